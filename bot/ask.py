@@ -1,0 +1,81 @@
+"""ask(): rewrite the follow-up -> retrieve -> answer with exact citations (or abstain)."""
+
+from __future__ import annotations
+
+import time
+from typing import Sequence
+
+import numpy as np
+from llama_index.core.schema import QueryBundle
+
+from bot.engine import node_passage, query_engine
+from bot.extract import cite
+from bot.library import open_library
+from bot.prompts import load_prompt
+from bot.retrieve import Filters
+from bot.rewrite import rewrite
+from bot.types import Answer
+from index.embed import embed_query
+from index.errors import UsageError
+from index.settings import Settings
+
+MAX_QUESTION_CHARS = 2000
+MODES = ("extractive",)
+
+
+def check_question(question: object) -> str:
+    if not isinstance(question, str):
+        raise UsageError(f"the question must be text, got {type(question).__name__}")
+    if not question.strip():
+        raise UsageError("the question is empty: type a question about the articles")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise UsageError(f"the question is {len(question)} characters long; keep it under {MAX_QUESTION_CHARS}")
+    return question.strip()
+
+
+def _check_history(history) -> list[dict]:
+    if history is None:
+        return []
+    if not isinstance(history, (list, tuple)) or not all(isinstance(m, dict) and "role" in m for m in history):
+        raise UsageError("history must be a list of {'role': ..., 'content': ...} messages (OpenAI style)")
+    return list(history)
+
+
+def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None = None, *,
+        settings: Settings | None = None, article_ids: Sequence[str] | None = None,
+        date_from: str | None = None, date_to: str | None = None, mode: str = "extractive") -> Answer:
+    """Answer a question from the indexed articles, each claim cited by an exact quote."""
+    t0 = time.perf_counter()
+    q = check_question(question)
+    hist = _check_history(history)
+    if mode not in MODES:
+        raise UsageError(f"unknown answer mode {mode!r}: choose one of {', '.join(MODES)}")
+    settings = settings or Settings.from_env()
+    if top_k is not None and (not isinstance(top_k, int) or not 1 <= top_k <= 50):
+        raise UsageError(f"top_k must be a whole number from 1 to 50, got {top_k!r}")
+    k = top_k or settings.top_k
+    filters = Filters(tuple(article_ids) if article_ids else None, date_from, date_to)
+    lib = open_library(settings)
+
+    standalone = rewrite(q, hist)
+    qv = embed_query(lib.embed_model, standalone)
+    bundle = QueryBundle(query_str=standalone, embedding=qv.tolist())
+    engine = query_engine(lib, k, filters)
+    t1 = time.perf_counter()
+    nodes = engine.retrieve(bundle)
+    t2 = time.perf_counter()
+    response = engine.synthesize(bundle, nodes)
+    ex = response.metadata["extraction"]
+    if ex.abstained:
+        text, citations = load_prompt("abstain", str(settings.prompts_dir)), ()
+    else:
+        citations = cite(lib, ex.chosen)
+        text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
+    t3 = time.perf_counter()
+    return Answer(
+        question=q, standalone_question=standalone, answer=text, abstained=ex.abstained, citations=citations,
+        related=cite(lib, ex.related) if ex.abstained else (), mode=mode,
+        timings_ms={"retrieve": round((t2 - t0) * 1000, 2), "answer": round((t3 - t2) * 1000, 2),
+                    "total": round((t3 - t0) * 1000, 2)},
+        passages=tuple(node_passage(n) for n in nodes),
+    )

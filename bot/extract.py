@@ -1,0 +1,142 @@
+"""The offline answerer: pick the sentence(s) that answer the question, quote them exactly, or abstain.
+
+For every sentence of the retrieved passages we compute features (bot/features.py): how much of the
+question it covers, alone and with the sentence before it (its subject often lives there: "In
+exchange, he asked ..."), its embedding similarity, the rank of its passage, whether it holds the
+expected answer type, and what it adds beyond the question. A logistic model scores sentences; a
+second one, over the best sentence and what the passage lacks, decides whether to answer at all.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from bot.features import FEATURES, Question, missing_idf, sentence_features
+from bot.library import Library
+from bot.types import Citation, Passage
+from index.terms import terms
+
+WEIGHTS_FILE = Path(__file__).with_name("weights.json")
+ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "dense", "atype", "miss_ctx", "miss_passage", "passage_cov")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence_id: str
+    article_id: str
+    start: int
+    end: int
+    passage_rank: int
+    features: dict
+    score: float
+
+
+@dataclass(frozen=True)
+class Extraction:
+    abstained: bool
+    chosen: tuple[Candidate, ...]
+    related: tuple[Candidate, ...]
+    p_answer: float
+    abstain_features: dict
+
+
+@lru_cache(maxsize=4)
+def load_weights(path: str = str(WEIGHTS_FILE)) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _linear(model: dict, features: dict) -> float:
+    return model["bias"] + sum(model["w"].get(k, 0.0) * v for k, v in features.items())
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(x, 40.0), -40.0)))
+
+
+def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray, weights: dict) -> list[Candidate]:
+    """Every sentence of the passages, scored, best first (a sentence in two overlapping chunks counts once)."""
+    rows = {}
+    for rank, p in enumerate(passages):
+        chunk = lib.chunks[p.chunk_id]
+        for s in lib.sentences[p.article_id][chunk.first_sentence:chunk.last_sentence + 1]:
+            rows.setdefault(s.id, (s, rank))
+    vectors = lib.store.vectors("sentence", list(rows))
+    out = []
+    for sid, (s, rank) in rows.items():
+        text = lib.articles[s.article_id].text
+        prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None
+        previous = text[prev.start:prev.end] if prev else ""
+        vec = vectors.get(sid)
+        dense = float(vec @ qv) if vec is not None else 0.0
+        feats = sentence_features(q, text[s.start:s.end], previous, dense, rank, s.ordinal)
+        out.append(Candidate(sid, s.article_id, s.start, s.end, rank, feats, _linear(weights["sentence"], feats)))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[Passage]) -> dict:
+    text = lib.articles[best.article_id].text
+    sents = lib.sentences[best.article_id]
+    ordinal = next(s.ordinal for s in sents if s.start == best.start)
+    prev = sents[ordinal - 1] if ordinal > 0 else None
+    ctx = set(terms(text[best.start:best.end])) | (set(terms(text[prev.start:prev.end])) if prev else set())
+    passage_terms = set(terms(passages[best.passage_rank].text))
+    top = max((q.weights.values()), default=1.0) or 1.0
+    f = {k: best.features[k] for k in ("cov", "cov_ctx", "dense", "atype")}
+    f["score"] = best.score
+    # The rarest question term missing near the answer, relative to the rarest question term overall.
+    f["miss_ctx"] = missing_idf(q, ctx) / top
+    f["miss_passage"] = missing_idf(q, passage_terms) / top
+    f["passage_cov"] = sum(w for t, w in q.weights.items() if t in passage_terms) / q.total
+    return f
+
+
+def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
+            weights: dict | None = None) -> Extraction:
+    weights = weights or load_weights()
+    cands = candidates(lib, q, passages, qv, weights) if passages else []
+    related = _related(cands)
+    if not cands or not q.terms:
+        return Extraction(True, (), related, 0.0, {})
+    best = cands[0]
+    af = abstain_features(lib, q, best, passages)
+    p = _sigmoid(_linear(weights["abstain"], af))
+    if p < weights["abstain"]["threshold"]:
+        return Extraction(True, (), related, p, af)
+    chosen = [best]
+    second = weights.get("second", {})
+    for c in cands[1:4]:
+        # A second sentence when it is nearly as good and adds terms of the question the first lacks.
+        if (c.score >= best.score - second.get("margin", 0.0)
+                and c.features["cov"] > 0 and c.sentence_id != best.sentence_id
+                and c.features["cov_ctx"] + best.features["cov_ctx"] > best.features["cov_ctx"] + second.get("gain", 0.2)):
+            chosen.append(c)
+            break
+    return Extraction(False, tuple(chosen), related, p, af)
+
+
+def _related(cands: list[Candidate], limit: int = 3) -> tuple[Candidate, ...]:
+    """The best sentence of each of the first passages: "related, but not an answer"."""
+    seen, out = set(), []
+    for c in cands:
+        if c.passage_rank not in seen:
+            seen.add(c.passage_rank)
+            out.append(c)
+        if len(out) == limit:
+            break
+    return tuple(out)
+
+
+def cite(lib: Library, chosen: tuple[Candidate, ...]) -> tuple[Citation, ...]:
+    out = []
+    for n, c in enumerate(chosen, start=1):
+        art = lib.articles[c.article_id]
+        out.append(Citation(n=n, article_id=art.id, title=art.title, source=art.source, start=c.start, end=c.end,
+                            quote=art.text[c.start:c.end], score=_sigmoid(c.score), date=art.date))
+    return tuple(out)

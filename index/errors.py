@@ -1,0 +1,23 @@
+"""The newsbot error family: every message says what to do next."""
+
+from __future__ import annotations
+
+
+class NewsbotError(Exception):
+    """Base class: the CLI prints the message without a traceback and exits 1; the UI shows it in the chat."""
+
+
+class UsageError(NewsbotError):
+    """A bad argument (empty question, bad top-k, unknown mode...). The CLI exits 2."""
+
+
+class NoIndexError(NewsbotError):
+    """Nothing has been ingested where the settings point."""
+
+
+class IndexMismatchError(NewsbotError):
+    """The index was built with another embedding model or format."""
+
+
+class StoreError(NewsbotError):
+    """Chroma (embedded or server) could not be reached or refused an operation."""

@@ -1,0 +1,240 @@
+"""load -> chunk -> embed -> store, incremental by content hash and safe to kill at any point.
+
+Order of writes for one article version (see index/manifest.py):
+  1. its new vector ids go to ``pending``            (a crash now: leftovers are deleted next run)
+  2. vectors are upserted into Chroma               (not live yet: readers only trust the manifest)
+  3. one SQLite transaction swaps the manifest rows (the new version is live; the old ids become pending)
+  4. the old vectors are deleted, ``pending`` cleared
+The BM25 index is rebuilt from the manifest at the end, and by readers whenever it is stale.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from index.bm25 import build_bm25, load_bm25, save_bm25
+from index.chunk import split_article
+from index.embed import embed_texts, make_embedding
+from index.errors import IndexMismatchError, NewsbotError
+from index.load import load_paths
+from index.manifest import FORMAT, Manifest
+from index.settings import Settings
+from index.types import Article, Chunk, Notice, Sentence, Skip
+from index.vectors import VectorStore
+
+Progress = Callable[[int, int], None]
+BATCH_VECTORS = 256  # how many vectors to embed before writing (bounded memory, steady progress)
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    chunks_embedded: int = 0
+    vectors_embedded: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (f"added {len(self.added)}, updated {len(self.updated)}, unchanged {len(self.unchanged)}, "
+                f"removed {len(self.removed)}, skipped {len(self.skipped)}; embedded {self.chunks_embedded} chunks "
+                f"in {self.seconds:.2f} s")
+
+
+def manifest_path(settings: Settings) -> Path:
+    return Path(settings.home) / f"{settings.collection}.manifest.sqlite"
+
+
+def bm25_path(settings: Settings) -> Path:
+    return Path(settings.home) / f"{settings.collection}.bm25.pickle"
+
+
+class _IngestLock:
+    """One ingest at a time per index: a second one fails at once with a clear message."""
+
+    def __init__(self, settings: Settings):
+        Path(settings.home).mkdir(parents=True, exist_ok=True)
+        self.path = Path(settings.home) / f"{settings.collection}.ingest.lock"
+
+    def __enter__(self):
+        self.fh = open(self.path, "a+")
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.fh.close()
+            raise NewsbotError(f"another ingest is running on {self.path.parent}: wait for it to finish") from None
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+def _check_format(manifest: Manifest, settings: Settings) -> bool:
+    """Record the index format; return True when chunking changed (every article is then re-split)."""
+    model = manifest.get_meta("embed_model")
+    if model is not None and model != settings.embed_model:
+        raise IndexMismatchError(
+            f"the index at {settings.home} was built with embedding {model!r}, not {settings.embed_model!r}: "
+            f"set NEWSBOT_EMBED_MODEL={model} or use another NEWSBOT_HOME / NEWSBOT_COLLECTION")
+    chunking = f"{FORMAT}:{settings.chunk_tokens}:{settings.chunk_overlap}"
+    changed = manifest.get_meta("chunking") not in (None, chunking)
+    manifest.set_meta("embed_model", settings.embed_model)
+    manifest.set_meta("chunking", chunking)
+    return changed
+
+
+def _delete_pending(manifest: Manifest, store: VectorStore) -> None:
+    """Finish what a killed run left: vectors that are in Chroma but not live in the manifest."""
+    rows = manifest.pending()
+    for kind in ("chunk", "sentence"):
+        store.delete(kind, [i for i, k in rows if k == kind])
+    manifest.clear_pending([i for i, _ in rows])
+
+
+def _write_batch(batch: list[tuple[Article, list[Sentence], list[Chunk]]], manifest: Manifest,
+                 store: VectorStore, embed_model) -> int:
+    chunks = [c for _, _, cs in batch for c in cs]
+    sents = [s for _, ss, _ in batch for s in ss]
+    manifest.mark_pending([(c.id, "chunk") for c in chunks] + [(s.id, "sentence") for s in sents])
+    dates = {a.id: int(a.date.replace("-", "")[:8]) if a.date else 0 for a, _, _ in batch}
+    store.upsert("chunk", [c.id for c in chunks], embed_texts(embed_model, [c.text for c in chunks]),
+                 [{"article_id": c.article_id, "ordinal": c.ordinal, "start": c.start, "end": c.end,
+                   "date": dates[c.article_id]} for c in chunks], [c.text for c in chunks])
+    store.upsert("sentence", [s.id for s in sents], embed_texts(embed_model, [s.text for s in sents]),
+                 [{"article_id": s.article_id, "ordinal": s.ordinal, "start": s.start, "end": s.end}
+                  for s in sents], [s.text for s in sents])
+    for article, ss, cs in batch:
+        stale = manifest.commit_article(article, ss, cs)
+        for kind in ("chunk", "sentence"):
+            store.delete(kind, [i for i, k in stale if k == kind])
+        manifest.clear_pending([i for i, _ in stale])
+    return len(chunks) + len(sents)
+
+
+def refresh_bm25(settings: Settings, manifest: Manifest):
+    """Rebuild and save the BM25 index if it is older than the manifest; return it."""
+    gen = manifest.generation()
+    current = load_bm25(bm25_path(settings))
+    if current is not None and current.generation == gen:
+        return current
+    texts = {a.id: a.text for a in manifest.articles()}
+    rows = manifest.chunks()
+    index = build_bm25(gen, [r[0] for r in rows], [texts[r[1]][r[3]:r[4]] for r in rows])
+    try:
+        save_bm25(index, bm25_path(settings))
+    except OSError:
+        pass  # a read-only home still answers: the index is rebuilt in memory next time
+    return index
+
+
+def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: bool = False,
+           progress: Progress | None = None, embed_model=None) -> IngestReport:
+    """Bring the index in line with the articles under ``paths`` (default: the sample corpus)."""
+    t0 = time.perf_counter()
+    paths = list(paths) if paths else [settings.corpus]
+    report = IngestReport()
+    with _IngestLock(settings):
+        manifest = Manifest(manifest_path(settings))
+        try:
+            rechunk = _check_format(manifest, settings)
+            store = VectorStore(settings)
+            _delete_pending(manifest, store)
+            work = _plan(load_paths(paths, max_bytes=settings.max_file_bytes), manifest, report, rechunk)
+            if work:
+                embed_model = embed_model or make_embedding(settings.embed_model)
+            total = sum(len(ss) + len(cs) for _, ss, cs in work)
+            done, batch, size = 0, [], 0
+            for item in work:
+                batch.append(item)
+                size += len(item[1]) + len(item[2])
+                if size >= BATCH_VECTORS:
+                    done += _write_batch(batch, manifest, store, embed_model)
+                    batch, size = [], 0
+                    if progress:
+                        progress(done, total)
+            if batch:
+                done += _write_batch(batch, manifest, store, embed_model)
+                if progress:
+                    progress(done, total)
+            report.chunks_embedded = sum(len(cs) for _, _, cs in work)
+            report.vectors_embedded = done
+            if prune:
+                _prune(manifest, store, report, paths)
+            refresh_bm25(settings, manifest)
+        finally:
+            manifest.close()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, report: IngestReport,
+          rechunk: bool) -> list[tuple[Article, list[Sentence], list[Chunk]]]:
+    """Sort loaded items into unchanged / duplicate / to-write, and split the ones to write."""
+    from index.settings import Settings  # noqa: F401  (type only)
+
+    hashes = manifest.article_hashes()
+    sources = manifest.article_sources()
+    by_hash: dict[str, str] = {}
+    for aid, h in hashes.items():
+        # A stored article counts for duplicate detection only while its file still exists.
+        if os.path.exists(sources[aid].split("#")[0]):
+            by_hash.setdefault(h, aid)
+    seen: set[str] = set()
+    work = []
+    for item in items:
+        if isinstance(item, Skip):
+            report.skipped.append(item)
+            continue
+        if isinstance(item, Notice):
+            report.notices.append(item)
+            continue
+        art = item
+        report_seen = art.id in seen
+        seen.add(art.id)
+        if report_seen:
+            report.skipped.append(Skip(art.source, f"article id {art.id!r} appears twice; kept the first"))
+            continue
+        twin = by_hash.get(art.content_hash)
+        if twin is not None and twin != art.id:
+            report.skipped.append(Skip(art.source, f"same text as article {twin!r} (stored once)"))
+            continue
+        by_hash[art.content_hash] = art.id
+        if hashes.get(art.id) == art.content_hash and not rechunk:
+            report.unchanged.append(art.id)
+            continue
+        (report.updated if art.id in hashes else report.added).append(art.id)
+        work.append((art, *split_article(art, max_tokens=_settings_of(manifest)[0], overlap=_settings_of(manifest)[1])))
+    report._seen = seen  # type: ignore[attr-defined]
+    return work
+
+
+def _settings_of(manifest: Manifest) -> tuple[int, int]:
+    _, tokens, overlap = (manifest.get_meta("chunking") or f"{FORMAT}:160:1").split(":")
+    return int(tokens), int(overlap)
+
+
+def _prune(manifest: Manifest, store: VectorStore, report: IngestReport, paths: Sequence) -> None:
+    """Remove articles whose file is gone, or whose record vanished from a file that was read again."""
+    seen: set[str] = getattr(report, "_seen", set())
+    loaded_sources = {s for s in manifest.article_sources().values()}
+    for aid, source in sorted(manifest.article_sources().items()):
+        if aid in seen:
+            continue
+        gone = not os.path.exists(source)
+        reread = source in loaded_sources and any(
+            a_id in seen for a_id, s in manifest.article_sources().items() if s == source)
+        if gone or reread:
+            stale = manifest.remove_article(aid)
+            for kind in ("chunk", "sentence"):
+                store.delete(kind, [i for i, k in stale if k == kind])
+            manifest.clear_pending([i for i, _ in stale])
+            report.removed.append(aid)

@@ -1,0 +1,168 @@
+"""The manifest: a SQLite file under NEWSBOT_HOME that says which article versions are committed.
+
+It is the source of truth. Vectors are written to Chroma *before* the manifest row that makes them
+live, and old vectors are deleted only *after* it; ids that may exist in Chroma without a manifest
+row are listed in ``pending`` first, so a crash at any point leaves the previous index queryable and
+the next run deletes the leftovers (see index/ingest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+from typing import Iterable
+
+from index.types import Article, Chunk, Sentence
+
+FORMAT = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles(
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, date TEXT, url TEXT,
+    hash TEXT NOT NULL, text TEXT NOT NULL, ingested_at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+CREATE TABLE IF NOT EXISTS chunks(
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, ordinal INT NOT NULL, start INT NOT NULL,
+    "end" INT NOT NULL, first_sentence INT NOT NULL, last_sentence INT NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
+CREATE TABLE IF NOT EXISTS sentences(
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, ordinal INT NOT NULL, start INT NOT NULL, "end" INT NOT NULL);
+CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_id);
+CREATE TABLE IF NOT EXISTS pending(id TEXT PRIMARY KEY, kind TEXT NOT NULL);
+"""
+
+
+class Manifest:
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves so each article version is one transaction.
+        self.db = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- meta -------------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (key, value))
+
+    def generation(self) -> int:
+        return int(self.get_meta("generation", "0") or 0)
+
+    # -- reads ------------------------------------------------------------------------------------
+    def article_hashes(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT id, hash FROM articles"))
+
+    def article_sources(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT id, source FROM articles"))
+
+    def vector_ids(self, article_id: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT id FROM chunks WHERE article_id=? UNION ALL SELECT id FROM sentences WHERE article_id=?",
+            (article_id, article_id),
+        )
+        return [r[0] for r in rows]
+
+    def pending(self) -> list[tuple[str, str]]:
+        return list(self.db.execute("SELECT id, kind FROM pending"))
+
+    def count(self, table: str) -> int:
+        assert table in ("articles", "chunks", "sentences")
+        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def articles(self) -> list[Article]:
+        rows = self.db.execute("SELECT id, title, source, text, hash, date, url FROM articles ORDER BY id")
+        return [Article(*r) for r in rows]
+
+    def chunks(self) -> list[tuple[str, str, int, int, int, int, int]]:
+        return list(self.db.execute(
+            'SELECT id, article_id, ordinal, start, "end", first_sentence, last_sentence FROM chunks '
+            "ORDER BY article_id, ordinal"))
+
+    def sentences(self) -> list[tuple[str, str, int, int, int]]:
+        return list(self.db.execute(
+            'SELECT id, article_id, ordinal, start, "end" FROM sentences ORDER BY article_id, ordinal'))
+
+    # -- writes (each one transaction) ------------------------------------------------------------
+    def mark_pending(self, ids: Iterable[tuple[str, str]]) -> None:
+        with self._tx():
+            self.db.executemany("INSERT OR IGNORE INTO pending(id, kind) VALUES(?, ?)", list(ids))
+
+    def clear_pending(self, ids: Iterable[str]) -> None:
+        with self._tx():
+            self.db.executemany("DELETE FROM pending WHERE id=?", [(i,) for i in ids])
+
+    def commit_article(self, article: Article, sentences: list[Sentence], chunks: list[Chunk]) -> list[tuple[str, str]]:
+        """Make this version live; return the (id, kind) of the replaced version's vectors, now pending deletion."""
+        new_ids = {c.id for c in chunks} | {s.id for s in sentences}
+        with self._tx():
+            old = self._vector_rows(article.id)
+            stale = [(i, k) for i, k in old if i not in new_ids]
+            self.db.executemany("INSERT OR IGNORE INTO pending(id, kind) VALUES(?, ?)", stale)
+            self._delete_rows(article.id)
+            self.db.execute(
+                "INSERT INTO articles(id, title, source, date, url, hash, text, ingested_at) VALUES(?,?,?,?,?,?,?,?)",
+                (article.id, article.title, article.source, article.date, article.url, article.content_hash,
+                 article.text, time.time()))
+            self.db.executemany(
+                'INSERT INTO chunks(id, article_id, ordinal, start, "end", first_sentence, last_sentence) '
+                "VALUES(?,?,?,?,?,?,?)",
+                [(c.id, c.article_id, c.ordinal, c.start, c.end, c.first_sentence, c.last_sentence) for c in chunks])
+            self.db.executemany(
+                'INSERT INTO sentences(id, article_id, ordinal, start, "end") VALUES(?,?,?,?,?)',
+                [(s.id, s.article_id, s.ordinal, s.start, s.end) for s in sentences])
+            # The new vectors are live now: no longer pending.
+            self.db.executemany("DELETE FROM pending WHERE id=?", [(i,) for i in new_ids])
+            self._bump()
+        return stale
+
+    def remove_article(self, article_id: str) -> list[tuple[str, str]]:
+        with self._tx():
+            old = self._vector_rows(article_id)
+            self.db.executemany("INSERT OR IGNORE INTO pending(id, kind) VALUES(?, ?)", old)
+            self._delete_rows(article_id)
+            self._bump()
+        return old
+
+    # -- internals --------------------------------------------------------------------------------
+    def _vector_rows(self, article_id: str) -> list[tuple[str, str]]:
+        rows = self.db.execute(
+            "SELECT id, 'chunk' FROM chunks WHERE article_id=? UNION ALL "
+            "SELECT id, 'sentence' FROM sentences WHERE article_id=?", (article_id, article_id))
+        return [(r[0], r[1]) for r in rows]
+
+    def _delete_rows(self, article_id: str) -> None:
+        for table, col in (("articles", "id"), ("chunks", "article_id"), ("sentences", "article_id")):
+            self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (article_id,))
+
+    def _bump(self) -> None:
+        self.set_meta("generation", str(self.generation() + 1))
+
+    def _tx(self):
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb):
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        return False
+
+
+def dumps_meta(value: object) -> str:
+    return json.dumps(value, sort_keys=True)

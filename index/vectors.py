@@ -1,0 +1,86 @@
+"""Chroma, embedded (PersistentClient under NEWSBOT_HOME) or a server (NEWSBOT_CHROMA_URL), same code.
+
+Two collections: ``<name>_chunks`` (retrieval units) and ``<name>_sentences`` (what the extractive
+answerer scores). We always pass our own vectors: Chroma's default embedding function would download
+a model. Writes go in batches no larger than the client's max batch size.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+from urllib.parse import urlparse
+
+import numpy as np
+
+from index.errors import StoreError
+from index.settings import Settings
+
+KINDS = ("chunk", "sentence")
+
+
+def _client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    cs = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        u = urlparse(settings.chroma_url)
+        try:
+            client = chromadb.HttpClient(
+                host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000), ssl=u.scheme == "https",
+                settings=cs)
+            client.heartbeat()
+        except Exception as exc:  # chromadb raises a variety of connection errors
+            raise StoreError(
+                f"cannot reach the Chroma server at {settings.chroma_url} ({exc.__class__.__name__}): start it with "
+                "`chroma run --path DIR --host 127.0.0.1 --port 8000`, or unset NEWSBOT_CHROMA_URL to use the "
+                "embedded store") from None
+        return client
+    path = Path(settings.home) / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=cs)
+
+
+class VectorStore:
+    def __init__(self, settings: Settings):
+        self.client = _client(settings)
+        self.max_batch = int(self.client.get_max_batch_size())
+        self.cols = {
+            kind: self.client.get_or_create_collection(
+                name=f"{settings.collection}_{kind}s",
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+            for kind in KINDS
+        }
+
+    def count(self, kind: str) -> int:
+        return self.cols[kind].count()
+
+    def upsert(self, kind: str, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict],
+               documents: Sequence[str]) -> None:
+        col = self.cols[kind]
+        for b in range(0, len(ids), self.max_batch):
+            sl = slice(b, b + self.max_batch)
+            col.upsert(ids=list(ids[sl]), embeddings=vectors[sl], metadatas=list(metadatas[sl]),
+                       documents=list(documents[sl]))
+
+    def delete(self, kind: str, ids: Sequence[str]) -> None:
+        for b in range(0, len(ids), self.max_batch):
+            self.cols[kind].delete(ids=list(ids[b : b + self.max_batch]))
+
+    def query(self, kind: str, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """Nearest ids with cosine similarity (1 - cosine distance)."""
+        col = self.cols[kind]
+        n = col.count()
+        if n == 0:
+            return []
+        res = col.query(query_embeddings=[vector], n_results=min(k, n), where=where, include=["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
+
+    def vectors(self, kind: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        res = self.cols[kind].get(ids=list(ids), include=["embeddings"])
+        return {i: np.asarray(e, dtype=np.float32) for i, e in zip(res["ids"], res["embeddings"])}
