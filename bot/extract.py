@@ -20,10 +20,11 @@ import numpy as np
 from bot.features import FEATURES, Question, missing_idf, sentence_features
 from bot.library import Library
 from bot.types import Citation, Passage
-from index.terms import terms
+from index.terms import terms, words
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
-ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "dense", "atype", "miss_ctx", "miss_passage", "passage_cov")
+ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "dense", "atype", "miss_ctx", "miss_passage", "passage_cov",
+                    "miss_name_ctx", "miss_name_article", "margin")
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
     return out
 
 
-def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[Passage]) -> dict:
+def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[Passage],
+                     runner_up: Candidate | None = None) -> dict:
     text = lib.articles[best.article_id].text
     sents = lib.sentences[best.article_id]
     ordinal = next(s.ordinal for s in sents if s.start == best.start)
@@ -94,6 +96,13 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     f["miss_ctx"] = missing_idf(q, ctx) / top
     f["miss_passage"] = missing_idf(q, passage_terms) / top
     f["passage_cov"] = sum(w for t, w in q.weights.items() if t in passage_terms) / q.total
+    # Proper names of the question that the answer's context / article never mention (a wrong actor or place).
+    ctx_words = set(words(text[(prev or best).start:best.end]))
+    art_words = set(words(text))
+    n = max(len(q.names), 1)
+    f["miss_name_ctx"] = sum(w not in ctx_words for w in q.names) / n
+    f["miss_name_article"] = sum(w not in art_words for w in q.names) / n
+    f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
     return f
 
 
@@ -105,7 +114,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if not cands or not q.terms:
         return Extraction(True, (), related, 0.0, {})
     best = cands[0]
-    af = abstain_features(lib, q, best, passages)
+    af = abstain_features(lib, q, best, passages, cands[1] if len(cands) > 1 else None)
     p = _sigmoid(_linear(weights["abstain"], af))
     if p < weights["abstain"]["threshold"]:
         return Extraction(True, (), related, p, af)

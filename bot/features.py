@@ -32,7 +32,13 @@ _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine
                      r"billion|dozen|dozens|several|few|half|percent)\b", re.I)
 _CAP = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00C0-\u024F'\-]+")
 
-FEATURES = ("cov", "cov_ctx", "dense", "passage", "atype", "novelty", "short", "lead")
+FEATURES = ("cov", "cov_ctx", "cov_nv", "cov_ctx_nv", "dense", "passage", "atype", "novelty", "short", "lead",
+            "phrase2", "phrase3")
+# "What did Sadr *demand* in exchange?": with do-support the main verb follows the subject; answer
+# sentences often paraphrase it ("he asked"), while its object and modifiers are kept verbatim.
+_DO_SUPPORT = re.compile(r"\b(?:did|does|do|will|would|can|could|should|has|have|had)\s+(.*)$", re.I)
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "he", "she",
+                "they", "it", "we", "you", "i"}
 
 
 def answer_type(question: str) -> str:
@@ -63,12 +69,62 @@ class Question:
     total: float
     atype: str
     words: frozenset[str]
+    sequence: tuple[str, ...]  # all words in order (stop words included), for phrase matches
+    names: frozenset[str]  # lower-cased proper names of the question (capitalised, not sentence-initial)
+    verb: str | None  # the stemmed main verb of a do-support question, if found
 
 
 def analyse_question(text: str, idf) -> Question:
     ts = frozenset(terms(text))
     weights = {t: idf(t) for t in ts}
-    return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)))
+    names = frozenset(w for m in _CAP.finditer(text) for w in words(m.group()))
+    return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
+                    tuple(words(text)), names, main_verb(text))
+
+
+def main_verb(question: str) -> str | None:
+    """The stemmed main verb after do-support: skip the subject (a pronoun, capitalised words, or a
+    determiner and its noun) and take the next lower-case word."""
+    m = _DO_SUPPORT.search(question)
+    if not m:
+        return None
+    toks = m.group(1).split()
+    i = 0
+    if i < len(toks) and toks[i].lower() in _DETERMINERS:
+        i += 1 if toks[i].lower() in {"he", "she", "they", "it", "we", "you", "i"} else 2
+    while i < len(toks) and toks[i][:1].isupper():
+        i += 1
+    # A gerund subject ("When did fighting erupt?") is a noun here: the verb comes after it.
+    if i + 1 < len(toks) and toks[i].lower().endswith("ing") and toks[i + 1][:1].islower():
+        i += 1
+    if i < len(toks):
+        t = terms(toks[i])
+        return t[0] if t else None
+    return None
+
+
+def coverage_without(q: Question, sentence_terms: set[str], skip: str | None) -> float:
+    total = sum(w for t, w in q.weights.items() if t != skip) or 1.0
+    return sum(w for t, w in q.weights.items() if t in sentence_terms and t != skip) / total
+
+
+def longest_phrase(q: Question, sentence_words: list[str]) -> int:
+    """Length of the longest run of question words found verbatim in the sentence ("in exchange"),
+    counting only runs that hold at least one content word."""
+    sw = stopwords()
+    best = 0
+    seq = q.sequence
+    text = " " + " ".join(sentence_words) + " "
+    for i in range(len(seq)):
+        for j in range(i + max(best, 1), len(seq) + 1):
+            run = seq[i:j]
+            if all(w in sw for w in run):
+                continue
+            if f" {' '.join(run)} " in text:
+                best = j - i
+            else:
+                break
+    return best
 
 
 def coverage(q: Question, sentence_terms: set[str]) -> float:
@@ -87,11 +143,14 @@ def sentence_features(q: Question, sentence: str, previous: str, dense: float, p
     s_terms = set(terms(sentence))
     ctx_terms = s_terms | set(terms(previous))
     sw = stopwords()
-    content = [w for w in words(sentence) if w not in sw]
+    s_words = words(sentence)
+    content = [w for w in s_words if w not in sw]
     new = [w for w in content if w not in q.words]
-    return {
+    feats = {
         "cov": coverage(q, s_terms),
         "cov_ctx": coverage(q, ctx_terms),
+        "cov_nv": coverage_without(q, s_terms, q.verb),
+        "cov_ctx_nv": coverage_without(q, ctx_terms, q.verb),
         "dense": dense,
         "passage": 1.0 / (1 + passage_rank),
         "atype": has_type(sentence, q.atype, set(q.words)),
@@ -99,3 +158,8 @@ def sentence_features(q: Question, sentence: str, previous: str, dense: float, p
         "short": 1.0 if len(WORD.findall(sentence)) < 5 else 0.0,
         "lead": 1.0 if ordinal == 0 else 0.0,
     }
+    # A run of two / three or more question words found verbatim ("in exchange", "Charge of the Knights").
+    run = longest_phrase(q, s_words)
+    feats["phrase2"] = 1.0 if run >= 2 else 0.0
+    feats["phrase3"] = 1.0 if run >= 3 else 0.0
+    return feats

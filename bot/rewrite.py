@@ -13,6 +13,7 @@ from typing import Sequence
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
+_WHO = re.compile(r"^\s*(who|whom)\b", re.I)
 _ELLIPSIS = re.compile(r"^\s*(and|what about|how about|and what about|what of)\b[\s,]*", re.I)
 # A proper name: capitalised words, allowing inner particles (al-Sadr, Nouri Al-Maliki, Abu Faris).
 _NAME = re.compile(r"\b([A-Z][\w'\-]*(?:\s+(?:al-|Al-|de |of )?[A-Z][\w'\-]*)*)")
@@ -25,7 +26,8 @@ def entities(text: str) -> list[str]:
     """Proper names in text, in order of appearance, without leading question or function words."""
     out = []
     for m in _NAME.finditer(text):
-        parts = m.group(1).split()
+        # Hyphenated modifiers ("US-led", "Najaf-based") describe something else; they are not the name.
+        parts = [p for p in m.group(1).split() if not re.search(r"-(led|based|backed|born|run)$", p)]
         while parts and parts[0] in _NOT_NAMES:
             parts = parts[1:]
         name = " ".join(parts)
@@ -55,7 +57,14 @@ def rewrite(question: str, history: Sequence[dict] | None) -> str:
     if not prev_q:
         return q
     # The previous question may itself have been a follow-up: resolve it against the turns before it.
-    names = entities(prev_q) or entities(re.sub(r"\[\d+\]", "", prev_a))
+    answer_names = entities(re.sub(r"\[\d+\]", "", prev_a))
+    # After "Who ...?" the person of the follow-up is the one the answer named; otherwise the question's subject.
+    if _WHO.match(prev_q):
+        names = answer_names or entities(prev_q)
+    else:
+        names = entities(prev_q) or answer_names
+    # Full names ("Dan Senor") before single capitalised words, which may just start a sentence.
+    names = sorted(names, key=lambda n: len(n.split()) < 2)
     m = _ELLIPSIS.match(q)
     if m and len(q[m.end():].split()) <= 6:
         rest = q[m.end():].rstrip(" ?")

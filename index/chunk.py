@@ -24,12 +24,14 @@ def _cut_long(text: str, start: int, end: int, max_tokens: int) -> list[tuple[in
     spans: list[tuple[int, int]] = []
     piece_start = start
     last_ok = None
-    # Walk word boundaries; close a piece at the last boundary that still fits.
-    for m in _SPACE.finditer(text, start, end):
-        if count_tokens(text[piece_start:m.start()]) > max_tokens and last_ok is not None:
+    # Walk word boundaries (and the end itself, so the last piece is checked too); close a piece at the
+    # last boundary that still fits.
+    bounds = [(m.start(), m.end()) for m in _SPACE.finditer(text, start, end)] + [(end, end)]
+    for b in bounds:
+        if count_tokens(text[piece_start:b[0]]) > max_tokens and last_ok is not None:
             spans.append((piece_start, last_ok[0]))
             piece_start = last_ok[1]
-        last_ok = (m.start(), m.end())
+        last_ok = b
     spans.append((piece_start, end))
     return [(s, e) for s, e in spans if e > s]
 
@@ -57,10 +59,12 @@ def split_article(article: Article, *, max_tokens: int = 160, overlap: int = 1) 
     first = 0
     while first < len(sentences):
         last, total = first, sizes[first]
-        # Greedily add sentences while they fit (counting the separator roughly as one token).
-        while last + 1 < len(sentences) and total + sizes[last + 1] + 1 <= max_tokens:
+        # Greedily add sentences while they fit: the sum of sizes is a cheap pre-check, the real count of
+        # the span decides (the white space between sentences, e.g. "\n\n    ", costs tokens too).
+        while (last + 1 < len(sentences) and total + sizes[last + 1] <= max_tokens
+               and count_tokens(text[sentences[first].start:sentences[last + 1].end]) <= max_tokens):
             last += 1
-            total += sizes[last] + 1
+            total += sizes[last]
         start, end = sentences[first].start, sentences[last].end
         chunks.append(
             Chunk(

@@ -78,25 +78,35 @@ class _IngestLock:
         self.fh.close()
 
 
+def _chunking(settings: Settings) -> str:
+    return f"{FORMAT}:{settings.chunk_tokens}:{settings.chunk_overlap}"
+
+
 def _check_format(manifest: Manifest, settings: Settings) -> bool:
-    """Record the index format; return True when chunking changed (every article is then re-split)."""
+    """Record the index format; return True when chunking changed (every article is then re-split).
+
+    A changed chunking is recorded only once every article has been re-split (see ingest()), so a run
+    killed half-way re-splits the rest next time instead of leaving them in the old chunking."""
     model = manifest.get_meta("embed_model")
     if model is not None and model != settings.embed_model:
         raise IndexMismatchError(
             f"the index at {settings.home} was built with embedding {model!r}, not {settings.embed_model!r}: "
             f"set NEWSBOT_EMBED_MODEL={model} or use another NEWSBOT_HOME / NEWSBOT_COLLECTION")
-    chunking = f"{FORMAT}:{settings.chunk_tokens}:{settings.chunk_overlap}"
-    changed = manifest.get_meta("chunking") not in (None, chunking)
+    chunking = _chunking(settings)
+    stored = manifest.get_meta("chunking")
     manifest.set_meta("embed_model", settings.embed_model)
-    manifest.set_meta("chunking", chunking)
-    return changed
+    if stored is None:
+        manifest.set_meta("chunking", chunking)
+    return stored not in (None, chunking)
 
 
 def _delete_pending(manifest: Manifest, store: VectorStore) -> None:
     """Finish what a killed run left: vectors that are in Chroma but not live in the manifest."""
     rows = manifest.pending()
+    # A pending id may also be live (a re-split article keeps ids such as its sentences'): never delete those.
+    orphans = manifest.pending_orphans()
     for kind in ("chunk", "sentence"):
-        store.delete(kind, [i for i, k in rows if k == kind])
+        store.delete(kind, [i for i, k in orphans if k == kind])
     manifest.clear_pending([i for i, _ in rows])
 
 
@@ -148,7 +158,7 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
             rechunk = _check_format(manifest, settings)
             store = VectorStore(settings)
             _delete_pending(manifest, store)
-            work = _plan(load_paths(paths, max_bytes=settings.max_file_bytes), manifest, report, rechunk)
+            work = _plan(load_paths(paths, max_bytes=settings.max_file_bytes), manifest, report, rechunk, settings)
             if work:
                 embed_model = embed_model or make_embedding(settings.embed_model)
             total = sum(len(ss) + len(cs) for _, ss, cs in work)
@@ -165,6 +175,8 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 done += _write_batch(batch, manifest, store, embed_model)
                 if progress:
                     progress(done, total)
+            if rechunk:
+                manifest.set_meta("chunking", _chunking(settings))  # every article now has the new chunking
             report.chunks_embedded = sum(len(cs) for _, _, cs in work)
             report.vectors_embedded = done
             if prune:
@@ -177,7 +189,7 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
 
 
 def _plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, report: IngestReport,
-          rechunk: bool) -> list[tuple[Article, list[Sentence], list[Chunk]]]:
+          rechunk: bool, settings: Settings) -> list[tuple[Article, list[Sentence], list[Chunk]]]:
     """Sort loaded items into unchanged / duplicate / to-write, and split the ones to write."""
     from index.settings import Settings  # noqa: F401  (type only)
 
@@ -212,14 +224,9 @@ def _plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, report: 
             report.unchanged.append(art.id)
             continue
         (report.updated if art.id in hashes else report.added).append(art.id)
-        work.append((art, *split_article(art, max_tokens=_settings_of(manifest)[0], overlap=_settings_of(manifest)[1])))
+        work.append((art, *split_article(art, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)))
     report._seen = seen  # type: ignore[attr-defined]
     return work
-
-
-def _settings_of(manifest: Manifest) -> tuple[int, int]:
-    _, tokens, overlap = (manifest.get_meta("chunking") or f"{FORMAT}:160:1").split(":")
-    return int(tokens), int(overlap)
 
 
 def _prune(manifest: Manifest, store: VectorStore, report: IngestReport, paths: Sequence) -> None:

@@ -76,6 +76,12 @@ class Manifest:
     def pending(self) -> list[tuple[str, str]]:
         return list(self.db.execute("SELECT id, kind FROM pending"))
 
+    def pending_orphans(self) -> list[tuple[str, str]]:
+        """The pending ids that no live chunk or sentence row uses: safe to delete from Chroma."""
+        return list(self.db.execute(
+            "SELECT id, kind FROM pending WHERE id NOT IN (SELECT id FROM chunks) "
+            "AND id NOT IN (SELECT id FROM sentences)"))
+
     def count(self, table: str) -> int:
         assert table in ("articles", "chunks", "sentences")
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]

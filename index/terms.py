@@ -7,8 +7,9 @@ from functools import lru_cache
 
 from index.static import static_dir
 
-# Words, numbers with inner separators (1,000 / 3.5 / 2007-08), and contractions kept whole.
-WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[.,'’\-][A-Za-z0-9\u00C0-\u024F]+)*")
+# Numbers with inner separators kept whole (1,000 / 3.5), words with their contraction ("Sadr's");
+# hyphenated compounds split into their parts ("al-Sadr" -> "al", "sadr") so names match either way.
+WORD = re.compile(r"\d+(?:[.,]\d+)+|[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)?")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,279 @@
+"""The `newsbot` command: ingest, ask, status, chat.
+
+Imports are lazy on purpose: `newsbot ask` must start fast, so heavy modules (the index, Chroma, the
+embedder) load inside the subcommand that needs them, and gradio only inside `chat`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+from typing import Callable, Sequence
+
+EPILOG = """\
+exit status: 0 ok, 1 error (e.g. no index yet), 2 usage error (bad argument or NEWSBOT_* value), 130 interrupted.
+environment: NEWSBOT_HOME (where the index lives), NEWSBOT_CHROMA_URL, NEWSBOT_COLLECTION, NEWSBOT_TOP_K,
+NEWSBOT_CORPUS, NEWSBOT_HOST, NEWSBOT_PORT, NEWSBOT_UI_AUTH=user:password (chat login)."""
+
+PROGRESS_MIN_VECTORS = 200  # below this an ingest is quick: no progress bar
+
+
+def _top_k(raw: str) -> int:
+    try:
+        k = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {raw!r}") from None
+    if not 1 <= k <= 50:
+        raise argparse.ArgumentTypeError(f"must be from 1 to 50, got {k}")
+    return k
+
+
+def _port(raw: str) -> int:
+    try:
+        p = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {raw!r}") from None
+    if not 0 <= p <= 65535:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 65535, got {p}")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsbot", description="Answer questions about news articles, citing exact sentences.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="index articles (.txt, .md, .html, .json, .jsonl files or folders)",
+                       description="Index articles; unchanged files are skipped. Default PATH: the sample corpus "
+                                   "(NEWSBOT_CORPUS). Exits 1 when nothing at all could be ingested.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    p.add_argument("--prune", action="store_true", help="remove indexed articles whose file is gone")
+    p.set_defaults(func=run_ingest)
+
+    p = sub.add_parser("ask", help="ask one question", description="Answer one question with cited quotes.")
+    p.add_argument("question", nargs="+", metavar="QUESTION", help="the question (quotes optional)")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument("--top-k", type=_top_k, metavar="N", help="passages to retrieve, 1-50 (default NEWSBOT_TOP_K)")
+    p.add_argument("--article", action="append", metavar="ID", help="only search this article (repeatable)")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="only articles dated on/after YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="only articles dated on/before YYYY-MM-DD")
+    p.set_defaults(func=run_ask)
+
+    p = sub.add_parser("status", help="show where the index is and what it holds",
+                       description="Show the index location and contents. Exits 1 when there is no index yet "
+                                   "(so scripts can test for one), after saying where it was looked for.")
+    p.set_defaults(func=run_status)
+
+    p = sub.add_parser("chat", help="open the chat UI in the browser (ingests the sample corpus if needed)",
+                       description="Start the chat UI. With no index yet, the sample corpus is ingested first.")
+    p.add_argument("--host", help="interface to bind (default NEWSBOT_HOST or 127.0.0.1)")
+    p.add_argument("--port", type=_port, help="port (default NEWSBOT_PORT or 7860)")
+    p.set_defaults(func=run_chat)
+    return parser
+
+
+# -- ingest ---------------------------------------------------------------------------------------
+
+def _progress_bar() -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    """A progress callback that shows a tqdm bar on stderr only for big ingests, and its closer."""
+    state: dict = {}
+
+    def update(done: int, total: int) -> None:
+        if total <= PROGRESS_MIN_VECTORS:
+            return
+        if "bar" not in state:
+            from tqdm import tqdm
+
+            state["bar"] = tqdm(total=total, unit="vec", desc="embedding", file=sys.stderr)
+        state["bar"].update(done - state["bar"].n)
+
+    def close() -> None:
+        if "bar" in state:
+            state["bar"].close()
+
+    return update, close
+
+
+def print_report(report) -> None:
+    print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
+          f"removed {len(report.removed)}, skipped {len(report.skipped)}")
+    if report.chunks_embedded:
+        print(f"embedded {report.chunks_embedded} chunks ({report.vectors_embedded} vectors with sentences) "
+              f"in {report.seconds:.1f} s")
+    else:
+        print("embedded 0 chunks (nothing changed)")
+    for skip in report.skipped:
+        print(f"  skipped {skip.source}: {skip.reason}")
+    for notice in report.notices:
+        print(f"  note {notice.source}: {notice.message}")
+
+
+def run_ingest(args: argparse.Namespace, settings) -> int:
+    from index.ingest import ingest
+
+    update, close = _progress_bar()
+    try:
+        report = ingest(args.paths or None, settings, prune=args.prune, progress=update)
+    finally:
+        close()
+    print_report(report)
+    nothing = not (report.added or report.updated or report.unchanged or report.removed)
+    if nothing and report.skipped:
+        print("newsbot: error: nothing was ingested (see the reasons above)", file=sys.stderr)
+        return 1
+    return 0
+
+
+# -- ask ------------------------------------------------------------------------------------------
+
+def _indent(text: str, prefix: str = "    ") -> str:
+    return textwrap.indent(textwrap.fill(text, width=96, break_long_words=False, break_on_hyphens=False), prefix)
+
+
+def format_answer(answer) -> str:
+    """The human-readable answer: text, what the question was understood as, and numbered sources."""
+    lines = []
+    if answer.standalone_question.strip() != answer.question.strip():
+        lines.append(f"(understood as: {answer.standalone_question})")
+    lines.append(answer.answer)
+    cites = answer.related if answer.abstained else answer.citations
+    if cites:
+        lines += ["", "Related, but not an answer:" if answer.abstained else "Sources:"]
+        for c in cites:
+            lines.append(f"[{c.n}] {c.title} ({c.article_id}, {c.source})")
+            lines.append(_indent(f"\u201c{c.quote}\u201d"))
+    return "\n".join(lines)
+
+
+def run_ask(args: argparse.Namespace, settings) -> int:
+    from bot.ask import ask, check_question
+
+    question = check_question(" ".join(args.question))  # fail fast (exit 2) before loading the index
+    answer = ask(question, top_k=args.top_k, settings=settings, article_ids=args.article,
+                 date_from=args.date_from, date_to=args.date_to)
+    if args.json:
+        import json
+
+        print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(format_answer(answer))
+    return 0
+
+
+# -- status ---------------------------------------------------------------------------------------
+
+def _where(settings) -> list[str]:
+    store = settings.chroma_url or f"{settings.home}/chroma (embedded)"
+    return [f"NEWSBOT_HOME: {settings.home}", f"Chroma:       {store}",
+            f"collection:   {settings.collection}_chunks, {settings.collection}_sentences"]
+
+
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
+
+
+def run_status(args: argparse.Namespace, settings) -> int:
+    import time
+
+    from index.errors import NoIndexError
+    from index.ingest import manifest_path
+    from index.manifest import Manifest
+
+    print("\n".join(_where(settings)))
+    path = manifest_path(settings)
+    if not path.exists():  # checked first: opening a Manifest would create the file
+        raise NoIndexError(f"no index yet at {settings.home}: run `newsbot ingest` (sample corpus) or "
+                           "`newsbot ingest PATH`")
+    manifest = Manifest(path)
+    try:
+        articles = manifest.articles()
+        if not articles:
+            raise NoIndexError(f"the index at {settings.home} is empty: run `newsbot ingest PATH`")
+        per_article: dict[str, int] = {}
+        for row in manifest.chunks():
+            per_article[row[1]] = per_article.get(row[1], 0) + 1
+        last = manifest.db.execute("SELECT MAX(ingested_at) FROM articles").fetchone()[0]
+        print(f"articles:     {len(articles)}, chunks: {manifest.count('chunks')}, "
+              f"sentences: {manifest.count('sentences')}")
+        print(f"generation:   {manifest.generation()} (last change {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(last))})")
+        print()
+        rows = [("ID", "TITLE", "DATE", "CHUNKS")]
+        for a in articles:
+            title = a.title if len(a.title) <= 60 else a.title[:59] + "\u2026"
+            rows.append((a.id, title, a.date or "-", str(per_article.get(a.id, 0))))
+        print("\n".join(_table(rows)))
+    finally:
+        manifest.close()
+    return 0
+
+
+# -- chat -----------------------------------------------------------------------------------------
+
+def _has_index(settings) -> bool:
+    from index.ingest import manifest_path
+    from index.manifest import Manifest
+
+    if not manifest_path(settings).exists():
+        return False
+    manifest = Manifest(manifest_path(settings))
+    try:
+        return manifest.count("articles") > 0
+    finally:
+        manifest.close()
+
+
+def run_chat(args: argparse.Namespace, settings) -> int:
+    if not _has_index(settings):
+        from index.ingest import ingest
+
+        print(f"no index at {settings.home} yet: ingesting the sample corpus {settings.corpus}", flush=True)
+        update, close = _progress_bar()
+        try:
+            print_report(ingest(None, settings, progress=update))
+        finally:
+            close()
+    from bot.ui import launch
+
+    host = args.host or settings.host
+    port = settings.port if args.port is None else args.port
+    print(f"newsbot chat on http://{host}:{port} (Ctrl+C to stop)", flush=True)
+    launch(settings, host, port)
+    return 0
+
+
+# -- entry point ----------------------------------------------------------------------------------
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Nothing may phone home or download at run time (gradio analytics, Chroma telemetry, the HF hub).
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    args = build_parser().parse_args(argv)  # argparse exits 2 itself on a usage error
+    from index.errors import NewsbotError, UsageError
+
+    try:
+        from index.settings import Settings
+
+        settings = Settings.from_env()
+        return args.func(args, settings)
+    except UsageError as exc:
+        print(f"newsbot: error: {exc}", file=sys.stderr)
+        return 2
+    except NewsbotError as exc:
+        print(f"newsbot: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nnewsbot: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `newsbot status | head`: no traceback (recipe from the Python docs)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""Fixtures shared by every test file. Names are stable: other test files rely on them.
+
+- ``settings_factory``  function(**overrides) -> Settings.from_env({}, home=tmp_path/"home", **overrides)
+                        (ignores the real NEWSBOT_* environment; ``home=`` may be overridden too).
+- ``sample_home``       (session) Settings of a NEWSBOT_HOME holding the 3 sample articles of corpus/, ingested
+                        once per run. Read-only by convention: tests that change an index build their own.
+- ``sample_report``     (session) the IngestReport of that first ingest.
+- ``corpus_copy``       a fresh tmp folder holding a byte-for-byte copy of the sample corpus (no README).
+- ``chroma_server``     (session) URL "http://127.0.0.1:PORT" of a real `chroma run` server (this venv's
+                        `chroma`), stopped at the end of the run.
+- ``assert_answers``    function(settings) asking PROBE_QUESTION and checking the answer quotes the amnesty
+                        sentence with exact citation offsets: "the index is intact and answers".
+- an autouse fixture closes the cached bot libraries (bot.library.close_libraries) after every test.
+
+Importing this module sets GRADIO_ANALYTICS_ENABLED=False, ANONYMIZED_TELEMETRY=False, HF_HUB_OFFLINE=1.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+import shutil  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+import urllib.request  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS = PROJECT / "corpus"
+SAMPLE_FILES = sorted(CORPUS.glob("*.txt"))
+SAMPLE_IDS = [p.stem for p in SAMPLE_FILES]
+BIN = Path(sys.executable).parent  # the venv's bin dir (chroma, newsbot)
+
+# A question whose answer is "In exchange, he asked the government to release Mahdi Army prisoners and
+# declare an amnesty." (article 000). Used to check that an index still answers after something happened to it.
+PROBE_QUESTION = "What did Sadr ask for in exchange?"
+PROBE_ANSWER = "amnesty"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def settings_factory(tmp_path):
+    from index.settings import Settings
+
+    def make(**overrides):
+        overrides.setdefault("home", tmp_path / "home")
+        return Settings.from_env({}, **overrides)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def _sample(tmp_path_factory):
+    from index.ingest import ingest
+    from index.settings import Settings
+
+    settings = Settings.from_env({}, home=tmp_path_factory.mktemp("sample") / "home", corpus=CORPUS)
+    report = ingest([CORPUS], settings)
+    return settings, report
+
+
+@pytest.fixture(scope="session")
+def sample_home(_sample):
+    return _sample[0]
+
+
+@pytest.fixture(scope="session")
+def sample_report(_sample):
+    return _sample[1]
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for p in SAMPLE_FILES:
+        shutil.copyfile(p, folder / p.name)
+    return folder
+
+
+@pytest.fixture
+def assert_answers():
+    def check(settings):
+        from bot import ask
+        from bot.library import open_library
+
+        answer = ask(PROBE_QUESTION, settings=settings)
+        assert not answer.abstained, answer.answer
+        assert PROBE_ANSWER in answer.answer, answer.answer
+        assert answer.citations
+        lib = open_library(settings)
+        for c in answer.citations:
+            assert lib.articles[c.article_id].text[c.start:c.end] == c.quote
+        assert any(c.article_id == "000_26083794b4a1b5c3" for c in answer.citations)
+        return answer
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    chroma = BIN / "chroma"
+    if not chroma.exists():
+        pytest.fail(f"{chroma} is missing: run `make install`")
+    data = tmp_path_factory.mktemp("chroma-server")
+    port = free_port()
+    log = open(data / "server.log", "wb")
+    env = dict(os.environ, ANONYMIZED_TELEMETRY="False")
+    proc = subprocess.Popen(
+        [str(chroma), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"chroma run exited with {proc.returncode}:\n{(data / 'server.log').read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"chroma run did not answer its heartbeat within 60 s:\n"
+                            f"{(data / 'server.log').read_text()[-2000:]}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(autouse=True)
+def _close_libraries():
+    yield
+    # Libraries are cached per settings; a test's tmp home must not leak into the next test.
+    lib = sys.modules.get("bot.library")
+    if lib is not None:
+        lib.close_libraries()

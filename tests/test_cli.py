@@ -1,0 +1,172 @@
+"""End-to-end tests of the `newsbot` command: real subprocesses against a tmp NEWSBOT_HOME.
+
+Each process start costs a couple of seconds, so the sample corpus is ingested once per module.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SCRIPT = Path(sys.executable).parent / "newsbot"
+QUESTION = "What did Sadr demand in exchange?"
+
+
+def newsbot_env(home: Path, **extra: str) -> dict[str, str]:
+    """The caller's environment without any NEWSBOT_* setting, pointed at `home`, with nothing phoning home."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSBOT_")}
+    env.update(NEWSBOT_HOME=str(home), GRADIO_ANALYTICS_ENABLED="False", ANONYMIZED_TELEMETRY="False",
+               HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+    env.update(extra)
+    return env
+
+
+def run_newsbot(home: Path, *args: str, **extra_env: str) -> subprocess.CompletedProcess:
+    cmd = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "bot.cli"]
+    return subprocess.run(cmd + list(args), env=newsbot_env(home, **extra_env), cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("newsbot-home")
+
+
+@pytest.fixture(scope="module")
+def first_ingest(home: Path) -> subprocess.CompletedProcess:
+    proc = run_newsbot(home, "ingest")
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+@pytest.fixture(scope="module")
+def json_answer(home: Path, first_ingest) -> dict:
+    proc = run_newsbot(home, "ask", "--json", QUESTION)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_ingest_prints_counts(first_ingest: subprocess.CompletedProcess) -> None:
+    out = first_ingest.stdout
+    assert "added 3, updated 0, unchanged 0, removed 0, skipped 0" in out
+    line = next(ln for ln in out.splitlines() if ln.startswith("embedded "))
+    assert int(line.split()[1]) > 0, out
+    assert "Traceback" not in first_ingest.stderr
+
+
+def test_second_ingest_embeds_nothing(home: Path, first_ingest) -> None:
+    proc = run_newsbot(home, "ingest", str(CORPUS))
+    assert proc.returncode == 0, proc.stderr
+    assert "added 0, updated 0, unchanged 3" in proc.stdout
+    assert "embedded 0 chunks (nothing changed)" in proc.stdout
+
+
+def test_ask_prints_answer_with_numbered_sources(home: Path, first_ingest) -> None:
+    proc = run_newsbot(home, "ask", *QUESTION.split())  # unquoted words are joined into one question
+    assert proc.returncode == 0, proc.stderr
+    assert "amnesty" in proc.stdout.lower()
+    assert "Sources:" in proc.stdout and "[1]" in proc.stdout
+    assert str(CORPUS) in proc.stdout  # each source names its file
+
+
+def test_ask_json_quotes_are_exact(json_answer: dict) -> None:
+    assert json_answer["question"] == QUESTION
+    assert not json_answer["abstained"]
+    assert json_answer["citations"]
+    for c in json_answer["citations"]:
+        text = (CORPUS / f"{c['article_id']}.txt").read_text(encoding="utf-8")
+        assert text[c["start"]:c["end"]] == c["quote"]
+        assert Path(c["source"]).resolve() == (CORPUS / f"{c['article_id']}.txt").resolve()
+
+
+def test_ask_top_k_and_article_filter(home: Path, first_ingest) -> None:
+    proc = run_newsbot(home, "ask", "--json", "--top-k", "2", "--article", "001_7168465226cfb30f", QUESTION)
+    assert proc.returncode == 0, proc.stderr
+    d = json.loads(proc.stdout)
+    assert {c["article_id"] for c in d["citations"] + d["related"]} <= {"001_7168465226cfb30f"}
+
+
+def test_status_lists_articles(home: Path, first_ingest) -> None:
+    proc = run_newsbot(home, "status")
+    assert proc.returncode == 0, proc.stderr
+    assert str(home) in proc.stdout
+    assert "articles:     3" in proc.stdout
+    for path in CORPUS.glob("*.txt"):
+        assert path.stem in proc.stdout
+    assert "Najaf siege ends in truce" in proc.stdout
+
+
+def test_empty_question_is_a_usage_error(home: Path, first_ingest) -> None:
+    proc = run_newsbot(home, "ask", "   ")
+    assert proc.returncode == 2
+    assert "newsbot: error:" in proc.stderr and "empty" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_missing_question_is_an_argparse_error(tmp_path: Path) -> None:
+    proc = run_newsbot(tmp_path, "ask")
+    assert proc.returncode == 2
+    assert "usage:" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_ask_without_index_says_to_ingest(tmp_path: Path) -> None:
+    proc = run_newsbot(tmp_path / "empty-home", "ask", QUESTION)
+    assert proc.returncode == 1
+    assert "newsbot ingest" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "empty-home" / "newsbot.manifest.sqlite").exists()  # asking creates nothing
+
+
+def test_status_without_index_exits_1(tmp_path: Path) -> None:
+    proc = run_newsbot(tmp_path, "status")
+    assert proc.returncode == 1
+    assert str(tmp_path) in proc.stdout and "newsbot ingest" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_bad_env_value_names_the_variable(tmp_path: Path) -> None:
+    proc = run_newsbot(tmp_path, "ask", QUESTION, NEWSBOT_TOP_K="abc")
+    assert proc.returncode == 2
+    assert "NEWSBOT_TOP_K" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "51", "x"])
+def test_bad_top_k_option(tmp_path: Path, value: str) -> None:
+    proc = run_newsbot(tmp_path, "ask", "--top-k", value, QUESTION)
+    assert proc.returncode == 2
+    assert "--top-k" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_bad_date_is_a_usage_error(home: Path, first_ingest) -> None:
+    proc = run_newsbot(home, "ask", "--from", "yesterday", QUESTION)
+    assert proc.returncode == 2
+    assert "2008-03-30" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_ingest_reports_skips_and_notices(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "storm.txt").write_bytes("Caf\u00e9 owners in the port town said the storm flooded "
+                                     "their streets for two days.\n".encode("cp1252"))
+    (docs / "empty.txt").write_text("")
+    picture = tmp_path / "picture.png"  # named explicitly: a folder walk skips unsupported files silently
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    proc = run_newsbot(tmp_path / "home", "ingest", str(docs), str(picture), str(tmp_path / "missing.txt"))
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "added 1," in out and "skipped 3" in out
+    assert "empty file" in out and "path does not exist" in out and "unsupported file type" in out
+    assert "cp1252" in out
+
+
+def test_ingest_of_nothing_usable_exits_1(tmp_path: Path) -> None:
+    proc = run_newsbot(tmp_path / "home", "ingest", str(tmp_path / "missing"))
+    assert proc.returncode == 1
+    assert "path does not exist" in proc.stdout and "nothing was ingested" in proc.stderr
