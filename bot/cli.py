@@ -199,7 +199,8 @@ def run_status(args: argparse.Namespace, settings) -> int:
         last = manifest.db.execute("SELECT MAX(ingested_at) FROM articles").fetchone()[0]
         print(f"articles:     {len(articles)}, chunks: {manifest.count('chunks')}, "
               f"sentences: {manifest.count('sentences')}")
-        print(f"generation:   {manifest.generation()} (last change {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(last))})")
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(last))
+        print(f"generation:   {manifest.generation()} (last change {when})")
         print()
         rows = [("ID", "TITLE", "DATE", "CHUNKS")]
         for a in articles:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,7 +35,8 @@ class Candidate:
     end: int
     passage_rank: int
     features: dict
-    score: float
+    score: float  # the sentence model's logit
+    prob: float = 0.0  # softmax of the scores over this question's candidates: P(this sentence is the answer)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,11 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
         feats = sentence_features(q, text[s.start:s.end], previous, dense, rank, s.ordinal)
         out.append(Candidate(sid, s.article_id, s.start, s.end, rank, feats, _linear(weights["sentence"], feats)))
     out.sort(key=lambda c: -c.score)
+    if out:
+        # The scorer was fitted listwise (softmax over a question's candidates): its softmax is the
+        # probability that this sentence is the one that answers, which is what a citation score shows.
+        z = np.exp(np.array([c.score for c in out]) - out[0].score)
+        out = [replace(c, prob=float(p)) for c, p in zip(out, z / z.sum())]
     return out
 
 
@@ -116,6 +122,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     best = cands[0]
     af = abstain_features(lib, q, best, passages, cands[1] if len(cands) > 1 else None)
     p = _sigmoid(_linear(weights["abstain"], af))
+    # Guard, measured on SQuAD 2.0 and the gold set (eval/README.md): a "how many" / "when" question
+    # whose best sentence holds no number / date is not answered by it.
+    if weights["abstain"].get("require_type") and q.atype in ("number", "date") and not best.features["atype"]:
+        p = 0.0
     if p < weights["abstain"]["threshold"]:
         return Extraction(True, (), related, p, af)
     chosen = [best]
@@ -147,5 +157,5 @@ def cite(lib: Library, chosen: tuple[Candidate, ...]) -> tuple[Citation, ...]:
     for n, c in enumerate(chosen, start=1):
         art = lib.articles[c.article_id]
         out.append(Citation(n=n, article_id=art.id, title=art.title, source=art.source, start=c.start, end=c.end,
-                            quote=art.text[c.start:c.end], score=_sigmoid(c.score), date=art.date))
+                            quote=art.text[c.start:c.end], score=c.prob, date=art.date))
     return tuple(out)

@@ -13,6 +13,8 @@ from typing import Sequence
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _WHO = re.compile(r"^\s*(who|whom)\b", re.I)
 _ELLIPSIS = re.compile(r"^\s*(and|what about|how about|and what about|what of)\b[\s,]*", re.I)
 # A proper name: capitalised words, allowing inner particles (al-Sadr, Nouri Al-Maliki, Abu Faris).
@@ -36,6 +38,22 @@ def entities(text: str) -> list[str]:
     return out
 
 
+def _answered_names(question: str, answer: str) -> list[str]:
+    """Names in the answer that the question did not mention, nearest first to where the answer echoes the
+    question ("... militia led by Shi'ite cleric Moqtada Al-Sadr" for "Who leads the militia?")."""
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", question)}
+    echoes = [m.start() for m in re.finditer(r"[A-Za-z]{4,}", answer) if m.group().lower() in asked]
+    found = []
+    for m in _NAME.finditer(answer):
+        name = " ".join(p for p in m.group(1).split() if p not in _NOT_NAMES
+                        and not re.search(r"-(led|based|backed|born|run)$", p))
+        if not name or name.lower() in question.lower() or name.lower() in _CALENDAR:
+            continue
+        distance = min((abs(m.start() - e) for e in echoes), default=m.start())
+        found.append((len(name.split()) < 2, distance, name))  # full names first, then the nearest
+    return [n for _, _, n in sorted(found)]
+
+
 def last_turn(history: Sequence[dict] | None) -> tuple[str, str]:
     """The last user question and the assistant answer after it (OpenAI-style messages)."""
     question = answer = ""
@@ -57,14 +75,13 @@ def rewrite(question: str, history: Sequence[dict] | None) -> str:
     if not prev_q:
         return q
     # The previous question may itself have been a follow-up: resolve it against the turns before it.
-    answer_names = entities(re.sub(r"\[\d+\]", "", prev_a))
+    answer = re.sub(r"\[\d+\]", "", prev_a)
     # After "Who ...?" the person of the follow-up is the one the answer named; otherwise the question's subject.
     if _WHO.match(prev_q):
-        names = answer_names or entities(prev_q)
+        names = _answered_names(prev_q, answer) or entities(prev_q)
     else:
-        names = entities(prev_q) or answer_names
-    # Full names ("Dan Senor") before single capitalised words, which may just start a sentence.
-    names = sorted(names, key=lambda n: len(n.split()) < 2)
+        # Full names ("Prime Minister Maliki") before single capitalised words, which may just start a sentence.
+        names = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2) or entities(answer)
     m = _ELLIPSIS.match(q)
     if m and len(q[m.end():].split()) <= 6:
         rest = q[m.end():].rstrip(" ?")

@@ -28,7 +28,8 @@ _MARKDOWN_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)+")
 
 CSS = """
-#sources .card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 10px 12px; margin: 0 0 10px; }
+#sources .card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 10px 12px;
+                 margin: 0 0 10px; }
 #sources .card h4 { margin: 0 0 4px; font-size: 1em; }
 #sources .meta { color: var(--body-text-color-subdued); font-size: .85em; margin-bottom: 6px; word-break: break-all; }
 #sources .passage { white-space: pre-wrap; line-height: 1.45; }

@@ -46,9 +46,9 @@ def split_article(article: Article, *, max_tokens: int = 160, overlap: int = 1) 
     spans: list[tuple[int, int]] = []
     for s, e in split_sentences(text):
         spans.extend(_cut_long(text, s, e, max_tokens))
-    # Ids carry the content hash: a changed article gets new ids, so its old chunks can be
-    # deleted only after the new ones are safely stored.
-    prefix = f"{article.id}::{article.content_hash[:12]}"
+    # Ids carry the content hash and the chunking: a changed article (or a re-split one) gets new ids, so
+    # live vectors are never overwritten and the old ones are deleted only after the new ones are stored.
+    prefix = f"{article.id}::{article.content_hash[:12]}.{max_tokens}.{overlap}"
     sentences = [
         Sentence(id=f"{prefix}::s{i}", article_id=article.id, ordinal=i, start=s, end=e, text=text[s:e])
         for i, (s, e) in enumerate(spans)

@@ -8,6 +8,7 @@
 - ``corpus_copy``       a fresh tmp folder holding a byte-for-byte copy of the sample corpus (no README).
 - ``chroma_server``     (session) URL "http://127.0.0.1:PORT" of a real `chroma run` server (this venv's
                         `chroma`), stopped at the end of the run.
+- ``probe``             (session) (PROBE_QUESTION, PROBE_ANSWER) for checks made in other processes.
 - ``assert_answers``    function(settings) asking PROBE_QUESTION and checking the answer quotes the amnesty
                         sentence with exact citation offsets: "the index is intact and answers".
 - an autouse fixture closes the cached bot libraries (bot.library.close_libraries) after every test.
@@ -90,6 +91,12 @@ def corpus_copy(tmp_path) -> Path:
     for p in SAMPLE_FILES:
         shutil.copyfile(p, folder / p.name)
     return folder
+
+
+@pytest.fixture(scope="session")
+def probe() -> tuple[str, str]:
+    """(PROBE_QUESTION, PROBE_ANSWER): a question the sample corpus answers, and a word its answer holds."""
+    return PROBE_QUESTION, PROBE_ANSWER
 
 
 @pytest.fixture

@@ -1,0 +1,135 @@
+"""bot.ask end to end on the sample corpus: answers, exact citations, abstention, follow-ups, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot import NoIndexError, UsageError, ask
+from bot.engine import ExtractiveSynthesizer, HybridRetriever, query_engine
+from bot.library import open_library
+
+PROJECT = Path(__file__).resolve().parent.parent
+FLAGSHIP = "What did Sadr demand in exchange?"
+AMNESTY = "In exchange, he asked the government to release Mahdi Army prisoners and declare an amnesty."
+
+
+def _file_text(source: str) -> str:
+    return Path(source).read_text(encoding="utf-8")
+
+
+def test_flagship_question_quotes_the_amnesty_sentence(sample_home):
+    a = ask(FLAGSHIP, settings=sample_home)
+    assert not a.abstained
+    assert a.answer == f"{AMNESTY} [1]"
+    c = a.citations[0]
+    assert (c.n, c.article_id) == (1, "000_26083794b4a1b5c3")
+    assert _file_text(c.source)[c.start:c.end] == c.quote == AMNESTY
+
+
+def test_to_dict_has_the_documented_shape(sample_home):
+    d = ask(FLAGSHIP, settings=sample_home).to_dict()
+    assert set(d) == {"question", "standalone_question", "answer", "abstained", "citations", "related", "mode",
+                      "timings_ms"}
+    assert set(d["citations"][0]) == {"n", "article_id", "title", "source", "start", "end", "quote", "score"}
+    assert set(d["timings_ms"]) == {"retrieve", "answer", "total"}
+    assert d["mode"] == "extractive" and d["related"] == []
+    json.dumps(d)  # serialisable as is
+
+
+def test_abstains_on_an_off_corpus_question_and_lists_related_passages(sample_home):
+    a = ask("What is the capital of France?", settings=sample_home)
+    assert a.abstained and not a.citations
+    assert "do not answer" in a.answer
+    assert 1 <= len(a.related) <= 3
+    for c in a.related:
+        assert _file_text(c.source)[c.start:c.end] == c.quote
+
+
+def test_follow_up_is_rewritten_with_the_previous_turn(sample_home):
+    first = ask(FLAGSHIP, settings=sample_home)
+    history = [{"role": "user", "content": FLAGSHIP}, {"role": "assistant", "content": first.answer}]
+    a = ask("What did he say would happen to people who keep fighting?", history=history, settings=sample_home)
+    assert a.standalone_question == "What did Sadr say would happen to people who keep fighting?"
+    assert a.question == "What did he say would happen to people who keep fighting?"
+
+
+def test_every_citation_of_the_gold_questions_is_exact(sample_home):
+    rows = [json.loads(line) for line in (PROJECT / "eval" / "gold.jsonl").read_text().splitlines() if line]
+    texts = {}
+    for r in rows:
+        a = ask(r["question"], history=r.get("history"), settings=sample_home)
+        for c in a.citations + a.related:
+            text = texts.setdefault(c.source, _file_text(c.source))
+            assert text[c.start:c.end] == c.quote, (r["question"], c)
+        assert a.abstained == (not a.citations)
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t "])
+def test_empty_question_is_a_usage_error(sample_home, question):
+    with pytest.raises(UsageError, match="empty"):
+        ask(question, settings=sample_home)
+
+
+def test_over_long_question_is_a_usage_error(sample_home):
+    with pytest.raises(UsageError, match="2000"):
+        ask("why " * 600, settings=sample_home)
+
+
+@pytest.mark.parametrize("top_k", [0, 51, -1, "3"])
+def test_bad_top_k_names_the_value(sample_home, top_k):
+    with pytest.raises(UsageError, match="top_k"):
+        ask(FLAGSHIP, top_k=top_k, settings=sample_home)
+
+
+def test_bad_history_is_a_usage_error(sample_home):
+    with pytest.raises(UsageError, match="history"):
+        ask(FLAGSHIP, history=["not a message"], settings=sample_home)
+
+
+def test_unknown_mode_is_a_usage_error(sample_home):
+    with pytest.raises(UsageError, match="mode"):
+        ask(FLAGSHIP, mode="oracle", settings=sample_home)
+
+
+def test_no_index_tells_the_user_to_ingest(settings_factory):
+    with pytest.raises(NoIndexError, match="newsbot ingest"):
+        ask(FLAGSHIP, settings=settings_factory())
+
+
+def test_top_k_limits_the_passages(sample_home):
+    assert len(ask(FLAGSHIP, top_k=1, settings=sample_home).passages) == 1
+    assert len(ask(FLAGSHIP, top_k=4, settings=sample_home).passages) == 4
+
+
+def test_article_filter_restricts_retrieval(sample_home):
+    a = ask("Who handed control of Basra province to Iraqi forces?", article_ids=["001_7168465226cfb30f"],
+            settings=sample_home)
+    assert {p.article_id for p in a.passages} == {"001_7168465226cfb30f"}
+
+
+def test_date_filter_excludes_undated_articles(sample_home):
+    a = ask(FLAGSHIP, date_from="2008-01-01", settings=sample_home)
+    assert a.abstained and not a.passages
+
+
+def test_bad_date_filter_names_the_value(sample_home):
+    with pytest.raises(UsageError, match="31/03/2008"):
+        ask(FLAGSHIP, date_from="31/03/2008", settings=sample_home)
+
+
+def test_answer_step_is_a_llama_index_query_engine(sample_home):
+    from llama_index.core.query_engine import RetrieverQueryEngine
+
+    lib = open_library(sample_home)
+    engine = query_engine(lib, 3)
+    assert isinstance(engine, RetrieverQueryEngine)
+    assert isinstance(engine._retriever, HybridRetriever)
+    assert isinstance(engine._response_synthesizer, ExtractiveSynthesizer)
+    response = engine.query(FLAGSHIP)  # the plain llama-index path: retrieve + synthesize
+    assert "amnesty" in str(response)
+    assert len(response.source_nodes) == 3
+    node = response.source_nodes[0].node
+    assert lib.articles[node.metadata["article_id"]].text[node.start_char_idx:node.end_char_idx] == node.get_content()

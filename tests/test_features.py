@@ -1,0 +1,52 @@
+"""The answerer's features and the eval metrics: small pure functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.features import analyse_question, answer_type, has_type, longest_phrase, main_verb
+from eval.metrics import contains_gold, exact_match, f1, normalize
+from index.terms import terms, words
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("When did the fighting erupt?", "date"), ("What year was it?", "date"),
+    ("How many people were killed?", "number"), ("Who read the statement?", "person"),
+    ("Where did Senor speak?", "place"), ("What did Sadr demand in exchange?", "other"),
+])
+def test_answer_type(question, kind):
+    assert answer_type(question) == kind
+
+
+def test_has_type_needs_something_new():
+    assert has_type("At least 12 people were killed.", "number", {"how", "many"}) == 1.0
+    assert has_type("People were killed.", "number", set()) == 0.0
+    assert has_type("Fighting erupted Tuesday.", "date", set()) == 1.0
+
+
+@pytest.mark.parametrize("question,verb", [
+    ("What did Sadr demand in exchange?", "demand"), ("What did the US agree to suspend?", "agre"),
+    ("What did he say would happen?", "say"), ("When did fighting erupt?", "erupt"), ("Who is Abu Faris?", None),
+])
+def test_main_verb_of_do_support_questions(question, verb):
+    assert main_verb(question) == verb
+
+
+def test_longest_phrase_counts_runs_with_a_content_word():
+    q = analyse_question("What did Sadr demand in exchange?", lambda t: 1.0)
+    assert longest_phrase(q, words("In exchange, he asked the government")) == 2
+    assert longest_phrase(q, words("what did they do")) == 0  # stop words only
+
+
+def test_terms_split_hyphens_and_stem():
+    assert words("al-Sadr's 1,000 fighters") == ["al", "sadr", "1,000", "fighters"]
+    assert terms("The militias demanded") == ["militia", "demand"]
+
+
+def test_squad_metrics():
+    assert normalize("The  Mahdi Army!") == "mahdi army"
+    assert exact_match("the Mahdi Army", ["Mahdi Army"]) == 1.0
+    assert contains_gold("He asked for an amnesty.", ["amnesty"])
+    assert not contains_gold("He asked for amnesty-free terms", ["amnesty free zone"])
+    assert f1("release Mahdi Army prisoners", ["Mahdi Army prisoners"]) == pytest.approx(2 * 0.75 * 1 / 1.75)
+    assert f1("nothing here", ["amnesty"]) == 0.0

@@ -1,0 +1,49 @@
+"""Follow-up rewriting without an LLM."""
+
+from __future__ import annotations
+
+from bot.rewrite import entities, rewrite
+
+SADR = [{"role": "user", "content": "What did Sadr demand in exchange?"},
+        {"role": "assistant", "content": "In exchange, he asked the government to release Mahdi Army prisoners "
+                                         "and declare an amnesty. [1]"}]
+SENOR = [{"role": "user", "content": "Who was the spokesman for the US-led occupation administration?"},
+         {"role": "assistant", "content": "Spokesman for the US-led occupation administration, Dan Senor, said on "
+                                          "Thursday that the military would hand over security. [1]"}]
+
+
+def test_no_history_leaves_the_question_alone():
+    assert rewrite("  What did he say?  ", None) == "What did he say?"
+
+
+def test_pronoun_takes_the_subject_of_the_previous_question():
+    assert rewrite("What did he say would happen to people who keep fighting?", SADR) == \
+        "What did Sadr say would happen to people who keep fighting?"
+
+
+def test_possessive_pronoun_becomes_a_possessive_name():
+    assert rewrite("Who is his spokesman?", SADR) == "Who is Sadr's spokesman?"
+
+
+def test_after_a_who_question_the_pronoun_is_the_person_answered():
+    assert rewrite("Where did he hold a press conference?", SENOR) == "Where did Dan Senor hold a press conference?"
+
+
+def test_ellipsis_is_grafted_onto_the_previous_question():
+    assert rewrite("What about in Najaf?", SADR) == "What did Sadr demand in exchange in Najaf?"
+    assert rewrite("And in Basra?", SADR) == "What did Sadr demand in exchange in Basra?"
+
+
+def test_a_question_that_names_its_subject_is_unchanged():
+    q = "When did the British hand over Basra?"
+    assert rewrite(q, SADR) == q
+
+
+def test_history_accepts_content_parts():
+    history = [{"role": "user", "content": [{"type": "text", "text": "What did Sadr demand in exchange?"}]}]
+    assert rewrite("What did he order?", history) == "What did Sadr order?"
+
+
+def test_entities_skip_question_words_and_hyphenated_modifiers():
+    assert entities("What did Prime Minister Maliki say to the US-led coalition?") == ["Prime Minister Maliki"]
+    assert entities("Who is Abu Faris?") == ["Abu Faris"]
