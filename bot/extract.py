@@ -20,11 +20,11 @@ import numpy as np
 from bot.features import FEATURES, Question, missing_idf, sentence_features
 from bot.library import Library
 from bot.types import Citation, Passage
-from index.terms import terms, words
+from index.terms import terms
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
-ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "dense", "atype", "miss_ctx", "miss_passage", "passage_cov",
-                    "miss_name_ctx", "miss_name_article", "margin")
+ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "cov_ctx_nv", "dense", "atype", "miss_ctx", "miss_passage", "passage_cov",
+                    "miss_spec_ctx", "miss_spec_article", "margin")
 
 
 @dataclass(frozen=True)
@@ -96,18 +96,18 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     ctx = set(terms(text[best.start:best.end])) | (set(terms(text[prev.start:prev.end])) if prev else set())
     passage_terms = set(terms(passages[best.passage_rank].text))
     top = max((q.weights.values()), default=1.0) or 1.0
-    f = {k: best.features[k] for k in ("cov", "cov_ctx", "dense", "atype")}
+    f = {k: best.features[k] for k in ("cov", "cov_ctx", "cov_ctx_nv", "dense", "atype")}
     f["score"] = best.score
     # The rarest question term missing near the answer, relative to the rarest question term overall.
     f["miss_ctx"] = missing_idf(q, ctx) / top
     f["miss_passage"] = missing_idf(q, passage_terms) / top
     f["passage_cov"] = sum(w for t, w in q.weights.items() if t in passage_terms) / q.total
-    # Proper names of the question that the answer's context / article never mention (a wrong actor or place).
-    ctx_words = set(words(text[(prev or best).start:best.end]))
-    art_words = set(words(text))
-    n = max(len(q.names), 1)
-    f["miss_name_ctx"] = sum(w not in ctx_words for w in q.names) / n
-    f["miss_name_article"] = sum(w not in art_words for w in q.names) / n
+    # Names, numbers and rare words of the question that the answer's context / article never mention
+    # (a wrong actor, a wrong place, a number it never gives).
+    art_terms = set(terms(text))
+    n = max(len(q.specific), 1)
+    f["miss_spec_ctx"] = sum(t not in ctx for t in q.specific) / n
+    f["miss_spec_article"] = sum(t not in art_terms for t in q.specific) / n
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
     return f
 
@@ -126,6 +126,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # whose best sentence holds no number / date is not answered by it.
     if weights["abstain"].get("require_type") and q.atype in ("number", "date") and not best.features["atype"]:
         p = 0.0
+    # Override, kept only when it helps on the training data (eval/tune.py): a sentence that, with the
+    # one before it, holds every term of the question but the main verb, and every name, answers it.
+    elif weights["abstain"].get("answer_when_covered") and covered(best, af):
+        p = 1.0
     if p < weights["abstain"]["threshold"]:
         return Extraction(True, (), related, p, af)
     chosen = [best]
@@ -138,6 +142,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             chosen.append(c)
             break
     return Extraction(False, tuple(chosen), related, p, af)
+
+
+def covered(best: Candidate, af: dict) -> bool:
+    return best.features["cov_ctx_nv"] >= 0.999 and af["miss_spec_ctx"] == 0 and best.features["atype"] > 0
 
 
 def _related(cands: list[Candidate], limit: int = 3) -> tuple[Candidate, ...]:

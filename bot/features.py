@@ -7,9 +7,12 @@ bot/weights.json.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from index.embed import tokenizer_file
 from index.terms import WORD, stopwords, terms, words
 
 # Question word -> expected answer type.
@@ -37,6 +40,7 @@ FEATURES = ("cov", "cov_ctx", "cov_nv", "cov_ctx_nv", "dense", "passage", "atype
 # "What did Sadr *demand* in exchange?": with do-support the main verb follows the subject; answer
 # sentences often paraphrase it ("he asked"), while its object and modifiers are kept verbatim.
 _DO_SUPPORT = re.compile(r"\b(?:did|does|do|will|would|can|could|should|has|have|had)\s+(.*)$", re.I)
+_PREPOSITIONS = {"in", "of", "for", "at", "on", "from", "with", "by", "to", "into", "over", "near"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "he", "she",
                 "they", "it", "we", "you", "i"}
 
@@ -72,14 +76,27 @@ class Question:
     sequence: tuple[str, ...]  # all words in order (stop words included), for phrase matches
     names: frozenset[str]  # lower-cased proper names of the question (capitalised, not sentence-initial)
     verb: str | None  # the stemmed main verb of a do-support question, if found
+    specific: frozenset[str]  # stemmed terms of names, numbers and rare words: what a near miss gets wrong
 
 
 def analyse_question(text: str, idf) -> Question:
     ts = frozenset(terms(text))
     weights = {t: idf(t) for t in ts}
     names = frozenset(w for m in _CAP.finditer(text) for w in words(m.group()))
+    sw = stopwords()
+    specific = frozenset(t for w in words(text)
+                         if w not in sw and (w in names or not w.isalpha() or w not in common_words())
+                         for t in terms(w))
     return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
-                    tuple(words(text)), names, main_verb(text))
+                    tuple(words(text)), names, main_verb(text), specific)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Whole words of MiniLM's WordPiece vocabulary (~20k): a corpus-independent sense of "common word".
+    A word outside it (Mosul, Nasiriya, Sadr) is specific, whatever a small corpus's idf says."""
+    vocab = json.loads(tokenizer_file().read_text(encoding="utf-8"))["model"]["vocab"]
+    return frozenset(w for w in vocab if w.isalpha() and w.islower())
 
 
 def main_verb(question: str) -> str | None:
@@ -91,11 +108,23 @@ def main_verb(question: str) -> str | None:
     toks = m.group(1).split()
     i = 0
     if i < len(toks) and toks[i].lower() in _DETERMINERS:
-        i += 1 if toks[i].lower() in {"he", "she", "they", "it", "we", "you", "i"} else 2
-    while i < len(toks) and toks[i][:1].isupper():
+        pronoun = toks[i].lower() in {"he", "she", "they", "it", "we", "you", "i"}
         i += 1
+        if not pronoun:
+            if i < len(toks) and toks[i][:1].isupper():
+                # "the British troops demand": capitalised modifiers, then maybe a plural head noun
+                while i < len(toks) and toks[i][:1].isupper():
+                    i += 1
+                if i + 1 < len(toks) and re.search(r"[^s]s$", toks[i]):
+                    i += 1
+            else:
+                i += 1  # "the cleric seek": one lower-case head noun
     # A gerund subject ("When did fighting erupt?") is a noun here: the verb comes after it.
     if i + 1 < len(toks) and toks[i].lower().endswith("ing") and toks[i + 1][:1].islower():
+        i += 1
+    # Skip a prepositional phrase of the subject ("the curfew in Basra be lifted") and auxiliaries.
+    while i < len(toks) and (toks[i].lower() in _PREPOSITIONS or toks[i][:1].isupper()
+                             or toks[i].lower() in stopwords()):
         i += 1
     if i < len(toks):
         t = terms(toks[i])
@@ -133,8 +162,9 @@ def coverage(q: Question, sentence_terms: set[str]) -> float:
 
 
 def missing_idf(q: Question, context_terms: set[str]) -> float:
-    """The rarest question term the context lacks (0 when none is missing): near misses lack one."""
-    gone = [w for t, w in q.weights.items() if t not in context_terms]
+    """The rarest question term the context lacks (0 when none is missing): near misses lack one.
+    The main verb does not count: answers paraphrase it ("demand" -> "asked")."""
+    gone = [w for t, w in q.weights.items() if t not in context_terms and t != q.verb]
     return max(gone, default=0.0)
 
 

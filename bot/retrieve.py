@@ -1,4 +1,6 @@
-"""Hybrid retrieval: dense (Chroma, MiniLM) and BM25 over the same chunks, fused by reciprocal rank.
+"""Hybrid retrieval: dense (Chroma, MiniLM) and BM25 over the same chunks, fused by a weighted sum of
+their min-max normalised scores (measured against reciprocal rank fusion by eval/fusion.py: better
+article hit@1 on SQuAD 2.0, 0.823 vs 0.778, and on the gold set, 0.969 vs 0.862).
 
 Also a llama-index BaseRetriever over the same function, so the query engine (bot/engine.py) and any
 llama-index tooling can use it.
@@ -16,7 +18,7 @@ from bot.types import Passage
 from index.embed import embed_query
 from index.errors import UsageError
 
-RRF_K = 60  # the usual constant of reciprocal rank fusion (Cormack et al. 2009)
+DENSE_WEIGHT = 0.3  # share of the dense score in the fusion (eval/fusion.py: 0.3-0.5 best, 0.7 worse)
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -63,6 +65,20 @@ class Filters:
         return parts[0] if len(parts) == 1 else {"$and": parts}
 
 
+def _normalise(scores: dict[str, float]) -> dict[str, float]:
+    """Min-max to [0, 1] over one retriever's candidates (a lone candidate gets 1)."""
+    if not scores:
+        return {}
+    lo, hi = min(scores.values()), max(scores.values())
+    return {k: (v - lo) / (hi - lo) if hi > lo else 1.0 for k, v in scores.items()}
+
+
+def fuse(dense: dict[str, float], sparse: dict[str, float], weight: float = DENSE_WEIGHT) -> dict[str, float]:
+    """Weighted sum of normalised scores; a chunk one retriever did not return gets 0 from it."""
+    nd, ns = _normalise(dense), _normalise(sparse)
+    return {k: weight * nd.get(k, 0.0) + (1 - weight) * ns.get(k, 0.0) for k in nd.keys() | ns.keys()}
+
+
 def retrieve(lib: Library, question: str, top_k: int, filters: Filters | None = None,
              query_vector: np.ndarray | None = None) -> list[Passage]:
     """The top_k chunks for question, best first."""
@@ -79,12 +95,9 @@ def retrieve(lib: Library, question: str, top_k: int, filters: Filters | None = 
     order = np.argsort(-scores)[:depth]
     sparse = [(lib.bm25.ids[j], float(scores[j])) for j in order if scores[j] > 0 and lib.bm25.ids[j] in lib.chunks]
 
-    fused: dict[str, float] = {}
     dense_rank = {cid: r for r, (cid, _) in enumerate(dense)}
     bm25_rank = {cid: r for r, (cid, _) in enumerate(sparse)}
-    for ranking in (dense, sparse):
-        for r, (cid, _) in enumerate(ranking):
-            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + r + 1)
+    fused = fuse(dict(dense), dict(sparse))
     best = sorted(fused, key=lambda c: -fused[c])[:top_k]
     out = []
     for cid in best:

@@ -99,10 +99,17 @@ def bench(corpus: Path, runs: int) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=PROJECT_DIR / "corpus")
+    ap.add_argument("--squad2", action="store_true",
+                    help="ingest the 87 SQuAD paragraphs of ../shared instead (a larger corpus for throughput)")
     ap.add_argument("--runs", type=int, default=20, help="passes over the warm questions")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
-    r = bench(args.corpus, args.runs)
+    corpus = args.corpus
+    if args.squad2:
+        from eval.datasets import DEFAULT_PATHS, load_squad2
+
+        corpus = load_squad2(DEFAULT_PATHS["squad2"], Path(tempfile.mkdtemp(prefix="newsbot-bench-squad-"))).corpus
+    r = bench(corpus, args.runs)
     print(f"corpus: {r['corpus']} ({r['articles']} articles, {r['chunks']} chunks)")
     print(f"  ingest (fresh)          {r['ingest_s']:.2f} s  {r['ingest_chunks_per_s']} chunks/s "
           f"({r['ingest_vectors_per_s']} vectors/s incl. sentences), peak RSS {r['ingest_peak_rss_mb']} MB")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.terms import terms
+from index.terms import TERMS_VERSION, terms
 
 
 @dataclass
@@ -23,6 +23,7 @@ class BM25Index:
     ids: list[str]  # chunk ids, in the order of the model's documents
     model: object | None  # bm25s.BM25, None when there are no chunks
     df: dict[str, int]  # term -> number of chunks holding it (idf for the answerer)
+    version: int = TERMS_VERSION  # how the terms were made: an index of other terms is rebuilt
 
     def idf(self, term: str) -> float:
         """Smoothed inverse document frequency; unseen terms get the highest value."""
@@ -66,6 +67,8 @@ def load_bm25(path: Path) -> BM25Index | None:
     try:
         with open(path, "rb") as fh:
             index = pickle.load(fh)
-        return index if isinstance(index, BM25Index) else None
+        if isinstance(index, BM25Index) and getattr(index, "version", None) == TERMS_VERSION:
+            return index
+        return None
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         return None

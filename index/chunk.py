@@ -36,7 +36,7 @@ def _cut_long(text: str, start: int, end: int, max_tokens: int) -> list[tuple[in
     return [(s, e) for s, e in spans if e > s]
 
 
-def split_article(article: Article, *, max_tokens: int = 160, overlap: int = 1) -> tuple[list[Sentence], list[Chunk]]:
+def split_article(article: Article, *, max_tokens: int = 96, overlap: int = 1) -> tuple[list[Sentence], list[Chunk]]:
     """Return the article's sentences and the chunks made of them."""
     if max_tokens < 16:
         raise ValueError(f"max_tokens must be at least 16, got {max_tokens}")

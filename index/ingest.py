@@ -103,7 +103,8 @@ def _check_format(manifest: Manifest, settings: Settings) -> bool:
 def _delete_pending(manifest: Manifest, store: VectorStore) -> None:
     """Finish what a killed run left: vectors that are in Chroma but not live in the manifest."""
     rows = manifest.pending()
-    # A pending id may also be live (a re-split article keeps ids such as its sentences'): never delete those.
+    # A pending id may also be live (an article written again after a killed run gets the very same ids):
+    # never delete those.
     orphans = manifest.pending_orphans()
     for kind in ("chunk", "sentence"):
         store.delete(kind, [i for i, k in orphans if k == kind])
@@ -136,8 +137,10 @@ def refresh_bm25(settings: Settings, manifest: Manifest):
     current = load_bm25(bm25_path(settings))
     if current is not None and current.generation == gen:
         return current
-    texts = {a.id: a.text for a in manifest.articles()}
-    rows = manifest.chunks()
+    with manifest.snapshot():  # an ingest may commit meanwhile: read generation, articles and chunks at once
+        gen = manifest.generation()
+        texts = {a.id: a.text for a in manifest.articles()}
+        rows = manifest.chunks()
     index = build_bm25(gen, [r[0] for r in rows], [texts[r[1]][r[3]:r[4]] for r in rows])
     try:
         save_bm25(index, bm25_path(settings))

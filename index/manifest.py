@@ -16,7 +16,7 @@ from typing import Iterable
 
 from index.types import Article, Chunk, Sentence
 
-FORMAT = "1"
+FORMAT = "2"  # bump when sentence or chunk splitting changes: every article is re-split
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -99,6 +99,10 @@ class Manifest:
         return list(self.db.execute(
             'SELECT id, article_id, ordinal, start, "end" FROM sentences ORDER BY article_id, ordinal'))
 
+    def snapshot(self):
+        """A read transaction: every read inside sees the same committed state, even while an ingest commits."""
+        return _Snapshot(self.db)
+
     # -- writes (each one transaction) ------------------------------------------------------------
     def mark_pending(self, ids: Iterable[tuple[str, str]]) -> None:
         with self._tx():
@@ -167,6 +171,22 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb):
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        return False
+
+
+class _Snapshot:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.own = False
+
+    def __enter__(self):
+        if not self.db.in_transaction:  # inside a transaction the reads are consistent already
+            self.db.execute("BEGIN")  # deferred: in WAL mode the first read fixes the snapshot
+            self.own = True
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.own:
+            self.db.execute("COMMIT")
         return False
 
 

@@ -1,9 +1,11 @@
 """Sentence spans with exact character offsets.
 
 Punkt (NLTK's unsupervised sentence tokenizer, whose English parameters llama-index ships in its
-``_static/nltk_cache``) finds the boundaries; we run it line by line, because news text uses line
-breaks as hard boundaries (headlines, bylines, pull quotes) that Punkt would otherwise glue to the
-next sentence.
+``_static/nltk_cache``) finds the boundaries inside segments. Segments are cut where news text uses
+line breaks as hard boundaries, which Punkt would otherwise glue to the next sentence: a blank line,
+a line that ends a sentence, and a short line without final punctuation followed by a capital
+(headlines, bylines, pull quotes). Any other line break is a soft wrap inside a sentence
+("Abu Faris,\n    militia commander in Najaf", or a hard-wrapped .txt file).
 """
 
 from __future__ import annotations
@@ -14,6 +16,27 @@ from functools import lru_cache
 from index.static import static_dir
 
 _LINE = re.compile(r"[^\n]+")
+_ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+HEADLINE_CHARS = 50  # a line shorter than this, without final punctuation, before a capital: a headline
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the runs of lines that belong together (see the module docstring)."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+    out: list[tuple[int, int]] = []
+    for start, end in lines:
+        if out:
+            prev_start, prev_end = out[-1]
+            prev = text[prev_start:prev_end].rsplit("\n", 1)[-1]
+            gap = text[prev_end:start]
+            nxt = text[start:end].lstrip()
+            hard = (gap.count("\n") > 1 or _ENDS_SENTENCE.search(prev)
+                    or (len(prev.strip()) < HEADLINE_CHARS and nxt[:1].isupper()))
+            if not hard:
+                out[-1] = (prev_start, end)  # a soft wrap: the sentence goes on on the next line
+                continue
+        out.append((start, end))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -32,15 +55,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return [start, end) spans of the sentences in ``text``, stripped of surrounding white space."""
     punkt = _punkt()
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        body = line.group()
-        if not body.strip():
-            continue
+    for seg_start, seg_end in _segments(text):
+        body = text[seg_start:seg_end]
         for s, e in punkt.span_tokenize(body):
             piece = body[s:e]
             # span_tokenize already trims, but be defensive: offsets must land on non-space characters.
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece) - len(piece.rstrip())
             if e - trail > s + lead:
-                spans.append((line.start() + s + lead, line.start() + e - trail))
+                spans.append((seg_start + s + lead, seg_start + e - trail))
     return spans

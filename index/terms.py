@@ -19,6 +19,11 @@ def stopwords() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split())
 
 
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     import Stemmer
@@ -37,12 +42,26 @@ def words(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+# Bump when terms() changes: saved BM25 indexes built with other terms are then rebuilt.
+TERMS_VERSION = 2
+
+# Irregular English verb forms -> base form: Snowball stems "said" to "said", so "What did he say?"
+# would never match "He said ...". Regular forms are left to the stemmer.
+_IRREGULAR = dict(pair.split(":") for pair in (
+    "said:say says:say told:tell took:take taken:take gave:give given:give went:go gone:go came:come made:make "
+    "got:get gotten:get held:hold led:lead left:leave met:meet paid:pay ran:run saw:see seen:see sent:send "
+    "spoke:speak spoken:speak stood:stand thought:think won:win wrote:write written:write began:begin begun:begin "
+    "brought:bring built:build bought:buy caught:catch chose:choose chosen:choose drove:drive driven:drive "
+    "fell:fall fallen:fall felt:feel fought:fight found:find grew:grow grown:grow heard:hear kept:keep knew:know "
+    "known:know lost:lose meant:mean rose:rise risen:rise sat:sit sold:sell struck:strike taught:teach "
+    "threw:throw thrown:throw understood:understand wore:wear worn:wear shot:shoot fled:flee sought:seek "
+    "spent:spend withdrew:withdraw withdrawn:withdraw forbade:forbid forbidden:forbid arose:arise arisen:arise "
+    "broke:break broken:break chose:choose drew:draw drawn:draw flew:fly flown:fly hid:hide hidden:hide "
+    "laid:lay lay:lie lain:lie rode:ride ridden:ride rang:ring rung:ring shook:shake shaken:shake slew:slay "
+    "slain:slay stole:steal stolen:steal swore:swear sworn:swear took:take woke:wake woken:wake").split())
 
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms of text, in order (duplicates kept)."""
     sw = stopwords()
-    return [stem(w) for w in words(text) if w not in sw]
+    return [stem(_IRREGULAR.get(w, w)) for w in words(text) if w not in sw]

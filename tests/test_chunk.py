@@ -127,7 +127,8 @@ def test_corpus_chunks_fit_the_token_budget(max_tokens: int) -> None:
 def test_very_long_sentence_is_cut_at_white_space_into_pieces_that_fit() -> None:
     rnd = random.Random(7)
     vocab = ["militia", "government", "Basra", "ceasefire", "offensive", "negotiations", "x", "al-Sadr", "2008"]
-    text = "Intro sentence here.\n" + " ".join(rnd.choice(vocab) for _ in range(2000)) + "\nOutro line."
+    # The long sentence ends with a full stop: a line break after unfinished text is a soft wrap.
+    text = "Intro sentence here.\n" + " ".join(rnd.choice(vocab) for _ in range(2000)) + ".\nOutro line."
     article = make_article(text)
     sentences, chunks = split_article(article, max_tokens=160, overlap=1)
     check_chunks(article, sentences, chunks, 160)
@@ -193,3 +194,15 @@ def test_bad_chunking_arguments_are_refused() -> None:
         split_article(article, max_tokens=8)
     with pytest.raises(ValueError, match="overlap"):
         split_article(article, overlap=-1)
+
+
+def test_soft_wrapped_lines_join_into_one_sentence() -> None:
+    text = ("A hard-wrapped sentence that goes on\nand ends on the next line. A second one\n"
+            "wraps too.\n\nBy Jane Doe\nBAGHDAD - Short news.\nAbu Faris,\n    militia commander in Najaf")
+    assert sentence_texts(text) == [
+        "A hard-wrapped sentence that goes on\nand ends on the next line.",
+        "A second one\nwraps too.",
+        "By Jane Doe",  # a short line without a full stop before a capital: a byline, not a wrap
+        "BAGHDAD - Short news.",
+        "Abu Faris,\n    militia commander in Najaf",
+    ]

@@ -61,7 +61,7 @@ def test_paraphrase_is_closer_than_unrelated_text(model) -> None:
         "The cleric wanted the authorities to free jailed members of his militia and grant them an amnesty.",
         "Forecasters expect calmer weather by the weekend, although rivers may keep rising.",
     ])
-    assert cos(a, para) > 0.5
+    assert cos(a, para) > 0.4
     assert cos(a, para) > cos(a, other) + 0.3
 
 

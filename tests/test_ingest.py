@@ -487,3 +487,39 @@ def test_concurrent_ingest_fails_with_a_clear_error(settings_factory, corpus_cop
     assert holder.returncode == 0
     report = ingest([corpus_copy], settings)  # the lock is free again
     assert report.added == ["extra"]
+
+
+def test_bm25_rebuild_reads_one_consistent_manifest_state(settings_factory, tmp_path) -> None:
+    """A reader rebuilding BM25 while an ingest commits an article between its reads must not mix states."""
+    from index.chunk import split_article
+    from index.ingest import refresh_bm25
+    from index.load import load_paths
+
+    folder = tmp_path / "docs"
+    write(folder / "a.txt", story(8, "harbour"))
+    settings = settings_factory()
+    ingest([folder], settings)
+    write(tmp_path / "later" / "b.txt", story(9, "railway"))
+    [b] = [r for r in load_paths([tmp_path / "later"])]
+    sentences, chunks = split_article(b, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)
+
+    reader, writer = Manifest(manifest_path(settings)), Manifest(manifest_path(settings))
+    try:
+        gen = reader.generation()
+        real_articles = reader.articles
+
+        def articles_then_commit():
+            rows = real_articles()
+            writer.commit_article(b, sentences, chunks)  # another process commits right now
+            return rows
+
+        reader.articles = articles_then_commit
+        bm25_path(settings).unlink()
+        index = refresh_bm25(settings, reader)
+        assert index.generation == gen and index.ids and all(i.startswith("a::") for i in index.ids)
+        reader.articles = real_articles
+        index = refresh_bm25(settings, reader)  # stale now: rebuilt with the new article
+        assert index.generation == gen + 1 and {i.split("::")[0] for i in index.ids} == {"a", "b"}
+    finally:
+        reader.close()
+        writer.close()
