@@ -30,7 +30,8 @@ _CALLBACKS = CallbackManager([])
 
 def passage_node(p: Passage) -> NodeWithScore:
     node = TextNode(id_=p.chunk_id, text=p.text, start_char_idx=p.start, end_char_idx=p.end,
-                    metadata={"article_id": p.article_id, "dense_rank": p.dense_rank, "bm25_rank": p.bm25_rank},
+                    metadata={"article_id": p.article_id, "dense_rank": p.dense_rank, "bm25_rank": p.bm25_rank,
+                              "dense_score": p.dense_score},
                     relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=p.article_id)})
     return NodeWithScore(node=node, score=p.score)
 
@@ -38,7 +39,8 @@ def passage_node(p: Passage) -> NodeWithScore:
 def node_passage(n: NodeWithScore) -> Passage:
     m = n.node.metadata
     return Passage(n.node.node_id, m["article_id"], n.node.start_char_idx, n.node.end_char_idx,
-                   n.node.get_content(), float(n.score or 0.0), m.get("dense_rank"), m.get("bm25_rank"))
+                   n.node.get_content(), float(n.score or 0.0), m.get("dense_rank"), m.get("bm25_rank"),
+                   float(m.get("dense_score") or 0.0))
 
 
 class HybridRetriever(BaseRetriever):

@@ -23,7 +23,7 @@ from bot.types import Citation, Passage
 from index.terms import terms
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
-ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "cov_ctx_nv", "dense", "atype", "miss_ctx", "miss_passage", "passage_cov",
+ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype", "miss_ctx", "miss_passage", "passage_cov",
                     "miss_spec_ctx", "miss_spec_article", "margin")
 
 
@@ -76,7 +76,8 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
         previous = text[prev.start:prev.end] if prev else ""
         vec = vectors.get(sid)
         dense = float(vec @ qv) if vec is not None else 0.0
-        feats = sentence_features(q, text[s.start:s.end], previous, dense, rank, s.ordinal)
+        feats = sentence_features(q, text[s.start:s.end], previous, dense, rank, s.ordinal,
+                                  passages[rank].dense_score)
         out.append(Candidate(sid, s.article_id, s.start, s.end, rank, feats, _linear(weights["sentence"], feats)))
     out.sort(key=lambda c: -c.score)
     if out:
@@ -96,7 +97,7 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     ctx = set(terms(text[best.start:best.end])) | (set(terms(text[prev.start:prev.end])) if prev else set())
     passage_terms = set(terms(passages[best.passage_rank].text))
     top = max((q.weights.values()), default=1.0) or 1.0
-    f = {k: best.features[k] for k in ("cov", "cov_ctx", "cov_ctx_nv", "dense", "atype")}
+    f = {k: best.features[k] for k in ("cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype")}
     f["score"] = best.score
     # The rarest question term missing near the answer, relative to the rarest question term overall.
     f["miss_ctx"] = missing_idf(q, ctx) / top
@@ -119,11 +120,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     related = _related(cands)
     if not cands or not q.terms:
         return Extraction(True, (), related, 0.0, {})
-    best = cands[0]
-    af = abstain_features(lib, q, best, passages, cands[1] if len(cands) > 1 else None)
+    best, runner_up = choose_best(q, cands, weights)
+    af = abstain_features(lib, q, best, passages, runner_up)
     p = _sigmoid(_linear(weights["abstain"], af))
-    # Guard, measured on SQuAD 2.0 and the gold set (eval/README.md): a "how many" / "when" question
-    # whose best sentence holds no number / date is not answered by it.
+    # Guard, measured on SQuAD 2.0 and the gold set (eval/tune.py): a "how many" / "when" question
+    # whose candidates hold no number / date is not answered by them.
     if weights["abstain"].get("require_type") and q.atype in ("number", "date") and not best.features["atype"]:
         p = 0.0
     # Override, kept only when it helps on the training data (eval/tune.py): a sentence that, with the
@@ -142,6 +143,17 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             chosen.append(c)
             break
     return Extraction(False, tuple(chosen), related, p, af)
+
+
+def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Candidate, Candidate | None]:
+    """The best candidate and the runner-up. For a "how many" / "when" question (with the answer-type
+    guard on) the best is the highest-scoring sentence that holds a number / date, when there is one."""
+    if weights["abstain"].get("require_type") and q.atype in ("number", "date") and not cands[0].features["atype"]:
+        typed = next((c for c in cands if c.features["atype"]), None)
+        if typed is not None:
+            rest = [c for c in cands if c is not typed]
+            return typed, rest[0] if rest else None
+    return cands[0], cands[1] if len(cands) > 1 else None
 
 
 def covered(best: Candidate, af: dict) -> bool:

@@ -35,8 +35,8 @@ _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine
                      r"billion|dozen|dozens|several|few|half|percent)\b", re.I)
 _CAP = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00C0-\u024F'\-]+")
 
-FEATURES = ("cov", "cov_ctx", "cov_nv", "cov_ctx_nv", "dense", "passage", "atype", "novelty", "short", "lead",
-            "phrase2", "phrase3")
+FEATURES = ("cov", "cov_ctx", "cov_nv", "cov_ctx_nv", "dense", "chunk_dense", "passage", "atype", "novelty",
+            "short", "lead", "phrase2", "phrase3")
 # "What did Sadr *demand* in exchange?": with do-support the main verb follows the subject; answer
 # sentences often paraphrase it ("he asked"), while its object and modifiers are kept verbatim.
 _DO_SUPPORT = re.compile(r"\b(?:did|does|do|will|would|can|could|should|has|have|had)\s+(.*)$", re.I)
@@ -79,8 +79,14 @@ class Question:
     specific: frozenset[str]  # stemmed terms of names, numbers and rare words: what a near miss gets wrong
 
 
+# Words that frame a question rather than say what it is about ("How *many* ...", "What is the *name* of
+# ...", "What *would happen* ..."): no answer sentence is expected to contain them.
+QUESTION_FRAME = frozenset(terms("many much name kind type sort happen happens happened would could might must "
+                                 "shall also exactly according"))
+
+
 def analyse_question(text: str, idf) -> Question:
-    ts = frozenset(terms(text))
+    ts = frozenset(terms(text)) - QUESTION_FRAME
     weights = {t: idf(t) for t in ts}
     names = frozenset(w for m in _CAP.finditer(text) for w in words(m.group()))
     sw = stopwords()
@@ -169,7 +175,7 @@ def missing_idf(q: Question, context_terms: set[str]) -> float:
 
 
 def sentence_features(q: Question, sentence: str, previous: str, dense: float, passage_rank: int,
-                      ordinal: int) -> dict[str, float]:
+                      ordinal: int, chunk_dense: float = 0.0) -> dict[str, float]:
     s_terms = set(terms(sentence))
     ctx_terms = s_terms | set(terms(previous))
     sw = stopwords()
@@ -182,6 +188,7 @@ def sentence_features(q: Question, sentence: str, previous: str, dense: float, p
         "cov_nv": coverage_without(q, s_terms, q.verb),
         "cov_ctx_nv": coverage_without(q, ctx_terms, q.verb),
         "dense": dense,
+        "chunk_dense": chunk_dense,  # the question against the whole passage: context the sentence lacks
         "passage": 1.0 / (1 + passage_rank),
         "atype": has_type(sentence, q.atype, set(q.words)),
         "novelty": len(new) / max(len(content), 1),

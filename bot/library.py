@@ -55,17 +55,23 @@ class Library:
 
     def reload(self) -> None:
         """Read the manifest into memory (articles, chunks, sentences) and bring BM25 up to date."""
-        gen = self.manifest.generation()
-        if gen == self.generation:
-            return
-        articles = {a.id: a for a in self.manifest.articles()}
-        if not articles:
-            raise NoIndexError(f"The index at {self.settings.home} is empty: run `newsbot ingest PATH`")
-        chunks = [ChunkRow(*r) for r in self.manifest.chunks()]
+        for _ in range(5):
+            # One read transaction: an ingest committing meanwhile cannot give us half of its change.
+            with self.manifest.snapshot():
+                gen = self.manifest.generation()
+                if gen == self.generation:
+                    return
+                articles = {a.id: a for a in self.manifest.articles()}
+                chunks = [ChunkRow(*r) for r in self.manifest.chunks()]
+                rows = self.manifest.sentences()
+            if not articles:
+                raise NoIndexError(f"The index at {self.settings.home} is empty: run `newsbot ingest PATH`")
+            bm25 = refresh_bm25(self.settings, self.manifest)
+            if bm25.generation == gen:
+                break  # otherwise an ingest committed between the two reads: read again
         sentences: dict[str, list[SentenceRow]] = {}
-        for r in self.manifest.sentences():
+        for r in rows:
             sentences.setdefault(r[1], []).append(SentenceRow(*r))
-        bm25 = refresh_bm25(self.settings, self.manifest)
         # Swap everything at once so a concurrent question never sees half a snapshot.
         self.articles: dict[str, Article] = articles
         self.chunks: dict[str, ChunkRow] = {c.id: c for c in chunks}

@@ -104,5 +104,5 @@ def retrieve(lib: Library, question: str, top_k: int, filters: Filters | None = 
         row = lib.chunks[cid]
         text = lib.articles[row.article_id].text[row.start:row.end]
         out.append(Passage(cid, row.article_id, row.start, row.end, text, fused[cid],
-                           dense_rank.get(cid), bm25_rank.get(cid)))
+                           dense_rank.get(cid), bm25_rank.get(cid), dict(dense).get(cid, 0.0)))
     return out

@@ -17,6 +17,7 @@ class Passage:
     score: float
     dense_rank: int | None = None
     bm25_rank: int | None = None
+    dense_score: float = 0.0  # cosine similarity of the question and the chunk (0 when dense did not return it)
 
 
 @dataclass(frozen=True)

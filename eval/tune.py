@@ -18,11 +18,13 @@ import argparse
 import json
 import math
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from bot.extract import ABSTAIN_FEATURES, WEIGHTS_FILE, abstain_features, candidates, covered, load_weights
+from bot.extract import (ABSTAIN_FEATURES, WEIGHTS_FILE, abstain_features, candidates, choose_best, covered,
+                         load_weights)
 from bot.features import FEATURES, analyse_question
 from bot.library import close_libraries, open_library
 from bot.retrieve import retrieve
@@ -92,6 +94,7 @@ FEATURE_SUBSETS = [
     ("score", "cov_ctx_nv"),
     ("score", "cov_ctx_nv", "miss_spec_ctx", "miss_spec_article"),
     ("score", "cov_ctx_nv", "miss_spec_ctx", "miss_spec_article", "margin"),
+    ("score", "cov_ctx_nv", "miss_spec_ctx", "miss_spec_article", "chunk_dense"),
     ("score", "cov_ctx_nv", "miss_spec_ctx", "miss_spec_article", "miss_ctx", "cov_ctx"),
     ABSTAIN_FEATURES,
 ]
@@ -162,19 +165,18 @@ def main(argv=None) -> None:
     for r in rows:
         if not r["cands"]:
             continue
-        cands = sorted(r["cands"], key=lambda c: -(sent["bias"] + sum(sent["w"][f] * c.features[f] for f in FEATURES)))
-        best = cands[0]
-        best = best.__class__(**{**best.__dict__, "score": sent["bias"] + sum(sent["w"][f] * best.features[f]
-                                                                                 for f in FEATURES)})
-        correct = r["item"].answerable and r["labels"][r["cands"].index(cands[0])]
+        rescored = [replace(c, score=sent["bias"] + sum(sent["w"][f] * c.features[f] for f in FEATURES))
+                    for c in r["cands"]]
+        rescored.sort(key=lambda c: -c.score)
+        # The answer-type fallback of choose_best is on here; whether to abstain when no candidate
+        # has the type (require_type) is decided below from the same data.
+        best, runner = choose_best(r["q"], rescored, {"abstain": {"require_type": True}})
+        correct = r["item"].answerable and r["labels"][r["cands"].index(
+            next(c for c in r["cands"] if c.sentence_id == best.sentence_id))]
         if r["item"].answerable and not correct:
             kinds.append("wrong")
         else:
             kinds.append("right" if correct else "unanswerable")
-        runner = cands[1] if len(cands) > 1 else None
-        if runner is not None:
-            runner = runner.__class__(**{**runner.__dict__, "score": sent["bias"] + sum(
-                sent["w"][f] * runner.features[f] for f in FEATURES)})
         af = abstain_features(r["lib"], r["q"], best, r["passages"], runner)
         feats.append([af[f] for f in ABSTAIN_FEATURES])
         lacks_type.append(r["q"].atype in ("number", "date") and not best.features["atype"])
@@ -183,7 +185,6 @@ def main(argv=None) -> None:
         sws.append((1.0 if r["source"] == "gold" else args.squad_weight) * (0.0 if kinds[-1] == "wrong" else 1.0))
         sources.append(r["source"])
     X, y, swa, kinds_a = np.array(feats), np.array(ys), np.array(sws), np.array(kinds)
-    # Choose the regularisation by cross-validated accuracy on held-out gold questions.
     # The abstention features and L2 were chosen by cross-validated accuracy on held-out gold questions
     # over many runs (the alternatives are printed for the record): few features generalise better
     # from ~100 gold questions, and the choice among near-equal ones would flap from run to run.

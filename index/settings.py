@@ -56,6 +56,9 @@ class Settings:
                 raise UsageError(f"NEWSBOT_{name.upper()} must be >= {low}, got {getattr(self, name)}")
         if self.chunk_overlap < 0:
             raise UsageError(f"NEWSBOT_CHUNK_OVERLAP must be >= 0, got {self.chunk_overlap}")
+        if self.chunk_tokens > 256:
+            raise UsageError(f"NEWSBOT_CHUNK_TOKENS must be at most 256 (MiniLM reads 256 word pieces), "
+                             f"got {self.chunk_tokens}")
         if self.top_k > 50:
             raise UsageError(f"top-k must be at most 50, got {self.top_k}")
         if self.chroma_url:
