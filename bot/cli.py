@@ -1,4 +1,4 @@
-"""The `newsbot` command: ingest, ask, status, chat.
+"""The `newsbot` command: ingest, ask, status, chat, eval.
 
 Imports are lazy on purpose: `newsbot ask` must start fast, so heavy modules (the index, Chroma, the
 embedder) load inside the subcommand that needs them, and gradio only inside `chat`.
@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", help="interface to bind (default NEWSBOT_HOST or 127.0.0.1)")
     p.add_argument("--port", type=_port, help="port (default NEWSBOT_PORT or 7860)")
     p.set_defaults(func=run_chat)
+
+    # Only listed here: main() hands `newsbot eval ...` to `python -m eval` before parsing (bot never imports eval).
+    p = sub.add_parser("eval", add_help=False, help="measure answer quality on a dataset (`newsbot eval --help`)",
+                       description="Runs `python -m eval` with the same arguments.")
+    p.add_argument("eval_args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=lambda args, settings: run_eval(args.eval_args))
     return parser
 
 
@@ -246,6 +252,19 @@ def run_chat(args: argparse.Namespace, settings) -> int:
     return 0
 
 
+# -- eval -----------------------------------------------------------------------------------------
+
+def run_eval(argv: Sequence[str]) -> int:
+    """`newsbot eval ARGS` = `python -m eval ARGS` in a child process of this interpreter."""
+    import subprocess
+
+    try:
+        return subprocess.call([sys.executable, "-m", "eval", *argv])
+    except KeyboardInterrupt:
+        print("\nnewsbot: interrupted", file=sys.stderr)
+        return 130
+
+
 # -- entry point ----------------------------------------------------------------------------------
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -254,6 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["eval"]:
+        return run_eval(argv[1:])  # its own parser: `newsbot eval --help` is python -m eval's help
     args = build_parser().parse_args(argv)  # argparse exits 2 itself on a usage error
     from index.errors import NewsbotError, UsageError
 

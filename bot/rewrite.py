@@ -38,6 +38,23 @@ def entities(text: str) -> list[str]:
     return out
 
 
+def _graft(prev: str, rest: str) -> str:
+    """Put the ellipsis into the previous question: "And in Basra?" after "When did fighting erupt in
+    Najaf?" swaps the place ("... erupt in Basra"); a bare name swaps the previous question's last name;
+    anything else is appended ("... in exchange in Najaf")."""
+    pm = re.match(r"(?i)(in|at|on|for|from|to|during|after|before)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)$", rest)
+    if pm:
+        old = re.search(rf"\b(?i:{pm.group(1)})\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?=\W*$)", prev)
+        if old:
+            return prev[:old.start()] + rest + prev[old.end():]
+    if re.fullmatch(r"[A-Z][\w'\-]*(?:\s+(?:al-|of )?[A-Z][\w'\-]*)*", rest):
+        names = entities(prev)
+        if names:
+            last = prev.rfind(names[-1])
+            return prev[:last] + rest + prev[last + len(names[-1]):]
+    return f"{prev} {rest}"
+
+
 def _answered_names(question: str, answer: str) -> list[str]:
     """Names in the answer that the question did not mention, nearest first to where the answer echoes the
     question ("... militia led by Shi'ite cleric Moqtada Al-Sadr" for "Who leads the militia?")."""
@@ -85,7 +102,7 @@ def rewrite(question: str, history: Sequence[dict] | None) -> str:
     m = _ELLIPSIS.match(q)
     if m and len(q[m.end():].split()) <= 6:
         rest = q[m.end():].rstrip(" ?")
-        return f"{prev_q.rstrip(' ?')} {rest}?" if rest else prev_q
+        return _graft(prev_q.rstrip(" ?"), rest) + "?" if rest else prev_q
     if not names:
         return q
     own = entities(q)

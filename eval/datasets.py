@@ -76,10 +76,12 @@ def load_squad2(path: Path, workdir: Path) -> Dataset:
 
 
 def load_realtimeqa(folder: Path, workdir: Path) -> Dataset:
-    """RealTimeQA CNN weeks: corpus = every gold article (deduplicated by url); gold answer = the right choice."""
+    """RealTimeQA CNN weeks: corpus = every gold article (deduplicated by url and by text); gold answer = the
+    right choice."""
     corpus = workdir / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     url_ids: dict[str, str] = {}
+    text_ids: dict[str, str] = {}
     items = []
     for qa_file in sorted(Path(folder).glob("*_qa.jsonl")):
         gold_file = qa_file.with_name(qa_file.name.replace("_qa", "_gold"))
@@ -100,10 +102,122 @@ def load_realtimeqa(folder: Path, workdir: Path) -> Dataset:
             ids = []
             for g in results:
                 if g["url"] not in url_ids:
-                    aid = f"a{len(url_ids):04d}"
+                    # Some urls share a text (a re-posted story, or a scraped ad-feedback page): one article,
+                    # as ingest would keep only the first copy and the other id would never be retrieved.
+                    aid = text_ids.get(g["text"]) or f"a{len(text_ids):04d}"
+                    if g["text"] not in text_ids:
+                        text_ids[g["text"]] = aid
+                        (corpus / f"{aid}.txt").write_text(g["text"], encoding="utf-8")
                     url_ids[g["url"]] = aid
-                    (corpus / f"{aid}.txt").write_text(g["text"], encoding="utf-8")
                 ids.append(url_ids[g["url"]])
             answer = r["choices"][int(r["answer"][0])]
             items.append(Item(r["question_id"], r["question_sentence"], (answer,), tuple(dict.fromkeys(ids))))
     return Dataset("realtimeqa", corpus, items)
+
+
+def load_user(questions: Path, corpus: Path | None, workdir: Path) -> Dataset:
+    """Your own questions: a JSONL file over a corpus folder, or a SQuAD v2 JSON file (its paragraphs
+    are the corpus, as in load_squad2). Raises NewsbotError naming the file (and line) on bad input."""
+    from index.errors import NewsbotError
+
+    path = Path(questions)
+    if not path.is_file():
+        raise NewsbotError(f"questions file {path} does not exist (or is not a file)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise NewsbotError(f"cannot read questions file {path}: {exc}") from None
+    squad = _parse_squad(text, path)
+    if squad is not None:
+        if corpus is not None:
+            raise NewsbotError(f"{path} is a SQuAD JSON file: its paragraphs are the corpus, so drop --corpus")
+        ds = load_squad2(path, workdir)
+        if not ds.items:
+            raise NewsbotError(f"{path}: the SQuAD file holds no questions")
+        ds.name = "user"
+        return ds
+    if corpus is None:
+        raise NewsbotError(f"{path} is a JSONL questions file: give the articles it asks about with --corpus DIR")
+    if not Path(corpus).exists():
+        raise NewsbotError(f"corpus {corpus} does not exist")
+    items = [_user_item(line, path, n) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    if not items:
+        raise NewsbotError(f"{path} holds no questions (expected one JSON object a line)")
+    return Dataset("user", Path(corpus), items)
+
+
+def _parse_squad(text: str, path: Path) -> dict | None:
+    """The parsed SQuAD JSON, or None when ``text`` is not one JSON document with a "data" list."""
+    from index.errors import NewsbotError
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if path.suffix.lower() == ".json":
+            raise NewsbotError(f"{path} line {exc.lineno}: not valid JSON ({exc.msg})") from None
+        return None  # JSONL: checked line by line
+    if not (isinstance(data, dict) and "data" in data):
+        if path.suffix.lower() == ".json":
+            raise NewsbotError(f'{path}: expected SQuAD v2 JSON ({{"data": [{{"title", "paragraphs"}}]}}) '
+                               "or a .jsonl file of questions")
+        return None
+    problem = _squad_problem(data)
+    if problem:
+        raise NewsbotError(f"{path}: not SQuAD v2 JSON: {problem}")
+    return data
+
+
+def _squad_problem(data: dict) -> str:
+    if not isinstance(data["data"], list):
+        return '"data" must be a list of articles'
+    for i, doc in enumerate(data["data"]):
+        if not isinstance(doc, dict) or not isinstance(doc.get("title"), str) or not isinstance(
+                doc.get("paragraphs"), list):
+            return f'data[{i}] needs a "title" and a "paragraphs" list'
+        for j, para in enumerate(doc["paragraphs"]):
+            where = f"data[{i}].paragraphs[{j}]"
+            if not isinstance(para, dict) or not isinstance(para.get("context"), str) or not isinstance(
+                    para.get("qas"), list):
+                return f'{where} needs a "context" string and a "qas" list'
+            for k, qa in enumerate(para["qas"]):
+                if not isinstance(qa, dict) or not isinstance(qa.get("question"), str) or "id" not in qa:
+                    return f'{where}.qas[{k}] needs an "id" and a "question"'
+                if not isinstance(qa.get("answers", []), list) or not all(
+                        isinstance(a, dict) and isinstance(a.get("text"), str) for a in qa.get("answers", [])):
+                    return f'{where}.qas[{k}]: "answers" must be a list of {{"text": ...}}'
+    return ""
+
+
+def _user_item(line: str, path: Path, n: int) -> Item:
+    from index.errors import NewsbotError
+
+    def bad(why: str) -> NewsbotError:
+        return NewsbotError(f"{path} line {n}: {why}")
+
+    try:
+        r = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise bad(f"not valid JSON ({exc.msg})") from None
+    if not isinstance(r, dict):
+        raise bad("expected a JSON object like {\"question\": ..., \"answers\": [...]}")
+    q = r.get("question")
+    if not isinstance(q, str) or not q.strip():
+        raise bad('"question" must be non-empty text')
+    if "answers" not in r:
+        raise bad('"answers" is missing (a list of acceptable answers; [] when the corpus does not answer)')
+    answers = r["answers"]
+    if not isinstance(answers, list) or not all(isinstance(a, str) and a.strip() for a in answers):
+        raise bad('"answers" must be a list of non-empty strings ([] when the corpus does not answer)')
+    ids = r.get("article_ids") or []
+    if not isinstance(ids, list) or not all(isinstance(a, str) for a in ids):
+        raise bad('"article_ids" must be a list of article ids (file paths below --corpus, without extension)')
+    history = r.get("history") or []
+    if not isinstance(history, list) or not all(
+            isinstance(m, dict) and isinstance(m.get("role"), str) and isinstance(m.get("content"), str)
+            for m in history):
+        raise bad('"history" must be a list of {"role": ..., "content": ...} messages')
+    evidence = r.get("evidence") or ""
+    if not isinstance(evidence, str):
+        raise bad('"evidence" must be text (a verbatim quote of the supporting passage)')
+    kind = r.get("type") or ("answerable" if answers else "unanswerable")
+    return Item(str(r.get("id") or f"line{n}"), q, tuple(answers), tuple(ids), evidence, str(kind), tuple(history))

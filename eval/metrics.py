@@ -35,3 +35,63 @@ def f1(prediction: str, golds) -> float:
             p, r = common / len(pred), common / len(gold)
             best = max(best, 2 * p * r / (p + r))
     return best
+
+
+# -- citations ------------------------------------------------------------------------------------
+
+def evidence_spans(text: str, evidence: str) -> list[tuple[int, int]]:
+    """Every [start, end) where ``evidence`` occurs in ``text``; white space runs match any white space
+    (an article may wrap the quoted sentence across lines). Empty evidence: no spans."""
+    words = evidence.split()
+    if not words:
+        return []
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two half-open character ranges [start, end) share at least one character."""
+    return a[0] < b[1] and b[0] < a[1] and a[0] < a[1] and b[0] < b[1]
+
+
+def citation_supports(span: tuple[int, int], quote: str, answers, spans) -> bool:
+    """A citation supports the gold answer when its range overlaps one of the evidence ``spans`` (found in
+    the cited article) or its quote contains a gold answer. No evidence: answer containment only."""
+    return any(overlaps(span, s) for s in spans) or contains_gold(quote, answers)
+
+
+def citation_scores(per_question: list[list[bool]]) -> tuple[float, float]:
+    """(precision, recall) of citations, given one list per answerable question of whether each citation
+    it showed supports the gold answer (an empty list when it abstained).
+
+    precision: supporting citations / all citations shown; recall: share of questions with at least one
+    supporting citation (abstentions count as misses)."""
+    shown = [ok for oks in per_question for ok in oks]
+    precision = sum(shown) / len(shown) if shown else 0.0
+    recall = sum(any(oks) for oks in per_question) / len(per_question) if per_question else 0.0
+    return precision, recall
+
+
+def abstention_scores(abstained_answerable: list[bool], abstained_unanswerable: list[bool]) -> dict:
+    """Precision / recall / F1 of abstaining, the positive class being "the corpus does not answer"."""
+    tp = sum(abstained_unanswerable)
+    fp = sum(abstained_answerable)
+    fn = len(abstained_unanswerable) - tp
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def rank_scores(ranks: list[int | None]) -> dict:
+    """hit@1, hit@5 and MRR from the 0-based rank of the first relevant article (None: not retrieved)."""
+    n = len(ranks)
+    if not n:
+        return {"hit@1": 0.0, "hit@5": 0.0, "mrr": 0.0}
+    return {"hit@1": sum(k is not None and k < 1 for k in ranks) / n,
+            "hit@5": sum(k is not None and k < 5 for k in ranks) / n,
+            "mrr": sum(1 / (k + 1) for k in ranks if k is not None) / n}
+
+
+def first_rank(ranked_ids, relevant) -> int | None:
+    """0-based position of the first id in ``ranked_ids`` that is in ``relevant``."""
+    return next((i for i, x in enumerate(ranked_ids) if x in relevant), None)

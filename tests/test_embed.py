@@ -162,3 +162,11 @@ def test_chromas_default_embedding_function_is_never_called(settings_factory, co
     assert len(report.added) == 3
     answer = ask("What did Sadr ask for in exchange?", settings=settings)
     assert answer.citations and calls == []
+
+
+def test_the_default_install_has_no_torch() -> None:
+    import importlib.util
+
+    # `make install` installs the default dependencies plus dev tools: torch must not be among them.
+    assert importlib.util.find_spec("torch") is None
+    assert importlib.util.find_spec("sentence_transformers") is None

@@ -47,3 +47,9 @@ def test_history_accepts_content_parts():
 def test_entities_skip_question_words_and_hyphenated_modifiers():
     assert entities("What did Prime Minister Maliki say to the US-led coalition?") == ["Prime Minister Maliki"]
     assert entities("Who is Abu Faris?") == ["Abu Faris"]
+
+
+def test_ellipsis_swaps_a_place_or_a_name_of_the_same_kind():
+    najaf = [{"role": "user", "content": "When did fighting erupt in Najaf?"}, {"role": "assistant", "content": "x"}]
+    assert rewrite("And in Basra?", najaf) == "When did fighting erupt in Basra?"
+    assert rewrite("What about Maliki?", SADR) == "What did Maliki demand in exchange?"
