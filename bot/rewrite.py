@@ -32,8 +32,8 @@ def entities(text: str) -> list[str]:
         parts = [p for p in m.group(1).split() if not re.search(r"-(led|based|backed|born|run)$", p)]
         while parts and parts[0] in _NOT_NAMES:
             parts = parts[1:]
-        name = " ".join(parts)
-        if name and name not in out:
+        name = re.sub(r"['\u2019]s$", "", " ".join(parts))  # "Sadr's spokesman" names Sadr
+        if name and name not in out and name.lower() not in _CALENDAR:
             out.append(name)
     return out
 
@@ -71,27 +71,42 @@ def _answered_names(question: str, answer: str) -> list[str]:
     return [n for _, _, n in sorted(found)]
 
 
-def last_turn(history: Sequence[dict] | None) -> tuple[str, str]:
-    """The last user question and the assistant answer after it (OpenAI-style messages)."""
-    question = answer = ""
+def _turns(history: Sequence[dict] | None) -> list[tuple[str, str]]:
+    """(user question, assistant answer) pairs of OpenAI-style messages, oldest first."""
+    turns: list[tuple[str, str]] = []
     for msg in history or []:
         role, content = msg.get("role"), msg.get("content") or ""
         if not isinstance(content, str):
             content = " ".join(str(part.get("text", "")) if isinstance(part, dict) else str(part) for part in content)
         if role == "user":
-            question, answer = content, ""
-        elif role == "assistant":
-            answer = content
-    return question, answer
+            turns.append((content, ""))
+        elif role == "assistant" and turns:
+            turns[-1] = (turns[-1][0], content)
+    return turns
+
+
+def last_turn(history: Sequence[dict] | None) -> tuple[str, str]:
+    """The last user question, made to stand alone against the turns before it (a chain of follow-ups
+    keeps its subject), and the assistant answer after it."""
+    turns = _turns(history)[-MAX_TURNS:]
+    standalone = ""
+    for i, (question, _) in enumerate(turns):
+        standalone = _rewrite_one(question.strip(), standalone, turns[i - 1][1] if i else "")
+    return (standalone, turns[-1][1]) if turns else ("", "")
+
+
+MAX_TURNS = 6  # how far back a chain of follow-ups is resolved
 
 
 def rewrite(question: str, history: Sequence[dict] | None) -> str:
     """The question made to stand alone, or unchanged when it already does (or there is no history)."""
-    q = question.strip()
-    prev_q, prev_a = last_turn(history)
+    return _rewrite_one(question.strip(), *last_turn(history))
+
+
+def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
+    """q against one previous turn whose question already stands alone."""
     if not prev_q:
         return q
-    # The previous question may itself have been a follow-up: resolve it against the turns before it.
     answer = re.sub(r"\[\d+\]", "", prev_a)
     # After "Who ...?" the person of the follow-up is the one the answer named; otherwise the question's subject.
     if _WHO.match(prev_q):

@@ -1,20 +1,31 @@
-"""The chat UI (gradio 6.x): a chatbot, a Sources panel with each quote highlighted in its passage, and `/ask`.
+"""The chat UI (gradio 6.x): a streamed chat whose answers carry their own source cards, a Corpus tab, `/ask`.
 
-Every piece of article text is escaped before it reaches the page: articles are untrusted input (a scraped
-page may hold <script> or <img onerror>), and both the chatbot (markdown) and gr.HTML render markup.
+- Chat: each answer is streamed word group by word group, then shown with one card per citation [n]
+  (title, file, date, score, the quote <mark>ed in its passage, the whole article in a <details>); the
+  cards live inside that answer's message, so scrolling back shows each turn's own sources. Clicking [n]
+  brings the card into view (ui_render.CITE_JS). A side panel repeats the latest answer's cards.
+- Follow-ups: the conversation is kept as OpenAI-style messages for ask(history=...); the user side holds
+  the *standalone* question, so a chain of follow-ups keeps resolving "he" to the right person.
+- Corpus tab (ui_corpus.py): articles table, upload with progress, deletion.
+- `/ask` (question, history) -> answer.to_dict(), for gradio_client.
+
+Every piece of article text is escaped before it reaches the page (ui_render.py): articles are untrusted.
 """
 
 from __future__ import annotations
 
-import html
 import os
-import re
+import threading
+import time
 
 import gradio as gr
 
-from bot.ask import ask
+from bot.ask import MODES, ask
 from bot.library import open_library
-from bot.types import Answer, Citation
+from bot.types import Answer
+from bot.ui_corpus import article_rows, build_corpus_tab, corpus_view
+from bot.ui_render import (CITE_JS, CSS, answer_html, answer_tokens, error_html, message_text,
+                           sources_panel_html, stream_cuts, user_html)
 from index.errors import NewsbotError, UsageError
 from index.settings import Settings
 
@@ -22,158 +33,146 @@ EXAMPLES = [
     "What did Sadr demand in exchange?",
     "How did the Najaf siege end?",
     "What is the Charge of the Knights operation?",
+    "What did he order his militia to do?",
 ]
-CONTEXT_CHARS = 300  # article text shown on each side of a quote
-_MARKDOWN_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
-_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)+")
-
-CSS = """
-#sources .card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 10px 12px;
-                 margin: 0 0 10px; }
-#sources .card h4 { margin: 0 0 4px; font-size: 1em; }
-#sources .meta { color: var(--body-text-color-subdued); font-size: .85em; margin-bottom: 6px; word-break: break-all; }
-#sources .passage { white-space: pre-wrap; line-height: 1.45; }
-#sources mark { background: #ffe58a; color: #111; padding: 0 2px; }
-#sources .empty { color: var(--body-text-color-subdued); }
-"""
+STREAM_DELAY = 0.03  # seconds between streamed frames (the extractive answer itself is instant)
+_ASK_LOCK = threading.Lock()  # one question at a time against the shared library; streaming runs outside
 
 
-def escape_markdown(text: str) -> str:
-    """Show text literally in a markdown chat message: HTML-escaped, then markdown punctuation backslashed."""
-    return _MARKDOWN_PUNCT.sub(r"\\\1", html.escape(text, quote=False))
-
-
-def _snap_left(text: str, i: int) -> int:
-    """Move a context start forward to the next word boundary (never cut a word in half)."""
-    if i <= 0:
-        return 0
-    j = text.find(" ", i)
-    return i if j == -1 else j + 1
-
-
-def _snap_right(text: str, i: int) -> int:
-    if i >= len(text):
-        return len(text)
-    j = text.rfind(" ", 0, i)
-    return i if j == -1 else j
-
-
-def _tidy(escaped: str) -> str:
-    """Collapse runs of blank lines in context text (scraped pages have many); the quote is never touched."""
-    return _BLANK_LINES.sub("\n\n", escaped)
-
-
-def passage_html(text: str, start: int, end: int, margin: int = CONTEXT_CHARS) -> str:
-    """The quote text[start:end] inside <mark>, with about `margin` escaped characters of context each side."""
-    a = min(_snap_left(text, start - margin), start)
-    b = max(_snap_right(text, end + margin), end)
-    before = _tidy(html.escape(text[a:start]).lstrip())
-    after = _tidy(html.escape(text[end:b]).rstrip())
-    return ("\u2026" if a > 0 else "") + before + "<mark>" + html.escape(text[start:end]) + "</mark>" + after + \
-        ("\u2026" if b < len(text) else "")
-
-
-def _card(c: Citation, settings: Settings) -> str:
+def text_lookup(settings: Settings):
+    """article id -> its current text (None once deleted); reads the shared library's snapshot."""
     try:
-        text = open_library(settings).articles[c.article_id].text
-        body = passage_html(text, c.start, c.end)
-    except (NewsbotError, KeyError):  # re-ingested meanwhile: the quote alone is still exact
-        body = "<mark>" + html.escape(c.quote) + "</mark>"
-    meta = " \u00b7 ".join(x for x in (html.escape(c.source), html.escape(c.date or ""),
-                                      f"score {c.score:.2f}") if x)
-    return (f'<div class="card" data-article="{html.escape(c.article_id)}"><h4>[{c.n}] {html.escape(c.title)}</h4>'
-            f'<div class="meta">{meta}</div><div class="passage">{body}</div></div>')
+        articles = open_library(settings).articles
+    except NewsbotError:
+        articles = {}
+
+    def text_of(article_id: str) -> str | None:
+        a = articles.get(article_id)
+        return a.text if a is not None else None
+
+    return text_of
 
 
-def sources_html(answer: Answer | None, settings: Settings) -> str:
-    if answer is None:
-        return '<div class="empty">Sources appear here: each quote highlighted in its article.</div>'
-    if answer.abstained:
-        if not answer.related:
-            return '<div class="empty">No related passages.</div>'
-        return "<h3>Related, but not an answer</h3>" + "".join(_card(c, settings) for c in answer.related)
-    return "<h3>Sources</h3>" + "".join(_card(c, settings) for c in answer.citations)
-
-
-def format_reply(answer: Answer) -> str:
-    """The assistant message (markdown, all article text escaped)."""
-    parts = []
-    if answer.standalone_question.strip() != answer.question.strip():
-        parts.append(f"*(understood as: {escape_markdown(answer.standalone_question)})*")
-    parts.append(escape_markdown(answer.answer))
-    if answer.abstained and answer.related:
-        items = [f"{c.n}\\. \u201c{escape_markdown(c.quote)}\u201d \u2014 *{escape_markdown(c.title)}*"
-                 for c in answer.related]
-        parts.append("**Related, but not an answer:**\n\n" + "\n".join(items))
-    return "\n\n".join(parts)
-
-
-def _plain_history(history: list | None) -> list[dict]:
+def plain_history(history: list | None) -> list[dict]:
     """OpenAI-style {"role", "content": str} messages (gradio 6 gives content as a list of typed parts)."""
-    out = []
-    for m in history or []:
-        if not isinstance(m, dict) or m.get("role") not in ("user", "assistant"):
-            continue
-        content = m.get("content")
-        if not isinstance(content, str):
-            parts = content if isinstance(content, list) else [content]
-            content = " ".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in parts if p)
-        out.append({"role": m["role"], "content": content})
-    return out
+    return [{"role": m["role"], "content": message_text(m.get("content"))} for m in history or []
+            if isinstance(m, dict) and m.get("role") in ("user", "assistant")]
 
 
-def show_question(message: str, chat: list) -> tuple[list, str, str]:
+def ask_options(top_k, article_ids, date_from, date_to, mode) -> dict:
+    """The Settings accordion's values as ask() keywords (blank -> default)."""
+    return {"top_k": int(top_k) if top_k else None, "article_ids": list(article_ids or []) or None,
+            "date_from": (date_from or "").strip() or None, "date_to": (date_to or "").strip() or None,
+            "mode": mode or "extractive"}
+
+
+def show_question(message: str, chat: list) -> tuple[list, list, str, str]:
     """Step 1 of a turn: show the question at once and clear the textbox (the answer follows)."""
     chat = list(chat or [])
     if (message or "").strip():
-        chat.append({"role": "user", "content": escape_markdown(message)})
-    return chat, "", message or ""
+        chat.append({"role": "user", "content": user_html(message)})
+    return chat, chat, "", message or ""
 
 
-def respond(settings: Settings, message: str, chat: list, turns: list) -> tuple[list, str, list]:
-    """Step 2: answer -> (chat with the reply, sources panel, plain history for follow-ups)."""
-    chat = list(chat or [])
-    turns = list(turns or [])
+def respond(settings: Settings, message: str, chat: list, turns: list, top_k=None, article_ids=None,
+            date_from=None, date_to=None, mode="extractive", delay: float = STREAM_DELAY):
+    """Step 2: stream the answer -> yields (chatbot, chat state, latest-sources panel, plain history)."""
+    chat, turns = list(chat or []), list(turns or [])
+    turn = sum(1 for m in chat if m.get("role") == "assistant") + 1
     try:
-        answer = ask(message, history=turns, settings=settings)
+        with _ASK_LOCK:
+            answer = ask(message, history=turns, settings=settings,
+                         **ask_options(top_k, article_ids, date_from, date_to, mode))
+            text_of = text_lookup(settings)
     except NewsbotError as exc:  # shown in the chat, never a crash
-        chat.append({"role": "assistant", "content": "\u26a0\ufe0f " + escape_markdown(str(exc))})
-        return chat, sources_html(None, settings), turns
-    chat.append({"role": "assistant", "content": format_reply(answer)})
-    # Follow-ups are rewritten from the plain question and answer, not from the markdown shown.
-    turns += [{"role": "user", "content": answer.question}, {"role": "assistant", "content": answer.answer}]
-    return chat, sources_html(answer, settings), turns
+        chat.append({"role": "assistant", "content": error_html(str(exc))})
+        yield chat, chat, gr.skip(), turns
+        return
+    cuts = stream_cuts(len(answer_tokens(answer, turn)))
+    for shown in cuts[:-1]:
+        frame = {"role": "assistant", "content": answer_html(answer, turn, text_of, shown=shown)}
+        yield chat + [frame], gr.skip(), gr.skip(), gr.skip()
+        time.sleep(delay)
+    chat.append({"role": "assistant", "content": answer_html(answer, turn, text_of)})
+    # Follow-ups are rewritten from the standalone question and the plain answer, not from the HTML shown.
+    turns += [{"role": "user", "content": answer.standalone_question},
+              {"role": "assistant", "content": answer.answer}]
+    yield chat, chat, sources_panel_html(answer, text_of), turns
 
 
 def api_ask(settings: Settings, question: str, history: list | None) -> dict:
     """The `/ask` endpoint: answer.to_dict(); a NewsbotError becomes a gr.Error the client sees."""
     try:
-        return ask(question, history=_plain_history(history), settings=settings).to_dict()
+        with _ASK_LOCK:
+            answer: Answer = ask(question, history=plain_history(history), settings=settings)
+        return answer.to_dict()
     except NewsbotError as exc:
-        raise gr.Error(str(exc)) from None
+        raise gr.Error(str(exc), print_exception=False) from None  # a usage error, not a server fault
+
+
+def _example(question: str):
+    return lambda chat: show_question(question, chat)
+
+
+def _settings_panel(settings: Settings, ids: list[str]) -> tuple:
+    """The Settings accordion: top-k, article filter, date range, answer mode."""
+    with gr.Accordion("Settings", open=False, elem_id="settings"):
+        top_k = gr.Slider(1, max(20, settings.top_k), value=settings.top_k, step=1,
+                          label="Passages retrieved (top-k)", elem_id="top-k")
+        article_filter = gr.Dropdown(ids, value=[], multiselect=True, label="Only these articles",
+                                     info="empty: all articles", elem_id="article-filter")
+        with gr.Row():
+            date_from = gr.Textbox(label="Date from", placeholder="YYYY-MM-DD", elem_id="date-from")
+            date_to = gr.Textbox(label="Date to", placeholder="YYYY-MM-DD", elem_id="date-to")
+        mode = gr.Radio([("Extractive (exact quotes)", m) for m in MODES], value=MODES[0], label="Answer mode",
+                        info="LLM answers: not configured", elem_id="mode")
+    return top_k, article_filter, date_from, date_to, mode
 
 
 def build_app(settings: Settings) -> gr.Blocks:
+    no_sources = sources_panel_html(None, lambda _: None)
+    ids = [r[0] for r in article_rows(settings)]
     with gr.Blocks(title="newsbot", analytics_enabled=False) as app:
-        gr.Markdown("## newsbot\nAsk about the indexed news articles. Every answer quotes the articles exactly.")
+        gr.Markdown("## newsbot\nAsk about the indexed news articles. Every answer quotes the articles exactly; "
+                    "click a [n] to see its source.")
+        chat_state = gr.State([])  # the messages shown (kept server-side: never sent back by the browser)
         turns = gr.State([])  # the conversation as plain OpenAI-style messages, for ask(history=...)
         pending = gr.State("")  # the question between the two steps of a turn
-        with gr.Row():
-            with gr.Column(scale=3):
-                chatbot = gr.Chatbot(label="Chat", height=480, latex_delimiters=[], elem_id="chat",
-                                     buttons=["copy"], feedback_options=None)
-                box = gr.Textbox(placeholder="Ask a question and press Enter", show_label=False, elem_id="question",
-                                 max_length=2000, submit_btn=True)
-                gr.Examples(EXAMPLES, inputs=box, label="Examples")
-            with gr.Column(scale=2):
-                sources = gr.HTML(sources_html(None, settings), elem_id="sources", label="Sources",
-                                  js_on_load=None)
-        box.submit(show_question, [box, chatbot], [chatbot, box, pending], api_visibility="private",
-                   queue=False).then(
-            lambda m, c, t: respond(settings, m, c, t), [pending, chatbot, turns], [chatbot, sources, turns],
-            api_visibility="private")
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat-tab", elem_id="chat-tab"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(label="Chat", height=640, elem_id="chat", render_markdown=False,
+                                             sanitize_html=True, allow_tags=False, latex_delimiters=[],
+                                             autoscroll=False, feedback_options=None, buttons=[])
+                        box = gr.Textbox(placeholder="Ask a question and press Enter", show_label=False,
+                                         elem_id="question", max_length=2000, submit_btn=True)
+                        with gr.Row(elem_id="examples"):
+                            examples = [gr.Button(q, size="sm", variant="secondary", elem_classes=["nb-example"])
+                                        for q in EXAMPLES]
+                    with gr.Column(scale=2):
+                        top_k, article_filter, date_from, date_to, mode = _settings_panel(settings, ids)
+                        sources = gr.HTML(no_sources, elem_id="sources", label="Sources of the latest answer")
+            with gr.Tab("Corpus", id="corpus-tab", elem_id="corpus-tab"):
+                corpus = build_corpus_tab(settings, article_filter)
+
+        answer_inputs = [pending, chat_state, turns, top_k, article_filter, date_from, date_to, mode]
+        answer_outputs = [chatbot, chat_state, sources, turns]
+
+        def answer(*args):
+            yield from respond(settings, *args)
+
+        box.submit(show_question, [box, chat_state], [chatbot, chat_state, box, pending], api_visibility="private",
+                   queue=False).then(answer, answer_inputs, answer_outputs, api_visibility="private")
+        for button, q in zip(examples, EXAMPLES):
+            button.click(_example(q), [chat_state], [chatbot, chat_state, box, pending],
+                         api_visibility="private", queue=False).then(
+                answer, answer_inputs, answer_outputs, api_visibility="private")
         # The chatbot's own trash button clears the messages; forget the follow-up context with them.
-        chatbot.clear(lambda: (sources_html(None, settings), []), None, [sources, turns], api_visibility="private")
+        chatbot.clear(lambda: ([], [], no_sources), None, [chat_state, turns, sources], api_visibility="private")
+        # Each page load sees the corpus as it is now (another session may have uploaded or deleted).
+        app.load(lambda keep: corpus_view(settings, keep), [article_filter],
+                 [corpus.table, corpus.count, corpus.to_delete, article_filter], api_visibility="private")
         # A hidden form so gradio_client can call Client(url).predict(question, history, api_name="/ask").
         with gr.Row(visible=False):
             api_question = gr.Textbox()
@@ -201,6 +200,7 @@ def launch(settings: Settings, host: str | None = None, port: int | None = None,
     auth = auth_from_env()
     open_library(settings)  # fail now (NoIndexError) rather than on the first question
     app = build_app(settings)
-    app.queue(default_concurrency_limit=1)
+    app.queue(default_concurrency_limit=4)  # questions themselves run one at a time (_ASK_LOCK)
     app.launch(server_name=host or settings.host, server_port=port if port is not None else settings.port,
-               share=False, show_error=True, auth=auth, inbrowser=False, css=CSS, footer_links=["api"], **kwargs)
+               share=False, show_error=True, auth=auth, inbrowser=False, css=CSS, js=CITE_JS,
+               footer_links=["api"], **kwargs)

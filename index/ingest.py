@@ -243,8 +243,39 @@ def _prune(manifest: Manifest, store: VectorStore, report: IngestReport, paths: 
         reread = source in loaded_sources and any(
             a_id in seen for a_id, s in manifest.article_sources().items() if s == source)
         if gone or reread:
-            stale = manifest.remove_article(aid)
-            for kind in ("chunk", "sentence"):
-                store.delete(kind, [i for i, k in stale if k == kind])
-            manifest.clear_pending([i for i, _ in stale])
+            _remove_article(manifest, store, aid)
             report.removed.append(aid)
+
+
+def _remove_article(manifest: Manifest, store: VectorStore, article_id: str) -> None:
+    """Take the article out of the manifest (one transaction), then delete its vectors, then clear pending."""
+    stale = manifest.remove_article(article_id)
+    for kind in ("chunk", "sentence"):
+        store.delete(kind, [i for i, k in stale if k == kind])
+    manifest.clear_pending([i for i, _ in stale])
+
+
+def remove_articles(ids: Iterable[str], settings: Settings) -> list[str]:
+    """Remove these articles from the index; return the ids removed (unknown ids are ignored).
+
+    Takes the ingest lock (fails at once while an ingest runs), and leaves BM25 up to date."""
+    ids = [ids] if isinstance(ids, str) else list(ids)
+    removed: list[str] = []
+    with _IngestLock(settings):
+        if not manifest_path(settings).exists():
+            return removed
+        manifest = Manifest(manifest_path(settings))
+        try:
+            known = manifest.article_hashes()
+            wanted = [aid for aid in dict.fromkeys(ids) if aid in known]
+            if not wanted:
+                return removed
+            store = VectorStore(settings)
+            _delete_pending(manifest, store)
+            for aid in wanted:
+                _remove_article(manifest, store, aid)
+                removed.append(aid)
+            refresh_bm25(settings, manifest)
+        finally:
+            manifest.close()
+    return removed

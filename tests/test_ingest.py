@@ -231,6 +231,31 @@ def test_deleted_file_stays_without_prune_and_goes_with_prune(settings_factory, 
     assert_answers(settings)
 
 
+def test_remove_articles_drops_manifest_rows_vectors_and_bm25(settings_factory, corpus_copy, assert_answers) -> None:
+    from bot import ask
+    from bot.library import open_library
+    from index.ingest import remove_articles
+
+    question = "What did the US agree to suspend?"  # only article 001 (Najaf) says
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    assert NAJAF_ID in cited_ids(ask(question, settings=settings))  # the library is open and warm
+    before = state(settings)
+    assert remove_articles([NAJAF_ID, "no-such-article", NAJAF_ID], settings) == [NAJAF_ID]
+    st = assert_consistent(settings)
+    assert sorted(st["articles"]) == [AMNESTY_ID, BASRA_ID]
+    assert not article_vector_ids(st, NAJAF_ID)
+    store = VectorStore(settings)
+    for kind in ("chunk", "sentence"):
+        assert store.cols[kind].get(ids=sorted(article_vector_ids(before, NAJAF_ID)))["ids"] == []
+    assert not [i for i in load_bm25(bm25_path(settings)).ids if i.startswith(NAJAF_ID)]
+    assert (corpus_copy / f"{NAJAF_ID}.txt").exists()  # the file is not ours to delete
+    assert NAJAF_ID not in open_library(settings).articles  # the open library reloads by itself
+    assert NAJAF_ID not in cited_ids(ask(question, settings=settings))
+    assert remove_articles([], settings) == [] and remove_articles(["nothing"], settings) == []
+    assert_answers(settings)
+
+
 def test_same_text_under_two_names_is_stored_once(settings_factory, tmp_path) -> None:
     folder = tmp_path / "docs"
     write(folder / "a.txt", story(1, "water"))

@@ -53,3 +53,17 @@ def test_ellipsis_swaps_a_place_or_a_name_of_the_same_kind():
     najaf = [{"role": "user", "content": "When did fighting erupt in Najaf?"}, {"role": "assistant", "content": "x"}]
     assert rewrite("And in Basra?", najaf) == "When did fighting erupt in Basra?"
     assert rewrite("What about Maliki?", SADR) == "What did Maliki demand in exchange?"
+
+
+def test_a_chain_of_follow_ups_keeps_its_subject():
+    history = SADR + [{"role": "user", "content": "What did he say would happen to people who keep fighting?"},
+                      {"role": "assistant", "content": "He said anyone who continues will not be part of it. [1]"}]
+    assert rewrite("What did he order his militia to do?", history) == "What did Sadr order his militia to do?"
+
+
+def test_possessives_and_weekdays_are_not_names():
+    spokesman = [{"role": "user", "content": "What did Sadr's spokesman read?"}]
+    assert rewrite("What did he threaten?", spokesman) == "What did Sadr threaten?"
+    saturday = [{"role": "user", "content": "What did Maliki acknowledge on Saturday?"}]
+    assert rewrite("What deadline did he give the militants?", saturday) == \
+        "What deadline did Maliki give the militants?"

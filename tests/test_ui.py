@@ -1,4 +1,6 @@
-"""The chat UI, served for real by `newsbot chat` on 127.0.0.1: the `/ask` API and a headless chromium.
+"""The chat UI: rendering and escaping (pure functions), the chat handlers and the Corpus tab functions
+against a real index, and the app served for real by `newsbot chat` on 127.0.0.1 (the `/ask` API, a
+load test of concurrent sessions). The headless-browser tests are in test_ui_browser.py (same fixtures).
 
 The server starts on an empty NEWSBOT_HOME whose default corpus (NEWSBOT_CORPUS) is a copy of the sample
 corpus plus one hostile article, so `chat` must ingest it first, and the browser can check the escaping.
@@ -7,10 +9,12 @@ corpus plus one hostile article, so `chat` must ingest it first, and the browser
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -24,8 +28,9 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SCRIPT = Path(sys.executable).parent / "newsbot"
-CHROMIUM = Path("/usr/bin/chromium")
 QUESTION = "What did Sadr demand in exchange?"
+FOLLOW_UP = "What did he order his militia to do?"
+OFF_TOPIC = "What is the capital of Australia?"
 HOSTILE_QUESTION = "How much will the Springfield bicycle lane plan cost?"
 SCRIPT_TAG = "<script>window.__pwned=1</script>"
 IMG_TAG = '<img src=x onerror="window.__pwned=1">'
@@ -34,6 +39,10 @@ HOSTILE_TEXT = (
     f"The Springfield city council approved a plan for new bicycle lanes on Monday. {SCRIPT_TAG}\n"
     f"The bicycle lane plan will cost 3 million dollars, the mayor of Springfield said. {IMG_TAG}\n"
     "Work on the new lanes starts in May and should end before the winter.\n")
+AMNESTY_ID = "000_26083794b4a1b5c3"
+NAJAF_ID = "001_7168465226cfb30f"
+UPLOAD_TEXT = ("Harbour ferry returns\n\nThe harbour ferry of Port Wendell returned to service on Tuesday after "
+               "a winter of repairs, the ferry company said. Tickets cost four dollars.\n")
 
 
 def free_port() -> int:
@@ -67,7 +76,7 @@ def corpus_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, corpus_dir: Path) -> Iterator[tuple[str, Path]]:
-    """`newsbot chat` on a free port; yields (url, its log file)."""
+    """`newsbot chat` on a free port; yields (url, its log file). NEWSBOT_HOME is `<log dir>/home`."""
     tmp = tmp_path_factory.mktemp("ui")
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSBOT_")}
@@ -95,10 +104,21 @@ def article_text(article_id: str, corpus: Path) -> str:
     return (corpus / f"{article_id}.txt").read_text(encoding="utf-8")
 
 
-# -- unit: escaping and settings (no server) ------------------------------------------------------
+# -- unit: rendering and escaping (no index) ---------------------------------------------------------
+
+def citation(**kw):
+    from bot.types import Citation
+
+    start = HOSTILE_TEXT.index("The bicycle lane plan")
+    end = HOSTILE_TEXT.index(IMG_TAG)
+    d = dict(n=1, article_id="springfield", title="<b>Springfield</b> council", source="/x/springfield.txt",
+             start=start, end=end, quote=HOSTILE_TEXT[start:end], score=0.5, date="2024-05-01")
+    d.update(kw)
+    return Citation(**d)
+
 
 def test_passage_html_escapes_and_marks_the_quote() -> None:
-    from bot.ui import passage_html
+    from bot.ui_render import passage_html
 
     start = HOSTILE_TEXT.index("The bicycle lane plan")
     end = HOSTILE_TEXT.index(IMG_TAG)
@@ -109,19 +129,89 @@ def test_passage_html_escapes_and_marks_the_quote() -> None:
 
 
 def test_passage_html_trims_context_at_word_boundaries() -> None:
-    from bot.ui import passage_html
+    from bot.ui_render import article_html, passage_html
 
     text = " ".join(f"word{i}" for i in range(400))
     start = text.index("word200")
     out = passage_html(text, start, start + len("word200"), margin=50)
     assert out.startswith("\u2026word") and out.endswith("\u2026")
     assert "<mark>word200</mark>" in out
+    whole = article_html(text, start, start + len("word200"))
+    assert whole.startswith("word0 ") and whole.endswith("word399") and "<mark>word200</mark>" in whole
+    cut = article_html(text, start, start + len("word200"), limit=200)
+    assert len(cut) < 260 and "<mark>word200</mark>" in cut
 
 
-def test_escape_markdown_keeps_text_literal() -> None:
-    from bot.ui import escape_markdown
+def test_card_escapes_everything_and_holds_the_whole_article() -> None:
+    from bot.ui_render import card_html
 
-    assert escape_markdown("<b>*hi*</b> [1]") == r"&lt;b&gt;\*hi\*&lt;/b&gt; \[1\]"
+    out = card_html(citation(), HOSTILE_TEXT, anchor="src-3-1")
+    assert "<script" not in out and "<img" not in out and "<b>" not in out
+    assert out.count("&lt;script&gt;") == 2  # once in the passage, once in the whole article
+    assert 'id="src-3-1"' in out and "&lt;b&gt;Springfield&lt;/b&gt; council" in out
+    assert "<details" in out and out.count("<mark>") == 2
+    assert "springfield.txt" in out and "2024-05-01" in out and "score 0.50" in out
+    # The article changed since the answer: no context, never a wrong highlight; the quote alone is exact.
+    stale = card_html(citation(), "another text entirely", anchor="src-3-1")
+    assert "<details" not in stale and "<mark>The bicycle lane plan will cost" in stale
+
+
+def answer(**kw):
+    from bot.types import Answer
+
+    c1 = citation()
+    c2 = citation(n=2, start=0, end=len("Springfield council approves bicycle lanes"),
+                  quote="Springfield council approves bicycle lanes", score=0.2)
+    d = dict(question="How much is it?", standalone_question="How much is the Springfield plan?",
+             answer=f"{c1.quote} [1] {c2.quote} [2]", abstained=False, citations=(c1, c2))
+    d.update(kw)
+    return Answer(**d)
+
+
+def test_answer_html_links_each_citation_to_its_card_and_streams() -> None:
+    from bot.ui_render import answer_html, answer_tokens, stream_cuts
+
+    a = answer()
+    out = answer_html(a, 4, lambda aid: HOSTILE_TEXT)
+    assert out.count('class="nb-cite" href="#src-4-1"') == 1 and 'href="#src-4-2"' in out
+    assert 'id="src-4-1"' in out and 'id="src-4-2"' in out
+    assert "understood as: <q>How much is the Springfield plan?</q>" in out
+    assert "<script" not in out and "<img" not in out and "Not in the corpus" not in out
+    tokens = answer_tokens(a, 4)
+    cuts = stream_cuts(len(tokens))
+    assert cuts == sorted(set(cuts)) and cuts[-1] == len(tokens) and 3 <= len(cuts) <= 12
+    frame = answer_html(a, 4, lambda aid: HOSTILE_TEXT, shown=cuts[0])
+    assert "nb-cursor" in frame and "nb-card" not in frame and "understood as" in frame
+    assert answer_html(a, 4, lambda aid: None, shown=len(tokens)) == answer_html(a, 4, lambda aid: None)
+    same = answer(standalone_question="How much is it?")
+    assert "understood as" not in answer_html(same, 1, lambda aid: HOSTILE_TEXT)
+
+
+def test_answer_html_keeps_a_bracket_inside_a_quote_as_text() -> None:
+    from bot.ui_render import answer_html
+
+    c = citation(quote="costs [2] dollars", start=0, end=17)
+    a = answer(answer="costs [2] dollars [1]", citations=(c,))
+    out = answer_html(a, 1, lambda aid: "costs [2] dollars and more")
+    assert "costs [2] dollars" in out and out.count('class="nb-cite"') == 1
+
+
+def test_abstention_is_marked_and_lists_related_passages() -> None:
+    from bot.ui_render import answer_html, sources_panel_html
+
+    a = answer(abstained=True, answer="The articles I have do not answer this question.", citations=(),
+               related=(citation(),), standalone_question="How much is it?")
+    out = answer_html(a, 2, lambda aid: HOSTILE_TEXT)
+    assert "Not in the corpus" in out and "Related, but not an answer" in out and 'id="rel-2-1"' in out
+    assert "nb-cite" not in out
+    assert "Related, but not an answer" in sources_panel_html(a, lambda aid: HOSTILE_TEXT)
+
+
+def test_user_and_error_messages_are_escaped() -> None:
+    from bot.ui_render import error_html, user_html
+
+    assert user_html("<b>hi</b>\nthere") == '<div class="nb-question">&lt;b&gt;hi&lt;/b&gt;<br>there</div>'
+    assert "<img" not in error_html(IMG_TAG)
 
 
 def test_ui_auth_from_env(monkeypatch) -> None:
@@ -137,7 +227,101 @@ def test_ui_auth_from_env(monkeypatch) -> None:
         auth_from_env()
 
 
-# -- the served app ----------------------------------------------------------------------------------
+# -- the chat handlers against the sample index (no server) ------------------------------------------
+
+def run_turn(settings, question: str, chat: list, turns: list, **opts):
+    from bot.ui import respond, show_question
+
+    chat, _, box, pending = show_question(question, chat)
+    assert box == "" and pending == question
+    frames = list(respond(settings, pending, chat, turns, delay=0, **opts))
+    shown, chat, panel, turns = frames[-1]
+    return frames, chat, panel, turns
+
+
+def test_respond_streams_then_keeps_the_conversation(sample_home) -> None:
+    frames, chat, panel, turns = run_turn(sample_home, QUESTION, [], [])
+    assert len(frames) > 2
+    partial = [f[0][-1]["content"] for f in frames[:-1]]
+    assert all("nb-cursor" in p and "nb-card" not in p for p in partial)
+    assert [len(p) for p in partial] == sorted(len(p) for p in partial)  # the text only grows
+    assert "amnesty" in chat[-1]["content"] and 'id="src-1-1"' in chat[-1]["content"]
+    assert "Sources of the latest answer" in panel and "<mark>" in panel
+    frames, chat, panel, turns = run_turn(sample_home, FOLLOW_UP, chat, turns)
+    assert [m["role"] for m in chat] == ["user", "assistant"] * 2
+    assert 'id="src-1-1"' in chat[1]["content"] and 'id="src-2-1"' in chat[3]["content"]  # each turn its cards
+    assert "understood as: <q>What did Sadr order his militia to do?</q>" in chat[3]["content"]
+    # The history holds the standalone question, so the next follow-up still knows who "he" is.
+    assert turns[2] == {"role": "user", "content": "What did Sadr order his militia to do?"}
+    *_, turns = run_turn(sample_home, "What did he renew?", chat, turns)
+    assert "Sadr" in turns[-2]["content"]
+
+
+def test_respond_applies_the_settings_and_shows_errors(sample_home) -> None:
+    *_, chat, _, _ = run_turn(sample_home, QUESTION, [], [], article_ids=[NAJAF_ID], top_k=2)
+    cited = set(re.findall(r'title="[^"]*/([^"/]+)\.txt"', chat[-1]["content"]))
+    assert cited <= {NAJAF_ID}, cited
+    *_, chat, _, _ = run_turn(sample_home, QUESTION, [], [], date_from="last week")
+    assert "nb-error" in chat[-1]["content"] and "date_from" in chat[-1]["content"]
+    *_, chat, _, _ = run_turn(sample_home, OFF_TOPIC, [], [])
+    assert "Not in the corpus" in chat[-1]["content"] and "Related, but not an answer" in chat[-1]["content"]
+
+
+def test_plain_history_accepts_gradio_message_parts() -> None:
+    from bot.ui import plain_history
+
+    msgs = [{"role": "user", "content": [{"type": "text", "text": "Who?"}]}, {"role": "system", "content": "x"},
+            {"role": "assistant", "content": "Sadr."}, "junk"]
+    assert plain_history(msgs) == [{"role": "user", "content": "Who?"}, {"role": "assistant", "content": "Sadr."}]
+
+
+# -- the Corpus tab functions against a real index (no server) ---------------------------------------
+
+def test_upload_ingests_good_files_and_reports_bad_ones(settings_factory, corpus_copy, tmp_path,
+                                                         assert_answers) -> None:
+    from bot.ui_corpus import article_rows, delete_articles, ingest_uploads, uploads_dir
+    from index.ingest import ingest
+
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    before = article_rows(settings)
+    up = tmp_path / "gradio-tmp"
+    up.mkdir()
+    (up / "ferry.txt").write_text(UPLOAD_TEXT, encoding="utf-8")
+    (up / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    (up / "empty.md").write_text("", encoding="utf-8")
+    (up / "broken.json").write_text('{"title": "x", "text": ', encoding="utf-8")
+    (up / "dup.txt").write_text(article_text(AMNESTY_ID, CORPUS), encoding="utf-8")
+    calls = []
+    ok, bad = ingest_uploads(settings, [str(up / n) for n in ("ferry.txt", "blob.txt", "empty.md", "broken.json",
+                                                              "dup.txt")],
+                             progress=lambda *a, **k: calls.append(a))
+    assert ok == ["added ferry"]
+    assert any(b.startswith("blob.txt: binary file") for b in bad), bad
+    assert any(b.startswith("empty.md: empty file") for b in bad), bad
+    assert any(b.startswith("broken.json: not valid JSON") for b in bad), bad
+    assert any(b.startswith("dup.txt: same text as article") for b in bad), bad
+    assert calls and calls[-1][0] == (calls[-1][0][1], calls[-1][0][1])  # the bar ends full
+    assert sorted(p.name for p in uploads_dir(settings).iterdir()) == ["ferry.txt"]  # only what went in
+    rows = article_rows(settings)
+    assert [r[0] for r in rows] == sorted([r[0] for r in before] + ["ferry"])
+    ferry = next(r for r in rows if r[0] == "ferry")
+    assert ferry[1] == "Harbour ferry returns" and ferry[3] >= 1 and ferry[4] == "ferry.txt"
+    # A bad file under a good upload's name does not replace it.
+    (up / "bad").mkdir()
+    (up / "bad" / "ferry.txt").write_bytes(b"\0\1\2" * 100)
+    ok, bad = ingest_uploads(settings, [str(up / "bad" / "ferry.txt")])
+    assert ok == [] and bad[0].startswith("ferry.txt: binary file")
+    assert (uploads_dir(settings) / "ferry.txt").read_text(encoding="utf-8") == UPLOAD_TEXT
+
+    ok, bad = delete_articles(settings, ["ferry", AMNESTY_ID, "nope"])
+    assert ok == ["deleted ferry", f"deleted {AMNESTY_ID}"] and bad == ["nope: not in the index"]
+    assert not (uploads_dir(settings) / "ferry.txt").exists()  # the upload copy goes with its article
+    assert (corpus_copy / f"{AMNESTY_ID}.txt").exists()  # a file outside uploads/ is never deleted
+    assert [r[0] for r in article_rows(settings)] == sorted(r[0] for r in before if r[0] != AMNESTY_ID)
+
+
+# -- the served app: `/ask` through gradio_client ------------------------------------------------------
 
 def test_chat_ingested_the_default_corpus_first(server) -> None:
     _, log = server
@@ -157,70 +341,83 @@ def test_api_ask_returns_exact_citations(server, corpus_dir: Path) -> None:
         assert article_text(c["article_id"], CORPUS)[c["start"]:c["end"]] == c["quote"]
 
 
-def test_api_ask_follow_up_and_errors(server) -> None:
+def test_api_ask_follow_up_abstention_and_errors(server) -> None:
     from gradio_client import Client
 
     client = Client(server[0], verbose=False)
     history = [{"role": "user", "content": "What did Sadr demand in exchange?"},
                {"role": "assistant", "content": "He asked the government to declare an amnesty."}]
-    d = client.predict("What did he order his militia to do?", history, api_name="/ask")
-    assert d["question"] == "What did he order his militia to do?"
+    d = client.predict(FOLLOW_UP, history, api_name="/ask")
+    assert d["question"] == FOLLOW_UP and d["standalone_question"] == "What did Sadr order his militia to do?"
     assert d["citations"] or d["related"]
+    d = client.predict(OFF_TOPIC, [], api_name="/ask")
+    assert d["abstained"] and not d["citations"] and d["related"]
     with pytest.raises(Exception, match="empty"):
         client.predict("   ", [], api_name="/ask")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); browser tests skipped")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+# Two people, five questions each: every follow-up is only answerable from the session's own history.
+CHAINS = {
+    "Sadr": [(QUESTION, "amnesty"), (FOLLOW_UP, "militia"), ("What did he threaten if the crackdown continued?",
+             "civil disobedience"), ("What did he renew?", "cease-fire"),
+             ("What did his spokesman say about the guns?", "guns")],
+    "Maliki": [("What did Prime Minister Nouri Al-Maliki say about Sadr's move?", "right direction"),
+               ("Where did he go to supervise the security operation?", "Basra"),
+               ("What did his statement say the offensive was targeting?", "outlaws"),
+               ("What did he personally supervise?", "security operation"),
+               ("What did he repeat?", "step in the right direction")],
+}
+
+
+def test_ten_concurrent_sessions_keep_their_own_history(server, capsys) -> None:
+    from gradio_client import Client
+
+    sessions = 10
+    barrier = threading.Barrier(sessions)
+    results: dict[int, list] = {}
+    errors: list[BaseException] = []
+
+    def session(i: int) -> None:
+        person = "Sadr" if i % 2 == 0 else "Maliki"
+        out = []
         try:
-            yield b
-        finally:
-            b.close()
+            client = Client(server[0], verbose=False)
+            history: list[dict] = []
+            barrier.wait(timeout=60)
+            for question, _ in CHAINS[person]:
+                t0 = time.perf_counter()
+                d = client.predict(question, history, api_name="/ask")
+                out.append((time.perf_counter() - t0, d))
+                # What a client keeps: the standalone question (so "he" stays resolved) and the answer.
+                history += [{"role": "user", "content": d["standalone_question"]},
+                            {"role": "assistant", "content": d["answer"]}]
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        results[i] = out
 
-
-def ask_in_browser(browser, url: str, question: str):
-    """Open the app, type the question, submit; return the page once an answer is shown."""
-    from playwright.sync_api import expect
-
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(url)
-    box = page.locator("#question textarea")
-    box.fill(question)
-    box.press("Enter")
-    expect(page.locator("#chat")).to_contain_text(question, timeout=10_000)  # shown before the answer
-    expect(page.locator("#sources .card").first).to_be_visible(timeout=60_000)
-    return page
-
-
-def test_browser_question_shows_answer_and_marked_source(server, browser, tmp_path: Path, corpus_dir: Path) -> None:
-    from playwright.sync_api import expect
-
-    page = ask_in_browser(browser, server[0], QUESTION)
-    expect(page.locator("#chat")).to_contain_text("amnesty", timeout=60_000)
-    mark = page.locator("#sources mark").first
-    expect(mark).to_be_visible()
-    quote = mark.inner_text().strip()
-    assert quote and any(quote in f.read_text(encoding="utf-8") for f in CORPUS.glob("*.txt"))
-    assert "[1]" in page.locator("#sources").inner_text()
-    page.screenshot(path=str(tmp_path / "answer.png"), full_page=True)
-    assert (tmp_path / "answer.png").stat().st_size > 0
-    page.close()
-
-
-def test_browser_shows_hostile_article_as_text(server, browser, tmp_path: Path) -> None:
-    page = ask_in_browser(browser, server[0], HOSTILE_QUESTION)
-    sources = page.locator("#sources")
-    text = sources.inner_text()
-    assert SCRIPT_TAG in text and IMG_TAG in text  # shown as text...
-    assert sources.locator("script, img").count() == 0  # ...never as elements
-    page.wait_for_timeout(500)  # give an onerror handler the chance to fire, were the <img> real
-    assert page.evaluate("typeof window.__pwned") == "undefined"
-    page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
-    page.close()
+    threads = [threading.Thread(target=session, args=(i,)) for i in range(sessions)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    wall = time.perf_counter() - t0
+    assert not errors, errors
+    latencies = []
+    for i in range(sessions):
+        person, other = ("Sadr", "Maliki") if i % 2 == 0 else ("Maliki", "Sadr")
+        assert len(results[i]) == 5
+        for n, ((question, expected), (dt, d)) in enumerate(zip(CHAINS[person], results[i])):
+            latencies.append(dt)
+            assert d["question"] == question
+            assert person in d["standalone_question"], (i, d["standalone_question"])
+            if n:  # a follow-up: resolved from this session's history, never another session's
+                assert other not in d["standalone_question"], (i, d["standalone_question"])
+            assert not d["abstained"] and expected.lower() in d["answer"].lower(), (i, question, d["answer"])
+    latencies.sort()
+    p95 = latencies[int(round(0.95 * (len(latencies) - 1)))]
+    with capsys.disabled():
+        print(f"\n/ask load: {sessions} sessions x 5 questions in {wall:.2f} s; latency p50 "
+              f"{latencies[len(latencies) // 2] * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+              f"max {latencies[-1] * 1000:.0f} ms")
+    assert p95 < 10
