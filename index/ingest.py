@@ -161,7 +161,8 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
             rechunk = _check_format(manifest, settings)
             store = VectorStore(settings)
             _delete_pending(manifest, store)
-            work = _plan(load_paths(paths, max_bytes=settings.max_file_bytes), manifest, report, rechunk, settings)
+            work, seen, now_twins = _plan(load_paths(paths, max_bytes=settings.max_file_bytes), manifest, report,
+                                          rechunk, settings)
             if work:
                 embed_model = embed_model or make_embedding(settings.embed_model)
             total = sum(len(ss) + len(cs) for _, ss, cs in work)
@@ -182,8 +183,11 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 manifest.set_meta("chunking", _chunking(settings))  # every article now has the new chunking
             report.chunks_embedded = sum(len(cs) for _, _, cs in work)
             report.vectors_embedded = done
+            for aid in now_twins:  # edited into a copy of another article: its old version must not stay live
+                _remove_article(manifest, store, aid)
+                report.removed.append(aid)
             if prune:
-                _prune(manifest, store, report, paths)
+                _prune(manifest, store, report, seen)
             refresh_bm25(settings, manifest)
         finally:
             manifest.close()
@@ -192,10 +196,10 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
 
 
 def _plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, report: IngestReport,
-          rechunk: bool, settings: Settings) -> list[tuple[Article, list[Sentence], list[Chunk]]]:
-    """Sort loaded items into unchanged / duplicate / to-write, and split the ones to write."""
-    from index.settings import Settings  # noqa: F401  (type only)
+          rechunk: bool, settings: Settings):
+    """Sort loaded items into unchanged / duplicate / to-write, and split the ones to write.
 
+    Returns (work, ids seen, stored ids whose new text duplicates another article)."""
     hashes = manifest.article_hashes()
     sources = manifest.article_sources()
     by_hash: dict[str, str] = {}
@@ -204,6 +208,7 @@ def _plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, report: 
         if os.path.exists(sources[aid].split("#")[0]):
             by_hash.setdefault(h, aid)
     seen: set[str] = set()
+    now_twins: list[str] = []
     work = []
     for item in items:
         if isinstance(item, Skip):
@@ -221,6 +226,8 @@ def _plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, report: 
         twin = by_hash.get(art.content_hash)
         if twin is not None and twin != art.id:
             report.skipped.append(Skip(art.source, f"same text as article {twin!r} (stored once)"))
+            if art.id in hashes:
+                now_twins.append(art.id)
             continue
         by_hash[art.content_hash] = art.id
         if hashes.get(art.id) == art.content_hash and not rechunk:
@@ -228,21 +235,17 @@ def _plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, report: 
             continue
         (report.updated if art.id in hashes else report.added).append(art.id)
         work.append((art, *split_article(art, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)))
-    report._seen = seen  # type: ignore[attr-defined]
-    return work
+    return work, seen, now_twins
 
 
-def _prune(manifest: Manifest, store: VectorStore, report: IngestReport, paths: Sequence) -> None:
+def _prune(manifest: Manifest, store: VectorStore, report: IngestReport, seen: set[str]) -> None:
     """Remove articles whose file is gone, or whose record vanished from a file that was read again."""
-    seen: set[str] = getattr(report, "_seen", set())
-    loaded_sources = {s for s in manifest.article_sources().values()}
-    for aid, source in sorted(manifest.article_sources().items()):
-        if aid in seen:
+    sources = manifest.article_sources()
+    reread = {s for aid, s in sources.items() if aid in seen}  # files this run read
+    for aid, source in sorted(sources.items()):
+        if aid in seen or aid in report.removed:
             continue
-        gone = not os.path.exists(source)
-        reread = source in loaded_sources and any(
-            a_id in seen for a_id, s in manifest.article_sources().items() if s == source)
-        if gone or reread:
+        if not os.path.exists(source) or source in reread:
             _remove_article(manifest, store, aid)
             report.removed.append(aid)
 

@@ -275,6 +275,19 @@ def test_same_text_under_two_names_is_stored_once(settings_factory, tmp_path) ->
     assert sorted(assert_consistent(settings)["articles"]) == ["a", "c"]
 
 
+def test_article_edited_into_a_copy_of_another_is_removed(settings_factory, tmp_path) -> None:
+    folder = tmp_path / "docs"
+    write(folder / "a.txt", story(5, "river"))
+    write(folder / "b.txt", story(6, "field"))
+    settings = settings_factory()
+    ingest([folder], settings)
+    shutil.copyfile(folder / "a.txt", folder / "b.txt")  # b now holds a's text
+    report = ingest([folder], settings)
+    assert report.removed == ["b"] and report.unchanged == ["a"]
+    assert any(s.source == str(folder / "b.txt") and "same text as article 'a'" in s.reason for s in report.skipped)
+    assert sorted(assert_consistent(settings)["articles"]) == ["a"]  # b's old version is not left live
+
+
 def test_renamed_file_is_added_under_its_new_id_and_prune_drops_the_old(settings_factory, tmp_path) -> None:
     folder = tmp_path / "docs"
     write(folder / "old_name.txt", story(3, "bridge"))
