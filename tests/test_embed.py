@@ -170,3 +170,24 @@ def test_the_default_install_has_no_torch() -> None:
     # `make install` installs the default dependencies plus dev tools: torch must not be among them.
     assert importlib.util.find_spec("torch") is None
     assert importlib.util.find_spec("sentence_transformers") is None
+
+
+def test_any_llama_index_embedding_can_replace_minilm(settings_factory) -> None:
+    from bot import IndexMismatchError, ask
+    from index.embed import make_embedding
+    from index.errors import UsageError
+    from index.ingest import ingest
+
+    settings = settings_factory(embed_model="fake_embedding:make")
+    assert type(make_embedding(settings.embed_model)).__name__ == "MockEmbedding"
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    report = ingest([corpus], settings)
+    assert len(report.added) == 3
+    a = ask("What did Sadr demand in exchange?", settings=settings)
+    for c in a.citations + a.related:  # whatever it answers, every quote is exact
+        assert (corpus / f"{c.article_id}.txt").read_text(encoding="utf-8")[c.start:c.end] == c.quote
+    # The index remembers its model: the default MiniLM cannot silently read 16-d vectors.
+    with pytest.raises(IndexMismatchError, match="fake_embedding:make"):
+        ingest([corpus], settings.with_(embed_model="minilm-int8"))
+    with pytest.raises(UsageError, match="not-a-model"):
+        make_embedding("not-a-model")

@@ -421,3 +421,30 @@ def test_ten_concurrent_sessions_keep_their_own_history(server, capsys) -> None:
               f"{latencies[len(latencies) // 2] * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
               f"max {latencies[-1] * 1000:.0f} ms")
     assert p95 < 10
+
+
+def test_basic_auth_guards_the_app_and_the_api(tmp_path, corpus_dir: Path) -> None:
+    from gradio_client import Client
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSBOT_")}
+    env.update(NEWSBOT_HOME=str(tmp_path / "home"), NEWSBOT_CORPUS=str(corpus_dir), NEWSBOT_UI_AUTH="ann:s3cret",
+               GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1")
+    cmd = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "bot.cli"]
+    log = tmp_path / "chat.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd + ["chat", "--port", str(port)], env=env, cwd=ROOT, stdout=out,
+                                stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(url, proc, log)  # the login page answers 200
+        with pytest.raises(Exception):
+            Client(url, verbose=False).predict("What did Sadr demand in exchange?", [], api_name="/ask")
+        with pytest.raises(Exception):
+            Client(url, auth=("ann", "wrong"), verbose=False)
+        d = Client(url, auth=("ann", "s3cret"), verbose=False).predict("What did Sadr demand in exchange?", [],
+                                                                       api_name="/ask")
+        assert "amnesty" in d["answer"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -1,0 +1,7 @@
+"""A stand-in llama-index embedding for tests of NEWSBOT_EMBED_MODEL=module:factory (not the packaged MiniLM)."""
+
+from llama_index.core.embeddings import MockEmbedding
+
+
+def make():
+    return MockEmbedding(embed_dim=16)
