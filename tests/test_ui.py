@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -74,14 +75,13 @@ def corpus_dir(tmp_path_factory) -> Path:
     return d
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, corpus_dir: Path) -> Iterator[tuple[str, Path]]:
-    """`newsbot chat` on a free port; yields (url, its log file). NEWSBOT_HOME is `<log dir>/home`."""
-    tmp = tmp_path_factory.mktemp("ui")
+@contextmanager
+def running_chat(tmp: Path, corpus_dir: Path, **env_extra: str) -> Iterator[tuple[str, Path]]:
+    """`newsbot chat` on a free port with NEWSBOT_HOME=<tmp>/home; yields (url, its log file)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSBOT_")}
     env.update(NEWSBOT_HOME=str(tmp / "home"), NEWSBOT_CORPUS=str(corpus_dir), GRADIO_ANALYTICS_ENABLED="False",
-               ANONYMIZED_TELEMETRY="False", HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+               ANONYMIZED_TELEMETRY="False", HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false", **env_extra)
     cmd = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "bot.cli"]
     log = tmp / "chat.log"
     with open(log, "w") as out:
@@ -98,6 +98,13 @@ def server(tmp_path_factory, corpus_dir: Path) -> Iterator[tuple[str, Path]]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, corpus_dir: Path) -> Iterator[tuple[str, Path]]:
+    """The app served by `newsbot chat` for the module; yields (url, its log file)."""
+    with running_chat(tmp_path_factory.mktemp("ui"), corpus_dir) as served:
+        yield served
 
 
 def article_text(article_id: str, corpus: Path) -> str:
@@ -426,18 +433,7 @@ def test_ten_concurrent_sessions_keep_their_own_history(server, capsys) -> None:
 def test_basic_auth_guards_the_app_and_the_api(tmp_path, corpus_dir: Path) -> None:
     from gradio_client import Client
 
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSBOT_")}
-    env.update(NEWSBOT_HOME=str(tmp_path / "home"), NEWSBOT_CORPUS=str(corpus_dir), NEWSBOT_UI_AUTH="ann:s3cret",
-               GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1")
-    cmd = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "bot.cli"]
-    log = tmp_path / "chat.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen(cmd + ["chat", "--port", str(port)], env=env, cwd=ROOT, stdout=out,
-                                stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_until_up(url, proc, log)  # the login page answers 200
+    with running_chat(tmp_path, corpus_dir, NEWSBOT_UI_AUTH="ann:s3cret") as (url, _):
         with pytest.raises(Exception):
             Client(url, verbose=False).predict("What did Sadr demand in exchange?", [], api_name="/ask")
         with pytest.raises(Exception):
@@ -445,6 +441,3 @@ def test_basic_auth_guards_the_app_and_the_api(tmp_path, corpus_dir: Path) -> No
         d = Client(url, auth=("ann", "s3cret"), verbose=False).predict("What did Sadr demand in exchange?", [],
                                                                        api_name="/ask")
         assert "amnesty" in d["answer"]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
