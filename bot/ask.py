@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from typing import Sequence
 
-import numpy as np
 from llama_index.core.schema import QueryBundle
 
 from bot.engine import node_passage, query_engine
@@ -61,7 +60,6 @@ def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None 
     qv = embed_query(lib.embed_model, standalone)
     bundle = QueryBundle(query_str=standalone, embedding=qv.tolist())
     engine = query_engine(lib, k, filters)
-    t1 = time.perf_counter()
     nodes = engine.retrieve(bundle)
     t2 = time.perf_counter()
     response = engine.synthesize(bundle, nodes)

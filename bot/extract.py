@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.features import FEATURES, Question, missing_idf, sentence_features
+from bot.features import Question, missing_idf, sentence_features
 from bot.library import Library
 from bot.types import Citation, Passage
 from index.terms import terms
