@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from conftest import free_port
 
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -44,12 +44,6 @@ AMNESTY_ID = "000_26083794b4a1b5c3"
 NAJAF_ID = "001_7168465226cfb30f"
 UPLOAD_TEXT = ("Harbour ferry returns\n\nThe harbour ferry of Port Wendell returned to service on Tuesday after "
                "a winter of repairs, the ferry company said. Tickets cost four dollars.\n")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 180) -> None:
