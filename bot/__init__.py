@@ -2,8 +2,8 @@
 
 from bot.ask import ask
 from bot.types import Answer, Citation, Passage
-from index.errors import IndexMismatchError, NewsbotError, NoIndexError, StoreError, UsageError
+from index.errors import IndexMismatchError, LLMError, NewsbotError, NoIndexError, StoreError, UsageError
 from index.settings import Settings
 
 __all__ = ["ask", "Answer", "Citation", "Passage", "Settings", "NewsbotError", "NoIndexError", "UsageError",
-           "StoreError", "IndexMismatchError"]
+           "StoreError", "IndexMismatchError", "LLMError"]

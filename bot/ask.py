@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import time
-from typing import Sequence
+from dataclasses import replace
+from typing import Callable, Sequence
 
 from llama_index.core.schema import QueryBundle
 
 from bot.engine import node_passage, query_engine
 from bot.extract import cite
 from bot.library import open_library
+from bot.llm import make_llm
+from bot.llm_answer import answer_with_llm
 from bot.prompts import load_prompt
 from bot.retrieve import Filters
 from bot.rewrite import rewrite
@@ -19,7 +22,7 @@ from index.errors import UsageError
 from index.settings import Settings
 
 MAX_QUESTION_CHARS = 2000
-MODES = ("extractive",)
+MODES = ("extractive", "llm")
 
 
 def check_question(question: object) -> str:
@@ -42,14 +45,20 @@ def _check_history(history) -> list[dict]:
 
 def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None = None, *,
         settings: Settings | None = None, article_ids: Sequence[str] | None = None,
-        date_from: str | None = None, date_to: str | None = None, mode: str = "extractive") -> Answer:
-    """Answer a question from the indexed articles, each claim cited by an exact quote."""
+        date_from: str | None = None, date_to: str | None = None, mode: str = "extractive",
+        on_token: Callable[[str], None] | None = None) -> Answer:
+    """Answer a question from the indexed articles, each claim cited by an exact quote.
+
+    mode="llm" has the configured LLM (NEWSBOT_LLM_BASE_URL or NEWSBOT_LLM=local) write the answer, then
+    shows only the sentences its citations support; on_token receives the model's text as it streams."""
     t0 = time.perf_counter()
     q = check_question(question)
     hist = _check_history(history)
     if mode not in MODES:
         raise UsageError(f"unknown answer mode {mode!r}: choose one of {', '.join(MODES)}")
     settings = settings or Settings.from_env()
+    if mode == "llm":
+        make_llm(settings)  # fail before retrieval when no LLM is configured or installed
     if top_k is not None and (not isinstance(top_k, int) or not 1 <= top_k <= 50):
         raise UsageError(f"top_k must be a whole number from 1 to 50, got {top_k!r}")
     k = top_k or settings.top_k
@@ -62,18 +71,26 @@ def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None 
     engine = query_engine(lib, k, filters)
     nodes = engine.retrieve(bundle)
     t2 = time.perf_counter()
-    response = engine.synthesize(bundle, nodes)
-    ex = response.metadata["extraction"]
-    if ex.abstained:
-        text, citations = load_prompt("abstain", str(settings.prompts_dir)), ()
+
+    def extractive() -> Answer:
+        t = time.perf_counter()
+        ex = engine.synthesize(bundle, nodes).metadata["extraction"]
+        if ex.abstained:
+            text, citations = load_prompt("abstain", str(settings.prompts_dir)), ()
+        else:
+            citations = cite(lib, ex.chosen)
+            text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
+        return Answer(
+            question=q, standalone_question=standalone, answer=text, abstained=ex.abstained, citations=citations,
+            related=cite(lib, ex.related) if ex.abstained else (), mode=mode,
+            timings_ms={"answer": round((time.perf_counter() - t) * 1000, 2)},
+            passages=tuple(node_passage(n) for n in nodes),
+        )
+
+    if mode == "llm":
+        a = answer_with_llm(lib, q, standalone, [node_passage(n) for n in nodes], settings, extractive, on_token)
     else:
-        citations = cite(lib, ex.chosen)
-        text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
+        a = extractive()
     t3 = time.perf_counter()
-    return Answer(
-        question=q, standalone_question=standalone, answer=text, abstained=ex.abstained, citations=citations,
-        related=cite(lib, ex.related) if ex.abstained else (), mode=mode,
-        timings_ms={"retrieve": round((t2 - t0) * 1000, 2), "answer": round((t3 - t2) * 1000, 2),
-                    "total": round((t3 - t0) * 1000, 2)},
-        passages=tuple(node_passage(n) for n in nodes),
-    )
+    return replace(a, timings_ms={"retrieve": round((t2 - t0) * 1000, 2), **a.timings_ms,
+                                  "total": round((t3 - t0) * 1000, 2)})

@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--article", action="append", metavar="ID", help="only search this article (repeatable)")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="only articles dated on/after YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="only articles dated on/before YYYY-MM-DD")
+    p.add_argument("--mode", choices=("extractive", "llm"), default="extractive",
+                   help="extractive (default, offline) or llm: the configured LLM writes the answer "
+                        "(NEWSBOT_LLM_BASE_URL or NEWSBOT_LLM=local), then unsupported sentences are removed")
     p.set_defaults(func=run_ask)
 
     p = sub.add_parser("status", help="show where the index is and what it holds",
@@ -151,6 +154,12 @@ def format_answer(answer) -> str:
         for c in cites:
             lines.append(f"[{c.n}] {c.title} ({c.article_id}, {c.source})")
             lines.append(_indent(f"\u201c{c.quote}\u201d"))
+    if answer.fallback:
+        lines += ["", "(The LLM's answer was not supported by the sources: this is the extractive answer.)"]
+    if answer.unsupported:
+        lines += ["", "Not shown, not supported by the sources:"]
+        for u in answer.unsupported:
+            lines.append(_indent(f"\u2717 \u201c{u.sentence}\u201d: {u.reason}"))
     return "\n".join(lines)
 
 
@@ -158,8 +167,21 @@ def run_ask(args: argparse.Namespace, settings) -> int:
     from bot.ask import ask, check_question
 
     question = check_question(" ".join(args.question))  # fail fast (exit 2) before loading the index
+    on_token = None
+    if args.mode == "llm" and not args.json:
+        from bot.llm import describe_llm, make_llm
+
+        make_llm(settings)  # fail fast when no LLM is configured
+        print(f"Draft from {describe_llm(settings)} (checked against the sources when it ends):", flush=True)
+
+        def on_token(text: str) -> None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
     answer = ask(question, top_k=args.top_k, settings=settings, article_ids=args.article,
-                 date_from=args.date_from, date_to=args.date_to)
+                 date_from=args.date_from, date_to=args.date_to, mode=args.mode, on_token=on_token)
+    if on_token is not None:
+        print("\n\nVerified answer:")
     if args.json:
         import json
 
@@ -174,7 +196,14 @@ def run_ask(args: argparse.Namespace, settings) -> int:
 def _where(settings) -> list[str]:
     store = settings.chroma_url or f"{settings.home}/chroma (embedded)"
     return [f"NEWSBOT_HOME: {settings.home}", f"Chroma:       {store}",
-            f"collection:   {settings.collection}_chunks, {settings.collection}_sentences"]
+            f"collection:   {settings.collection}_chunks, {settings.collection}_sentences",
+            f"LLM (--mode llm): {_llm_name(settings)}"]
+
+
+def _llm_name(settings) -> str:
+    from bot.llm import describe_llm  # lazy: the LLM integrations are slow to import
+
+    return describe_llm(settings)
 
 
 def _table(rows: list[tuple[str, ...]]) -> list[str]:

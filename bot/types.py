@@ -36,6 +36,15 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Unsupported:
+    """A generated sentence that is not shown as an answer, and why (LLM mode only)."""
+
+    sentence: str
+    cites: tuple[int, ...]  # the [n] it carried (numbers of the sources shown to the model)
+    reason: str
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     standalone_question: str
@@ -46,6 +55,10 @@ class Answer:
     mode: str = "extractive"
     timings_ms: dict = field(default_factory=dict)
     passages: tuple[Passage, ...] = ()  # what retrieval returned (for eval and debugging; not in to_dict)
+    unsupported: tuple[Unsupported, ...] = ()  # LLM mode: generated sentences flagged by the verifier
+    usage: dict = field(default_factory=dict)  # LLM mode: token counts (tiktoken cl100k) and sources used
+    fallback: bool = False  # LLM mode: nothing generated was supported, so this is the extractive answer
+    draft: str = ""  # LLM mode: the model's raw answer, before verification (not in to_dict)
 
     def to_dict(self) -> dict:
         return {
@@ -57,6 +70,9 @@ class Answer:
             "related": [_citation_dict(c) for c in self.related],
             "mode": self.mode,
             "timings_ms": dict(self.timings_ms),
+            "unsupported": [asdict(u) | {"cites": list(u.cites)} for u in self.unsupported],
+            "usage": dict(self.usage),
+            "fallback": self.fallback,
         }
 
 

@@ -6,8 +6,10 @@
   brings the card into view (ui_render.CITE_JS). A side panel repeats the latest answer's cards.
 - Follow-ups: the conversation is kept as OpenAI-style messages for ask(history=...); the user side holds
   the *standalone* question, so a chain of follow-ups keeps resolving "he" to the right person.
+- Answer mode (Settings): extractive, or LLM (ui_llm.py): the configured LLM's draft streams in, labelled as
+  unchecked, then the verified answer replaces it, with the sentences its sources do not support listed.
 - Corpus tab (ui_corpus.py): articles table, upload with progress, deletion.
-- `/ask` (question, history) -> answer.to_dict(), for gradio_client.
+- `/ask` (question, history[, mode]) -> answer.to_dict(), for gradio_client.
 
 Every piece of article text is escaped before it reaches the page (ui_render.py): articles are untrusted.
 """
@@ -17,14 +19,17 @@ from __future__ import annotations
 import os
 import threading
 import time
+from functools import partial
 
 import gradio as gr
 
 from bot.ask import MODES, ask
 from bot.library import open_library
+from bot.llm import describe_llm
 from bot.types import Answer
 from bot.ui_corpus import article_rows, build_corpus_tab, corpus_view
-from bot.ui_render import (CITE_JS, CSS, answer_html, answer_tokens, error_html, message_text,
+from bot.ui_llm import draft_frames, mode_choices, mode_info
+from bot.ui_render import (CITE_JS, CSS, TextOf, answer_html, answer_tokens, error_html, message_text,
                            sources_panel_html, stream_cuts, user_html)
 from index.errors import NewsbotError, UsageError
 from index.settings import Settings
@@ -36,7 +41,9 @@ EXAMPLES = [
     "What did he order his militia to do?",
 ]
 STREAM_DELAY = 0.03  # seconds between streamed frames (the extractive answer itself is instant)
-_ASK_LOCK = threading.Lock()  # one question at a time against the shared library; streaming runs outside
+# One ask() at a time against the shared library; streaming to the page runs outside it. In LLM mode the
+# worker thread holds it while the model writes (ask() only returns once the draft is checked).
+_ASK_LOCK = threading.Lock()
 
 
 def text_lookup(settings: Settings):
@@ -74,21 +81,33 @@ def show_question(message: str, chat: list) -> tuple[list, list, str, str]:
     return chat, chat, "", message or ""
 
 
+def ask_locked(settings: Settings, message: str, turns: list, options: dict,
+               on_token=None) -> tuple[Answer, TextOf]:
+    """ask() under _ASK_LOCK, with the article texts its citations point into."""
+    with _ASK_LOCK:
+        answer = ask(message, history=turns, settings=settings, on_token=on_token, **options)
+        return answer, text_lookup(settings)
+
+
 def respond(settings: Settings, message: str, chat: list, turns: list, top_k=None, article_ids=None,
             date_from=None, date_to=None, mode="extractive", delay: float = STREAM_DELAY):
     """Step 2: stream the answer -> yields (chatbot, chat state, latest-sources panel, plain history)."""
     chat, turns = list(chat or []), list(turns or [])
     turn = sum(1 for m in chat if m.get("role") == "assistant") + 1
+    options = ask_options(top_k, article_ids, date_from, date_to, mode)
+    llm = options["mode"] == "llm"
     try:
-        with _ASK_LOCK:
-            answer = ask(message, history=turns, settings=settings,
-                         **ask_options(top_k, article_ids, date_from, date_to, mode))
-            text_of = text_lookup(settings)
-    except NewsbotError as exc:  # shown in the chat, never a crash
+        if llm:  # the model's draft streams while ask() runs in a worker thread
+            run = partial(ask_locked, settings, message, turns, options)  # run(on_token) in the worker
+            answer, text_of = yield from draft_frames(run, chat, describe_llm(settings), delay)
+        else:
+            answer, text_of = ask_locked(settings, message, turns, options)
+    except NewsbotError as exc:  # shown in the chat (replacing a draft), never a crash
         chat.append({"role": "assistant", "content": error_html(str(exc))})
         yield chat, chat, gr.skip(), turns
         return
-    cuts = stream_cuts(len(answer_tokens(answer, turn)))
+    # Extractive answers stream in word by word; the verified LLM answer replaces its draft at once.
+    cuts = [] if llm else stream_cuts(len(answer_tokens(answer, turn)))
     for shown in cuts[:-1]:
         frame = {"role": "assistant", "content": answer_html(answer, turn, text_of, shown=shown)}
         yield chat + [frame], gr.skip(), gr.skip(), gr.skip()
@@ -100,11 +119,13 @@ def respond(settings: Settings, message: str, chat: list, turns: list, top_k=Non
     yield chat, chat, sources_panel_html(answer, text_of), turns
 
 
-def api_ask(settings: Settings, question: str, history: list | None) -> dict:
-    """The `/ask` endpoint: answer.to_dict(); a NewsbotError becomes a gr.Error the client sees."""
+def api_ask(settings: Settings, question: str, history: list | None, mode: str | None = None) -> dict:
+    """The `/ask` endpoint: answer.to_dict(); a NewsbotError becomes a gr.Error the client sees.
+    `mode` is "extractive" (default, also when blank) or "llm" (the answer comes back verified, not streamed)."""
     try:
         with _ASK_LOCK:
-            answer: Answer = ask(question, history=plain_history(history), settings=settings)
+            answer: Answer = ask(question, history=plain_history(history), settings=settings,
+                                 mode=(mode or "").strip() or "extractive")
         return answer.to_dict()
     except NewsbotError as exc:
         raise gr.Error(str(exc), print_exception=False) from None  # a usage error, not a server fault
@@ -124,8 +145,9 @@ def _settings_panel(settings: Settings, ids: list[str]) -> tuple:
         with gr.Row():
             date_from = gr.Textbox(label="Date from", placeholder="YYYY-MM-DD", elem_id="date-from")
             date_to = gr.Textbox(label="Date to", placeholder="YYYY-MM-DD", elem_id="date-to")
-        mode = gr.Radio([("Extractive (exact quotes)", m) for m in MODES], value=MODES[0], label="Answer mode",
-                        info="LLM answers: not configured", elem_id="mode")
+        # The LLM choice is there even with none configured: answering in it then says how to set one up.
+        mode = gr.Radio(mode_choices(MODES), value=MODES[0], label="Answer mode", info=mode_info(settings),
+                        elem_id="mode")
     return top_k, article_filter, date_from, date_to, mode
 
 
@@ -133,8 +155,8 @@ def build_app(settings: Settings) -> gr.Blocks:
     no_sources = sources_panel_html(None, lambda _: None)
     ids = [r[0] for r in article_rows(settings)]
     with gr.Blocks(title="newsbot", analytics_enabled=False) as app:
-        gr.Markdown("## newsbot\nAsk about the indexed news articles. Every answer quotes the articles exactly; "
-                    "click a [n] to see its source.")
+        gr.Markdown("## newsbot\nAsk about the indexed news articles. Every answer is backed by exact quotes "
+                    "from the articles; click a [n] to see its source.")
         chat_state = gr.State([])  # the messages shown (kept server-side: never sent back by the browser)
         turns = gr.State([])  # the conversation as plain OpenAI-style messages, for ask(history=...)
         pending = gr.State("")  # the question between the two steps of a turn
@@ -173,14 +195,20 @@ def build_app(settings: Settings) -> gr.Blocks:
         # Each page load sees the corpus as it is now (another session may have uploaded or deleted).
         app.load(lambda keep: corpus_view(settings, keep), [article_filter],
                  [corpus.table, corpus.count, corpus.to_delete, article_filter], api_visibility="private")
-        # A hidden form so gradio_client can call Client(url).predict(question, history, api_name="/ask").
+        # A hidden form so gradio_client can call Client(url).predict(question, history[, mode], api_name="/ask").
         with gr.Row(visible=False):
             api_question = gr.Textbox()
             api_history = gr.JSON()
+            api_mode = gr.Textbox(value=MODES[0])  # its value is the default a client may leave out
             api_answer = gr.JSON()
             api_button = gr.Button()
-        api_button.click(lambda q, h: api_ask(settings, q, h), [api_question, api_history], api_answer,
-                         api_name="ask", api_description="Answer a question: (question, history) -> answer dict")
+
+        def ask_endpoint(question: str, history: list | None, mode: str = MODES[0]) -> dict:
+            return api_ask(settings, question, history, mode)  # its parameter names are the API's
+
+        api_button.click(ask_endpoint, [api_question, api_history, api_mode], api_answer, api_name="ask",
+                         api_description="Answer a question: (question, history, mode='extractive'|'llm') -> "
+                                         "answer dict")
     return app
 
 

@@ -6,6 +6,10 @@ question, goes through html.escape before it reaches the page. The chatbot shows
 
 Ids: card n of turn t is ``src-t-n`` (related passages of an abstention: ``rel-t-n``); the answer's [n]
 links point at them, and the page script (CITE_JS) scrolls the card into view and marks it active.
+
+In LLM mode the verified answer also says what wrote it (or that it fell back to the extractive answer) and
+lists the sentences the verifier rejected (the streaming draft is ui_llm.draft_html). The model's text is
+escaped like article text: it repeats the articles.
 """
 
 from __future__ import annotations
@@ -136,14 +140,41 @@ def answer_html(answer: Answer, turn: int, text_of: TextOf, shown: int | None = 
     parts = ['<div class="nb-msg">']
     if answer.abstained:
         parts.append('<span class="nb-badge">Not in the corpus</span>')
+    parts.append(llm_note_html(answer))  # "" for an extractive answer: its HTML is unchanged
     body = "".join(tokens[:shown] if streaming else tokens).rstrip()
     cursor = '<span class="nb-cursor">\u258d</span>' if streaming else ""
     parts.append(f'<div class="nb-answer">{body}{cursor}</div>')
     parts.append(understood_html(answer))
     if not streaming:
+        # The rejected sentences come before the cards, which can be long: they must be seen.
+        parts.append(unsupported_html(answer))
         parts.append(cards_html(answer, text_of, turn))
     parts.append("</div>")
     return "".join(parts)
+
+
+def llm_note_html(answer: Answer) -> str:
+    """LLM mode: say that the answer was written by the model and checked, or that it fell back."""
+    if answer.mode != "llm":
+        return ""
+    if answer.fallback:
+        text = ("The LLM's answer was not supported by the sources, so this is the extractive answer "
+                "(exact quotes).")
+        return f'<div class="nb-note nb-fallback">{esc(text)}</div>'
+    u = answer.usage
+    tokens = f" \u00b7 {u['prompt_tokens']} + {u['completion_tokens']} tokens" if "prompt_tokens" in u else ""
+    return (f'<div class="nb-note nb-verified">Written by the LLM; only the sentences its sources support are '
+            f'shown{esc(tokens)}</div>')
+
+
+def unsupported_html(answer: Answer) -> str:
+    """The draft's sentences the verifier rejected, each struck through with its reason."""
+    if not answer.unsupported:
+        return ""
+    items = "".join(f'<li><span class="nb-x">\u2717</span> <s class="nb-flagged">{esc(u.sentence)}</s> '
+                    f'<span class="nb-reason">\u2014 {esc(u.reason)}</span></li>' for u in answer.unsupported)
+    return (f'<div class="nb-unsupported"><div class="nb-unsupported-h">Not supported by the sources</div>'
+            f'<ul>{items}</ul></div>')
 
 
 def cards_html(answer: Answer, text_of: TextOf, turn: int | None = None, title: str = "Sources") -> str:
@@ -207,6 +238,15 @@ CSS = """
 .nb-article summary { cursor: pointer; font-size: .85em; color: var(--link-text-color, #2563eb); margin-top: 4px; }
 .nb-card mark, #sources mark { background: #ffe58a; color: #111; padding: 0 2px; border-radius: 2px; }
 .nb-error { color: #8a1c1c; }
+.nb-draft-h { font-size: .8em; font-weight: 600; color: var(--body-text-color-subdued); margin-bottom: 4px; }
+.nb-draft { white-space: pre-wrap; color: var(--body-text-color-subdued); font-style: italic; }
+.nb-note { color: var(--body-text-color-subdued); font-size: .82em; margin-bottom: 4px; }
+.nb-unsupported { margin-top: 8px; border-left: 3px solid #f5b5b3; padding: 2px 0 2px 8px; font-size: .9em; }
+.nb-unsupported-h { font-weight: 600; font-size: .85em; color: #8a1c1c; }
+.nb-unsupported ul { margin: 2px 0; padding-left: 0; list-style: none; }
+.nb-x { color: #b91c1c; font-weight: 700; }
+.nb-flagged { color: var(--body-text-color-subdued); }
+.nb-reason { color: var(--body-text-color-subdued); font-size: .9em; }
 .nb-empty { color: var(--body-text-color-subdued); }
 .nb-panel-q { color: var(--body-text-color-subdued); font-size: .85em; margin-bottom: 4px; }
 #corpus-status ul { list-style: none; margin: 6px 0; padding: 6px 10px; border-radius: 6px; }

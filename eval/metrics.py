@@ -6,6 +6,8 @@ import re
 import string
 from collections import Counter
 
+from index.terms import terms  # the shared stemmer: "erupted" and "erupt" are one term
+
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCT = set(string.punctuation) | {"“", "”", "‘", "’", "—", "–"}
 
@@ -95,3 +97,66 @@ def rank_scores(ranks: list[int | None]) -> dict:
 def first_rank(ranked_ids, relevant) -> int | None:
     """0-based position of the first id in ``ranked_ids`` that is in ``relevant``."""
     return next((i for i, x in enumerate(ranked_ids) if x in relevant), None)
+
+
+# -- sentences of an answer (LLM mode) ------------------------------------------------------------------
+
+# A sentence of a shown answer ends with a run of [n] markers: "Sadr asked for an amnesty. [1][2] Then ..."
+_MARKED = re.compile(r"\s*(.*?)\s*((?:\[\d+(?:\s*,\s*\d+)*\]\s*)+)", re.S)
+_NUMBERS = re.compile(r"\d+")
+
+
+def marked_sentences(answer: str) -> list[tuple[str, tuple[int, ...]]]:
+    """The sentences of a shown answer with the citation numbers each carries: the answer is split after
+    every run of [n] markers. Text left after the last run is a sentence citing nothing."""
+    out, end = [], 0
+    for m in _MARKED.finditer(answer):
+        if not m.group(1):
+            continue  # a run of markers with no text before it: nothing to count
+        out.append((m.group(1), tuple(dict.fromkeys(int(n) for n in _NUMBERS.findall(m.group(2))))))
+        end = m.end()
+    rest = answer[end:].strip()
+    if rest and not _MARKED.fullmatch(answer[end:]):
+        out.append((rest, ()))
+    return out
+
+
+def sentence_supported(cites: tuple[int, ...], supports: dict[int, bool], answerable: bool) -> bool:
+    """A shown sentence is supported when the question is answerable and one of the citations it carries
+    supports the gold answer (``supports``: citation number -> citation_supports). Unanswerable: never."""
+    return answerable and any(supports.get(n, False) for n in cites)
+
+
+_NAME_OR_NUMBER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][A-Za-z'\-]+|\d[\d,.]*")
+
+
+def backed_by(sentence: str, quotes: list[str], share: float = 0.9) -> bool:
+    """Strict lexical support, independent of the bot's verifier (no embeddings, no idf, no thresholds of
+    its own): every name and number the sentence states, and at least `share` of its content terms
+    (stemmed), are in the quotes it cites. A quoted sentence is backed by its own quote."""
+    have = set(terms(" ".join(quotes)))
+    text = " ".join(quotes)
+    for m in _NAME_OR_NUMBER.finditer(sentence):
+        token = m.group().rstrip(".,")
+        if token[0].isdigit() and token not in text:
+            return False
+        if not token[0].isdigit() and not set(terms(token)) <= have:
+            return False
+    mine = terms(sentence)
+    return bool(mine) and sum(t in have for t in mine) / len(mine) >= share
+
+
+def sentence_scores(supported: list[bool]) -> dict:
+    """{"shown", "supported", "supported_rate"} of a list saying, for every shown sentence, whether it is
+    supported (rate 0.0 when nothing was shown)."""
+    n, k = len(supported), sum(supported)
+    return {"shown": n, "supported": k, "supported_rate": k / n if n else 0.0}
+
+
+def accounted_for(shown: int, flagged: int, drafted: int) -> float:
+    """(sentences shown + sentences flagged) / sentences the model drafted: 1.0 when every generated
+    sentence was either shown as supported or flagged (above 1.0: more shown or flagged than drafted).
+    Nothing drafted: 1.0 when nothing was shown or flagged either, else 0.0 (those come from nowhere)."""
+    if not drafted:
+        return 0.0 if shown + flagged else 1.0
+    return (shown + flagged) / drafted

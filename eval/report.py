@@ -147,8 +147,10 @@ def failure_section(i: int, r: dict) -> list[str]:
 
 
 def write_report(out: Path, metrics: dict, records: list[dict], command: str,
-                 rows: list[tuple[str, str, str]], baseline: dict | None = None) -> Path:
-    """Write ``out``/report.md and the two plots; return the report's path."""
+                 rows: list[tuple[str, str, str]], baseline: dict | None = None,
+                 extra: list[str] | None = None) -> Path:
+    """Write ``out``/report.md and the two plots; return the report's path. ``extra``: Markdown lines of
+    one more section, appended (the LLM mode's, eval/llm_eval.py)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     types = by_type(records)
@@ -179,6 +181,7 @@ def write_report(out: Path, metrics: dict, records: list[dict], command: str,
         lines.append("None.")
     for i, r in enumerate(failures, 1):
         lines += failure_section(i, r)
+    lines += [""] + extra if extra else []
     path = out / "report.md"
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     return path

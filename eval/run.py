@@ -3,9 +3,11 @@
     python -m eval --dataset gold|squad2|realtimeqa [--path P]
     python -m eval --dataset user --questions FILE.jsonl --corpus DIR
     python -m eval --dataset user --questions SQUAD_V2.json
-        [--json FILE] [--report DIR] [--baseline llamaindex] [--top-k N] [--failures]
+        [--json FILE] [--report DIR] [--baseline llamaindex] [--top-k N] [--failures] [--mode llm [--llm local]]
 
 Every dataset is indexed into a temporary NEWSBOT_HOME of its own; the user's index is never touched.
+--mode llm answers every question twice on that index, extractive and LLM (NEWSBOT_LLM* variables), and
+compares the two (eval/llm_eval.py).
 Metric definitions: eval/README.md.
 """
 
@@ -14,23 +16,29 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import shlex
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
 from bot import NewsbotError, Settings, ask
 from bot.library import close_libraries, open_library
+from bot.llm import describe_llm
 from eval.datasets import DEFAULT_PATHS, Dataset, load_gold, load_realtimeqa, load_squad2, load_user
+from eval.llm_eval import (llm_fields, llm_settings, llm_summary, mode_rows, print_modes, report_section,
+                           shown_sentences, with_sentences)
 from eval.metrics import (abstention_scores, citation_scores, citation_supports, contains_gold, evidence_spans,
                           exact_match, f1, first_rank, rank_scores)
 from index.ingest import ingest
 
 DATASETS = ("gold", "squad2", "realtimeqa", "user")
+MODES = ("extractive", "llm")
 BASELINES = ("llamaindex",)
 
 
@@ -56,6 +64,13 @@ def load_dataset(name: str, path: Path | None, work: Path, *, questions: Path | 
 
 def evaluate(dataset: Dataset, settings: Settings, top_k: int = 5) -> tuple[dict, list[dict]]:
     """Ingest the dataset's corpus into ``settings.home``, ask every question; (metrics, per-question records)."""
+    records = ask_all(dataset, settings, top_k, prepare(dataset, settings))
+    return summarize(dataset.name, records), records
+
+
+def prepare(dataset: Dataset, settings: Settings) -> Callable:
+    """Ingest the dataset's corpus into ``settings.home``; return supports(citation, item) -> bool, the gold
+    check of one citation (evidence spans are found once per article and evidence)."""
     report = ingest([dataset.corpus], settings)
     lib = open_library(settings)
     _check_article_ids(dataset, lib.articles, report)
@@ -68,17 +83,24 @@ def evaluate(dataset: Dataset, settings: Settings, top_k: int = 5) -> tuple[dict
             spans[key] = evidence_spans(text, it.evidence)
         return citation_supports((c.start, c.end), c.quote, it.answers, spans[key])
 
-    ask("warm up", settings=settings)  # untimed: loads the embedder and opens Chroma, so latencies are warm
+    return supports
+
+
+def ask_all(dataset: Dataset, settings: Settings, top_k: int, supports: Callable,
+            mode: str = "extractive") -> list[dict]:
+    """Ask every question of an ingested dataset in ``mode``; one record per question."""
+    # Untimed: loads the embedder, opens Chroma (and in llm mode loads the model), so latencies are warm.
+    ask("warm up", settings=settings, mode=mode)
     records = []
     for it in dataset.items:
         t = time.perf_counter()
-        a = ask(it.question, history=list(it.history) or None, top_k=top_k, settings=settings)
+        a = ask(it.question, history=list(it.history) or None, top_k=top_k, settings=settings, mode=mode)
         ms = (time.perf_counter() - t) * 1000
         lib = open_library(settings)
         ranked = list(dict.fromkeys(p.article_id for p in a.passages))
         quotes = " ".join(c.quote for c in a.citations)
         answered = bool(it.answers) and not a.abstained
-        records.append({
+        r = {
             "id": it.id, "type": it.type, "question": it.question, "standalone": a.standalone_question,
             "history": list(it.history), "answers": list(it.answers), "article_ids": list(it.article_ids),
             "evidence": it.evidence, "answer": a.answer, "abstained": a.abstained, "latency_ms": ms,
@@ -97,8 +119,13 @@ def evaluate(dataset: Dataset, settings: Settings, top_k: int = 5) -> tuple[dict
             "offset_errors": sum(1 for c in a.citations + a.related
                                  if c.article_id not in lib.articles
                                  or lib.articles[c.article_id].text[c.start:c.end] != c.quote),
-        })
-    return summarize(dataset.name, records), records
+        }
+        # The shown sentences, each judged by the gold check of the citations it carries.
+        r["sentences"] = shown_sentences(a.answer, a.abstained, r["citations"], bool(it.answers))
+        if mode == "llm":
+            r.update(llm_fields(a))
+        records.append(r)
+    return records
 
 
 def _check_article_ids(dataset: Dataset, articles: dict, report) -> None:
@@ -212,20 +239,36 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--report", type=Path, metavar="DIR", help="write DIR/report.md and plots (needs matplotlib)")
     ap.add_argument("--baseline", choices=BASELINES, help="also run llama-index's default RAG retrieval")
     ap.add_argument("--failures", action="store_true", help="print every failed question")
+    ap.add_argument("--mode", choices=MODES, help="extractive (default), or llm: run the dataset in both modes on "
+                    "the same index and compare them (the LLM from NEWSBOT_LLM* variables)")
+    ap.add_argument("--llm", choices=("local",), help="--mode llm with the bundled SmolLM2 (= NEWSBOT_LLM=local)")
     return ap
 
 
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    ap = build_parser()
+    args = ap.parse_args(argv)
+    if args.llm and args.mode == "extractive":
+        ap.error("--llm goes with --mode llm")
+    mode = args.mode or ("llm" if args.llm else "extractive")  # --llm local alone means --mode llm
     if args.report and importlib.util.find_spec("matplotlib") is None:  # say so before a long run, not after
         print("newsbot eval: error: --report needs matplotlib: pip install -e '.[eval]'", file=sys.stderr)
         return 1
     work = Path(tempfile.mkdtemp(prefix=f"newsbot-eval-{args.dataset}-"))
     try:
+        # llm mode fails here, before any ingest, when no LLM is configured.
+        settings = (llm_settings(os.environ, work / "home", args.llm) if mode == "llm"
+                    else Settings.from_env({}, home=work / "home"))
         ds = load_dataset(args.dataset, args.path, work, questions=args.questions, corpus=args.corpus)
-        settings = Settings.from_env({}, home=work / "home")
-        metrics, records = evaluate(ds, settings, args.top_k)
+        supports = prepare(ds, settings)
+        records = ask_all(ds, settings, args.top_k, supports)
+        metrics = summarize(ds.name, records)
+        llm_m = llm_records = None
+        if mode == "llm":  # the same questions again, on the same index
+            llm_records = ask_all(ds, settings, args.top_k, supports, mode="llm")
+            llm_m = dict(summarize(ds.name, llm_records), **llm_summary(llm_records), model=describe_llm(settings))
+            metrics = with_sentences(metrics, records)
         baseline = None
         if args.baseline:
             from eval.baseline import run_llamaindex
@@ -238,17 +281,23 @@ def main(argv=None) -> int:
         close_libraries()
         shutil.rmtree(work, ignore_errors=True)  # the temporary index and benchmark corpus
     print_table(metrics, records, baseline)
+    rows = mode_rows(metrics, llm_m) if llm_m else []
+    if llm_m:
+        print_modes(rows, llm_m)
     if args.failures:
         print_failures(records)
     if args.json:
-        out = dict(metrics, baseline=baseline) if baseline else metrics
+        out = dict(metrics, baseline=baseline) if baseline else dict(metrics)
+        if llm_m:
+            out["llm"] = llm_m
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     if args.report:
         from eval.report import write_report
 
         path = write_report(args.report, metrics, records, "python -m eval " + shlex.join(argv),
-                            table_rows(metrics, records, baseline), baseline)
+                            table_rows(metrics, records, baseline), baseline,
+                            report_section(rows, llm_m, llm_records) if llm_m else None)
         print(f"report: {path}")
     return 0
 

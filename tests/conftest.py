@@ -8,6 +8,9 @@
 - ``corpus_copy``       a fresh tmp folder holding a byte-for-byte copy of the sample corpus (no README).
 - ``chroma_server``     (session) URL "http://127.0.0.1:PORT" of a real `chroma run` server (this venv's
                         `chroma`), stopped at the end of the run.
+- ``llm_server``        (session) base URL "http://127.0.0.1:PORT/v1" of a real OpenAI-compatible server
+                        (`python -m llama_cpp.server` serving the bundled SmolLM2 GGUF as model "smollm2"),
+                        stopped at the end of the run. Skips when llama_cpp is not importable.
 - ``probe``             (session) (PROBE_QUESTION, PROBE_ANSWER) for checks made in other processes.
 - ``assert_answers``    function(settings) asking PROBE_QUESTION and checking the answer quotes the amnesty
                         sentence with exact citation offsets: "the index is intact and answers".
@@ -155,6 +158,55 @@ def chroma_server(tmp_path_factory):
             proc.kill()
             proc.wait()
         log.close()
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture(scope="session")
+def llm_server(tmp_path_factory):
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError as e:
+        pytest.skip(f"llama_cpp is not importable ({e}): pip install -e '.[local]'")
+    from bot.llm import gguf_path
+
+    data = tmp_path_factory.mktemp("llm-server")
+    port = free_port()
+    log_path = data / "server.log"
+    url = f"http://127.0.0.1:{port}/v1"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_path()), "--host", "127.0.0.1",
+             "--port", str(port), "--n_threads", str(os.cpu_count() or 1), "--n_ctx", "4096",
+             "--model_alias", "smollm2"],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        try:
+            # The server is up when its model list answers (loading the 135M model takes about a second).
+            deadline = time.monotonic() + 60
+            while True:
+                if proc.poll() is not None:
+                    pytest.fail(f"llama_cpp.server exited with {proc.returncode}:\n"
+                                f"{log_path.read_text(errors='replace')[-2000:]}")
+                try:
+                    with urllib.request.urlopen(f"{url}/models", timeout=2) as resp:
+                        if resp.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(f"llama_cpp.server did not answer GET /v1/models within 60 s:\n"
+                                f"{log_path.read_text(errors='replace')[-2000:]}")
+                time.sleep(0.2)
+            yield url
+        finally:
+            _stop(proc)
 
 
 @pytest.fixture(autouse=True)

@@ -32,7 +32,8 @@ def test_flagship_question_quotes_the_amnesty_sentence(sample_home):
 def test_to_dict_has_the_documented_shape(sample_home):
     d = ask(FLAGSHIP, settings=sample_home).to_dict()
     assert set(d) == {"question", "standalone_question", "answer", "abstained", "citations", "related", "mode",
-                      "timings_ms"}
+                      "timings_ms", "unsupported", "usage", "fallback"}
+    assert d["unsupported"] == [] and d["usage"] == {} and d["fallback"] is False
     assert set(d["citations"][0]) == {"n", "article_id", "title", "source", "start", "end", "quote", "score"}
     assert set(d["timings_ms"]) == {"retrieve", "answer", "total"}
     assert d["mode"] == "extractive" and d["related"] == []

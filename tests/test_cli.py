@@ -170,3 +170,25 @@ def test_ingest_of_nothing_usable_exits_1(tmp_path: Path) -> None:
     proc = run_newsbot(tmp_path / "home", "ingest", str(tmp_path / "missing"))
     assert proc.returncode == 1
     assert "path does not exist" in proc.stdout and "nothing was ingested" in proc.stderr
+
+
+def test_ask_llm_mode_without_an_llm_says_how_to_configure_one(home: Path, first_ingest) -> None:
+    proc = run_newsbot(home, "ask", "--mode", "llm", QUESTION)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "No LLM configured" in proc.stderr and "NEWSBOT_LLM_BASE_URL" in proc.stderr
+
+
+def test_ask_llm_mode_streams_the_draft_then_the_verified_answer(home: Path, first_ingest, llm_server) -> None:
+    # A real OpenAI-compatible server (llama.cpp serving SmolLM2) on loopback.
+    proc = run_newsbot(home, "ask", "--mode", "llm", "What is the capital of France?",
+                       NEWSBOT_LLM_BASE_URL=llm_server, NEWSBOT_LLM_MODEL="smollm2", NEWSBOT_LLM_MAX_TOKENS="64")
+    assert proc.returncode == 0, proc.stderr
+    draft, _, verified = proc.stdout.partition("Verified answer:")
+    assert draft.startswith("Draft from smollm2 at http://127.0.0.1:") and verified
+    # whatever the small model wrote, the verified part never presents Paris as supported
+    shown = verified.split("Not shown, not supported by the sources:")[0]
+    assert "Paris" not in shown
+    json_proc = run_newsbot(home, "ask", "--mode", "llm", "--json", "What is the capital of France?",
+                            NEWSBOT_LLM_BASE_URL=llm_server, NEWSBOT_LLM_MODEL="smollm2", NEWSBOT_LLM_MAX_TOKENS="64")
+    d = json.loads(json_proc.stdout)
+    assert d["mode"] == "llm" and d["usage"]["prompt_tokens"] > 0 and "Paris" not in d["answer"]
