@@ -28,6 +28,7 @@ os.environ["ANONYMIZED_TELEMETRY"] = "False"
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
+import contextlib  # noqa: E402
 import shutil  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
@@ -121,6 +122,44 @@ def assert_answers():
     return check
 
 
+def stop_process(proc: subprocess.Popen, timeout: float = 15) -> None:
+    """Terminate, then kill if it does not exit within `timeout` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@contextlib.contextmanager
+def serving(cmd: list[str], probe_url: str, log_path: Path, env: dict | None = None, timeout: float = 60):
+    """Start a server process, wait until GET probe_url answers 200 (failing the test with the tail of its
+    log if it exits or stays silent for `timeout` s), yield the process, and stop it at the end."""
+    name = " ".join(Path(c).name for c in cmd[:3])
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                if proc.poll() is not None:
+                    pytest.fail(f"{name} exited with {proc.returncode}:\n"
+                                f"{log_path.read_text(errors='replace')[-2000:]}")
+                try:
+                    with urllib.request.urlopen(probe_url, timeout=2) as resp:
+                        if resp.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(f"{name} did not answer {probe_url} within {timeout:.0f} s:\n"
+                                f"{log_path.read_text(errors='replace')[-2000:]}")
+                time.sleep(0.2)
+            yield proc
+        finally:
+            stop_process(proc)
+
+
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory):
     chroma = BIN / "chroma"
@@ -128,45 +167,10 @@ def chroma_server(tmp_path_factory):
         pytest.fail(f"{chroma} is missing: run `make install`")
     data = tmp_path_factory.mktemp("chroma-server")
     port = free_port()
-    log = open(data / "server.log", "wb")
-    env = dict(os.environ, ANONYMIZED_TELEMETRY="False")
-    proc = subprocess.Popen(
-        [str(chroma), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"chroma run exited with {proc.returncode}:\n{(data / 'server.log').read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"chroma run did not answer its heartbeat within 60 s:\n"
-                            f"{(data / 'server.log').read_text()[-2000:]}")
-            time.sleep(0.2)
+    cmd = [str(chroma), "run", "--path", str(data / "db"), "--host", "127.0.0.1", "--port", str(port)]
+    with serving(cmd, f"{url}/api/v2/heartbeat", data / "server.log", env=dict(os.environ, ANONYMIZED_TELEMETRY="False")):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 @pytest.fixture(scope="session")
@@ -179,34 +183,12 @@ def llm_server(tmp_path_factory):
 
     data = tmp_path_factory.mktemp("llm-server")
     port = free_port()
-    log_path = data / "server.log"
     url = f"http://127.0.0.1:{port}/v1"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_path()), "--host", "127.0.0.1",
-             "--port", str(port), "--n_threads", str(os.cpu_count() or 1), "--n_ctx", "4096",
-             "--model_alias", "smollm2"],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        try:
-            # The server is up when its model list answers (loading the 135M model takes about a second).
-            deadline = time.monotonic() + 60
-            while True:
-                if proc.poll() is not None:
-                    pytest.fail(f"llama_cpp.server exited with {proc.returncode}:\n"
-                                f"{log_path.read_text(errors='replace')[-2000:]}")
-                try:
-                    with urllib.request.urlopen(f"{url}/models", timeout=2) as resp:
-                        if resp.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"llama_cpp.server did not answer GET /v1/models within 60 s:\n"
-                                f"{log_path.read_text(errors='replace')[-2000:]}")
-                time.sleep(0.2)
-            yield url
-        finally:
-            _stop(proc)
+    cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_path()), "--host", "127.0.0.1",
+           "--port", str(port), "--n_threads", str(os.cpu_count() or 1), "--n_ctx", "4096", "--model_alias", "smollm2"]
+    # The server is up when its model list answers (loading the 135M model takes about a second).
+    with serving(cmd, f"{url}/models", data / "server.log"):
+        yield url
 
 
 @pytest.fixture(autouse=True)

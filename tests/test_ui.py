@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from conftest import free_port
+from conftest import free_port, stop_process
 
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -86,12 +86,7 @@ def running_chat(tmp: Path, corpus_dir: Path, **env_extra: str) -> Iterator[tupl
         wait_until_up(url, proc, log)
         yield url, log
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, timeout=20)
 
 
 @pytest.fixture(scope="module")

@@ -197,9 +197,10 @@ def test_browser_llm_mode_streams_a_draft_then_flags_paris(llm_page, llm_chat, t
     page.evaluate(WATCH_DRAFT)
     submit(page, FRANCE)
     msg = bot_message(page, 0)
-    expect(msg.locator(".nb-draft-h")).to_have_text("Draft (checking against sources)\u2026")
     expect(msg.locator(".nb-sources")).to_be_visible(timeout=LLM_WAIT)  # the verified answer
+    # The draft may be replaced within milliseconds on an idle machine: the page script saw it, not the test.
     seen = page.evaluate("window.__draft")
+    assert seen["label"] == "Draft (checking against sources)\u2026", seen
     assert seen["text"] and seen["before"], f"no streamed draft before the answer: {seen}"
     expect(msg.locator(".nb-draft")).to_have_count(0)  # replaced, not kept beside the answer
     expect(msg.locator(".nb-answer")).not_to_contain_text("Paris")

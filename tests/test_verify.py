@@ -205,3 +205,14 @@ def test_a_how_many_question_is_answered_only_by_a_number(sample_home):
                                f"Iraqi officials say 18 people were wounded in the clashes [{n}].")
     assert offensive.supported and not offensive.answers_question
     assert count.supported and count.answers_question, count.reason
+
+
+def test_the_sentence_before_gives_context_but_does_not_make_an_answer(sample_home):
+    # Seen from SmolLM2: "Clashes were also reported in the city of Kut." precedes the British sentence in
+    # the article, but the British sentence does not say where clashes were reported.
+    question = "In which other city were clashes reported?"
+    _, sources, _ = _verdicts(sample_home, question, "")
+    n = _number_of(sources, "British troops handed control")
+    _, _, (v,) = _verdicts(sample_home, question, f"British troops handed control of Basra province over to Iraqi "
+                                                  f"security forces in December [{n}].")
+    assert v.supported and not v.answers_question
