@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -124,7 +125,14 @@ def verify(lib: Library, q: Question, text: str, sources: list[Passage]) -> list
     claims = split_claims(text, len(sources))
     vectors = _embed(lib, [f"{q.text} {c.text}" if len(c.text.split()) <= SHORT_CLAIM_WORDS else c.text
                            for c in claims])
-    return [_judge(lib, q, c, v, sources) for c, v in zip(claims, vectors)]
+    windows: dict[int, list[_Window]] = {}  # per cited source, built once for all the claims citing it
+
+    def windows_of(n: int) -> list[_Window]:
+        if n not in windows:
+            windows[n] = _windows(lib, sources[n - 1])
+        return windows[n]
+
+    return [_judge(q, c, v, len(sources), windows_of, lib) for c, v in zip(claims, vectors)]
 
 
 def _embed(lib: Library, texts: list[str]) -> list[np.ndarray]:
@@ -133,9 +141,9 @@ def _embed(lib: Library, texts: list[str]) -> list[np.ndarray]:
     return [np.asarray(v, dtype=np.float32) for v in lib.embed_model.get_text_embedding_batch(texts)]
 
 
-def _judge(lib: Library, q: Question, claim: Claim, vec: np.ndarray, sources: list[Passage]) -> Verdict:
+def _judge(q: Question, claim: Claim, vec: np.ndarray, n_sources: int, windows_of: Callable[[int], list[_Window]], lib: Library) -> Verdict:
     if claim.invalid and not claim.cites:
-        return Verdict(claim, False, f"cites {_marks(claim.invalid)}, which is not one of the {len(sources)} sources")
+        return Verdict(claim, False, f"cites {_marks(claim.invalid)}, which is not one of the {n_sources} sources")
     if not claim.cites:
         return Verdict(claim, False, "cites no source")
     claim_terms = _weights(lib, terms(claim.text))
@@ -144,7 +152,7 @@ def _judge(lib: Library, q: Question, claim: Claim, vec: np.ndarray, sources: li
     need = specifics(claim.text)
     scored = []
     for n in claim.cites:
-        for window in _windows(lib, sources[n - 1]):
+        for window in windows_of(n):
             wt = set(terms(window.text))
             # Both idf-weighted and plain shares must be high: weighted alone lets rare names carry an
             # invented predicate ("Iraqi troops took control of Kut and Nasiriya" over a window naming both).
