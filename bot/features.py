@@ -33,7 +33,8 @@ _DATE = re.compile(rf"\b(\d{{3,4}}s?|{_MONTHS}|monday|tuesday|wednesday|thursday
 _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|"
                      r"billion|dozen|dozens|several|few|half|percent)\b", re.I)
-_CAP = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00C0-\u024F'\-]+")
+# A proper name: a capitalised word that does not open a sentence (shared with bot/verify.py).
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00C0-\u024F'\-]+")
 
 FEATURES = ("cov", "cov_ctx", "cov_nv", "cov_ctx_nv", "dense", "chunk_dense", "passage", "atype", "novelty",
             "short", "lead", "phrase2", "phrase3")
@@ -61,7 +62,7 @@ def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
     elif atype == "number":
         hits = [m.group().lower() for m in _NUMBER.finditer(sentence)]
     else:  # person / place: a capitalised word that is not sentence-initial and not in the question
-        hits = [m.group().lower() for m in _CAP.finditer(sentence)]
+        hits = [m.group().lower() for m in NAME.finditer(sentence)]
     return 1.0 if any(h not in question_words for h in hits) else 0.0
 
 
@@ -88,7 +89,7 @@ QUESTION_FRAME = frozenset(terms("many much name kind type sort happen happens h
 def analyse_question(text: str, idf) -> Question:
     ts = frozenset(terms(text)) - QUESTION_FRAME
     weights = {t: idf(t) for t in ts}
-    names = frozenset(w for m in _CAP.finditer(text) for w in words(m.group()))
+    names = frozenset(w for m in NAME.finditer(text) for w in words(m.group()))
     sw = stopwords()
     specific = frozenset(t for w in words(text)
                          if w not in sw and (w in names or not w.isalpha() or w not in common_words())

@@ -26,7 +26,7 @@ from typing import Callable
 
 import numpy as np
 
-from bot.features import Question, coverage_without, has_type
+from bot.features import NAME, Question, coverage_without, has_type
 from bot.library import Library
 from bot.types import Passage
 from index.terms import WORD, terms
@@ -50,7 +50,6 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "cap
 # A claim this short ("Tuesday.") is an answer only together with its question: it is embedded with it.
 SHORT_CLAIM_WORDS = 5
 _NUMBER = re.compile(r"\d[\d,.]*")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00C0-\u024F'\-]+")
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,7 @@ def _sentences(text: str) -> list[str]:
 
 def specifics(text: str) -> set[str]:
     """Stemmed names (capitalised words not opening the sentence) and numbers a sentence states."""
-    found = {t for m in _NAME.finditer(text) for t in terms(m.group())}
+    found = {t for m in NAME.finditer(text) for t in terms(m.group())}
     found |= {m.group().rstrip(".,") for m in _NUMBER.finditer(text)}
     return found
 
