@@ -35,7 +35,13 @@ def check_question(question: object) -> str:
     return question.strip()
 
 
-def _check_history(history) -> list[dict]:
+def check_top_k(top_k: object, most: int = 50) -> int | None:
+    if top_k is not None and (not isinstance(top_k, int) or isinstance(top_k, bool) or not 1 <= top_k <= most):
+        raise UsageError(f"top_k must be a whole number from 1 to {most}, got {top_k!r}")
+    return top_k
+
+
+def check_history(history) -> list[dict]:
     if history is None:
         return []
     if not isinstance(history, (list, tuple)) or not all(isinstance(m, dict) and "role" in m for m in history):
@@ -53,15 +59,13 @@ def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None 
     shows only the sentences its citations support; on_token receives the model's text as it streams."""
     t0 = time.perf_counter()
     q = check_question(question)
-    hist = _check_history(history)
+    hist = check_history(history)
     if mode not in MODES:
         raise UsageError(f"unknown answer mode {mode!r}: choose one of {', '.join(MODES)}")
     settings = settings or Settings.from_env()
     if mode == "llm":
         make_llm(settings)  # fail before retrieval when no LLM is configured or installed
-    if top_k is not None and (not isinstance(top_k, int) or not 1 <= top_k <= 50):
-        raise UsageError(f"top_k must be a whole number from 1 to 50, got {top_k!r}")
-    k = top_k or settings.top_k
+    k = check_top_k(top_k) or settings.top_k
     filters = Filters(tuple(article_ids) if article_ids else None, date_from, date_to)
     lib = open_library(settings)
 

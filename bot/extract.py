@@ -17,14 +17,14 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.features import Question, missing_idf, sentence_features
+from bot.features import Question, missing_idf, sentence_features, verb_support
 from bot.library import Library
 from bot.types import Citation, Passage
-from index.terms import terms
+from index.terms import terms, words
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype", "miss_ctx", "miss_passage", "passage_cov",
-                    "miss_spec_ctx", "miss_spec_article", "margin")
+                    "miss_spec_ctx", "miss_spec_article", "margin", "verb_ok")
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,8 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     sents = lib.sentences[best.article_id]
     ordinal = next(s.ordinal for s in sents if s.start == best.start)
     prev = sents[ordinal - 1] if ordinal > 0 else None
-    ctx = set(terms(text[best.start:best.end])) | (set(terms(text[prev.start:prev.end])) if prev else set())
+    ctx_text = text[prev.start:best.end] if prev else text[best.start:best.end]
+    ctx = set(terms(ctx_text))
     passage_terms = set(terms(passages[best.passage_rank].text))
     top = max((q.weights.values()), default=1.0) or 1.0
     f = {k: best.features[k] for k in ("cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype")}
@@ -110,6 +111,8 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     f["miss_spec_ctx"] = sum(t not in ctx for t in q.specific) / n
     f["miss_spec_article"] = sum(t not in art_terms for t in q.specific) / n
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
+    # Does the context hold the question's main verb, or one WordNet lets stand in for it?
+    f["verb_ok"] = verb_support(q, words(ctx_text))
     return f
 
 
@@ -128,7 +131,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if weights["abstain"].get("require_type") and q.atype in ("number", "date") and not best.features["atype"]:
         p = 0.0
     # Override, kept only when it helps on the training data (eval/tune.py): a sentence that, with the
-    # one before it, holds every term of the question but the main verb, and every name, answers it.
+    # one before it, holds every term of the question and every name, and the main verb or a word WordNet
+    # lets stand in for it ("demand" -> "asked", not "lifted" -> "imposed"), answers it.
     elif weights["abstain"].get("answer_when_covered") and covered(best, af):
         p = 1.0
     if p < weights["abstain"]["threshold"]:
@@ -157,7 +161,8 @@ def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Can
 
 
 def covered(best: Candidate, af: dict) -> bool:
-    return best.features["cov_ctx_nv"] >= 0.999 and af["miss_spec_ctx"] == 0 and best.features["atype"] > 0
+    return (best.features["cov_ctx_nv"] >= 0.999 and af["miss_spec_ctx"] == 0 and best.features["atype"] > 0
+            and af.get("verb_ok", 1.0) > 0)
 
 
 def _related(cands: list[Candidate], limit: int = 3) -> tuple[Candidate, ...]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot import lexicon
 from index.embed import tokenizer_file
 from index.terms import WORD, stopwords, terms, words
 
@@ -77,6 +78,7 @@ class Question:
     sequence: tuple[str, ...]  # all words in order (stop words included), for phrase matches
     names: frozenset[str]  # lower-cased proper names of the question (capitalised, not sentence-initial)
     verb: str | None  # the stemmed main verb of a do-support question, if found
+    verb_word: str | None  # the same verb as written ("lifted"), for WordNet
     specific: frozenset[str]  # stemmed terms of names, numbers and rare words: what a near miss gets wrong
 
 
@@ -95,7 +97,7 @@ def analyse_question(text: str, idf) -> Question:
                          if w not in sw and (w in names or not w.isalpha() or w not in common_words())
                          for t in terms(w))
     return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
-                    tuple(words(text)), names, main_verb(text), specific)
+                    tuple(words(text)), names, main_verb(text), main_verb_word(text), specific)
 
 
 @lru_cache(maxsize=1)
@@ -106,9 +108,9 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w in vocab if w.isalpha() and w.islower())
 
 
-def main_verb(question: str) -> str | None:
-    """The stemmed main verb after do-support: skip the subject (a pronoun, capitalised words, or a
-    determiner and its noun) and take the next lower-case word."""
+def main_verb_word(question: str) -> str | None:
+    """The main verb after do-support, lower-cased as written: skip the subject (a pronoun, capitalised
+    words, or a determiner and its noun) and take the next lower-case word."""
     m = _DO_SUPPORT.search(question)
     if not m:
         return None
@@ -134,9 +136,31 @@ def main_verb(question: str) -> str | None:
                              or toks[i].lower() in stopwords()):
         i += 1
     if i < len(toks):
-        t = terms(toks[i])
-        return t[0] if t else None
+        w = words(toks[i])
+        return w[0] if w else None
     return None
+
+
+def main_verb(question: str) -> str | None:
+    """The stemmed main verb after do-support (see main_verb_word)."""
+    w = main_verb_word(question)
+    t = terms(w) if w else []
+    return t[0] if t else None
+
+
+def verb_support(q: Question, context_words: list[str]) -> float:
+    """1 when the context holds the question's main verb or a word WordNet lets stand in for it ("demand"
+    -> "asked"; not "lifted" -> "imposed"), or the question has no main verb; else 0. Without WordNet
+    installed every verb counts as supported, as before the check existed."""
+    if q.verb is None or q.verb_word is None or not lexicon.available():
+        return 1.0
+    for w in context_words:
+        if w in stopwords():
+            continue
+        t = terms(w)
+        if (t and t[0] == q.verb) or lexicon.related(q.verb_word, w):
+            return 1.0
+    return 0.0
 
 
 def coverage_without(q: Question, sentence_terms: set[str], skip: str | None) -> float:

@@ -80,10 +80,11 @@ def fuse(dense: dict[str, float], sparse: dict[str, float], weight: float = DENS
 
 
 def retrieve(lib: Library, question: str, top_k: int, filters: Filters | None = None,
-             query_vector: np.ndarray | None = None) -> list[Passage]:
-    """The top_k chunks for question, best first."""
+             query_vector: np.ndarray | None = None, depth: int | None = None) -> list[Passage]:
+    """The top_k chunks for question, best first. ``depth``: how deep each retriever looks before
+    fusion (default max(20, 4 * top_k)); up to 2 * depth chunks come out of the fusion."""
     filters = filters or Filters()
-    depth = max(20, 4 * top_k)  # how deep each retriever looks before fusion
+    depth = depth or max(20, 4 * top_k)
     qv = embed_query(lib.embed_model, question) if query_vector is None else query_vector
     dense = [(i, s) for i, s in lib.store.query("chunk", qv, depth, filters.where()) if i in lib.chunks]
 

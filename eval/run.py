@@ -27,7 +27,7 @@ from typing import Callable
 
 import numpy as np
 
-from bot import NewsbotError, Settings, ask
+from bot import NewsbotError, Settings, ask, rank_articles, search
 from bot.library import close_libraries, open_library
 from bot.llm import describe_llm
 from eval.datasets import DEFAULT_PATHS, Dataset, load_gold, load_realtimeqa, load_squad2, load_user
@@ -38,6 +38,7 @@ from eval.metrics import (abstention_scores, citation_scores, citation_supports,
 from index.ingest import ingest
 
 DATASETS = ("gold", "squad2", "realtimeqa", "user")
+ARTICLE_RANK_DEPTH = 40  # passages searched to rank articles: every chunk the fusion yields at ask()'s depth
 MODES = ("extractive", "llm")
 BASELINES = ("llamaindex",)
 
@@ -97,7 +98,11 @@ def ask_all(dataset: Dataset, settings: Settings, top_k: int, supports: Callable
         a = ask(it.question, history=list(it.history) or None, top_k=top_k, settings=settings, mode=mode)
         ms = (time.perf_counter() - t) * 1000
         lib = open_library(settings)
-        ranked = list(dict.fromkeys(p.article_id for p in a.passages))
+        # Articles ranked by their best passage in a deeper run of the same retrieval (hit@k by article);
+        # the articles of the passages ask() read are kept apart ("in the top-k chunks").
+        deep = search(it.question, history=list(it.history) or None, top_k=ARTICLE_RANK_DEPTH, settings=settings)
+        ranked = rank_articles(deep)
+        read = rank_articles(a.passages)
         quotes = " ".join(c.quote for c in a.citations)
         answered = bool(it.answers) and not a.abstained
         r = {
@@ -107,7 +112,8 @@ def ask_all(dataset: Dataset, settings: Settings, top_k: int, supports: Callable
             "contains": answered and contains_gold(quotes, it.answers),
             "em": exact_match(quotes, it.answers) if answered else 0.0,
             "f1": f1(quotes, it.answers) if answered else 0.0,
-            "article_rank": first_rank(ranked, set(it.article_ids)), "retrieved": ranked,
+            "article_rank": first_rank(ranked, set(it.article_ids)), "retrieved": ranked[:10],
+            "read_rank": first_rank(read, set(it.article_ids)),
             "citations": [dict(c.__dict__, supports=bool(it.answers) and supports(c, it)) for c in a.citations],
             "related": [dict(c.__dict__) for c in a.related],
             "passages": [{"rank": i + 1, "article_id": p.article_id, "chunk_id": p.chunk_id, "start": p.start,
@@ -166,7 +172,8 @@ def summarize(name: str, records: list[dict]) -> dict:
         "overall_accuracy": right / len(records) if records else 0.0,
         "citation_precision": cprec, "citation_recall": crec,
         "offset_errors": sum(r["offset_errors"] for r in records),
-        "retrieval": rank_scores([r["article_rank"] for r in ans]),
+        "retrieval": {**rank_scores([r["article_rank"] for r in ans]),
+                      "in_top_k_chunks": _mean([r.get("read_rank") is not None for r in ans])},
         "latency_ms": {"p50": float(np.percentile(lat, 50)), "p95": float(np.percentile(lat, 95))},
     }
 
@@ -199,6 +206,8 @@ def table_rows(m: dict, records: list[dict], baseline: dict | None = None) -> li
             ("offset errors", str(m["offset_errors"]), "-"),
             ("article hit@1 / hit@5 / MRR", "{hit@1:.3f} / {hit@5:.3f} / {mrr:.3f}".format(**r),
              "{hit@1:.3f} / {hit@5:.3f} / {mrr:.3f}".format(**b) if b else "-"),
+            ("gold article in the chunks read", f"{r['in_top_k_chunks']:.3f}",
+             f"{b['in_top_k_chunks']:.3f}" if b else "-"),
             ("gold answer in retrieved text", f"{answer_in_retrieved(records):.3f}",
              f"{baseline['answer_in_retrieved']:.3f}" if baseline else "-"),
             ("latency p50 / p95 ms", "{p50:.1f} / {p95:.1f}".format(**m["latency_ms"]),

