@@ -17,14 +17,18 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.features import Question, missing_idf, sentence_features, verb_support
+from bot.features import (Question, antonym_clash, missing_idf, negation_gap, number_missing, sentence_features,
+                          verb_support)
 from bot.library import Library
 from bot.types import Citation, Passage
 from index.terms import terms, words
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype", "miss_ctx", "miss_passage", "passage_cov",
-                    "miss_spec_ctx", "miss_spec_article", "margin", "verb_ok")
+                    "miss_spec_ctx", "miss_spec_article", "margin", "verb_ok", "neg_gap", "antonym", "num_missing")
+
+# Abstention features that may veto an answer outright (eval/tune.py keeps those that help).
+GUARDS = ("neg_gap", "antonym", "num_missing", "miss_spec_article", "miss_spec_ctx")
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,12 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     f["miss_spec_article"] = sum(t not in art_terms for t in q.specific) / n
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
     # Does the context hold the question's main verb, or one WordNet lets stand in for it?
-    f["verb_ok"] = verb_support(q, words(ctx_text))
+    ctx_words = words(ctx_text)
+    f["verb_ok"] = verb_support(q, ctx_words)
+    # Does the question ask about what the passage does not say: negated, or with an opposite?
+    f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))
+    f["antonym"] = antonym_clash(q, ctx_words)
+    f["num_missing"] = number_missing(q, ctx_words)
     return f
 
 
@@ -129,6 +138,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # Guard, measured on SQuAD 2.0 and the gold set (eval/tune.py): a "how many" / "when" question
     # whose candidates hold no number / date is not answered by them.
     if weights["abstain"].get("require_type") and q.atype in ("number", "date") and not best.features["atype"]:
+        p = 0.0
+    # Guards, each kept only when it helps on the training data (eval/tune.py): the question asks about
+    # what the passage does not say (it is negated and the sentence is not; it holds the opposite of a
+    # word of the context).
+    elif any(af.get(g, 0.0) > 0 for g in weights["abstain"].get("guards", ())):
         p = 0.0
     # Override, kept only when it helps on the training data (eval/tune.py): a sentence that, with the
     # one before it, holds every term of the question and every name, and the main verb or a word WordNet

@@ -78,7 +78,7 @@ class Question:
     sequence: tuple[str, ...]  # all words in order (stop words included), for phrase matches
     names: frozenset[str]  # lower-cased proper names of the question (capitalised, not sentence-initial)
     verb: str | None  # the stemmed main verb of a do-support question, if found
-    verb_word: str | None  # the same verb as written ("lifted"), for WordNet
+    verb_word: str | None  # the main verb as WordNet knows it ("lifted", "take_place"), for verb_support
     specific: frozenset[str]  # stemmed terms of names, numbers and rare words: what a near miss gets wrong
 
 
@@ -90,7 +90,7 @@ QUESTION_FRAME = frozenset(terms("many much name kind type sort happen happens h
 
 def analyse_question(text: str, idf) -> Question:
     ts = frozenset(terms(text)) - QUESTION_FRAME
-    weights = {t: idf(t) for t in ts}
+    weights = {t: idf(t) for t in sorted(ts)}  # sorted: float sums in a fixed order, reproducible runs
     names = frozenset(w for m in NAME.finditer(text) for w in words(m.group()))
     sw = stopwords()
     specific = frozenset(t for w in words(text)
@@ -108,9 +108,9 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w in vocab if w.isalpha() and w.islower())
 
 
-def main_verb_word(question: str) -> str | None:
-    """The main verb after do-support, lower-cased as written: skip the subject (a pronoun, capitalised
-    words, or a determiner and its noun) and take the next lower-case word."""
+def _after_subject(question: str) -> list[str] | None:
+    """The words of a do-support question from its main verb on: skip the subject (a pronoun,
+    capitalised words, or a determiner and its noun) to the next lower-case word."""
     m = _DO_SUPPORT.search(question)
     if not m:
         return None
@@ -135,32 +135,90 @@ def main_verb_word(question: str) -> str | None:
     while i < len(toks) and (toks[i].lower() in _PREPOSITIONS or toks[i][:1].isupper()
                              or toks[i].lower() in stopwords()):
         i += 1
-    if i < len(toks):
-        w = words(toks[i])
-        return w[0] if w else None
-    return None
+    return toks[i:] or None
 
 
 def main_verb(question: str) -> str | None:
-    """The stemmed main verb after do-support (see main_verb_word)."""
-    w = main_verb_word(question)
-    t = terms(w) if w else []
+    """The stemmed main verb of a do-support question: the first word after the subject."""
+    rest = _after_subject(question)
+    t = terms(rest[0]) if rest else []
     return t[0] if t else None
+
+
+def main_verb_word(question: str) -> str | None:
+    """The main verb as WordNet knows it, for verb_support: among the first three words after the
+    subject, the first that is a verb (skipping adverbs: "can also be described" -> "described"), joined
+    to the next word when WordNet has the phrasal verb ("take part" -> "take_part"). None when none is."""
+    rest = _after_subject(question)
+    if not rest or not lexicon.available():
+        return None
+    toks = [w for tok in rest for w in words(tok)]
+    for j, w in enumerate(toks[:3]):
+        if w.endswith("ly") or w in stopwords() or not lexicon.is_verb(w):
+            continue
+        return (lexicon.compound(w, toks[j + 1]) if j + 1 < len(toks) else None) or w
+    return None
 
 
 def verb_support(q: Question, context_words: list[str]) -> float:
     """1 when the context holds the question's main verb or a word WordNet lets stand in for it ("demand"
     -> "asked"; not "lifted" -> "imposed"), or the question has no main verb; else 0. Without WordNet
     installed every verb counts as supported, as before the check existed."""
-    if q.verb is None or q.verb_word is None or not lexicon.available():
+    if q.verb_word is None:
         return 1.0
+    verb = q.verb_word.split("_")[0]
+    stem = terms(verb)
     for w in context_words:
         if w in stopwords():
             continue
-        t = terms(w)
-        if (t and t[0] == q.verb) or lexicon.related(q.verb_word, w):
+        if w == verb or (stem and terms(w) == stem) or lexicon.related(q.verb_word, w):
             return 1.0
     return 0.0
+
+
+# Negations; words() keeps "didn't" whole, so the contracted forms are listed too.
+NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "neither", "without", "n't", "cannot", "didn't",
+                       "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
+                       "couldn't", "can't", "hasn't", "haven't", "hadn't", "shouldn't"})
+_OPPOSITE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def negation_gap(q: Question, sentence_words: list[str]) -> float:
+    """1 when the question is negated and the sentence is not: "What can *not* be restated as decision
+    problems?" against "function problems can be recast as decision problems" asks for what the
+    sentence does not say (SQuAD 2.0's negation questions)."""
+    return 1.0 if q.words & NEGATIONS and not set(sentence_words) & NEGATIONS else 0.0
+
+
+def antonym_clash(q: Question, context_words: list[str]) -> float:
+    """1 when a question word the context lacks has its opposite in the context: a WordNet antonym
+    ("simplicity" / "complexity", "qualitative" / "quantitative") or the word with a negative prefix
+    ("unconnected" / "connected"). The question then asks about what the passage does not say."""
+    sw = stopwords()
+    ctx = {w for w in context_words if w not in sw}
+    others = ctx - q.words  # a word of the question itself is no clash: "Is it abstract or concrete?"
+    for w in q.words - ctx - sw:
+        for c in others:
+            if len(c) > 3 and any(w == p + c or c == p + w for p in _OPPOSITE_PREFIXES):
+                return 1.0
+        # Adjectives only: antonymy between nouns and verbs reaches across senses ("push" / "force", via
+        # "pull"; "first" / "end") and fired on answerable gold questions.
+        for pos in ("a",):
+            opposite = lexicon.antonyms(w, pos)
+            if opposite and any(set(lexicon.base_forms(c, pos)) & opposite for c in others):
+                return 1.0
+    return 0.0
+
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+                          "hundred thousand million billion".split())
+
+
+def number_missing(q: Question, context_words: list[str]) -> float:
+    """1 when the question holds a number the context lacks ("Who studied a complexity measure in *1948*?"
+    against "... (1956) ... studied another specific complexity measure"): a number it never gives."""
+    nums = {w for w in q.words if any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS}
+    return 1.0 if nums - set(context_words) else 0.0
 
 
 def coverage_without(q: Question, sentence_terms: set[str], skip: str | None) -> float:

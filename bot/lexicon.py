@@ -18,8 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 
 POS = {"v": "verb", "n": "noun", "a": "adj"}
-# Pointer symbols followed one step: hypernym, hyponym, verb group, similar-to, derivationally related.
-_NEAR = {"@", "@i", "~", "~i", "$", "&", "+"}
+# Pointer symbols followed one step: hypernym, hyponym, verb group, similar-to, derivationally related
+# ("invade" -> "invasion"), cause ("kill" -> "die"), entailment ("snore" -> "sleep").
+_NEAR = {"@", "@i", "~", "~i", "$", "&", "+", ">", "*"}
 # Detachment rules of WordNet's morphy: inflected ending -> base ending, per part of speech.
 _SUFFIXES = {
     "v": [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")],
@@ -129,7 +130,9 @@ def neighbourhood(word: str, pos: str = "v") -> frozenset[tuple[str, int]]:
 
 @lru_cache(maxsize=20000)
 def antonyms(word: str, pos: str = "v") -> frozenset[str]:
-    """Lemmas of the word's antonyms ("lift" -> "impose"? no: "lower", "drop")."""
+    """Lemmas of the word's antonyms ("lift" -> "lower", "drop"; never "impose"); empty without WordNet."""
+    if not available():
+        return frozenset()
     out = set()
     for o in synsets(word, pos):
         for sym, off, p in _synset(pos, o)[1]:
@@ -138,15 +141,33 @@ def antonyms(word: str, pos: str = "v") -> frozenset[str]:
     return frozenset(out)
 
 
+def is_verb(word: str) -> bool:
+    return available() and bool(base_forms(word, "v"))
+
+
+def compound(word: str, following: str) -> str | None:
+    """The WordNet lemma of a phrasal verb ("take" + "place" -> "take_place"), if there is one."""
+    for base in base_forms(word, "v"):
+        lemma = f"{base}_{following.lower()}"
+        if lemma in _index("v"):
+            return lemma
+    return None
+
+
+@lru_cache(maxsize=50000)
 def related(a: str, b: str, pos: str = "v") -> bool:
-    """True when ``b`` can stand in for ``a``: they share a synset, or one's synset is a near pointer of
-    the other's, and b is not an antonym of a."""
+    """True when the word ``b`` can stand in for ``a`` (a lemma or an inflected word of part of speech
+    pos): they share a synset, or one's synset is a near pointer of the other's ("demand" / "asked",
+    "invade" / "invasion"), and b is not an antonym of a."""
     if not available():
         return False
     na = neighbourhood(a, pos)
     if not na:
         return False
-    bs = {(pos, o) for o in synsets(b, pos)}
-    if not bs or set(base_forms(b, pos)) & antonyms(a, pos):
+    if set(base_forms(b, pos)) & antonyms(a, pos):
         return False
-    return bool(na & bs) or bool(neighbourhood(b, pos) & {(pos, o) for o in synsets(a, pos)})
+    # b as the same part of speech, or as a noun its derivation pointer reaches ("invasion").
+    bs = {(pos, o) for o in synsets(b, pos)} | ({("n", o) for o in synsets(b, "n")} if pos != "n" else set())
+    if na & bs:
+        return True
+    return bool(neighbourhood(b, pos) & {(pos, o) for o in synsets(a, pos)})

@@ -134,3 +134,11 @@ def test_answer_step_is_a_llama_index_query_engine(sample_home):
     assert len(response.source_nodes) == 3
     node = response.source_nodes[0].node
     assert lib.articles[node.metadata["article_id"]].text[node.start_char_idx:node.end_char_idx] == node.get_content()
+
+
+@pytest.mark.parametrize("question", ["What did Sadr not demand in exchange?",  # negated: the passage says what he did
+                                      "What did Sadr demand in exchange in 1995?"])  # a year the corpus never gives
+def test_a_near_miss_of_the_flagship_question_abstains(sample_home, question):
+    assert not ask(FLAGSHIP, settings=sample_home).abstained
+    a = ask(question, settings=sample_home)
+    assert a.abstained and a.citations == () and a.related

