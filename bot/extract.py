@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.features import (Question, antonym_clash, missing_idf, negation_gap, number_missing, sentence_features,
-                          verb_support)
+from bot.features import (Question, antonym_clash, missing_idf, missing_specific, negation_gap, number_missing,
+                          sentence_features, verb_support)
 from bot.library import Library
 from bot.types import Citation, Passage
 from index.terms import terms, words
@@ -27,8 +27,11 @@ WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype", "miss_ctx", "miss_passage", "passage_cov",
                     "miss_spec_ctx", "miss_spec_article", "margin", "verb_ok", "neg_gap", "antonym", "num_missing")
 
-# Abstention features that may veto an answer outright (eval/tune.py keeps those that help).
-GUARDS = ("neg_gap", "antonym", "num_missing", "miss_spec_article", "miss_spec_ctx")
+# Abstention features that may veto an answer outright (eval/tune.py keeps those that help). Only
+# positive evidence that the passage says otherwise (the question is negated and the sentence is not; an
+# opposite of a question word): a word the article lacks ("miss_spec_article", "num_missing") is weak
+# evidence in questions written in other words than the article's, so those stay features of the model.
+GUARDS = ("neg_gap", "antonym")
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,16 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
     return out
 
 
+def _article_words(lib: Library, article_id: str) -> set[str]:
+    """The distinct words of an article, once per article text."""
+    return _words_of(lib.articles[article_id].text)
+
+
+@lru_cache(maxsize=256)
+def _words_of(text: str) -> set[str]:
+    return set(words(text))
+
+
 def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[Passage],
                      runner_up: Candidate | None = None) -> dict:
     text = lib.articles[best.article_id].text
@@ -112,8 +125,8 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     # (a wrong actor, a wrong place, a number it never gives).
     art_terms = set(terms(text))
     n = max(len(q.specific), 1)
-    f["miss_spec_ctx"] = sum(t not in ctx for t in q.specific) / n
-    f["miss_spec_article"] = sum(t not in art_terms for t in q.specific) / n
+    f["miss_spec_ctx"] = missing_specific(q, ctx, set(words(ctx_text))) / n
+    f["miss_spec_article"] = missing_specific(q, art_terms, _article_words(lib, best.article_id)) / n
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
     # Does the context hold the question's main verb, or one WordNet lets stand in for it?
     ctx_words = words(ctx_text)

@@ -80,6 +80,7 @@ class Question:
     verb: str | None  # the stemmed main verb of a do-support question, if found
     verb_word: str | None  # the main verb as WordNet knows it ("lifted", "take_place"), for verb_support
     specific: frozenset[str]  # stemmed terms of names, numbers and rare words: what a near miss gets wrong
+    term_words: dict  # stemmed term -> the word as the question writes it ("slacken"), for WordNet
 
 
 # Words that frame a question rather than say what it is about ("How *many* ...", "What is the *name* of
@@ -97,7 +98,8 @@ def analyse_question(text: str, idf) -> Question:
                          if w not in sw and (w in names or not w.isalpha() or w not in common_words())
                          for t in terms(w))
     return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
-                    tuple(words(text)), names, main_verb(text), main_verb_word(text), specific)
+                    tuple(words(text)), names, main_verb(text), main_verb_word(text), specific,
+                    {t: w for w in reversed(words(text)) for t in terms(w)})
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +183,10 @@ NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "neither", "without"
                        "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
                        "couldn't", "can't", "hasn't", "haven't", "hadn't", "shouldn't"})
 _OPPOSITE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+# Ordinals are "opposites" in WordNet (first / second, first / last), but a sentence that lists steps holds
+# several of them: "the first step Sadr's group called for" is answered by "... a strike, and then ... the
+# second step will be ...".
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last next".split())
 
 
 def negation_gap(q: Question, sentence_words: list[str]) -> float:
@@ -197,7 +203,7 @@ def antonym_clash(q: Question, context_words: list[str]) -> float:
     sw = stopwords()
     ctx = {w for w in context_words if w not in sw}
     others = ctx - q.words  # a word of the question itself is no clash: "Is it abstract or concrete?"
-    for w in q.words - ctx - sw:
+    for w in q.words - ctx - sw - _ORDINALS:
         for c in others:
             if len(c) > 3 and any(w == p + c or c == p + w for p in _OPPOSITE_PREFIXES):
                 return 1.0
@@ -243,6 +249,21 @@ def longest_phrase(q: Question, sentence_words: list[str]) -> int:
             else:
                 break
     return best
+
+
+def missing_specific(q: Question, have_terms: set[str], have_words: set[str]) -> int:
+    """How many of the question's specific terms (names, numbers, rare words) the text lacks, a term
+    counting as present when WordNet lets a word of the text stand in for it ("slacken" / "slacked")."""
+    gone = 0
+    for t in q.specific:
+        if t in have_terms:
+            continue
+        word = q.term_words.get(t, "")
+        if word.isalpha() and any(lexicon.related(word, w, pos) for pos in ("v", "n", "a") for w in have_words
+                                  if w.isalpha()):
+            continue
+        gone += 1
+    return gone
 
 
 def coverage(q: Question, sentence_terms: set[str]) -> float:

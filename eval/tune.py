@@ -196,6 +196,10 @@ def main(argv=None) -> None:
         sws.append((1.0 if r["source"] == "gold" else args.squad_weight) * (0.0 if kinds[-1] == "wrong" else 1.0))
         sources.append(r["source"])
     X, y, swa, kinds_a = np.array(feats), np.array(ys), np.array(sws), np.array(kinds)
+    for name in ("squad2", "gold"):
+        mine = np.array(sources) == name
+        print(f"best sentence holds a gold answer: {name} {int(np.sum(mine & (kinds_a == 'right')))}"
+              f"/{int(np.sum(mine & (kinds_a != 'unanswerable')))} answerable questions")
     if args.dump:
         np.savez(args.dump, X=X, y=y, sw=swa, kinds=kinds_a, sources=np.array(sources),
                  lacks_type=np.array(lacks_type), covered=np.array(is_covered),

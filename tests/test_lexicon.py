@@ -83,3 +83,19 @@ def test_number_missing():
     assert number_missing(q, words("Trakhtenbrot (1956) studied another complexity measure.")) == 1.0
     assert number_missing(q, words("In 1948 Shannon studied it.")) == 0.0
     assert number_missing(_q("How many people were wounded?"), words("18 were wounded.")) == 0.0
+
+
+def test_ordinals_are_no_clash():
+    q = _q("What was the first step Sadr's group called for?")
+    assert antonym_clash(q, words("Sadr's group was calling for a strike; the second step will be disobedience.")) == 0.0
+
+
+def test_missing_specific_counts_a_wordnet_stand_in_as_present():
+    from bot.features import missing_specific
+    from index.terms import terms
+    q = _q("Where did fighting appear to slacken after the order?")
+    assert "slacken" in q.specific
+    text = "After the order went out, fighting appeared to have slacked off in Sadr City."
+    assert missing_specific(q, set(terms(text)), set(words(text))) == 0
+    other = "After the order went out, fighting went on in Sadr City."
+    assert missing_specific(q, set(terms(other)), set(words(other))) == 1
