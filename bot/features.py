@@ -259,11 +259,18 @@ def missing_specific(q: Question, have_terms: set[str], have_words: set[str]) ->
         if t in have_terms:
             continue
         word = q.term_words.get(t, "")
-        if word.isalpha() and any(lexicon.related(word, w, pos) for pos in ("v", "n", "a") for w in have_words
-                                  if w.isalpha()):
+        if word.isalpha() and any(_stands_in(word, w, pos) for pos in ("v", "n", "a") for w in have_words):
             continue
         gone += 1
     return gone
+
+
+def _stands_in(word: str, other: str, pos: str) -> bool:
+    """A cheaper lexicon.related(word, other, pos) for scanning a whole article: other (or its base
+    form) is a lemma of word's neighbourhood."""
+    lemmas = lexicon.stand_ins(word, pos)
+    return bool(lemmas) and other.isalpha() and (other in lemmas or any(
+        b in lemmas for p in ("v", "n", "a") for b in lexicon.base_forms(other, p)))
 
 
 def coverage(q: Question, sentence_terms: set[str]) -> float:

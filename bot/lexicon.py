@@ -154,6 +154,18 @@ def compound(word: str, following: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=20000)
+def stand_ins(word: str, pos: str) -> frozenset[str]:
+    """Every lemma that can stand in for the word as part of speech pos (its synsets and their near
+    pointers, as in related()), minus its antonyms: to test many words at once against one."""
+    if not available():
+        return frozenset()
+    out = set()
+    for p, off in neighbourhood(word, pos):
+        out |= _synset(p, off)[0]
+    return frozenset(out - antonyms(word, pos))
+
+
 @lru_cache(maxsize=50000)
 def related(a: str, b: str, pos: str = "v") -> bool:
     """True when the word ``b`` can stand in for ``a`` (a lemma or an inflected word of part of speech
