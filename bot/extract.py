@@ -17,21 +17,22 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.features import (Question, antonym_clash, missing_idf, missing_specific, negation_gap, number_missing,
-                          sentence_features, verb_support)
+from bot.features import (Question, antonym_clash, missing_idf, missing_specific, name_swap, negation_gap,
+                          number_missing, sentence_features, verb_support)
 from bot.library import Library
 from bot.types import Citation, Passage
 from index.terms import terms, words
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype", "miss_ctx", "miss_passage", "passage_cov",
-                    "miss_spec_ctx", "miss_spec_article", "margin", "verb_ok", "neg_gap", "antonym", "num_missing")
+                    "miss_spec_ctx", "miss_spec_article", "margin", "verb_ok", "neg_gap", "antonym", "num_missing",
+                    "name_swap")
 
 # Abstention features that may veto an answer outright (eval/tune.py keeps those that help). Only
 # positive evidence that the passage says otherwise (the question is negated and the sentence is not; an
-# opposite of a question word): a word the article lacks ("miss_spec_article", "num_missing") is weak
+# opposite of a question word; another name in the question's slot): a word the article lacks ("miss_spec_article", "num_missing") is weak
 # evidence in questions written in other words than the article's, so those stay features of the model.
-GUARDS = ("neg_gap", "antonym")
+GUARDS = ("neg_gap", "antonym", "name_swap")
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     # Does the question ask about what the passage does not say: negated, or with an opposite?
     f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))
     f["antonym"] = antonym_clash(q, ctx_words)
+    f["name_swap"] = name_swap(q, text[best.start:best.end])
     f["num_missing"] = number_missing(q, ctx_words)
     return f
 

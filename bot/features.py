@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -225,6 +226,34 @@ def number_missing(q: Question, context_words: list[str]) -> float:
     against "... (1956) ... studied another specific complexity measure"): a number it never gives."""
     nums = {w for w in q.words if any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS}
     return 1.0 if nums - set(context_words) else 0.0
+
+
+_SLOT_PREPOSITIONS = frozenset({"in", "of", "at", "from", "for", "by", "on", "to", "with"})
+_TOKEN = re.compile(r"[^\W\d_][\w'\-]*")
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: a question typed "Jumieges" names the article's "Jumièges"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def name_swap(q: Question, sentence: str) -> float:
+    """1 when the sentence puts another name where the question has one: "the curfew in *Basra*" against
+    "a citywide curfew in *Baghdad* is to be lifted", "on behalf of *Dan Senor*" against "on behalf of
+    *Sadr*". A noun and preposition of the question, followed by a name the sentence lacks, are followed in
+    the sentence by a name the question lacks."""
+    qt, st = _TOKEN.findall(q.text), _TOKEN.findall(sentence)
+    q_low, s_low = {_fold(w) for w in qt}, {_fold(w) for w in st}
+    sw = stopwords()
+    for i in range(len(qt) - 2):
+        noun, prep, name = _fold(qt[i]), qt[i + 1].lower(), qt[i + 2]
+        if noun in sw or prep not in _SLOT_PREPOSITIONS or not name[0].isupper() or _fold(name) in s_low:
+            continue
+        for j in range(len(st) - 2):
+            if (_fold(st[j]) == noun and st[j + 1].lower() == prep and st[j + 2][0].isupper()
+                    and _fold(st[j + 2]) not in q_low):
+                return 1.0
+    return 0.0
 
 
 def coverage_without(q: Question, sentence_terms: set[str], skip: str | None) -> float:

@@ -99,3 +99,13 @@ def test_missing_specific_counts_a_wordnet_stand_in_as_present():
     assert missing_specific(q, set(terms(text)), set(words(text))) == 0
     other = "After the order went out, fighting went on in Sadr City."
     assert missing_specific(q, set(terms(other)), set(words(other))) == 1
+
+
+def test_name_swap_fires_when_the_sentence_puts_another_name_in_the_slot():
+    from bot.features import name_swap
+    q = _q("When will the curfew in Basra be lifted?")
+    assert name_swap(q, "Iraqi authorities say a citywide curfew in Baghdad is to be lifted early Monday.") == 1.0
+    assert name_swap(q, "The curfew in Basra is to be lifted on Monday.") == 0.0
+    assert name_swap(q, "A curfew was imposed in the city.") == 0.0  # no name in the slot: no evidence
+    # accents do not make another name
+    assert name_swap(_q("Who made Robert of Jumieges earl?"), "Edward made Robert of Jumièges archbishop.") == 0.0
