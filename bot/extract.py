@@ -18,20 +18,21 @@ from pathlib import Path
 import numpy as np
 
 from bot.features import (Question, antonym_clash, missing_idf, missing_specific, name_swap, negation_gap,
-                          number_missing, sentence_features, verb_support)
+                          sentence_features, verb_support)
 from bot.library import Library
 from bot.types import Citation, Passage
 from index.terms import terms, words
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
-ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype", "miss_ctx", "miss_passage", "passage_cov",
-                    "miss_spec_ctx", "miss_spec_article", "margin", "verb_ok", "neg_gap", "antonym", "num_missing",
+ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype", "miss_ctx", "miss_passage",
+                    "passage_cov", "miss_spec_ctx", "miss_spec_article", "margin", "verb_ok", "neg_gap", "antonym",
                     "name_swap")
 
-# Abstention features that may veto an answer outright (eval/tune.py keeps those that help). Only
-# positive evidence that the passage says otherwise (the question is negated and the sentence is not; an
-# opposite of a question word; another name in the question's slot): a word the article lacks ("miss_spec_article", "num_missing") is weak
-# evidence in questions written in other words than the article's, so those stay features of the model.
+# Abstention features that may veto an answer outright (eval/tune.py keeps those that help). Only positive
+# evidence that the passage says otherwise: the question is negated and the sentence is not; an opposite of
+# a question word; another name in the question's slot. A word the article lacks is weak evidence in
+# questions written in other words than the article's (it cost RealTimeQA answers), so absence stays a
+# feature of the model ("miss_spec_*").
 GUARDS = ("neg_gap", "antonym", "name_swap")
 
 
@@ -132,11 +133,10 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     # Does the context hold the question's main verb, or one WordNet lets stand in for it?
     ctx_words = words(ctx_text)
     f["verb_ok"] = verb_support(q, ctx_words)
-    # Does the question ask about what the passage does not say: negated, or with an opposite?
+    # Does the question ask about what the passage does not say: negated, with an opposite, another name?
     f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))
     f["antonym"] = antonym_clash(q, ctx_words)
     f["name_swap"] = name_swap(q, text[best.start:best.end])
-    f["num_missing"] = number_missing(q, ctx_words)
     return f
 
 
@@ -154,9 +154,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # whose candidates hold no number / date is not answered by them.
     if weights["abstain"].get("require_type") and q.atype in ("number", "date") and not best.features["atype"]:
         p = 0.0
-    # Guards, each kept only when it helps on the training data (eval/tune.py): the question asks about
-    # what the passage does not say (it is negated and the sentence is not; it holds the opposite of a
-    # word of the context).
+    # Guards (GUARDS), each kept only when it helps on the training data (eval/tune.py): the question asks
+    # about what the passage does not say.
     elif any(af.get(g, 0.0) > 0 for g in weights["abstain"].get("guards", ())):
         p = 0.0
     # Override, kept only when it helps on the training data (eval/tune.py): a sentence that, with the

@@ -96,10 +96,6 @@ FEATURE_SUBSETS = [
     ("score", "cov_ctx_nv", "miss_spec_ctx", "miss_spec_article", "chunk_dense"),
     ("score", "cov_ctx_nv", "miss_spec_ctx", "miss_spec_article", "miss_ctx", "cov_ctx"),
     ("score", "cov_ctx_nv", "miss_spec_ctx", "miss_spec_article", "verb_ok"),
-    ("score", "cov_ctx_nv", "miss_spec_ctx", "miss_spec_article", "verb_ok", "margin"),
-    ("score", "cov_ctx_nv", "miss_spec_ctx", "miss_spec_article", "antonym"),
-    ("score", "cov_ctx_nv", "miss_spec_ctx", "miss_spec_article", "antonym", "num_missing"),
-    ("score", "cov_ctx_nv", "miss_spec_ctx", "miss_spec_article", "antonym", "num_missing", "neg_gap"),
     ABSTAIN_FEATURES,
 ]
 SECOND = {"margin": 0.25, "gain": 0.25}

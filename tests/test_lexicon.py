@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import lexicon
-from bot.features import analyse_question, antonym_clash, main_verb_word, negation_gap, number_missing, verb_support
+from bot.features import analyse_question, antonym_clash, main_verb_word, negation_gap, verb_support
 from index.terms import words
 
 
@@ -76,13 +76,6 @@ def test_antonym_clash():
     assert antonym_clash(_q("Is an instance abstract or concrete?"), words("An instance is concrete.")) == 0.0
     assert antonym_clash(_q("Who ordered the militia off the streets?"),
                          words("Sadr ordered his militia off the streets.")) == 0.0
-
-
-def test_number_missing():
-    q = _q("Who studied a complexity measure in 1948?")
-    assert number_missing(q, words("Trakhtenbrot (1956) studied another complexity measure.")) == 1.0
-    assert number_missing(q, words("In 1948 Shannon studied it.")) == 0.0
-    assert number_missing(_q("How many people were wounded?"), words("18 were wounded.")) == 0.0
 
 
 def test_ordinals_are_no_clash():
