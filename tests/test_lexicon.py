@@ -102,3 +102,29 @@ def test_name_swap_fires_when_the_sentence_puts_another_name_in_the_slot():
     assert name_swap(q, "A curfew was imposed in the city.") == 0.0  # no name in the slot: no evidence
     # accents do not make another name
     assert name_swap(_q("Who made Robert of Jumieges earl?"), "Edward made Robert of Jumièges archbishop.") == 0.0
+
+
+def _clear_lexicon_caches():
+    for name in ("related", "stand_ins", "antonyms", "neighbourhood", "base_forms"):
+        getattr(lexicon, name).cache_clear()
+
+
+@pytest.fixture
+def no_wordnet(monkeypatch):
+    """As if `wn` were not installed (its answers are cached per process, so the caches are emptied)."""
+    _clear_lexicon_caches()
+    monkeypatch.setattr(lexicon, "wordnet_dir", lambda: None)
+    yield
+    monkeypatch.undo()
+    _clear_lexicon_caches()
+
+
+def test_without_wordnet_the_features_fall_back_to_plain_words(no_wordnet):
+    from bot.features import missing_specific
+    from index.terms import terms
+    assert not lexicon.available() and lexicon.antonyms("simple", "a") == frozenset()
+    assert not lexicon.related("demand", "asked") and lexicon.stand_ins("slacken", "v") == frozenset()
+    q = _q("Where did fighting appear to slacken?")
+    text = "Fighting appeared to have slacked off."
+    assert missing_specific(q, set(terms(text)), set(words(text))) == 1  # no stand-in without WordNet
+    assert antonym_clash(_q("What is an unconnected graph?"), words("A connected graph.")) == 1.0  # prefix rule
