@@ -97,13 +97,9 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
     return out
 
 
-def _article_words(lib: Library, article_id: str) -> set[str]:
-    """The distinct words of an article, once per article text."""
-    return _words_of(lib.articles[article_id].text)
-
-
 @lru_cache(maxsize=256)
 def _words_of(text: str) -> set[str]:
+    """The distinct words of a text (an article: computed once per article)."""
     return set(words(text))
 
 
@@ -115,6 +111,7 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     prev = sents[ordinal - 1] if ordinal > 0 else None
     ctx_text = text[prev.start:best.end] if prev else text[best.start:best.end]
     ctx = set(terms(ctx_text))
+    ctx_words = words(ctx_text)
     passage_terms = set(terms(passages[best.passage_rank].text))
     top = max((q.weights.values()), default=1.0) or 1.0
     f = {k: best.features[k] for k in ("cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype")}
@@ -127,11 +124,10 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     # (a wrong actor, a wrong place, a number it never gives).
     art_terms = set(terms(text))
     n = max(len(q.specific), 1)
-    f["miss_spec_ctx"] = missing_specific(q, ctx, set(words(ctx_text))) / n
-    f["miss_spec_article"] = missing_specific(q, art_terms, _article_words(lib, best.article_id)) / n
+    f["miss_spec_ctx"] = missing_specific(q, ctx, set(ctx_words)) / n
+    f["miss_spec_article"] = missing_specific(q, art_terms, _words_of(text)) / n
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
     # Does the context hold the question's main verb, or one WordNet lets stand in for it?
-    ctx_words = words(ctx_text)
     f["verb_ok"] = verb_support(q, ctx_words)
     # Does the question ask about what the passage does not say: negated, with an opposite, another name?
     f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))
