@@ -8,11 +8,10 @@ from typing import Callable, Sequence
 
 from llama_index.core.schema import QueryBundle
 
+from bot.answer import cite
 from bot.engine import node_passage, query_engine
-from bot.extract import cite
 from bot.library import open_library
-from bot.llm import make_llm
-from bot.llm_answer import answer_with_llm
+from bot.llm import answer_with_llm, make_llm
 from bot.prompts import load_prompt
 from bot.retrieve import Filters
 from bot.rewrite import rewrite

@@ -1,6 +1,6 @@
 """The answer step as llama-index components: a retriever and a response synthesizer in a query engine.
 
-`HybridRetriever` wraps bot.retrieve; `ExtractiveSynthesizer` wraps bot.extract. An LLM-backed
+`HybridRetriever` wraps bot.retrieve; `ExtractiveSynthesizer` wraps bot.answer. An LLM-backed
 synthesizer drops in beside the extractive one: same retriever, same RetrieverQueryEngine.
 No global llama-index Settings are used: every component gets its llm / callback manager explicitly.
 """
@@ -19,8 +19,7 @@ from llama_index.core.query_engine import RetrieverQueryEngine
 from llama_index.core.response_synthesizers import BaseSynthesizer
 from llama_index.core.schema import NodeRelationship, NodeWithScore, QueryBundle, RelatedNodeInfo, TextNode
 
-from bot.extract import extract
-from bot.features import analyse_question
+from bot.answer import analyse_question, extract
 from bot.library import Library
 from bot.retrieve import Filters, retrieve
 from bot.types import Passage

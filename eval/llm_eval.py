@@ -12,9 +12,7 @@ from pathlib import Path
 from typing import Mapping
 
 from bot import Answer, Settings
-from bot.llm import describe_llm, make_llm
-from bot.llm_answer import DECLINED
-from bot.verify import split_claims
+from bot.llm import DECLINED, describe_llm, make_llm, split_claims
 from eval.metrics import accounted_for, backed_by, marked_sentences, sentence_scores, sentence_supported
 from eval.report import _q, _table
 

@@ -1,8 +1,8 @@
-"""Fit the extractive answerer's two small models on data we may tune on, and write bot/weights.json.
+"""Fit the extractive answerer's two small models on data we may tune on, and write bot/answer/weights.json.
 
-    python -m eval.tune [--squad PATH] [--out bot/weights.json]
+    python -m eval.tune [--squad PATH] [--out bot/answer/weights.json]
 
-1. Sentence scorer: a linear model over bot/features.FEATURES trained listwise (softmax over each
+1. Sentence scorer: a linear model over bot/answer/features.FEATURES trained listwise (softmax over each
    question's candidate sentences; positives are sentences holding a gold answer), then calibrated
    to a probability with a 1-d logistic fit.
 2. Abstention: logistic regression over the best sentence's features and what the context lacks;
@@ -22,9 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.extract import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, abstain_features, candidates, choose_best, covered,
-                         load_weights)
-from bot.features import FEATURES, analyse_question
+from bot.answer import (ABSTAIN_FEATURES, FEATURES, GUARDS, WEIGHTS_FILE, abstain_features, analyse_question, candidates,
+                        choose_best, covered, load_weights)
 from bot.library import close_libraries, open_library
 from bot.retrieve import retrieve
 from bot.rewrite import rewrite
@@ -216,7 +215,7 @@ def main(argv=None) -> None:
     wsub, ba, best_t, best_acc = fit_abstention(X[:, cols], y, swa, kinds_a, l2=l2)
     wa = np.zeros(len(ABSTAIN_FEATURES))
     wa[cols] = wsub
-    # The answer-type guard (bot/extract.py) is kept only if it raises weighted accuracy on the training data.
+    # The answer-type guard (bot/answer/extract.py) is kept only if it raises weighted accuracy on the training data.
     p = 1 / (1 + np.exp(-(X @ wa + ba)))
     answered = p >= best_t
     guarded = answered & ~np.array(lacks_type)
@@ -226,7 +225,7 @@ def main(argv=None) -> None:
     print(f"answer-type guard: weighted accuracy {accuracy(answered):.4f} without, {accuracy(guarded):.4f} with"
           f" -> {'on' if require_type else 'off'}")
     base = guarded if require_type else answered
-    # Feature guards (bot/extract.py GUARDS), each kept when it raises weighted accuracy on top of the rest.
+    # Feature guards (bot/answer/extract.py GUARDS), each kept when it raises weighted accuracy on top of the rest.
     guards = []
     for g in GUARDS:
         fired = X[:, ABSTAIN_FEATURES.index(g)] > 0

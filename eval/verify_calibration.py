@@ -1,4 +1,4 @@
-"""Calibrate the verifier's thresholds (bot/verify.py) on hand-made claims built from the gold set.
+"""Calibrate the verifier's thresholds (bot/llm/verify.py) on hand-made claims built from the gold set.
 
     python -m eval.verify_calibration
 
@@ -19,9 +19,9 @@ import itertools
 import tempfile
 from pathlib import Path
 
-import bot.verify as V
-from bot.features import analyse_question
+from bot.answer import analyse_question
 from bot.library import close_libraries, open_library
+from bot.llm import verifier_thresholds, verify
 from bot.retrieve import retrieve
 from eval.datasets import load_gold
 from index.embed import embed_query
@@ -76,11 +76,11 @@ def main() -> None:
     print(f"{len(cases)} claims: {n_right} right, {len(cases) - n_right} wrong")
     print(f"{'lexical':>8} {'similar':>8} {'question':>9} {'right shown':>12} {'wrong shown':>12}")
     for lex, sim, qmin in itertools.product((0.75,), (0.2, 0.3, 0.4, 0.5), (0.3, 0.4, 0.5)):
-        V.LEXICAL_MIN, V.SIMILARITY_MIN, V.QUESTION_MIN = lex, sim, qmin
         shown = []
-        for _, q, text, sources, expected in cases:
-            vs = V.verify(lib, q, text, sources)
-            shown.append((all(v.supported for v in vs) and any(v.answers_question for v in vs), expected))
+        with verifier_thresholds(lex, sim, qmin):
+            for _, q, text, sources, expected in cases:
+                vs = verify(lib, q, text, sources)
+                shown.append((all(v.supported for v in vs) and any(v.answers_question for v in vs), expected))
         right = sum(s for s, e in shown if e) / max(n_right, 1)
         wrong = sum(s for s, e in shown if not e) / max(len(cases) - n_right, 1)
         print(f"{lex:>8} {sim:>8} {qmin:>9} {right:>12.3f} {wrong:>12.3f}")

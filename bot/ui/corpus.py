@@ -15,7 +15,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from bot.ui_render import esc
+from bot.ui.render import esc
 from index.errors import NewsbotError
 from index.ingest import IngestReport, ingest, manifest_path, remove_articles
 from index.load import SUPPORTED, load_paths

@@ -2,7 +2,7 @@
 
 ask(mode="llm") blocks until the draft is written *and* checked, so it runs in a worker thread; its on_token
 callback puts each piece of text on a queue, which the Gradio generator drains into "draft" frames. When
-ask() returns, the message becomes the verified answer (ui_render.answer_html: [n] links, this turn's cards,
+ask() returns, the message becomes the verified answer (render.answer_html: [n] links, this turn's cards,
 the rejected sentences). A NewsbotError raised in the worker (LLMError: none configured, server down...)
 is re-raised in the generator, where the caller shows it in the chat like any other.
 """
@@ -18,7 +18,7 @@ import gradio as gr
 
 from bot.llm import describe_llm
 from bot.types import Answer
-from bot.ui_render import TextOf, esc
+from bot.ui.render import TextOf, esc
 from index.settings import Settings
 
 MODE_LABELS = {"extractive": "Extractive (exact quotes)", "llm": "LLM (verified)"}

@@ -8,7 +8,7 @@ Ids: card n of turn t is ``src-t-n`` (related passages of an abstention: ``rel-t
 links point at them, and the page script (CITE_JS) scrolls the card into view and marks it active.
 
 In LLM mode the verified answer also says what wrote it (or that it fell back to the extractive answer) and
-lists the sentences the verifier rejected (the streaming draft is ui_llm.draft_html). The model's text is
+lists the sentences the verifier rejected (the streaming draft is llm.draft_html). The model's text is
 escaped like article text: it repeats the articles.
 """
 

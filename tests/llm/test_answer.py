@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot import ask
-from bot.verify import split_claims
+from bot.llm import split_claims
 
 QUESTIONS = [
     # (question, words that must not be shown as the answer, words the shown answer holds unless it abstains)

@@ -1,8 +1,8 @@
-"""bot.generate.build_prompt: numbered sources from prompts/ files, fitted under the model's window."""
+"""bot.llm.generate.build_prompt: numbered sources from prompts/ files, fitted under the model's window."""
 
 from __future__ import annotations
 
-from bot.generate import TOKENIZER_MARGIN, build_prompt
+from bot.llm.generate import TOKENIZER_MARGIN, build_prompt
 from bot.library import open_library
 from bot.retrieve import retrieve
 from index.embed import embed_query

@@ -21,12 +21,14 @@ exchange?": that sentence says nothing of an exchange.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
 
-from bot.features import NAME, Question, coverage_without, has_type
+from bot.answer import NAME, Question, coverage_without, has_type
 from bot.library import Library
 from bot.types import Passage
 from index.terms import WORD, terms
@@ -117,6 +119,18 @@ def specifics(text: str) -> set[str]:
     found = {t for m in NAME.finditer(text) for t in terms(m.group())}
     found |= {m.group().rstrip(".,") for m in _NUMBER.finditer(text)}
     return found
+
+
+@contextmanager
+def verifier_thresholds(lexical: float, similarity: float, question: float) -> Iterator[None]:
+    """Verify with other thresholds inside the block (eval/verify_calibration.py sweeps them); restored after."""
+    global LEXICAL_MIN, SIMILARITY_MIN, QUESTION_MIN
+    saved = LEXICAL_MIN, SIMILARITY_MIN, QUESTION_MIN
+    LEXICAL_MIN, SIMILARITY_MIN, QUESTION_MIN = lexical, similarity, question
+    try:
+        yield
+    finally:
+        LEXICAL_MIN, SIMILARITY_MIN, QUESTION_MIN = saved
 
 
 def verify(lib: Library, q: Question, text: str, sources: list[Passage]) -> list[Verdict]:

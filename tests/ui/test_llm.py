@@ -17,8 +17,8 @@ from urllib.parse import urlparse
 import pytest
 from conftest import free_port
 
-from test_ui import QUESTION, answer, citation, corpus_dir, running_chat, server  # noqa: F401
-from test_ui_browser import LOCAL_HOSTS, TIMEOUT, bot_message, browser, ui_page  # noqa: F401
+from test_app import QUESTION, answer, citation, corpus_dir, running_chat, server  # noqa: F401
+from test_browser import LOCAL_HOSTS, TIMEOUT, bot_message, browser, ui_page  # noqa: F401
 
 FRANCE = "What is the capital of France?"  # nothing in the corpus says; SmolLM2 answers it from memory
 LLM_SHOT = Path("/tmp/ui_llm.png")
@@ -88,7 +88,7 @@ def submit(page, question: str) -> None:
 
 def test_llm_answer_lists_flagged_sentences_and_the_fallback() -> None:
     from bot.types import Unsupported
-    from bot.ui_render import answer_html
+    from bot.ui.render import answer_html
 
     flagged = (Unsupported("The capital of France is <b>Paris</b>.", (), "cites no source"),
                Unsupported("The plan costs 9 million.", (2,), "'9' not in [2]"))
@@ -109,7 +109,7 @@ def test_llm_answer_lists_flagged_sentences_and_the_fallback() -> None:
 
 
 def test_draft_is_labelled_unchecked_and_escaped() -> None:
-    from bot.ui_llm import draft_html
+    from bot.ui.llm import draft_html
 
     out = draft_html("Sadr <img src=x onerror=alert(1)> asked", "smollm2 at http://127.0.0.1:1/v1")
     assert "Draft (checking against sources)\u2026" in out and "<img" not in out and "&lt;img" in out
@@ -118,7 +118,7 @@ def test_draft_is_labelled_unchecked_and_escaped() -> None:
 
 
 def test_drafts_batches_pieces_and_ends_with_the_answer() -> None:
-    from bot.ui_llm import drafts
+    from bot.ui.llm import drafts
 
     def run(on_token):  # a stand-in for ask(): three pieces, the last two at once, then its result
         on_token("The ")
@@ -143,8 +143,8 @@ def test_drafts_batches_pieces_and_ends_with_the_answer() -> None:
 # -- the chat handler (no server) ------------------------------------------------------------------------
 
 def test_llm_mode_without_an_llm_says_how_to_configure_one(sample_home) -> None:
-    from bot.ui import respond
-    from bot.ui_llm import mode_info
+    from bot.ui.app import respond
+    from bot.ui.llm import mode_info
 
     assert "none configured" in mode_info(sample_home) and "NEWSBOT_LLM_BASE_URL" in mode_info(sample_home)
     frames = list(respond(sample_home, FRANCE, [{"role": "user", "content": FRANCE}], [], mode="llm", delay=0))
@@ -156,7 +156,7 @@ def test_llm_mode_without_an_llm_says_how_to_configure_one(sample_home) -> None:
 
 
 def test_llm_server_down_is_shown_in_the_chat(sample_home) -> None:
-    from bot.ui import respond
+    from bot.ui.app import respond
 
     url = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
     settings = sample_home.with_(llm_base_url=url, llm_model="smollm2", llm_max_tokens=16, llm_timeout=10)

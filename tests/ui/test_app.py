@@ -1,6 +1,6 @@
 """The chat UI: rendering and escaping (pure functions), the chat handlers and the Corpus tab functions
 against a real index, and the app served for real by `newsbot chat` on 127.0.0.1 (the `/ask` API, a
-load test of concurrent sessions). The headless-browser tests are in test_ui_browser.py (same fixtures).
+load test of concurrent sessions). The headless-browser tests are in test_browser.py (same fixtures).
 
 The server starts on an empty NEWSBOT_HOME whose default corpus (NEWSBOT_CORPUS) is a copy of the sample
 corpus plus one hostile article, so `chat` must ingest it first, and the browser can check the escaping.
@@ -26,7 +26,7 @@ from conftest import free_port, stop_process
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ["HF_HUB_OFFLINE"] = "1"
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 SCRIPT = Path(sys.executable).parent / "newsbot"
 QUESTION = "What did Sadr demand in exchange?"
@@ -114,7 +114,7 @@ def citation(**kw):
 
 
 def test_passage_html_escapes_and_marks_the_quote() -> None:
-    from bot.ui_render import passage_html
+    from bot.ui.render import passage_html
 
     start = HOSTILE_TEXT.index("The bicycle lane plan")
     end = HOSTILE_TEXT.index(IMG_TAG)
@@ -125,7 +125,7 @@ def test_passage_html_escapes_and_marks_the_quote() -> None:
 
 
 def test_passage_html_trims_context_at_word_boundaries() -> None:
-    from bot.ui_render import article_html, passage_html
+    from bot.ui.render import article_html, passage_html
 
     text = " ".join(f"word{i}" for i in range(400))
     start = text.index("word200")
@@ -139,7 +139,7 @@ def test_passage_html_trims_context_at_word_boundaries() -> None:
 
 
 def test_card_escapes_everything_and_holds_the_whole_article() -> None:
-    from bot.ui_render import card_html
+    from bot.ui.render import card_html
 
     out = card_html(citation(), HOSTILE_TEXT, anchor="src-3-1")
     assert "<script" not in out and "<img" not in out and "<b>" not in out
@@ -165,7 +165,7 @@ def answer(**kw):
 
 
 def test_answer_html_links_each_citation_to_its_card_and_streams() -> None:
-    from bot.ui_render import answer_html, answer_tokens, stream_cuts
+    from bot.ui.render import answer_html, answer_tokens, stream_cuts
 
     a = answer()
     out = answer_html(a, 4, lambda aid: HOSTILE_TEXT)
@@ -184,7 +184,7 @@ def test_answer_html_links_each_citation_to_its_card_and_streams() -> None:
 
 
 def test_answer_html_keeps_a_bracket_inside_a_quote_as_text() -> None:
-    from bot.ui_render import answer_html
+    from bot.ui.render import answer_html
 
     c = citation(quote="costs [2] dollars", start=0, end=17)
     a = answer(answer="costs [2] dollars [1]", citations=(c,))
@@ -193,7 +193,7 @@ def test_answer_html_keeps_a_bracket_inside_a_quote_as_text() -> None:
 
 
 def test_abstention_is_marked_and_lists_related_passages() -> None:
-    from bot.ui_render import answer_html, sources_panel_html
+    from bot.ui.render import answer_html, sources_panel_html
 
     a = answer(abstained=True, answer="The articles I have do not answer this question.", citations=(),
                related=(citation(),), standalone_question="How much is it?")
@@ -204,14 +204,14 @@ def test_abstention_is_marked_and_lists_related_passages() -> None:
 
 
 def test_user_and_error_messages_are_escaped() -> None:
-    from bot.ui_render import error_html, user_html
+    from bot.ui.render import error_html, user_html
 
     assert user_html("<b>hi</b>\nthere") == '<div class="nb-question">&lt;b&gt;hi&lt;/b&gt;<br>there</div>'
     assert "<img" not in error_html(IMG_TAG)
 
 
 def test_ui_auth_from_env(monkeypatch) -> None:
-    from bot.ui import auth_from_env
+    from bot.ui.app import auth_from_env
     from index.errors import UsageError
 
     monkeypatch.delenv("NEWSBOT_UI_AUTH", raising=False)
@@ -226,7 +226,7 @@ def test_ui_auth_from_env(monkeypatch) -> None:
 # -- the chat handlers against the sample index (no server) ------------------------------------------
 
 def run_turn(settings, question: str, chat: list, turns: list, **opts):
-    from bot.ui import respond, show_question
+    from bot.ui.app import respond, show_question
 
     chat, _, box, pending = show_question(question, chat)
     assert box == "" and pending == question
@@ -264,7 +264,7 @@ def test_respond_applies_the_settings_and_shows_errors(sample_home) -> None:
 
 
 def test_plain_history_accepts_gradio_message_parts() -> None:
-    from bot.ui import plain_history
+    from bot.ui.app import plain_history
 
     msgs = [{"role": "user", "content": [{"type": "text", "text": "Who?"}]}, {"role": "system", "content": "x"},
             {"role": "assistant", "content": "Sadr."}, "junk"]
@@ -275,7 +275,7 @@ def test_plain_history_accepts_gradio_message_parts() -> None:
 
 def test_upload_ingests_good_files_and_reports_bad_ones(settings_factory, corpus_copy, tmp_path,
                                                          assert_answers) -> None:
-    from bot.ui_corpus import article_rows, delete_articles, ingest_uploads, uploads_dir
+    from bot.ui.corpus import article_rows, delete_articles, ingest_uploads, uploads_dir
     from index.ingest import ingest
 
     settings = settings_factory()

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from bot.features import analyse_question
-from bot.generate import build_prompt, generate
+from bot.answer import analyse_question
+from bot.llm.generate import build_prompt, generate
 from bot.library import Library
-from bot.llm import make_llm, translating_llm_errors
+from bot.llm.client import make_llm, translating_llm_errors
 from bot.types import Answer, Citation, Passage, Unsupported
-from bot.verify import Verdict, verify
+from bot.llm.verify import Verdict, verify
 from index.settings import Settings
 
 DECLINED = "the model answered that its sources do not answer the question"

@@ -1,6 +1,6 @@
 """The offline answerer: pick the sentence(s) that answer the question, quote them exactly, or abstain.
 
-For every sentence of the retrieved passages we compute features (bot/features.py): how much of the
+For every sentence of the retrieved passages we compute features (bot/answer/features.py): how much of the
 question it covers, alone and with the sentence before it (its subject often lives there: "In
 exchange, he asked ..."), its embedding similarity, the rank of its passage, whether it holds the
 expected answer type, and what it adds beyond the question. A logistic model scores sentences; a
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.features import (Question, antonym_clash, missing_idf, missing_specific, name_swap, negation_gap,
-                          sentence_features, verb_support)
+from bot.answer.features import (Question, antonym_clash, missing_idf, missing_specific, name_swap, negation_gap,
+                                 sentence_features, verb_support)
 from bot.library import Library
 from bot.types import Citation, Passage
 from index.terms import terms, words

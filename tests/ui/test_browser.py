@@ -2,7 +2,7 @@
 `playwright install`): answers with marked citations, [n] -> card, follow-ups, per-turn sources, the
 Corpus tab (upload, bad file, delete), escaping of hostile articles, and no request leaving 127.0.0.1.
 
-Uses the fixtures of test_ui.py (its own `newsbot chat` server for this module, on a tmp NEWSBOT_HOME).
+Uses the fixtures of test_app.py (its own `newsbot chat` server for this module, on a tmp NEWSBOT_HOME).
 Screenshots go to each test's tmp dir; the answer screenshot is also copied to /tmp/newsbot-ui-answer.png.
 """
 
@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from test_ui import (CORPUS, FOLLOW_UP, HOSTILE_QUESTION, IMG_TAG, OFF_TOPIC, QUESTION, SCRIPT_TAG,  # noqa: F401
+from test_app import (CORPUS, FOLLOW_UP, HOSTILE_QUESTION, IMG_TAG, OFF_TOPIC, QUESTION, SCRIPT_TAG,  # noqa: F401
                      UPLOAD_TEXT, corpus_dir, server)
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -1,5 +1,5 @@
-"""bot.verify on hand-written answers with known supported and unsupported sentences, against the real
-sample index (MiniLM vectors, BM25 idf), and bot.llm_answer's assembly with a scripted model."""
+"""bot.llm.verify on hand-written answers with known supported and unsupported sentences, against the real
+sample index (MiniLM vectors, BM25 idf), and bot.llm.answer's assembly with a scripted model."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from llama_index.core.llms import (ChatMessage, ChatResponse, CompletionResponse
                                    MessageRole)
 
 from bot import ask
-from bot.features import analyse_question
+from bot.answer import analyse_question
 from bot.library import open_library
 from bot.retrieve import retrieve
-from bot.verify import split_claims, verify
+from bot.llm import split_claims, verify
 from index.embed import embed_query
 
 FLAGSHIP = "What did Sadr demand in exchange?"
@@ -139,7 +139,7 @@ def scripted(monkeypatch, sample_home):
     """ask(mode="llm") on the sample index with the model's answer set by the test."""
     llm = ScriptedLLM()
     # bot.ask the attribute is the function; the module is in sys.modules
-    for module in ("bot.llm_answer", "bot.ask"):
+    for module in ("bot.llm.answer", "bot.ask"):
         monkeypatch.setattr(importlib.import_module(module), "make_llm", lambda settings: llm)
 
     def run(question: str, script: str, **kw):

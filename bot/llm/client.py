@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from llama_index.core.callbacks import CallbackManager
 from llama_index.core.llms import LLM
 
-from bot.llm_local import LOCAL_MODEL_NAME, LocalLLM, check_llama_cpp, gguf_path
+from bot.llm.local import LOCAL_MODEL_NAME, LocalLLM, check_llama_cpp, gguf_path
 from index.errors import LLMError
 from index.settings import Settings
 

@@ -3,15 +3,15 @@
 - Chat: each answer is streamed word group by word group, then shown with one card per citation [n]
   (title, file, date, score, the quote <mark>ed in its passage, the whole article in a <details>); the
   cards live inside that answer's message, so scrolling back shows each turn's own sources. Clicking [n]
-  brings the card into view (ui_render.CITE_JS). A side panel repeats the latest answer's cards.
+  brings the card into view (render.CITE_JS). A side panel repeats the latest answer's cards.
 - Follow-ups: the conversation is kept as OpenAI-style messages for ask(history=...); the user side holds
   the *standalone* question, so a chain of follow-ups keeps resolving "he" to the right person.
-- Answer mode (Settings): extractive, or LLM (ui_llm.py): the configured LLM's draft streams in, labelled as
+- Answer mode (Settings): extractive, or LLM (llm.py): the configured LLM's draft streams in, labelled as
   unchecked, then the verified answer replaces it, with the sentences its sources do not support listed.
-- Corpus tab (ui_corpus.py): articles table, upload with progress, deletion.
+- Corpus tab (corpus.py): articles table, upload with progress, deletion.
 - `/ask` (question, history[, mode]) -> answer.to_dict(), for gradio_client.
 
-Every piece of article text is escaped before it reaches the page (ui_render.py): articles are untrusted.
+Every piece of article text is escaped before it reaches the page (render.py): articles are untrusted.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from bot.ask import MODES, ask
 from bot.library import open_library
 from bot.llm import describe_llm
 from bot.types import Answer
-from bot.ui_corpus import article_rows, build_corpus_tab, corpus_view
-from bot.ui_llm import draft_frames, mode_choices, mode_info
-from bot.ui_render import (CITE_JS, CSS, TextOf, answer_html, answer_tokens, error_html, message_text,
+from bot.ui.corpus import article_rows, build_corpus_tab, corpus_view
+from bot.ui.llm import draft_frames, mode_choices, mode_info
+from bot.ui.render import (CITE_JS, CSS, TextOf, answer_html, answer_tokens, error_html, message_text,
                            sources_panel_html, stream_cuts, user_html)
 from index.errors import NewsbotError, UsageError
 from index.settings import Settings

@@ -2,7 +2,7 @@
 
 The same features drive the sentence scorer and the abstention rule; both are logistic models whose
 weights are fitted on data by eval/tune.py (SQuAD 2.0 dev subset + our gold set) and stored in
-bot/weights.json.
+bot/answer/weights.json.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot import lexicon
+from bot.answer import lexicon
 from index.embed import tokenizer_file
 from index.terms import WORD, stopwords, terms, words
 
@@ -35,7 +35,7 @@ _DATE = re.compile(rf"\b(\d{{3,4}}s?|{_MONTHS}|monday|tuesday|wednesday|thursday
 _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|"
                      r"billion|dozen|dozens|several|few|half|percent)\b", re.I)
-# A proper name: a capitalised word that does not open a sentence (shared with bot/verify.py).
+# A proper name: a capitalised word that does not open a sentence (shared with bot/llm/verify.py).
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00C0-\u024F'\-]+")
 
 FEATURES = ("cov", "cov_ctx", "cov_nv", "cov_ctx_nv", "dense", "chunk_dense", "passage", "atype", "novelty",

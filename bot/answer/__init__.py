@@ -1,0 +1,13 @@
+"""The extractive answerer: score the retrieved passages' sentences, quote the best ones exactly, or abstain.
+
+Exposes `extract` / `cite` (the answer), `analyse_question` and the features the LLM verifier shares, and
+what eval/tune.py fits (the feature names, guards, candidate scoring and `WEIGHTS_FILE`, bot/answer/weights.json).
+"""
+
+from bot.answer.extract import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, Candidate, Extraction, abstain_features,
+                                candidates, choose_best, cite, covered, extract, load_weights)
+from bot.answer.features import FEATURES, NAME, Question, analyse_question, coverage_without, has_type
+
+__all__ = ["ABSTAIN_FEATURES", "FEATURES", "GUARDS", "NAME", "WEIGHTS_FILE", "Candidate", "Extraction", "Question",
+           "abstain_features", "analyse_question", "candidates", "choose_best", "cite", "covered", "coverage_without",
+           "extract", "has_type", "load_weights"]
