@@ -14,6 +14,7 @@ from bot.library import open_library
 from bot.llm import answer_with_llm, make_llm
 from bot.prompts import load_prompt
 from bot.retrieve import Filters
+from bot.normalize import normalize
 from bot.rewrite import rewrite
 from bot.types import Answer
 from index.embed import embed_query
@@ -68,7 +69,7 @@ def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None 
     filters = Filters(tuple(article_ids) if article_ids else None, date_from, date_to)
     lib = open_library(settings)
 
-    standalone = rewrite(q, hist)
+    standalone = rewrite(q, hist, lambda text: normalize(text, lib))
     qv = embed_query(lib.embed_model, standalone)
     bundle = QueryBundle(query_str=standalone, embedding=qv.tolist())
     engine = query_engine(lib, k, filters)
@@ -78,14 +79,17 @@ def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None 
     def extractive() -> Answer:
         t = time.perf_counter()
         ex = engine.synthesize(bundle, nodes).metadata["extraction"]
-        if ex.abstained:
-            text, citations = load_prompt("abstain", str(settings.prompts_dir)), ()
+        citations = cite(lib, ex.chosen)
+        quoted = " ".join(f"{c.quote} [{c.n}]" for c in citations)
+        if ex.status == "not_found":
+            text = load_prompt("abstain", str(settings.prompts_dir))
+        elif ex.status == "uncertain":
+            text = f"{load_prompt('uncertain', str(settings.prompts_dir))} {quoted}"
         else:
-            citations = cite(lib, ex.chosen)
-            text = " ".join(f"{c.quote} [{c.n}]" for c in citations)
+            text = quoted
         return Answer(
             question=q, standalone_question=standalone, answer=text, abstained=ex.abstained, citations=citations,
-            related=cite(lib, ex.related) if ex.abstained else (), mode=mode,
+            related=cite(lib, ex.related) if ex.abstained else (), mode=mode, status=ex.status,
             timings_ms={"answer": round((time.perf_counter() - t) * 1000, 2)},
             passages=tuple(node_passage(n) for n in nodes),
         )

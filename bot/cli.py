@@ -147,10 +147,19 @@ def format_answer(answer) -> str:
     lines = []
     if answer.standalone_question.strip() != answer.question.strip():
         lines.append(f"(understood as: {answer.standalone_question})")
+    # The three outcomes look different: an answer with its sources; "uncertain", flagged, with the closest
+    # passage it quotes and the other related ones; "not found" with the related passages only.
+    if answer.status == "uncertain":
+        lines.append("? Not said directly in the articles.")
+    elif answer.status == "not_found":
+        lines.append("\u2717 Not in the corpus.")
     lines.append(answer.answer)
-    cites = answer.related if answer.abstained else answer.citations
-    if cites:
-        lines += ["", "Related, but not an answer:" if answer.abstained else "Sources:"]
+    groups = [("Sources:", answer.citations), ("", ())] if not answer.abstained else [
+        ("Closest passage (not a direct answer):", answer.citations), ("Related, but not an answer:", answer.related)]
+    for head, cites in groups:
+        if not cites:
+            continue
+        lines += ["", head]
         for c in cites:
             lines.append(f"[{c.n}] {c.title} ({c.article_id}, {c.source})")
             lines.append(_indent(f"\u201c{c.quote}\u201d"))

@@ -38,6 +38,7 @@ class SentenceRow:
     ordinal: int
     start: int
     end: int
+    kind: str = "body"  # "body" is article prose; anything else is never an answer (index/fragments.py)
 
 
 class Library:

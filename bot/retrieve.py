@@ -65,17 +65,20 @@ class Filters:
         return parts[0] if len(parts) == 1 else {"$and": parts}
 
 
-def _normalise(scores: dict[str, float]) -> dict[str, float]:
-    """Min-max to [0, 1] over one retriever's candidates (a lone candidate gets 1)."""
+def _normalise(scores: dict[str, float], floor: float | None = None) -> dict[str, float]:
+    """Min-max to [0, 1] over one retriever's candidates (a lone candidate gets 1); with `floor`, that is the
+    minimum instead of the lowest candidate's score."""
     if not scores:
         return {}
-    lo, hi = min(scores.values()), max(scores.values())
+    lo, hi = min(scores.values()) if floor is None else floor, max(scores.values())
     return {k: (v - lo) / (hi - lo) if hi > lo else 1.0 for k, v in scores.items()}
 
 
 def fuse(dense: dict[str, float], sparse: dict[str, float], weight: float = DENSE_WEIGHT) -> dict[str, float]:
     """Weighted sum of normalised scores; a chunk one retriever did not return gets 0 from it."""
-    nd, ns = _normalise(dense), _normalise(sparse)
+    # BM25 scores are relative to 0, not to the weakest match: with min-max, the lowest of three chunks that
+    # all hold every query term (1.68 against 1.70) would get nothing from BM25.
+    nd, ns = _normalise(dense), _normalise(sparse, floor=0.0)
     return {k: weight * nd.get(k, 0.0) + (1 - weight) * ns.get(k, 0.0) for k in nd.keys() | ns.keys()}
 
 

@@ -9,7 +9,9 @@ ellipsis onto the previous question.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
+
+from bot.answer import split_subject
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
@@ -21,12 +23,20 @@ _ELLIPSIS = re.compile(r"^\s*(and|what about|how about|and what about|what of)\b
 _NAME = re.compile(r"\b([A-Z][\w'\-]*(?:\s+(?:al-|Al-|de |of )?[A-Z][\w'\-]*)*)")
 _NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Does", "Do", "Is", "Are", "Was",
               "Were", "The", "A", "An", "In", "On", "And", "But", "He", "She", "They", "It", "I", "Mr", "Mrs",
-              "Can", "Could", "Would", "Will", "Should", "According", "Tell", "Give", "After", "Before"}
+              "Can", "Could", "Would", "Will", "Should", "According", "Tell", "Give", "After", "Before",
+              "We", "You", "Our", "My", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "There",
+              "Him", "Them", "Us", "Me", "Your"}
+# A quotation's words belong to the quoted speaker's sentence, not to who it is about: "We have received no
+# orders ..." names no one called "We".
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+# A follow-up that brings a subject of its own for the previous question's frame: "And the prime minister?"
+_NOUN_PHRASE = re.compile(r"(?i:the|a|an|his|her|their|its)\s+[\w'\- ]+|[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")
 
 
 def entities(text: str) -> list[str]:
     """Proper names in text, in order of appearance, without leading question or function words."""
     out = []
+    text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     for m in _NAME.finditer(text):
         # Hyphenated modifiers ("US-led", "Najaf-based") describe something else; they are not the name.
         parts = [p for p in m.group(1).split() if not re.search(r"-(led|based|backed|born|run)$", p)]
@@ -47,6 +57,12 @@ def _graft(prev: str, rest: str) -> str:
         old = re.search(rf"\b(?i:{pm.group(1)})\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?=\W*$)", prev)
         if old:
             return prev[:old.start()] + rest + prev[old.end():]
+    # A new subject in the previous question's frame: "What did the Sadrist lawmakers say?" + "And the prime
+    # minister?" -> "What did the prime minister say?"
+    parts = split_subject(prev + "?")
+    if parts and _NOUN_PHRASE.fullmatch(rest):
+        head, _, tail = parts
+        return f"{head} {rest} {tail.rstrip(' ?')}"
     if re.fullmatch(r"[A-Z][\w'\-]*(?:\s+(?:al-|of )?[A-Z][\w'\-]*)*", rest):
         names = entities(prev)
         if names:
@@ -61,6 +77,7 @@ def _answered_names(question: str, answer: str) -> list[str]:
     asked = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", question)}
     echoes = [m.start() for m in re.finditer(r"[A-Za-z]{4,}", answer) if m.group().lower() in asked]
     found = []
+    answer = _QUOTED.sub(lambda m: " " * len(m.group()), answer)
     for m in _NAME.finditer(answer):
         name = " ".join(p for p in m.group(1).split() if p not in _NOT_NAMES
                         and not re.search(r"-(led|based|backed|born|run)$", p))
@@ -85,22 +102,23 @@ def _turns(history: Sequence[dict] | None) -> list[tuple[str, str]]:
     return turns
 
 
-def last_turn(history: Sequence[dict] | None) -> tuple[str, str]:
+def last_turn(history: Sequence[dict] | None, normalize: Callable[[str], str] = str) -> tuple[str, str]:
     """The last user question, made to stand alone against the turns before it (a chain of follow-ups
     keeps its subject), and the assistant answer after it."""
     turns = _turns(history)[-MAX_TURNS:]
     standalone = ""
     for i, (question, _) in enumerate(turns):
-        standalone = _rewrite_one(question.strip(), standalone, turns[i - 1][1] if i else "")
+        standalone = _rewrite_one(normalize(question.strip()), standalone, turns[i - 1][1] if i else "")
     return (standalone, turns[-1][1]) if turns else ("", "")
 
 
 MAX_TURNS = 6  # how far back a chain of follow-ups is resolved
 
 
-def rewrite(question: str, history: Sequence[dict] | None) -> str:
-    """The question made to stand alone, or unchanged when it already does (or there is no history)."""
-    return _rewrite_one(question.strip(), *last_turn(history))
+def rewrite(question: str, history: Sequence[dict] | None, normalize: Callable[[str], str] = str) -> str:
+    """The question made to stand alone, or unchanged when it already does (or there is no history).
+    `normalize` is applied to every user question first (bot/normalize.py: typos, capitals)."""
+    return _rewrite_one(normalize(question.strip()), *last_turn(history, normalize))
 
 
 def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
@@ -128,6 +146,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         if pm.group(1).lower() == "her" and re.match(r"\s+[a-z]", q[pm.end():]):
             repl = f"{name}'s"  # "her statement" is possessive, "ask her" is not
         return q[:pm.start()] + repl + q[pm.end():]
-    if not own and len(q.split()) <= 4:
+    if not own:
+        # No name of its own and no pronoun: the topic is the previous turn's ("How did the government
+        # react?" after Sadr's demand); it is added for retrieval and shown in the understood question.
         return f"{q.rstrip(' ?')} ({names[0]})?"
     return q

@@ -13,6 +13,7 @@ from typing import Sequence
 from bot.ask import check_history, check_question, check_top_k
 from bot.library import open_library
 from bot.retrieve import Filters, retrieve
+from bot.normalize import normalize
 from bot.rewrite import rewrite
 from bot.types import Passage
 from index.embed import embed_query
@@ -31,7 +32,7 @@ def search(question: str, history: Sequence[dict] | None = None, top_k: int | No
     settings = settings or Settings.from_env()
     filters = Filters(tuple(article_ids) if article_ids else None, date_from, date_to)
     lib = open_library(settings)
-    standalone = rewrite(q, hist)
+    standalone = rewrite(q, hist, lambda text: normalize(text, lib))
     qv = embed_query(lib.embed_model, standalone)
     # The depth ask() uses, so that a deeper search only extends ask()'s list and never reorders it.
     depth = max(20, 4 * settings.top_k)

@@ -59,6 +59,13 @@ class Answer:
     usage: dict = field(default_factory=dict)  # LLM mode: token counts (tiktoken cl100k) and sources used
     fallback: bool = False  # LLM mode: nothing generated was supported, so this is the extractive answer
     draft: str = ""  # LLM mode: the model's raw answer, before verification (not in to_dict)
+    # "answered"; "uncertain": the closest sentence, cited, shown as not saying it directly; "not_found".
+    # `abstained` is true for anything but "answered".
+    status: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.status:  # built without one (older callers): derived from `abstained`
+            object.__setattr__(self, "status", "not_found" if self.abstained else "answered")
 
     def to_dict(self) -> dict:
         return {
@@ -66,6 +73,7 @@ class Answer:
             "standalone_question": self.standalone_question,
             "answer": self.answer,
             "abstained": self.abstained,
+            "status": self.status,
             "citations": [_citation_dict(c) for c in self.citations],
             "related": [_citation_dict(c) for c in self.related],
             "mode": self.mode,

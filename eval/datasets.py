@@ -18,6 +18,7 @@ DEFAULT_PATHS = {
     "gold": PROJECT_DIR / "eval" / "gold.jsonl",
     "squad2": SHARED / "squad2_small" / "small.json",
     "realtimeqa": SHARED / "realtimeqa_cnn",
+    "natural": PROJECT_DIR / "eval" / "natural.jsonl",
 }
 
 
@@ -52,6 +53,20 @@ def load_gold(path: Path = DEFAULT_PATHS["gold"], corpus: Path = PROJECT_DIR / "
         items.append(Item(r["id"], r["question"], tuple(r.get("answers") or ()), tuple(r.get("article_ids") or ()),
                           r.get("evidence", ""), r.get("type", "answerable"), tuple(r.get("history") or ())))
     return Dataset("gold", corpus, items)
+
+
+def load_natural(path: Path, workdir: Path, squad: Path = DEFAULT_PATHS["squad2"]) -> Dataset:
+    """Our natural-question set (eval/natural.jsonl: casual, short, typo, broad and follow-up questions, a
+    fifth unanswerable) over the sample corpus and the squad2_small paragraphs, indexed together. The
+    paragraphs are read from ../shared at run time, as load_squad2 writes them."""
+    corpus = workdir / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    for f in sorted((PROJECT_DIR / "corpus").glob("*.txt")):
+        (corpus / f.name).write_bytes(f.read_bytes())
+    if Path(squad).exists():
+        load_squad2(Path(squad), workdir)  # writes the paragraphs into workdir/corpus; its questions unused
+    gold = load_gold(path, corpus)
+    return Dataset("natural", corpus, gold.items)
 
 
 def _slug(text: str) -> str:

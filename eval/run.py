@@ -1,6 +1,6 @@
 """`python -m eval` / `newsbot eval`: run a dataset through bot.ask and print deterministic metrics.
 
-    python -m eval --dataset gold|squad2|realtimeqa [--path P]
+    python -m eval --dataset gold|natural|squad2|realtimeqa [--path P]
     python -m eval --dataset user --questions FILE.jsonl --corpus DIR
     python -m eval --dataset user --questions SQUAD_V2.json
         [--json FILE] [--report DIR] [--baseline llamaindex] [--top-k N] [--failures] [--mode llm [--llm local]]
@@ -30,14 +30,14 @@ import numpy as np
 from bot import NewsbotError, Settings, ask, rank_articles, search
 from bot.library import close_libraries, open_library
 from bot.llm import describe_llm
-from eval.datasets import DEFAULT_PATHS, Dataset, load_gold, load_realtimeqa, load_squad2, load_user
+from eval.datasets import DEFAULT_PATHS, Dataset, load_gold, load_natural, load_realtimeqa, load_squad2, load_user
 from eval.llm_eval import (llm_fields, llm_settings, llm_summary, mode_rows, print_modes, report_section,
                            shown_sentences, with_sentences)
 from eval.metrics import (abstention_scores, citation_scores, citation_supports, contains_gold, evidence_spans,
                           exact_match, f1, first_rank, rank_scores)
 from index.ingest import ingest
 
-DATASETS = ("gold", "squad2", "realtimeqa", "user")
+DATASETS = ("gold", "natural", "squad2", "realtimeqa", "user")
 ARTICLE_RANK_DEPTH = 40  # passages searched to rank articles: every chunk the fusion yields at ask()'s depth
 MODES = ("extractive", "llm")
 BASELINES = ("llamaindex",)
@@ -50,6 +50,8 @@ def load_dataset(name: str, path: Path | None, work: Path, *, questions: Path | 
                            f"the {name} dataset)")
     if name == "gold":
         return load_gold(path or DEFAULT_PATHS["gold"])
+    if name == "natural":
+        return load_natural(path or DEFAULT_PATHS["natural"], work)
     if name == "squad2":
         return load_squad2(path or DEFAULT_PATHS["squad2"], work)
     if name == "realtimeqa":
@@ -109,7 +111,10 @@ def ask_all(dataset: Dataset, settings: Settings, top_k: int, supports: Callable
             "id": it.id, "type": it.type, "question": it.question, "standalone": a.standalone_question,
             "history": list(it.history), "answers": list(it.answers), "article_ids": list(it.article_ids),
             "evidence": it.evidence, "answer": a.answer, "abstained": a.abstained, "latency_ms": ms,
+            "status": a.status,
             "contains": answered and contains_gold(quotes, it.answers),
+            # Lenient: an "uncertain" answer (the closest sentence, cited) that holds the gold answer counts.
+            "contains_lenient": bool(it.answers) and a.status != "not_found" and contains_gold(quotes, it.answers),
             "em": exact_match(quotes, it.answers) if answered else 0.0,
             "f1": f1(quotes, it.answers) if answered else 0.0,
             "article_rank": first_rank(ranked, set(it.article_ids)), "retrieved": ranked[:10],
@@ -175,6 +180,13 @@ def summarize(name: str, records: list[dict]) -> dict:
         "retrieval": {**rank_scores([r["article_rank"] for r in ans]),
                       "in_top_k_chunks": _mean([r.get("read_rank") is not None for r in ans])},
         "latency_ms": {"p50": float(np.percentile(lat, 50)), "p95": float(np.percentile(lat, 95))},
+        # The answer policy (bot/answer/policy.py): strict scoring counts "uncertain" as not answered;
+        # lenient counts an uncertain answer that holds the gold answer as right.
+        "status": {s: sum(r.get("status") == s for r in records) for s in ("answered", "uncertain", "not_found")},
+        "answer_contains_gold_lenient": _mean([r.get("contains_lenient", r["contains"]) for r in ans]),
+        "refused_answerable": _mean([r["abstained"] for r in ans]),
+        "answered_unanswerable": _mean([not r["abstained"] for r in una]),
+        "unanswerable_refused": _mean([r["abstained"] for r in una]) if una else None,
     }
 
 
@@ -199,6 +211,10 @@ def table_rows(m: dict, records: list[dict], baseline: dict | None = None) -> li
     rows = [("questions", f"{m['n']} ({m['n_answerable']} answerable, {m['n_unanswerable']} unanswerable)",
              f"{baseline['n_answerable']} answerable" if baseline else "-"),
             ("answer contains gold", f"{m['answer_contains_gold']:.3f}", "-"),
+            ("... counting uncertain answers", f"{m['answer_contains_gold_lenient']:.3f}", "-"),
+            ("answered / uncertain / not found", "{answered} / {uncertain} / {not_found}".format(**m["status"]), "-"),
+            ("answerable refused / unanswerable answered",
+             f"{m['refused_answerable']:.3f} / {m['answered_unanswerable']:.3f}", "-"),
             ("exact match", f"{m['exact_match']:.3f}", "-"), ("token F1", f"{m['f1']:.3f}", "-"),
             ("abstention P / R / F1", "{precision:.3f} / {recall:.3f} / {f1:.3f}".format(**m["abstention"]), "-"),
             ("overall accuracy", f"{m['overall_accuracy']:.3f}", "-"),
@@ -232,7 +248,8 @@ def print_failures(records: list[dict]) -> None:
     for r in records:
         if is_failure(r):
             print(f"- [{r['type']}] {r['question']} (as: {r['standalone']})\n    expected {r['answers'] or 'abstain'}"
-                  f"\n    got {'ABSTAIN' if r['abstained'] else r['answer'][:200]}\n    retrieved {r['retrieved'][:5]}")
+                  f"\n    got {r.get('status', 'ABSTAIN') if r['abstained'] else ''} {r['answer'][:200]}"
+                  f"\n    retrieved {r['retrieved'][:5]}")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -26,8 +26,9 @@ from bot.answer import (ABSTAIN_FEATURES, FEATURES, GUARDS, WEIGHTS_FILE, abstai
                         choose_best, covered, load_weights)
 from bot.library import close_libraries, open_library
 from bot.retrieve import retrieve
+from bot.normalize import normalize
 from bot.rewrite import rewrite
-from eval.datasets import DEFAULT_PATHS, load_gold, load_squad2
+from eval.datasets import DEFAULT_PATHS, load_gold, load_natural, load_squad2
 from eval.metrics import contains_gold
 from index.embed import embed_query
 from index.ingest import ingest
@@ -40,7 +41,7 @@ def collect(dataset, settings: Settings, weights: dict, top_k: int = 5) -> list[
     lib = open_library(settings)
     out = []
     for it in dataset.items:
-        standalone = rewrite(it.question, list(it.history))
+        standalone = rewrite(it.question, list(it.history), lambda t: normalize(t, lib))
         qv = embed_query(lib.embed_model, standalone)
         passages = retrieve(lib, standalone, top_k, query_vector=qv)
         q = analyse_question(standalone, lib.bm25.idf)
@@ -137,12 +138,15 @@ def main(argv=None) -> None:
                     help="sample weight of a SQuAD question in the abstention fit (a gold question weighs 1). "
                          "Measured 2026-11-22: 0.1 / 0.3 / 1.0 gave gold overall 0.865 / 0.865 / 0.847 and SQuAD "
                          "overall 0.597 / 0.601 / 0.610, SQuAD contains-gold 0.512 / 0.553 / 0.608")
+    ap.add_argument("--natural-weight", type=float, default=1.0,
+                    help="sample weight of a natural-set question (eval/natural.jsonl) in the abstention fit")
     ap.add_argument("--dump", type=Path, help="also write the abstention training matrix here (.npz)")
     args = ap.parse_args(argv)
     weights = load_weights()
     work = Path(tempfile.mkdtemp(prefix="newsbot-tune-"))
     rows = []
-    for name, ds in (("squad2", load_squad2(args.squad, work / "squad2")), ("gold", load_gold())):
+    for name, ds in (("squad2", load_squad2(args.squad, work / "squad2")), ("gold", load_gold()),
+                     ("natural", load_natural(DEFAULT_PATHS["natural"], work / "natural", args.squad))):
         settings = Settings.from_env({}, home=work / name / "home")
         for r in collect(ds, settings, weights):
             r["source"] = name
@@ -188,10 +192,11 @@ def main(argv=None) -> None:
         lacks_type.append(r["q"].atype in ("number", "date") and not best.features["atype"])
         is_covered.append(covered(best, af))
         ys.append(1.0 if correct else 0.0)
-        sws.append((1.0 if r["source"] == "gold" else args.squad_weight) * (0.0 if kinds[-1] == "wrong" else 1.0))
+        source_weight = {"gold": 1.0, "natural": args.natural_weight}.get(r["source"], args.squad_weight)
+        sws.append(source_weight * (0.0 if kinds[-1] == "wrong" else 1.0))
         sources.append(r["source"])
     X, y, swa, kinds_a = np.array(feats), np.array(ys), np.array(sws), np.array(kinds)
-    for name in ("squad2", "gold"):
+    for name in ("squad2", "gold", "natural"):
         mine = np.array(sources) == name
         print(f"best sentence holds a gold answer: {name} {int(np.sum(mine & (kinds_a == 'right')))}"
               f"/{int(np.sum(mine & (kinds_a != 'unanswerable')))} answerable questions")
@@ -258,6 +263,7 @@ def main(argv=None) -> None:
                           "w": {f: float(v) for f, v in zip(ABSTAIN_FEATURES, wa)}}
     weights["trained_on"] = {"squad2_questions": sum(r["source"] == "squad2" for r in rows),
                              "gold_questions": sum(r["source"] == "gold" for r in rows),
+                             "natural_questions": sum(r["source"] == "natural" for r in rows),
                              "weighted_train_accuracy": round(best_acc, 4),
                              "gold_cv_accuracy": round(cv, 4)}
     args.out.write_text(json.dumps(weights, indent=2) + "\n", encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from index.fragments import sentence_kinds
 from index.sentences import split_sentences
 from index.static import count_tokens
 from index.types import Article, Chunk, Sentence
@@ -49,9 +50,10 @@ def split_article(article: Article, *, max_tokens: int = 96, overlap: int = 1) -
     # Ids carry the content hash and the chunking: a changed article (or a re-split one) gets new ids, so
     # live vectors are never overwritten and the old ones are deleted only after the new ones are stored.
     prefix = f"{article.id}::{article.content_hash[:12]}.{max_tokens}.{overlap}"
+    kinds = sentence_kinds(text, spans)
     sentences = [
-        Sentence(id=f"{prefix}::s{i}", article_id=article.id, ordinal=i, start=s, end=e, text=text[s:e])
-        for i, (s, e) in enumerate(spans)
+        Sentence(id=f"{prefix}::s{i}", article_id=article.id, ordinal=i, start=s, end=e, text=text[s:e], kind=k)
+        for i, ((s, e), k) in enumerate(zip(spans, kinds))
     ]
     sizes = [count_tokens(s.text) for s in sentences]
 

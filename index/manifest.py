@@ -16,7 +16,7 @@ from typing import Iterable
 
 from index.types import Article, Chunk, Sentence
 
-FORMAT = "2"  # bump when sentence or chunk splitting changes: every article is re-split
+FORMAT = "3"  # bump when sentence or chunk splitting changes: every article is re-split (3: sentence kinds)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS chunks(
     "end" INT NOT NULL, first_sentence INT NOT NULL, last_sentence INT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS sentences(
-    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, ordinal INT NOT NULL, start INT NOT NULL, "end" INT NOT NULL);
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, ordinal INT NOT NULL, start INT NOT NULL, "end" INT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'body');
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_id);
 CREATE TABLE IF NOT EXISTS pending(id TEXT PRIMARY KEY, kind TEXT NOT NULL);
 """
@@ -44,6 +45,10 @@ class Manifest:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        # Manifests written before sentence kinds existed: add the column (every row "body" until the next
+        # ingest re-splits the articles, which FORMAT makes it do).
+        if "kind" not in {r[1] for r in self.db.execute("PRAGMA table_info(sentences)")}:
+            self.db.execute("ALTER TABLE sentences ADD COLUMN kind TEXT NOT NULL DEFAULT 'body'")
 
     def close(self) -> None:
         self.db.close()
@@ -95,9 +100,9 @@ class Manifest:
             'SELECT id, article_id, ordinal, start, "end", first_sentence, last_sentence FROM chunks '
             "ORDER BY article_id, ordinal"))
 
-    def sentences(self) -> list[tuple[str, str, int, int, int]]:
+    def sentences(self) -> list[tuple[str, str, int, int, int, str]]:
         return list(self.db.execute(
-            'SELECT id, article_id, ordinal, start, "end" FROM sentences ORDER BY article_id, ordinal'))
+            'SELECT id, article_id, ordinal, start, "end", kind FROM sentences ORDER BY article_id, ordinal'))
 
     def snapshot(self):
         """A read transaction: every read inside sees the same committed state, even while an ingest commits."""
@@ -129,8 +134,8 @@ class Manifest:
                 "VALUES(?,?,?,?,?,?,?)",
                 [(c.id, c.article_id, c.ordinal, c.start, c.end, c.first_sentence, c.last_sentence) for c in chunks])
             self.db.executemany(
-                'INSERT INTO sentences(id, article_id, ordinal, start, "end") VALUES(?,?,?,?,?)',
-                [(s.id, s.article_id, s.ordinal, s.start, s.end) for s in sentences])
+                'INSERT INTO sentences(id, article_id, ordinal, start, "end", kind) VALUES(?,?,?,?,?,?)',
+                [(s.id, s.article_id, s.ordinal, s.start, s.end, s.kind) for s in sentences])
             # The new vectors are live now: no longer pending.
             self.db.executemany("DELETE FROM pending WHERE id=?", [(i,) for i in new_ids])
             self._bump()

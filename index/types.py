@@ -58,3 +58,4 @@ class Sentence:
     start: int
     end: int
     text: str
+    kind: str = "body"  # or why it is not prose an answer may quote: heading, pull_quote, ... (index/fragments.py)

@@ -32,7 +32,7 @@ def test_flagship_question_quotes_the_amnesty_sentence(sample_home):
 def test_to_dict_has_the_documented_shape(sample_home):
     d = ask(FLAGSHIP, settings=sample_home).to_dict()
     assert set(d) == {"question", "standalone_question", "answer", "abstained", "citations", "related", "mode",
-                      "timings_ms", "unsupported", "usage", "fallback"}
+                      "timings_ms", "unsupported", "usage", "fallback", "status"}
     assert d["unsupported"] == [] and d["usage"] == {} and d["fallback"] is False
     assert set(d["citations"][0]) == {"n", "article_id", "title", "source", "start", "end", "quote", "score"}
     assert set(d["timings_ms"]) == {"retrieve", "answer", "total"}
@@ -65,7 +65,10 @@ def test_every_citation_of_the_gold_questions_is_exact(sample_home):
         for c in a.citations + a.related:
             text = texts.setdefault(c.source, _file_text(c.source))
             assert text[c.start:c.end] == c.quote, (r["question"], c)
-        assert a.abstained == (not a.citations)
+        # abstained for anything but "answered"; only "not_found" quotes nothing (an uncertain answer
+        # quotes its closest sentence)
+        assert a.abstained == (a.status != "answered")
+        assert (a.status == "not_found") == (not a.citations)
 
 
 @pytest.mark.parametrize("question", ["", "   \n\t "])

@@ -192,3 +192,15 @@ def test_ask_llm_mode_streams_the_draft_then_the_verified_answer(home: Path, fir
                             NEWSBOT_LLM_BASE_URL=llm_server, NEWSBOT_LLM_MODEL="smollm2", NEWSBOT_LLM_MAX_TOKENS="64")
     d = json.loads(json_proc.stdout)
     assert d["mode"] == "llm" and d["usage"]["prompt_tokens"] > 0 and "Paris" not in d["answer"]
+
+
+def test_ask_shows_the_three_outcomes_distinctly(home: Path, first_ingest) -> None:
+    answered = run_newsbot(home, "ask", "What did Sadr demand in exchange?")
+    assert answered.returncode == 0 and "Sources:" in answered.stdout and "Not in the corpus" not in answered.stdout
+    off = run_newsbot(home, "ask", "who won the world cup")
+    assert off.returncode == 0 and "\u2717 Not in the corpus." in off.stdout and "Sources:" not in off.stdout
+    near = run_newsbot(home, "ask", "how many fighters does sadr have")
+    assert near.returncode == 0 and "? Not said directly in the articles." in near.stdout
+    assert near.stdout.index("Closest passage (not a direct answer):") < near.stdout.index("[1] ")
+    d = json.loads(run_newsbot(home, "ask", "--json", "how many fighters does sadr have").stdout)
+    assert d["status"] == "uncertain" and d["abstained"] is True and len(d["citations"]) == 1

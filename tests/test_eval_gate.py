@@ -36,7 +36,7 @@ def thresholds(name: str) -> dict:
     return table[name]
 
 
-@pytest.mark.parametrize("name", ["gold", "squad2"])
+@pytest.mark.parametrize("name", ["gold", "natural", "squad2"])
 def test_eval_gate(name, tmp_path):
     limits = thresholds(name)
     if name == "squad2" and not DEFAULT_PATHS["squad2"].exists():

@@ -6,8 +6,9 @@ what eval/tune.py fits (the feature names, guards, candidate scoring and `WEIGHT
 
 from bot.answer.extract import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, Candidate, Extraction, abstain_features,
                                 candidates, choose_best, cite, covered, extract, load_weights)
-from bot.answer.features import FEATURES, NAME, Question, analyse_question, coverage_without, has_type
+from bot.answer.features import (FEATURES, NAME, Question, analyse_question, common_words, coverage_without, has_type, known_word,
+                                 split_subject)
 
 __all__ = ["ABSTAIN_FEATURES", "FEATURES", "GUARDS", "NAME", "WEIGHTS_FILE", "Candidate", "Extraction", "Question",
-           "abstain_features", "analyse_question", "candidates", "choose_best", "cite", "covered", "coverage_without",
+           "abstain_features", "analyse_question", "candidates", "choose_best", "cite", "common_words", "known_word", "split_subject", "covered", "coverage_without",
            "extract", "has_type", "load_weights"]

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer.features import (Question, antonym_clash, missing_idf, missing_specific, name_swap, negation_gap,
+from bot.answer.features import (Question, antonym_clash, coverage_without, known_word, missing_idf, missing_specific, name_swap, negation_gap,
                                  sentence_features, verb_support)
+from bot.answer.broad import broad_topic, summarize
+from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.library import Library
 from bot.types import Citation, Passage
 from index.terms import terms, words
@@ -51,10 +53,11 @@ class Candidate:
 @dataclass(frozen=True)
 class Extraction:
     abstained: bool
-    chosen: tuple[Candidate, ...]
+    chosen: tuple[Candidate, ...]  # the answer; for "uncertain", the closest sentence
     related: tuple[Candidate, ...]
     p_answer: float
     abstain_features: dict
+    status: str = "answered"  # "answered" | "uncertain" | "not_found" (bot/answer/policy.py)
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +79,9 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
     for rank, p in enumerate(passages):
         chunk = lib.chunks[p.chunk_id]
         for s in lib.sentences[p.article_id][chunk.first_sentence:chunk.last_sentence + 1]:
-            rows.setdefault(s.id, (s, rank))
+            # Headings, captions, pull quotes and page boilerplate help retrieval but are no answer.
+            if s.kind == "body":
+                rows.setdefault(s.id, (s, rank))
     vectors = lib.store.vectors("sentence", list(rows))
     out = []
     for sid, (s, rank) in rows.items():
@@ -126,6 +131,12 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     n = max(len(q.specific), 1)
     f["miss_spec_ctx"] = missing_specific(q, ctx, set(ctx_words)) / n
     f["miss_spec_article"] = missing_specific(q, art_terms, _words_of(text)) / n
+    # How much of what the question is about (its terms but the main verb) the answer's article holds at all.
+    f["topic_article"] = coverage_without(q, art_terms, q.verb)
+    # Names the question states (words no English dictionary knows: "Kut", "mosul") that the answer's
+    # context lacks: the article puts them elsewhere, or the corpus never mentions them.
+    f["name_missing_ctx"] = float(sum(1 for t in q.specific if t not in ctx
+                                      and not known_word(q.term_words.get(t, t))))
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
     # Does the context hold the question's main verb, or one WordNet lets stand in for it?
     f["verb_ok"] = verb_support(q, ctx_words)
@@ -141,26 +152,36 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     weights = weights or load_weights()
     cands = candidates(lib, q, passages, qv, weights) if passages else []
     related = _related(cands)
+    topic = broad_topic(q.text)
+    if topic and passages:
+        summary = summarize(lib, topic, passages, qv)
+        if summary:
+            chosen = tuple(Candidate(f"{a}:{s}", a, s, e, 0, {}, sc, 1.0 / len(summary)) for a, s, e, sc in summary)
+            return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
     if not cands or not q.terms:
-        return Extraction(True, (), related, 0.0, {})
+        return Extraction(True, (), related, 0.0, {}, NOT_FOUND)
     best, runner_up = choose_best(q, cands, weights)
     af = abstain_features(lib, q, best, passages, runner_up)
     p = _sigmoid(_linear(weights["abstain"], af))
+    vetoed = False
     # Guard, measured on SQuAD 2.0 and the gold set (eval/tune.py): a "how many" / "when" question
     # whose candidates hold no number / date is not answered by them.
     if weights["abstain"].get("require_type") and q.atype in ("number", "date") and not best.features["atype"]:
-        p = 0.0
+        p, vetoed = 0.0, True
     # Guards (GUARDS), each kept only when it helps on the training data (eval/tune.py): the question asks
     # about what the passage does not say.
     elif any(af.get(g, 0.0) > 0 for g in weights["abstain"].get("guards", ())):
-        p = 0.0
+        p, vetoed = 0.0, True
     # Override, kept only when it helps on the training data (eval/tune.py): a sentence that, with the
     # one before it, holds every term of the question and every name, and the main verb or a word WordNet
     # lets stand in for it ("demand" -> "asked", not "lifted" -> "imposed"), answers it.
     elif weights["abstain"].get("answer_when_covered") and covered(best, af):
         p = 1.0
-    if p < weights["abstain"]["threshold"]:
-        return Extraction(True, (), related, p, af)
+    status = decide(p, vetoed, best.features, af, weights)
+    if status != ANSWERED:
+        # "uncertain" still shows the closest sentence, cited; the related list holds the others.
+        chosen = (best,) if status == UNCERTAIN else ()
+        return Extraction(True, chosen, tuple(c for c in related if c not in chosen), p, af, status)
     chosen = [best]
     second = weights.get("second", {})
     for c in cands[1:4]:

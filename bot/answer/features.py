@@ -39,7 +39,7 @@ _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00C0-\u024F'\-]+")
 
 FEATURES = ("cov", "cov_ctx", "cov_nv", "cov_ctx_nv", "dense", "chunk_dense", "passage", "atype", "novelty",
-            "short", "lead", "phrase2", "phrase3")
+            "short", "lead", "phrase2", "phrase3", "subject")
 # "What did Sadr *demand* in exchange?": with do-support the main verb follows the subject; answer
 # sentences often paraphrase it ("he asked"), while its object and modifiers are kept verbatim.
 _DO_SUPPORT = re.compile(r"\b(?:did|does|do|will|would|can|could|should|has|have|had)\s+(.*)$", re.I)
@@ -82,6 +82,7 @@ class Question:
     verb_word: str | None  # the main verb as WordNet knows it ("lifted", "take_place"), for verb_support
     specific: frozenset[str]  # stemmed terms of names, numbers and rare words: what a near miss gets wrong
     term_words: dict  # stemmed term -> the word as the question writes it ("slacken"), for WordNet
+    subject: frozenset[str] = frozenset()  # stemmed terms of a do-support question's subject ("Maliki")
 
 
 # Words that frame a question rather than say what it is about ("How *many* ...", "What is the *name* of
@@ -98,9 +99,11 @@ def analyse_question(text: str, idf) -> Question:
     specific = frozenset(t for w in words(text)
                          if w not in sw and (w in names or not w.isalpha() or w not in common_words())
                          for t in terms(w))
+    parts = split_subject(text)
     return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
                     tuple(words(text)), names, main_verb(text), main_verb_word(text), specific,
-                    {t: w for w in reversed(words(text)) for t in terms(w)})
+                    {t: w for w in reversed(words(text)) for t in terms(w)},
+                    frozenset(terms(parts[1])) & ts if parts else frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +112,12 @@ def common_words() -> frozenset[str]:
     A word outside it (Mosul, Nasiriya, Sadr) is specific, whatever a small corpus's idf says."""
     vocab = json.loads(tokenizer_file().read_text(encoding="utf-8"))["model"]["vocab"]
     return frozenset(w for w in vocab if w.isalpha() and w.islower())
+
+
+def known_word(word: str) -> bool:
+    """An English word: in MiniLM's vocabulary of whole words, or a form of a WordNet lemma ("calmer")."""
+    w = word.lower()
+    return w in common_words() or (lexicon.available() and any(lexicon.base_forms(w, p) for p in "nva"))
 
 
 def _after_subject(question: str) -> list[str] | None:
@@ -131,6 +140,10 @@ def _after_subject(question: str) -> list[str] | None:
                     i += 1
             else:
                 i += 1  # "the cleric seek": one lower-case head noun
+    # A lower-case name the corpus does not know ("what did iran say"): a non-verb before a verb is the subject.
+    if (i == 0 and i + 1 < len(toks) and toks[i][:1].islower() and toks[i].lower() not in _DETERMINERS
+            and lexicon.available() and not lexicon.is_verb(toks[i]) and lexicon.is_verb(toks[i + 1])):
+        i += 1
     # A gerund subject ("When did fighting erupt?") is a noun here: the verb comes after it.
     if i + 1 < len(toks) and toks[i].lower().endswith("ing") and toks[i + 1][:1].islower():
         i += 1
@@ -139,6 +152,23 @@ def _after_subject(question: str) -> list[str] | None:
                              or toks[i].lower() in stopwords()):
         i += 1
     return toks[i:] or None
+
+
+def split_subject(question: str) -> tuple[str, str, str] | None:
+    """A do-support question cut around its subject: "What did the Sadrist lawmakers say?" -> ("What did",
+    "the Sadrist lawmakers", "say?"); None when it has no such shape."""
+    m = _DO_SUPPORT.search(question)
+    rest = _after_subject(question)
+    if not m or not rest:
+        return None
+    toks = m.group(1).split()
+    cut = len(toks) - len(rest)
+    # "How did Sadrist lawmakers react": a plural noun after the capitalised words is still the subject.
+    if 0 < cut < len(toks) - 1 and lexicon.available() and re.search(r"[^s]s$", toks[cut]) \
+            and not lexicon.is_verb(toks[cut]) and lexicon.is_verb(toks[cut + 1]):
+        cut += 1
+    subject = " ".join(toks[:cut])
+    return (question[:m.start(1)].rstrip(), subject, " ".join(toks[cut:])) if subject else None
 
 
 def main_verb(question: str) -> str | None:
@@ -323,6 +353,9 @@ def sentence_features(q: Question, sentence: str, previous: str, dense: float, p
         "short": 1.0 if len(WORD.findall(sentence)) < 5 else 0.0,
         "lead": 1.0 if ordinal == 0 else 0.0,
     }
+    # "What did *Maliki* say about Sadr's order?" is answered by what Maliki said, not by what was said about
+    # Sadr's order: the share of the question's subject the sentence (or the one before it) names.
+    feats["subject"] = len(q.subject & ctx_terms) / len(q.subject) if q.subject else 1.0
     # A run of two / three or more question words found verbatim ("in exchange", "Charge of the Knights").
     run = longest_phrase(q, s_words)
     feats["phrase2"] = 1.0 if run >= 2 else 0.0

@@ -138,7 +138,9 @@ def answer_html(answer: Answer, turn: int, text_of: TextOf, shown: int | None = 
     tokens = answer_tokens(answer, turn)
     streaming = shown is not None and shown < len(tokens)
     parts = ['<div class="nb-msg">']
-    if answer.abstained:
+    if answer.status == "uncertain":
+        parts.append('<span class="nb-badge nb-uncertain">Not said directly</span>')
+    elif answer.abstained:
         parts.append('<span class="nb-badge">Not in the corpus</span>')
     parts.append(llm_note_html(answer))  # "" for an extractive answer: its HTML is unchanged
     body = "".join(tokens[:shown] if streaming else tokens).rstrip()
@@ -179,16 +181,23 @@ def unsupported_html(answer: Answer) -> str:
 
 def cards_html(answer: Answer, text_of: TextOf, turn: int | None = None, title: str = "Sources") -> str:
     """The answer's cards (or, for an abstention, its related passages); with `turn`, each card has its id."""
+    closest = ""
+    if answer.status == "uncertain" and answer.citations:
+        # The closest sentence comes first, as the answer's [1] (not under "related"), then the others.
+        cards = "".join(card_html(c, text_of(c.article_id), f"src-{turn}-{c.n}" if turn else None)
+                        for c in answer.citations)
+        closest = (f'<div class="nb-sources nb-closest"><div class="nb-sources-h">Closest passage, not a direct '
+                   f'answer</div>{cards}</div>')
     if answer.abstained:
         if not answer.related:
-            return '<div class="nb-sources"><div class="nb-sources-h">No related passages.</div></div>'
+            return closest or '<div class="nb-sources"><div class="nb-sources-h">No related passages.</div></div>'
         head, cites, prefix = "Related, but not an answer", answer.related, "rel"
     else:
         head, cites, prefix = title, answer.citations, "src"
     cards = "".join(card_html(c, text_of(c.article_id), f"{prefix}-{turn}-{c.n}" if turn else None)
                     for c in cites)
     kind = " nb-related" if answer.abstained else ""
-    return f'<div class="nb-sources{kind}"><div class="nb-sources-h">{head}</div>{cards}</div>'
+    return closest + f'<div class="nb-sources{kind}"><div class="nb-sources-h">{head}</div>{cards}</div>'
 
 
 def sources_panel_html(answer: Answer | None, text_of: TextOf) -> str:
@@ -223,6 +232,7 @@ CSS = """
 .nb-understood { color: var(--body-text-color-subdued); font-size: .82em; margin-top: 4px; font-style: italic; }
 .nb-badge { display: inline-block; background: #fde2e1; color: #8a1c1c; border: 1px solid #f5b5b3;
             border-radius: 999px; padding: 1px 10px; font-size: .8em; font-weight: 600; margin-bottom: 6px; }
+.nb-badge.nb-uncertain { background: #fff4d6; color: #7a5200; border-color: #f0d28a; }
 .nb-sources { margin-top: 10px; }
 .nb-sources-h { font-weight: 600; font-size: .85em; color: var(--body-text-color-subdued); margin: 0 0 6px; }
 .nb-related .nb-card { border-style: dashed; }

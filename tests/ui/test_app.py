@@ -192,6 +192,22 @@ def test_answer_html_keeps_a_bracket_inside_a_quote_as_text() -> None:
     assert "costs [2] dollars" in out and out.count('class="nb-cite"') == 1
 
 
+def test_uncertain_answer_is_marked_and_its_closest_card_comes_first() -> None:
+    from bot.ui.render import answer_html
+
+    closest = citation()
+    other = citation(n=1, start=0, end=len("Springfield council approves bicycle lanes"),
+                     quote="Springfield council approves bicycle lanes", score=0.2)
+    a = answer(abstained=True, status="uncertain", citations=(closest,), related=(other,),
+               answer=f"The articles do not say this directly; the closest they come is: {closest.quote} [1]")
+    out = answer_html(a, 5, lambda aid: HOSTILE_TEXT)
+    assert "Not said directly" in out and "Not in the corpus" not in out
+    # [1] links to the closest passage's card, shown before the related ones and not under "related"
+    assert 'href="#src-5-1"' in out and 'id="src-5-1"' in out and 'id="rel-5-1"' in out
+    assert out.index("Closest passage, not a direct answer") < out.index('id="src-5-1"') < out.index(
+        "Related, but not an answer") < out.index('id="rel-5-1"')
+
+
 def test_abstention_is_marked_and_lists_related_passages() -> None:
     from bot.ui.render import answer_html, sources_panel_html
 

@@ -1,0 +1,103 @@
+"""Broad questions ("What happened in Basra?", "Tell me about the Najaf truce", "Who is Hazem al-Aaraji?"):
+answered by two to four sentences of the most relevant article(s), each cited, in article order, no two
+saying the same thing. A single best sentence is the wrong shape for them."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from bot.answer.features import Question, analyse_question, coverage, known_word
+from bot.library import Library
+from bot.types import Passage
+from index.terms import terms
+
+# The topic follows the opening; the opening words are not part of it.
+_BROAD = re.compile(
+    r"^\s*(?:(?:so|ok|okay|and|hey|please|can you|could you)[\s,]+)*"
+    r"(?:what(?:'s| is| was| has been)?\s+(?:happened|happening|going on|went on|the story|the news|the deal|up)"
+    r"(?:\s+(?:in|at|with|to|on|about|over|around|between))?"
+    r"|(?:tell|talk|brief)\s+(?:me|us)\s+(?:more\s+)?(?:about|on)"
+    r"|(?:give\s+(?:me|us)\s+)?(?:a\s+)?(?:summary|overview|rundown|recap)\s+(?:of|about|on)"
+    r"|summari[sz]e|sum\s+up|recap|explain|describe"
+    r"|(?:who|what)(?:'s|\s+is|\s+was|\s+are|\s+were)"
+    r"|any\s+news\s+(?:on|about))\s+(?P<topic>.+?)[\s?.!]*$", re.I)
+# "What is the capital of ...?" / "Who was the leader of ...?" ask for one fact, not an overview.
+_FACT_HEAD = re.compile(r"^(?:the\s+)?(?:name|number|capital|leader|head|cause|reason|role|purpose|date|"
+                        r"population|size|goal|aim|result|outcome|meaning|difference|first|last|best|most|"
+                        r"biggest|largest|main)\b", re.I)
+SENTENCES_MIN, SENTENCES_MAX = 2, 4
+TOPIC_MIN = 0.6  # idf-weighted share of the topic's terms an article must hold to be summed up
+SENTENCE_MIN = 0.3  # ... and each sentence of the summary
+SAME = 0.5  # share of content terms two sentences share above which the second says the same thing
+
+
+def broad_topic(question: str) -> str | None:
+    """The topic of a broad question, or None for a question that asks for one fact."""
+    m = _BROAD.match(question)
+    if not m:
+        return None
+    topic = m.group("topic").strip()
+    who_what = re.match(r"^\s*(?:who|what)", m.group(0), re.I) and not re.match(
+        r"^\s*what(?:'s| is| was)?\s+(?:happen|going|went|the story|the news|the deal|up)", m.group(0), re.I)
+    # "Who is X" / "What is X": broad only for a short name-like X ("who is hazem al-aaraji", "what is
+    # the mahdi army"), not "what is the name of ..." nor "who was killed in ...".
+    if who_what and (_FACT_HEAD.match(topic) or len(topic.split()) > 5
+                     or re.search(r"\b(of|in|by|for|to|from|with|that|which|who|did|does|do)\b", topic, re.I)):
+        return None
+    return topic if terms(topic) else None
+
+
+def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray) -> list[tuple[str, int, int, float]]:
+    """(article_id, start, end, score) of the sentences that sum up `topic`, in article order.
+
+    The article is the one whose passages rank best; its body sentences are scored by how much of the
+    topic they hold and how close they are to the question in meaning, with a small bonus for the lead.
+    A second article adds its best sentence when the first has too few on the topic."""
+    t = analyse_question(topic, lib.bm25.idf)
+    if not t.terms:
+        return []
+    # Articles whose text holds most of the topic, in retrieval order.
+    # Every name of the topic must be in the article: "who is Sadr's father" is no summary of an article
+    # about someone else's father.
+    articles = [a for a in dict.fromkeys(p.article_id for p in passages)
+                if coverage(t, ts := set(terms(lib.articles[a].text))) >= TOPIC_MIN
+                and all(n in ts or known_word(t.term_words.get(n, n)) for n in t.specific)]
+    picked: list[tuple[str, int, int, float]] = []
+    taken: list[list[str]] = []
+    for aid in articles[:2]:
+        need = SENTENCES_MAX - 1 if not picked else SENTENCES_MIN - len(picked)
+        if need <= 0:
+            break
+        picked += _best_of_article(lib, t, aid, qv, need, taken)
+    order = {a: i for i, a in enumerate(articles)}
+    return sorted(picked, key=lambda r: (order[r[0]], r[1]))
+
+
+def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit: int,
+                     taken: list[list[str]]) -> list[tuple[str, int, int, float]]:
+    text = lib.articles[aid].text
+    rows = [s for s in lib.sentences.get(aid, []) if s.kind == "body"]
+    vectors = lib.store.vectors("sentence", [s.id for s in rows])
+    scored = []
+    for s in rows:
+        ts = set(terms(text[s.start:s.end]))
+        cov = coverage(t, ts)
+        if cov < SENTENCE_MIN:
+            continue  # a sentence that says little of the topic is no part of its summary
+        vec = vectors.get(s.id)
+        dense = float(vec @ qv) if vec is not None else 0.0
+        scored.append((cov + dense + (0.15 if s.ordinal <= 1 else 0.0), s))
+    scored.sort(key=lambda x: -x[0])
+    out: list[tuple[str, int, int, float]] = []
+    for score, s in scored:
+        ts = set(terms(text[s.start:s.end]))
+        # Skip a sentence that repeats one already picked (the lead often restates the next paragraph).
+        if any(len(ts & set(o)) / max(min(len(ts), len(set(o))), 1) > SAME for o in taken):
+            continue
+        out.append((aid, s.start, s.end, score))
+        taken.append(list(ts))
+        if len(out) == limit:
+            break
+    return out
