@@ -19,9 +19,11 @@ PROJECT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 KEYS = {"dataset", "n", "n_answerable", "n_unanswerable", "answer_contains_gold", "exact_match", "f1", "abstention",
-        "overall_accuracy", "citation_precision", "citation_recall", "offset_errors", "retrieval", "latency_ms"}
+        "overall_accuracy", "citation_precision", "citation_recall", "offset_errors", "retrieval", "latency_ms",
+        "status", "answer_contains_gold_lenient", "refused_answerable", "answered_unanswerable",
+        "unanswerable_refused"}
 NESTED = {"abstention": {"precision", "recall", "f1"}, "retrieval": {"hit@1", "hit@5", "mrr", "in_top_k_chunks"},
-          "latency_ms": {"p50", "p95"}}
+          "latency_ms": {"p50", "p95"}, "status": {"answered", "uncertain", "not_found"}}
 AMNESTY = "In exchange, he asked the government to release Mahdi Army prisoners and declare an amnesty."
 
 
@@ -87,6 +89,8 @@ def test_summarize_keys_and_citation_metrics():
     assert m["citation_recall"] == pytest.approx(1 / 3)
     assert m["overall_accuracy"] == pytest.approx(2 / 5)
     assert m["abstention"]["precision"] == pytest.approx(1 / 2) and m["abstention"]["recall"] == pytest.approx(1 / 2)
+    assert m["refused_answerable"] == pytest.approx(1 / 3) and m["answered_unanswerable"] == pytest.approx(1 / 2)
+    assert m["unanswerable_refused"] == pytest.approx(1 / 2)
     json.dumps(m)  # plain JSON types only
 
 

@@ -136,9 +136,13 @@ def test_every_chunk_and_sentence_points_at_its_exact_text(sample_home) -> None:
         assert text[start:end] == st["chroma_chunks"][cid][0]
         sents = sorted((r for r in st["sentences"].values() if r[1] == aid), key=lambda r: r[2])
         assert sents[first][3] == start and sents[last][4] == end
-    for sid, (_, aid, _, start, end) in st["sentences"].items():
+    for sid, (_, aid, _, start, end, kind) in st["sentences"].items():
         piece = st["articles"][aid].text[start:end]
         assert piece == st["chroma_sentences"][sid][0] and piece == piece.strip() and piece
+        assert kind in ("body", "heading", "repeated", "pull_quote", "boilerplate")
+    # the truce article's teaser list after "SOURCE: Agencies" is stored as boilerplate, its prose as body
+    kinds = {st["articles"][r[1]].text[r[3]:r[4]]: r[5] for r in st["sentences"].values()}
+    assert kinds["SOURCE: Agencies"] == "boilerplate" and kinds["Tense truce"] == "heading"
 
 
 def test_chunks_fit_the_token_budget(sample_home) -> None:

@@ -19,6 +19,7 @@ import numpy as np
 
 from bot.answer.features import (Question, antonym_clash, coverage_without, known_word, missing_idf, missing_specific, name_swap, negation_gap,
                                  sentence_features, verb_support)
+from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.library import Library
@@ -88,6 +89,10 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
         text = lib.articles[s.article_id].text
         prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None
         previous = text[prev.start:prev.end] if prev else ""
+        # "The cleric agreed ...": the person the article calls "cleric" is named by the sentence too.
+        alias = named_by_title(text, text[s.start:s.end])
+        if alias:
+            previous = f"{previous} {alias}"
         vec = vectors.get(sid)
         dense = float(vec @ qv) if vec is not None else 0.0
         feats = sentence_features(q, text[s.start:s.end], previous, dense, rank, s.ordinal,
@@ -115,8 +120,9 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     ordinal = next(s.ordinal for s in sents if s.start == best.start)
     prev = sents[ordinal - 1] if ordinal > 0 else None
     ctx_text = text[prev.start:best.end] if prev else text[best.start:best.end]
-    ctx = set(terms(ctx_text))
-    ctx_words = words(ctx_text)
+    alias = named_by_title(text, text[best.start:best.end])
+    ctx = set(terms(f"{ctx_text} {alias}"))
+    ctx_words = words(f"{ctx_text} {alias}")
     passage_terms = set(terms(passages[best.passage_rank].text))
     top = max((q.weights.values()), default=1.0) or 1.0
     f = {k: best.features[k] for k in ("cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype")}

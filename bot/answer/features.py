@@ -39,7 +39,7 @@ _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00C0-\u024F'\-]+")
 
 FEATURES = ("cov", "cov_ctx", "cov_nv", "cov_ctx_nv", "dense", "chunk_dense", "passage", "atype", "novelty",
-            "short", "lead", "phrase2", "phrase3", "subject")
+            "short", "lead", "phrase2", "phrase3")
 # "What did Sadr *demand* in exchange?": with do-support the main verb follows the subject; answer
 # sentences often paraphrase it ("he asked"), while its object and modifiers are kept verbatim.
 _DO_SUPPORT = re.compile(r"\b(?:did|does|do|will|would|can|could|should|has|have|had)\s+(.*)$", re.I)
@@ -82,7 +82,6 @@ class Question:
     verb_word: str | None  # the main verb as WordNet knows it ("lifted", "take_place"), for verb_support
     specific: frozenset[str]  # stemmed terms of names, numbers and rare words: what a near miss gets wrong
     term_words: dict  # stemmed term -> the word as the question writes it ("slacken"), for WordNet
-    subject: frozenset[str] = frozenset()  # stemmed terms of a do-support question's subject ("Maliki")
 
 
 # Words that frame a question rather than say what it is about ("How *many* ...", "What is the *name* of
@@ -99,11 +98,9 @@ def analyse_question(text: str, idf) -> Question:
     specific = frozenset(t for w in words(text)
                          if w not in sw and (w in names or not w.isalpha() or w not in common_words())
                          for t in terms(w))
-    parts = split_subject(text)
     return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
                     tuple(words(text)), names, main_verb(text), main_verb_word(text), specific,
-                    {t: w for w in reversed(words(text)) for t in terms(w)},
-                    frozenset(terms(parts[1])) & ts if parts else frozenset())
+                    {t: w for w in reversed(words(text)) for t in terms(w)})
 
 
 @lru_cache(maxsize=1)
@@ -353,9 +350,6 @@ def sentence_features(q: Question, sentence: str, previous: str, dense: float, p
         "short": 1.0 if len(WORD.findall(sentence)) < 5 else 0.0,
         "lead": 1.0 if ordinal == 0 else 0.0,
     }
-    # "What did *Maliki* say about Sadr's order?" is answered by what Maliki said, not by what was said about
-    # Sadr's order: the share of the question's subject the sentence (or the one before it) names.
-    feats["subject"] = len(q.subject & ctx_terms) / len(q.subject) if q.subject else 1.0
     # A run of two / three or more question words found verbatim ("in exchange", "Charge of the Knights").
     run = longest_phrase(q, s_words)
     feats["phrase2"] = 1.0 if run >= 2 else 0.0

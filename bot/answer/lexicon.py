@@ -183,3 +183,15 @@ def related(a: str, b: str, pos: str = "v") -> bool:
     if na & bs:
         return True
     return bool(neighbourhood(b, pos) & {(pos, o) for o in synsets(a, pos)})
+
+
+PERSON_FILE = 18  # WordNet's lexicographer file noun.person
+
+
+@lru_cache(maxsize=4096)
+def is_person_noun(word: str) -> bool:
+    """A noun one of whose senses is a kind of person ("cleric", "spokesman", "commander", "aide")."""
+    if not available():
+        return False
+    data = _data("n")
+    return any(int(data[o][9:11]) == PERSON_FILE for o in synsets(word, "n") if o in data)

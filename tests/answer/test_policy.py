@@ -111,3 +111,17 @@ def test_fragment_rules_from_shape_alone() -> None:
     assert kinds["The storm reached the coast on Monday, officials said."] == "body"
     assert kinds["A teaser sentence about something else entirely."] == "boilerplate"
     assert re.match(r"body", kinds['Residents said: "It was terrible," and left.'])
+
+
+def test_the_title_an_article_gives_a_person_stands_for_the_name() -> None:
+    from bot.answer.aliases import named_by_title, titles
+
+    text = ("Shi'ite cleric Moqtada al-Sadr ordered his militia off the streets. Sadr spokesman Hazem al-Aaraji "
+            'read a statement. "We stay," said Abu Faris, a militia commander near the shrine. '
+            "Coding like a girl\n\nInteractive: a game. The release Mahdi Army prisoners part.")
+    table = titles(text)
+    assert table["cleric"] == "Moqtada al-Sadr" and table["spokesman"] == "Hazem al-Aaraji"
+    assert table["commander"] == "Abu Faris"
+    assert "release" not in table and "girl" not in table  # not a person, and not across a line break
+    assert named_by_title(text, "The cleric agreed to end all armed demonstrations.") == "Moqtada al-Sadr"
+    assert named_by_title(text, "The truce held.") == ""

@@ -1,0 +1,61 @@
+"""Who "the cleric" is: the titles an article gives its people, so a sentence about "the cleric" counts as
+naming Sadr when the article calls him "cleric Moqtada al-Sadr".
+
+News introduces a person once with a title ("Shi'ite cleric Moqtada al-Sadr", "Sadr spokesman Hazem
+al-Aaraji", "Abu Faris, a militia commander") and then says "the cleric", "the spokesman". A question names
+the person ("What did Sadr agree to?"); the answer sentence has only the title ("The cleric agreed to end
+..."). We read the title -> name pairs off the article and let "the <title>" stand for the name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.answer import lexicon
+from index.terms import stopwords, terms
+
+_NAME = r"(?:(?:al-|Al-|el-|bin |ibn |de |van |von )?[A-Z][\w'\-]+)(?:[ \t]+(?:(?:al-|Al-|el-|bin |de )?[A-Z][\w'\-]+))*"
+# "cleric Moqtada al-Sadr": a lower-case title right before a name
+_BEFORE = re.compile(rf"\b([a-z]{{3,}})[ \t]+({_NAME})")
+# "Abu Faris, a militia commander": a name, then "a/the (word) title"
+_AFTER = re.compile(rf"({_NAME}),[ \t]+(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+)?([a-z]{{3,}})\b")
+# "the cleric", "the cleric's" in a sentence
+_THE = re.compile(r"\b(?:the|The)\s+([a-z]{3,})\b")
+
+
+def _is_title(word: str) -> bool:
+    """A word for a kind of person (WordNet's noun.person: "cleric", "spokesman", "aide", "commander")."""
+    return word not in stopwords() and lexicon.is_person_noun(word)
+
+
+def _is_name(name: str) -> bool:
+    return name.split()[0].lower() not in stopwords()
+
+
+@lru_cache(maxsize=512)
+def titles(text: str) -> dict[str, str]:
+    """title word -> the name the article gives it most often ("cleric" -> "Moqtada al-Sadr")."""
+    counts: dict[str, dict[str, int]] = {}
+    for m in _BEFORE.finditer(text):
+        title, name = m.group(1), m.group(2)
+        if _is_title(title) and _is_name(name):
+            counts.setdefault(title, {}).setdefault(name, 0)
+            counts[title][name] += 1
+    for m in _AFTER.finditer(text):
+        name, title = m.group(1), m.group(2)
+        if _is_title(title) and _is_name(name):
+            counts.setdefault(title, {}).setdefault(name, 0)
+            counts[title][name] += 1
+    return {t: max(names, key=lambda n: (names[n], len(n))) for t, names in counts.items()}
+
+
+def named_by_title(text: str, sentence: str) -> str:
+    """The names "the <title>" in `sentence` stands for, per the article `text` ("" when none)."""
+    table = titles(text)
+    found = [table[m.group(1)] for m in _THE.finditer(sentence) if m.group(1) in table]
+    return " ".join(dict.fromkeys(found))
+
+
+def alias_terms(text: str, sentence: str) -> set[str]:
+    return set(terms(named_by_title(text, sentence)))
