@@ -1,0 +1,94 @@
+"""JSON and JSONL files -> one Article per record; a bad record is a Skip naming its line or position.
+
+A .json file holds one record (the file is the article) or a list of records; a .jsonl file one record
+per line, read line by line. A record is ``{"text": ..., "title"?: ..., "url"?: ..., "date"?: ..., "id"?: ...}``
+(``content`` or ``body`` also work for the text).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .article import SNIFF_BYTES, binary_reason, decode, limit_text, looks_binary, make_article
+from .types import Article, Notice, Skip
+
+TEXT_FIELDS = ("text", "content", "body")
+
+
+def load_json(text: str, source: str, file_id: str, max_bytes: int) -> Iterator[Article | Skip]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Skip(source, f"not valid JSON ({exc})")
+        return
+    if isinstance(data, dict):  # one record: the file is the article
+        yield record(data, source, source, file_id, max_bytes, where="record")
+    elif isinstance(data, list):
+        if not data:
+            yield Skip(source, "empty file (a JSON list with no records)")
+        for n, item in enumerate(data, 1):
+            yield record(item, source, f"{source}[{n}]", file_id, max_bytes, where=f"record {n}", n=n)
+    else:
+        yield Skip(source, f"expected a JSON object or a list of objects, found {type(data).__name__}")
+
+
+def load_jsonl(path: Path, file_id: str, max_bytes: int) -> Iterator[Article | Skip | Notice]:
+    source, found, warned = str(path), False, False
+    # Escaping can make a JSON line much longer than its text, so lines get room beyond max_bytes.
+    line_limit = 6 * max_bytes + 65536
+    with path.open("rb") as fh:
+        if looks_binary(fh.read(SNIFF_BYTES)):
+            yield Skip(source, binary_reason())
+            return
+        fh.seek(0)
+        for lineno, raw in enumerate(iter(lambda: fh.readline(line_limit + 1), b""), 1):
+            where, line_source = f"line {lineno}", f"{source}:{lineno}"
+            if len(raw) > line_limit and not raw.endswith(b"\n"):
+                while (rest := fh.readline(line_limit)) and not rest.endswith(b"\n"):
+                    pass  # drain the rest of the over-long line without keeping it
+                found = True
+                yield Skip(line_source, f"{where}: over {line_limit} bytes, too long for one record")
+                continue
+            line, notice = decode(raw)
+            if not line.strip():
+                continue
+            found = True
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Skip(line_source, f"{where}: not valid JSON ({exc})")
+                continue
+            rec = record(data, source, line_source, file_id, max_bytes, where=where, n=lineno)
+            if notice and not warned and isinstance(rec, Article):
+                warned = True  # said once per file, before the first record it affects
+                yield Notice(source, notice)
+            yield rec
+    if not found:
+        yield Skip(source, "empty file")
+
+
+def record(data: Any, source: str, at: str, file_id: str, max_bytes: int, *, where: str,
+           n: int | None = None) -> Article | Skip:
+    """One JSON record -> Article (from file ``source``); Skips name ``at``, e.g. "file:12".
+
+    ``n`` is the record's line/position, None for a single-object file whose id is just the file id.
+    """
+    if not isinstance(data, dict):
+        return Skip(at, f"{where}: expected a JSON object, found {type(data).__name__}")
+    field = next((f for f in TEXT_FIELDS if isinstance(data.get(f), str)), None)
+    if field is None:
+        return Skip(at, f"{where}: missing field \"text\" (or \"content\"/\"body\")")
+    text = data[field]
+    if not text.strip():
+        return Skip(at, f"{where}: empty \"{field}\"")
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        return Skip(at, f"{where}: text is {size} bytes, over the {limit_text(max_bytes)}")
+    key = data.get("id")
+    article_id = file_id if n is None else f"{file_id}#{key if key not in (None, '') else n}"
+    title = data.get("title") if isinstance(data.get("title"), str) else None
+    url = data.get("url") if isinstance(data.get("url"), str) and data["url"].strip() else None
+    return make_article(article_id, source, text, title=title, date_text=data.get("date"), url=url)
