@@ -16,6 +16,9 @@ from .article import SNIFF_BYTES, binary_reason, decode, limit_text, looks_binar
 from .types import Article, Notice, Skip
 
 TEXT_FIELDS = ("text", "content", "body")
+# json.loads recurses once per level of nesting: a file (or line) nested deeper than Python's recursion limit
+# raises RecursionError, which must cost that file or line only.
+TOO_DEEP = "nested too deeply to read (deeper than Python's recursion limit)"
 
 
 def load_json(text: str, source: str, file_id: str, max_bytes: int) -> Iterator[Article | Skip]:
@@ -23,6 +26,9 @@ def load_json(text: str, source: str, file_id: str, max_bytes: int) -> Iterator[
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         yield Skip(source, f"not valid JSON ({exc})")
+        return
+    except RecursionError:
+        yield Skip(source, f"JSON {TOO_DEEP}")
         return
     if isinstance(data, dict):  # one record: the file is the article
         yield record(data, source, source, file_id, max_bytes, where="record")
@@ -60,6 +66,9 @@ def load_jsonl(path: Path, file_id: str, max_bytes: int) -> Iterator[Article | S
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield Skip(line_source, f"{where}: not valid JSON ({exc})")
+                continue
+            except RecursionError:
+                yield Skip(line_source, f"{where}: JSON {TOO_DEEP}")
                 continue
             rec = record(data, source, line_source, file_id, max_bytes, where=where, n=lineno)
             if notice and not warned and isinstance(rec, Article):
