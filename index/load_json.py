@@ -35,14 +35,17 @@ def load_json(text: str, source: str, file_id: str, max_bytes: int) -> Iterator[
     elif isinstance(data, list):
         if not data:
             yield Skip(source, "empty file (a JSON list with no records)")
+        first = _FirstUse(file_id)
         for n, item in enumerate(data, 1):
-            yield record(item, source, f"{source}[{n}]", file_id, max_bytes, where=f"record {n}", n=n)
+            where, at = f"record {n}", f"{source}[{n}]"
+            yield first.check(record(item, source, at, file_id, max_bytes, where=where, n=n), where, at)
     else:
         yield Skip(source, f"expected a JSON object or a list of objects, found {type(data).__name__}")
 
 
 def load_jsonl(path: Path, file_id: str, max_bytes: int) -> Iterator[Article | Skip | Notice]:
     source, found, warned = str(path), False, False
+    first = _FirstUse(file_id)
     # Escaping can make a JSON line much longer than its text, so lines get room beyond max_bytes.
     line_limit = 6 * max_bytes + 65536
     with path.open("rb") as fh:
@@ -70,7 +73,8 @@ def load_jsonl(path: Path, file_id: str, max_bytes: int) -> Iterator[Article | S
             except RecursionError:
                 yield Skip(line_source, f"{where}: JSON {TOO_DEEP}")
                 continue
-            rec = record(data, source, line_source, file_id, max_bytes, where=where, n=lineno)
+            rec = first.check(record(data, source, line_source, file_id, max_bytes, where=where, n=lineno),
+                              where, line_source)
             if notice and not warned and isinstance(rec, Article):
                 warned = True  # said once per file, before the first record it affects
                 yield Notice(source, notice)
@@ -89,6 +93,10 @@ def record(data: Any, source: str, at: str, file_id: str, max_bytes: int, *, whe
         return Skip(at, f"{where}: expected a JSON object, found {type(data).__name__}")
     field = next((f for f in TEXT_FIELDS if isinstance(data.get(f), str)), None)
     if field is None:
+        # A text field that is there but not a string is named with what it is ("text": 12345, "text": null).
+        present = next((f for f in TEXT_FIELDS if f in data), None)
+        if present is not None:
+            return Skip(at, f"{where}: \"{present}\" is {_kind(data[present])}: expected a string")
         return Skip(at, f"{where}: missing field \"text\" (or \"content\"/\"body\")")
     text = data[field]
     if not text.strip():
@@ -97,7 +105,39 @@ def record(data: Any, source: str, at: str, file_id: str, max_bytes: int, *, whe
     if size > max_bytes:
         return Skip(at, f"{where}: text is {size} bytes, over the {limit_text(max_bytes)}")
     key = data.get("id")
+    if key is not None and (isinstance(key, bool) or not isinstance(key, (str, int, float))):
+        return Skip(at, f"{where}: \"id\" is {_kind(key)}: expected a string or a number")
     article_id = file_id if n is None else f"{file_id}#{key if key not in (None, '') else n}"
     title = data.get("title") if isinstance(data.get("title"), str) else None
     url = data.get("url") if isinstance(data.get("url"), str) and data["url"].strip() else None
     return make_article(article_id, source, text, title=title, date_text=data.get("date"), url=url)
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):  # before int: True is an int in Python
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+class _FirstUse:
+    """The record ids of one file: a later record with an id already used is skipped, naming both places."""
+
+    def __init__(self, file_id: str):
+        self.prefix = f"{file_id}#"
+        self.where: dict[str, str] = {}  # article id -> where it was first used ("line 2", "record 3")
+
+    def check(self, rec: Article | Skip, where: str, at: str) -> Article | Skip:
+        if not isinstance(rec, Article):
+            return rec
+        first = self.where.setdefault(rec.id, where)
+        if first == where:
+            return rec
+        key = rec.id.removeprefix(self.prefix)
+        return Skip(at, f"{where}: duplicate id {key!r} (already used by {first}); kept the first")

@@ -49,3 +49,30 @@ def test_deeply_nested_json_skips_that_file_or_line_only(settings_factory, tmp_p
     assert all("nested too deeply" in r for r in reasons.values()), reasons
     assert reasons[f"{feed}:2"].startswith("line 2:")
     assert sorted(texts(settings)) == ["feed#1", "feed#3", "good"]
+
+
+# --- 13. messages that say what is wrong -----------------------------------------------------------------------
+
+def test_text_of_the_wrong_type_is_named(tmp_path) -> None:
+    feed = write(tmp_path / "feed.jsonl", jsonl([{"text": 12345}, {"text": None}, {"title": "no text"},
+                                                  {"body": ["a", "list"]}, {"text": True}]))
+    reasons = [s.reason for s in load_paths([feed]) if isinstance(s, Skip)]
+    assert reasons == ['line 1: "text" is a number: expected a string',
+                       'line 2: "text" is null: expected a string',
+                       'line 3: missing field "text" (or "content"/"body")',
+                       'line 4: "body" is a list: expected a string',
+                       'line 5: "text" is a boolean: expected a string']
+
+
+def test_duplicate_record_ids_name_their_lines(tmp_path) -> None:
+    feed = write(tmp_path / "feed.jsonl", jsonl([{"id": "x", "text": "First."}, {"id": "y", "text": "Second."},
+                                                  {"id": "x", "text": "Third."}]))
+    records = list(load_paths([feed]))
+    assert [r.id for r in records if isinstance(r, Article)] == ["feed#x", "feed#y"]
+    [skip] = [r for r in records if isinstance(r, Skip)]
+    assert skip.source == f"{feed}:3"
+    assert skip.reason.startswith("line 3: duplicate id 'x'") and "line 1" in skip.reason
+    listed = write(tmp_path / "list.json", json.dumps([{"id": 1, "text": "One."}, {"id": 1, "text": "Again."}]))
+    [skip] = [r for r in load_paths([listed]) if isinstance(r, Skip)]
+    assert skip.source == f"{listed}[2]" and skip.reason.startswith("record 2: duplicate id '1'")
+    assert "record 1" in skip.reason
