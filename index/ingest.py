@@ -161,8 +161,8 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
             rechunk = _check_format(manifest, settings)
             store = VectorStore(settings)
             _delete_pending(manifest, store)
-            work, seen, now_twins = _plan(load_paths(paths, max_bytes=settings.max_file_bytes), manifest, report,
-                                          rechunk, settings)
+            loaded = load_paths(paths, max_bytes=settings.max_file_bytes, stored=manifest.article_sources())
+            work, seen, now_twins = _plan(loaded, manifest, report, rechunk, settings)
             if work:
                 embed_model = embed_model or make_embedding(settings.embed_model)
             total = sum(len(ss) + len(cs) for _, ss, cs in work)

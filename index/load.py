@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from .article import (SNIFF_BYTES, SUPPORTED, binary_reason, content_hash, decode, derive_title, limit_text,
                       looks_binary, make_article)
+from .ids import IdRegistry
 from .load_json import load_json, load_jsonl
 from .types import Article, Notice, Skip
 
@@ -27,9 +28,13 @@ Record = Article | Skip | Notice
 _DATE_LINE = re.compile(r"^\s*(?:date|published|posted)\s*:\s*(\S.*?)\s*$", re.IGNORECASE)
 
 
-def load_paths(paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
-    """Yield an Article, Skip or Notice for every input found under ``paths``, in a deterministic order."""
-    used_ids: dict[str, str] = {}  # article id -> source, so two files never share an id
+def load_paths(paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
+               stored: Mapping[str, str] | None = None) -> Iterator[Record]:
+    """Yield an Article, Skip or Notice for every input found under ``paths``, in a deterministic order.
+
+    ``stored`` maps the ids already in the index to their files: a file never takes another file's id, and a
+    file already indexed keeps its id (index/ids.py says how a colliding file's id is qualified)."""
+    ids = IdRegistry(stored)
     for arg in paths:
         path = Path(os.path.abspath(arg))
         for item in _expand(path):
@@ -37,13 +42,17 @@ def load_paths(paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTE
                 yield item
                 continue
             file_path, root = item
-            for record in _load_file(file_path, root, max_bytes):
+            file_id, note = ids.file_id(file_path, root)
+            for record in _load_file(file_path, file_id, max_bytes):
                 if isinstance(record, Article):
-                    if record.id in used_ids:  # e.g. a.txt and a.md in one folder
-                        first = used_ids[record.id]
-                        record = Skip(record.source, f"duplicate article id {record.id!r} (already used by {first})")
+                    owner = ids.owner(record.id, record.source)
+                    if owner is not None:  # only when a record's "#key" meets another file's id: refuse, never replace
+                        record = Skip(record.source, f"article id {record.id!r} already belongs to {owner}; not ingested")
                     else:
-                        used_ids[record.id] = record.source
+                        ids.claim(record.id, record.source)
+                        if note:  # said once, before the file's first article
+                            yield Notice(str(file_path), note)
+                            note = None
                 yield record
 
 
@@ -103,11 +112,9 @@ def _walk(
             yield Skip(str(path), "broken symlink (target does not exist)")
 
 
-def _load_file(path: Path, root: Path, max_bytes: int) -> Iterator[Record]:
+def _load_file(path: Path, file_id: str, max_bytes: int) -> Iterator[Record]:
     source = str(path)
     ext = path.suffix.lower()
-    # The id is the path below the root, without extension, always with "/" separators.
-    file_id = path.relative_to(root).with_suffix("").as_posix()
     try:
         size = path.stat().st_size
         # JSONL is streamed, so only its individual records are held to the limit.

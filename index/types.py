@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class Article:
     """One article as loaded: ``text`` is the exact text every offset points into."""
 
-    id: str  # stable: path relative to the ingested root, without extension (+ "#key" for JSON records)
+    id: str  # stable: path relative to the ingested root, without extension (+ "#key" for JSON records),
+    # qualified when another file has that id (index/ids.py)
     title: str
     source: str  # the file it came from (absolute path)
     text: str

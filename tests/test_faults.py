@@ -32,6 +32,54 @@ def texts(settings) -> dict[str, str]:
     return {aid: a.text for aid, a in assert_consistent(settings)["articles"].items()}
 
 
+# --- 2. the same id from another source -----------------------------------------------------------------------
+
+def test_same_relative_path_under_another_folder_gets_its_own_id(settings_factory, tmp_path) -> None:
+    a, b = tmp_path / "A", tmp_path / "B"
+    write(a / "x.txt", story(3, "river"))
+    write(b / "x.txt", story(4, "field"))
+    settings = settings_factory()
+    home = settings.home
+    first = run_newsbot(home, "ingest", str(a))
+    assert first.returncode == 0, first.stderr
+    second = run_newsbot(home, "ingest", str(b))
+    assert second.returncode == 0, second.stderr
+    assert "added 1, updated 0" in second.stdout
+    assert "'x'" in second.stdout and "'B/x'" in second.stdout  # a note says why the id is qualified
+    st = assert_consistent(settings)
+    assert {aid: a.source for aid, a in st["articles"].items()} == {"x": str(a / "x.txt"), "B/x": str(b / "x.txt")}
+    assert st["articles"]["x"].text == story(3, "river")
+    # Ids stick: read again (both folders, one run), nothing moves; an edit updates the qualified id.
+    write(b / "x.txt", story(5, "field"))
+    report = ingest([a, b], settings)
+    assert report.unchanged == ["x"] and report.updated == ["B/x"] and report.added == []
+    assert texts(settings) == {"x": story(3, "river"), "B/x": story(5, "field")}
+
+
+def test_jsonl_records_with_the_same_id_in_two_files(settings_factory, tmp_path) -> None:
+    one = write(tmp_path / "A" / "feed.jsonl", jsonl([{"id": "r1", "text": story(6, "ferry")}]))
+    two = write(tmp_path / "B" / "feed.jsonl", jsonl([{"id": "r1", "text": story(7, "tram")}]))
+    settings = settings_factory()
+    assert ingest([one], settings).added == ["feed#r1"]
+    report = ingest([two], settings)
+    assert report.added == ["B/feed#r1"] and report.updated == []
+    assert texts(settings) == {"feed#r1": story(6, "ferry"), "B/feed#r1": story(7, "tram")}
+    # In one run from scratch, the same.
+    fresh = settings_factory(home=tmp_path / "fresh")
+    assert sorted(ingest([one, two], fresh).added) == ["B/feed#r1", "feed#r1"]
+
+
+def test_same_name_with_two_extensions_in_one_folder(settings_factory, tmp_path) -> None:
+    folder = tmp_path / "docs"
+    write(folder / "a.md", story(8, "harbour"))
+    write(folder / "a.txt", story(9, "railway"))
+    settings = settings_factory()
+    report = ingest([folder], settings)
+    assert sorted(report.added) == ["a", "a.txt"] and report.skipped == []
+    assert texts(settings) == {"a": story(8, "harbour"), "a.txt": story(9, "railway")}
+    assert ingest([folder], settings).unchanged == ["a", "a.txt"]
+
+
 # --- 8. deeply nested JSON ------------------------------------------------------------------------------------
 
 def test_deeply_nested_json_skips_that_file_or_line_only(settings_factory, tmp_path) -> None:
