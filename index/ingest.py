@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from index.bm25 import build_bm25, load_bm25, save_bm25
-from index.chunk import split_article
 from index.embed import embed_texts, make_embedding
 from index.errors import IndexMismatchError, NewsbotError
 from index.load import load_paths
 from index.manifest import FORMAT, Manifest
+from index.plan import plan
 from index.settings import Settings
 from index.types import Article, Chunk, Notice, Sentence, Skip
 from index.vectors import VectorStore
@@ -162,7 +162,10 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
             store = VectorStore(settings)
             _delete_pending(manifest, store)
             loaded = load_paths(paths, max_bytes=settings.max_file_bytes, stored=manifest.article_sources())
-            work, seen, now_twins = _plan(loaded, manifest, report, rechunk, settings)
+            todo = plan(loaded, manifest, rechunk, settings)
+            for name in ("added", "updated", "unchanged", "skipped", "notices"):
+                getattr(report, name).extend(getattr(todo, name))
+            work = todo.work
             if work:
                 embed_model = embed_model or make_embedding(settings.embed_model)
             total = sum(len(ss) + len(cs) for _, ss, cs in work)
@@ -183,59 +186,16 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 manifest.set_meta("chunking", _chunking(settings))  # every article now has the new chunking
             report.chunks_embedded = sum(len(cs) for _, _, cs in work)
             report.vectors_embedded = done
-            for aid in now_twins:  # edited into a copy of another article: its old version must not stay live
+            for aid in todo.twins:  # edited into a copy of another article: its old version must not stay live
                 _remove_article(manifest, store, aid)
                 report.removed.append(aid)
             if prune:
-                _prune(manifest, store, report, seen)
+                _prune(manifest, store, report, todo.seen)
             refresh_bm25(settings, manifest)
         finally:
             manifest.close()
     report.seconds = time.perf_counter() - t0
     return report
-
-
-def _plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, report: IngestReport,
-          rechunk: bool, settings: Settings):
-    """Sort loaded items into unchanged / duplicate / to-write, and split the ones to write.
-
-    Returns (work, ids seen, stored ids whose new text duplicates another article)."""
-    hashes = manifest.article_hashes()
-    sources = manifest.article_sources()
-    by_hash: dict[str, str] = {}
-    for aid, h in hashes.items():
-        # A stored article counts for duplicate detection only while its file still exists.
-        if os.path.exists(sources[aid].split("#")[0]):
-            by_hash.setdefault(h, aid)
-    seen: set[str] = set()
-    now_twins: list[str] = []
-    work = []
-    for item in items:
-        if isinstance(item, Skip):
-            report.skipped.append(item)
-            continue
-        if isinstance(item, Notice):
-            report.notices.append(item)
-            continue
-        art = item
-        report_seen = art.id in seen
-        seen.add(art.id)
-        if report_seen:
-            report.skipped.append(Skip(art.source, f"article id {art.id!r} appears twice; kept the first"))
-            continue
-        twin = by_hash.get(art.content_hash)
-        if twin is not None and twin != art.id:
-            report.skipped.append(Skip(art.source, f"same text as article {twin!r} (stored once)"))
-            if art.id in hashes:
-                now_twins.append(art.id)
-            continue
-        by_hash[art.content_hash] = art.id
-        if hashes.get(art.id) == art.content_hash and not rechunk:
-            report.unchanged.append(art.id)
-            continue
-        (report.updated if art.id in hashes else report.added).append(art.id)
-        work.append((art, *split_article(art, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)))
-    return work, seen, now_twins
 
 
 def _prune(manifest: Manifest, store: VectorStore, report: IngestReport, seen: set[str]) -> None:

@@ -32,6 +32,33 @@ def texts(settings) -> dict[str, str]:
     return {aid: a.text for aid, a in assert_consistent(settings)["articles"].items()}
 
 
+# --- 1. swapped or shifted content ---------------------------------------------------------------------------
+
+def test_swapped_contents_are_stored_under_their_current_ids(settings_factory, tmp_path) -> None:
+    folder = tmp_path / "docs"
+    a, b = write(folder / "a.txt", story(1, "water")), write(folder / "b.txt", story(2, "bread"))
+    settings = settings_factory()
+    ingest([folder], settings)
+    text_a, text_b = a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
+    write(a, text_b)
+    write(b, text_a)
+    report = ingest([folder], settings)
+    assert sorted(report.updated) == ["a", "b"]
+    assert report.removed == [] and report.skipped == []
+    assert texts(settings) == {"a": text_b, "b": text_a}
+
+
+def test_jsonl_without_ids_gaining_a_record_on_top_keeps_every_record(settings_factory, tmp_path) -> None:
+    records = [{"title": f"Item {n}", "text": story(n, topic)} for n, topic in enumerate(["salt", "iron", "wool"])]
+    feed = write(tmp_path / "feed.jsonl", jsonl(records[1:]))
+    settings = settings_factory()
+    assert sorted(ingest([feed], settings).added) == ["feed#1", "feed#2"]
+    write(feed, jsonl(records))  # a new record on top: every old one moves one line down
+    report = ingest([feed], settings, prune=True)
+    assert report.removed == [] and report.skipped == []
+    assert texts(settings) == {f"feed#{n}": r["text"] for n, r in enumerate(records, 1)}
+
+
 # --- 2. the same id from another source -----------------------------------------------------------------------
 
 def test_same_relative_path_under_another_folder_gets_its_own_id(settings_factory, tmp_path) -> None:
