@@ -11,7 +11,6 @@ The BM25 index is rebuilt from the manifest at the end, and by readers whenever 
 from __future__ import annotations
 
 import fcntl
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from index.embed import embed_texts, make_embedding
 from index.errors import IndexMismatchError, NewsbotError
 from index.load import load_paths
 from index.manifest import FORMAT, Manifest
-from index.plan import plan
+from index.plan import Plan, plan, prunable
 from index.settings import Settings
 from index.types import Article, Chunk, Notice, Sentence, Skip
 from index.vectors import VectorStore
@@ -190,7 +189,7 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 _remove_article(manifest, store, aid)
                 report.removed.append(aid)
             if prune:
-                _prune(manifest, store, report, todo.seen)
+                _prune(manifest, store, report, todo)
             refresh_bm25(settings, manifest)
         finally:
             manifest.close()
@@ -198,16 +197,13 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
     return report
 
 
-def _prune(manifest: Manifest, store: VectorStore, report: IngestReport, seen: set[str]) -> None:
-    """Remove articles whose file is gone, or whose record vanished from a file that was read again."""
-    sources = manifest.article_sources()
-    reread = {s for aid, s in sources.items() if aid in seen}  # files this run read
-    for aid, source in sorted(sources.items()):
-        if aid in seen or aid in report.removed:
-            continue
-        if not os.path.exists(source) or source in reread:
-            _remove_article(manifest, store, aid)
-            report.removed.append(aid)
+def _prune(manifest: Manifest, store: VectorStore, report: IngestReport, todo: Plan) -> None:
+    """Remove articles whose file is gone, or whose record vanished from a file read again (index/plan.py)."""
+    gone, notices = prunable(todo, manifest.article_sources())
+    for aid in gone:
+        _remove_article(manifest, store, aid)
+        report.removed.append(aid)
+    report.notices.extend(notices)
 
 
 def _remove_article(manifest: Manifest, store: VectorStore, article_id: str) -> None:

@@ -35,7 +35,7 @@ def load_json(text: str, source: str, file_id: str, max_bytes: int) -> Iterator[
     elif isinstance(data, list):
         if not data:
             yield Skip(source, "empty file (a JSON list with no records)")
-        first = _FirstUse(file_id)
+        first = _FirstUse(file_id, source)
         for n, item in enumerate(data, 1):
             where, at = f"record {n}", f"{source}[{n}]"
             yield first.check(record(item, source, at, file_id, max_bytes, where=where, n=n), where, at)
@@ -45,7 +45,7 @@ def load_json(text: str, source: str, file_id: str, max_bytes: int) -> Iterator[
 
 def load_jsonl(path: Path, file_id: str, max_bytes: int) -> Iterator[Article | Skip | Notice]:
     source, found, warned = str(path), False, False
-    first = _FirstUse(file_id)
+    first = _FirstUse(file_id, source)
     # Escaping can make a JSON line much longer than its text, so lines get room beyond max_bytes.
     line_limit = 6 * max_bytes + 65536
     with path.open("rb") as fh:
@@ -59,7 +59,7 @@ def load_jsonl(path: Path, file_id: str, max_bytes: int) -> Iterator[Article | S
                 while (rest := fh.readline(line_limit)) and not rest.endswith(b"\n"):
                     pass  # drain the rest of the over-long line without keeping it
                 found = True
-                yield Skip(line_source, f"{where}: over {line_limit} bytes, too long for one record")
+                yield Skip(line_source, f"{where}: over {line_limit} bytes, too long for one record", source)
                 continue
             line, notice = decode(raw)
             if not line.strip():
@@ -68,10 +68,10 @@ def load_jsonl(path: Path, file_id: str, max_bytes: int) -> Iterator[Article | S
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Skip(line_source, f"{where}: not valid JSON ({exc})")
+                yield Skip(line_source, f"{where}: not valid JSON ({exc})", source)
                 continue
             except RecursionError:
-                yield Skip(line_source, f"{where}: JSON {TOO_DEEP}")
+                yield Skip(line_source, f"{where}: JSON {TOO_DEEP}", source)
                 continue
             rec = first.check(record(data, source, line_source, file_id, max_bytes, where=where, n=lineno),
                               where, line_source)
@@ -89,24 +89,25 @@ def record(data: Any, source: str, at: str, file_id: str, max_bytes: int, *, whe
 
     ``n`` is the record's line/position, None for a single-object file whose id is just the file id.
     """
+    file = None if n is None else source  # a Skip of one record among others names its file (see Skip.file)
     if not isinstance(data, dict):
-        return Skip(at, f"{where}: expected a JSON object, found {type(data).__name__}")
+        return Skip(at, f"{where}: expected a JSON object, found {type(data).__name__}", file)
     field = next((f for f in TEXT_FIELDS if isinstance(data.get(f), str)), None)
     if field is None:
         # A text field that is there but not a string is named with what it is ("text": 12345, "text": null).
         present = next((f for f in TEXT_FIELDS if f in data), None)
         if present is not None:
-            return Skip(at, f"{where}: \"{present}\" is {_kind(data[present])}: expected a string")
-        return Skip(at, f"{where}: missing field \"text\" (or \"content\"/\"body\")")
+            return Skip(at, f"{where}: \"{present}\" is {_kind(data[present])}: expected a string", file)
+        return Skip(at, f"{where}: missing field \"text\" (or \"content\"/\"body\")", file)
     text = data[field]
     if not text.strip():
-        return Skip(at, f"{where}: empty \"{field}\"")
+        return Skip(at, f"{where}: empty \"{field}\"", file)
     size = len(text.encode("utf-8"))
     if size > max_bytes:
-        return Skip(at, f"{where}: text is {size} bytes, over the {limit_text(max_bytes)}")
+        return Skip(at, f"{where}: text is {size} bytes, over the {limit_text(max_bytes)}", file)
     key = data.get("id")
     if key is not None and (isinstance(key, bool) or not isinstance(key, (str, int, float))):
-        return Skip(at, f"{where}: \"id\" is {_kind(key)}: expected a string or a number")
+        return Skip(at, f"{where}: \"id\" is {_kind(key)}: expected a string or a number", file)
     article_id = file_id if n is None else f"{file_id}#{key if key not in (None, '') else n}"
     title = data.get("title") if isinstance(data.get("title"), str) else None
     url = data.get("url") if isinstance(data.get("url"), str) and data["url"].strip() else None
@@ -129,8 +130,8 @@ def _kind(value: Any) -> str:
 class _FirstUse:
     """The record ids of one file: a later record with an id already used is skipped, naming both places."""
 
-    def __init__(self, file_id: str):
-        self.prefix = f"{file_id}#"
+    def __init__(self, file_id: str, source: str):
+        self.prefix, self.source = f"{file_id}#", source
         self.where: dict[str, str] = {}  # article id -> where it was first used ("line 2", "record 3")
 
     def check(self, rec: Article | Skip, where: str, at: str) -> Article | Skip:
@@ -140,4 +141,4 @@ class _FirstUse:
         if first == where:
             return rec
         key = rec.id.removeprefix(self.prefix)
-        return Skip(at, f"{where}: duplicate id {key!r} (already used by {first}); kept the first")
+        return Skip(at, f"{where}: duplicate id {key!r} (already used by {first}); kept the first", self.source)

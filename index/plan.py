@@ -30,6 +30,7 @@ class Plan:
     notices: list[Notice] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)  # ids this run loaded
     read: set[str] = field(default_factory=set)  # files this run loaded an article from
+    partial: set[str] = field(default_factory=set)  # files with a record this run could not read
     twins: list[str] = field(default_factory=list)  # stored ids whose new text copies another article: removed
 
 
@@ -43,6 +44,8 @@ def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: 
     for item in items:
         if isinstance(item, Skip):
             p.skipped.append(item)
+            if item.file:
+                p.partial.add(item.file)
             continue
         if isinstance(item, Notice):
             p.notices.append(item)
@@ -58,10 +61,10 @@ def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: 
         else:
             changed.append(item)
     # A stored article this run did not load still holds its text while its file exists and was not read
-    # again (it may come from another ingested folder). One that was read again and is not among the loaded
-    # ones has left its file; its old text holds nothing.
+    # again (it may come from another ingested folder), or was read only in part. One that was read again in
+    # full and is not among the loaded ones has left its file; its old text holds nothing.
     for aid, source in sorted(manifest.article_sources().items()):
-        if aid not in p.seen and source not in p.read and os.path.exists(source):
+        if aid not in p.seen and (source not in p.read or source in p.partial) and os.path.exists(source):
             current.setdefault(hashes[aid], aid)
     # Pass 2: a new or changed text that another article holds now is a duplicate; the rest is written.
     for art in changed:
@@ -74,3 +77,25 @@ def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: 
         (p.updated if art.id in hashes else p.added).append(art.id)
         p.work.append((art, *split_article(art, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)))
     return p
+
+
+def prunable(p: Plan, sources: dict[str, str]) -> tuple[list[str], list[Notice]]:
+    """What --prune removes (ids, given the stored id -> file), and notices for what it keeps on purpose.
+
+    Gone: an article whose file no longer exists, or whose record is no longer in a file read again in full.
+    A file with a record that could not be read (a malformed line) keeps its other stored records: the
+    unreadable one may be any of them, so none is pruned until the file reads cleanly."""
+    gone: list[str] = []
+    kept: dict[str, list[str]] = {}
+    for aid, source in sorted(sources.items()):
+        if aid in p.seen:
+            continue
+        if not os.path.exists(source) or (source in p.read and source not in p.partial):
+            gone.append(aid)
+        elif source in p.partial:
+            kept.setdefault(source, []).append(aid)
+    notices = [Notice(source, f"--prune kept {len(ids)} indexed record(s) not read this time "
+                              f"({', '.join(ids[:3])}{', ...' if len(ids) > 3 else ''}): some records of this file "
+                              "could not be read (see the skips); fix them and run again")
+               for source, ids in kept.items()]
+    return gone, notices

@@ -25,6 +25,9 @@ class Skip:
 
     source: str
     reason: str
+    # For one record of a JSON/JSONL file (a line, a list item): that file. An ingest that could not read
+    # every record of a file does not prune the file's other records (one of them may be this one).
+    file: str | None = None
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,29 @@ def test_same_name_with_two_extensions_in_one_folder(settings_factory, tmp_path)
     assert ingest([folder], settings).unchanged == ["a", "a.txt"]
 
 
+# --- 4. --prune and a malformed line -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("with_ids", [True, False])
+def test_prune_keeps_the_record_of_a_malformed_line(settings_factory, tmp_path, with_ids) -> None:
+    records = [{"text": story(n, topic)} | ({"id": f"r{n}"} if with_ids else {})
+               for n, topic in ((1, "salt"), (2, "iron"), (3, "wool"))]
+    ids = [f"feed#r{n}" if with_ids else f"feed#{n}" for n in (1, 2, 3)]
+    feed = write(tmp_path / "feed.jsonl", jsonl(records))
+    settings = settings_factory()
+    ingest([feed], settings)
+    lines = feed.read_text(encoding="utf-8").splitlines()
+    write(feed, "\n".join([lines[0], lines[1][:-8], lines[2]]) + "\n")  # line 2 cut short: not JSON any more
+    report = ingest([feed], settings, prune=True)
+    assert report.removed == []
+    assert [s.source for s in report.skipped] == [f"{feed}:2"]
+    assert sorted(texts(settings)) == ids
+    # Once the file reads cleanly again, a record really gone is pruned.
+    write(feed, "\n".join(lines[:2]) + "\n")
+    report = ingest([feed], settings, prune=True)
+    assert report.removed == [ids[2]]
+    assert sorted(texts(settings)) == ids[:2]
+
+
 # --- 8. deeply nested JSON ------------------------------------------------------------------------------------
 
 def test_deeply_nested_json_skips_that_file_or_line_only(settings_factory, tmp_path) -> None:
