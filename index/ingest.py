@@ -53,7 +53,7 @@ def manifest_path(settings: Settings) -> Path:
 
 
 def bm25_path(settings: Settings) -> Path:
-    return Path(settings.home) / f"{settings.collection}.bm25.pickle"
+    return Path(settings.home) / f"{settings.collection}.bm25.npz"  # arrays + JSON, never a pickle (index/bm25.py)
 
 
 class _IngestLock:

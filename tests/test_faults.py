@@ -149,6 +149,47 @@ def test_deeply_nested_json_skips_that_file_or_line_only(settings_factory, tmp_p
     assert sorted(texts(settings)) == ["feed#1", "feed#3", "good"]
 
 
+# --- 12. the BM25 index is not a pickle -----------------------------------------------------------------------
+
+class _Payload:
+    """Unpickling this runs os.mkdir(path): what a planted pickle could do to every reader."""
+
+    def __init__(self, path) -> None:
+        self.path = str(path)
+
+    def __reduce__(self):
+        return os.mkdir, (self.path,)
+
+
+def test_a_planted_pickle_in_the_home_is_never_loaded(settings_factory, corpus_copy, tmp_path,
+                                                      assert_answers) -> None:
+    from bot.library import close_libraries
+
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    path = bm25_path(settings)
+    marker = tmp_path / "payload-ran"
+    legacy = settings.home / f"{settings.collection}.bm25.pickle"  # where older versions kept it
+
+    def plain_pickle(p):
+        p.write_bytes(pickle.dumps(_Payload(marker)))
+
+    def npz_with_object_array(p):  # a .npz whose array is pickled: np.load(allow_pickle=True) would run it
+        with open(p, "wb") as fh:
+            np.savez(fh, ids=np.array([_Payload(marker)], dtype=object))
+
+    for plant in (plain_pickle, npz_with_object_array):
+        plant(path)
+        plant(legacy)
+        close_libraries()
+        assert_answers(settings)  # the reader rebuilds BM25 from the manifest
+        ingest([corpus_copy], settings)
+        assert not marker.exists(), f"a planted pickle was executed ({plant.__name__})"
+    assert not legacy.exists()  # the old pickle is removed when the index is saved
+    with np.load(path, allow_pickle=False) as saved:  # the saved index reads without pickle
+        assert saved.files and all(saved[name].dtype != object for name in saved.files)
+
+
 # --- 13. messages that say what is wrong -----------------------------------------------------------------------
 
 def test_text_of_the_wrong_type_is_named(tmp_path) -> None:
