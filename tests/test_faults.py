@@ -215,3 +215,48 @@ def test_duplicate_record_ids_name_their_lines(tmp_path) -> None:
     [skip] = [r for r in load_paths([listed]) if isinstance(r, Skip)]
     assert skip.source == f"{listed}[2]" and skip.reason.startswith("record 2: duplicate id '1'")
     assert "record 1" in skip.reason
+
+
+# --- 10. ask() argument checks --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kwargs, named", [
+    ({"date_from": "2008-13-45"}, "2008-13-45"),
+    ({"date_to": "2008-02-30"}, "2008-02-30"),
+    ({"date_from": "2008-04-01", "date_to": "2008-03-01"}, "2008-04-01"),
+    ({"date_from": 20080101}, "20080101"),
+    ({"article_ids": ["no-such-article"]}, "no-such-article"),
+    ({"article_ids": AMNESTY_ID}, AMNESTY_ID),
+    ({"article_ids": [AMNESTY_ID, 12345]}, "12345"),
+    ({"history": [{"role": "user", "content": None}]}, "None"),
+    ({"history": [{"role": "user", "content": "Who?"}, {"role": "assistant", "content": 42}]}, "42"),
+])
+def test_bad_ask_arguments_are_usage_errors_naming_the_value(sample_home, kwargs, named) -> None:
+    from bot import UsageError, ask
+
+    with pytest.raises(UsageError) as caught:
+        ask(FLAGSHIP, settings=sample_home, **kwargs)
+    assert named in str(caught.value)
+
+
+def test_history_is_bounded(sample_home, monkeypatch) -> None:
+    from bot import ask
+    from bot.ask import MAX_HISTORY_MESSAGES
+
+    ask_module = importlib.import_module("bot.ask")
+    seen: list[int] = []
+    real_rewrite = ask_module.rewrite
+    monkeypatch.setattr(ask_module, "rewrite", lambda q, hist: (seen.append(len(hist)), real_rewrite(q, hist))[1])
+    filler = [{"role": "user", "content": "Where is Najaf?"}, {"role": "assistant", "content": "In Iraq."}] * 50_000
+    history = filler + [{"role": "user", "content": FLAGSHIP},
+                        {"role": "assistant", "content": "He asked for an amnesty."}]
+    a = ask("What did he say would happen to people who keep fighting?", history=history, settings=sample_home)
+    assert seen == [MAX_HISTORY_MESSAGES] and MAX_HISTORY_MESSAGES <= 100
+    assert a.standalone_question == "What did Sadr say would happen to people who keep fighting?"
+
+
+def test_cli_ask_argument_errors_exit_2(sample_home) -> None:
+    for args, named in ((["--article", "no-such-article"], "no-such-article"), (["--from", "2008-13-45"], "2008-13-45"),
+                        (["--from", "2008-04-01", "--to", "2008-03-01"], "2008-03-01")):
+        proc = run_newsbot(sample_home.home, "ask", *args, FLAGSHIP)
+        assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
+        assert named in proc.stderr and "Traceback" not in proc.stderr
