@@ -260,3 +260,46 @@ def test_cli_ask_argument_errors_exit_2(sample_home) -> None:
         proc = run_newsbot(sample_home.home, "ask", *args, FLAGSHIP)
         assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
         assert named in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --- 11. terminal escapes -------------------------------------------------------------------------------------
+
+HOSTILE_TITLE = "Crane \x1b[2Jcollapse\x1b]0;owned\x07 in Umm Qasr \u202e"
+HOSTILE_TEXT = (f"{HOSTILE_TITLE}\n\nThe old harbour crane in Umm Qasr collapsed on Monday \x1b[31mafter a storm\x1b[0m, "
+                "port officials said. \x9b2J Nobody was hurt when the crane fell into the water.\n")
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # what must never reach a terminal
+
+
+def test_cli_output_neutralises_control_characters(settings_factory, tmp_path) -> None:
+    folder = tmp_path / "docs"
+    write(folder / "crane.txt", HOSTILE_TEXT)
+    write(folder / "bad\nname.txt", story(13, "quay"))
+    write(folder / "evil\x1b[2J.txt", "")  # skipped (empty): its name is printed in the summary
+    settings = settings_factory()
+    home = settings.home
+    proc = run_newsbot(home, "ingest", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    assert not RAW.search(proc.stdout) and "evil\\x1b[2J.txt" in proc.stdout
+
+    proc = run_newsbot(home, "status")
+    assert proc.returncode == 0, proc.stderr
+    assert not RAW.search(proc.stdout)
+    table = proc.stdout.split("\n\n", 1)[1].splitlines()
+    assert table[0].startswith("ID") and len(table) == 3  # header + one line per article
+    assert any(line.startswith("bad\\nname ") for line in table)
+    assert any("Crane \\x1b[2Jcollapse\\x1b]0;owned\\x07" in line for line in table)
+
+    question = "When did the harbour crane in Umm Qasr collapse?"
+    proc = run_newsbot(home, "ask", "--article", "crane", question)
+    assert proc.returncode == 0, proc.stderr
+    assert not RAW.search(proc.stdout), proc.stdout
+    assert "\\x1b[2J" in proc.stdout  # shown, harmlessly
+
+    proc = run_newsbot(home, "ask", "--json", "--article", "crane", question)
+    assert proc.returncode == 0, proc.stderr
+    assert not RAW.search(proc.stdout)
+    d = json.loads(proc.stdout)  # exact JSON: the title comes back byte for byte
+    cited = d["citations"] + d["related"]
+    assert cited and {c["title"] for c in cited} == {HOSTILE_TITLE.strip()}
+    assert all(HOSTILE_TEXT[c["start"]:c["end"]] == c["quote"] for c in cited)
+    assert state(settings)["articles"]["crane"].text == HOSTILE_TEXT
