@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from datetime import date
 from typing import Callable, Sequence
 
 from llama_index.core.schema import QueryBundle
@@ -13,8 +14,8 @@ from bot.engine import node_passage, query_engine
 from bot.library import open_library
 from bot.llm import answer_with_llm, make_llm
 from bot.prompts import load_prompt
-from bot.retrieve import Filters
 from bot.normalize import normalize
+from bot.retrieve import DATE, Filters
 from bot.rewrite import rewrite
 from bot.types import Answer
 from index.embed import embed_query
@@ -41,12 +42,79 @@ def check_top_k(top_k: object, most: int = 50) -> int | None:
     return top_k
 
 
+MAX_HISTORY_MESSAGES = 50  # only the last 50 messages are read: follow-ups look back 6 turns (bot/rewrite.py)
+MAX_MESSAGE_CHARS = 20000  # a longer history message is read up to here
+
+
 def check_history(history) -> list[dict]:
+    """The last MAX_HISTORY_MESSAGES messages, each {"role": str, "content": text}; older ones are dropped."""
     if history is None:
         return []
-    if not isinstance(history, (list, tuple)) or not all(isinstance(m, dict) and "role" in m for m in history):
-        raise UsageError("history must be a list of {'role': ..., 'content': ...} messages (OpenAI style)")
-    return list(history)
+    if not isinstance(history, (list, tuple)):
+        raise UsageError(f"history must be a list of {{'role': ..., 'content': ...}} messages (OpenAI style), "
+                         f"got {type(history).__name__}")
+    first = max(len(history) - MAX_HISTORY_MESSAGES, 0)  # only what is read is checked: the cost stays bounded
+    kept = []
+    for i in range(first, len(history)):
+        m = history[i]
+        if not isinstance(m, dict) or not isinstance(m.get("role"), str):
+            raise UsageError(f"history[{i}] must be a {{'role': ..., 'content': ...}} message (OpenAI style), "
+                             f"got {_short(m)}")
+        content = m.get("content")
+        if isinstance(content, list):  # OpenAI's list of parts: [{"type": "text", "text": ...}, ...]
+            if not all(isinstance(p, str) or isinstance(p, dict) and isinstance(p.get("text", ""), str)
+                       for p in content):
+                raise UsageError(f"history[{i}]['content'] must be text or a list of text parts, got {_short(content)}")
+        elif not isinstance(content, str):
+            raise UsageError(f"history[{i}]['content'] must be text, got {_short(content)}")
+        else:
+            m = {**m, "content": content[:MAX_MESSAGE_CHARS]}
+        kept.append(m)
+    return kept
+
+
+def check_date(name: str, value: object) -> str | None:
+    """None, or a real YYYY-MM-DD date."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not DATE.fullmatch(value):
+        raise UsageError(f"{name} must be a date like 2008-03-30 (YYYY-MM-DD, as text), got {value!r}")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{name} {value!r} is not a date of the calendar (month 01-12, a day that month has)") from None
+    return value
+
+
+def check_dates(date_from: object, date_to: object) -> tuple[str | None, str | None]:
+    start, end = check_date("date_from (--from)", date_from), check_date("date_to (--to)", date_to)
+    if start and end and start > end:
+        raise UsageError(f"date_from {start} is after date_to {end}: no article can match")
+    return start, end
+
+
+def check_article_ids(article_ids: object) -> tuple[str, ...] | None:
+    """None (every article), or a tuple of id strings; an empty list means every article too."""
+    if article_ids is None:
+        return None
+    if isinstance(article_ids, (str, bytes)) or not isinstance(article_ids, (list, tuple, set, frozenset)):
+        raise UsageError(f"article_ids must be a list of article ids (e.g. [{article_ids!r}]), got {_short(article_ids)}")
+    bad = [a for a in article_ids if not isinstance(a, str)]
+    if bad:
+        raise UsageError(f"article ids are text (see `newsbot status`), got {_short(bad[0])}")
+    return tuple(dict.fromkeys(sorted(article_ids) if isinstance(article_ids, (set, frozenset)) else article_ids)) or None
+
+
+def check_known_articles(article_ids: tuple[str, ...] | None, known) -> None:
+    unknown = [a for a in article_ids or () if a not in known]
+    if unknown:
+        raise UsageError(f"no article with id {', '.join(map(repr, unknown[:5]))} in the index: "
+                         "`newsbot status` lists the ids")
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:79] + "\u2026"
 
 
 def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None = None, *,
@@ -66,8 +134,9 @@ def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None 
     if mode == "llm":
         make_llm(settings)  # fail before retrieval when no LLM is configured or installed
     k = check_top_k(top_k) or settings.top_k
-    filters = Filters(tuple(article_ids) if article_ids else None, date_from, date_to)
+    filters = Filters(check_article_ids(article_ids), *check_dates(date_from, date_to))
     lib = open_library(settings)
+    check_known_articles(filters.article_ids, lib.articles)
 
     standalone = rewrite(q, hist, lambda text: normalize(text, lib))
     qv = embed_query(lib.embed_model, standalone)

@@ -12,6 +12,8 @@ import sys
 import textwrap
 from typing import Callable, Sequence
 
+from bot.terminal import json_text, term  # every article- or file-derived text printed goes through term()
+
 EPILOG = """\
 exit status: 0 ok, 1 error (e.g. no index yet), 2 usage error (bad argument or NEWSBOT_* value), 130 interrupted.
 environment: NEWSBOT_HOME (where the index lives), NEWSBOT_CHROMA_URL, NEWSBOT_COLLECTION, NEWSBOT_TOP_K,
@@ -115,9 +117,9 @@ def print_report(report) -> None:
     else:
         print("embedded 0 chunks (nothing changed)")
     for skip in report.skipped:
-        print(f"  skipped {skip.source}: {skip.reason}")
+        print(f"  skipped {term(skip.source)}: {term(skip.reason)}")
     for notice in report.notices:
-        print(f"  note {notice.source}: {notice.message}")
+        print(f"  note {term(notice.source)}: {term(notice.message)}")
 
 
 def run_ingest(args: argparse.Namespace, settings) -> int:
@@ -139,29 +141,31 @@ def run_ingest(args: argparse.Namespace, settings) -> int:
 # -- ask ------------------------------------------------------------------------------------------
 
 def _indent(text: str, prefix: str = "    ") -> str:
-    return textwrap.indent(textwrap.fill(text, width=96, break_long_words=False, break_on_hyphens=False), prefix)
+    # fill() turns line breaks into spaces first; term() then escapes what is left (ESC, BEL, ...).
+    filled = textwrap.fill(text, width=96, break_long_words=False, break_on_hyphens=False)
+    return term(textwrap.indent(filled, prefix), lines=True)
 
 
 def format_answer(answer) -> str:
     """The human-readable answer: text, what the question was understood as, and numbered sources."""
     lines = []
     if answer.standalone_question.strip() != answer.question.strip():
-        lines.append(f"(understood as: {answer.standalone_question})")
+        lines.append(f"(understood as: {term(answer.standalone_question)})")
     # The three outcomes look different: an answer with its sources; "uncertain", flagged, with the closest
     # passage it quotes and the other related ones; "not found" with the related passages only.
     if answer.status == "uncertain":
         lines.append("? Not said directly in the articles.")
     elif answer.status == "not_found":
         lines.append("\u2717 Not in the corpus.")
-    lines.append(answer.answer)
-    groups = [("Sources:", answer.citations), ("", ())] if not answer.abstained else [
+    lines.append(term(answer.answer, lines=True))
+    groups = [("Sources:", answer.citations)] if not answer.abstained else [
         ("Closest passage (not a direct answer):", answer.citations), ("Related, but not an answer:", answer.related)]
     for head, cites in groups:
         if not cites:
             continue
         lines += ["", head]
         for c in cites:
-            lines.append(f"[{c.n}] {c.title} ({c.article_id}, {c.source})")
+            lines.append(f"[{c.n}] {term(c.title)} ({term(c.article_id)}, {term(c.source)})")
             lines.append(_indent(f"\u201c{c.quote}\u201d"))
     if answer.fallback:
         lines += ["", "(The LLM's answer was not supported by the sources: this is the extractive answer.)"]
@@ -181,10 +185,10 @@ def run_ask(args: argparse.Namespace, settings) -> int:
         from bot.llm import describe_llm, make_llm
 
         make_llm(settings)  # fail fast when no LLM is configured
-        print(f"Draft from {describe_llm(settings)} (checked against the sources when it ends):", flush=True)
+        print(f"Draft from {term(describe_llm(settings))} (checked against the sources when it ends):", flush=True)
 
         def on_token(text: str) -> None:
-            sys.stdout.write(text)
+            sys.stdout.write(term(text, lines=True))  # the model may copy escapes from an article
             sys.stdout.flush()
 
     answer = ask(question, top_k=args.top_k, settings=settings, article_ids=args.article,
@@ -192,9 +196,7 @@ def run_ask(args: argparse.Namespace, settings) -> int:
     if on_token is not None:
         print("\n\nVerified answer:")
     if args.json:
-        import json
-
-        print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        print(json_text(answer.to_dict()))  # exact JSON: control characters as JSON escapes
     else:
         print(format_answer(answer))
     return 0
@@ -204,9 +206,9 @@ def run_ask(args: argparse.Namespace, settings) -> int:
 
 def _where(settings) -> list[str]:
     store = settings.chroma_url or f"{settings.home}/chroma (embedded)"
-    return [f"NEWSBOT_HOME: {settings.home}", f"Chroma:       {store}",
+    return [f"NEWSBOT_HOME: {term(settings.home)}", f"Chroma:       {term(store)}",
             f"collection:   {settings.collection}_chunks, {settings.collection}_sentences",
-            f"LLM (--mode llm): {_llm_name(settings)}"]
+            f"LLM (--mode llm): {term(_llm_name(settings))}"]
 
 
 def _llm_name(settings) -> str:
@@ -249,7 +251,7 @@ def run_status(args: argparse.Namespace, settings) -> int:
         rows = [("ID", "TITLE", "DATE", "CHUNKS")]
         for a in articles:
             title = a.title if len(a.title) <= 60 else a.title[:59] + "\u2026"
-            rows.append((a.id, title, a.date or "-", str(per_article.get(a.id, 0))))
+            rows.append((term(a.id), term(title), term(a.date or "-"), str(per_article.get(a.id, 0))))
         print("\n".join(_table(rows)))
     finally:
         manifest.close()
@@ -275,7 +277,7 @@ def run_chat(args: argparse.Namespace, settings) -> int:
     if not _has_index(settings):
         from index.ingest import ingest
 
-        print(f"no index at {settings.home} yet: ingesting the sample corpus {settings.corpus}", flush=True)
+        print(f"no index at {term(settings.home)} yet: ingesting the sample corpus {term(settings.corpus)}", flush=True)
         update, close = _progress_bar()
         try:
             print_report(ingest(None, settings, progress=update))
@@ -285,7 +287,7 @@ def run_chat(args: argparse.Namespace, settings) -> int:
 
     host = args.host or settings.host
     port = settings.port if args.port is None else args.port
-    print(f"newsbot chat on http://{host}:{port} (Ctrl+C to stop)", flush=True)
+    print(f"newsbot chat on http://{term(host)}:{port} (Ctrl+C to stop)", flush=True)
     launch(settings, host, port)
     return 0
 
@@ -322,11 +324,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         settings = Settings.from_env()
         return args.func(args, settings)
-    except UsageError as exc:
-        print(f"newsbot: error: {exc}", file=sys.stderr)
+    except UsageError as exc:  # messages may quote an article id or file name: term() them too
+        print(f"newsbot: error: {term(exc, lines=True)}", file=sys.stderr)
         return 2
     except NewsbotError as exc:
-        print(f"newsbot: error: {exc}", file=sys.stderr)
+        print(f"newsbot: error: {term(exc, lines=True)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nnewsbot: interrupted", file=sys.stderr)

@@ -11,18 +11,17 @@ The BM25 index is rebuilt from the manifest at the end, and by readers whenever 
 from __future__ import annotations
 
 import fcntl
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from index.bm25 import build_bm25, load_bm25, save_bm25
-from index.chunk import split_article
 from index.embed import embed_texts, make_embedding
 from index.errors import IndexMismatchError, NewsbotError
 from index.load import load_paths
 from index.manifest import FORMAT, Manifest
+from index.plan import Plan, plan, prunable
 from index.settings import Settings
 from index.types import Article, Chunk, Notice, Sentence, Skip
 from index.vectors import VectorStore
@@ -54,7 +53,7 @@ def manifest_path(settings: Settings) -> Path:
 
 
 def bm25_path(settings: Settings) -> Path:
-    return Path(settings.home) / f"{settings.collection}.bm25.pickle"
+    return Path(settings.home) / f"{settings.collection}.bm25.npz"  # arrays + JSON, never a pickle (index/bm25.py)
 
 
 class _IngestLock:
@@ -161,8 +160,11 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
             rechunk = _check_format(manifest, settings)
             store = VectorStore(settings)
             _delete_pending(manifest, store)
-            work, seen, now_twins = _plan(load_paths(paths, max_bytes=settings.max_file_bytes), manifest, report,
-                                          rechunk, settings)
+            loaded = load_paths(paths, max_bytes=settings.max_file_bytes, stored=manifest.article_sources())
+            todo = plan(loaded, manifest, rechunk, settings)
+            for name in ("added", "updated", "unchanged", "skipped", "notices"):
+                getattr(report, name).extend(getattr(todo, name))
+            work = todo.work
             if work:
                 embed_model = embed_model or make_embedding(settings.embed_model)
             total = sum(len(ss) + len(cs) for _, ss, cs in work)
@@ -183,11 +185,11 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 manifest.set_meta("chunking", _chunking(settings))  # every article now has the new chunking
             report.chunks_embedded = sum(len(cs) for _, _, cs in work)
             report.vectors_embedded = done
-            for aid in now_twins:  # edited into a copy of another article: its old version must not stay live
+            for aid in todo.twins:  # edited into a copy of another article: its old version must not stay live
                 _remove_article(manifest, store, aid)
                 report.removed.append(aid)
             if prune:
-                _prune(manifest, store, report, seen)
+                _prune(manifest, store, report, todo)
             refresh_bm25(settings, manifest)
         finally:
             manifest.close()
@@ -195,59 +197,13 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
     return report
 
 
-def _plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, report: IngestReport,
-          rechunk: bool, settings: Settings):
-    """Sort loaded items into unchanged / duplicate / to-write, and split the ones to write.
-
-    Returns (work, ids seen, stored ids whose new text duplicates another article)."""
-    hashes = manifest.article_hashes()
-    sources = manifest.article_sources()
-    by_hash: dict[str, str] = {}
-    for aid, h in hashes.items():
-        # A stored article counts for duplicate detection only while its file still exists.
-        if os.path.exists(sources[aid].split("#")[0]):
-            by_hash.setdefault(h, aid)
-    seen: set[str] = set()
-    now_twins: list[str] = []
-    work = []
-    for item in items:
-        if isinstance(item, Skip):
-            report.skipped.append(item)
-            continue
-        if isinstance(item, Notice):
-            report.notices.append(item)
-            continue
-        art = item
-        report_seen = art.id in seen
-        seen.add(art.id)
-        if report_seen:
-            report.skipped.append(Skip(art.source, f"article id {art.id!r} appears twice; kept the first"))
-            continue
-        twin = by_hash.get(art.content_hash)
-        if twin is not None and twin != art.id:
-            report.skipped.append(Skip(art.source, f"same text as article {twin!r} (stored once)"))
-            if art.id in hashes:
-                now_twins.append(art.id)
-            continue
-        by_hash[art.content_hash] = art.id
-        if hashes.get(art.id) == art.content_hash and not rechunk:
-            report.unchanged.append(art.id)
-            continue
-        (report.updated if art.id in hashes else report.added).append(art.id)
-        work.append((art, *split_article(art, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)))
-    return work, seen, now_twins
-
-
-def _prune(manifest: Manifest, store: VectorStore, report: IngestReport, seen: set[str]) -> None:
-    """Remove articles whose file is gone, or whose record vanished from a file that was read again."""
-    sources = manifest.article_sources()
-    reread = {s for aid, s in sources.items() if aid in seen}  # files this run read
-    for aid, source in sorted(sources.items()):
-        if aid in seen or aid in report.removed:
-            continue
-        if not os.path.exists(source) or source in reread:
-            _remove_article(manifest, store, aid)
-            report.removed.append(aid)
+def _prune(manifest: Manifest, store: VectorStore, report: IngestReport, todo: Plan) -> None:
+    """Remove articles whose file is gone, or whose record vanished from a file read again (index/plan.py)."""
+    gone, notices = prunable(todo, manifest.article_sources())
+    for aid in gone:
+        _remove_article(manifest, store, aid)
+        report.removed.append(aid)
+    report.notices.extend(notices)
 
 
 def _remove_article(manifest: Manifest, store: VectorStore, article_id: str) -> None:

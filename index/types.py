@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class Article:
     """One article as loaded: ``text`` is the exact text every offset points into."""
 
-    id: str  # stable: path relative to the ingested root, without extension (+ "#key" for JSON records)
+    id: str  # stable: path relative to the ingested root, without extension (+ "#key" for JSON records),
+    # qualified when another file has that id (index/ids.py)
     title: str
     source: str  # the file it came from (absolute path)
     text: str
@@ -24,6 +25,9 @@ class Skip:
 
     source: str
     reason: str
+    # For one record of a JSON/JSONL file (a line, a list item): that file. An ingest that could not read
+    # every record of a file does not prune the file's other records (one of them may be this one).
+    file: str | None = None
 
 
 @dataclass(frozen=True)

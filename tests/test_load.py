@@ -299,13 +299,21 @@ def test_unreadable_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert [a.id for a in articles(records)] == ["open"]
 
 
-def test_same_id_twice_is_skipped_not_overwritten(tmp_path: Path) -> None:
+def test_same_name_with_another_extension_keeps_its_extension_in_the_id(tmp_path: Path) -> None:
     write(tmp_path / "d" / "a.md", "From md\n\nBody.")
     write(tmp_path / "d" / "a.txt", "From txt\n\nBody.")
     records = load(tmp_path / "d")
-    assert [a.title for a in articles(records)] == ["From md"]
-    [skip] = skips(records)
-    assert "duplicate article id 'a'" in skip.reason
+    assert [(a.id, a.title) for a in articles(records)] == [("a", "From md"), ("a.txt", "From txt")]
+    assert skips(records) == []
+    [note] = [r for r in records if isinstance(r, Notice)]
+    assert note.source == str(tmp_path / "d" / "a.txt") and "'a.txt'" in note.message
+
+
+def test_an_id_stored_for_another_file_is_never_taken(tmp_path: Path) -> None:
+    a, b = write(tmp_path / "A" / "x.txt", "A\n\nBody."), write(tmp_path / "B" / "x.txt", "B\n\nBody.")
+    assert [r.id for r in articles(load(b, stored={"x": str(a)}))] == ["B/x"]
+    assert [r.id for r in articles(load(b, stored={"x": str(a), "B/x": str(b)}))] == ["B/x"]  # kept, stored
+    assert [r.id for r in articles(load(b, stored={"B/x": str(b)}))] == ["B/x"]  # even once "x" is free
 
 
 # --- titles ----------------------------------------------------------------------------------------------

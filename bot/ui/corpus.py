@@ -1,7 +1,8 @@
 """The Corpus tab: the indexed articles as a table, upload (ingest with a progress bar), deletion.
 
 Uploaded files are copied to <NEWSBOT_HOME>/uploads/ so their source paths outlive gradio's temp files (and
-`newsbot ingest --prune` keeps them); an article's id is its file name without the extension. A file that
+`newsbot ingest --prune` keeps them); an article's id is its file name without the extension (qualified as
+`uploads/name` when another file has that id, index/ids.py). A file that
 yields no article (binary, empty, malformed) is reported inline with the loader's reason and never copied,
 so the index, and any earlier upload of the same name, stay as they were.
 """

@@ -1,0 +1,306 @@
+"""Issue 12, "nothing lost, nothing stale, no tracebacks": one test per fault, each reproducing it on real
+files in tmp dirs, the embedded Chroma and the real embedding model (helpers shared with test_ingest/test_cli).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import pickle
+import re
+
+import numpy as np
+import pytest
+
+from index.ingest import bm25_path, ingest
+from index.load import load_paths
+from index.types import Article, Skip
+from test_cli import run_newsbot
+from test_ingest import assert_consistent, state, story, write
+
+FLAGSHIP = "What did Sadr demand in exchange?"
+AMNESTY_ID = "000_26083794b4a1b5c3"
+
+
+def jsonl(records: list[dict]) -> str:
+    return "".join(json.dumps(r) + "\n" for r in records)
+
+
+def texts(settings) -> dict[str, str]:
+    """Article id -> stored text, after checking that the manifest, Chroma and BM25 agree."""
+    return {aid: a.text for aid, a in assert_consistent(settings)["articles"].items()}
+
+
+# --- 1. swapped or shifted content ---------------------------------------------------------------------------
+
+def test_swapped_contents_are_stored_under_their_current_ids(settings_factory, tmp_path) -> None:
+    folder = tmp_path / "docs"
+    a, b = write(folder / "a.txt", story(1, "water")), write(folder / "b.txt", story(2, "bread"))
+    settings = settings_factory()
+    ingest([folder], settings)
+    text_a, text_b = a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
+    write(a, text_b)
+    write(b, text_a)
+    report = ingest([folder], settings)
+    assert sorted(report.updated) == ["a", "b"]
+    assert report.removed == [] and report.skipped == []
+    assert texts(settings) == {"a": text_b, "b": text_a}
+
+
+def test_jsonl_without_ids_gaining_a_record_on_top_keeps_every_record(settings_factory, tmp_path) -> None:
+    records = [{"title": f"Item {n}", "text": story(n, topic)} for n, topic in enumerate(["salt", "iron", "wool"])]
+    feed = write(tmp_path / "feed.jsonl", jsonl(records[1:]))
+    settings = settings_factory()
+    assert sorted(ingest([feed], settings).added) == ["feed#1", "feed#2"]
+    write(feed, jsonl(records))  # a new record on top: every old one moves one line down
+    report = ingest([feed], settings, prune=True)
+    assert report.removed == [] and report.skipped == []
+    assert texts(settings) == {f"feed#{n}": r["text"] for n, r in enumerate(records, 1)}
+
+
+# --- 2. the same id from another source -----------------------------------------------------------------------
+
+def test_same_relative_path_under_another_folder_gets_its_own_id(settings_factory, tmp_path) -> None:
+    a, b = tmp_path / "A", tmp_path / "B"
+    write(a / "x.txt", story(3, "river"))
+    write(b / "x.txt", story(4, "field"))
+    settings = settings_factory()
+    home = settings.home
+    first = run_newsbot(home, "ingest", str(a))
+    assert first.returncode == 0, first.stderr
+    second = run_newsbot(home, "ingest", str(b))
+    assert second.returncode == 0, second.stderr
+    assert "added 1, updated 0" in second.stdout
+    assert "'x'" in second.stdout and "'B/x'" in second.stdout  # a note says why the id is qualified
+    st = assert_consistent(settings)
+    assert {aid: a.source for aid, a in st["articles"].items()} == {"x": str(a / "x.txt"), "B/x": str(b / "x.txt")}
+    assert st["articles"]["x"].text == story(3, "river")
+    # Ids stick: read again (both folders, one run), nothing moves; an edit updates the qualified id.
+    write(b / "x.txt", story(5, "field"))
+    report = ingest([a, b], settings)
+    assert report.unchanged == ["x"] and report.updated == ["B/x"] and report.added == []
+    assert texts(settings) == {"x": story(3, "river"), "B/x": story(5, "field")}
+
+
+def test_jsonl_records_with_the_same_id_in_two_files(settings_factory, tmp_path) -> None:
+    one = write(tmp_path / "A" / "feed.jsonl", jsonl([{"id": "r1", "text": story(6, "ferry")}]))
+    two = write(tmp_path / "B" / "feed.jsonl", jsonl([{"id": "r1", "text": story(7, "tram")}]))
+    settings = settings_factory()
+    assert ingest([one], settings).added == ["feed#r1"]
+    report = ingest([two], settings)
+    assert report.added == ["B/feed#r1"] and report.updated == []
+    assert texts(settings) == {"feed#r1": story(6, "ferry"), "B/feed#r1": story(7, "tram")}
+    # In one run from scratch, the same.
+    fresh = settings_factory(home=tmp_path / "fresh")
+    assert sorted(ingest([one, two], fresh).added) == ["B/feed#r1", "feed#r1"]
+
+
+def test_same_name_with_two_extensions_in_one_folder(settings_factory, tmp_path) -> None:
+    folder = tmp_path / "docs"
+    write(folder / "a.md", story(8, "harbour"))
+    write(folder / "a.txt", story(9, "railway"))
+    settings = settings_factory()
+    report = ingest([folder], settings)
+    assert sorted(report.added) == ["a", "a.txt"] and report.skipped == []
+    assert texts(settings) == {"a": story(8, "harbour"), "a.txt": story(9, "railway")}
+    assert ingest([folder], settings).unchanged == ["a", "a.txt"]
+
+
+# --- 4. --prune and a malformed line -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("with_ids", [True, False])
+def test_prune_keeps_the_record_of_a_malformed_line(settings_factory, tmp_path, with_ids) -> None:
+    records = [{"text": story(n, topic)} | ({"id": f"r{n}"} if with_ids else {})
+               for n, topic in ((1, "salt"), (2, "iron"), (3, "wool"))]
+    ids = [f"feed#r{n}" if with_ids else f"feed#{n}" for n in (1, 2, 3)]
+    feed = write(tmp_path / "feed.jsonl", jsonl(records))
+    settings = settings_factory()
+    ingest([feed], settings)
+    lines = feed.read_text(encoding="utf-8").splitlines()
+    write(feed, "\n".join([lines[0], lines[1][:-8], lines[2]]) + "\n")  # line 2 cut short: not JSON any more
+    report = ingest([feed], settings, prune=True)
+    assert report.removed == []
+    assert [s.source for s in report.skipped] == [f"{feed}:2"]
+    assert sorted(texts(settings)) == ids
+    # Once the file reads cleanly again, a record really gone is pruned.
+    write(feed, "\n".join(lines[:2]) + "\n")
+    report = ingest([feed], settings, prune=True)
+    assert report.removed == [ids[2]]
+    assert sorted(texts(settings)) == ids[:2]
+
+
+# --- 8. deeply nested JSON ------------------------------------------------------------------------------------
+
+def test_deeply_nested_json_skips_that_file_or_line_only(settings_factory, tmp_path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    write(tmp_path / "in" / "good.txt", story(10, "bridge"))
+    whole = write(tmp_path / "in" / "deep.json", deep)
+    inner = write(tmp_path / "in" / "inner.json", '{"text": "Body.", "meta": ' + deep + "}")
+    feed = write(tmp_path / "in" / "feed.jsonl", jsonl([{"text": story(11, "canal")}]) + deep + "\n"
+                 + jsonl([{"text": story(12, "tunnel")}]))
+    settings = settings_factory()
+    report = ingest([tmp_path / "in"], settings)
+    assert sorted(report.added) == ["feed#1", "feed#3", "good"]
+    reasons = {s.source: s.reason for s in report.skipped}
+    assert set(reasons) == {str(whole), str(inner), f"{feed}:2"}
+    assert all("nested too deeply" in r for r in reasons.values()), reasons
+    assert reasons[f"{feed}:2"].startswith("line 2:")
+    assert sorted(texts(settings)) == ["feed#1", "feed#3", "good"]
+
+
+# --- 12. the BM25 index is not a pickle -----------------------------------------------------------------------
+
+class _Payload:
+    """Unpickling this runs os.mkdir(path): what a planted pickle could do to every reader."""
+
+    def __init__(self, path) -> None:
+        self.path = str(path)
+
+    def __reduce__(self):
+        return os.mkdir, (self.path,)
+
+
+def test_a_planted_pickle_in_the_home_is_never_loaded(settings_factory, corpus_copy, tmp_path,
+                                                      assert_answers) -> None:
+    from bot.library import close_libraries
+
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    path = bm25_path(settings)
+    marker = tmp_path / "payload-ran"
+    legacy = settings.home / f"{settings.collection}.bm25.pickle"  # where older versions kept it
+
+    def plain_pickle(p):
+        p.write_bytes(pickle.dumps(_Payload(marker)))
+
+    def npz_with_object_array(p):  # a .npz whose array is pickled: np.load(allow_pickle=True) would run it
+        with open(p, "wb") as fh:
+            np.savez(fh, ids=np.array([_Payload(marker)], dtype=object))
+
+    for plant in (plain_pickle, npz_with_object_array):
+        plant(path)
+        plant(legacy)
+        close_libraries()
+        assert_answers(settings)  # the reader rebuilds BM25 from the manifest
+        ingest([corpus_copy], settings)
+        assert not marker.exists(), f"a planted pickle was executed ({plant.__name__})"
+    assert not legacy.exists()  # the old pickle is removed when the index is saved
+    with np.load(path, allow_pickle=False) as saved:  # the saved index reads without pickle
+        assert saved.files and all(saved[name].dtype != object for name in saved.files)
+
+
+# --- 13. messages that say what is wrong -----------------------------------------------------------------------
+
+def test_text_of_the_wrong_type_is_named(tmp_path) -> None:
+    feed = write(tmp_path / "feed.jsonl", jsonl([{"text": 12345}, {"text": None}, {"title": "no text"},
+                                                  {"body": ["a", "list"]}, {"text": True}]))
+    reasons = [s.reason for s in load_paths([feed]) if isinstance(s, Skip)]
+    assert reasons == ['line 1: "text" is a number: expected a string',
+                       'line 2: "text" is null: expected a string',
+                       'line 3: missing field "text" (or "content"/"body")',
+                       'line 4: "body" is a list: expected a string',
+                       'line 5: "text" is a boolean: expected a string']
+
+
+def test_duplicate_record_ids_name_their_lines(tmp_path) -> None:
+    feed = write(tmp_path / "feed.jsonl", jsonl([{"id": "x", "text": "First."}, {"id": "y", "text": "Second."},
+                                                  {"id": "x", "text": "Third."}]))
+    records = list(load_paths([feed]))
+    assert [r.id for r in records if isinstance(r, Article)] == ["feed#x", "feed#y"]
+    [skip] = [r for r in records if isinstance(r, Skip)]
+    assert skip.source == f"{feed}:3"
+    assert skip.reason.startswith("line 3: duplicate id 'x'") and "line 1" in skip.reason
+    listed = write(tmp_path / "list.json", json.dumps([{"id": 1, "text": "One."}, {"id": 1, "text": "Again."}]))
+    [skip] = [r for r in load_paths([listed]) if isinstance(r, Skip)]
+    assert skip.source == f"{listed}[2]" and skip.reason.startswith("record 2: duplicate id '1'")
+    assert "record 1" in skip.reason
+
+
+# --- 10. ask() argument checks --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kwargs, named", [
+    ({"date_from": "2008-13-45"}, "2008-13-45"),
+    ({"date_to": "2008-02-30"}, "2008-02-30"),
+    ({"date_from": "2008-04-01", "date_to": "2008-03-01"}, "2008-04-01"),
+    ({"date_from": 20080101}, "20080101"),
+    ({"article_ids": ["no-such-article"]}, "no-such-article"),
+    ({"article_ids": AMNESTY_ID}, AMNESTY_ID),
+    ({"article_ids": [AMNESTY_ID, 12345]}, "12345"),
+    ({"history": [{"role": "user", "content": None}]}, "None"),
+    ({"history": [{"role": "user", "content": "Who?"}, {"role": "assistant", "content": 42}]}, "42"),
+])
+def test_bad_ask_arguments_are_usage_errors_naming_the_value(sample_home, kwargs, named) -> None:
+    from bot import UsageError, ask
+
+    with pytest.raises(UsageError) as caught:
+        ask(FLAGSHIP, settings=sample_home, **kwargs)
+    assert named in str(caught.value)
+
+
+def test_history_is_bounded(sample_home, monkeypatch) -> None:
+    from bot import ask
+    from bot.ask import MAX_HISTORY_MESSAGES
+
+    ask_module = importlib.import_module("bot.ask")
+    seen: list[int] = []
+    real_rewrite = ask_module.rewrite
+    monkeypatch.setattr(ask_module, "rewrite",
+                        lambda q, hist, *rest: (seen.append(len(hist)), real_rewrite(q, hist, *rest))[1])
+    filler = [{"role": "user", "content": "Where is Najaf?"}, {"role": "assistant", "content": "In Iraq."}] * 50_000
+    history = filler + [{"role": "user", "content": FLAGSHIP},
+                        {"role": "assistant", "content": "He asked for an amnesty."}]
+    a = ask("What did he say would happen to people who keep fighting?", history=history, settings=sample_home)
+    assert seen == [MAX_HISTORY_MESSAGES] and MAX_HISTORY_MESSAGES <= 100
+    assert a.standalone_question == "What did Sadr say would happen to people who keep fighting?"
+
+
+def test_cli_ask_argument_errors_exit_2(sample_home) -> None:
+    for args, named in ((["--article", "no-such-article"], "no-such-article"), (["--from", "2008-13-45"], "2008-13-45"),
+                        (["--from", "2008-04-01", "--to", "2008-03-01"], "2008-03-01")):
+        proc = run_newsbot(sample_home.home, "ask", *args, FLAGSHIP)
+        assert proc.returncode == 2, (args, proc.stdout, proc.stderr)
+        assert named in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --- 11. terminal escapes -------------------------------------------------------------------------------------
+
+HOSTILE_TITLE = "Crane \x1b[2Jcollapse\x1b]0;owned\x07 in Umm Qasr \u202e"
+HOSTILE_TEXT = (f"{HOSTILE_TITLE}\n\nThe old harbour crane in Umm Qasr collapsed on Monday \x1b[31mafter a storm\x1b[0m, "
+                "port officials said. \x9b2J Nobody was hurt when the crane fell into the water.\n")
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # what must never reach a terminal
+
+
+def test_cli_output_neutralises_control_characters(settings_factory, tmp_path) -> None:
+    folder = tmp_path / "docs"
+    write(folder / "crane.txt", HOSTILE_TEXT)
+    write(folder / "bad\nname.txt", story(13, "quay"))
+    write(folder / "evil\x1b[2J.txt", "")  # skipped (empty): its name is printed in the summary
+    settings = settings_factory()
+    home = settings.home
+    proc = run_newsbot(home, "ingest", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    assert not RAW.search(proc.stdout) and "evil\\x1b[2J.txt" in proc.stdout
+
+    proc = run_newsbot(home, "status")
+    assert proc.returncode == 0, proc.stderr
+    assert not RAW.search(proc.stdout)
+    table = proc.stdout.split("\n\n", 1)[1].splitlines()
+    assert table[0].startswith("ID") and len(table) == 3  # header + one line per article
+    assert any(line.startswith("bad\\nname ") for line in table)
+    assert any("Crane \\x1b[2Jcollapse\\x1b]0;owned\\x07" in line for line in table)
+
+    question = "When did the harbour crane in Umm Qasr collapse?"
+    proc = run_newsbot(home, "ask", "--article", "crane", question)
+    assert proc.returncode == 0, proc.stderr
+    assert not RAW.search(proc.stdout), proc.stdout
+    assert "\\x1b[2J" in proc.stdout  # shown, harmlessly
+
+    proc = run_newsbot(home, "ask", "--json", "--article", "crane", question)
+    assert proc.returncode == 0, proc.stderr
+    assert not RAW.search(proc.stdout)
+    d = json.loads(proc.stdout)  # exact JSON: the title comes back byte for byte
+    cited = d["citations"] + d["related"]
+    assert cited and {c["title"] for c in cited} == {HOSTILE_TITLE.strip()}
+    assert all(HOSTILE_TEXT[c["start"]:c["end"]] == c["quote"] for c in cited)
+    assert state(settings)["articles"]["crane"].text == HOSTILE_TEXT
