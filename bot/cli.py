@@ -114,8 +114,10 @@ def print_report(report) -> None:
     if report.chunks_embedded:
         print(f"embedded {report.chunks_embedded} chunks ({report.vectors_embedded} vectors with sentences) "
               f"in {report.seconds:.1f} s")
-    else:
+    elif not report.vectors_restored:
         print("embedded 0 chunks (nothing changed)")
+    if report.vectors_restored:  # the vector store had lost them: say so, it is not "nothing changed"
+        print(f"re-embedded {report.vectors_restored} missing vectors (the vector store had lost them)")
     for skip in report.skipped:
         print(f"  skipped {term(skip.source)}: {term(skip.reason)}")
     for notice in report.notices:
@@ -247,6 +249,7 @@ def run_status(args: argparse.Namespace, settings) -> int:
               f"sentences: {manifest.count('sentences')}")
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(last))
         print(f"generation:   {manifest.generation()} (last change {when})")
+        print(f"vectors:      {_vector_health(settings, manifest)}")
         print()
         rows = [("ID", "TITLE", "DATE", "CHUNKS")]
         for a in articles:
@@ -256,6 +259,17 @@ def run_status(args: argparse.Namespace, settings) -> int:
     finally:
         manifest.close()
     return 0
+
+
+def _vector_health(settings, manifest) -> str:
+    """Whether Chroma holds a vector for every live chunk and sentence (a deleted folder, another server...)."""
+    from index.ingest import missing_vectors
+    from index.vectors import VectorStore
+
+    lost = sum(len(ids) for ids in missing_vectors(manifest, VectorStore(settings)).values())
+    if lost:
+        return f"{lost} vectors missing: run `newsbot ingest` (answers use keyword search only for those)"
+    return "all present"
 
 
 # -- chat -----------------------------------------------------------------------------------------

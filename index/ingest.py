@@ -40,12 +40,14 @@ class IngestReport:
     notices: list[Notice] = field(default_factory=list)
     chunks_embedded: int = 0
     vectors_embedded: int = 0
+    vectors_restored: int = 0  # live vectors the store had lost (deleted folder, another server), re-embedded
     seconds: float = 0.0
 
     def summary(self) -> str:
         return (f"added {len(self.added)}, updated {len(self.updated)}, unchanged {len(self.unchanged)}, "
                 f"removed {len(self.removed)}, skipped {len(self.skipped)}; embedded {self.chunks_embedded} chunks "
-                f"in {self.seconds:.2f} s")
+                f"in {self.seconds:.2f} s" + (f"; re-embedded {self.vectors_restored} missing vectors"
+                                              if self.vectors_restored else ""))
 
 
 def manifest_path(settings: Settings) -> Path:
@@ -110,12 +112,16 @@ def _delete_pending(manifest: Manifest, store: VectorStore) -> None:
     manifest.clear_pending([i for i, _ in rows])
 
 
+def _date_key(article: Article) -> int:
+    return int(article.date.replace("-", "")[:8]) if article.date else 0
+
+
 def _write_batch(batch: list[tuple[Article, list[Sentence], list[Chunk]]], manifest: Manifest,
                  store: VectorStore, embed_model) -> int:
     chunks = [c for _, _, cs in batch for c in cs]
     sents = [s for _, ss, _ in batch for s in ss]
     manifest.mark_pending([(c.id, "chunk") for c in chunks] + [(s.id, "sentence") for s in sents])
-    dates = {a.id: int(a.date.replace("-", "")[:8]) if a.date else 0 for a, _, _ in batch}
+    dates = {a.id: _date_key(a) for a, _, _ in batch}
     store.upsert("chunk", [c.id for c in chunks], embed_texts(embed_model, [c.text for c in chunks]),
                  [{"article_id": c.article_id, "ordinal": c.ordinal, "start": c.start, "end": c.end,
                    "date": dates[c.article_id]} for c in chunks], [c.text for c in chunks])
@@ -128,6 +134,39 @@ def _write_batch(batch: list[tuple[Article, list[Sentence], list[Chunk]]], manif
             store.delete(kind, [i for i, k in stale if k == kind])
         manifest.clear_pending([i for i, _ in stale])
     return len(chunks) + len(sents)
+
+
+def missing_vectors(manifest: Manifest, store: VectorStore) -> dict[str, list[str]]:
+    """Kind -> the live chunk / sentence ids whose vectors are not in Chroma (its folder was deleted, or
+    NEWSBOT_CHROMA_URL points at another server). Retrieval would silently fall back to BM25 for them."""
+    live = {"chunk": [r[0] for r in manifest.chunks()], "sentence": [r[0] for r in manifest.sentences()]}
+    return {kind: store.missing(kind, ids) for kind, ids in live.items()}
+
+
+def _restore_missing(manifest: Manifest, store: VectorStore, embed_model, settings: Settings) -> int:
+    """Re-embed the live vectors the store has lost, from the manifest's texts; return how many.
+
+    The manifest does not change (the ids are live already), so no pending bookkeeping is needed: a run
+    killed half-way leaves some still missing, and the next run finds them again."""
+    missing = missing_vectors(manifest, store)
+    if not any(missing.values()):
+        return 0
+    embed_model = embed_model or make_embedding(settings.embed_model)
+    articles = {a.id: a for a in manifest.articles()}
+    rows = {"chunk": {r[0]: r for r in manifest.chunks()}, "sentence": {r[0]: r for r in manifest.sentences()}}
+    done = 0
+    for kind, ids in missing.items():
+        for b in range(0, len(ids), BATCH_VECTORS):  # bounded memory, as for new articles
+            batch = [rows[kind][i] for i in ids[b : b + BATCH_VECTORS]]
+            # Rows are (id, article_id, ordinal, start, end, ...): the text is the article's span.
+            texts = [articles[r[1]].text[r[3]:r[4]] for r in batch]
+            metas = [{"article_id": r[1], "ordinal": r[2], "start": r[3], "end": r[4]} for r in batch]
+            if kind == "chunk":  # chunks carry the article date for the date filters, as in _write_batch
+                for m in metas:
+                    m["date"] = _date_key(articles[m["article_id"]])
+            store.upsert(kind, [r[0] for r in batch], embed_texts(embed_model, texts), metas, texts)
+            done += len(batch)
+    return done
 
 
 def refresh_bm25(settings: Settings, manifest: Manifest):
@@ -190,6 +229,8 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 report.removed.append(aid)
             if prune:
                 _prune(manifest, store, report, todo)
+            # Last, once the manifest is final: live vectors the store lost are embedded again.
+            report.vectors_restored = _restore_missing(manifest, store, embed_model, settings)
             refresh_bm25(settings, manifest)
         finally:
             manifest.close()

@@ -58,6 +58,19 @@ class VectorStore:
     def count(self, kind: str) -> int:
         return self.cols[kind].count()
 
+    def missing(self, kind: str, ids: Sequence[str]) -> list[str]:
+        """The ids (live in the manifest) that this collection does not hold, in their order.
+
+        Cheap when nothing is lost: equal counts mean every id is there, because ingest never leaves vectors
+        that are not live (index/ingest.py deletes the pending ones first). Otherwise ask Chroma which ids it
+        has, in batches no larger than the client accepts."""
+        if self.count(kind) == len(ids):
+            return []
+        found: set[str] = set()
+        for b in range(0, len(ids), self.max_batch):
+            found.update(self.cols[kind].get(ids=list(ids[b : b + self.max_batch]), include=[])["ids"])
+        return [i for i in ids if i not in found]
+
     def upsert(self, kind: str, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict],
                documents: Sequence[str]) -> None:
         col = self.cols[kind]

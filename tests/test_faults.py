@@ -9,6 +9,8 @@ import json
 import os
 import pickle
 import re
+import shutil
+import uuid
 
 import numpy as np
 import pytest
@@ -16,6 +18,7 @@ import pytest
 from index.ingest import bm25_path, ingest
 from index.load import load_paths
 from index.types import Article, Skip
+from index.vectors import VectorStore
 from test_cli import run_newsbot
 from test_ingest import assert_consistent, state, story, write
 
@@ -304,3 +307,58 @@ def test_cli_output_neutralises_control_characters(settings_factory, tmp_path) -
     assert cited and {c["title"] for c in cited} == {HOSTILE_TITLE.strip()}
     assert all(HOSTILE_TEXT[c["start"]:c["end"]] == c["quote"] for c in cited)
     assert state(settings)["articles"]["crane"].text == HOSTILE_TEXT
+
+
+# --- 6. a lost or replaced vector store -----------------------------------------------------------------------
+
+def test_lost_chroma_folder_is_noticed_by_status_and_rebuilt_by_ingest(tmp_path, probe) -> None:
+    home = tmp_path / "home"
+    assert run_newsbot(home, "ingest").returncode == 0
+    ok = run_newsbot(home, "status")
+    assert ok.returncode == 0 and "missing" not in ok.stdout, ok.stdout
+    shutil.rmtree(home / "chroma")  # the vector store is gone; the manifest still says every article is live
+
+    st = run_newsbot(home, "status")
+    assert st.returncode == 0, st.stderr
+    line = next(ln for ln in st.stdout.splitlines() if "missing" in ln)
+    assert re.search(r"\b[1-9]\d* vectors missing: run `newsbot ingest`", line), line
+
+    again = run_newsbot(home, "ingest")
+    assert again.returncode == 0, again.stderr
+    assert "nothing changed" not in again.stdout
+    missing = int(re.search(r"(\d+) vectors missing", line).group(1))
+    assert f"re-embedded {missing} missing vectors" in again.stdout, again.stdout
+
+    after = run_newsbot(home, "status")
+    assert after.returncode == 0 and "missing" not in after.stdout, after.stdout
+    answer = run_newsbot(home, "ask", probe[0])
+    assert answer.returncode == 0 and probe[1] in answer.stdout, answer.stdout
+    assert "embedded 0 chunks (nothing changed)" in run_newsbot(home, "ingest").stdout  # and nothing twice
+
+
+def test_ingest_re_embeds_exactly_the_missing_vectors(settings_factory, corpus_copy, monkeypatch) -> None:
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    st = state(settings)
+    lost = {"chunk": sorted(st["chunks"])[:3], "sentence": sorted(st["sentences"])[::7]}
+    store = VectorStore(settings)
+    for kind, ids in lost.items():
+        store.delete(kind, ids)
+    embedded: list[str] = []
+    ingest_module = importlib.import_module("index.ingest")
+    real = ingest_module.embed_texts
+    monkeypatch.setattr(ingest_module, "embed_texts", lambda m, t: (embedded.extend(t), real(m, t))[1])
+    report = ingest([corpus_copy], settings)
+    assert report.added == report.updated == [] and len(report.unchanged) == 3
+    assert report.vectors_restored == len(lost["chunk"]) + len(lost["sentence"])
+    assert len(embedded) == report.vectors_restored  # only the lost ones, not the whole corpus
+    assert_consistent(settings)
+
+
+def test_an_empty_chroma_server_is_filled_from_the_manifest(chroma_server, settings_factory, corpus_copy) -> None:
+    settings = settings_factory(collection=f"lost{uuid.uuid4().hex[:10]}")
+    ingest([corpus_copy], settings)  # embedded store
+    served = settings.with_(chroma_url=chroma_server)  # same manifest, another (empty) store
+    report = ingest([corpus_copy], served)
+    st = assert_consistent(served)
+    assert report.vectors_restored == len(st["chunks"]) + len(st["sentences"]) > 0
