@@ -13,7 +13,7 @@ from pathlib import Path
 from index.bm25 import BM25Index
 from index.embed import make_embedding
 from index.errors import NoIndexError
-from index.ingest import manifest_path, refresh_bm25
+from index.ingest import check_embed_model, manifest_path, refresh_bm25
 from index.manifest import Manifest
 from index.settings import Settings
 from index.types import Article
@@ -48,6 +48,11 @@ class Library:
         if not path.exists():
             raise NoIndexError(f"No index at {settings.home}: run `newsbot ingest` (or `make chat`) first")
         self.manifest = Manifest(path)
+        try:
+            check_embed_model(self.manifest, settings)  # before any query: a foreign model's scores mean nothing
+        except Exception:
+            self.manifest.close()
+            raise
         self.store = VectorStore(settings)
         self.embed_model = make_embedding(settings.embed_model)
         self.generation = -1

@@ -83,16 +83,22 @@ def _chunking(settings: Settings) -> str:
     return f"{FORMAT}:{settings.chunk_tokens}:{settings.chunk_overlap}"
 
 
-def _check_format(manifest: Manifest, settings: Settings) -> bool:
-    """Record the index format; return True when chunking changed (every article is then re-split).
-
-    A changed chunking is recorded only once every article has been re-split (see ingest()), so a run
-    killed half-way re-splits the rest next time instead of leaving them in the old chunking."""
+def check_embed_model(manifest: Manifest, settings: Settings) -> None:
+    """Refuse an index built with another embedding model: its vectors and the query's live in different
+    spaces (another size is a Chroma error, the same size gives meaningless scores). Ingest and ask both call it."""
     model = manifest.get_meta("embed_model")
     if model is not None and model != settings.embed_model:
         raise IndexMismatchError(
             f"the index at {settings.home} was built with embedding {model!r}, not {settings.embed_model!r}: "
             f"set NEWSBOT_EMBED_MODEL={model} or use another NEWSBOT_HOME / NEWSBOT_COLLECTION")
+
+
+def _check_format(manifest: Manifest, settings: Settings) -> bool:
+    """Record the index format; return True when chunking changed (every article is then re-split).
+
+    A changed chunking is recorded only once every article has been re-split (see ingest()), so a run
+    killed half-way re-splits the rest next time instead of leaving them in the old chunking."""
+    check_embed_model(manifest, settings)
     chunking = _chunking(settings)
     stored = manifest.get_meta("chunking")
     manifest.set_meta("embed_model", settings.embed_model)
