@@ -225,18 +225,27 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def run_status(args: argparse.Namespace, settings) -> int:
-    import time
-
     from index.errors import NoIndexError
+    from index.home import check_home, disk_errors, writable
     from index.ingest import manifest_path
     from index.manifest import Manifest
 
     print("\n".join(_where(settings)))
     path = manifest_path(settings)
+    check_home(settings)  # a file: say so, not "no index yet"
     if not path.exists():  # checked first: opening a Manifest would create the file
         raise NoIndexError(f"no index yet at {settings.home}: run `newsbot ingest` (sample corpus) or "
                            "`newsbot ingest PATH`")
-    manifest = Manifest(path)
+    with disk_errors(settings):
+        _print_status(settings, Manifest(path, readonly=not writable(settings.home)))
+    return 0
+
+
+def _print_status(settings, manifest) -> None:
+    import time
+
+    from index.errors import NoIndexError
+
     try:
         articles = manifest.articles()
         if not articles:
@@ -258,7 +267,6 @@ def run_status(args: argparse.Namespace, settings) -> int:
         print("\n".join(_table(rows)))
     finally:
         manifest.close()
-    return 0
 
 
 def _vector_health(settings, manifest) -> str:
@@ -266,7 +274,8 @@ def _vector_health(settings, manifest) -> str:
     from index.ingest import missing_vectors
     from index.vectors import VectorStore
 
-    lost = sum(len(ids) for ids in missing_vectors(manifest, VectorStore(settings)).values())
+    store = VectorStore(settings, readonly=manifest.readonly)
+    lost = sum(len(ids) for ids in missing_vectors(manifest, store).values())
     if lost:
         return f"{lost} vectors missing: run `newsbot ingest` (answers use keyword search only for those)"
     return "all present"

@@ -13,6 +13,7 @@ from pathlib import Path
 from index.bm25 import BM25Index
 from index.embed import make_embedding
 from index.errors import NoIndexError
+from index.home import check_home, disk_errors, writable
 from index.ingest import check_embed_model, manifest_path, refresh_bm25
 from index.manifest import Manifest
 from index.settings import Settings
@@ -45,19 +46,25 @@ class Library:
     def __init__(self, settings: Settings):
         self.settings = settings
         path = manifest_path(settings)
+        check_home(settings)  # a file: say so, not "no index"
         if not path.exists():
             raise NoIndexError(f"No index at {settings.home}: run `newsbot ingest` (or `make chat`) first")
-        self.manifest = Manifest(path)
+        # A home we may not write (a read-only mount, another user's index) is read without writing to it.
+        readonly = not writable(Path(settings.home))
+        with disk_errors(settings):
+            self.manifest = Manifest(path, readonly=readonly)
         try:
             check_embed_model(self.manifest, settings)  # before any query: a foreign model's scores mean nothing
+            with disk_errors(settings):
+                self.store = VectorStore(settings, readonly=readonly)
         except Exception:
             self.manifest.close()
             raise
-        self.store = VectorStore(settings)
         self.embed_model = make_embedding(settings.embed_model)
         self.generation = -1
         self._lock = threading.Lock()
-        self.reload()
+        with disk_errors(settings):
+            self.reload()
 
     def reload(self) -> None:
         """Read the manifest into memory (articles, chunks, sentences) and bring BM25 up to date."""

@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Sequence
 from index.bm25 import build_bm25, load_bm25, save_bm25
 from index.embed import embed_texts, make_embedding
 from index.errors import IndexMismatchError, NewsbotError
+from index.home import disk_errors, require_writable
 from index.load import load_paths
 from index.manifest import FORMAT, Manifest
 from index.plan import Plan, plan, prunable
@@ -199,7 +200,8 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
     t0 = time.perf_counter()
     paths = list(paths) if paths else [settings.corpus]
     report = IngestReport()
-    with _IngestLock(settings):
+    require_writable(settings)  # a file or a read-only folder: one clear line before anything is read
+    with disk_errors(settings), _IngestLock(settings):  # a full disk: the index stays as it was (see above)
         manifest = Manifest(manifest_path(settings))
         try:
             rechunk = _check_format(manifest, settings)
@@ -267,7 +269,8 @@ def remove_articles(ids: Iterable[str], settings: Settings) -> list[str]:
     Takes the ingest lock (fails at once while an ingest runs), and leaves BM25 up to date."""
     ids = [ids] if isinstance(ids, str) else list(ids)
     removed: list[str] = []
-    with _IngestLock(settings):
+    require_writable(settings)
+    with disk_errors(settings), _IngestLock(settings):
         if not manifest_path(settings).exists():
             return removed
         manifest = Manifest(manifest_path(settings))

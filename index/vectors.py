@@ -7,6 +7,9 @@ a model. Writes go in batches no larger than the client's max batch size.
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Sequence
 from urllib.parse import urlparse
@@ -14,12 +17,13 @@ from urllib.parse import urlparse
 import numpy as np
 
 from index.errors import StoreError
+from index.home import writable
 from index.settings import Settings
 
 KINDS = ("chunk", "sentence")
 
 
-def _client(settings: Settings):
+def _client(settings: Settings, readonly: bool = False):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -38,13 +42,33 @@ def _client(settings: Settings):
                 "embedded store") from None
         return client
     path = Path(settings.home) / "chroma"
+    if readonly and not writable(path):
+        path = _private_copy(path)
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=cs)
 
 
+_COPIES: dict[Path, Path] = {}
+
+
+def _private_copy(path: Path) -> Path:
+    """A copy of a read-only embedded store in a temporary folder, made once per process and removed at exit.
+
+    The embedded Chroma cannot open its SQLite file without writing to it, so a reader in a read-only
+    NEWSBOT_HOME (a read-only mount, another user's index) reads a copy instead; nothing is written back."""
+    if path not in _COPIES:
+        tmp = Path(tempfile.mkdtemp(prefix="newsbot-chroma-"))
+        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+        if path.is_dir():
+            shutil.copytree(path, tmp / "chroma")
+        _COPIES[path] = tmp / "chroma"
+    return _COPIES[path]
+
+
 class VectorStore:
-    def __init__(self, settings: Settings):
-        self.client = _client(settings)
+    def __init__(self, settings: Settings, readonly: bool = False):
+        """readonly: the caller only reads (ask, status), so a read-only home is read from a copy."""
+        self.client = _client(settings, readonly)
         self.max_batch = int(self.client.get_max_batch_size())
         self.cols = {
             kind: self.client.get_or_create_collection(

@@ -4,12 +4,15 @@ files in tmp dirs, the embedded Chroma and the real embedding model (helpers sha
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
 import os
 import pickle
 import re
 import shutil
+import sqlite3
+import subprocess
 import uuid
 
 import numpy as np
@@ -362,3 +365,102 @@ def test_an_empty_chroma_server_is_filled_from_the_manifest(chroma_server, setti
     report = ingest([corpus_copy], served)
     st = assert_consistent(served)
     assert report.vectors_restored == len(st["chunks"]) + len(st["sentences"]) > 0
+
+
+# --- 9. a home that is a file, read-only, or full --------------------------------------------------------------
+
+def one_clear_line(proc, *words: str) -> None:
+    assert proc.returncode == 1, (proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    for word in words:
+        assert word in proc.stderr, proc.stderr
+
+
+def test_home_that_is_a_file_is_one_clear_line(tmp_path) -> None:
+    home = tmp_path / "home"
+    home.write_text("not a folder\n")
+    for args in (["ingest"], ["status"], ["ask", FLAGSHIP]):
+        one_clear_line(run_newsbot(home, *args), str(home), "is a file")
+    assert home.read_text() == "not a folder\n"
+
+
+@pytest.fixture
+def read_only(tmp_path):
+    """function(folder) -> a read-only view of it: a read-only bind mount (root), or chmod (anyone else)."""
+    views: list[tuple[str, object]] = []
+
+    def make(folder):
+        if os.geteuid() != 0:
+            for p in [folder, *folder.rglob("*")]:
+                if p.is_dir():
+                    p.chmod(0o555)
+            views.append(("chmod", folder))
+            return folder
+        view = tmp_path / "read-only-view"
+        view.mkdir()
+        for cmd in (["mount", "--bind", str(folder), str(view)], ["mount", "-o", "remount,bind,ro", str(view)]):
+            if subprocess.run(cmd, capture_output=True).returncode != 0:
+                subprocess.run(["umount", str(view)], capture_output=True)
+                pytest.skip("cannot make a read-only mount here (root without mount rights)")
+        views.append(("mount", view))
+        return view
+
+    yield make
+    for how, path in views:
+        if how == "mount":
+            subprocess.run(["umount", str(path)], check=True)
+        else:
+            for p in [path, *path.rglob("*")]:
+                if p.is_dir():
+                    p.chmod(0o755)
+
+
+def test_read_only_home_still_answers_and_ingest_says_why_not(settings_factory, corpus_copy, read_only,
+                                                              probe) -> None:
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    before = state(settings)
+    view = read_only(settings.home)
+    answer = run_newsbot(view, "ask", probe[0])
+    assert answer.returncode == 0, answer.stderr
+    assert probe[1] in answer.stdout and "Traceback" not in answer.stderr
+    status = run_newsbot(view, "status")
+    assert status.returncode == 0, status.stderr
+    assert "articles:     3" in status.stdout and "vectors:      all present" in status.stdout
+    one_clear_line(run_newsbot(view, "ingest", str(corpus_copy)), "read-only", "NEWSBOT_HOME")
+    assert state(settings) == before
+
+
+@pytest.mark.parametrize("where", ["chroma", "manifest"])
+def test_disk_full_during_ingest_is_one_clear_line_and_the_index_stays(settings_factory, corpus_copy, monkeypatch,
+                                                                       capsys, assert_answers, where) -> None:
+    from bot.cli import main
+    from index.manifest import Manifest
+
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    before = state(settings)
+    edited = corpus_copy / f"{AMNESTY_ID}.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA late paragraph about the ceasefire.\n",
+                      encoding="utf-8")
+
+    def full(*args, **kwargs):
+        if where == "chroma":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        raise sqlite3.OperationalError("database or disk is full")  # what SQLite says on ENOSPC
+
+    target = (VectorStore, "upsert") if where == "chroma" else (Manifest, "commit_article")
+    monkeypatch.setattr(*target, full)
+    for key in [k for k in os.environ if k.startswith("NEWSBOT_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("NEWSBOT_HOME", str(settings.home))
+    assert main(["ingest", str(corpus_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and "full" in err, err
+    monkeypatch.undo()
+    after = state(settings)
+    assert {k: after[k] for k in ("articles", "chunks", "sentences")} == \
+        {k: before[k] for k in ("articles", "chunks", "sentences")}  # the old version is still the live one
+    assert_answers(settings)
+    assert ingest([corpus_copy], settings).updated == [AMNESTY_ID]  # once there is room, the edit goes in
+    assert_consistent(settings)
