@@ -135,7 +135,7 @@ def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None 
         make_llm(settings)  # fail before retrieval when no LLM is configured or installed
     k = check_top_k(top_k) or settings.top_k
     filters = Filters(check_article_ids(article_ids), *check_dates(date_from, date_to))
-    lib = open_library(settings)
+    lib = open_library(settings).current  # one immutable snapshot for the whole question (bot/library.py)
     check_known_articles(filters.article_ids, lib.articles)
 
     standalone = rewrite(q, hist, lambda text: normalize(text, lib))

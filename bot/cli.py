@@ -114,8 +114,10 @@ def print_report(report) -> None:
     if report.chunks_embedded:
         print(f"embedded {report.chunks_embedded} chunks ({report.vectors_embedded} vectors with sentences) "
               f"in {report.seconds:.1f} s")
-    else:
+    elif not report.vectors_restored:
         print("embedded 0 chunks (nothing changed)")
+    if report.vectors_restored:  # the vector store had lost them: say so, it is not "nothing changed"
+        print(f"re-embedded {report.vectors_restored} missing vectors (the vector store had lost them)")
     for skip in report.skipped:
         print(f"  skipped {term(skip.source)}: {term(skip.reason)}")
     for notice in report.notices:
@@ -223,18 +225,27 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def run_status(args: argparse.Namespace, settings) -> int:
-    import time
-
     from index.errors import NoIndexError
+    from index.home import check_home, disk_errors, writable
     from index.ingest import manifest_path
     from index.manifest import Manifest
 
     print("\n".join(_where(settings)))
     path = manifest_path(settings)
+    check_home(settings)  # a file: say so, not "no index yet"
     if not path.exists():  # checked first: opening a Manifest would create the file
         raise NoIndexError(f"no index yet at {settings.home}: run `newsbot ingest` (sample corpus) or "
                            "`newsbot ingest PATH`")
-    manifest = Manifest(path)
+    with disk_errors(settings):
+        _print_status(settings, Manifest(path, readonly=not writable(settings.home)))
+    return 0
+
+
+def _print_status(settings, manifest) -> None:
+    import time
+
+    from index.errors import NoIndexError
+
     try:
         articles = manifest.articles()
         if not articles:
@@ -247,6 +258,7 @@ def run_status(args: argparse.Namespace, settings) -> int:
               f"sentences: {manifest.count('sentences')}")
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(last))
         print(f"generation:   {manifest.generation()} (last change {when})")
+        print(f"vectors:      {_vector_health(settings, manifest)}")
         print()
         rows = [("ID", "TITLE", "DATE", "CHUNKS")]
         for a in articles:
@@ -255,7 +267,18 @@ def run_status(args: argparse.Namespace, settings) -> int:
         print("\n".join(_table(rows)))
     finally:
         manifest.close()
-    return 0
+
+
+def _vector_health(settings, manifest) -> str:
+    """Whether Chroma holds a vector for every live chunk and sentence (a deleted folder, another server...)."""
+    from index.ingest import missing_vectors
+    from index.vectors import VectorStore
+
+    store = VectorStore(settings, readonly=manifest.readonly)
+    lost = sum(len(ids) for ids in missing_vectors(manifest, store).values())
+    if lost:
+        return f"{lost} vectors missing: run `newsbot ingest` (answers use keyword search only for those)"
+    return "all present"
 
 
 # -- chat -----------------------------------------------------------------------------------------

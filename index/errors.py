@@ -25,3 +25,7 @@ class StoreError(NewsbotError):
 
 class LLMError(NewsbotError):
     """The LLM answer mode is not configured, not installed, or its server failed."""
+
+
+class HomeError(NewsbotError):
+    """NEWSBOT_HOME cannot be used: it is a file, read-only (for ingest), or its disk is full."""

@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Sequence
 from index.bm25 import build_bm25, load_bm25, save_bm25
 from index.embed import embed_texts, make_embedding
 from index.errors import IndexMismatchError, NewsbotError
+from index.home import disk_errors, require_writable
 from index.load import load_paths
 from index.manifest import FORMAT, Manifest
 from index.plan import Plan, plan, prunable
@@ -40,12 +41,14 @@ class IngestReport:
     notices: list[Notice] = field(default_factory=list)
     chunks_embedded: int = 0
     vectors_embedded: int = 0
+    vectors_restored: int = 0  # live vectors the store had lost (deleted folder, another server), re-embedded
     seconds: float = 0.0
 
     def summary(self) -> str:
         return (f"added {len(self.added)}, updated {len(self.updated)}, unchanged {len(self.unchanged)}, "
                 f"removed {len(self.removed)}, skipped {len(self.skipped)}; embedded {self.chunks_embedded} chunks "
-                f"in {self.seconds:.2f} s")
+                f"in {self.seconds:.2f} s" + (f"; re-embedded {self.vectors_restored} missing vectors"
+                                              if self.vectors_restored else ""))
 
 
 def manifest_path(settings: Settings) -> Path:
@@ -81,16 +84,22 @@ def _chunking(settings: Settings) -> str:
     return f"{FORMAT}:{settings.chunk_tokens}:{settings.chunk_overlap}"
 
 
-def _check_format(manifest: Manifest, settings: Settings) -> bool:
-    """Record the index format; return True when chunking changed (every article is then re-split).
-
-    A changed chunking is recorded only once every article has been re-split (see ingest()), so a run
-    killed half-way re-splits the rest next time instead of leaving them in the old chunking."""
+def check_embed_model(manifest: Manifest, settings: Settings) -> None:
+    """Refuse an index built with another embedding model: its vectors and the query's live in different
+    spaces (another size is a Chroma error, the same size gives meaningless scores). Ingest and ask both call it."""
     model = manifest.get_meta("embed_model")
     if model is not None and model != settings.embed_model:
         raise IndexMismatchError(
             f"the index at {settings.home} was built with embedding {model!r}, not {settings.embed_model!r}: "
             f"set NEWSBOT_EMBED_MODEL={model} or use another NEWSBOT_HOME / NEWSBOT_COLLECTION")
+
+
+def _check_format(manifest: Manifest, settings: Settings) -> bool:
+    """Record the index format; return True when chunking changed (every article is then re-split).
+
+    A changed chunking is recorded only once every article has been re-split (see ingest()), so a run
+    killed half-way re-splits the rest next time instead of leaving them in the old chunking."""
+    check_embed_model(manifest, settings)
     chunking = _chunking(settings)
     stored = manifest.get_meta("chunking")
     manifest.set_meta("embed_model", settings.embed_model)
@@ -110,12 +119,16 @@ def _delete_pending(manifest: Manifest, store: VectorStore) -> None:
     manifest.clear_pending([i for i, _ in rows])
 
 
+def _date_key(article: Article) -> int:
+    return int(article.date.replace("-", "")[:8]) if article.date else 0
+
+
 def _write_batch(batch: list[tuple[Article, list[Sentence], list[Chunk]]], manifest: Manifest,
                  store: VectorStore, embed_model) -> int:
     chunks = [c for _, _, cs in batch for c in cs]
     sents = [s for _, ss, _ in batch for s in ss]
     manifest.mark_pending([(c.id, "chunk") for c in chunks] + [(s.id, "sentence") for s in sents])
-    dates = {a.id: int(a.date.replace("-", "")[:8]) if a.date else 0 for a, _, _ in batch}
+    dates = {a.id: _date_key(a) for a, _, _ in batch}
     store.upsert("chunk", [c.id for c in chunks], embed_texts(embed_model, [c.text for c in chunks]),
                  [{"article_id": c.article_id, "ordinal": c.ordinal, "start": c.start, "end": c.end,
                    "date": dates[c.article_id]} for c in chunks], [c.text for c in chunks])
@@ -128,6 +141,39 @@ def _write_batch(batch: list[tuple[Article, list[Sentence], list[Chunk]]], manif
             store.delete(kind, [i for i, k in stale if k == kind])
         manifest.clear_pending([i for i, _ in stale])
     return len(chunks) + len(sents)
+
+
+def missing_vectors(manifest: Manifest, store: VectorStore) -> dict[str, list[str]]:
+    """Kind -> the live chunk / sentence ids whose vectors are not in Chroma (its folder was deleted, or
+    NEWSBOT_CHROMA_URL points at another server). Retrieval would silently fall back to BM25 for them."""
+    live = {"chunk": [r[0] for r in manifest.chunks()], "sentence": [r[0] for r in manifest.sentences()]}
+    return {kind: store.missing(kind, ids) for kind, ids in live.items()}
+
+
+def _restore_missing(manifest: Manifest, store: VectorStore, embed_model, settings: Settings) -> int:
+    """Re-embed the live vectors the store has lost, from the manifest's texts; return how many.
+
+    The manifest does not change (the ids are live already), so no pending bookkeeping is needed: a run
+    killed half-way leaves some still missing, and the next run finds them again."""
+    missing = missing_vectors(manifest, store)
+    if not any(missing.values()):
+        return 0
+    embed_model = embed_model or make_embedding(settings.embed_model)
+    articles = {a.id: a for a in manifest.articles()}
+    rows = {"chunk": {r[0]: r for r in manifest.chunks()}, "sentence": {r[0]: r for r in manifest.sentences()}}
+    done = 0
+    for kind, ids in missing.items():
+        for b in range(0, len(ids), BATCH_VECTORS):  # bounded memory, as for new articles
+            batch = [rows[kind][i] for i in ids[b : b + BATCH_VECTORS]]
+            # Rows are (id, article_id, ordinal, start, end, ...): the text is the article's span.
+            texts = [articles[r[1]].text[r[3]:r[4]] for r in batch]
+            metas = [{"article_id": r[1], "ordinal": r[2], "start": r[3], "end": r[4]} for r in batch]
+            if kind == "chunk":  # chunks carry the article date for the date filters, as in _write_batch
+                for m in metas:
+                    m["date"] = _date_key(articles[m["article_id"]])
+            store.upsert(kind, [r[0] for r in batch], embed_texts(embed_model, texts), metas, texts)
+            done += len(batch)
+    return done
 
 
 def refresh_bm25(settings: Settings, manifest: Manifest):
@@ -154,7 +200,8 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
     t0 = time.perf_counter()
     paths = list(paths) if paths else [settings.corpus]
     report = IngestReport()
-    with _IngestLock(settings):
+    require_writable(settings)  # a file or a read-only folder: one clear line before anything is read
+    with disk_errors(settings), _IngestLock(settings):  # a full disk: the index stays as it was (see above)
         manifest = Manifest(manifest_path(settings))
         try:
             rechunk = _check_format(manifest, settings)
@@ -190,6 +237,8 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 report.removed.append(aid)
             if prune:
                 _prune(manifest, store, report, todo)
+            # Last, once the manifest is final: live vectors the store lost are embedded again.
+            report.vectors_restored = _restore_missing(manifest, store, embed_model, settings)
             refresh_bm25(settings, manifest)
         finally:
             manifest.close()
@@ -220,7 +269,8 @@ def remove_articles(ids: Iterable[str], settings: Settings) -> list[str]:
     Takes the ingest lock (fails at once while an ingest runs), and leaves BM25 up to date."""
     ids = [ids] if isinstance(ids, str) else list(ids)
     removed: list[str] = []
-    with _IngestLock(settings):
+    require_writable(settings)
+    with disk_errors(settings), _IngestLock(settings):
         if not manifest_path(settings).exists():
             return removed
         manifest = Manifest(manifest_path(settings))

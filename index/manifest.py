@@ -37,8 +37,12 @@ CREATE TABLE IF NOT EXISTS pending(id TEXT PRIMARY KEY, kind TEXT NOT NULL);
 
 
 class Manifest:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, readonly: bool = False):
         self.path = path
+        self.readonly = readonly
+        if readonly:  # a reader in a home it may not write (index/home.py): no WAL switch, no schema update
+            self.db = _open_readonly(path)
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves so each article version is one transaction.
         self.db = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
@@ -165,6 +169,24 @@ class Manifest:
 
     def _tx(self):
         return _Transaction(self.db)
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """Open the manifest without writing anything next to it.
+
+    mode=ro reads a WAL database when its -shm file exists; in a read-only folder without one (the last
+    writer closed cleanly, so the WAL is empty) SQLite cannot create it, and immutable=1 reads the file as is."""
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, timeout=60, isolation_level=None,
+                             check_same_thread=False)
+        try:
+            db.execute("SELECT COUNT(*) FROM meta").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            db.close()
+            if query != "mode=ro":
+                raise
+    raise AssertionError("unreachable")
 
 
 class _Transaction:

@@ -7,6 +7,9 @@ a model. Writes go in batches no larger than the client's max batch size.
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Sequence
 from urllib.parse import urlparse
@@ -14,12 +17,13 @@ from urllib.parse import urlparse
 import numpy as np
 
 from index.errors import StoreError
+from index.home import writable
 from index.settings import Settings
 
 KINDS = ("chunk", "sentence")
 
 
-def _client(settings: Settings):
+def _client(settings: Settings, readonly: bool = False, fresh: bool = False):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -38,13 +42,42 @@ def _client(settings: Settings):
                 "embedded store") from None
         return client
     path = Path(settings.home) / "chroma"
+    if readonly and not writable(path):
+        path = _private_copy(path)
     path.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        # Chroma shares one System per folder in a process, with the index it loaded; forget it so this client
+        # loads the folder anew (clients still holding the old one keep working with it). Private API of
+        # chromadb 1.x: without it a long-lived process raises "Error finding id" after another process ingests.
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(str(path), None)
     return chromadb.PersistentClient(path=str(path), settings=cs)
 
 
+_COPIES: dict[Path, Path] = {}
+
+
+def _private_copy(path: Path) -> Path:
+    """A copy of a read-only embedded store in a temporary folder, made once per process and removed at exit.
+
+    The embedded Chroma cannot open its SQLite file without writing to it, so a reader in a read-only
+    NEWSBOT_HOME (a read-only mount, another user's index) reads a copy instead; nothing is written back."""
+    if path not in _COPIES:
+        tmp = Path(tempfile.mkdtemp(prefix="newsbot-chroma-"))
+        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+        if path.is_dir():
+            shutil.copytree(path, tmp / "chroma")
+        _COPIES[path] = tmp / "chroma"
+    return _COPIES[path]
+
+
 class VectorStore:
-    def __init__(self, settings: Settings):
-        self.client = _client(settings)
+    def __init__(self, settings: Settings, readonly: bool = False, fresh: bool = False):
+        """readonly: the caller only reads (ask, status), so a read-only home is read from a copy.
+        fresh: do not reuse this process's cached embedded Chroma (it does not see other processes' writes)."""
+        self.settings, self.readonly = settings, readonly
+        self.client = _client(settings, readonly, fresh)
         self.max_batch = int(self.client.get_max_batch_size())
         self.cols = {
             kind: self.client.get_or_create_collection(
@@ -55,8 +88,41 @@ class VectorStore:
             for kind in KINDS
         }
 
+    def reopened(self) -> "VectorStore":
+        """The same store through a new client that sees what other processes wrote since this one opened."""
+        return VectorStore(self.settings, self.readonly, fresh=True)
+
+    def _read(self, call):
+        """Run a Chroma read; on a Chroma error retry once through a fresh client, then raise a StoreError."""
+        import chromadb.errors
+
+        try:
+            return call(self)
+        except chromadb.errors.ChromaError:
+            try:
+                fresh = self.reopened()
+                result = call(fresh)
+            except chromadb.errors.ChromaError as exc:
+                raise StoreError(f"the vector store failed ({exc}): run `newsbot ingest` to repair the index, "
+                                 "or `newsbot status` to check it") from None
+            self.client, self.cols = fresh.client, fresh.cols  # later reads use the client that worked
+            return result
+
     def count(self, kind: str) -> int:
         return self.cols[kind].count()
+
+    def missing(self, kind: str, ids: Sequence[str]) -> list[str]:
+        """The ids (live in the manifest) that this collection does not hold, in their order.
+
+        Cheap when nothing is lost: equal counts mean every id is there, because ingest never leaves vectors
+        that are not live (index/ingest.py deletes the pending ones first). Otherwise ask Chroma which ids it
+        has, in batches no larger than the client accepts."""
+        if self.count(kind) == len(ids):
+            return []
+        found: set[str] = set()
+        for b in range(0, len(ids), self.max_batch):
+            found.update(self.cols[kind].get(ids=list(ids[b : b + self.max_batch]), include=[])["ids"])
+        return [i for i in ids if i not in found]
 
     def upsert(self, kind: str, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict],
                documents: Sequence[str]) -> None:
@@ -72,15 +138,20 @@ class VectorStore:
 
     def query(self, kind: str, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """Nearest ids with cosine similarity (1 - cosine distance)."""
-        col = self.cols[kind]
-        n = col.count()
-        if n == 0:
+        def run(store: VectorStore):
+            col = store.cols[kind]
+            n = col.count()
+            if n == 0:
+                return None
+            return col.query(query_embeddings=[vector], n_results=min(k, n), where=where, include=["distances"])
+
+        res = self._read(run)
+        if res is None:
             return []
-        res = col.query(query_embeddings=[vector], n_results=min(k, n), where=where, include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
 
     def vectors(self, kind: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
         if not ids:
             return {}
-        res = self.cols[kind].get(ids=list(ids), include=["embeddings"])
+        res = self._read(lambda store: store.cols[kind].get(ids=list(ids), include=["embeddings"]))
         return {i: np.asarray(e, dtype=np.float32) for i, e in zip(res["ids"], res["embeddings"])}

@@ -5,3 +5,8 @@ from llama_index.core.embeddings import MockEmbedding
 
 def make():
     return MockEmbedding(embed_dim=16)
+
+
+def make384():
+    """Same size as MiniLM: Chroma accepts its vectors, but their scores mean nothing against a MiniLM index."""
+    return MockEmbedding(embed_dim=384)

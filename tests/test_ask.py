@@ -145,3 +145,41 @@ def test_a_near_miss_of_the_flagship_question_abstains(sample_home, question):
     assert not ask(FLAGSHIP, settings=sample_home).abstained
     a = ask(question, settings=sample_home)
     assert a.abstained and a.citations == () and a.related
+
+
+# --- issue 12 item 5: a long-lived process and an ingest in another process ---------------------------------
+
+def test_a_running_process_answers_after_another_process_ingests(settings_factory, corpus_copy) -> None:
+    from index.ingest import ingest
+    from test_cli import run_newsbot
+
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    lib = open_library(settings)
+    assert "amnesty" in ask("What did Sadr ask for in exchange?", settings=settings).answer
+    first = lib.current
+    edited = corpus_copy / "000_26083794b4a1b5c3.txt"
+    edited.write_text(edited.read_text(encoding="utf-8")
+                      + "\nThe harbour crane in Umm Qasr collapsed on Monday after a storm.\n", encoding="utf-8")
+    proc = run_newsbot(settings.home, "ingest", str(corpus_copy))  # another process: its own Chroma client
+    assert proc.returncode == 0, proc.stderr
+    a = ask("When did the harbour crane in Umm Qasr collapse?", settings=settings)  # no raw Chroma error
+    assert "Monday" in a.answer and not a.abstained, a.answer
+    assert "amnesty" in ask("What did Sadr ask for in exchange?", settings=settings).answer
+    # The new generation came in as one new immutable snapshot; the one a question held is untouched.
+    assert open_library(settings).current is not first and first.generation < lib.current.generation
+    assert "crane" not in first.articles["000_26083794b4a1b5c3"].text
+
+
+def test_a_failing_chroma_query_is_a_store_error(sample_home, monkeypatch) -> None:
+    import chromadb.errors
+    from chromadb.api.models.Collection import Collection
+
+    from bot import StoreError
+
+    def broken(*args, **kwargs):
+        raise chromadb.errors.InternalError("Error executing plan: Internal error: Error finding id")
+
+    monkeypatch.setattr(Collection, "query", broken)
+    with pytest.raises(StoreError, match="newsbot ingest"):
+        ask("What did Sadr ask for in exchange?", settings=sample_home)

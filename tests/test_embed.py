@@ -191,3 +191,23 @@ def test_any_llama_index_embedding_can_replace_minilm(settings_factory) -> None:
         ingest([corpus], settings.with_(embed_model="minilm-int8"))
     with pytest.raises(UsageError, match="not-a-model"):
         make_embedding("not-a-model")
+
+
+@pytest.mark.parametrize("model", ["fake_embedding:make384", "fake_embedding:make"])  # same size, another size
+def test_ask_refuses_an_index_built_with_another_model(sample_home, model) -> None:
+    from bot import IndexMismatchError, ask
+
+    with pytest.raises(IndexMismatchError, match="minilm-int8") as err:
+        ask("What did Sadr demand in exchange?", settings=sample_home.with_(embed_model=model))
+    assert f"NEWSBOT_EMBED_MODEL={sample_home.embed_model}" in str(err.value)  # it says what to do
+
+
+def test_cli_ask_with_another_model_is_one_clear_line(sample_home) -> None:
+    from test_cli import run_newsbot
+
+    proc = run_newsbot(sample_home.home, "ask", "What did Sadr demand in exchange?",
+                       NEWSBOT_EMBED_MODEL="fake_embedding:make",
+                       PYTHONPATH=os.pathsep.join([str(PROJECT), str(PROJECT / "tests")]))
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and "minilm-int8" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr

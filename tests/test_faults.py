@@ -4,11 +4,16 @@ files in tmp dirs, the embedded Chroma and the real embedding model (helpers sha
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
 import os
 import pickle
 import re
+import shutil
+import sqlite3
+import subprocess
+import uuid
 
 import numpy as np
 import pytest
@@ -16,6 +21,7 @@ import pytest
 from index.ingest import bm25_path, ingest
 from index.load import load_paths
 from index.types import Article, Skip
+from index.vectors import VectorStore
 from test_cli import run_newsbot
 from test_ingest import assert_consistent, state, story, write
 
@@ -304,3 +310,157 @@ def test_cli_output_neutralises_control_characters(settings_factory, tmp_path) -
     assert cited and {c["title"] for c in cited} == {HOSTILE_TITLE.strip()}
     assert all(HOSTILE_TEXT[c["start"]:c["end"]] == c["quote"] for c in cited)
     assert state(settings)["articles"]["crane"].text == HOSTILE_TEXT
+
+
+# --- 6. a lost or replaced vector store -----------------------------------------------------------------------
+
+def test_lost_chroma_folder_is_noticed_by_status_and_rebuilt_by_ingest(tmp_path, probe) -> None:
+    home = tmp_path / "home"
+    assert run_newsbot(home, "ingest").returncode == 0
+    ok = run_newsbot(home, "status")
+    assert ok.returncode == 0 and "missing" not in ok.stdout, ok.stdout
+    shutil.rmtree(home / "chroma")  # the vector store is gone; the manifest still says every article is live
+
+    st = run_newsbot(home, "status")
+    assert st.returncode == 0, st.stderr
+    line = next(ln for ln in st.stdout.splitlines() if "missing" in ln)
+    assert re.search(r"\b[1-9]\d* vectors missing: run `newsbot ingest`", line), line
+
+    again = run_newsbot(home, "ingest")
+    assert again.returncode == 0, again.stderr
+    assert "nothing changed" not in again.stdout
+    missing = int(re.search(r"(\d+) vectors missing", line).group(1))
+    assert f"re-embedded {missing} missing vectors" in again.stdout, again.stdout
+
+    after = run_newsbot(home, "status")
+    assert after.returncode == 0 and "missing" not in after.stdout, after.stdout
+    answer = run_newsbot(home, "ask", probe[0])
+    assert answer.returncode == 0 and probe[1] in answer.stdout, answer.stdout
+    assert "embedded 0 chunks (nothing changed)" in run_newsbot(home, "ingest").stdout  # and nothing twice
+
+
+def test_ingest_re_embeds_exactly_the_missing_vectors(settings_factory, corpus_copy, monkeypatch) -> None:
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    st = state(settings)
+    lost = {"chunk": sorted(st["chunks"])[:3], "sentence": sorted(st["sentences"])[::7]}
+    store = VectorStore(settings)
+    for kind, ids in lost.items():
+        store.delete(kind, ids)
+    embedded: list[str] = []
+    ingest_module = importlib.import_module("index.ingest")
+    real = ingest_module.embed_texts
+    monkeypatch.setattr(ingest_module, "embed_texts", lambda m, t: (embedded.extend(t), real(m, t))[1])
+    report = ingest([corpus_copy], settings)
+    assert report.added == report.updated == [] and len(report.unchanged) == 3
+    assert report.vectors_restored == len(lost["chunk"]) + len(lost["sentence"])
+    assert len(embedded) == report.vectors_restored  # only the lost ones, not the whole corpus
+    assert_consistent(settings)
+
+
+def test_an_empty_chroma_server_is_filled_from_the_manifest(chroma_server, settings_factory, corpus_copy) -> None:
+    settings = settings_factory(collection=f"lost{uuid.uuid4().hex[:10]}")
+    ingest([corpus_copy], settings)  # embedded store
+    served = settings.with_(chroma_url=chroma_server)  # same manifest, another (empty) store
+    report = ingest([corpus_copy], served)
+    st = assert_consistent(served)
+    assert report.vectors_restored == len(st["chunks"]) + len(st["sentences"]) > 0
+
+
+# --- 9. a home that is a file, read-only, or full --------------------------------------------------------------
+
+def one_clear_line(proc, *words: str) -> None:
+    assert proc.returncode == 1, (proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    for word in words:
+        assert word in proc.stderr, proc.stderr
+
+
+def test_home_that_is_a_file_is_one_clear_line(tmp_path) -> None:
+    home = tmp_path / "home"
+    home.write_text("not a folder\n")
+    for args in (["ingest"], ["status"], ["ask", FLAGSHIP]):
+        one_clear_line(run_newsbot(home, *args), str(home), "is a file")
+    assert home.read_text() == "not a folder\n"
+
+
+@pytest.fixture
+def read_only(tmp_path):
+    """function(folder) -> a read-only view of it: a read-only bind mount (root), or chmod (anyone else)."""
+    views: list[tuple[str, object]] = []
+
+    def make(folder):
+        if os.geteuid() != 0:
+            for p in [folder, *folder.rglob("*")]:
+                if p.is_dir():
+                    p.chmod(0o555)
+            views.append(("chmod", folder))
+            return folder
+        view = tmp_path / "read-only-view"
+        view.mkdir()
+        for cmd in (["mount", "--bind", str(folder), str(view)], ["mount", "-o", "remount,bind,ro", str(view)]):
+            if subprocess.run(cmd, capture_output=True).returncode != 0:
+                subprocess.run(["umount", str(view)], capture_output=True)
+                pytest.skip("cannot make a read-only mount here (root without mount rights)")
+        views.append(("mount", view))
+        return view
+
+    yield make
+    for how, path in views:
+        if how == "mount":
+            subprocess.run(["umount", str(path)], check=True)
+        else:
+            for p in [path, *path.rglob("*")]:
+                if p.is_dir():
+                    p.chmod(0o755)
+
+
+def test_read_only_home_still_answers_and_ingest_says_why_not(settings_factory, corpus_copy, read_only,
+                                                              probe) -> None:
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    before = state(settings)
+    view = read_only(settings.home)
+    answer = run_newsbot(view, "ask", probe[0])
+    assert answer.returncode == 0, answer.stderr
+    assert probe[1] in answer.stdout and "Traceback" not in answer.stderr
+    status = run_newsbot(view, "status")
+    assert status.returncode == 0, status.stderr
+    assert "articles:     3" in status.stdout and "vectors:      all present" in status.stdout
+    one_clear_line(run_newsbot(view, "ingest", str(corpus_copy)), "read-only", "NEWSBOT_HOME")
+    assert state(settings) == before
+
+
+@pytest.mark.parametrize("where", ["chroma", "manifest"])
+def test_disk_full_during_ingest_is_one_clear_line_and_the_index_stays(settings_factory, corpus_copy, monkeypatch,
+                                                                       capsys, assert_answers, where) -> None:
+    from bot.cli import main
+    from index.manifest import Manifest
+
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    before = state(settings)
+    edited = corpus_copy / f"{AMNESTY_ID}.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA late paragraph about the ceasefire.\n",
+                      encoding="utf-8")
+
+    def full(*args, **kwargs):
+        if where == "chroma":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        raise sqlite3.OperationalError("database or disk is full")  # what SQLite says on ENOSPC
+
+    target = (VectorStore, "upsert") if where == "chroma" else (Manifest, "commit_article")
+    monkeypatch.setattr(*target, full)
+    for key in [k for k in os.environ if k.startswith("NEWSBOT_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("NEWSBOT_HOME", str(settings.home))
+    assert main(["ingest", str(corpus_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and "full" in err, err
+    monkeypatch.undo()
+    after = state(settings)
+    assert {k: after[k] for k in ("articles", "chunks", "sentences")} == \
+        {k: before[k] for k in ("articles", "chunks", "sentences")}  # the old version is still the live one
+    assert_answers(settings)
+    assert ingest([corpus_copy], settings).updated == [AMNESTY_ID]  # once there is room, the edit goes in
+    assert_consistent(settings)
