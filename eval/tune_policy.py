@@ -57,17 +57,15 @@ def collect(name: str, work: Path) -> list[dict]:
                      "broad": bool(best) and not best.features, "p": ex.p_answer,
                      "dense": best.features.get("dense", 1.0) if best else 0.0,
                      "topic": ex.abstain_features.get("topic_article", 1.0),
-                     "names_missing": ex.abstain_features.get("name_missing_ctx", 0.0),
                      "contains": bool(it.answers) and bool(best) and contains_gold(quotes, it.answers)})
     close_libraries()
     return rows
 
 
-def status(r: dict, t_answer: float, t_topic: float, t_dense: float, names: bool = False) -> str:
+def status(r: dict, t_answer: float, t_topic: float, t_dense: float) -> str:
     if r["vetoed"] or (not r["broad"] and r["topic"] < t_topic and r["dense"] < t_dense):
         return "not_found"
-    named = not names or r.get("names_missing", 0.0) == 0
-    return "answered" if r["broad"] or (r["p"] >= t_answer and named) else "uncertain"
+    return "answered" if r["broad"] or r["p"] >= t_answer else "uncertain"
 
 
 def score(rows: list[dict], *t: float) -> dict:
@@ -90,7 +88,7 @@ def main(argv=None) -> None:
     (work / "rows.json").write_text(json.dumps(data))
     print(f"per-question rows: {work / 'rows.json'}")
     grid = []
-    for t in itertools.product(ANSWER, TOPIC_ARTICLE, TOPIC_DENSE, (False, True)):
+    for t in itertools.product(ANSWER, TOPIC_ARTICLE, TOPIC_DENSE):
         s = {n: score(rows, *t) for n, rows in data.items()}
         # Answer what the articles answer: the mean strict answer-contains-gold, the natural set counted
         # twice, under the floors on refusing what they do not answer.
@@ -101,14 +99,12 @@ def main(argv=None) -> None:
         grid.append((ok, objective, t, s))
     grid.sort(key=lambda g: (g[0], g[1]), reverse=True)
     for ok, objective, t, s in grid[:12]:
-        print(f"{'ok ' if ok else '-- '}{objective:.4f} answer>={t[0]:.2f} topic<{t[1]:.2f} dense<{t[2]:.2f} "
-              f"names={t[3]}  " +
+        print(f"{'ok ' if ok else '-- '}{objective:.4f} answer>={t[0]:.2f} topic<{t[1]:.2f} dense<{t[2]:.2f}  " +
               "  ".join(f"{n}: {v['contains']:.3f}/{v['refused']:.3f}/{v['overall']:.3f}" for n, v in s.items()))
     if args.write:
-        _, _, (ta, tt, td, names), _ = grid[0]
+        _, _, (ta, tt, td), _ = grid[0]
         weights = json.loads(Path(WEIGHTS_FILE).read_text(encoding="utf-8"))
-        weights["policy"] = {"answer_threshold": ta, "topic_article": tt, "topic_dense": td,
-                             "names_in_context": names}
+        weights["policy"] = {"answer_threshold": ta, "topic_article": tt, "topic_dense": td}
         Path(WEIGHTS_FILE).write_text(json.dumps(weights, indent=2) + "\n", encoding="utf-8")
         print(f"wrote the policy to {WEIGHTS_FILE}")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer.features import (Question, antonym_clash, coverage_without, known_word, missing_idf, missing_specific, name_swap, negation_gap,
+from bot.answer.features import (Question, antonym_clash, coverage_without, missing_idf, missing_specific, name_swap, negation_gap,
                                  sentence_features, verb_support)
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
@@ -139,10 +139,6 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     f["miss_spec_article"] = missing_specific(q, art_terms, _words_of(text)) / n
     # How much of what the question is about (its terms but the main verb) the answer's article holds at all.
     f["topic_article"] = coverage_without(q, art_terms, q.verb)
-    # Names the question states (words no English dictionary knows: "Kut", "mosul") that the answer's
-    # context lacks: the article puts them elsewhere, or the corpus never mentions them.
-    f["name_missing_ctx"] = float(sum(1 for t in q.specific if t not in ctx
-                                      and not known_word(q.term_words.get(t, t))))
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
     # Does the context hold the question's main verb, or one WordNet lets stand in for it?
     f["verb_ok"] = verb_support(q, ctx_words)

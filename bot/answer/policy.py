@@ -30,11 +30,8 @@ def decide(p: float, vetoed: bool, features: dict, af: dict, weights: dict) -> s
     policy = weights.get("policy", {})
     if vetoed or off_topic(features, af, policy):
         return NOT_FOUND
-    # A name of the question missing around the answer: the sentence may be right, but it does not say so
-    # of what was asked ("killed in the clashes" for "killed in Kut"): shown, as uncertain.
-    named = af.get("name_missing_ctx", 0.0) == 0 or not policy.get("names_in_context", False)
     # A sentence sharing nothing with the question but its verb is at best close to it.
     shares = features.get("cov_ctx_nv", 1.0) > 0
-    if p >= policy.get("answer_threshold", weights["abstain"]["threshold"]) and named and shares:
+    if p >= policy.get("answer_threshold", weights["abstain"]["threshold"]) and shares:
         return ANSWERED
     return UNCERTAIN
