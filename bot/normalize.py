@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from bot.answer import common_words, known_word
 from bot.library import Library
-from index.terms import stopwords
+from index.terms import edit_distance, stopwords
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z']*")
 CAPITALISED = 0.8  # share of a word's mid-sentence uses in the corpus that must be capitalised
@@ -65,24 +65,13 @@ def _delete_index(lib: Library, generation: int) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
-def _distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps cost one)."""
-    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[-1][-1]
-
-
 def _correct(word: str, lib: Library) -> str | None:
     counts, _ = _corpus_words(lib, lib.generation)
     index = _delete_index(lib, lib.generation)
     found = {w for k in {word} | _deletes(word) for w in index.get(k, ())}
     if len(word) < MIN_TYPO_LEN:
         found &= stopwords()
-    found = {w for w in found if _distance(word, w) == 1 and abs(len(w) - len(word)) <= 1}
+    found = {w for w in found if edit_distance(word, w) == 1 and abs(len(w) - len(word)) <= 1}
     if not found:
         return None
     # Typos keep their first letter ("arest" -> "arrest", not "rest"); then the corpus's own words (most
