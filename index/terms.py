@@ -9,7 +9,8 @@ from index.static import static_dir
 
 # Numbers with inner separators kept whole (1,000 / 3.5), words with their contraction ("Sadr's");
 # hyphenated compounds split into their parts ("al-Sadr" -> "al", "sadr") so names match either way.
-WORD = re.compile(r"\d+(?:[.,]\d+)+|[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)?")
+# Dotted abbreviations are one word without their dots ("U.S." -> "us", matching "US").
+WORD = re.compile(r"\d+(?:[.,]\d+)+|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)?")
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,8 @@ def words(text: str) -> list[str]:
     out = []
     for m in WORD.finditer(text):
         w = m.group().lower().replace("’", "'")
+        if w.endswith(".") and not w[0].isdigit():
+            w = w.replace(".", "")
         if w.endswith("'s"):
             w = w[:-2]
         out.append(w)
@@ -43,7 +46,7 @@ def words(text: str) -> list[str]:
 
 
 # Bump when terms() changes: saved BM25 indexes built with other terms are then rebuilt.
-TERMS_VERSION = 2
+TERMS_VERSION = 3
 
 # Irregular English verb forms -> base form: Snowball stems "said" to "said", so "What did he say?"
 # would never match "He said ...". Regular forms are left to the stemmer.
