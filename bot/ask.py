@@ -156,6 +156,8 @@ def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None 
             text = f"{load_prompt('uncertain', str(settings.prompts_dir))} {quoted}"
         else:
             text = quoted
+        if ex.unknown:  # say which names no article mentions: why this is not an answer
+            text = f"{load_prompt('unknown_names', str(settings.prompts_dir)).replace('{names}', ', '.join(ex.unknown))} {text}"
         return Answer(
             question=q, standalone_question=standalone, answer=text, abstained=ex.abstained, citations=citations,
             related=cite(lib, ex.related) if ex.abstained else (), mode=mode, status=ex.status,

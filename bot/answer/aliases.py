@@ -20,8 +20,8 @@ _NAME = r"(?:(?:al-|Al-|el-|bin |ibn |de |van |von )?[A-Z][\w'\-]+)(?:[ \t]+(?:(
 _BEFORE = re.compile(rf"\b([a-z]{{3,}})[ \t]+({_NAME})")
 # "Abu Faris, a militia commander": a name, then "a/the (word) title"
 _AFTER = re.compile(rf"({_NAME}),[ \t]+(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+)?([a-z]{{3,}})\b")
-# "the cleric", "the cleric's" in a sentence
-_THE = re.compile(r"\b(?:the|The)\s+([a-z]{3,})\b")
+# "the cleric", "the cleric's", "the prime minister", "the militia commander" in a sentence
+_THE = re.compile(r"\b(?:the|The)\s+([a-z]{3,})(?:[ \t]+([a-z]{3,}))?\b")
 
 
 def _is_title(word: str) -> bool:
@@ -47,13 +47,27 @@ def titles(text: str) -> dict[str, str]:
         if _is_title(title) and _is_name(name):
             counts.setdefault(title, {}).setdefault(name, 0)
             counts[title][name] += 1
+    # "Prime Minister Nouri Al-Maliki" ... "the prime minister": a title the article writes in lower case
+    # after "the" and capitalised before a name.
+    for m in _THE.finditer(text):
+        title = " ".join(w for w in m.groups() if w)
+        for phrase in {title, m.group(1)}:
+            head = phrase.split()[-1]
+            if not _is_title(head):
+                continue
+            capitalised = r"[ \t]+".join(w.capitalize() for w in phrase.split())
+            for named in re.finditer(rf"\b{capitalised}[ \t]+({_NAME})", text):
+                if _is_name(named.group(1)):
+                    counts.setdefault(head, {}).setdefault(named.group(1), 0)
+                    counts[head][named.group(1)] += 1
     return {t: max(names, key=lambda n: (names[n], len(n))) for t, names in counts.items()}
 
 
 def named_by_title(text: str, sentence: str) -> str:
     """The names "the <title>" in `sentence` stands for, per the article `text` ("" when none)."""
     table = titles(text)
-    found = [table[m.group(1)] for m in _THE.finditer(sentence) if m.group(1) in table]
+    # "the militia commander": the title is the noun's head, the last of the two words when it is one
+    found = [table[t] for m in _THE.finditer(sentence) for t in (m.group(2), m.group(1)) if t in table][:8]
     return " ".join(dict.fromkeys(found))
 
 

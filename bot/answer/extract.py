@@ -22,6 +22,8 @@ from bot.answer.features import (Question, antonym_clash, coverage_without, miss
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
+from bot.answer.speaker import names_speaker, reports_speech, speaker_terms
+from bot.answer.unknown import unknown_names
 from bot.library import Library
 from bot.types import Citation, Passage
 from index.terms import terms, words
@@ -59,6 +61,7 @@ class Extraction:
     p_answer: float
     abstain_features: dict
     status: str = "answered"  # "answered" | "uncertain" | "not_found" (bot/answer/policy.py)
+    unknown: tuple[str, ...] = ()  # names of the question no indexed article mentions (never "answered")
 
 
 @lru_cache(maxsize=4)
@@ -162,6 +165,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
     if not cands or not q.terms:
         return Extraction(True, (), related, 0.0, {}, NOT_FOUND)
+    speaker = speaker_terms(q.text)
+    cands = prefer_speaker(lib, speaker, cands)
     best, runner_up = choose_best(q, cands, weights)
     af = abstain_features(lib, q, best, passages, runner_up)
     p = _sigmoid(_linear(weights["abstain"], af))
@@ -180,16 +185,23 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     elif weights["abstain"].get("answer_when_covered") and covered(best, af):
         p = 1.0
     status = decide(p, vetoed, best.features, af, weights)
+    # A place, person or event no article mentions: the archive does not say it, however close the rest
+    # comes; the closest sentence is still shown, as such ("Spain" may be the "Iberian Peninsula").
+    unknown = tuple(unknown_names(lib, q)) if weights["abstain"].get("unknown_names", True) else ()
+    if unknown and status == ANSWERED:
+        status = UNCERTAIN
     if status != ANSWERED:
         # "uncertain" still shows the closest sentence, cited; the related list holds the others.
         chosen = (best,) if status == UNCERTAIN else ()
-        return Extraction(True, chosen, tuple(c for c in related if c not in chosen), p, af, status)
+        return Extraction(True, chosen, tuple(c for c in related if c not in chosen), p, af, status, unknown)
     chosen = [best]
     second = weights.get("second", {})
     for c in cands[1:4]:
         # A second sentence when it is nearly as good and adds terms of the question the first lacks.
         if (c.score >= best.score - second.get("margin", 0.0)
                 and c.features["cov"] > 0 and c.sentence_id != best.sentence_id
+                # what someone said is not completed by another speaker's words
+                and (not speaker or names_speaker(lib, speaker, c.article_id, c.start))
                 and c.features["cov_ctx"] + best.features["cov_ctx"] > best.features["cov_ctx"] + second.get("gain", 0.2)):
             chosen.append(c)
             break
@@ -205,6 +217,20 @@ def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Can
             rest = [c for c in cands if c is not typed]
             return typed, rest[0] if rest else None
     return cands[0], cands[1] if len(cands) > 1 else None
+
+
+SPEAKER_WINDOW = 8  # how far down the scored candidates a sentence naming the speaker is looked for
+
+
+def prefer_speaker(lib: Library, speaker: frozenset[str], cands: list[Candidate]) -> list[Candidate]:
+    """For "what did X say ...", the best-scored of the first candidates that names X and reports speech
+    goes first; failing that, the best that names X."""
+    if not speaker:
+        return cands
+    named = [i for i, c in enumerate(cands[:SPEAKER_WINDOW]) if names_speaker(lib, speaker, c.article_id, c.start)]
+    said = [i for i in named if reports_speech(lib, cands[i].article_id, cands[i].start)]
+    i = (said or named or [0])[0]
+    return [cands[i], *cands[:i], *cands[i + 1:]] if i else cands
 
 
 def covered(best: Candidate, af: dict) -> bool:

@@ -162,7 +162,7 @@ def split_subject(question: str) -> tuple[str, str, str] | None:
     cut = len(toks) - len(rest)
     # "How did Sadrist lawmakers react": a plural noun after the capitalised words is still the subject.
     if 0 < cut < len(toks) - 1 and lexicon.available() and re.search(r"[^s]s$", toks[cut]) \
-            and not lexicon.is_verb(toks[cut]) and lexicon.is_verb(toks[cut + 1]):
+            and not lexicon.is_verb(toks[cut]) and lexicon.is_verb(toks[cut + 1].rstrip("?.!,")):
         cut += 1
     subject = " ".join(toks[:cut])
     return (question[:m.start(1)].rstrip(), subject, " ".join(toks[cut:])) if subject else None

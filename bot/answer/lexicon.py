@@ -195,3 +195,27 @@ def is_person_noun(word: str) -> bool:
         return False
     data = _data("n")
     return any(int(data[o][9:11]) == PERSON_FILE for o in synsets(word, "n") if o in data)
+
+
+COMMUNICATION_FILE = 32  # WordNet's lexicographer file verb.communication
+
+
+@lru_cache(maxsize=4096)
+def is_speech_verb(word: str) -> bool:
+    """A verb whose first (most frequent) sense is saying something ("say", "tell", "announce", "demand";
+    not "lift", whose rarer sense "rescind" is one)."""
+    if not available():
+        return False
+    data = _data("v")
+    first = next(iter(synsets(word, "v")), None)
+    return first in data and int(data[first][9:11]) == COMMUNICATION_FILE
+
+
+@lru_cache(maxsize=4096)
+def is_proper_noun(word: str) -> bool:
+    """A noun every sense of which is an instance (a particular place, person or event: "Mosul",
+    "Portugal"), not a kind of thing ("budget")."""
+    if not available():
+        return False
+    senses = [o for o in _index("n").get(word.lower(), ()) if o in _data("n")]
+    return bool(senses) and all(any(sym == "@i" for sym, _, _ in _synset("n", o)[1]) for o in senses)

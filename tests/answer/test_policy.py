@@ -125,3 +125,62 @@ def test_the_title_an_article_gives_a_person_stands_for_the_name() -> None:
     assert "release" not in table and "girl" not in table  # not a person, and not across a line break
     assert named_by_title(text, "The cleric agreed to end all armed demonstrations.") == "Moqtada al-Sadr"
     assert named_by_title(text, "The truce held.") == ""
+
+
+@pytest.mark.parametrize("question, speaker, quote", [
+    # another speaker's sentence on the same topic shares more words with the question; Maliki's is the answer
+    ("What did Maliki say about Sadr's order?", "Maliki", "a step in the right direction"),
+    ("What did US officials say about the offensive?", "officials", "rogue elements"),
+])
+def test_what_someone_said_is_answered_by_their_own_words(sample_home, question, speaker, quote):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and quote in a.answer
+    # no other speaker's sentence is cited beside it
+    for c in a.citations:
+        text = open(c.source, encoding="utf-8").read()
+        before = text[max(0, c.start - 300):c.end]
+        assert speaker in before, c.quote
+
+
+def test_speaker_questions_are_recognised_by_shape() -> None:
+    from bot.answer.speaker import speaker_terms
+    assert speaker_terms("What did Prime Minister Maliki say about it?") == {"maliki"}
+    assert speaker_terms("What did the Sadrist lawmakers say?") == {"sadrist", "lawmak"}
+    assert speaker_terms("What did US officials say?") == {"us", "offici"}
+    # not about what a person said: no speaker
+    assert speaker_terms("When will the curfew in Nasiriya be lifted?") == frozenset()
+    assert speaker_terms("A complexity resource can also be described as what other type of resource?") == frozenset()
+    assert speaker_terms("Where did Dan Senor hold his press conference?") == frozenset()
+
+
+@pytest.mark.parametrize("question, name", [
+    ("what did sadr's spokesman say about the fighting in mosul", "mosul"),
+    ("What did the Sadrists do in Portugal?", "Portugal"),
+])
+def test_a_name_no_article_mentions_is_never_answered(sample_home, question, name):
+    a = ask(question, settings=sample_home)
+    assert a.abstained and a.status != "answered"
+    assert f"No article I have mentions {name}" in a.answer
+    if a.citations:  # the closest sentence, shown as such and cited exactly
+        c = a.citations[0]
+        assert c.quote in a.answer
+        assert open(c.source, encoding="utf-8").read()[c.start:c.end] == c.quote
+
+
+@pytest.mark.parametrize("question", [
+    "when is the bagdad curfew getting lifted",  # a misspelt name the articles do mention
+    "What did Sadr demand in exchange?",
+    "what did the Iraqi government say about Sadr",
+])
+def test_names_the_articles_mention_or_misspell_are_not_unknown(sample_home, question):
+    a = ask(question, settings=sample_home)
+    assert "No article I have mentions" not in a.answer
+
+
+def test_a_name_counts_as_mentioned_by_its_derived_forms_and_one_letter_typos() -> None:
+    from bot.answer.unknown import _mentioned
+    vocab = ("baghdad", "hartmani", "ukrain")
+    df = dict.fromkeys(vocab, 1)
+    assert _mentioned(vocab, df, "ukrainian")  # same first five letters
+    assert _mentioned(vocab, df, "bagdad") and _mentioned(vocab, df, "hatmani")  # one edit
+    assert not _mentioned(vocab, df, "mosul") and not _mentioned(vocab, df, "bagdadi")

@@ -1,0 +1,70 @@
+"""Who said it: "What did Maliki say about Sadr's order?" is answered by what Maliki said.
+
+News quotes many people on one topic. A question about what someone said, announced or demanded is
+answered by a sentence that attributes the words to that someone, not by another speaker's sentence
+on the same topic that happens to share more words with the question ("Sadr spokesman ... saying he
+was ordering an end to the fighting"). The speaker counts as named when the sentence names them, calls
+them by a title the article gives them ("the prime minister"), or holds a pronoun right after a sentence
+that names them ("In exchange, he asked ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer import lexicon
+from bot.answer.aliases import named_by_title
+from bot.answer.features import split_subject
+from bot.library import Library
+from index.terms import stopwords, terms, words
+
+_PRONOUN = re.compile(r"\b(?:He|he|She|she|They|they)\b")
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "you", "i"})
+
+
+def speaker_terms(question: str) -> frozenset[str]:
+    """The stemmed head word of the subject of a question about what someone said, with the names before
+    a common noun ("What did Prime Minister Maliki say ...?" -> {"maliki"}, "... the Sadrist lawmakers
+    say" -> {"sadrist", "lawmak"}); empty when the question is not of that shape."""
+    parts = split_subject(question)
+    if not parts:
+        return frozenset()
+    _, subject, rest = parts
+    verb = next(iter(words(rest)), "")
+    if not verb or not lexicon.is_speech_verb(verb):
+        return frozenset()
+    sw = stopwords()
+    content = [w for w in subject.split() if w.lower() not in sw and w.lower() not in _PRONOUNS]
+    if not content:
+        return frozenset()
+    # The head is the subject's last word: the name after the titles, the noun after the modifiers. A
+    # speaker is a person: a name, or a word for a kind of person ("commander", "officials").
+    head = content[-1]
+    if not (head[:1].isupper() or lexicon.is_person_noun(head.lower()) or
+            any(lexicon.is_person_noun(b) for b in lexicon.base_forms(head.lower(), "n"))):
+        return frozenset()
+    if head[:1].isupper():
+        return frozenset(terms(head))
+    # A kind of person is narrowed by the names before it: "US officials" are not "Sadrist officials".
+    return frozenset(terms(" ".join(w for w in content if w[:1].isupper() or w == head)))
+
+
+def reports_speech(lib: Library, article_id: str, start: int) -> bool:
+    """Does the sentence at `start` report what someone said ("issued a statement saying", "acknowledged")?"""
+    text = lib.articles[article_id].text
+    end = next(s.end for s in lib.sentences[article_id] if s.start == start)
+    return any(lexicon.is_speech_verb(w) for w in set(words(text[start:end])) if w.isalpha())
+
+
+def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start: int) -> bool:
+    """Does the sentence at `start` of the article name the speaker (itself, by title, or by a pronoun
+    opening it right after a sentence that does)?"""
+    text = lib.articles[article_id].text
+    sents = lib.sentences[article_id]
+    i = next(k for k, s in enumerate(sents) if s.start == start)
+    sentence = text[sents[i].start:sents[i].end]
+    said = set(terms(f"{sentence} {named_by_title(text, sentence)}"))
+    if i > 0 and _PRONOUN.search(sentence):
+        prev = text[sents[i - 1].start:sents[i - 1].end]
+        said |= set(terms(f"{prev} {named_by_title(text, prev)}"))
+    return speaker <= said
