@@ -42,7 +42,7 @@ def article_rows(settings: Settings) -> list[list]:
             "LEFT JOIN chunks c ON c.article_id = a.id GROUP BY a.id ORDER BY a.id").fetchall()
     finally:
         manifest.close()
-    return [[aid, title, date, n, Path(source.split("#")[0]).name] for aid, title, date, n, source in rows]
+    return [[aid, title, date, n, Path(source).name] for aid, title, date, n, source in rows]
 
 
 def count_text(rows: list[list]) -> str:
@@ -59,15 +59,27 @@ def status_html(ok: list[str], bad: list[str]) -> str:
     return "".join(out)
 
 
+NAME_MAX = 255  # bytes in one file name (Linux, macOS, Windows alike)
+
+
 def _safe_name(name: str) -> str:
-    name = Path(name).name.strip() or "upload.txt"
-    return "upload" + name if name.startswith(".") else name
+    """The browser's file name as a name in uploads/: its last part, not hidden, no NUL, at most NAME_MAX bytes.
+
+    Anything else the file system takes ('#', spaces, unicode, newlines) is kept: the stored source is the
+    file's own path, never cut at a '#'."""
+    name = Path(name.replace("\0", "")).name.strip() or "upload.txt"
+    name = "upload" + name if name.startswith(".") else name
+    if len(name.encode()) > NAME_MAX:
+        suffix = Path(name).suffix if len(Path(name).suffix.encode()) <= 16 else ""
+        stem = name[: len(name) - len(suffix)].encode()[: NAME_MAX - len(suffix.encode())]
+        name = stem.decode("utf-8", "ignore") + suffix
+    return name
 
 
 def _shown(source: str, names: dict[str, str]) -> str:
     """A loader's source path as the user knows it: the uploaded file's name (plus ':line' / '[n]')."""
     for path, name in names.items():
-        if source.startswith(path):
+        if source == path or source.startswith(path) and source[len(path)] in ":[":
             return name + source[len(path):]
     return Path(source).name
 
@@ -132,7 +144,7 @@ def _referenced(settings: Settings) -> set[str]:
         return set()
     manifest = Manifest(manifest_path(settings))
     try:
-        return {s.split("#")[0] for s in manifest.article_sources().values()}
+        return set(manifest.article_sources().values())
     finally:
         manifest.close()
 
@@ -156,7 +168,7 @@ def delete_articles(settings: Settings, ids: list[str] | None) -> tuple[list[str
     finally:
         manifest.close()
     removed = remove_articles(ids, settings)
-    _drop_unused(settings, [Path(sources[a].split("#")[0]) for a in removed])
+    _drop_unused(settings, [Path(sources[a]) for a in removed])
     gone = [a for a in ids if a not in removed]
     return [f"deleted {a}" for a in removed], [f"{a}: not in the index" for a in gone]
 

@@ -8,6 +8,7 @@ corpus plus one hostile article, so `chat` must ingest it first, and the browser
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -22,6 +23,9 @@ from typing import Iterator
 
 import pytest
 from conftest import free_port, stop_process
+from test_ingest import assert_consistent, story, write
+
+from index.ingest import ingest
 
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -150,6 +154,13 @@ def test_card_escapes_everything_and_holds_the_whole_article() -> None:
     # The article changed since the answer: no context, never a wrong highlight; the quote alone is exact.
     stale = card_html(citation(), "another text entirely", anchor="src-3-1")
     assert "<details" not in stale and "<mark>The bicycle lane plan will cost" in stale
+
+
+def test_card_shows_the_whole_file_name() -> None:
+    from bot.ui.render import card_html
+
+    out = card_html(citation(source="/x/home #1/uploads/a#b c.txt"), HOSTILE_TEXT, anchor="src-1-1")
+    assert '<span class="nb-file" title="/x/home #1/uploads/a#b c.txt">a#b c.txt</span>' in out
 
 
 def answer(**kw):
@@ -331,6 +342,60 @@ def test_upload_ingests_good_files_and_reports_bad_ones(settings_factory, corpus
     assert not (uploads_dir(settings) / "ferry.txt").exists()  # the upload copy goes with its article
     assert (corpus_copy / f"{AMNESTY_ID}.txt").exists()  # a file outside uploads/ is never deleted
     assert [r[0] for r in article_rows(settings)] == sorted(r[0] for r in before if r[0] != AMNESTY_ID)
+
+
+def stored_uploads(settings) -> list[str]:
+    from bot.ui.corpus import uploads_dir
+
+    return sorted(os.listdir(uploads_dir(settings)))
+
+
+def texts(settings) -> dict[str, str]:
+    """Article id -> stored text, after checking that the manifest, Chroma and BM25 agree."""
+    return {aid: a.text for aid, a in assert_consistent(settings)["articles"].items()}
+
+
+# Gradio hands over the browser's file name; the long one is more than a file name may hold (255 bytes).
+ODD_NAMES = ["a#b.txt", "#lead.md", "with  space .txt", "n\u00fcmero \u2116 \u65b0\u95fb \u2713.txt",
+             "line\nbreak.txt", "feed #2.jsonl", "\u00e9" * 200 + ".txt"]
+
+
+def test_uploads_with_any_file_name_are_kept(settings_factory, corpus_copy, tmp_path) -> None:
+    """Issue 12 item 3: '#', spaces, unicode, newlines: indexed, stored, kept by a prune, deleted with the article."""
+    from types import SimpleNamespace
+
+    from bot.ui.corpus import article_rows, delete_articles, ingest_uploads, uploads_dir
+
+    settings = settings_factory(home=tmp_path / "home #1")  # a '#' in the home's path too
+    ingest([corpus_copy], settings)
+    files = []
+    for n, name in enumerate(ODD_NAMES):
+        text = story(n, "lighthouse")
+        if name.endswith(".jsonl"):
+            text = json.dumps({"id": "r1", "text": text}) + "\n"
+        files.append(SimpleNamespace(name=str(write(tmp_path / "gradio" / str(n) / f"f{n}{Path(name).suffix}", text)),
+                                     orig_name=name))
+    ok, bad = ingest_uploads(settings, files)
+    assert bad == [] and len(ok) == len(ODD_NAMES), (ok, bad)
+    stored = stored_uploads(settings)
+    long_name = next(s for s in stored if s.startswith("\u00e9"))
+    assert long_name.endswith(".txt") and len(long_name.encode()) <= 255
+    assert sorted(stored) == sorted(ODD_NAMES[:-1] + [long_name])
+    ids = {"a#b", "#lead", "with  space ", "n\u00fcmero \u2116 \u65b0\u95fb \u2713", "line\nbreak", "feed #2#r1",
+           long_name[:-4]}
+    assert {line.removeprefix("added ") for line in ok} == ids, ok
+    rows = {r[0]: r[4] for r in article_rows(settings)}
+    assert {rows[a] for a in ids} == set(stored)  # the table shows each whole file name
+    for n, name in enumerate(ODD_NAMES[:-1]):
+        assert (uploads_dir(settings) / name).read_bytes() == Path(files[n].name).read_bytes()
+    # A prune keeps them all: their files are there.
+    assert ingest([corpus_copy], settings, prune=True).removed == []
+    assert ids <= set(texts(settings))
+    assert stored_uploads(settings) == stored
+    # Deleting one removes its file and only its file.
+    assert delete_articles(settings, ["a#b"]) == (["deleted a#b"], [])
+    assert stored_uploads(settings) == sorted(s for s in stored if s != "a#b.txt")
+    assert set(texts(settings)) == (ids - {"a#b"}) | {p.stem for p in corpus_copy.iterdir()}
 
 
 # -- the served app: `/ask` through gradio_client ------------------------------------------------------
