@@ -155,6 +155,26 @@ def test_deeply_nested_json_skips_that_file_or_line_only(settings_factory, tmp_p
     assert sorted(texts(settings)) == ["feed#1", "feed#3", "good"]
 
 
+# --- found by tests/test_fuzz.py --------------------------------------------------------------------------------
+
+def test_a_file_name_that_is_not_utf8_is_skipped_with_a_reason(settings_factory, tmp_path) -> None:
+    """A name in another encoding (café.txt written in latin-1) crashed the ingest with UnicodeEncodeError."""
+    folder = write(tmp_path / "in" / "good.txt", story(14, "harbour")).parent
+    bad_file, bad_dir = os.path.join(os.fsencode(folder), b"caf\xe9.txt"), os.path.join(os.fsencode(folder), b"dir\xff")
+    top = os.path.join(os.fsencode(tmp_path), b"top\xe9.txt")  # named on the command line
+    os.mkdir(bad_dir)
+    for n, path in enumerate((bad_file, os.path.join(bad_dir, b"inner.txt"), top)):
+        with open(path, "wb") as fh:
+            fh.write(story(15 + n, "quay").encode())
+    settings = settings_factory()
+    report = ingest([folder, os.fsdecode(top)], settings)
+    assert report.added == ["good"]
+    reason = "name is not valid UTF-8 (the index keeps names as text): rename it to ingest it"
+    assert {s.source: s.reason for s in report.skipped} == {
+        f"{folder}/caf\\xe9.txt": reason, f"{folder}/dir\\xff": reason, f"{tmp_path}/top\\xe9.txt": reason}
+    assert texts(settings) == {"good": story(14, "harbour")}
+
+
 # --- 12. the BM25 index is not a pickle -----------------------------------------------------------------------
 
 class _Payload:
