@@ -8,6 +8,7 @@ per line, read line by line. A record is ``{"text": ..., "title"?: ..., "url"?: 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,14 +22,23 @@ TEXT_FIELDS = ("text", "content", "body")
 TOO_DEEP = "nested too deeply to read (deeper than Python's recursion limit)"
 
 
-def load_json(text: str, source: str, file_id: str, max_bytes: int) -> Iterator[Article | Skip]:
+def parse(text: str) -> tuple[Any, str | None]:
+    """(the JSON value, None), or (None, why it cannot be read): bad syntax, nesting deeper than the recursion
+    limit, or a number longer than Python converts (4300 digits: json.loads raises a plain ValueError)."""
     try:
-        data = json.loads(text)
+        return json.loads(text), None
     except json.JSONDecodeError as exc:
-        yield Skip(source, f"not valid JSON ({exc})")
-        return
+        return None, f"not valid JSON ({exc})"
     except RecursionError:
-        yield Skip(source, f"JSON {TOO_DEEP}")
+        return None, f"JSON {TOO_DEEP}"
+    except ValueError:  # only Pythons with the limit (3.10.7+) raise this, and they have its getter
+        return None, f"a JSON number longer than {sys.get_int_max_str_digits()} digits"
+
+
+def load_json(text: str, source: str, file_id: str, max_bytes: int) -> Iterator[Article | Skip]:
+    data, why = parse(text)
+    if why is not None:
+        yield Skip(source, why)
         return
     if isinstance(data, dict):  # one record: the file is the article
         yield record(data, source, source, file_id, max_bytes, where="record")
@@ -65,13 +75,9 @@ def load_jsonl(path: Path, file_id: str, max_bytes: int) -> Iterator[Article | S
             if not line.strip():
                 continue
             found = True
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Skip(line_source, f"{where}: not valid JSON ({exc})", source)
-                continue
-            except RecursionError:
-                yield Skip(line_source, f"{where}: JSON {TOO_DEEP}", source)
+            data, why = parse(line)
+            if why is not None:
+                yield Skip(line_source, f"{where}: {why}", source)
                 continue
             rec = first.check(record(data, source, line_source, file_id, max_bytes, where=where, n=lineno),
                               where, line_source)

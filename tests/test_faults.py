@@ -175,6 +175,20 @@ def test_a_file_name_that_is_not_utf8_is_skipped_with_a_reason(settings_factory,
     assert texts(settings) == {"good": story(14, "harbour")}
 
 
+def test_a_json_number_too_long_for_python_skips_that_file_or_line_only(settings_factory, tmp_path) -> None:
+    """A number over 4300 digits made json.loads raise a plain ValueError, which aborted the whole ingest."""
+    huge = "9" * 5000
+    whole = write(tmp_path / "in" / "big.json", '{"text": "Body.", "n": ' + huge + "}")
+    feed = write(tmp_path / "in" / "feed.jsonl", jsonl([{"text": story(17, "dock")}]) + '{"id": ' + huge
+                 + ', "text": "x"}\n' + jsonl([{"text": story(18, "lock")}]))
+    settings = settings_factory()
+    report = ingest([tmp_path / "in"], settings)
+    assert sorted(report.added) == ["feed#1", "feed#3"]
+    assert {s.source: s.reason for s in report.skipped} == {
+        str(whole): "a JSON number longer than 4300 digits", f"{feed}:2": "line 2: a JSON number longer than 4300 digits"}
+    assert sorted(texts(settings)) == ["feed#1", "feed#3"]
+
+
 # --- 12. the BM25 index is not a pickle -----------------------------------------------------------------------
 
 class _Payload:
