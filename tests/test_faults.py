@@ -189,6 +189,23 @@ def test_a_json_number_too_long_for_python_skips_that_file_or_line_only(settings
     assert sorted(texts(settings)) == ["feed#1", "feed#3"]
 
 
+def test_a_lone_surrogate_escape_in_json_becomes_a_replacement_character(settings_factory, tmp_path) -> None:
+    """JSON's "\\ud800" without its pair is a lone surrogate: hashing and storing it raised UnicodeEncodeError."""
+    body = "The ferry council met on Monday. It agreed on a plan for the quay."
+    one = write(tmp_path / "in" / "one.json", json.dumps({"text": body + " \ud800", "title": "Quay \udfff plan",
+                                                          "url": "http://x/\udc80", "date": "2008-03-30"}))
+    write(tmp_path / "in" / "feed.jsonl", jsonl([{"id": "r\ud83d", "text": "\udcff " + story(19, "quay")},
+                                                  {"text": "Paired: \ud83d\ude00. " + story(20, "pier")}]))
+    assert "\\ud800" in one.read_text(encoding="utf-8")  # ASCII JSON, as json.dumps writes it
+    settings = settings_factory()
+    report = ingest([tmp_path / "in"], settings)
+    assert sorted(report.added) == ["feed#2", "feed#r\ufffd", "one"] and report.skipped == []
+    st = assert_consistent(settings)["articles"]
+    assert st["one"].text == body + " \ufffd" and st["one"].title == "Quay \ufffd plan"
+    assert st["one"].url == "http://x/\ufffd" and st["feed#r\ufffd"].text == "\ufffd " + story(19, "quay")
+    assert st["feed#2"].text.startswith("Paired: \U0001f600.")  # a pair is one character, kept
+
+
 # --- 12. the BM25 index is not a pickle -----------------------------------------------------------------------
 
 class _Payload:
