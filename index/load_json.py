@@ -8,19 +8,16 @@ per line, read line by line. A record is ``{"text": ..., "title"?: ..., "url"?: 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .article import SNIFF_BYTES, binary_reason, decode, limit_text, looks_binary, make_article
+from .article import (SNIFF_BYTES, binary_reason, decode, limit_text, looks_binary, make_article,
+                      replace_lone_surrogates)
 from .types import Article, Notice, Skip
 
 TEXT_FIELDS = ("text", "content", "body")
-# A "\ud800" escape without its pair decodes to a lone surrogate, which no UTF-8 store takes: it becomes U+FFFD
-# (json.loads joins escaped pairs into one character, so every surrogate left is a lone one).
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # json.loads recurses once per level of nesting: a file (or line) nested deeper than Python's recursion limit
 # raises RecursionError, which must cost that file or line only.
 TOO_DEEP = "nested too deeply to read (deeper than Python's recursion limit)"
@@ -102,7 +99,8 @@ def record(data: Any, source: str, at: str, file_id: str, max_bytes: int, *, whe
     file = None if n is None else source  # a Skip of one record among others names its file (see Skip.file)
     if not isinstance(data, dict):
         return Skip(at, f"{where}: expected a JSON object, found {type(data).__name__}", file)
-    data = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in data.items()}
+    # json.loads joins an escaped pair into one character; a "\ud800" without its pair stays a lone surrogate.
+    data = {k: replace_lone_surrogates(v) if isinstance(v, str) else v for k, v in data.items()}
     field = next((f for f in TEXT_FIELDS if isinstance(data.get(f), str)), None)
     if field is None:
         # A text field that is there but not a string is named with what it is ("text": 12345, "text": null).

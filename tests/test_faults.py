@@ -312,6 +312,32 @@ def test_history_is_bounded(sample_home, monkeypatch) -> None:
     assert a.standalone_question == "What did Sadr say would happen to people who keep fighting?"
 
 
+def test_history_text_parts_are_one_bounded_text() -> None:
+    from bot.ask import MAX_MESSAGE_CHARS, check_history
+
+    parts = [{"type": "text", "text": "a" * MAX_MESSAGE_CHARS}, "b" * 10]
+    assert check_history([{"role": "user", "content": parts}]) == [{"role": "user", "content": "a" * MAX_MESSAGE_CHARS}]
+    assert check_history([{"role": "user", "content": ["Who", {"type": "text", "text": "is he?"}]}]) == [
+        {"role": "user", "content": "Who is he?"}]
+
+
+def test_lone_surrogates_in_a_question_or_its_history_are_replaced(sample_home) -> None:
+    """Found by tests/test_fuzz.py: a lone surrogate (a "\\ud800" JSON escape through the /ask API, a terminal's
+    undecodable byte in `newsbot ask`) reached the tokenizer: TypeError, a traceback."""
+    from bot import ask, search
+
+    a = ask("What did Sadr \ud800demand in exchange?", settings=sample_home)
+    assert a.question == "What did Sadr \ufffddemand in exchange?" and a.citations
+    history = [{"role": "user", "content": "Tell me about Sadr\udcff."},
+               {"role": "assistant", "content": [{"type": "text", "text": "He is a cleric \ud800."}, "\udfff"]}]
+    follow = ask("What did he demand in exchange?", history=history, settings=sample_home)
+    assert "\ufffd" not in follow.standalone_question and "Sadr" in follow.standalone_question
+    assert search("\ud800 amnesty", settings=sample_home)
+    proc = run_newsbot(sample_home.home, "ask", "What did Sadr \udcff demand in exchange?")  # as bytes: b"...\xff..."
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert "[1]" in proc.stdout and "Sadr" in proc.stdout
+
+
 def test_cli_ask_argument_errors_exit_2(sample_home) -> None:
     for args, named in ((["--article", "no-such-article"], "no-such-article"), (["--from", "2008-13-45"], "2008-13-45"),
                         (["--from", "2008-04-01", "--to", "2008-03-01"], "2008-03-01")):
