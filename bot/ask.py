@@ -18,6 +18,7 @@ from bot.normalize import normalize
 from bot.retrieve import DATE, Filters
 from bot.rewrite import rewrite
 from bot.types import Answer
+from index.article import replace_lone_surrogates
 from index.embed import embed_query
 from index.errors import UsageError
 from index.settings import Settings
@@ -33,7 +34,7 @@ def check_question(question: object) -> str:
         raise UsageError("the question is empty: type a question about the articles")
     if len(question) > MAX_QUESTION_CHARS:
         raise UsageError(f"the question is {len(question)} characters long; keep it under {MAX_QUESTION_CHARS}")
-    return question.strip()
+    return replace_lone_surrogates(question.strip())  # e.g. a "\ud800" JSON escape through the /ask API
 
 
 def check_top_k(top_k: object, most: int = 50) -> int | None:
@@ -65,11 +66,10 @@ def check_history(history) -> list[dict]:
             if not all(isinstance(p, str) or isinstance(p, dict) and isinstance(p.get("text", ""), str)
                        for p in content):
                 raise UsageError(f"history[{i}]['content'] must be text or a list of text parts, got {_short(content)}")
+            content = " ".join(p if isinstance(p, str) else p.get("text", "") for p in content)
         elif not isinstance(content, str):
             raise UsageError(f"history[{i}]['content'] must be text, got {_short(content)}")
-        else:
-            m = {**m, "content": content[:MAX_MESSAGE_CHARS]}
-        kept.append(m)
+        kept.append({**m, "content": replace_lone_surrogates(content[:MAX_MESSAGE_CHARS])})
     return kept
 
 

@@ -20,6 +20,15 @@ SNIFF_BYTES = 8192  # how much of a file is looked at to tell text from binary
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (what a "\\ud800" JSON escape without its pair decodes to) replaced by
+    U+FFFD: no UTF-8 text, hash, store or tokenizer takes them."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -11,10 +11,12 @@ The BM25 index is rebuilt from the manifest at the end, and by readers whenever 
 from __future__ import annotations
 
 import fcntl
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from index.bm25 import build_bm25, load_bm25, save_bm25
 from index.embed import embed_texts, make_embedding
@@ -60,24 +62,49 @@ def bm25_path(settings: Settings) -> Path:
 
 
 class _IngestLock:
-    """One ingest at a time per index: a second one fails at once with a clear message."""
+    """One ingest at a time per index: a second one fails at once with a clear message.
+
+    Reentrant within a thread: ingest() or remove_articles() called inside write_lock() use the lock held."""
+
+    _held = threading.local()  # lock file path -> [open file, depth], for this thread
 
     def __init__(self, settings: Settings):
         Path(settings.home).mkdir(parents=True, exist_ok=True)
         self.path = Path(settings.home) / f"{settings.collection}.ingest.lock"
 
     def __enter__(self):
-        self.fh = open(self.path, "a+")
+        held = self._held.__dict__.setdefault("locks", {})
+        key = str(self.path.resolve())
+        if key in held:
+            held[key][1] += 1
+            return self
+        fh = open(self.path, "a+")
         try:
-            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            self.fh.close()
+            fh.close()
             raise NewsbotError(f"another ingest is running on {self.path.parent}: wait for it to finish") from None
+        held[key] = [fh, 1]
         return self
 
     def __exit__(self, *exc):
-        fcntl.flock(self.fh, fcntl.LOCK_UN)
-        self.fh.close()
+        held = self._held.locks
+        key = str(self.path.resolve())
+        held[key][1] -= 1
+        if held[key][1] == 0:
+            fh = held.pop(key)[0]
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            fh.close()
+
+
+@contextmanager
+def write_lock(settings: Settings) -> Iterator[None]:
+    """Hold the index for writing: refused at once (NewsbotError) while another ingest runs, a read-only or
+    file home refused up front, a full disk one HomeError. ingest() and remove_articles() inside reuse it, so a
+    caller can do its own file work and the index writes as one step (the chat's uploads, bot/ui/corpus.py)."""
+    require_writable(settings)  # a file or a read-only folder: one clear line before anything is read
+    with disk_errors(settings), _IngestLock(settings):  # a full disk: the index stays as it was (see above)
+        yield
 
 
 def _chunking(settings: Settings) -> str:
@@ -195,20 +222,23 @@ def refresh_bm25(settings: Settings, manifest: Manifest):
 
 
 def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: bool = False,
-           progress: Progress | None = None, embed_model=None) -> IngestReport:
-    """Bring the index in line with the articles under ``paths`` (default: the sample corpus)."""
+           progress: Progress | None = None, embed_model=None, keep_twins: bool = False) -> IngestReport:
+    """Bring the index in line with the articles under ``paths`` (default: the sample corpus).
+
+    A stored article whose file now holds another article's text is removed (its old text is no longer in
+    its file); with ``keep_twins`` it keeps its stored version instead, and the skip says so (the chat's
+    uploads, which put the earlier file back)."""
     t0 = time.perf_counter()
     paths = list(paths) if paths else [settings.corpus]
     report = IngestReport()
-    require_writable(settings)  # a file or a read-only folder: one clear line before anything is read
-    with disk_errors(settings), _IngestLock(settings):  # a full disk: the index stays as it was (see above)
+    with write_lock(settings):
         manifest = Manifest(manifest_path(settings))
         try:
             rechunk = _check_format(manifest, settings)
             store = VectorStore(settings)
             _delete_pending(manifest, store)
             loaded = load_paths(paths, max_bytes=settings.max_file_bytes, stored=manifest.article_sources())
-            todo = plan(loaded, manifest, rechunk, settings)
+            todo = plan(loaded, manifest, rechunk, settings, keep_twins=keep_twins)
             for name in ("added", "updated", "unchanged", "skipped", "notices"):
                 getattr(report, name).extend(getattr(todo, name))
             work = todo.work
@@ -269,8 +299,7 @@ def remove_articles(ids: Iterable[str], settings: Settings) -> list[str]:
     Takes the ingest lock (fails at once while an ingest runs), and leaves BM25 up to date."""
     ids = [ids] if isinstance(ids, str) else list(ids)
     removed: list[str] = []
-    require_writable(settings)
-    with disk_errors(settings), _IngestLock(settings):
+    with write_lock(settings):
         if not manifest_path(settings).exists():
             return removed
         manifest = Manifest(manifest_path(settings))

@@ -56,9 +56,27 @@ def load_paths(paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTE
                 yield record
 
 
+def _not_text(path: Path) -> Skip | None:
+    """A Skip for a path whose name is not valid UTF-8 (bytes the file system decoded as lone surrogates): it
+    could be neither stored nor shown. None for every other name."""
+    try:
+        str(path).encode("utf-8")
+        return None
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = os.fsencode(path)  # the name's bytes as the file system holds them
+    except UnicodeEncodeError:  # a lone surrogate that did not come from the file system
+        raw = str(path).encode("utf-8", "backslashreplace")
+    return Skip(raw.decode("utf-8", "backslashreplace"),
+                "name is not valid UTF-8 (the index keeps names as text): rename it to ingest it")
+
+
 def _expand(path: Path) -> Iterator[tuple[Path, Path] | Skip]:
     """Turn one argument into (file, root) pairs; the root is what article ids are relative to."""
-    if not path.exists():
+    if (bad := _not_text(path)) is not None:
+        yield bad
+    elif not path.exists():
         reason = "broken symlink (target does not exist)" if path.is_symlink() else "path does not exist"
         yield Skip(str(path), reason)
     elif path.is_dir():
@@ -95,6 +113,10 @@ def _walk(
         if entry.name.startswith("."):  # hidden files and folders (.git, .DS_Store, ...)
             continue
         path = Path(entry.path)
+        if (bad := _not_text(path)) is not None:
+            if path.suffix.lower() in SUPPORTED or _is_dir(entry):  # other files are not ours (below)
+                yield bad
+            continue
         try:
             is_dir, is_file = entry.is_dir(), entry.is_file()  # both follow symlinks
         except OSError as exc:
@@ -110,6 +132,13 @@ def _walk(
             yield path, root
         elif entry.is_symlink():
             yield Skip(str(path), "broken symlink (target does not exist)")
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _load_file(path: Path, file_id: str, max_bytes: int) -> Iterator[Record]:

@@ -8,11 +8,13 @@ per line, read line by line. A record is ``{"text": ..., "title"?: ..., "url"?: 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .article import SNIFF_BYTES, binary_reason, decode, limit_text, looks_binary, make_article
+from .article import (SNIFF_BYTES, binary_reason, decode, limit_text, looks_binary, make_article,
+                      replace_lone_surrogates)
 from .types import Article, Notice, Skip
 
 TEXT_FIELDS = ("text", "content", "body")
@@ -21,14 +23,23 @@ TEXT_FIELDS = ("text", "content", "body")
 TOO_DEEP = "nested too deeply to read (deeper than Python's recursion limit)"
 
 
-def load_json(text: str, source: str, file_id: str, max_bytes: int) -> Iterator[Article | Skip]:
+def parse(text: str) -> tuple[Any, str | None]:
+    """(the JSON value, None), or (None, why it cannot be read): bad syntax, nesting deeper than the recursion
+    limit, or a number longer than Python converts (4300 digits: json.loads raises a plain ValueError)."""
     try:
-        data = json.loads(text)
+        return json.loads(text), None
     except json.JSONDecodeError as exc:
-        yield Skip(source, f"not valid JSON ({exc})")
-        return
+        return None, f"not valid JSON ({exc})"
     except RecursionError:
-        yield Skip(source, f"JSON {TOO_DEEP}")
+        return None, f"JSON {TOO_DEEP}"
+    except ValueError:  # only Pythons with the limit (3.10.7+) raise this, and they have its getter
+        return None, f"a JSON number longer than {sys.get_int_max_str_digits()} digits"
+
+
+def load_json(text: str, source: str, file_id: str, max_bytes: int) -> Iterator[Article | Skip]:
+    data, why = parse(text)
+    if why is not None:
+        yield Skip(source, why)
         return
     if isinstance(data, dict):  # one record: the file is the article
         yield record(data, source, source, file_id, max_bytes, where="record")
@@ -65,13 +76,9 @@ def load_jsonl(path: Path, file_id: str, max_bytes: int) -> Iterator[Article | S
             if not line.strip():
                 continue
             found = True
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Skip(line_source, f"{where}: not valid JSON ({exc})", source)
-                continue
-            except RecursionError:
-                yield Skip(line_source, f"{where}: JSON {TOO_DEEP}", source)
+            data, why = parse(line)
+            if why is not None:
+                yield Skip(line_source, f"{where}: {why}", source)
                 continue
             rec = first.check(record(data, source, line_source, file_id, max_bytes, where=where, n=lineno),
                               where, line_source)
@@ -92,6 +99,8 @@ def record(data: Any, source: str, at: str, file_id: str, max_bytes: int, *, whe
     file = None if n is None else source  # a Skip of one record among others names its file (see Skip.file)
     if not isinstance(data, dict):
         return Skip(at, f"{where}: expected a JSON object, found {type(data).__name__}", file)
+    # json.loads joins an escaped pair into one character; a "\ud800" without its pair stays a lone surrogate.
+    data = {k: replace_lone_surrogates(v) if isinstance(v, str) else v for k, v in data.items()}
     field = next((f for f in TEXT_FIELDS if isinstance(data.get(f), str)), None)
     if field is None:
         # A text field that is there but not a string is named with what it is ("text": 12345, "text": null).

@@ -34,7 +34,9 @@ class Plan:
     twins: list[str] = field(default_factory=list)  # stored ids whose new text copies another article: removed
 
 
-def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: bool, settings: Settings) -> Plan:
+def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: bool, settings: Settings, *,
+         keep_twins: bool = False) -> Plan:
+    """``keep_twins``: a stored article whose new text copies another keeps its stored version (else: twins)."""
     hashes = manifest.article_hashes()
     p = Plan()
     changed: list[Article] = []
@@ -70,9 +72,13 @@ def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: 
     for art in changed:
         twin = current.setdefault(art.content_hash, art.id)
         if twin != art.id:
-            p.skipped.append(Skip(art.source, f"same text as article {twin!r} (stored once)"))
-            if art.id in hashes:  # its stored version is no longer its file's text: it must not stay live
+            reason = f"same text as article {twin!r} (stored once)"
+            if art.id in hashes and keep_twins:
+                reason += f"; {art.id!r} keeps its earlier text"
+                current.setdefault(hashes[art.id], art.id)
+            elif art.id in hashes:  # its stored version is no longer its file's text: it must not stay live
                 p.twins.append(art.id)
+            p.skipped.append(Skip(art.source, reason))
             continue
         (p.updated if art.id in hashes else p.added).append(art.id)
         p.work.append((art, *split_article(art, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)))

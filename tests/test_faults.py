@@ -155,6 +155,57 @@ def test_deeply_nested_json_skips_that_file_or_line_only(settings_factory, tmp_p
     assert sorted(texts(settings)) == ["feed#1", "feed#3", "good"]
 
 
+# --- found by tests/test_fuzz.py --------------------------------------------------------------------------------
+
+def test_a_file_name_that_is_not_utf8_is_skipped_with_a_reason(settings_factory, tmp_path) -> None:
+    """A name in another encoding (café.txt written in latin-1) crashed the ingest with UnicodeEncodeError."""
+    folder = write(tmp_path / "in" / "good.txt", story(14, "harbour")).parent
+    bad_file, bad_dir = os.path.join(os.fsencode(folder), b"caf\xe9.txt"), os.path.join(os.fsencode(folder), b"dir\xff")
+    top = os.path.join(os.fsencode(tmp_path), b"top\xe9.txt")  # named on the command line
+    os.mkdir(bad_dir)
+    for n, path in enumerate((bad_file, os.path.join(bad_dir, b"inner.txt"), top)):
+        with open(path, "wb") as fh:
+            fh.write(story(15 + n, "quay").encode())
+    settings = settings_factory()
+    report = ingest([folder, os.fsdecode(top)], settings)
+    assert report.added == ["good"]
+    reason = "name is not valid UTF-8 (the index keeps names as text): rename it to ingest it"
+    assert {s.source: s.reason for s in report.skipped} == {
+        f"{folder}/caf\\xe9.txt": reason, f"{folder}/dir\\xff": reason, f"{tmp_path}/top\\xe9.txt": reason}
+    assert texts(settings) == {"good": story(14, "harbour")}
+
+
+def test_a_json_number_too_long_for_python_skips_that_file_or_line_only(settings_factory, tmp_path) -> None:
+    """A number over 4300 digits made json.loads raise a plain ValueError, which aborted the whole ingest."""
+    huge = "9" * 5000
+    whole = write(tmp_path / "in" / "big.json", '{"text": "Body.", "n": ' + huge + "}")
+    feed = write(tmp_path / "in" / "feed.jsonl", jsonl([{"text": story(17, "dock")}]) + '{"id": ' + huge
+                 + ', "text": "x"}\n' + jsonl([{"text": story(18, "lock")}]))
+    settings = settings_factory()
+    report = ingest([tmp_path / "in"], settings)
+    assert sorted(report.added) == ["feed#1", "feed#3"]
+    assert {s.source: s.reason for s in report.skipped} == {
+        str(whole): "a JSON number longer than 4300 digits", f"{feed}:2": "line 2: a JSON number longer than 4300 digits"}
+    assert sorted(texts(settings)) == ["feed#1", "feed#3"]
+
+
+def test_a_lone_surrogate_escape_in_json_becomes_a_replacement_character(settings_factory, tmp_path) -> None:
+    """JSON's "\\ud800" without its pair is a lone surrogate: hashing and storing it raised UnicodeEncodeError."""
+    body = "The ferry council met on Monday. It agreed on a plan for the quay."
+    one = write(tmp_path / "in" / "one.json", json.dumps({"text": body + " \ud800", "title": "Quay \udfff plan",
+                                                          "url": "http://x/\udc80", "date": "2008-03-30"}))
+    write(tmp_path / "in" / "feed.jsonl", jsonl([{"id": "r\ud83d", "text": "\udcff " + story(19, "quay")},
+                                                  {"text": "Paired: \ud83d\ude00. " + story(20, "pier")}]))
+    assert "\\ud800" in one.read_text(encoding="utf-8")  # ASCII JSON, as json.dumps writes it
+    settings = settings_factory()
+    report = ingest([tmp_path / "in"], settings)
+    assert sorted(report.added) == ["feed#2", "feed#r\ufffd", "one"] and report.skipped == []
+    st = assert_consistent(settings)["articles"]
+    assert st["one"].text == body + " \ufffd" and st["one"].title == "Quay \ufffd plan"
+    assert st["one"].url == "http://x/\ufffd" and st["feed#r\ufffd"].text == "\ufffd " + story(19, "quay")
+    assert st["feed#2"].text.startswith("Paired: \U0001f600.")  # a pair is one character, kept
+
+
 # --- 12. the BM25 index is not a pickle -----------------------------------------------------------------------
 
 class _Payload:
@@ -259,6 +310,32 @@ def test_history_is_bounded(sample_home, monkeypatch) -> None:
     a = ask("What did he say would happen to people who keep fighting?", history=history, settings=sample_home)
     assert seen == [MAX_HISTORY_MESSAGES] and MAX_HISTORY_MESSAGES <= 100
     assert a.standalone_question == "What did Sadr say would happen to people who keep fighting?"
+
+
+def test_history_text_parts_are_one_bounded_text() -> None:
+    from bot.ask import MAX_MESSAGE_CHARS, check_history
+
+    parts = [{"type": "text", "text": "a" * MAX_MESSAGE_CHARS}, "b" * 10]
+    assert check_history([{"role": "user", "content": parts}]) == [{"role": "user", "content": "a" * MAX_MESSAGE_CHARS}]
+    assert check_history([{"role": "user", "content": ["Who", {"type": "text", "text": "is he?"}]}]) == [
+        {"role": "user", "content": "Who is he?"}]
+
+
+def test_lone_surrogates_in_a_question_or_its_history_are_replaced(sample_home) -> None:
+    """Found by tests/test_fuzz.py: a lone surrogate (a "\\ud800" JSON escape through the /ask API, a terminal's
+    undecodable byte in `newsbot ask`) reached the tokenizer: TypeError, a traceback."""
+    from bot import ask, search
+
+    a = ask("What did Sadr \ud800demand in exchange?", settings=sample_home)
+    assert a.question == "What did Sadr \ufffddemand in exchange?" and a.citations
+    history = [{"role": "user", "content": "Tell me about Sadr\udcff."},
+               {"role": "assistant", "content": [{"type": "text", "text": "He is a cleric \ud800."}, "\udfff"]}]
+    follow = ask("What did he demand in exchange?", history=history, settings=sample_home)
+    assert "\ufffd" not in follow.standalone_question and "Sadr" in follow.standalone_question
+    assert search("\ud800 amnesty", settings=sample_home)
+    proc = run_newsbot(sample_home.home, "ask", "What did Sadr \udcff demand in exchange?")  # as bytes: b"...\xff..."
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert "[1]" in proc.stdout and "Sadr" in proc.stdout
 
 
 def test_cli_ask_argument_errors_exit_2(sample_home) -> None:

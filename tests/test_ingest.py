@@ -9,7 +9,9 @@ import subprocess
 import sys
 import textwrap
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -498,10 +500,9 @@ def test_unreadable_file_is_skipped(base, tmp_path, assert_answers) -> None:
 
 # --- one ingest at a time ------------------------------------------------------------------------------------
 
-def test_concurrent_ingest_fails_with_a_clear_error(settings_factory, corpus_copy, tmp_path, assert_answers) -> None:
-    settings = settings_factory()
-    ingest([corpus_copy], settings)
-    # Another process holds the ingest lock file, as a running ingest does (flock, exclusive).
+@contextmanager
+def ingest_lock_held(settings) -> Iterator[None]:
+    """Another process holds the ingest lock file, as a running ingest does (flock, exclusive)."""
     from index.ingest import _IngestLock
 
     code = textwrap.dedent(f"""
@@ -515,6 +516,17 @@ def test_concurrent_ingest_fails_with_a_clear_error(settings_factory, corpus_cop
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert holder.returncode == 0
+
+
+def test_concurrent_ingest_fails_with_a_clear_error(settings_factory, corpus_copy, tmp_path, assert_answers) -> None:
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    with ingest_lock_held(settings):
         write(corpus_copy / "extra.txt", story(7, "lock"))
         t0 = time.monotonic()
         with pytest.raises(NewsbotError, match="another ingest is running"):
@@ -523,10 +535,6 @@ def test_concurrent_ingest_fails_with_a_clear_error(settings_factory, corpus_cop
         st = assert_consistent(settings)
         assert "extra" not in st["articles"]
         assert_answers(settings)
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
-    assert holder.returncode == 0
     report = ingest([corpus_copy], settings)  # the lock is free again
     assert report.added == ["extra"]
 

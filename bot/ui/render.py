@@ -85,7 +85,7 @@ def card_html(c: Citation, text: str | None, anchor: str | None = None) -> str:
                  f'<div class="nb-fulltext">{article_html(text, c.start, c.end)}</div></details>')
     else:  # deleted or re-ingested since: the quote alone is still exact
         body, whole = "<mark>" + esc(c.quote) + "</mark>", ""
-    name = PurePath(c.source.split("#")[0]).name or c.source
+    name = PurePath(c.source).name or c.source
     meta = [f'<span class="nb-file" title="{esc(c.source)}">{esc(name)}</span>']
     if c.date:
         meta.append(f'<span class="nb-date">{esc(c.date)}</span>')

@@ -8,9 +8,11 @@ corpus plus one hostile article, so `chat` must ingest it first, and the browser
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -22,6 +24,9 @@ from typing import Iterator
 
 import pytest
 from conftest import free_port, stop_process
+from test_ingest import assert_consistent, ingest_lock_held, state, story, write
+
+from index.ingest import ingest
 
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ["HF_HUB_OFFLINE"] = "1"
@@ -150,6 +155,13 @@ def test_card_escapes_everything_and_holds_the_whole_article() -> None:
     # The article changed since the answer: no context, never a wrong highlight; the quote alone is exact.
     stale = card_html(citation(), "another text entirely", anchor="src-3-1")
     assert "<details" not in stale and "<mark>The bicycle lane plan will cost" in stale
+
+
+def test_card_shows_the_whole_file_name() -> None:
+    from bot.ui.render import card_html
+
+    out = card_html(citation(source="/x/home #1/uploads/a#b c.txt"), HOSTILE_TEXT, anchor="src-1-1")
+    assert '<span class="nb-file" title="/x/home #1/uploads/a#b c.txt">a#b c.txt</span>' in out
 
 
 def answer(**kw):
@@ -331,6 +343,150 @@ def test_upload_ingests_good_files_and_reports_bad_ones(settings_factory, corpus
     assert not (uploads_dir(settings) / "ferry.txt").exists()  # the upload copy goes with its article
     assert (corpus_copy / f"{AMNESTY_ID}.txt").exists()  # a file outside uploads/ is never deleted
     assert [r[0] for r in article_rows(settings)] == sorted(r[0] for r in before if r[0] != AMNESTY_ID)
+
+
+def stored_uploads(settings) -> list[str]:
+    from bot.ui.corpus import uploads_dir
+
+    return sorted(os.listdir(uploads_dir(settings)))
+
+
+def texts(settings) -> dict[str, str]:
+    """Article id -> stored text, after checking that the manifest, Chroma and BM25 agree."""
+    return {aid: a.text for aid, a in assert_consistent(settings)["articles"].items()}
+
+
+FERRY_EDITED = UPLOAD_TEXT + "A second ferry, the Wendell Star, joins the route in June.\n"
+
+
+@pytest.mark.parametrize("fault", ["another ingest", "disk full"])
+def test_a_refused_upload_leaves_the_stored_file_as_the_index_has_it(settings_factory, tmp_path, monkeypatch,
+                                                                     fault) -> None:
+    """Issue 12 item 3: the stored copy changes only when the index does."""
+    from bot.ui.corpus import ingest_uploads, uploads_dir
+    from index.errors import HomeError, NewsbotError
+    from index.manifest import Manifest
+
+    settings = settings_factory()
+    first = write(tmp_path / "one" / "ferry.txt", UPLOAD_TEXT)
+    assert ingest_uploads(settings, [str(first)]) == (["added ferry"], [])
+    edited = write(tmp_path / "two" / "ferry.txt", FERRY_EDITED)
+    new = write(tmp_path / "two" / "tram.txt", story(1, "tram"))
+    if fault == "another ingest":
+        with ingest_lock_held(settings), pytest.raises(NewsbotError, match="another ingest is running"):
+            ingest_uploads(settings, [str(edited), str(new)])
+    else:
+        def full(*args, **kwargs):
+            raise sqlite3.OperationalError("database or disk is full")  # what SQLite says on ENOSPC
+
+        with monkeypatch.context() as m:
+            m.setattr(Manifest, "commit_article", full)
+            with pytest.raises(HomeError, match="full"):
+                ingest_uploads(settings, [str(edited), str(new)])
+    assert (uploads_dir(settings) / "ferry.txt").read_text(encoding="utf-8") == UPLOAD_TEXT
+    assert stored_uploads(settings) == ["ferry.txt"]  # no stray copy of the new file, no backup left behind
+    assert {aid: a.text for aid, a in state(settings)["articles"].items()} == {"ferry": UPLOAD_TEXT}
+    # Once nothing is in the way, both go in.
+    assert ingest_uploads(settings, [str(edited), str(new)]) == (["added tram", "updated ferry"], [])
+    assert (uploads_dir(settings) / "ferry.txt").read_text(encoding="utf-8") == FERRY_EDITED
+    assert stored_uploads(settings) == ["ferry.txt", "tram.txt"]
+    assert texts(settings) == {"ferry": FERRY_EDITED, "tram": story(1, "tram")}
+
+
+def test_an_upload_interrupted_before_it_settled_is_put_right_by_the_next(settings_factory, tmp_path) -> None:
+    """A chat killed mid-upload leaves the new bytes in place and the old ones aside: the next upload puts
+    back the file the index holds."""
+    from bot.ui.corpus import BACKUPS, ingest_uploads, uploads_dir
+
+    settings = settings_factory()
+    assert ingest_uploads(settings, [str(write(tmp_path / "one" / "ferry.txt", UPLOAD_TEXT))])[0] == ["added ferry"]
+    stored = uploads_dir(settings) / "ferry.txt"
+    write(uploads_dir(settings) / BACKUPS / "ferry.txt", UPLOAD_TEXT)  # as left by a kill before the ingest
+    write(stored, FERRY_EDITED)
+    assert ingest_uploads(settings, [str(write(tmp_path / "two" / "tram.txt", story(2, "tram")))])[0] == \
+        ["added tram"]
+    assert stored.read_text(encoding="utf-8") == UPLOAD_TEXT and stored_uploads(settings) == ["ferry.txt", "tram.txt"]
+    # Killed after the ingest committed: the new bytes are what the index holds, and they stay.
+    assert ingest_uploads(settings, [str(write(tmp_path / "two" / "ferry.txt", FERRY_EDITED))])[0] == \
+        ["updated ferry"]
+    write(uploads_dir(settings) / BACKUPS / "ferry.txt", UPLOAD_TEXT)
+    assert ingest_uploads(settings, [str(write(tmp_path / "three" / "bus.txt", story(3, "bus")))])[0] == \
+        ["added bus"]
+    assert stored.read_text(encoding="utf-8") == FERRY_EDITED
+    assert stored_uploads(settings) == ["bus.txt", "ferry.txt", "tram.txt"]
+    assert texts(settings)["ferry"] == FERRY_EDITED
+
+
+def test_a_reupload_copying_another_article_never_removes_the_earlier_one(settings_factory, corpus_copy,
+                                                                          tmp_path) -> None:
+    """Issue 12 item 3: a re-upload whose text is another article's is refused, naming that article; the
+    earlier upload of that name, and its stored file, stay."""
+    from bot.ui.corpus import ingest_uploads, uploads_dir
+
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    amnesty = article_text(AMNESTY_ID, CORPUS)
+    assert ingest_uploads(settings, [str(write(tmp_path / "one" / "ferry.txt", UPLOAD_TEXT))])[0] == ["added ferry"]
+    ok, bad = ingest_uploads(settings, [str(write(tmp_path / "two" / "ferry.txt", amnesty))])
+    assert ok == [] and len(bad) == 1, (ok, bad)
+    assert bad[0].startswith("ferry.txt: same text as article") and repr(AMNESTY_ID) in bad[0]
+    assert "'ferry' keeps its earlier text" in bad[0], bad
+    assert (uploads_dir(settings) / "ferry.txt").read_text(encoding="utf-8") == UPLOAD_TEXT
+    assert texts(settings)["ferry"] == UPLOAD_TEXT and len(texts(settings)) == 4
+    # A feed: its edited record goes in, the record that now copies another article keeps its text, said so.
+    feed = [{"id": "r1", "text": story(4, "quay")}, {"id": "r2", "text": story(5, "pier")}]
+    one = write(tmp_path / "one" / "feed.jsonl", "".join(json.dumps(r) + "\n" for r in feed))
+    assert sorted(ingest_uploads(settings, [str(one)])[0]) == ["added feed#r1", "added feed#r2"]
+    feed = [{"id": "r1", "text": story(6, "quay")}, {"id": "r2", "text": amnesty}]
+    ok, bad = ingest_uploads(settings, [str(write(tmp_path / "two" / "feed.jsonl",
+                                                  "".join(json.dumps(r) + "\n" for r in feed)))])
+    assert ok == ["updated feed#r1"]
+    assert len(bad) == 1 and repr(AMNESTY_ID) in bad[0] and "'feed#r2' keeps its earlier text" in bad[0], bad
+    st = texts(settings)
+    assert st["feed#r1"] == story(6, "quay") and st["feed#r2"] == story(5, "pier") and len(st) == 6
+
+
+# Gradio hands over the browser's file name; the long one is more than a file name may hold (255 bytes).
+ODD_NAMES = ["a#b.txt", "#lead.md", "with  space .txt", "n\u00fcmero \u2116 \u65b0\u95fb \u2713.txt",
+             "line\nbreak.txt", "feed #2.jsonl", "\u00e9" * 200 + ".txt"]
+
+
+def test_uploads_with_any_file_name_are_kept(settings_factory, corpus_copy, tmp_path) -> None:
+    """Issue 12 item 3: '#', spaces, unicode, newlines: indexed, stored, kept by a prune, deleted with the article."""
+    from types import SimpleNamespace
+
+    from bot.ui.corpus import article_rows, delete_articles, ingest_uploads, uploads_dir
+
+    settings = settings_factory(home=tmp_path / "home #1")  # a '#' in the home's path too
+    ingest([corpus_copy], settings)
+    files = []
+    for n, name in enumerate(ODD_NAMES):
+        text = story(n, "lighthouse")
+        if name.endswith(".jsonl"):
+            text = json.dumps({"id": "r1", "text": text}) + "\n"
+        files.append(SimpleNamespace(name=str(write(tmp_path / "gradio" / str(n) / f"f{n}{Path(name).suffix}", text)),
+                                     orig_name=name))
+    ok, bad = ingest_uploads(settings, files)
+    assert bad == [] and len(ok) == len(ODD_NAMES), (ok, bad)
+    stored = stored_uploads(settings)
+    long_name = next(s for s in stored if s.startswith("\u00e9"))
+    assert long_name.endswith(".txt") and len(long_name.encode()) <= 255
+    assert sorted(stored) == sorted(ODD_NAMES[:-1] + [long_name])
+    ids = {"a#b", "#lead", "with  space ", "n\u00fcmero \u2116 \u65b0\u95fb \u2713", "line\nbreak", "feed #2#r1",
+           long_name[:-4]}
+    assert {line.removeprefix("added ") for line in ok} == ids, ok
+    rows = {r[0]: r[4] for r in article_rows(settings)}
+    assert {rows[a] for a in ids} == set(stored)  # the table shows each whole file name
+    for n, name in enumerate(ODD_NAMES[:-1]):
+        assert (uploads_dir(settings) / name).read_bytes() == Path(files[n].name).read_bytes()
+    # A prune keeps them all: their files are there.
+    assert ingest([corpus_copy], settings, prune=True).removed == []
+    assert ids <= set(texts(settings))
+    assert stored_uploads(settings) == stored
+    # Deleting one removes its file and only its file.
+    assert delete_articles(settings, ["a#b"]) == (["deleted a#b"], [])
+    assert stored_uploads(settings) == sorted(s for s in stored if s != "a#b.txt")
+    assert set(texts(settings)) == (ids - {"a#b"}) | {p.stem for p in corpus_copy.iterdir()}
 
 
 # -- the served app: `/ask` through gradio_client ------------------------------------------------------
