@@ -22,6 +22,7 @@ from bot.answer.features import (Question, antonym_clash, coverage_without, miss
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
+from bot.answer.role import asks_for_leader, names_role
 from bot.answer.speaker import names_speaker, reports_speech, speaker_terms
 from bot.answer.unknown import unknown_names
 from bot.library import Library
@@ -77,8 +78,11 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(x, 40.0), -40.0)))
 
 
-def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray, weights: dict) -> list[Candidate]:
-    """Every sentence of the passages, scored, best first (a sentence in two overlapping chunks counts once)."""
+def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray, weights: dict,
+               extra: tuple = ()) -> list[Candidate]:
+    """Every sentence of the passages, scored, best first (a sentence in two overlapping chunks counts once).
+    `extra`: more (SentenceRow, passage rank) pairs to score beside them (sentences elsewhere in the
+    passages' articles)."""
     rows = {}
     for rank, p in enumerate(passages):
         chunk = lib.chunks[p.chunk_id]
@@ -86,6 +90,9 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
             # Headings, captions, pull quotes and page boilerplate help retrieval but are no answer.
             if s.kind == "body":
                 rows.setdefault(s.id, (s, rank))
+    for s, rank in extra:
+        if s.kind == "body":
+            rows.setdefault(s.id, (s, rank))
     vectors = lib.store.vectors("sentence", list(rows))
     out = []
     for sid, (s, rank) in rows.items():
@@ -108,6 +115,25 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
         z = np.exp(np.array([c.score for c in out]) - out[0].score)
         out = [replace(c, prob=float(p)) for c, p in zip(out, z / z.sum())]
     return out
+
+
+def role_sentences(lib: Library, q: Question, passages: list[Passage]) -> tuple:
+    """(SentenceRow, passage rank) of the sentences of the passages' articles that give someone a title
+    over what a "Who runs X?" question asks about, wherever they are in the article."""
+    out, seen = [], set()
+    for rank, p in enumerate(passages):
+        if p.article_id in seen:
+            continue
+        seen.add(p.article_id)
+        text, sents = lib.articles[p.article_id].text, lib.sentences[p.article_id]
+        out += [(s, rank) for s in sents if names_role(q, text[s.start:s.end], _before(lib, s))]
+    return tuple(out)
+
+
+def _before(lib: Library, s) -> str:
+    """The text of the sentence before s ("" for an article's first), and a space."""
+    prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None
+    return lib.articles[s.article_id].text[prev.start:prev.end] + " " if prev else " "
 
 
 @lru_cache(maxsize=256)
@@ -155,7 +181,9 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
 def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             weights: dict | None = None) -> Extraction:
     weights = weights or load_weights()
-    cands = candidates(lib, q, passages, qv, weights) if passages else []
+    leader = asks_for_leader(q.text)
+    extra = role_sentences(lib, q, passages) if leader else ()
+    cands = candidates(lib, q, passages, qv, weights, extra) if passages else []
     related = _related(cands)
     topic = broad_topic(q.text)
     if topic and passages:
@@ -167,6 +195,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         return Extraction(True, (), related, 0.0, {}, NOT_FOUND)
     speaker = speaker_terms(q.text)
     cands = prefer_speaker(lib, speaker, cands)
+    if leader:  # "Who runs X?": the person the articles give X's title to
+        # the titled sentences were looked for in the whole article: any of them may go first
+        cands = _promote(cands, [lambda c: _gives_role(lib, q, c), lambda c: _gives_role(lib, q, c, loose=True)],
+                         window=len(cands))
     best, runner_up = choose_best(q, cands, weights)
     af = abstain_features(lib, q, best, passages, runner_up)
     p = _sigmoid(_linear(weights["abstain"], af))
@@ -185,6 +217,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     elif weights["abstain"].get("answer_when_covered") and covered(best, af):
         p = 1.0
     status = decide(p, vetoed, best.features, af, weights)
+    # "Who runs X?" answered by a sentence giving someone a title over X: the role is the evidence (the
+    # topic check counts the question's verb, which no such sentence holds).
+    if leader and not vetoed and _gives_role(lib, q, best, loose=True):
+        status = ANSWERED
     # A place, person or event no article mentions: the archive does not say it, however close the rest
     # comes; the closest sentence is still shown, as such ("Spain" may be the "Iberian Peninsula").
     unknown = tuple(unknown_names(lib, q)) if weights["abstain"].get("unknown_names", True) else ()
@@ -200,8 +236,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         # A second sentence when it is nearly as good and adds terms of the question the first lacks.
         if (c.score >= best.score - second.get("margin", 0.0)
                 and c.features["cov"] > 0 and c.sentence_id != best.sentence_id
-                # what someone said is not completed by another speaker's words
+                # what someone said is not completed by another speaker's words, nor a leader by others
                 and (not speaker or names_speaker(lib, speaker, c.article_id, c.start))
+                and (not leader or _gives_role(lib, q, c, loose=True))
                 and c.features["cov_ctx"] + best.features["cov_ctx"] > best.features["cov_ctx"] + second.get("gain", 0.2)):
             chosen.append(c)
             break
@@ -219,7 +256,7 @@ def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Can
     return cands[0], cands[1] if len(cands) > 1 else None
 
 
-SPEAKER_WINDOW = 8  # how far down the scored candidates a sentence naming the speaker is looked for
+SPEAKER_WINDOW = 8  # how far down the scored candidates a sentence naming the speaker (or role) is looked for
 
 
 def prefer_speaker(lib: Library, speaker: frozenset[str], cands: list[Candidate]) -> list[Candidate]:
@@ -227,10 +264,26 @@ def prefer_speaker(lib: Library, speaker: frozenset[str], cands: list[Candidate]
     goes first; failing that, the best that names X."""
     if not speaker:
         return cands
-    named = [i for i, c in enumerate(cands[:SPEAKER_WINDOW]) if names_speaker(lib, speaker, c.article_id, c.start)]
-    said = [i for i in named if reports_speech(lib, cands[i].article_id, cands[i].start)]
-    i = (said or named or [0])[0]
-    return [cands[i], *cands[:i], *cands[i + 1:]] if i else cands
+    def named(c): return names_speaker(lib, speaker, c.article_id, c.start)  # noqa: E704
+    return _promote(cands, [lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named])
+
+
+def _promote(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:
+    """The best of the first `window` candidates passing the first test that any passes goes first;
+    the order is unchanged when none does."""
+    for test in tests:
+        for i, c in enumerate(cands[:window]):
+            if test(c):
+                return [c, *cands[:i], *cands[i + 1:]] if i else cands
+    return cands
+
+
+def _gives_role(lib: Library, q: Question, c: Candidate, loose: bool = False) -> bool:
+    """bot/answer/role.names_role for a candidate (loose: with the sentence before it as context)."""
+    before = ""
+    if loose:
+        before = _before(lib, next(s for s in lib.sentences[c.article_id] if s.start == c.start))
+    return names_role(q, lib.articles[c.article_id].text[c.start:c.end], before)
 
 
 def covered(best: Candidate, af: dict) -> bool:

@@ -1,0 +1,58 @@
+"""Who runs it: "Who runs the Iraqi government?" is answered by "Iraqi Prime Minister Nouri Al-Maliki ...".
+
+A question asking who leads, runs, heads or commands something wants the person the articles give that
+role to, and news gives roles as a title before a name, with what the role is over before the title
+("Iraqi Prime Minister Nouri Al-Maliki", "Mahdi Army commander Abu Faris", "UN Secretary-General ...").
+No sentence need share the question's verb, so the sentence scorer alone prefers any sentence about
+"the Iraqi government"; among the first candidates, the best one that holds such a titled name, preceded
+by a word of the question (or, failing that, near one), goes first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer import lexicon
+from bot.answer.features import Question
+from index.terms import terms
+
+# Verbs of leading something (base forms): the question's verb after "Who".
+LEAD_VERBS = frozenset("run lead head govern rule command chair".split())
+_WHO = re.compile(r"^\s*who\s+(?:is\s+|currently\s+|now\s+)?([a-z]+)\b", re.I)
+# Capitalised title words (the last a kind of person), then a name of one word or more.
+_TITLED = re.compile(r"((?:\b[A-Z][\w'\-]*[ \t]+){1,3})((?:[A-Z][a-z]+[ \t]+){1,2}[A-Z][\w'\-]+)")
+
+
+def asks_for_leader(question: str) -> bool:
+    """Does the question ask who leads / runs / heads something?"""
+    m = _WHO.match(question)
+    return bool(m) and any(b in LEAD_VERBS for b in lexicon.base_forms(m.group(1).lower(), "v"))
+
+
+def names_role(q: Question, sentence: str, context: str = "") -> bool:
+    """Does the sentence give someone a title over what the question asks about? Strictly (no
+    `context`): a word of the question right before the title ("Iraqi Prime Minister Nouri Al-Maliki"
+    for "the Iraqi government"). Loosely: the sentence opens with a titled name, and it or `context`, the
+    sentence before it, holds every term of the question but its verb ("The Iraqi government has
+    welcomed ... Prime Minister Nouri Al-Maliki issued ...")."""
+    if context:
+        held = set(terms(f"{context} {sentence}"))
+        if not all(t in held for t in q.terms if t != q.verb and t not in _verb_terms(q)):
+            return False
+    for m in _TITLED.finditer(sentence):
+        if context and sentence[:m.start()].strip():
+            continue  # loosely, only a titled name that opens the sentence (its subject)
+        words = m.group(1).split()
+        for i in range(len(words)):
+            # the title's head is a kind of person
+            if not lexicon.is_person_noun(words[i].lower()):
+                continue
+            if context or {t for w in words[:i] for t in terms(w)} & q.terms:
+                return True
+    return False
+
+
+def _verb_terms(q: Question) -> set[str]:
+    """The stemmed verb after "Who" ("runs" -> "run"), which no answer need hold."""
+    m = _WHO.match(q.text)
+    return set(terms(m.group(1))) if m else set()
