@@ -32,6 +32,8 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
 _DATE = re.compile(rf"\b(\d{{3,4}}s?|{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                    r"century|centuries|today|yesterday|tomorrow|week|month|year|decade|dawn|morning|night|"
                    r"evening|afternoon|overnight|recently|ago|since|until|during|era|period|age)\b", re.I)
+# A year after the preposition or month that dates it: "in 1066", "since 2003", "March 2008".
+_YEAR = re.compile(rf"\b(?:in|since|by|until|from|during|after|before|of|{_MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:1\d{{3}}|20\d{{2}})$", re.I)
 _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|"
                      r"billion|dozen|dozens|several|few|half|percent)\b", re.I)
@@ -62,7 +64,9 @@ def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
     if atype == "date":
         hits = [m.group().lower() for m in _DATE.finditer(sentence)]
     elif atype == "number":
-        hits = [m.group().lower() for m in _NUMBER.finditer(sentence)]
+        # A year ("In 1066, ...") is a date, not the count a "how many" question wants.
+        hits = [m.group().lower() for m in _NUMBER.finditer(sentence)
+                if not _YEAR.search(sentence[max(m.start() - 20, 0):m.end()])]
     else:  # person / place: a capitalised word that is not sentence-initial and not in the question
         hits = [m.group().lower() for m in NAME.finditer(sentence)]
     return 1.0 if any(h not in question_words for h in hits) else 0.0

@@ -21,6 +21,9 @@ def test_answer_type(question, kind):
 def test_has_type_needs_something_new():
     assert has_type("At least 12 people were killed.", "number", {"how", "many"}) == 1.0
     assert has_type("People were killed.", "number", set()) == 0.0
+    # a dated year is no count: "how many Normans were killed at Hastings" is not answered by "In 1066"
+    assert has_type("In 1066, Duke William conquered England at the Battle of Hastings.", "number", set()) == 0.0
+    assert has_type("In 2008, 1,200 people died.", "number", set()) == 1.0
     assert has_type("Fighting erupted Tuesday.", "date", set()) == 1.0
 
 
