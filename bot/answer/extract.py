@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.answer.features import (Question, antonym_clash, coverage_without, missing_idf, missing_specific, name_swap, negation_gap,
+                                 place_elsewhere,
                                  sentence_features, verb_support)
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
@@ -175,6 +176,7 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))
     f["antonym"] = antonym_clash(q, ctx_words)
     f["name_swap"] = name_swap(q, text[best.start:best.end])
+    f["place_elsewhere"] = place_elsewhere(q, f"{ctx_text} {alias}", text)
     return f
 
 
@@ -221,6 +223,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # topic check counts the question's verb, which no such sentence holds).
     if leader and not vetoed and _gives_role(lib, q, best, loose=True):
         status = ANSWERED
+    # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article
+    # naming Kut elsewhere: the sentence is about another place, at best close to the question.
+    if status == ANSWERED and af.get("place_elsewhere", 0.0) > 0:
+        status = UNCERTAIN
     # A place, person or event no article mentions: the archive does not say it, however close the rest
     # comes; the closest sentence is still shown, as such ("Spain" may be the "Iberian Peninsula").
     unknown = tuple(unknown_names(lib, q)) if weights["abstain"].get("unknown_names", True) else ()

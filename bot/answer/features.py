@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -272,6 +273,29 @@ def name_swap(q: Question, sentence: str) -> float:
             if (_fold(st[j]) == noun and st[j + 1].lower() == prep and st[j + 2][0].isupper()
                     and _fold(st[j + 2]) not in q_low):
                 return 1.0
+    return 0.0
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+def place_elsewhere(q: Question, context: str, article: str) -> float:
+    """1 when the question places itself ("the clashes in *Kut*") and the answer's context does not name
+    that place while its article names it in passing elsewhere (once or twice: a place the article keeps
+    naming is its setting, which its sentences need not repeat): the sentence is about another place
+    ("at least 12 people have been killed in the clashes" of Basra, with Kut's clashes in another
+    paragraph). Adjectives ("in *Irish* surnames") are no places."""
+    qt = _TOKEN.findall(q.text)
+    ctx = {_fold(w) for w in _TOKEN.findall(context)}
+    counts = None
+    for prep, name in zip(qt, qt[1:]):
+        if (prep.lower() not in _LOCATIVE or not name[0].isupper() or _fold(name) in ctx
+                or lexicon.base_forms(name.lower(), "a")):
+            continue
+        if counts is None:
+            counts = Counter(_fold(w) for w in _TOKEN.findall(article))
+        if 1 <= counts[_fold(name)] <= 2:
+            return 1.0
     return 0.0
 
 

@@ -53,3 +53,19 @@ def test_squad_metrics():
     assert not contains_gold("He asked for amnesty-free terms", ["amnesty free zone"])
     assert f1("release Mahdi Army prisoners", ["Mahdi Army prisoners"]) == pytest.approx(2 * 0.75 * 1 / 1.75)
     assert f1("nothing here", ["amnesty"]) == 0.0
+
+
+def test_a_place_named_in_passing_elsewhere_in_the_article_is_another_place():
+    from bot.answer.features import place_elsewhere
+
+    article = ("Fighting raged in Basra. At least 12 people were killed in the clashes. Clashes were also "
+               "reported in Kut. Basra was calm by night, Basra officials said.")
+    q = analyse_question("How many people were killed in the clashes in Kut?", lambda t: 1.0)
+    assert place_elsewhere(q, "At least 12 people were killed in the clashes.", article) == 1.0
+    assert place_elsewhere(q, "Clashes were also reported in Kut.", article) == 0.0
+    # the article's setting, named again and again, need not be repeated by its sentences
+    q = analyse_question("How many people were killed in the clashes in Basra?", lambda t: 1.0)
+    assert place_elsewhere(q, "At least 12 people were killed in the clashes.", article) == 0.0
+    # an adjective is no place
+    q = analyse_question("What does Fitz mean in Irish surnames?", lambda t: 1.0)
+    assert place_elsewhere(q, "Fitz means son of.", "Irish surnames. Fitz means son of.") == 0.0

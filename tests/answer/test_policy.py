@@ -65,6 +65,12 @@ def test_typos_and_lower_case_are_understood(sample_home):
     assert a.status == "answered" and "amnesty" in a.answer
 
 
+def test_a_sentence_about_another_place_is_at_best_uncertain(sample_home):
+    a = ask("How many people were killed in the clashes in Kut?", settings=sample_home)
+    assert a.abstained  # the 12 dead were in Basra's clashes; Kut's are only mentioned
+    assert ask("How many people were killed in the Basra clashes?", settings=sample_home).status == "answered"
+
+
 @pytest.mark.parametrize("question", ["who won the world cup", "what did iran say"])
 def test_off_topic_is_not_found_and_status_is_in_to_dict(sample_home, question):
     d = ask(question, settings=sample_home).to_dict()
