@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from typing import Sequence
 from urllib.parse import urlparse
@@ -21,9 +22,17 @@ from index.home import writable
 from index.settings import Settings
 
 KINDS = ("chunk", "sentence")
+# Chroma registers a folder's System before starting it: a client made meanwhile in another thread gets the
+# half-started one ("Could not connect to tenant default_tenant"). Clients are made one at a time.
+_CLIENT_LOCK = threading.Lock()
 
 
 def _client(settings: Settings, readonly: bool = False, fresh: bool = False):
+    with _CLIENT_LOCK:
+        return _new_client(settings, readonly, fresh)
+
+
+def _new_client(settings: Settings, readonly: bool, fresh: bool):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 

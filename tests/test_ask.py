@@ -183,3 +183,40 @@ def test_a_failing_chroma_query_is_a_store_error(sample_home, monkeypatch) -> No
     monkeypatch.setattr(Collection, "query", broken)
     with pytest.raises(StoreError, match="newsbot ingest"):
         ask("What did Sadr ask for in exchange?", settings=sample_home)
+
+
+def test_questions_hitting_a_chroma_error_at_once_all_recover(sample_home, monkeypatch) -> None:
+    """Eight questions fail their first Chroma read together (as when another process writes meanwhile), so all
+    eight retry through a fresh client at the same moment: each one answers; none gets Chroma's "Could not
+    connect to tenant" from a half-started client of another thread (issue 12 soak test)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    import chromadb.errors
+    from chromadb.api.models.Collection import Collection
+
+    n = 8
+    together = threading.Barrier(n)
+    failed: set[int] = set()
+    real_get = Collection.get
+
+    def first_get_fails(self, *args, **kwargs):
+        if threading.get_ident() not in failed:
+            failed.add(threading.get_ident())
+            together.wait(timeout=60)
+            raise chromadb.errors.InternalError("Error executing plan: Internal error: Error getting embedding")
+        return real_get(self, *args, **kwargs)
+
+    ask("What did Sadr ask for in exchange?", settings=sample_home)  # the library is open before the threads
+    monkeypatch.setattr(Collection, "get", first_get_fails)
+
+    def question(_):
+        try:
+            return ask("What did Sadr ask for in exchange?", settings=sample_home).answer
+        except Exception as exc:  # noqa: BLE001 - what a thread got, for the assertion below
+            return exc
+
+    with ThreadPoolExecutor(n) as pool:
+        answers = list(pool.map(question, range(n)))
+    assert len(failed) == n
+    assert all(isinstance(a, str) and "amnesty" in a for a in answers), answers
