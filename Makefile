@@ -10,7 +10,7 @@ export ANONYMIZED_TELEMETRY := False
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install install-dev chat test browser bench clean
+.PHONY: install install-dev chat test browser bench soak clean
 
 install: $(STAMP)
 install-dev: $(DEV_STAMP)
@@ -48,6 +48,10 @@ test: install-dev browser
 
 bench: install
 	$(BIN)/python -m eval.bench
+
+# 50 chat sessions over HTTP for 5 minutes while another process changes the index (`make test` runs 20 s).
+soak: install
+	$(BIN)/python -m eval.soak --sessions 50 --seconds 300
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

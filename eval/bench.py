@@ -52,7 +52,8 @@ def _run_ingest(corpus: Path, home: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _newsbot() -> list[str]:
+def newsbot_command() -> list[str]:
+    """How to run the `newsbot` CLI of this venv (its script, or `python -m bot.cli`)."""
     exe = Path(sys.executable).with_name("newsbot")
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "bot.cli"]
 
@@ -62,13 +63,13 @@ def bench(corpus: Path, runs: int) -> dict:
     first = _run_ingest(corpus, home)
     again = _run_ingest(corpus, home)
     t = time.perf_counter()
-    subprocess.run(_newsbot() + ["ingest", str(corpus)], env=_env(home), check=True, capture_output=True)
+    subprocess.run(newsbot_command() + ["ingest", str(corpus)], env=_env(home), check=True, capture_output=True)
     reingest_cli = time.perf_counter() - t
 
     cold = []
     for _ in range(3):
         t = time.perf_counter()
-        subprocess.run(_newsbot() + ["ask", QUESTIONS[0]], env=_env(home), check=True, capture_output=True)
+        subprocess.run(newsbot_command() + ["ask", QUESTIONS[0]], env=_env(home), check=True, capture_output=True)
         cold.append(time.perf_counter() - t)
 
     os.environ["NEWSBOT_HOME"] = str(home)

@@ -8,8 +8,12 @@ a model. Writes go in batches no larger than the client's max batch size.
 from __future__ import annotations
 
 import atexit
+import fcntl
+import os
 import shutil
 import tempfile
+import threading
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Sequence
 from urllib.parse import urlparse
@@ -21,9 +25,61 @@ from index.home import writable
 from index.settings import Settings
 
 KINDS = ("chunk", "sentence")
+# Chroma registers a folder's System before starting it: a client made meanwhile in another thread gets the
+# half-started one ("Could not connect to tenant default_tenant"). Clients are made one at a time.
+_CLIENT_LOCK = threading.Lock()
 
 
 def _client(settings: Settings, readonly: bool = False, fresh: bool = False):
+    with _CLIENT_LOCK:
+        return _new_client(settings, readonly, fresh)
+
+
+class _FolderLock:
+    """One Chroma call at a time on an embedded store, among this process's threads and other processes.
+
+    The embedded Chroma is made for one process: each client holds its own copy of the HNSW index, applies the
+    write log to it, and now and then rewrites the index files. A reader that loads them while a writer rewrites
+    them (`newsbot ingest` beside the chat) gets a torn index, and the process dies of a segmentation fault in
+    chromadb_rust_bindings (the soak test, eval/soak.py, killed the chat within minutes). So every Chroma call on
+    the folder, opening a client included, holds an exclusive flock on <NEWSBOT_HOME>/chroma.lock (and a thread
+    lock: flock does not exclude the threads of one process). Calls are short: an ingest holds it per batch."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.threads = threading.Lock()
+        self.fd: int | None = None
+
+    @contextmanager
+    def __call__(self):
+        with self.threads:
+            if self.fd is None:
+                self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(self.fd, fcntl.LOCK_UN)
+
+
+_FOLDER_LOCKS: dict[Path, _FolderLock] = {}
+
+
+def _folder_lock(settings: Settings, readonly: bool):
+    """The lock every Chroma call of this store takes: none for a server (it orders its own calls) or for a
+    read-only home (read from a private copy, which no one else writes)."""
+    home = Path(settings.home)
+    if settings.chroma_url or (readonly and not writable(home / "chroma")):
+        return nullcontext
+    path = (home / "chroma.lock").resolve()
+    with _CLIENT_LOCK:
+        lock = _FOLDER_LOCKS.get(path)
+        if lock is None:
+            lock = _FOLDER_LOCKS[path] = _FolderLock(path)
+    return lock
+
+
+def _new_client(settings: Settings, readonly: bool, fresh: bool):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -77,16 +133,18 @@ class VectorStore:
         """readonly: the caller only reads (ask, status), so a read-only home is read from a copy.
         fresh: do not reuse this process's cached embedded Chroma (it does not see other processes' writes)."""
         self.settings, self.readonly = settings, readonly
-        self.client = _client(settings, readonly, fresh)
-        self.max_batch = int(self.client.get_max_batch_size())
-        self.cols = {
-            kind: self.client.get_or_create_collection(
-                name=f"{settings.collection}_{kind}s",
-                embedding_function=None,
-                configuration={"hnsw": {"space": "cosine"}},
-            )
-            for kind in KINDS
-        }
+        self.locked = _folder_lock(settings, readonly)
+        with self.locked():
+            self.client = _client(settings, readonly, fresh)
+            self.max_batch = int(self.client.get_max_batch_size())
+            self.cols = {
+                kind: self.client.get_or_create_collection(
+                    name=f"{settings.collection}_{kind}s",
+                    embedding_function=None,
+                    configuration={"hnsw": {"space": "cosine"}},
+                )
+                for kind in KINDS
+            }
 
     def reopened(self) -> "VectorStore":
         """The same store through a new client that sees what other processes wrote since this one opened."""
@@ -97,11 +155,13 @@ class VectorStore:
         import chromadb.errors
 
         try:
-            return call(self)
+            with self.locked():
+                return call(self)
         except chromadb.errors.ChromaError:
             try:
                 fresh = self.reopened()
-                result = call(fresh)
+                with self.locked():
+                    result = call(fresh)
             except chromadb.errors.ChromaError as exc:
                 raise StoreError(f"the vector store failed ({exc}): run `newsbot ingest` to repair the index, "
                                  "or `newsbot status` to check it") from None
@@ -109,7 +169,8 @@ class VectorStore:
             return result
 
     def count(self, kind: str) -> int:
-        return self.cols[kind].count()
+        with self.locked():
+            return self.cols[kind].count()
 
     def missing(self, kind: str, ids: Sequence[str]) -> list[str]:
         """The ids (live in the manifest) that this collection does not hold, in their order.
@@ -121,7 +182,8 @@ class VectorStore:
             return []
         found: set[str] = set()
         for b in range(0, len(ids), self.max_batch):
-            found.update(self.cols[kind].get(ids=list(ids[b : b + self.max_batch]), include=[])["ids"])
+            with self.locked():
+                found.update(self.cols[kind].get(ids=list(ids[b : b + self.max_batch]), include=[])["ids"])
         return [i for i in ids if i not in found]
 
     def upsert(self, kind: str, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict],
@@ -129,12 +191,14 @@ class VectorStore:
         col = self.cols[kind]
         for b in range(0, len(ids), self.max_batch):
             sl = slice(b, b + self.max_batch)
-            col.upsert(ids=list(ids[sl]), embeddings=vectors[sl], metadatas=list(metadatas[sl]),
-                       documents=list(documents[sl]))
+            with self.locked():
+                col.upsert(ids=list(ids[sl]), embeddings=vectors[sl], metadatas=list(metadatas[sl]),
+                           documents=list(documents[sl]))
 
     def delete(self, kind: str, ids: Sequence[str]) -> None:
         for b in range(0, len(ids), self.max_batch):
-            self.cols[kind].delete(ids=list(ids[b : b + self.max_batch]))
+            with self.locked():
+                self.cols[kind].delete(ids=list(ids[b : b + self.max_batch]))
 
     def query(self, kind: str, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """Nearest ids with cosine similarity (1 - cosine distance)."""

@@ -185,7 +185,8 @@ def llm_server(tmp_path_factory):
     port = free_port()
     url = f"http://127.0.0.1:{port}/v1"
     cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_path()), "--host", "127.0.0.1",
-           "--port", str(port), "--n_threads", str(os.cpu_count() or 1), "--n_ctx", "4096", "--model_alias", "smollm2"]
+           "--port", str(port), "--n_threads", str(os.cpu_count() or 1), "--n_ctx", "4096", "--model_alias", "smollm2",
+           "--interrupt_requests", "false"]  # by default a second request cuts the streaming answer short
     # The server is up when its model list answers (loading the 135M model takes about a second).
     with serving(cmd, f"{url}/models", data / "server.log"):
         yield url

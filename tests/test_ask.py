@@ -183,3 +183,73 @@ def test_a_failing_chroma_query_is_a_store_error(sample_home, monkeypatch) -> No
     monkeypatch.setattr(Collection, "query", broken)
     with pytest.raises(StoreError, match="newsbot ingest"):
         ask("What did Sadr ask for in exchange?", settings=sample_home)
+
+
+def test_questions_hitting_a_chroma_error_at_once_all_recover(sample_home, monkeypatch) -> None:
+    """Eight questions fail their first Chroma read (as when another process writes meanwhile) and all eight
+    retry through a fresh client at the same moment: each one answers; none gets Chroma's "Could not connect
+    to tenant default_tenant" from a client another thread was still starting (issue 12 soak test)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    import chromadb.errors
+    from chromadb.api.models.Collection import Collection
+
+    from index.vectors import VectorStore
+
+    n = 8
+    together = threading.Barrier(n)
+    failed: set[int] = set()
+    real_get, real_reopened = Collection.get, VectorStore.reopened
+
+    def first_get_fails(self, *args, **kwargs):
+        if threading.get_ident() not in failed:
+            failed.add(threading.get_ident())
+            raise chromadb.errors.InternalError("Error executing plan: Internal error: Error getting embedding")
+        return real_get(self, *args, **kwargs)
+
+    def reopened_together(self):
+        together.wait(timeout=60)  # every thread is about to make its fresh client
+        return real_reopened(self)
+
+    ask("What did Sadr ask for in exchange?", settings=sample_home)  # the library is open before the threads
+    monkeypatch.setattr(Collection, "get", first_get_fails)
+    monkeypatch.setattr(VectorStore, "reopened", reopened_together)
+
+    def question(_):
+        try:
+            return ask("What did Sadr ask for in exchange?", settings=sample_home).answer
+        except Exception as exc:  # noqa: BLE001 - what a thread got, for the assertion below
+            return exc
+
+    with ThreadPoolExecutor(n) as pool:
+        answers = list(pool.map(question, range(n)))
+    assert len(failed) == n
+    assert all(isinstance(a, str) and "amnesty" in a for a in answers), answers
+
+
+def test_a_question_waits_while_another_process_uses_the_embedded_store(settings_factory, corpus_copy) -> None:
+    """The embedded Chroma is made for one process: a reader loading its index while an ingest rewrote it died
+    of a segmentation fault (the soak test). Every Chroma call takes NEWSBOT_HOME/chroma.lock, so a question
+    waits while another process holds it (as `newsbot ingest` does for each write), then answers."""
+    import subprocess
+    import sys
+    import time
+
+    from index.ingest import ingest
+
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    hold = ("import fcntl, sys, time\nf = open(sys.argv[1], 'a')\nfcntl.flock(f, fcntl.LOCK_EX)\n"
+            "print('held', flush=True)\ntime.sleep(3)\n")
+    holder = subprocess.Popen([sys.executable, "-c", hold, str(settings.home / "chroma.lock")],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        t0 = time.monotonic()
+        answer = ask("What did Sadr ask for in exchange?", settings=settings)
+        waited = time.monotonic() - t0
+    finally:
+        holder.wait(timeout=30)
+    assert "amnesty" in answer.answer
+    assert waited > 1.5, f"the question did not wait for the other process ({waited:.2f} s)"

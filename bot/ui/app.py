@@ -17,7 +17,6 @@ Every piece of article text is escaped before it reaches the page (render.py): a
 from __future__ import annotations
 
 import os
-import threading
 import time
 from functools import partial
 
@@ -41,9 +40,12 @@ EXAMPLES = [
     "What did he order his militia to do?",
 ]
 STREAM_DELAY = 0.03  # seconds between streamed frames (the extractive answer itself is instant)
-# One ask() at a time against the shared library; streaming to the page runs outside it. In LLM mode the
-# worker thread holds it while the model writes (ask() only returns once the draft is checked).
-_ASK_LOCK = threading.Lock()
+# Questions answered at once, per event (the chat's answer, `/ask`). No lock around ask(): each question reads
+# one immutable snapshot of the index (bot/library.py), so sessions run side by side and a slow LLM answer
+# (its worker waits on the model) holds up no one else; the bundled in-process model serialises its own
+# generations (bot/llm/local.py). An answer mostly sleeps (streamed frames, the remote model), so the limit is
+# well above the cores; measured by `python -m eval.soak` (README "Numbers"), kept below Gradio's 40 threads.
+CONCURRENCY = 16
 
 
 def text_lookup(settings: Settings):
@@ -81,12 +83,11 @@ def show_question(message: str, chat: list) -> tuple[list, list, str, str]:
     return chat, chat, "", message or ""
 
 
-def ask_locked(settings: Settings, message: str, turns: list, options: dict,
-               on_token=None) -> tuple[Answer, TextOf]:
-    """ask() under _ASK_LOCK, with the article texts its citations point into."""
-    with _ASK_LOCK:
-        answer = ask(message, history=turns, settings=settings, on_token=on_token, **options)
-        return answer, text_lookup(settings)
+def ask_with_texts(settings: Settings, message: str, turns: list, options: dict,
+                   on_token=None) -> tuple[Answer, TextOf]:
+    """ask(), with the article texts its citations point into."""
+    answer = ask(message, history=turns, settings=settings, on_token=on_token, **options)
+    return answer, text_lookup(settings)
 
 
 def respond(settings: Settings, message: str, chat: list, turns: list, top_k=None, article_ids=None,
@@ -98,10 +99,10 @@ def respond(settings: Settings, message: str, chat: list, turns: list, top_k=Non
     llm = options["mode"] == "llm"
     try:
         if llm:  # the model's draft streams while ask() runs in a worker thread
-            run = partial(ask_locked, settings, message, turns, options)  # run(on_token) in the worker
+            run = partial(ask_with_texts, settings, message, turns, options)  # run(on_token) in the worker
             answer, text_of = yield from draft_frames(run, chat, describe_llm(settings), delay)
         else:
-            answer, text_of = ask_locked(settings, message, turns, options)
+            answer, text_of = ask_with_texts(settings, message, turns, options)
     except NewsbotError as exc:  # shown in the chat (replacing a draft), never a crash
         chat.append({"role": "assistant", "content": error_html(str(exc))})
         yield chat, chat, gr.skip(), turns
@@ -123,9 +124,8 @@ def api_ask(settings: Settings, question: str, history: list | None, mode: str |
     """The `/ask` endpoint: answer.to_dict(); a NewsbotError becomes a gr.Error the client sees.
     `mode` is "extractive" (default, also when blank) or "llm" (the answer comes back verified, not streamed)."""
     try:
-        with _ASK_LOCK:
-            answer: Answer = ask(question, history=plain_history(history), settings=settings,
-                                 mode=(mode or "").strip() or "extractive")
+        answer: Answer = ask(question, history=plain_history(history), settings=settings,
+                             mode=(mode or "").strip() or "extractive")
         return answer.to_dict()
     except NewsbotError as exc:
         raise gr.Error(str(exc), print_exception=False) from None  # a usage error, not a server fault
@@ -228,7 +228,7 @@ def launch(settings: Settings, host: str | None = None, port: int | None = None,
     auth = auth_from_env()
     open_library(settings)  # fail now (NoIndexError) rather than on the first question
     app = build_app(settings)
-    app.queue(default_concurrency_limit=4)  # questions themselves run one at a time (_ASK_LOCK)
+    app.queue(default_concurrency_limit=CONCURRENCY)
     app.launch(server_name=host or settings.host, server_port=port if port is not None else settings.port,
                share=False, show_error=True, auth=auth, inbrowser=False, css=CSS, js=CITE_JS,
                footer_links=["api"], **kwargs)

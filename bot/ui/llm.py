@@ -63,7 +63,7 @@ def drafts(run: Run, delay: float) -> Iterator["str | tuple[Answer, TextOf]"]:
         finally:
             pieces.put(_END)
 
-    # A daemon thread: if the page goes away mid-answer, ask() still ends (and releases the lock) by itself.
+    # A daemon thread: if the page goes away mid-answer, ask() still ends by itself (freeing the bundled model).
     threading.Thread(target=work, name="newsbot-llm-answer", daemon=True).start()
     text, ended = "", False
     yield text  # the labelled, empty draft at once: retrieval and the prompt take a while on a slow model
