@@ -162,7 +162,7 @@ def test_llm_server_down_is_shown_in_the_chat(sample_home) -> None:
     settings = sample_home.with_(llm_base_url=url, llm_model="smollm2", llm_max_tokens=16, llm_timeout=10)
     *_, (chat, _, _, turns) = respond(settings, FRANCE, [], [], mode="llm", delay=0)
     assert "Cannot reach the LLM at" in chat[-1]["content"] and url in chat[-1]["content"] and turns == []
-    # The lock was released: the next (extractive) question answers.
+    # A failed LLM answer leaves nothing behind: the next (extractive) question answers.
     *_, (chat, _, _, _) = respond(settings, QUESTION, [], [], delay=0)
     assert "amnesty" in chat[-1]["content"]
 
