@@ -128,3 +128,13 @@ def test_without_wordnet_the_features_fall_back_to_plain_words(no_wordnet):
     text = "Fighting appeared to have slacked off."
     assert missing_specific(q, set(terms(text)), set(words(text))) == 1  # no stand-in without WordNet
     assert antonym_clash(_q("What is an unconnected graph?"), words("A connected graph.")) == 1.0  # prefix rule
+
+
+def test_the_index_searched_in_place_agrees_with_every_line_of_the_file():
+    index = lexicon._index("v")
+    lines = (lexicon.wordnet_dir() / "index.verb").read_text(encoding="utf-8").split("\n")
+    for line in (ln for ln in lines if ln and not ln.startswith(" ")):
+        parts = line.split()
+        n, p = int(parts[2]), int(parts[3])
+        assert index[parts[0]] == tuple(int(x) for x in parts[6 + p:6 + p + n])
+    assert "zzzz" not in index and index.get("zzzz") is None and "ask" in index
