@@ -6,6 +6,7 @@ ingest (in this process or another) has moved the manifest to a new generation.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +126,12 @@ class Library:
 
 _OPEN: dict[tuple, Library] = {}
 _OPEN_LOCK = threading.Lock()
+
+
+def sentence_at(lib, article_id: str, start: int) -> SentenceRow:
+    """The sentence of the article that starts at `start` (an article's sentences are in text order)."""
+    sents = lib.sentences[article_id]
+    return sents[bisect.bisect_left(sents, start, key=lambda s: s.start)]
 
 
 def open_library(settings: Settings) -> Library:

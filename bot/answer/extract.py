@@ -26,7 +26,7 @@ from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, names_role
 from bot.answer.speaker import names_speaker, reports_speech, speaker_terms
 from bot.answer.unknown import unknown_names
-from bot.library import Library
+from bot.library import Library, sentence_at
 from bot.types import Citation, Passage
 from index.terms import terms, words
 
@@ -147,7 +147,7 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
                      runner_up: Candidate | None = None) -> dict:
     text = lib.articles[best.article_id].text
     sents = lib.sentences[best.article_id]
-    ordinal = next(s.ordinal for s in sents if s.start == best.start)
+    ordinal = sentence_at(lib, best.article_id, best.start).ordinal
     prev = sents[ordinal - 1] if ordinal > 0 else None
     ctx_text = text[prev.start:best.end] if prev else text[best.start:best.end]
     alias = named_by_title(text, text[best.start:best.end])
@@ -229,7 +229,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         status = UNCERTAIN
     # A place, person or event no article mentions: the archive does not say it, however close the rest
     # comes; the closest sentence is still shown, as such ("Spain" may be the "Iberian Peninsula").
-    unknown = tuple(unknown_names(lib, q)) if weights["abstain"].get("unknown_names", True) else ()
+    unknown = tuple(unknown_names(lib, q))
     if unknown and status == ANSWERED:
         status = UNCERTAIN
     if status != ANSWERED:
@@ -288,7 +288,7 @@ def _gives_role(lib: Library, q: Question, c: Candidate, loose: bool = False) ->
     """bot/answer/role.names_role for a candidate (loose: with the sentence before it as context)."""
     before = ""
     if loose:
-        before = _before(lib, next(s for s in lib.sentences[c.article_id] if s.start == c.start))
+        before = _before(lib, sentence_at(lib, c.article_id, c.start))
     return names_role(q, lib.articles[c.article_id].text[c.start:c.end], before)
 
 

@@ -15,7 +15,7 @@ import re
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.features import split_subject
-from bot.library import Library
+from bot.library import Library, sentence_at
 from index.terms import stopwords, terms, words
 
 _PRONOUN = re.compile(r"\b(?:He|he|She|she|They|they)\b")
@@ -52,7 +52,7 @@ def speaker_terms(question: str) -> frozenset[str]:
 def reports_speech(lib: Library, article_id: str, start: int) -> bool:
     """Does the sentence at `start` report what someone said ("issued a statement saying", "acknowledged")?"""
     text = lib.articles[article_id].text
-    end = next(s.end for s in lib.sentences[article_id] if s.start == start)
+    end = sentence_at(lib, article_id, start).end
     return any(lexicon.is_speech_verb(w) for w in set(words(text[start:end])) if w.isalpha())
 
 
@@ -61,7 +61,7 @@ def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start:
     opening it right after a sentence that does)?"""
     text = lib.articles[article_id].text
     sents = lib.sentences[article_id]
-    i = next(k for k, s in enumerate(sents) if s.start == start)
+    i = sentence_at(lib, article_id, start).ordinal
     sentence = text[sents[i].start:sents[i].end]
     said = set(terms(f"{sentence} {named_by_title(text, sentence)}"))
     if i > 0 and _PRONOUN.search(sentence):

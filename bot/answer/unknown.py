@@ -39,7 +39,7 @@ def _mentioned(vocab: tuple[str, ...], df: dict, term: str) -> bool:
 
 def unknown_names(lib: Library, q: Question) -> list[str]:
     """The question's names that no indexed article mentions, as the question writes them."""
-    df = lib.bm25.df
+    df, vocab = lib.bm25.df, _sorted_terms(lib)
     sw = stopwords()
     out = []
     for t, word in q.term_words.items():
@@ -47,7 +47,6 @@ def unknown_names(lib: Library, q: Question) -> list[str]:
             continue
         if word not in q.names and not lexicon.is_proper_noun(word):
             continue
-        vocab = _sorted_terms(lib)
         if not _mentioned(vocab, df, t):
             m = re.search(rf"\b{re.escape(word)}\b", q.text, re.I)  # as the question writes it
             out.append(m.group() if m else word)
