@@ -20,11 +20,12 @@ import numpy as np
 from bot.answer.features import (Question, antonym_clash, coverage_without, missing_idf, missing_specific, name_swap, negation_gap,
                                  place_elsewhere,
                                  sentence_features, verb_support)
+from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, names_role
-from bot.answer.speaker import names_speaker, reports_speech, speaker_terms
+from bot.answer.speaker import actor_terms, does_verb, names_speaker, reports_speech
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
 from bot.types import Citation, Passage
@@ -195,8 +196,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
     if not cands or not q.terms:
         return Extraction(True, (), related, 0.0, {}, NOT_FOUND)
-    speaker = speaker_terms(q.text)
-    cands = prefer_speaker(lib, speaker, cands)
+    actor, verb = actor_terms(q.text)
+    speaker = actor if verb and lexicon.is_speech_verb(verb) else frozenset()
+    cands = prefer_actor(lib, actor, verb, speaker, cands)
     if leader:  # "Who runs X?": the person the articles give X's title to
         # the titled sentences were looked for in the whole article: any of them may go first
         cands = _promote(cands, [lambda c: _gives_role(lib, q, c), lambda c: _gives_role(lib, q, c, loose=True)],
@@ -265,13 +267,20 @@ def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Can
 SPEAKER_WINDOW = 8  # how far down the scored candidates a sentence naming the speaker (or role) is looked for
 
 
-def prefer_speaker(lib: Library, speaker: frozenset[str], cands: list[Candidate]) -> list[Candidate]:
-    """For "what did X say ...", the best-scored of the first candidates that names X and reports speech
-    goes first; failing that, the best that names X."""
-    if not speaker:
+def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],
+                 cands: list[Candidate]) -> list[Candidate]:
+    """For "what did X do ...", the best-scored of the first candidates that names X doing the question's
+    verb (or a stand-in: "want" / "demanding") goes first; for "what did X say ...", failing that, the
+    best that names X and reports speech, then the best that names X."""
+    if not actor:
         return cands
-    def named(c): return names_speaker(lib, speaker, c.article_id, c.start)  # noqa: E704
-    return _promote(cands, [lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named])
+    def named(c): return names_speaker(lib, actor, c.article_id, c.start)  # noqa: E704
+    # A verb more particular than "say" ("ask", "demand", "want") asks for that act; "what did X say /
+    # tell / announce" for anything X is reported saying.
+    tests = [] if lexicon.related("say", verb) else [lambda c: named(c) and does_verb(lib, verb, c.article_id, c.start)]
+    if speaker:
+        tests += [lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
+    return _promote(cands, tests)
 
 
 def _promote(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:

@@ -19,6 +19,7 @@ from bot.library import Library, sentence_at
 from index.terms import stopwords, terms, words
 
 _PRONOUN = re.compile(r"\b(?:He|he|She|she|They|they)\b")
+_QUALIFIER = re.compile(r"\s(?:in|of|at|from|near|on|for|with|about|over|under|who|which|that)\s", re.I)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "you", "i"})
 
 
@@ -26,27 +27,52 @@ def speaker_terms(question: str) -> frozenset[str]:
     """The stemmed head word of the subject of a question about what someone said, with the names before
     a common noun ("What did Prime Minister Maliki say ...?" -> {"maliki"}, "... the Sadrist lawmakers
     say" -> {"sadrist", "lawmak"}); empty when the question is not of that shape."""
+    actor, verb = actor_terms(question)
+    return actor if verb and lexicon.is_speech_verb(verb) else frozenset()
+
+
+def actor_terms(question: str) -> tuple[frozenset[str], str]:
+    """The person a do-support question asks about and its verb, whatever the verb ("What does Sadr
+    want?" -> ({"sadr"}, "want")): the subject's head as in speaker_terms; (empty, "") when the question
+    is not of that shape or its subject is no person."""
     parts = split_subject(question)
     if not parts:
-        return frozenset()
+        return frozenset(), ""
     _, subject, rest = parts
     verb = next(iter(words(rest)), "")
-    if not verb or not lexicon.is_speech_verb(verb):
-        return frozenset()
+    if not verb or not lexicon.is_verb(verb):
+        return frozenset(), ""
+    return _head_terms(subject), verb
+
+
+def _head_terms(subject: str) -> frozenset[str]:
+    """The stemmed head of a subject that is a person (see speaker_terms), else empty."""
     sw = stopwords()
+    # The head comes before any phrase that qualifies it: "the unrest in Basra" is unrest, not Basra.
+    subject = _QUALIFIER.split(subject, maxsplit=1)[0]
     content = [w for w in subject.split() if w.lower() not in sw and w.lower() not in _PRONOUNS]
     if not content:
         return frozenset()
     # The head is the subject's last word: the name after the titles, the noun after the modifiers. A
     # speaker is a person: a name, or a word for a kind of person ("commander", "officials").
     head = content[-1]
-    if not (head[:1].isupper() or lexicon.is_person_noun(head.lower()) or
+    name = any(part[:1].isupper() for part in head.split("-"))  # "al-Sadr" is a name too
+    if not (name or lexicon.is_person_noun(head.lower()) or
             any(lexicon.is_person_noun(b) for b in lexicon.base_forms(head.lower(), "n"))):
         return frozenset()
-    if head[:1].isupper():
+    if name:
         return frozenset(terms(head))
     # A kind of person is narrowed by the names before it: "US officials" are not "Sadrist officials".
     return frozenset(terms(" ".join(w for w in content if w[:1].isupper() or w == head)))
+
+
+def does_verb(lib: Library, verb: str, article_id: str, start: int) -> bool:
+    """Does the sentence at `start` hold the question's verb or one WordNet lets stand in for it, either
+    way round ("want" / "demanding", "ask" / "asked")?"""
+    text = lib.articles[article_id].text
+    end = sentence_at(lib, article_id, start).end
+    return any(lexicon.related(verb, w) or lexicon.related(w, verb)
+               for w in set(words(text[start:end])) if w.isalpha() and w.lower() not in stopwords())
 
 
 def reports_speech(lib: Library, article_id: str, start: int) -> bool:

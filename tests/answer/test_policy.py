@@ -159,6 +159,24 @@ def test_speaker_questions_are_recognised_by_shape() -> None:
     assert speaker_terms("Where did Dan Senor hold his press conference?") == frozenset()
 
 
+def test_what_someone_asked_for_is_answered_by_their_asking(sample_home):
+    # The lead sentence shares more words with the question (ordered, off the streets, government); the
+    # answer is the sentence where Sadr (as "he", right after his name) asks.
+    a = ask("What did al-Sadr ask the government for in return for ordering his fighters off the streets?",
+            settings=sample_home)
+    assert a.status == "answered"
+    assert a.citations[0].quote.startswith("In exchange, he asked the government") and "amnesty" in a.answer
+
+
+def test_actors_are_the_head_of_the_subject() -> None:
+    from bot.answer.speaker import actor_terms
+    assert actor_terms("What did al-Sadr ask the government for?") == ({"al", "sadr"}, "ask")
+    assert actor_terms("What does Sadr want?") == ({"sadr"}, "want")
+    # the head comes before what qualifies it: unrest is no person, so there is no actor
+    assert actor_terms("why does the unrest in Basra matter for the rest of iraq") == (frozenset(), "matter")
+    assert actor_terms("What did the commander in Najaf say?") == ({"command"}, "say")
+
+
 @pytest.mark.parametrize("question, name", [
     ("what did sadr's spokesman say about the fighting in mosul", "mosul"),
     ("What did the Sadrists do in Portugal?", "Portugal"),
