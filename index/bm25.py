@@ -14,6 +14,7 @@ index/bm25_segment.py, index/bm25_merge.py.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,6 +26,7 @@ from index.bm25_segment import Segment, build_segment
 from index.terms import TERMS_VERSION, terms
 
 K1, B = 1.5, 0.75  # bm25s.BM25()'s defaults, which the index has always used (method "lucene")
+CACHE_POSTINGS = 4_000_000  # term scores an index keeps between questions (12 bytes each: about 48 MB)
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,8 +70,10 @@ class BM25Index:
         total_len = sum(p.live_len for p in self.parts)
         # As bm25s: the mean of the doc lengths (integers summed exactly, then one division).
         self.avgdl = total_len / self.n_docs if self.n_docs else 1.0
-        self._offsets = np.cumsum([0] + [p.segment.n_docs for p in self.parts])
         self.df = DocFreqs(self)
+        self._cache: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}  # term -> _contribution()
+        self._cached = 0  # postings held by _cache
+        self._cache_lock = threading.Lock()
 
     @cached_property
     def ids(self) -> list[str]:
@@ -81,17 +85,19 @@ class BM25Index:
         return out
 
     @cached_property
-    def _live_slots(self) -> np.ndarray | None:
-        """Where the live docs are among all docs of all parts (None: all are live)."""
-        if not any(len(p.deleted) for p in self.parts):
-            return None
-        return np.flatnonzero(np.concatenate([p.mask for p in self.parts]))
-
-    @cached_property
     def _norms(self) -> list[np.ndarray]:
         """Per part, k1 * ((1 - b) + b * len / avgdl) of each doc: the length part of BM25's denominator."""
         return [K1 * ((1 - B) + B * np.asarray(p.segment.doc_len, dtype=np.float64) / self.avgdl)
                 for p in self.parts]
+
+    @cached_property
+    def _positions(self) -> list[np.ndarray | None]:
+        """Per part, each doc's position in scores() (-1 when deleted); None when none is: docs follow on."""
+        out, base = [], 0
+        for p in self.parts:
+            out.append(None if not len(p.deleted) else np.where(p.mask, np.cumsum(p.mask) - 1 + base, -1))
+            base += p.live
+        return out
 
     def doc_freq(self, term: str) -> int:
         n = 0
@@ -108,23 +114,48 @@ class BM25Index:
 
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every chunk (zeros where mask is 0)."""
-        q = terms(query)
-        if not self.n_docs or not q:
-            return np.zeros(self.n_docs, dtype=np.float32)
-        out = np.zeros(int(self._offsets[-1]), dtype=np.float32)
-        for t in q:  # in query order, repeats included, each term's float32 sums as bm25s adds them
-            df = self.doc_freq(t)
-            if not df:
-                continue
+        out = np.zeros(self.n_docs, dtype=np.float32)
+        for t in terms(query) if self.n_docs else ():
+            # In query order, repeats included: each chunk's float32 sum is added up as bm25s adds it.
+            hit = self._contribution(t)
+            if hit is not None:
+                out[hit[0]] += hit[1]
+        return out * mask if mask is not None else out
+
+    def _contribution(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """(positions, float32 scores) of the live chunks holding the term; kept for the next questions (the
+        common terms are the costly ones, and they come back), up to CACHE_POSTINGS in all."""
+        hit = self._cache.get(term, False)
+        if hit is not False:
+            return hit
+        df = self.doc_freq(term)
+        entry = None
+        if df:
             # bm25s keeps the Lucene idf as float32, and multiplies it by a float64 term-frequency part.
             idf = np.float64(np.float32(math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))))
-            for p, norm, off in zip(self.parts, self._norms, self._offsets.tolist()):
-                docs, tfs = p.segment.postings(t)
+            where, values = [], []
+            base = 0
+            for p, norm, pos in zip(self.parts, self._norms, self._positions):
+                docs, tfs = p.segment.postings(term)
                 if len(docs):
                     tf = tfs.astype(np.float64)
-                    out[off + docs] += (idf * (tf / (norm[docs] + tf))).astype(np.float32)
-        s = out if self._live_slots is None else out[self._live_slots]
-        return s * mask if mask is not None else s
+                    score = (idf * (tf / (norm[docs] + tf))).astype(np.float32)
+                    if pos is None:
+                        where.append(docs + base)
+                        values.append(score)
+                    else:  # deleted docs are left out
+                        at = pos[docs]
+                        where.append(at[at >= 0])
+                        values.append(score[at >= 0])
+                base += p.live
+            entry = (np.concatenate(where).astype(np.int64), np.concatenate(values))
+        with self._cache_lock:
+            if self._cached + (len(entry[0]) if entry else 0) > CACHE_POSTINGS:
+                self._cache.clear()
+                self._cached = 0
+            self._cache[term] = entry
+            self._cached += len(entry[0]) if entry else 0
+        return entry
 
 
 class DocFreqs(Mapping):

@@ -126,6 +126,27 @@ def test_scores_equal_bm25s_on_a_bigger_synthetic_corpus() -> None:
         np.testing.assert_array_equal(index.scores(q), want, err_msg=q)
 
 
+def test_term_scores_kept_between_questions_change_nothing(monkeypatch) -> None:
+    """The per-index cache of term scores, also when it overflows and starts again."""
+    import index.bm25 as bm25
+
+    rng, pool = random.Random(4), corpus_sentences()
+    texts = [" ".join(rng.choice(pool) for _ in range(3)) for _ in range(200)]
+    ids = [f"c{i}" for i in range(len(texts))]
+    fresh = build_bm25(1, ids, texts)
+    want = []
+    for q in QUESTIONS:  # each question with nothing kept from the ones before
+        fresh._cache.clear()
+        want.append(fresh.scores(q))
+    for budget in (bm25.CACHE_POSTINGS, 50):
+        monkeypatch.setattr(bm25, "CACHE_POSTINGS", budget)
+        index = build_bm25(1, ids, texts)
+        for _ in range(2):
+            for q, w in zip(QUESTIONS, want):
+                np.testing.assert_array_equal(index.scores(q), w)
+        assert index._cached <= budget
+
+
 # --- incremental == rebuilt ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
