@@ -124,9 +124,9 @@ def build_segment(ids: Sequence[str], spans: Sequence[tuple[int, int]], texts: I
         doc = np.repeat(np.arange(b0, b0 + len(counts), dtype=np.int64), counts)
         keys, tf = np.unique(doc * v + np.frombuffer(tokens, dtype=np.int32), return_counts=True)
         doc_parts.append((keys // v).astype(np.int32))
-        term_parts.append(keys % v)  # term numbers of this block's vocabulary size: fixed below
+        term_parts.append(keys % v)
         tf_parts.append(tf)
-    # Keys of each block used that block's vocabulary size, which only grows: the remainder is the term number.
+    # Terms were numbered as first seen: renumber them in the order of the sorted vocabulary.
     names = sorted(vocab)
     rank = np.zeros(len(vocab), dtype=np.int32)
     rank[np.array([vocab[t] for t in names], dtype=np.int64)] = np.arange(len(names), dtype=np.int32)
