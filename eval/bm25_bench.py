@@ -88,7 +88,8 @@ hwm = [line.split()[1] for line in open("/proc/self/status") if line.startswith(
 print(time.perf_counter() - t, int(hwm) / 1024)
 ''', str(home)], capture_output=True, text=True, check=True).stdout.split()
 out["reader_cold_s"], out["reader_rss_mb"] = round(float(cold[0]), 4), round(float(cold[1]))
-out["bm25_disk_mb"] = round(sum(p.stat().st_size for p in home.rglob("*") if "bm25" in str(p) and p.is_file()) / 2**20, 1)
+out["bm25_disk_mb"] = round(sum(p.stat().st_size for p in home.rglob("*")
+                                if "bm25" in p.relative_to(home).as_posix() and p.is_file()) / 2**20, 1)
 print(json.dumps(out))
 """
 

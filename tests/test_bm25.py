@@ -201,6 +201,23 @@ def test_a_change_writes_one_small_segment_and_reuses_the_loaded_ones(manifest, 
     assert_same(index, scratch(manifest))
 
 
+def test_a_chunk_moved_under_the_same_id_is_indexed_again(manifest, list_path) -> None:
+    """A new sentence splitting (manifest FORMAT) re-splits an article under the same chunk ids: the span
+    tells the versions apart, so BM25 does not keep the old text's terms."""
+    from dataclasses import replace
+
+    rng, pool = random.Random(11), corpus_sentences()
+    a = article("moved", rng, pool, n=6)
+    sentences, chunks = split_article(a)
+    manifest.commit_article(a, sentences, chunks)
+    commit(manifest, article("other", rng, pool))
+    sync_bm25(list_path, manifest, writer=True)
+    first = chunks[0]
+    shifted = [replace(first, end=chunks[-1].end, text=a.text[first.start:chunks[-1].end])] + chunks[1:]
+    manifest.commit_article(a, sentences, shifted)  # same ids, the first chunk now spans the whole text
+    assert_same(sync_bm25(list_path, manifest, writer=True), scratch(manifest))
+
+
 def test_a_stale_list_left_by_a_killed_ingest_is_caught_up_by_a_reader(manifest, list_path) -> None:
     rng, pool = random.Random(6), corpus_sentences()
     for i in range(10):
