@@ -1,119 +1,191 @@
-"""The BM25 index over the same chunks as Chroma, rebuilt from the manifest whenever it changes.
+"""The BM25 index over the same chunks as Chroma, as Lucene keeps one: immutable segments plus deletions.
 
-Saved as one .npz file stamped with the manifest generation and replaced atomically (write + rename);
-a reader that finds a stale, missing or unreadable file rebuilds in memory, so BM25 can never disagree
-with what the manifest says is live.
+A BM25Index is one generation of the manifest: a list of Parts (a segment and which of its docs are
+deleted). Scores are computed at query time from the segments' term frequencies with the statistics of
+the whole index (number of live chunks, their average length, and each term's document frequency summed
+over the segments minus what the deleted docs held), by the formula and parameters of bm25s.BM25()'s
+default (method "lucene", k1=1.5, b=0.75), in the same float32 / float64 steps: an index built in one go
+scores exactly as the bm25s model it replaces, and so does one built by any sequence of changes.
 
-The file holds plain arrays (the score matrix) and JSON (ids, vocabulary, document frequencies) and is
-read with ``allow_pickle=False``: whoever can write NEWSBOT_HOME can spoil the ranking at worst, never
-run code in a reader (a pickle would let them). A pickle left by older versions is deleted, never read.
+How segments are stored, kept in line with the manifest and merged: index/bm25_store.py,
+index/bm25_segment.py, index/bm25_merge.py.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import zipfile
-from dataclasses import dataclass
-from pathlib import Path
+import math
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Sequence
 
 import numpy as np
 
+from index.bm25_segment import Segment, build_segment
 from index.terms import TERMS_VERSION, terms
 
+K1, B = 1.5, 0.75  # bm25s.BM25()'s defaults, which the index has always used (method "lucene")
+CACHE_POSTINGS = 4_000_000  # term scores an index keeps between questions (12 bytes each: about 48 MB)
 
-@dataclass
+
+@dataclass(frozen=True, eq=False)
+class Part:
+    """A segment as one generation sees it: ``deleted`` holds its tombstoned doc numbers (sorted)."""
+
+    segment: Segment
+    deleted: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    @property
+    def live(self) -> int:
+        return self.segment.n_docs - len(self.deleted)
+
+    @cached_property
+    def mask(self) -> np.ndarray:
+        m = np.ones(self.segment.n_docs, dtype=bool)
+        m[self.deleted] = False
+        return m
+
+    @cached_property
+    def live_df(self) -> np.ndarray:
+        """Live docs holding each term of the segment: its df minus the deleted docs' terms."""
+        df = self.segment.df()
+        if len(self.deleted):
+            df = np.maximum(df - np.bincount(self.segment.term_rows_of(self.deleted), minlength=len(df)), 0)
+        return df
+
+    @cached_property
+    def live_len(self) -> int:
+        return int(np.asarray(self.segment.doc_len, dtype=np.int64)[self.mask].sum())
+
+
 class BM25Index:
-    generation: int
-    ids: list[str]  # chunk ids, in the order of the model's documents
-    model: object | None  # bm25s.BM25, None when there are no chunks
-    df: dict[str, int]  # term -> number of chunks holding it (idf for the answerer)
-    version: int = TERMS_VERSION  # how the terms were made: an index of other terms is rebuilt
+    """scores(query, mask) of every live chunk (in ``ids`` order), idf(term) and df for the answerer."""
+
+    def __init__(self, generation: int, parts: Sequence[Part], version: int = TERMS_VERSION):
+        self.generation = generation
+        self.parts = [p for p in parts if p.live > 0]
+        self.version = version
+        self.n_docs = sum(p.live for p in self.parts)
+        total_len = sum(p.live_len for p in self.parts)
+        # As bm25s: the mean of the doc lengths (integers summed exactly, then one division).
+        self.avgdl = total_len / self.n_docs if self.n_docs else 1.0
+        self.df = DocFreqs(self)
+        self._cache: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}  # term -> _contribution()
+        self._cached = 0  # postings held by _cache
+        self._cache_lock = threading.Lock()
+
+    @cached_property
+    def ids(self) -> list[str]:
+        """Live chunk ids, in the order of scores()."""
+        out: list[str] = []
+        for p in self.parts:
+            out.extend(p.segment.ids if not len(p.deleted) else
+                       [i for i, alive in zip(p.segment.ids, p.mask.tolist()) if alive])
+        return out
+
+    @cached_property
+    def _norms(self) -> list[np.ndarray]:
+        """Per part, k1 * ((1 - b) + b * len / avgdl) of each doc: the length part of BM25's denominator."""
+        return [K1 * ((1 - B) + B * np.asarray(p.segment.doc_len, dtype=np.float64) / self.avgdl)
+                for p in self.parts]
+
+    @cached_property
+    def _positions(self) -> list[np.ndarray | None]:
+        """Per part, each doc's position in scores() (-1 when deleted); None when none is: docs follow on."""
+        out, base = [], 0
+        for p in self.parts:
+            out.append(None if not len(p.deleted) else np.where(p.mask, np.cumsum(p.mask) - 1 + base, -1))
+            base += p.live
+        return out
+
+    def doc_freq(self, term: str) -> int:
+        n = 0
+        for p in self.parts:
+            row = p.segment.vocab.get(term)
+            if row is not None:
+                n += int(p.live_df[row])
+        return n
 
     def idf(self, term: str) -> float:
         """Smoothed inverse document frequency; unseen terms get the highest value."""
-        n = max(len(self.ids), 1)
-        return float(np.log((n + 1) / (self.df.get(term, 0) + 0.5)))
+        n = max(self.n_docs, 1)
+        return float(np.log((n + 1) / (self.doc_freq(term) + 0.5)))
 
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every chunk (zeros where mask is 0)."""
-        q = terms(query)
-        if self.model is None or not q:
-            return np.zeros(len(self.ids), dtype=np.float32)
-        s = np.asarray(self.model.get_scores(q), dtype=np.float32)
-        return s * mask if mask is not None else s
+        out = np.zeros(self.n_docs, dtype=np.float32)
+        for t in terms(query) if self.n_docs else ():
+            # In query order, repeats included: each chunk's float32 sum is added up as bm25s adds it.
+            hit = self._contribution(t)
+            if hit is not None:
+                out[hit[0]] += hit[1]
+        return out * mask if mask is not None else out
+
+    def _contribution(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """(positions, float32 scores) of the live chunks holding the term; kept for the next questions (the
+        common terms are the costly ones, and they come back), up to CACHE_POSTINGS in all."""
+        hit = self._cache.get(term, False)
+        if hit is not False:
+            return hit
+        df = self.doc_freq(term)
+        entry = None
+        if df:
+            # bm25s keeps the Lucene idf as float32, and multiplies it by a float64 term-frequency part.
+            idf = np.float64(np.float32(math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))))
+            where, values = [], []
+            base = 0
+            for p, norm, pos in zip(self.parts, self._norms, self._positions):
+                docs, tfs = p.segment.postings(term)
+                if len(docs):
+                    tf = tfs.astype(np.float64)
+                    score = (idf * (tf / (norm[docs] + tf))).astype(np.float32)
+                    if pos is None:
+                        where.append(docs + base)
+                        values.append(score)
+                    else:  # deleted docs are left out
+                        at = pos[docs]
+                        where.append(at[at >= 0])
+                        values.append(score[at >= 0])
+                base += p.live
+            entry = (np.concatenate(where).astype(np.int64), np.concatenate(values))
+        with self._cache_lock:
+            if self._cached + (len(entry[0]) if entry else 0) > CACHE_POSTINGS:
+                self._cache.clear()
+                self._cached = 0
+            self._cache[term] = entry
+            self._cached += len(entry[0]) if entry else 0
+        return entry
+
+
+class DocFreqs(Mapping):
+    """term -> number of live chunks holding it, read from the segments on demand (a dict when iterated)."""
+
+    def __init__(self, index: BM25Index):
+        self._index = index
+
+    def __getitem__(self, term: str) -> int:
+        n = self._index.doc_freq(term)
+        if not n:
+            raise KeyError(term)
+        return n
+
+    @cached_property
+    def _all(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for p in self._index.parts:
+            for t, n in zip(p.segment.terms, p.live_df.tolist()):
+                if n:
+                    out[t] = out.get(t, 0) + n
+        return out
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all)
+
+    def __len__(self) -> int:
+        return len(self._all)
 
 
 def build_bm25(generation: int, ids: list[str], texts: list[str]) -> BM25Index:
-    import bm25s
-
-    if not ids:
-        return BM25Index(generation, [], None, {})
-    docs = [terms(t) or ["_"] for t in texts]  # bm25s needs at least one token per document
-    model = bm25s.BM25()
-    model.index(docs, show_progress=False)
-    df: dict[str, int] = {}
-    for doc in docs:
-        for term in set(doc):
-            df[term] = df.get(term, 0) + 1
-    return BM25Index(generation, list(ids), model, df)
-
-
-FILE_FORMAT = 1  # bump when the saved layout changes: a file in another layout is rebuilt
-_PARAMS = ("k1", "b", "delta", "method", "idf_method", "dtype", "int_dtype")  # bm25s.BM25's scoring settings
-
-
-def save_bm25(index: BM25Index, path: Path) -> None:
-    model = index.model
-    meta = {"format": FILE_FORMAT, "generation": index.generation, "version": index.version, "ids": index.ids,
-            "df": index.df, "vocab": model.vocab_dict if model else None,
-            "num_docs": model.scores["num_docs"] if model else 0,
-            "params": {k: getattr(model, k) for k in _PARAMS} if model else None}
-    arrays = {"meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)}
-    if model is not None:
-        arrays.update({k: np.asarray(model.scores[k]) for k in ("data", "indices", "indptr")})
-    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
-    with open(tmp, "wb") as fh:  # a file object: np.savez would append ".npz" to a name
-        np.savez(fh, **arrays)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    legacy = path.with_name(path.name.removesuffix(".npz") + ".pickle")
-    legacy.unlink(missing_ok=True)  # what older versions saved: never to be unpickled
-
-
-def load_bm25(path: Path) -> BM25Index | None:
-    """The saved index, or None when it is missing or not a valid index file (the caller rebuilds)."""
-    try:
-        # allow_pickle=False: an array stored as a pickle raises ValueError instead of being unpickled.
-        with np.load(path, allow_pickle=False) as saved:
-            meta = json.loads(saved["meta"].tobytes().decode("utf-8"))
-            if meta.get("format") != FILE_FORMAT or meta.get("version") != TERMS_VERSION:
-                return None
-            model = None
-            if meta["vocab"] is not None:
-                model = _model(meta, {k: saved[k] for k in ("data", "indices", "indptr")})
-        return BM25Index(int(meta["generation"]), [str(i) for i in meta["ids"]], model,
-                         {str(t): int(n) for t, n in meta["df"].items()}, TERMS_VERSION)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, zipfile.BadZipFile, UnicodeDecodeError):
-        return None
-
-
-def _model(meta: dict, scores: dict[str, np.ndarray]):
-    """A bm25s.BM25 from its saved parts (the attributes bm25s.BM25.load sets)."""
-    import bm25s
-
-    vocab = {str(t): int(i) for t, i in meta["vocab"].items()}
-    num_docs, indptr, indices = int(meta["num_docs"]), scores["indptr"], scores["indices"]
-    # A matrix that does not fit its vocabulary and documents would fail at query time: rebuild instead.
-    n_terms = len(indptr) - 1
-    if (num_docs != len(meta["ids"]) or n_terms < 0 or any(not 0 <= i < n_terms for t, i in vocab.items() if t)
-            or indptr[0] != 0 or indptr[-1] != len(indices) or len(indices) != len(scores["data"])
-            or np.any(np.diff(indptr) < 0) or (len(indices) and not 0 <= indices.min() <= indices.max() < num_docs)):
-        raise ValueError("inconsistent BM25 file")
-    model = bm25s.BM25(**meta["params"])
-    model.scores = {**scores, "num_docs": num_docs}
-    model.vocab_dict = vocab
-    model.unique_token_ids_set = set(vocab.values())
-    model.nonoccurrence_array = None  # only BM25L / BM25+ have one; we use the default (lucene)
-    return model
+    """An in-memory index of these chunks in one segment (spans unknown: 0, 0)."""
+    return BM25Index(generation, [Part(build_segment(ids, [(0, 0)] * len(ids), texts))] if ids else [])

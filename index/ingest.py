@@ -5,7 +5,7 @@ Order of writes for one article version (see index/manifest.py):
   2. vectors are upserted into Chroma               (not live yet: readers only trust the manifest)
   3. one SQLite transaction swaps the manifest rows (the new version is live; the old ids become pending)
   4. the old vectors are deleted, ``pending`` cleared
-The BM25 index is rebuilt from the manifest at the end, and by readers whenever it is stale.
+BM25 catches up with the manifest at the end (one new small segment), and readers do whenever it is stale.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from index.bm25 import build_bm25, load_bm25, save_bm25
+from index.bm25 import BM25Index
+from index.bm25_sync import sync_bm25
 from index.embed import embed_texts, make_embedding
 from index.errors import IndexMismatchError, NewsbotError
 from index.home import disk_errors, require_writable
@@ -58,7 +59,8 @@ def manifest_path(settings: Settings) -> Path:
 
 
 def bm25_path(settings: Settings) -> Path:
-    return Path(settings.home) / f"{settings.collection}.bm25.npz"  # arrays + JSON, never a pickle (index/bm25.py)
+    """The BM25 segment list (its segments are in the folder beside it: index/bm25_store.py)."""
+    return Path(settings.home) / f"{settings.collection}.bm25.npz"  # arrays + JSON, never a pickle
 
 
 class _IngestLock:
@@ -203,22 +205,11 @@ def _restore_missing(manifest: Manifest, store: VectorStore, embed_model, settin
     return done
 
 
-def refresh_bm25(settings: Settings, manifest: Manifest):
-    """Rebuild and save the BM25 index if it is older than the manifest; return it."""
-    gen = manifest.generation()
-    current = load_bm25(bm25_path(settings))
-    if current is not None and current.generation == gen:
-        return current
-    with manifest.snapshot():  # an ingest may commit meanwhile: read generation, articles and chunks at once
-        gen = manifest.generation()
-        texts = {a.id: a.text for a in manifest.articles()}
-        rows = manifest.chunks()
-    index = build_bm25(gen, [r[0] for r in rows], [texts[r[1]][r[3]:r[4]] for r in rows])
-    try:
-        save_bm25(index, bm25_path(settings))
-    except OSError:
-        pass  # a read-only home still answers: the index is rebuilt in memory next time
-    return index
+def refresh_bm25(settings: Settings, manifest: Manifest, *, writer: bool = False) -> BM25Index:
+    """The BM25 index of the manifest's current generation, caught up and saved if the saved one is older
+    (index/bm25_sync.py). ``writer``: the caller holds the ingest lock (ingest, remove_articles), so it waits
+    for the BM25 lock, merges segments and always saves; a reader saves only when nobody else is writing."""
+    return sync_bm25(bm25_path(settings), manifest, writer=writer)
 
 
 def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: bool = False,
@@ -269,7 +260,7 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 _prune(manifest, store, report, todo)
             # Last, once the manifest is final: live vectors the store lost are embedded again.
             report.vectors_restored = _restore_missing(manifest, store, embed_model, settings)
-            refresh_bm25(settings, manifest)
+            refresh_bm25(settings, manifest, writer=True)
         finally:
             manifest.close()
     report.seconds = time.perf_counter() - t0
@@ -313,7 +304,7 @@ def remove_articles(ids: Iterable[str], settings: Settings) -> list[str]:
             for aid in wanted:
                 _remove_article(manifest, store, aid)
                 removed.append(aid)
-            refresh_bm25(settings, manifest)
+            refresh_bm25(settings, manifest, writer=True)
         finally:
             manifest.close()
     return removed

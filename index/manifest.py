@@ -104,6 +104,29 @@ class Manifest:
             'SELECT id, article_id, ordinal, start, "end", first_sentence, last_sentence FROM chunks '
             "ORDER BY article_id, ordinal"))
 
+    def chunk_keys(self) -> set[tuple[str, int, int]]:
+        """(id, start, end) of every chunk, as a set built at C speed (no sort, no per-row Python work): what
+        BM25 checks itself against on a big archive."""
+        return set(self.db.execute('SELECT id, start, "end" FROM chunks'))
+
+    def chunk_rows(self, ids: Iterable[str]) -> list[tuple[str, str, int, int, int]]:
+        """(id, article_id, ordinal, start, end) of these chunks, in chunks() order (unknown ids left out)."""
+        ids, out = list(ids), []
+        for b in range(0, len(ids), 500):  # SQLite caps the parameters of one statement
+            batch = ids[b : b + 500]
+            out += self.db.execute('SELECT id, article_id, ordinal, start, "end" FROM chunks '
+                                   f"WHERE id IN ({','.join('?' * len(batch))})", batch)
+        return sorted(out, key=lambda r: (r[1], r[2]))
+
+    def article_texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> text, for these ids (unknown ids are left out)."""
+        ids, out = list(ids), {}
+        for b in range(0, len(ids), 500):  # SQLite caps the parameters of one statement
+            batch = ids[b : b + 500]
+            out.update(self.db.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(batch))})",
+                                       batch))
+        return out
+
     def sentences(self) -> list[tuple[str, str, int, int, int, str]]:
         return list(self.db.execute(
             'SELECT id, article_id, ordinal, start, "end", kind FROM sentences ORDER BY article_id, ordinal'))

@@ -15,7 +15,7 @@ from typing import Iterator
 
 import pytest
 
-from index.bm25 import load_bm25
+from index.bm25_store import load_bm25
 from index.errors import NewsbotError
 from index.ingest import bm25_path, ingest, manifest_path
 from index.manifest import Manifest
@@ -556,18 +556,18 @@ def test_bm25_rebuild_reads_one_consistent_manifest_state(settings_factory, tmp_
     reader, writer = Manifest(manifest_path(settings)), Manifest(manifest_path(settings))
     try:
         gen = reader.generation()
-        real_articles = reader.articles
+        real_texts = reader.article_texts
 
-        def articles_then_commit():
-            rows = real_articles()
+        def texts_then_commit(ids):
+            texts = real_texts(ids)
             writer.commit_article(b, sentences, chunks)  # another process commits right now
-            return rows
+            return texts
 
-        reader.articles = articles_then_commit
+        reader.article_texts = texts_then_commit
         bm25_path(settings).unlink()
         index = refresh_bm25(settings, reader)
         assert index.generation == gen and index.ids and all(i.startswith("a::") for i in index.ids)
-        reader.articles = real_articles
+        reader.article_texts = real_texts
         index = refresh_bm25(settings, reader)  # stale now: rebuilt with the new article
         assert index.generation == gen + 1 and {i.split("::")[0] for i in index.ids} == {"a", "b"}
     finally:
