@@ -41,7 +41,8 @@ from eval.bench import newsbot_command
 from eval.scale_corpus import Archive, generic_questions, load_pool, write_archive
 from eval.scale_embed import NAME as STANDIN
 from eval.scale_plot import render_svg
-from eval.scale_proc import child_env, chroma_server, disk_mb, expect_counts, ingest_counts, run_child
+from eval.scale_proc import (ChromaServer, child_env, chroma_server, disk_mb, expect_counts, ingest_counts,
+                             run_child)
 from eval.scale_report import SizeResult, markdown_table, plot_series
 from index.errors import NewsbotError, UsageError
 from index.settings import PROJECT_DIR
@@ -57,7 +58,11 @@ class Setup:
 
     size: int
     embed_model: str  # NEWSBOT_EMBED_MODEL
-    chroma_url: str | None = None  # a `chroma run` server, else the embedded store
+    server: ChromaServer | None = None  # a `chroma run` server (NEWSBOT_CHROMA_URL), else the embedded store
+
+    @property
+    def chroma_url(self) -> str | None:
+        return self.server.url if self.server else None
 
     @property
     def embedding(self) -> str:
@@ -85,38 +90,41 @@ def measure(setup: Setup, archive: Archive, work: Path, generic: tuple[str, ...]
     fresh = run_child(nb + ["ingest", str(archive.root)], env)
     counts = ingest_counts(fresh)
     expect_counts("fresh ingest", counts, added=n, skipped=0)
-    log(f"{n:,}: ingested in {fresh.seconds:.1f} s ({n / fresh.seconds:.1f} articles/s, {counts['chunks']:,} chunks, "
-        f"{counts['vectors']:,} vectors), peak RSS {fresh.rss_mb:.0f} MB; re-ingest")
+    log(f"{n:,}: ingested in {fresh.seconds:.1f} s ({fresh.cpu_s:.0f} s CPU; {n / fresh.seconds:.1f} articles/s, "
+        f"{counts['chunks']:,} chunks, {counts['vectors']:,} vectors), peak RSS {fresh.rss_mb:.0f} MB; re-ingest")
     again = run_child(nb + ["ingest", str(archive.root)], env)
     expect_counts("re-ingest", ingest_counts(again), unchanged=n, added=0, chunks=0)
-    log(f"{n:,}: re-ingest {again.seconds:.1f} s; adding 10")
+    log(f"{n:,}: re-ingest {again.seconds:.1f} s ({again.cpu_s:.0f} s CPU); adding 10")
     add = run_child(nb + ["ingest", str(archive.additions)], env)
     expect_counts("add 10", ingest_counts(add), added=10)
     # A deleted feed file and `ingest --prune` naming it: how the CLI removes articles (index/plan.py prunable).
     archive.additions.unlink()
-    log(f"{n:,}: added in {add.seconds:.1f} s; deleting 10")
+    log(f"{n:,}: added in {add.seconds:.1f} s ({add.cpu_s:.0f} s CPU); deleting 10")
     delete = run_child(nb + ["ingest", "--prune", str(archive.additions)], env)
     expect_counts("delete 10", ingest_counts(delete), removed=10)
-    disk = disk_mb(home) + (disk_mb(work.parent / "chroma-server") if setup.chroma_url else 0.0)
+    disk = disk_mb(home) + (disk_mb(work.parent / "chroma-server") if setup.server else 0.0)
 
     spec = question_spec(archive, generic)
-    log(f"{n:,}: deleted in {delete.seconds:.1f} s; disk {disk:.0f} MB; cold asks")
-    cold = [run_child(nb + ["ask", q["question"]], env).seconds for q in spec["questions"][:cold_runs]]
+    log(f"{n:,}: deleted in {delete.seconds:.1f} s ({delete.cpu_s:.0f} s CPU); disk {disk:.0f} MB; cold asks")
+    cold = [run_child(nb + ["ask", q["question"]], env) for q in spec["questions"][:cold_runs]]
     (work / "questions.json").write_text(json.dumps(spec), encoding="utf-8")
-    log(f"{n:,}: cold ask {statistics.median(cold):.2f} s; warm asks")
+    log(f"{n:,}: cold ask {statistics.median(c.seconds for c in cold):.2f} s "
+        f"({statistics.median(c.cpu_s for c in cold):.1f} s CPU); warm asks")
     warm = run_child([sys.executable, "-m", "eval.scale_ask", str(work / "questions.json")], env)
     answers = json.loads(warm.stdout.strip().splitlines()[-1])
     lat = answers["latencies_ms"]
     needles = answers["results"][:len(archive.needles)]
     result = SizeResult(
-        size=n, store="server" if setup.chroma_url else "embedded", embedding=setup.embedding,
+        size=n, store="server" if setup.server else "embedded", embedding=setup.embedding,
         ingest_s=round(fresh.seconds, 2), add10_s=round(add.seconds, 2), delete10_s=round(delete.seconds, 2),
         reingest_s=round(again.seconds, 2), disk_mb=round(disk, 1), rss_ingest_mb=round(fresh.rss_mb, 1),
-        rss_ask_mb=round(warm.rss_mb, 1), cold_ask_s=round(statistics.median(cold), 2),
+        rss_ask_mb=round(warm.rss_mb, 1), cold_ask_s=round(statistics.median(c.seconds for c in cold), 2),
         ask_p50_ms=round(float(np.percentile(lat, 50)), 1), ask_p95_ms=round(float(np.percentile(lat, 95)), 1),
         needle_hit1=round(sum(r["hit1"] for r in needles) / len(needles), 3),
         needle_contains=round(sum(r["contains"] for r in needles) / len(needles), 3),
-        chunks=counts["chunks"], vectors=counts["vectors"], needle_answers=tuple(r["answer"] for r in needles))
+        server_rss_mb=round(setup.server.peak_rss_mb(), 1) if setup.server else 0.0,
+        ingest_cpu_s=round(fresh.cpu_s, 1), chunks=counts["chunks"], vectors=counts["vectors"],
+        needle_answers=tuple(r["answer"] for r in needles))
     log(f"{n:,}: warm p50 {result.ask_p50_ms} ms, p95 {result.ask_p95_ms} ms, needle hit@1 {result.needle_hit1}, "
         f"contains {result.needle_contains}, peak RSS {warm.rss_mb:.0f} MB")
     return result, needles
@@ -156,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the folder holding benchmarks/ (default ../shared)")
     ap.add_argument("--needles", type=int, default=30, help="needle articles and questions (default 30)")
     ap.add_argument("--generic", type=int, default=30, help="generic questions timed beside the needles")
-    ap.add_argument("--cold-runs", type=int, default=COLD_RUNS, help=f"cold asks, the median reported (default {COLD_RUNS})")
+    ap.add_argument("--cold-runs", type=int, default=COLD_RUNS,
+                    help=f"cold asks, the median reported (default {COLD_RUNS})")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--server", action="store_true",
                     help="also measure 10000 (or the largest size given) against a `chroma run` server")
@@ -182,8 +191,8 @@ def write_outputs(results: list[SizeResult], answers: dict[str, list], args: arg
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
         command = "python -m eval.scale " + " ".join(sys.argv[1:])
-        (args.out / "report.md").write_text(f"# newsbot at scale\n\n`{command}`\n\n{table}\n\n![costs against N](scale.svg)\n",
-                                            encoding="utf-8")
+        report = f"# newsbot at scale\n\n`{command}`\n\n{table}\n\n![costs against N](scale.svg)\n"
+        (args.out / "report.md").write_text(report, encoding="utf-8")
         title = "newsbot: cost against archive size N (log-log; hollow points: the stand-in embedding)"
         (args.out / "scale.svg").write_text(render_svg(plot_series(results), title), encoding="utf-8")
         for key, rows in answers.items():
@@ -218,8 +227,8 @@ def main(argv: list[str] | None = None) -> int:
                 size = 10000 if 10000 in args.sizes else max(args.sizes)
                 folder = work / f"{size}-server"
                 (folder / "chroma-server").mkdir(parents=True, exist_ok=True)
-                with chroma_server(folder / "chroma-server") as url:
-                    setup = Setup(size, choose_model(size, args.embedding), url)
+                with chroma_server(folder / "chroma-server") as server:
+                    setup = Setup(size, choose_model(size, args.embedding), server)
                     done(*run_size(setup, shared, args.seed, args.needles, generic, folder / "run", log,
                                    bool(args.keep), args.cold_runs))
         finally:

@@ -57,37 +57,46 @@ class _Names:
                 return n
 
 
+# (fact, context, title, question) of the five kinds; {answer} is what the question asks for.
+_KINDS = (
+    ("The new bridge over the {thing} river near {town} will cost {answer} dollars, the regional council said.",
+     "Residents of {town} have waited years for a crossing over the {thing}.",
+     "{town} approves a bridge over the {thing}", "How much will the bridge over the {thing} river cost?"),
+    ("{answer} was appointed chief executive of the {thing} Shipping Company on Tuesday, the board said.",
+     "The {thing} Shipping Company is based in {town} and employs hundreds of people.",
+     "New chief for {thing} Shipping", "Who was appointed chief executive of the {thing} Shipping Company?"),
+    ("The {thing} music festival in {town} drew {answer} visitors this summer, the organisers said.",
+     "Hotels in {town} were fully booked for the week of the festival.",
+     "Record crowds at the {thing} festival", "How many visitors did the {thing} music festival draw?"),
+    ("A new species of tree frog, the {thing} frog, was discovered by the biologist {answer} in the hills above "
+     "{town}.", "The forests above {town} are home to many rare animals, scientists say.",
+     "New frog species found near {town}", "Who discovered the {thing} frog?"),
+    ("The {thing} steelworks in {town} will close in {answer}, the owners told the workers on Friday.",
+     "The steelworks has been the largest employer in {town} for decades.",
+     "{thing} steelworks to close", "When will the {thing} steelworks close?"),
+)
+
+
+def _answer(kind: int, person: str, names: _Names) -> str:
+    if kind == 0:
+        return names.number(12_000_000, 98_000_000)
+    if kind == 2:
+        return names.number(21_000, 480_000)
+    if kind == 4:
+        when = f"{names.rng.choice(_MONTHS)} {names.rng.randint(2031, 2049)}"
+        names.used.add(when)
+        return when
+    return person
+
+
 def _needle(n: int, names: _Names) -> Needle:
     """Needle ``n``: one of five kinds of fact, its words and numbers invented."""
     person, town = f"{names.word(2)} {names.word(3)}", f"{names.word(2)} {names.word(1)}"
     thing = names.word(3)
-    kind = n % 5
-    if kind == 0:
-        number = names.number(12_000_000, 98_000_000)
-        fact = f"The new bridge over the {thing} river near {town} will cost {number} dollars, the regional council said."
-        return Needle(n, fact, f"Residents of {town} have waited years for a crossing over the {thing}.",
-                      f"{town} approves a bridge over the {thing}", f"How much will the bridge over the {thing} river cost?",
-                      number)
-    if kind == 1:
-        fact = f"{person} was appointed chief executive of the {thing} Shipping Company on Tuesday, the board said."
-        return Needle(n, fact, f"The {thing} Shipping Company is based in {town} and employs hundreds of people.",
-                      f"New chief for {thing} Shipping", f"Who was appointed chief executive of the {thing} Shipping Company?",
-                      person)
-    if kind == 2:
-        number = names.number(21_000, 480_000)
-        fact = f"The {thing} music festival in {town} drew {number} visitors this summer, the organisers said."
-        return Needle(n, fact, f"Hotels in {town} were fully booked for the week of the festival.",
-                      f"Record crowds at the {thing} festival", f"How many visitors did the {thing} music festival draw?",
-                      number)
-    if kind == 3:
-        fact = f"A new species of tree frog, the {thing} frog, was discovered by the biologist {person} in the hills above {town}."
-        return Needle(n, fact, f"The forests above {town} are home to many rare animals, scientists say.",
-                      f"New frog species found near {town}", f"Who discovered the {thing} frog?", person)
-    month, year = names.rng.choice(_MONTHS), names.rng.randint(2031, 2049)
-    names.used.add(f"{month} {year}")
-    fact = f"The {thing} steelworks in {town} will close in {month} {year}, the owners told the workers on Friday."
-    return Needle(n, fact, f"The steelworks has been the largest employer in {town} for decades.",
-                  f"{thing} steelworks to close", f"When will the {thing} steelworks close?", f"{month} {year}")
+    kind = n % len(_KINDS)
+    answer = _answer(kind, person, names)
+    fact, context, title, question = (t.format(thing=thing, town=town, answer=answer) for t in _KINDS[kind])
+    return Needle(n, fact, context, title, question, answer)
 
 
 def make_needles(taken: frozenset[str], seed: int, count: int) -> tuple[Needle, ...]:

@@ -78,8 +78,8 @@ def _panel(s: Series, x0: float, y0: float) -> list[str]:
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{fill}" stroke="#2662c4" stroke-width="1.5"/>')
         # Labels right of their point, but left of it near the right edge (where they would be cut off).
         right = x > x0 + LEFT + 0.75 * pw
-        out.append(f'<text x="{x - 6 if right else x + 6:.1f}" y="{y - 6:.1f}" text-anchor="{"end" if right else "start"}">'
-                   f'{_label(v)}</text>')
+        tx, anchor = (x - 6, "end") if right else (x + 6, "start")
+        out.append(f'<text x="{tx:.1f}" y="{y - 6:.1f}" text-anchor="{anchor}">{_label(v)}</text>')
     return out
 
 

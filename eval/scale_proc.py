@@ -30,6 +30,7 @@ class ChildRun:
     seconds: float
     rss_mb: float
     stdout: str
+    cpu_s: float = 0.0  # user + system CPU time: on a busy machine, what the wall time would be closer to
 
 
 # -- child processes -----------------------------------------------------------------------------------------
@@ -71,8 +72,9 @@ def run_child(cmd: list[str], env: dict[str, str], timeout: float | None = None)
         stdout = out.read().decode("utf-8", "replace")
         if proc.returncode != 0:
             tail = (stdout + err.read().decode("utf-8", "replace"))[-3000:]
-            raise NewsbotError(f"`{' '.join(cmd)}` failed with exit status {proc.returncode} after {seconds:.0f} s:\n{tail}")
-    return ChildRun(seconds, usage.ru_maxrss / 1024, stdout)
+            raise NewsbotError(f"`{' '.join(cmd)}` failed with exit status {proc.returncode} after {seconds:.0f} s:"
+                               f"\n{tail}")
+    return ChildRun(seconds, usage.ru_maxrss / 1024, stdout, usage.ru_utime + usage.ru_stime)
 
 
 def ingest_counts(run: ChildRun) -> dict[str, int]:
@@ -106,9 +108,24 @@ def disk_mb(*folders: Path) -> float:
     return total / 2**20
 
 
+@dataclass(frozen=True)
+class ChromaServer:
+    url: str
+    pid: int
+
+    def peak_rss_mb(self) -> float:
+        """The server's peak RSS so far (VmHWM), 0 when it cannot be read."""
+        try:
+            status = Path(f"/proc/{self.pid}/status").read_text()
+        except OSError:
+            return 0.0
+        m = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+        return int(m.group(1)) / 1024 if m else 0.0
+
+
 @contextmanager
-def chroma_server(folder: Path, timeout: float = 60) -> Iterator[str]:
-    """A `chroma run` server (this venv's) on a free port, as tests/conftest.py starts one; yields its URL."""
+def chroma_server(folder: Path, timeout: float = 60) -> Iterator[ChromaServer]:
+    """A `chroma run` server (this venv's) on a free port, as tests/conftest.py starts one, until the end."""
     import socket
     import urllib.request
 
@@ -132,7 +149,7 @@ def chroma_server(folder: Path, timeout: float = 60) -> Iterator[str]:
                         break
             except OSError:
                 time.sleep(0.2)
-        yield url
+        yield ChromaServer(url, proc.pid)
     finally:
         proc.terminate()
         try:

@@ -7,6 +7,7 @@ The archive is made from ../shared/benchmarks, which CI provides (as for the eva
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -98,14 +99,18 @@ def test_the_archive_ingests_as_the_harness_expects(pool, tmp_path) -> None:
 
 
 def test_the_stand_in_embedding_ranks_by_shared_words() -> None:
-    v = hash_vectors(["The Nirowork music festival drew 251,791 visitors.", "How many visitors did the Nirowork "
-                      "festival draw?", "Sri Lanka is in the midst of a financial crisis.", "", "the of and"])
+    texts = ["The Nirowork music festival drew 251,791 visitors.", "How many visitors did the Nirowork festival draw?",
+             "Sri Lanka is in the midst of a financial crisis.", "", "the of and"]
+    v = hash_vectors(texts)
     assert v.shape == (5, 384) and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     sims = v @ v[1]
-    assert sims[0] > 0.5 > abs(sims[2]) and np.all(np.isfinite(v))
-    assert np.array_equal(v, hash_vectors(["The Nirowork music festival drew 251,791 visitors.", "How many visitors "
-                                           "did the Nirowork festival draw?", "Sri Lanka is in the midst of a financial "
-                                           "crisis.", "", "the of and"]))
+    assert sims[0] > 0.5 > abs(sims[2]) and np.all(np.isfinite(v))  # no words (or only stop words): still a unit
+    # The same vectors in another process: the ingest and the asking processes must agree (no salted hash()).
+    code = ("import sys, json; from eval.scale_embed import hash_vectors; "
+            "print(json.dumps(hash_vectors(json.loads(sys.argv[1])).tolist()))")
+    out = subprocess.run([sys.executable, "-c", code, json.dumps(texts)], cwd=PROJECT, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONHASHSEED": "random", "PYTHONPATH": str(PROJECT)}, check=True)
+    assert np.allclose(np.array(json.loads(out.stdout)), v)
 
 
 def _result(size: int, **kw) -> SizeResult:
@@ -115,13 +120,21 @@ def _result(size: int, **kw) -> SizeResult:
     return SizeResult(size, "embedded", **{**base, **kw})
 
 
+def _line(table: str, label: str) -> str:
+    return next(line for line in table.splitlines() if line.startswith(f"| {label}"))
+
+
 def test_the_table_marks_targets_at_100k_only() -> None:
     table = markdown_table([_result(1000, add10_s=30.0), _result(100_000, add10_s=30.0, cold_ask_s=5.0,
                                                                   needle_answers=("b",))])
-    add = next(line for line in table.splitlines() if line.startswith("| add 10"))
+    add = _line(table, "add 10")
     assert add.count("30.00 s") == 2 and add.count("✗") == 1  # only the 100k figure is held to the target
-    assert "5.00 s ✓" in table  # cold ask within 1.5x of its time at the smallest size
-    assert re.search(r"contains gold \| 1\.00 \| 1\.00 ✗", table)  # other needle answers than at 1k
+    assert "5.00 s ✓" in _line(table, "cold")  # cold ask within 1.5x of its time at the smallest size
+    assert re.search(r"\| \(the base\) \| 0/1 as at 1,000 ✗ \|", _line(table, "needle answers"))
+    # Sizes are compared only with a smaller size measured with the same embedding: none here, so no mark.
+    other = markdown_table([_result(1000), _result(100_000, embedding="stand-in", cold_ask_s=50.0)])
+    assert "✗" not in _line(other, "cold") and "✗" not in _line(other, "needle answers")
+    assert _line(other, "warm ask p50").endswith("50 ms ✓ | <= 100 ms |")
     svg = render_svg([Series("add 10 articles (s)", ((1000, 30.0), (100_000, 30.0)), 10.0)], "t")
     assert svg.startswith("<svg") and svg.count("<circle") == 2 and "target 10" in svg
 
