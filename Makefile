@@ -10,7 +10,7 @@ export ANONYMIZED_TELEMETRY := False
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install install-dev chat test browser bench soak clean
+.PHONY: install install-dev chat test browser bench bench-scale soak clean
 
 install: $(STAMP)
 install-dev: $(DEV_STAMP)
@@ -48,6 +48,12 @@ test: install-dev browser
 
 bench: install
 	$(BIN)/python -m eval.bench
+
+# newsbot over archives of 1k (the real model) and 10k articles (the hashing stand-in embedding), made from the
+# benchmarks' sentences in ../shared: ingest, add / delete 10, re-ingest, disk, RSS, cold / warm ask, needles
+# (issue 13). The table and a log-log plot go to reports/scale/. `python -m eval.scale --sizes 100000` for the big one.
+bench-scale: install
+	$(BIN)/python -m eval.scale --sizes 1000 10000 --out reports/scale --json reports/scale/scale.json
 
 # 50 chat sessions over HTTP for 5 minutes while another process changes the index (`make test` runs 20 s).
 soak: install
