@@ -1,7 +1,8 @@
 """Scale benchmark: newsbot over an archive of N articles, `python -m eval.scale` (and `make bench-scale`).
 
     python -m eval.scale [--sizes 1000 10000] [--json FILE] [--out DIR] [--shared PATH]
-                         [--embedding auto|real|standin] [--needles 30] [--seed 13] [--server] [--keep DIR]
+                         [--embedding auto|real|standin] [--needles 30] [--generic 30] [--cold-runs 3]
+                         [--seed 13] [--server | --server-only] [--keep DIR]
 
 For each size N, in a temporary folder: an archive of N articles made from the benchmarks' real sentences, with
 needles planted (eval/scale_corpus.py), is measured as a user would meet it, every step a fresh process whose
@@ -12,15 +13,17 @@ wall time and peak RSS (os.wait4) are read:
 3. `newsbot ingest additions/latest.jsonl` (adding 10 articles to the full index);
 4. that file deleted, `newsbot ingest --prune additions/latest.jsonl` (deleting the 10: the index is the
    archive's again), then the size of NEWSBOT_HOME on disk;
-5. `newsbot ask QUESTION` three times, each a fresh process (cold ask: the median);
+5. `newsbot ask QUESTION` three times (--cold-runs), each a fresh process (cold ask: the median);
 6. `python -m eval.scale_ask` (one process: `from bot import ask`): one untimed question, then the needle
    questions and as many generic ones; warm p50 / p95, needle hit@1 and answer-contains-gold, peak RSS.
 
 Embedding (``--embedding auto``): the packaged MiniLM up to 1000 articles, above that the hashing stand-in
 eval/scale_embed.py through NEWSBOT_EMBED_MODEL (the table says which). ``--server`` measures the 10k size (or
-the largest given) once more against a `chroma run` server (NEWSBOT_CHROMA_URL). Prints a Markdown table;
-``--out DIR`` writes it to DIR/report.md with a log-log plot of every cost against N (DIR/scale.svg) and the
-needles' answers (DIR/needles-N.json); ``--json FILE`` writes ``{"N": {"embedding", "ingest_s", ...}}``.
+the largest given) once more against a `chroma run` server (NEWSBOT_CHROMA_URL; ``--server-only``: that run
+alone). Prints a Markdown table; ``--out DIR`` writes it to DIR/report.md with a log-log plot of every cost
+against N (DIR/scale.svg) and the needles' answers (DIR/needles-N.json); ``--json FILE`` writes
+``{"N": {"embedding", "ingest_s", ...}}`` (the server run under "N-server"). A size's files are written as soon
+as it is measured.
 """
 
 from __future__ import annotations
@@ -169,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--server", action="store_true",
                     help="also measure 10000 (or the largest size given) against a `chroma run` server")
+    ap.add_argument("--server-only", action="store_true",
+                    help="measure only that size, only against the server (the embedded runs left out)")
     ap.add_argument("--json", type=Path, metavar="FILE")
     ap.add_argument("--out", type=Path, metavar="DIR", help="write report.md, scale.svg and the needles' answers")
     ap.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep the archives and indexes")
@@ -220,10 +225,10 @@ def main(argv: list[str] | None = None) -> int:
             write_outputs(results, answers, args, markdown_table(results))  # each size kept as soon as measured
 
         try:
-            for s in setups:
+            for s in setups if not args.server_only else ():
                 done(*run_size(s, shared, args.seed, args.needles, generic, work / str(s.size), log,
                                bool(args.keep), args.cold_runs))
-            if args.server:
+            if args.server or args.server_only:
                 size = 10000 if 10000 in args.sizes else max(args.sizes)
                 folder = work / f"{size}-server"
                 (folder / "chroma-server").mkdir(parents=True, exist_ok=True)

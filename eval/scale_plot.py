@@ -46,7 +46,7 @@ def _panel(s: Series, x0: float, y0: float) -> list[str]:
     if not s.points:
         return out + [f'<text x="{x0 + W / 2:.1f}" y="{y0 + H / 2:.1f}" text-anchor="middle">no data</text>']
     xa, xb = _decades(min(ns), max(ns))
-    ya, yb = _decades(min(vs), max(vs) * 1.5)  # room above the highest point for its label
+    ya, yb = _decades(min(vs) / 1.5, max(vs) * 1.5)  # room around the extremes (labels, a target line)
     pw, ph = W - LEFT - RIGHT, H - TOP - BOTTOM
 
     def px(n: float) -> float:

@@ -95,7 +95,7 @@ ROWS = (
         "delete10_s", 10),
     Row("re-ingest unchanged", lambda r, _: f"{r.reingest_s:.1f} s", "<= 60 s", lambda r, b: r.reingest_s <= 60,
         "reingest_s", 60),
-    Row("disk (NEWSBOT_HOME)", lambda r, _: f"{r.disk_mb:,.0f} MB", plot="disk_mb"),
+    Row("disk, NEWSBOT_HOME + server data", lambda r, _: f"{r.disk_mb:,.0f} MB", plot="disk_mb"),
     Row("peak RSS, ingest", lambda r, _: f"{r.rss_ingest_mb:,.0f} MB", "<= 3 GB", lambda r, b: r.rss_ingest_mb <= GB3,
         "rss_ingest_mb", GB3),
     Row("peak RSS, answering", lambda r, _: f"{r.rss_ask_mb:,.0f} MB" + (
