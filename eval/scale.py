@@ -2,7 +2,7 @@
 
     python -m eval.scale [--sizes 1000 10000] [--json FILE] [--out DIR] [--shared PATH]
                          [--embedding auto|real|standin] [--needles 30] [--generic 30] [--cold-runs 3]
-                         [--seed 13] [--server | --server-only] [--keep DIR]
+                         [--seed 13] [--server | --server-only] [--keep DIR [--reuse]]
 
 For each size N, in a temporary folder: an archive of N articles made from the benchmarks' real sentences, with
 needles planted (eval/scale_corpus.py), is measured as a user would meet it, every step a fresh process whose
@@ -24,6 +24,11 @@ alone). Prints a Markdown table; ``--out DIR`` writes it to DIR/report.md with a
 against N (DIR/scale.svg) and the needles' answers (DIR/needles-N.json); ``--json FILE`` writes
 ``{"N": {"embedding", "ingest_s", ...}}`` (the server run under "N-server"). A size's files are written as soon
 as it is measured.
+
+``--keep DIR --reuse`` measures the asks again on the indexes an earlier ``--keep DIR`` run left: a size whose
+DIR/N holds its index and questions is not built again, only steps 5 and 6 run (and the disk is read); the
+other figures of its row are left empty. For before / after timings of the read side on one index: run the
+same command from each checkout (PYTHONPATH puts the checkout's code first).
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -108,29 +113,51 @@ def measure(setup: Setup, archive: Archive, work: Path, generic: tuple[str, ...]
     disk = disk_mb(home) + (disk_mb(work.parent / "chroma-server") if setup.server else 0.0)
 
     spec = question_spec(archive, generic)
+    (work / "questions.json").write_text(json.dumps(spec), encoding="utf-8")  # what --reuse asks again
     log(f"{n:,}: deleted in {delete.seconds:.1f} s ({delete.cpu_s:.0f} s CPU); disk {disk:.0f} MB; cold asks")
+    result, needles = measure_asks(setup, work, env, disk, len(archive.needles), log, cold_runs)
+    return replace(result, ingest_s=round(fresh.seconds, 2), add10_s=round(add.seconds, 2),
+                   delete10_s=round(delete.seconds, 2), reingest_s=round(again.seconds, 2),
+                   rss_ingest_mb=round(fresh.rss_mb, 1), ingest_cpu_s=round(fresh.cpu_s, 1), chunks=counts["chunks"],
+                   vectors=counts["vectors"], asks_only=False), needles
+
+
+def measure_asks(setup: Setup, work: Path, env: dict[str, str], disk: float, n_needles: int, log,
+                 cold_runs: int = COLD_RUNS) -> tuple[SizeResult, list]:
+    """Steps 5 and 6 on the index in work/home, asking work/questions.json (its first n_needles are the
+    needles): a SizeResult with only the asks' figures (and the disk) filled in."""
+    n, nb = setup.size, newsbot_command()
+    spec = json.loads((work / "questions.json").read_text(encoding="utf-8"))
     cold = [run_child(nb + ["ask", q["question"]], env) for q in spec["questions"][:cold_runs]]
-    (work / "questions.json").write_text(json.dumps(spec), encoding="utf-8")
     log(f"{n:,}: cold ask {statistics.median(c.seconds for c in cold):.2f} s "
         f"({statistics.median(c.cpu_s for c in cold):.1f} s CPU); warm asks")
     warm = run_child([sys.executable, "-m", "eval.scale_ask", str(work / "questions.json")], env)
     answers = json.loads(warm.stdout.strip().splitlines()[-1])
     lat = answers["latencies_ms"]
-    needles = answers["results"][:len(archive.needles)]
+    needles = answers["results"][:n_needles]
     result = SizeResult(
         size=n, store="server" if setup.server else "embedded", embedding=setup.embedding,
-        ingest_s=round(fresh.seconds, 2), add10_s=round(add.seconds, 2), delete10_s=round(delete.seconds, 2),
-        reingest_s=round(again.seconds, 2), disk_mb=round(disk, 1), rss_ingest_mb=round(fresh.rss_mb, 1),
+        ingest_s=0.0, add10_s=0.0, delete10_s=0.0, reingest_s=0.0, disk_mb=round(disk, 1), rss_ingest_mb=0.0,
         rss_ask_mb=round(warm.rss_mb, 1), cold_ask_s=round(statistics.median(c.seconds for c in cold), 2),
         ask_p50_ms=round(float(np.percentile(lat, 50)), 1), ask_p95_ms=round(float(np.percentile(lat, 95)), 1),
         needle_hit1=round(sum(r["hit1"] for r in needles) / len(needles), 3),
         needle_contains=round(sum(r["contains"] for r in needles) / len(needles), 3),
         server_rss_mb=round(setup.server.peak_rss_mb(), 1) if setup.server else 0.0,
-        ingest_cpu_s=round(fresh.cpu_s, 1), chunks=counts["chunks"], vectors=counts["vectors"],
-        needle_answers=tuple(r["answer"] for r in needles))
+        needle_answers=tuple(r["answer"] for r in needles), asks_only=True)
     log(f"{n:,}: warm p50 {result.ask_p50_ms} ms, p95 {result.ask_p95_ms} ms, needle hit@1 {result.needle_hit1}, "
         f"contains {result.needle_contains}, peak RSS {warm.rss_mb:.0f} MB")
     return result, needles
+
+
+def reuse_size(setup: Setup, work: Path, n_needles: int, log, cold_runs: int = COLD_RUNS) -> tuple[SizeResult, list]:
+    """--reuse: the asks again on the index an earlier --keep run left in ``work``."""
+    log(f"{setup.size:,}: reusing the index in {work}; cold asks")
+    env = child_env(work / "home", setup.embed_model, setup.chroma_url)
+    return measure_asks(setup, work, env, disk_mb(work / "home"), n_needles, log, cold_runs)
+
+
+def reusable(work: Path) -> bool:
+    return (work / "questions.json").is_file() and (work / "home").is_dir()
 
 
 def run_size(setup: Setup, shared: Path, seed: int, needles: int, generic: tuple[str, ...], work: Path,
@@ -177,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--json", type=Path, metavar="FILE")
     ap.add_argument("--out", type=Path, metavar="DIR", help="write report.md, scale.svg and the needles' answers")
     ap.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep the archives and indexes")
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --keep DIR: a size DIR already holds (an earlier --keep run) is not built again, "
+                         "only its cold and warm asks are measured")
     return ap
 
 
@@ -185,6 +215,8 @@ def check_args(args: argparse.Namespace) -> None:
         raise UsageError(f"every size must hold at least twice the {args.needles} needles (and --needles >= 1)")
     if not 1 <= args.cold_runs <= args.needles:
         raise UsageError(f"--cold-runs must be from 1 to the number of needles ({args.needles}), got {args.cold_runs}")
+    if args.reuse and not args.keep:
+        raise UsageError("--reuse measures the indexes an earlier --keep DIR run left: give that --keep DIR")
     if not (args.shared / "benchmarks").is_dir():
         raise UsageError(f"no benchmarks/ under {args.shared}: pass --shared PATH")
 
@@ -226,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             for s in setups if not args.server_only else ():
+                if args.reuse and reusable(work / str(s.size)):
+                    done(*reuse_size(s, work / str(s.size), args.needles, log, args.cold_runs))
+                    continue
                 done(*run_size(s, shared, args.seed, args.needles, generic, work / str(s.size), log,
                                bool(args.keep), args.cold_runs))
             if args.server or args.server_only:

@@ -139,13 +139,21 @@ def test_the_table_marks_targets_at_100k_only() -> None:
     assert svg.startswith("<svg") and svg.count("<circle") == 2 and "target 10" in svg
 
 
-@pytest.mark.timeout(400)  # about 40 s on an idle machine; 6 processes slow down a lot on a busy one
+def test_a_reused_index_shows_only_what_its_asks_measured() -> None:
+    table = markdown_table([_result(1000, asks_only=True, add10_s=0.0, cold_ask_s=4.0)])
+    assert _line(table, "add 10").startswith("| add 10 articles | - |")
+    assert _line(table, "fresh ingest").startswith("| fresh ingest | - |")
+    assert "| 4.00 s |" in _line(table, "cold") and "| 50 ms |" in _line(table, "warm ask p50")
+
+
+@pytest.mark.timeout(500)  # about 50 s on an idle machine; 9 processes slow down a lot on a busy one
 def test_the_harness_end_to_end(tmp_path) -> None:
-    """`python -m eval.scale` on 40 articles: every JSON key, sane figures, the needles found."""
-    out = tmp_path / "out"
+    """`python -m eval.scale` on 40 articles: every JSON key, sane figures, the needles found; the index kept
+    (--keep) and measured again (--reuse) without being built again."""
+    out, keep = tmp_path / "out", tmp_path / "keep"
     cmd = [sys.executable, "-m", "eval.scale", "--sizes", "40", "--needles", "8", "--generic", "4", "--cold-runs", "1",
            "--embedding", "standin", "--json", str(tmp_path / "scale.json"), "--out", str(out),
-           "--shared", str(SHARED.parent)]
+           "--shared", str(SHARED.parent), "--keep", str(keep)]
     run = subprocess.run(cmd, cwd=PROJECT, capture_output=True, text=True, timeout=390)
     assert run.returncode == 0, run.stderr[-3000:]
     data = json.loads((tmp_path / "scale.json").read_text())
@@ -162,3 +170,10 @@ def test_the_harness_end_to_end(tmp_path) -> None:
     report = (out / "report.md").read_text()
     assert "| needle hit@1 |" in report and "target at 100,000" in report and (out / "scale.svg").exists()
     assert "| 40 |" in run.stdout.splitlines()[0]
+    again = subprocess.run(cmd[:cmd.index("--json")] + ["--json", str(tmp_path / "again.json"), "--shared",
+                                                        str(SHARED.parent), "--keep", str(keep), "--reuse"],
+                           cwd=PROJECT, capture_output=True, text=True, timeout=390)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "reusing the index" in again.stderr and "fresh ingest (" not in again.stderr
+    r2 = json.loads((tmp_path / "again.json").read_text())["40"]
+    assert r2["ingest_s"] == 0 and 0.2 < r2["cold_ask_s"] < 200 and r2["needle_contains"] == r["needle_contains"]
