@@ -9,15 +9,14 @@ anything ambiguous stay as typed.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from functools import lru_cache
 
 from bot.answer import common_words, known_word
 from bot.library import Library
 from index.terms import edit_distance, stopwords
+from index.words import WORD as _TOKEN
+from index.words import ScannedWords, WordStats
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z']*")
 CAPITALISED = 0.8  # share of a word's mid-sentence uses in the corpus that must be capitalised
 # Apostrophes people leave out: "whats a reduction" asks "what's a reduction".
 CONTRACTIONS = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows": "how's", "whens": "when's",
@@ -27,27 +26,18 @@ MIN_TYPO_LEN = 4  # shorter unknown words are corrected to function words only (
 
 
 @lru_cache(maxsize=8)
-def _corpus_words(lib: Library, generation: int) -> tuple[Counter, dict[str, str]]:
-    """Counts of the corpus's lower-cased words, and for words mostly capitalised mid-sentence, their form."""
-    counts: Counter = Counter()
-    caps: Counter = Counter()
-    mid: Counter = Counter()
-    forms: dict[str, Counter] = {}
-    for art in lib.articles.values():
-        for m in _TOKEN.finditer(art.text):
-            w = m.group()
-            low = w.lower()
-            counts[low] += 1
-            before = art.text[max(0, m.start() - 3):m.start()].strip()
-            if before and before[-1] not in ".!?\"'\u201c(":  # not the first word of a sentence
-                mid[low] += 1
-                if w[0].isupper():
-                    caps[low] += 1
-                    forms.setdefault(low, Counter())[w] += 1
-    # Common English words keep the user's case: a headline's "What Happened" makes no name of "happened".
-    capital = {w: forms[w].most_common(1)[0][0] for w in forms
-               if mid[w] and caps[w] / mid[w] >= CAPITALISED and w not in stopwords() and w not in common_words()}
-    return counts, capital
+def _corpus_words(lib: Library, generation: int) -> ScannedWords:
+    """The corpus's words (index/words.py), counted from every article's text."""
+    return ScannedWords(art.text for art in lib.articles.values())
+
+
+def _capital(corpus: WordStats, low: str) -> str | None:
+    """The corpus's capitals for a word it nearly always capitalises mid-sentence; common English words keep
+    the user's case (a headline's "What Happened" makes no name of "happened")."""
+    if low in stopwords() or low in common_words():
+        return None
+    mid, caps, form = corpus.capitalised(low)
+    return form if mid and caps / mid >= CAPITALISED else None
 
 
 def _deletes(word: str) -> set[str]:
@@ -57,7 +47,7 @@ def _deletes(word: str) -> set[str]:
 @lru_cache(maxsize=8)
 def _delete_index(lib: Library, generation: int) -> dict[str, tuple[str, ...]]:
     """word and each of its one-letter deletions -> the known words they come from (symmetric delete)."""
-    counts, _ = _corpus_words(lib, generation)
+    counts = _corpus_words(lib, generation).total.counts
     index: dict[str, set[str]] = {}
     for w in set(counts) | common_words() | stopwords():
         for k in {w} | _deletes(w):
@@ -66,7 +56,7 @@ def _delete_index(lib: Library, generation: int) -> dict[str, tuple[str, ...]]:
 
 
 def _correct(word: str, lib: Library) -> str | None:
-    counts, _ = _corpus_words(lib, lib.generation)
+    counts = _corpus_words(lib, lib.generation).total.counts
     index = _delete_index(lib, lib.generation)
     found = {w for k in {word} | _deletes(word) for w in index.get(k, ())}
     if len(word) < MIN_TYPO_LEN:
@@ -81,10 +71,11 @@ def _correct(word: str, lib: Library) -> str | None:
 
 def normalize(question: str, lib: Library) -> str:
     """`question` with unknown words corrected and the corpus's names capitalised."""
-    counts, capital = _corpus_words(lib, lib.generation)
+    corpus = _corpus_words(lib, lib.generation)
+    counts = corpus.total.counts
     known = common_words() | stopwords()
 
-    def fix(m: re.Match) -> str:
+    def fix(m) -> str:
         w = m.group()
         low = w.lower()
         if low in CONTRACTIONS:
@@ -92,8 +83,8 @@ def normalize(question: str, lib: Library) -> str:
         if low not in counts and low not in known and not w[0].isupper() and "'" not in w and not known_word(low):
             low = _correct(low, lib) or low
             w = low
-        if w.islower() and low in capital:
-            return capital[low]
+        if w.islower():
+            return _capital(corpus, low) or w
         return w
 
     return _TOKEN.sub(fix, question)

@@ -1,0 +1,134 @@
+"""bot/normalize.py: typos corrected and names capitalised as the corpus spells them; the same result as the
+code of 2026-12-02 (kept here as the reference: the corpus counted whole, a symmetric-delete index of its
+vocabulary), for every question of the gold and natural sets and thousands of typos of them.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections import Counter
+from pathlib import Path
+from functools import cached_property
+from types import SimpleNamespace
+
+import pytest
+
+from bot.answer import common_words, known_word
+from bot.normalize import CAPITALISED, CONTRACTIONS, MIN_TYPO_LEN, normalize
+from index.terms import edit_distance, stopwords
+from index.words import ScannedWords
+
+PROJECT = Path(__file__).resolve().parent.parent
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+class Reference:
+    """The corpus read whole, as bot/normalize.py did before its statistics were kept in the manifest."""
+
+    def __init__(self, texts: list[str]):
+        counts, caps, mid, forms = Counter(), Counter(), Counter(), {}
+        for text in texts:
+            for m in _TOKEN.finditer(text):
+                w = m.group()
+                low = w.lower()
+                counts[low] += 1
+                before = text[max(0, m.start() - 3):m.start()].strip()
+                if before and before[-1] not in ".!?\"'\u201c(":
+                    mid[low] += 1
+                    if w[0].isupper():
+                        caps[low] += 1
+                        forms.setdefault(low, Counter())[w] += 1
+        self.counts = counts
+        self.capital = {w: forms[w].most_common(1)[0][0] for w in forms if mid[w] and caps[w] / mid[w] >= CAPITALISED
+                        and w not in stopwords() and w not in common_words()}
+        index: dict[str, set[str]] = {}
+        for w in set(counts) | common_words() | stopwords():
+            for k in {w} | {w[:i] + w[i + 1:] for i in range(len(w))}:
+                index.setdefault(k, set()).add(w)
+        self.index = index
+
+    def correct(self, word: str) -> str | None:
+        found = {w for k in {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+                 for w in self.index.get(k, ())}
+        if len(word) < MIN_TYPO_LEN:
+            found &= stopwords()
+        found = {w for w in found if edit_distance(word, w) == 1 and abs(len(w) - len(word)) <= 1}
+        if not found:
+            return None
+        return max(found, key=lambda w: (w[0] == word[0], self.counts.get(w, 0), w in common_words(),
+                                         w in stopwords(), w))
+
+    def normalize(self, question: str) -> str:
+        known = common_words() | stopwords()
+
+        def fix(m):
+            w = m.group()
+            low = w.lower()
+            if low in CONTRACTIONS:
+                return CONTRACTIONS[low] if w.islower() else CONTRACTIONS[low].capitalize()
+            if low not in self.counts and low not in known and not w[0].isupper() and "'" not in w \
+                    and not known_word(low):
+                low = self.correct(low) or low
+                w = low
+            if w.islower() and low in self.capital:
+                return self.capital[low]
+            return w
+
+        return _TOKEN.sub(fix, question)
+
+
+class Corpus:
+    """What normalize() reads of a library snapshot: the articles (their texts) and the corpus's words."""
+
+    generation = 1
+
+    def __init__(self, texts: list[str]):
+        self.articles = {f"a{i}": SimpleNamespace(text=t) for i, t in enumerate(texts)}
+
+    @cached_property
+    def words(self) -> ScannedWords:
+        return ScannedWords(a.text for a in self.articles.values())
+
+
+def questions() -> list[str]:
+    return [json.loads(line)["question"] for name in ("gold", "natural")
+            for line in (PROJECT / "eval" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def typos(question: str, rng: random.Random) -> list[str]:
+    """The question in lower case, and with one word misspelt each way (dropped, doubled, swapped, changed)."""
+    out = [question.lower()]
+    ws = [w for w in question.split() if w.isalpha() and len(w) > 2]
+    for w in ws:
+        i = rng.randrange(len(w))
+        c = rng.choice("abcdefghijklmnopqrstuvwxyz")
+        for bad in (w[:i] + w[i + 1:], w[:i] + w[i] + w[i:], w[:i] + c + w[i + 1:],
+                    w[:i] + w[i + 1:i + 2] + w[i] + w[i + 2:]):
+            out.append(question.replace(w, bad.lower(), 1))
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((PROJECT / "corpus").glob("*.txt"))]
+
+
+def test_as_the_whole_corpus_read_at_once(corpus) -> None:
+    ref, lib = Reference(corpus), Corpus(corpus)
+    rng = random.Random(13)
+    asked = [t for q in questions() for t in typos(q, rng)]
+    assert len(asked) > 3000
+    changed = 0
+    for q in asked:
+        got = normalize(q, lib)
+        assert got == ref.normalize(q), q
+        changed += got != q
+    assert changed > 500  # the comparison covers corrections and capitals, not only questions left alone
+
+
+def test_typos_and_names(corpus) -> None:
+    lib = Corpus(corpus)
+    assert normalize("wht did sadr demnad in exchange?", lib) == "what did Sadr demand in exchange?"
+    assert normalize("whats the arest about", lib) == "what's the arrest about"
