@@ -1,14 +1,19 @@
-"""The read side of the index: an in-memory snapshot of the manifest, BM25, Chroma and the embedder.
+"""The read side of the index: a snapshot of the manifest, BM25, Chroma and the embedder.
 
-Opened once per settings and reused (warm questions cost no start-up); it reloads by itself when an
-ingest (in this process or another) has moved the manifest to a new generation.
+Opened once per settings and reused (warm questions cost no start-up); it moves to a new snapshot by itself
+when an ingest (in this process or another) has moved the manifest to a new generation. A snapshot reads its
+rows from the manifest when a question needs them (Articles, Chunks, Sentences below), in a read transaction
+of its own generation (index/manifest_reader.py): nothing is loaded whole at start.
 """
 
 from __future__ import annotations
 
 import bisect
 import threading
+import weakref
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from index.bm25 import BM25Index
@@ -17,9 +22,20 @@ from index.errors import NoIndexError
 from index.home import check_home, disk_errors, writable
 from index.ingest import check_embed_model, manifest_path, refresh_bm25
 from index.manifest import Manifest
+from index.manifest_reader import ManifestReader
 from index.settings import Settings
 from index.types import Article
 from index.vectors import VectorStore
+from index.words import WordStats
+
+# -- a snapshot's rows, read by id when first asked for -------------------------------------------------------
+# A question reads a few dozen articles and their sentences; a reader used to load every row of the archive at
+# start and at each new generation (1.5 GB and most of a cold `newsbot ask` at 10,000 articles). Iterating one
+# of these mappings still lists the whole table, for the rare callers that want it (tests, the eval's checks).
+
+# Rows kept per snapshot: well above what one question reads (its passages' articles, up to 40 with
+# bot.search), so that questions on the same topic read nothing again; a few MB of article text.
+ARTICLES_KEPT, CHUNKS_KEPT = 1024, 8192
 
 
 @dataclass(frozen=True)
@@ -43,19 +59,98 @@ class SentenceRow:
     kind: str = "body"  # "body" is article prose; anything else is never an answer (index/fragments.py)
 
 
+class _Rows(Mapping):
+    """id -> row, read on first use; a missing id raises KeyError as a dict would."""
+
+    table = ""
+
+    def __init__(self, reader: ManifestReader, kept: int):
+        self.reader = reader
+        self._get = lru_cache(maxsize=kept)(self._load)  # thread-safe; a miss (None) is kept too
+
+    def _load(self, key: str):
+        raise NotImplementedError
+
+    def __getitem__(self, key: str):
+        row = self._get(key) if isinstance(key, str) else None
+        if row is None:
+            raise KeyError(key)
+        return row
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.reader.ids(self.table))
+
+    def __len__(self) -> int:
+        return self.reader.count(self.table)
+
+
+class Articles(_Rows):
+    table = "articles"
+
+    def _load(self, article_id: str) -> Article | None:
+        return self.reader.article(article_id)
+
+    def dated(self, date_from: str | None, date_to: str | None) -> set[str]:
+        """The ids of the articles dated within [date_from, date_to] (undated ones never are)."""
+        return self.reader.dated(date_from, date_to)
+
+
+class Chunks(_Rows):
+    table = "chunks"
+
+    def _load(self, chunk_id: str) -> ChunkRow | None:
+        row = self.reader.chunk(chunk_id)
+        return ChunkRow(*row) if row else None
+
+
+class Sentences(_Rows):
+    """article id -> its sentences in text order (a list; an article without sentences is not a key)."""
+
+    table = "sentences"
+
+    def _load(self, article_id: str) -> list[SentenceRow] | None:
+        return [SentenceRow(*r) for r in self.reader.sentences(article_id)] or None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.reader.sentence_articles())
+
+    def __len__(self) -> int:
+        return len(self.reader.sentence_articles())
+
+
+# -- the snapshot and the library ---------------------------------------------------------------------------
+
 @dataclass(frozen=True, eq=False)  # eq=False: hashed by identity (caches key on the snapshot)
 class Snapshot:
-    """One generation of the index, never changed once built: a question that holds it reads one consistent
+    """One generation of the index, never changed once made: a question that holds it reads one consistent
     state (articles, chunks, sentences, BM25 and the vector store of that generation) from start to end."""
 
     settings: Settings
     generation: int
-    articles: dict[str, Article]
-    chunks: dict[str, ChunkRow]
-    sentences: dict[str, list[SentenceRow]]
+    articles: Articles
+    chunks: Chunks
+    sentences: Sentences
     bm25: BM25Index
     store: VectorStore
     embed_model: object
+    reader: ManifestReader  # the manifest at this generation; closed once no one holds the snapshot
+
+    @property
+    def words(self) -> WordStats:
+        """The archive's words (index/words.py), for reading a question as the corpus spells it."""
+        return self.reader.words()
+
+
+def _snapshot(settings: Settings, reader: ManifestReader, bm25: BM25Index, store: VectorStore,
+              embed_model) -> Snapshot:
+    snap = Snapshot(settings, reader.generation, Articles(reader, ARTICLES_KEPT), Chunks(reader, CHUNKS_KEPT),
+                    Sentences(reader, ARTICLES_KEPT), bm25, store, embed_model, reader)
+    # Its read transaction ends with it: held longer, it would keep SQLite from checkpointing the WAL.
+    weakref.finalize(snap, reader.close)
+    return snap
 
 
 class Library:
@@ -90,33 +185,29 @@ class Library:
     chunks = property(lambda self: self.current.chunks)
     sentences = property(lambda self: self.current.sentences)
     bm25 = property(lambda self: self.current.bm25)
+    words = property(lambda self: self.current.words)
 
     def reload(self) -> None:
-        """Read the manifest into a new Snapshot (articles, chunks, sentences, current BM25) and swap it in."""
-        for _ in range(5):
-            # One read transaction: an ingest committing meanwhile cannot give us half of its change.
-            with self.manifest.snapshot():
-                gen = self.manifest.generation()
-                if gen == self.generation:
-                    return
-                articles = {a.id: a for a in self.manifest.articles()}
-                chunks = [ChunkRow(*r) for r in self.manifest.chunks()]
-                rows = self.manifest.sentences()
-            if not articles:
+        """Open the manifest's current generation as a new Snapshot (with that generation's BM25) and swap it in."""
+        for attempt in range(5):
+            # Its own read transaction: an ingest committing meanwhile cannot give us half of its change.
+            reader = ManifestReader(manifest_path(self.settings), readonly=self.readonly)
+            if reader.generation == self.generation:
+                reader.close()
+                return
+            if not reader.has_articles():
+                reader.close()
                 raise NoIndexError(f"The index at {self.settings.home} is empty: run `newsbot ingest PATH`")
             bm25 = refresh_bm25(self.settings, self.manifest)
-            if bm25.generation == gen:
+            if bm25.generation == reader.generation or attempt == 4:
                 break  # otherwise an ingest committed between the two reads: read again
-        sentences: dict[str, list[SentenceRow]] = {}
-        for r in rows:
-            sentences.setdefault(r[1], []).append(SentenceRow(*r))
+            reader.close()
         if self.current is not None:
             # Another generation: the embedded Chroma caches its index per process and does not see what
             # another process wrote ("Error finding id"): the new snapshot gets a freshly opened store.
             self.store = self.store.reopened()
         # One reference swapped: a question running meanwhile keeps the snapshot it started with.
-        self.current = Snapshot(self.settings, gen, articles, {c.id: c for c in chunks}, sentences, bm25,
-                                self.store, self.embed_model)
+        self.current = _snapshot(self.settings, reader, bm25, self.store, self.embed_model)
 
     def refresh(self) -> None:
         if self.manifest.generation() != self.generation:
@@ -149,4 +240,6 @@ def close_libraries() -> None:
     with _OPEN_LOCK:
         for lib in _OPEN.values():
             lib.manifest.close()
+            if lib.current is not None:
+                lib.current.reader.close()
         _OPEN.clear()

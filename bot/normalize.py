@@ -12,7 +12,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.answer import common_words, known_word
-from bot.library import Library
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
 from index.words import ScannedWords, WordStats
@@ -23,12 +22,6 @@ CONTRACTIONS = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows":
                 "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't",
                 "arent": "aren't", "cant": "can't", "wont": "won't", "thats": "that's"}
 MIN_TYPO_LEN = 4  # shorter unknown words are corrected to function words only ("wht" -> "what")
-
-
-@lru_cache(maxsize=8)
-def _corpus_words(lib: Library, generation: int) -> ScannedWords:
-    """The corpus's words (index/words.py), counted from every article's text."""
-    return ScannedWords(art.text for art in lib.articles.values())
 
 
 def _capital(corpus: WordStats, low: str) -> str | None:
@@ -45,9 +38,10 @@ def _deletes(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=8)
-def _delete_index(lib: Library, generation: int) -> dict[str, tuple[str, ...]]:
-    """word and each of its one-letter deletions -> the known words they come from (symmetric delete)."""
-    counts = _corpus_words(lib, generation).total.counts
+def _delete_index(corpus: ScannedWords) -> dict[str, tuple[str, ...]]:
+    """word and each of its one-letter deletions -> the known words they come from (symmetric delete); kept
+    for the last few generations' word counts (not their snapshots: a snapshot holds the manifest open)."""
+    counts = corpus.total.counts
     index: dict[str, set[str]] = {}
     for w in set(counts) | common_words() | stopwords():
         for k in {w} | _deletes(w):
@@ -55,9 +49,9 @@ def _delete_index(lib: Library, generation: int) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
-def _correct(word: str, lib: Library) -> str | None:
-    counts = _corpus_words(lib, lib.generation).total.counts
-    index = _delete_index(lib, lib.generation)
+def _correct(word: str, corpus: ScannedWords) -> str | None:
+    counts = corpus.total.counts
+    index = _delete_index(corpus)
     found = {w for k in {word} | _deletes(word) for w in index.get(k, ())}
     if len(word) < MIN_TYPO_LEN:
         found &= stopwords()
@@ -69,9 +63,10 @@ def _correct(word: str, lib: Library) -> str | None:
     return max(found, key=lambda w: (w[0] == word[0], counts.get(w, 0), w in common_words(), w in stopwords(), w))
 
 
-def normalize(question: str, lib: Library) -> str:
-    """`question` with unknown words corrected and the corpus's names capitalised."""
-    corpus = _corpus_words(lib, lib.generation)
+def normalize(question: str, lib) -> str:
+    """`question` with unknown words corrected and the corpus's names capitalised (lib: a Snapshot, whose words
+    are counted once, on the first question: bot/library.py)."""
+    corpus = lib.words
     counts = corpus.total.counts
     known = common_words() | stopwords()
 
@@ -81,7 +76,7 @@ def normalize(question: str, lib: Library) -> str:
         if low in CONTRACTIONS:
             return CONTRACTIONS[low] if w.islower() else CONTRACTIONS[low].capitalize()
         if low not in counts and low not in known and not w[0].isupper() and "'" not in w and not known_word(low):
-            low = _correct(low, lib) or low
+            low = _correct(low, corpus) or low
             w = low
         if w.islower():
             return _capital(corpus, low) or w

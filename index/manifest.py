@@ -41,7 +41,7 @@ class Manifest:
         self.path = path
         self.readonly = readonly
         if readonly:  # a reader in a home it may not write (index/home.py): no WAL switch, no schema update
-            self.db = _open_readonly(path)
+            self.db = open_readonly(path)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves so each article version is one transaction.
@@ -194,7 +194,7 @@ class Manifest:
         return _Transaction(self.db)
 
 
-def _open_readonly(path: Path) -> sqlite3.Connection:
+def open_readonly(path: Path) -> sqlite3.Connection:
     """Open the manifest without writing anything next to it.
 
     mode=ro reads a WAL database when its -shm file exists; in a read-only folder without one (the last

@@ -1,0 +1,109 @@
+"""One generation of the manifest, read on demand: what a reader's snapshot (bot/library.py) looks rows up in.
+
+A ManifestReader has its own SQLite connection holding one read transaction, opened when it is made: every
+lookup sees the manifest as it was then (WAL mode gives each reader its own snapshot), even while an ingest
+commits newer generations. So a question reads one consistent generation without the reader having loaded
+every article, chunk and sentence row of the archive first; it reads the rows it needs, by id.
+
+The transaction is held until the reader is closed (bot/library.py closes a snapshot's reader once no
+question holds it). Meanwhile SQLite cannot move the write-ahead log's pages past that snapshot into the
+database file: an ingest writing beside an idle reader grows the -wal file until the reader moves on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from index.manifest import open_readonly
+from index.types import Article
+from index.words import ScannedWords, WordStats
+
+PAGE = 200  # article texts read per query when every one is read (the archive's words)
+
+
+class ManifestReader:
+    def __init__(self, path: Path, readonly: bool = False):
+        if readonly:  # a home we may not write (index/home.py): opened as the Manifest opens it there
+            self.db = open_readonly(path)
+        else:
+            self.db = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA query_only=1")  # this connection never writes
+        # One connection for every thread of the process: one statement at a time on it.
+        self._lock = threading.Lock()
+        self._words: WordStats | None = None
+        self.db.execute("BEGIN")  # deferred: the first read below fixes the snapshot every later read sees
+        self.generation = int(self._value("generation") or 0)
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    def rows(self, sql: str, params: Sequence = ()) -> list:
+        with self._lock:
+            return self.db.execute(sql, params).fetchall()
+
+    def _value(self, key: str) -> str | None:
+        row = self.rows("SELECT value FROM meta WHERE key=?", (key,))
+        return row[0][0] if row else None
+
+    # -- rows by id ---------------------------------------------------------------------------------------------
+    def article(self, article_id: str) -> Article | None:
+        row = self.rows("SELECT id, title, source, text, hash, date, url FROM articles WHERE id=?", (article_id,))
+        return Article(*row[0]) if row else None
+
+    def chunk(self, chunk_id: str) -> tuple | None:
+        """(id, article_id, ordinal, start, end, first_sentence, last_sentence), or None."""
+        row = self.rows('SELECT id, article_id, ordinal, start, "end", first_sentence, last_sentence FROM chunks '
+                        "WHERE id=?", (chunk_id,))
+        return row[0] if row else None
+
+    def sentences(self, article_id: str) -> list[tuple]:
+        """(id, article_id, ordinal, start, end, kind) of the article's sentences, in text order."""
+        return self.rows('SELECT id, article_id, ordinal, start, "end", kind FROM sentences WHERE article_id=? '
+                         "ORDER BY ordinal", (article_id,))
+
+    # -- whole tables (listings, never on a question's path) ------------------------------------------------------
+    def has_articles(self) -> bool:
+        return bool(self.rows("SELECT 1 FROM articles LIMIT 1"))
+
+    def count(self, table: str) -> int:
+        assert table in ("articles", "chunks", "sentences")
+        return self.rows(f"SELECT COUNT(*) FROM {table}")[0][0]
+
+    def ids(self, table: str) -> list[str]:
+        """Every article id (in id order), chunk or sentence id (by article, then in text order)."""
+        order = {"articles": "id", "chunks": "article_id, ordinal", "sentences": "article_id, ordinal"}[table]
+        return [r[0] for r in self.rows(f"SELECT id FROM {table} ORDER BY {order}")]
+
+    def sentence_articles(self) -> list[str]:
+        return [r[0] for r in self.rows("SELECT DISTINCT article_id FROM sentences ORDER BY article_id")]
+
+    def dated(self, date_from: str | None, date_to: str | None) -> set[str]:
+        """The ids of the articles with a date within [date_from, date_to] (either end may be open)."""
+        sql, params = "SELECT id FROM articles WHERE date IS NOT NULL AND date != ''", []
+        if date_from:
+            sql, params = sql + " AND date >= ?", params + [date_from]
+        if date_to:
+            sql, params = sql + " AND date <= ?", params + [date_to]
+        return {r[0] for r in self.rows(sql, params)}
+
+    def texts(self) -> Iterator[str]:
+        """Every article's text, in id order, a page at a time (the lock is not held between pages)."""
+        last = None
+        while True:
+            page = self.rows("SELECT id, text FROM articles " + ("WHERE id > ? " if last is not None else "")
+                             + f"ORDER BY id LIMIT {PAGE}", (last,) if last is not None else ())
+            yield from (text for _, text in page)
+            if len(page) < PAGE:
+                return
+            last = page[-1][0]
+
+    # -- the archive's words (index/words.py) ---------------------------------------------------------------------
+    def words(self) -> WordStats:
+        """Every text of this generation counted, once (on the first question that needs it)."""
+        if self._words is None:
+            self._words = ScannedWords(self.texts())
+        return self._words
