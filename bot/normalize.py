@@ -14,7 +14,7 @@ from functools import lru_cache
 from bot.answer import common_words, known_word
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
-from index.words import ScannedWords, WordStats
+from index.words import WordStats
 
 CAPITALISED = 0.8  # share of a word's mid-sentence uses in the corpus that must be capitalised
 # Apostrophes people leave out: "whats a reduction" asks "what's a reduction".
@@ -22,6 +22,48 @@ CONTRACTIONS = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows":
                 "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't",
                 "arent": "aren't", "cant": "can't", "wont": "won't", "thats": "that's"}
 MIN_TYPO_LEN = 4  # shorter unknown words are corrected to function words only ("wht" -> "what")
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    """The words known without the corpus: common English and function words."""
+    return common_words() | stopwords()
+
+
+@lru_cache(maxsize=1)
+def _alphabet() -> str:
+    """Every letter a known word may hold: the corpus's words are ASCII letters and apostrophes (index/words.py),
+    the common and function words may hold others ("café")."""
+    letters = set("abcdefghijklmnopqrstuvwxyz'")
+    for w in _known():
+        letters.update(w)
+    return "".join(sorted(letters))
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one edit away from word: a letter dropped, two swapped, one changed or one added."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _alphabet()}
+    out |= {a + c + b for a, b in splits for c in _alphabet()}
+    return out
+
+
+def _correct(word: str, corpus: WordStats) -> str | None:
+    # The known words one edit away: every such string looked up (in the corpus's words, one query, and in
+    # the common and function words), not a scan of the vocabulary.
+    near = _edits(word)
+    found = (near & _known()) | set(corpus.counts(near))
+    if len(word) < MIN_TYPO_LEN:
+        found &= stopwords()
+    found = {w for w in found if edit_distance(word, w) == 1 and abs(len(w) - len(word)) <= 1}
+    if not found:
+        return None
+    counts = corpus.counts(found)
+    # Typos keep their first letter ("arest" -> "arrest", not "rest"); then the corpus's own words (most
+    # frequent first), then common English, then function words.
+    return max(found, key=lambda w: (w[0] == word[0], counts.get(w, 0), w in common_words(), w in stopwords(), w))
 
 
 def _capital(corpus: WordStats, low: str) -> str | None:
@@ -33,42 +75,11 @@ def _capital(corpus: WordStats, low: str) -> str | None:
     return form if mid and caps / mid >= CAPITALISED else None
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
-@lru_cache(maxsize=8)
-def _delete_index(corpus: ScannedWords) -> dict[str, tuple[str, ...]]:
-    """word and each of its one-letter deletions -> the known words they come from (symmetric delete); kept
-    for the last few generations' word counts (not their snapshots: a snapshot holds the manifest open)."""
-    counts = corpus.total.counts
-    index: dict[str, set[str]] = {}
-    for w in set(counts) | common_words() | stopwords():
-        for k in {w} | _deletes(w):
-            index.setdefault(k, set()).add(w)
-    return {k: tuple(sorted(v)) for k, v in index.items()}
-
-
-def _correct(word: str, corpus: ScannedWords) -> str | None:
-    counts = corpus.total.counts
-    index = _delete_index(corpus)
-    found = {w for k in {word} | _deletes(word) for w in index.get(k, ())}
-    if len(word) < MIN_TYPO_LEN:
-        found &= stopwords()
-    found = {w for w in found if edit_distance(word, w) == 1 and abs(len(w) - len(word)) <= 1}
-    if not found:
-        return None
-    # Typos keep their first letter ("arest" -> "arrest", not "rest"); then the corpus's own words (most
-    # frequent first), then common English, then function words.
-    return max(found, key=lambda w: (w[0] == word[0], counts.get(w, 0), w in common_words(), w in stopwords(), w))
-
-
 def normalize(question: str, lib) -> str:
-    """`question` with unknown words corrected and the corpus's names capitalised (lib: a Snapshot, whose words
-    are counted once, on the first question: bot/library.py)."""
+    """`question` with unknown words corrected and the corpus's names capitalised (lib: a Snapshot)."""
     corpus = lib.words
-    counts = corpus.total.counts
-    known = common_words() | stopwords()
+    counts = corpus.counts({m.group().lower() for m in _TOKEN.finditer(question)})  # the question's words, at once
+    known = _known()
 
     def fix(m) -> str:
         w = m.group()

@@ -226,6 +226,7 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
         manifest = Manifest(manifest_path(settings))
         try:
             rechunk = _check_format(manifest, settings)
+            manifest.sync_words()  # an index from before the archive's word tables: counted once, here
             store = VectorStore(settings)
             _delete_pending(manifest, store)
             loaded = load_paths(paths, max_bytes=settings.max_file_bytes, stored=manifest.article_sources())
@@ -299,6 +300,7 @@ def remove_articles(ids: Iterable[str], settings: Settings) -> list[str]:
             wanted = [aid for aid in dict.fromkeys(ids) if aid in known]
             if not wanted:
                 return removed
+            manifest.sync_words()
             store = VectorStore(settings)
             _delete_pending(manifest, store)
             for aid in wanted:

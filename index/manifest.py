@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Iterable
 
+from index import words
 from index.types import Article, Chunk, Sentence
 
 FORMAT = "3"  # bump when sentence or chunk splitting changes: every article is re-split (3: sentence kinds)
@@ -33,7 +34,7 @@ CREATE TABLE IF NOT EXISTS sentences(
     kind TEXT NOT NULL DEFAULT 'body');
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_id);
 CREATE TABLE IF NOT EXISTS pending(id TEXT PRIMARY KEY, kind TEXT NOT NULL);
-"""
+""" + words.SCHEMA
 
 
 class Manifest:
@@ -148,6 +149,12 @@ class Manifest:
         """Make this version live; return the (id, kind) of the replaced version's vectors, now pending deletion."""
         new_ids = {c.id for c in chunks} | {s.id for s in sentences}
         with self._tx():
+            synced = self._words_synced()
+            if synced:  # the archive's words lose the old version's and gain the new one's (index/words.py)
+                row = self.db.execute("SELECT text FROM articles WHERE id=?", (article.id,)).fetchone()
+                if row:
+                    words.add_text(self.db, row[0], -1)
+                words.add_text(self.db, article.text)
             old = self._vector_rows(article.id)
             stale = [(i, k) for i, k in old if i not in new_ids]
             self.db.executemany("INSERT OR IGNORE INTO pending(id, kind) VALUES(?, ?)", stale)
@@ -165,16 +172,31 @@ class Manifest:
                 [(s.id, s.article_id, s.ordinal, s.start, s.end, s.kind) for s in sentences])
             # The new vectors are live now: no longer pending.
             self.db.executemany("DELETE FROM pending WHERE id=?", [(i,) for i in new_ids])
-            self._bump()
+            self._bump(synced)
         return stale
 
     def remove_article(self, article_id: str) -> list[tuple[str, str]]:
         with self._tx():
+            synced = self._words_synced()
+            row = self.db.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()
+            if synced and row:
+                words.add_text(self.db, row[0], -1)
             old = self._vector_rows(article_id)
             self.db.executemany("INSERT OR IGNORE INTO pending(id, kind) VALUES(?, ?)", old)
             self._delete_rows(article_id)
-            self._bump()
+            self._bump(synced)
         return old
+
+    def sync_words(self) -> bool:
+        """Rebuild the archive's words (index/words.py) unless they are the current generation's; True if rebuilt.
+        An index from before them, or one an older newsbot changed, is counted anew in one transaction."""
+        with self._tx():
+            if self._words_synced():
+                return False
+            texts = (r[0] for r in self.db.execute("SELECT text FROM articles ORDER BY id"))
+            words.rebuild_words(self.db, texts)
+            self.set_meta(words.META, str(self.generation()))
+        return True
 
     # -- internals --------------------------------------------------------------------------------
     def _vector_rows(self, article_id: str) -> list[tuple[str, str]]:
@@ -187,8 +209,13 @@ class Manifest:
         for table, col in (("articles", "id"), ("chunks", "article_id"), ("sentences", "article_id")):
             self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (article_id,))
 
-    def _bump(self) -> None:
+    def _words_synced(self) -> bool:
+        return self.get_meta(words.META) == str(self.generation())
+
+    def _bump(self, words_synced: bool) -> None:
         self.set_meta("generation", str(self.generation() + 1))
+        if words_synced:  # the words were kept up with this change too
+            self.set_meta(words.META, str(self.generation()))
 
     def _tx(self):
         return _Transaction(self.db)

@@ -19,9 +19,9 @@ from typing import Iterator, Sequence
 
 from index.manifest import open_readonly
 from index.types import Article
-from index.words import ScannedWords, WordStats
+from index.words import META, ScannedWords, StoredWords, WordStats
 
-PAGE = 200  # article texts read per query when every one is read (the archive's words)
+PAGE = 200  # article texts read per query when every one is read (the words of an index without their tables)
 
 
 class ManifestReader:
@@ -103,7 +103,10 @@ class ManifestReader:
 
     # -- the archive's words (index/words.py) ---------------------------------------------------------------------
     def words(self) -> WordStats:
-        """Every text of this generation counted, once (on the first question that needs it)."""
+        """The tables when they are this generation's; otherwise every text counted, once (an older index)."""
         if self._words is None:
-            self._words = ScannedWords(self.texts())
+            if self._value(META) == str(self.generation):
+                self._words = StoredWords(self.rows, self.texts)
+            else:
+                self._words = ScannedWords(self.texts())
         return self._words

@@ -1,4 +1,5 @@
-"""bot/normalize.py: typos corrected and names capitalised as the corpus spells them; the same result as the
+"""bot/normalize.py: typos corrected and names capitalised as the corpus spells them, from the archive's word
+statistics looked up per question (index/words.py) and the known words one edit away; the same result as the
 code of 2026-12-02 (kept here as the reference: the corpus counted whole, a symmetric-delete index of its
 vocabulary), for every question of the gold and natural sets and thousands of typos of them.
 """
@@ -18,7 +19,8 @@ import pytest
 from bot.answer import common_words, known_word
 from bot.normalize import CAPITALISED, CONTRACTIONS, MIN_TYPO_LEN, normalize
 from index.terms import edit_distance, stopwords
-from index.words import ScannedWords
+from index.manifest_reader import ManifestReader
+from index.words import ScannedWords, StoredWords
 
 PROJECT = Path(__file__).resolve().parent.parent
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -132,3 +134,16 @@ def test_typos_and_names(corpus) -> None:
     lib = Corpus(corpus)
     assert normalize("wht did sadr demnad in exchange?", lib) == "what did Sadr demand in exchange?"
     assert normalize("whats the arest about", lib) == "what's the arrest about"
+
+
+def test_from_the_manifest_as_from_the_texts(sample_home, corpus) -> None:
+    """The tables an ingest keeps answer as the texts counted at once (the sample index)."""
+    from index.ingest import manifest_path
+
+    reader = ManifestReader(manifest_path(sample_home), readonly=True)
+    assert isinstance(reader.words(), StoredWords)
+    stored, scanned = SimpleNamespace(words=reader.words()), Corpus(corpus)
+    rng = random.Random(7)
+    for q in [t for q in questions()[:40] for t in typos(q, rng)]:
+        assert normalize(q, stored) == normalize(q, scanned), q
+    reader.close()
