@@ -38,17 +38,6 @@ class Filters:
     def empty(self) -> bool:
         return not self.article_ids and not self.date_from and not self.date_to
 
-    def allows(self, article_id: str, date: str | None) -> bool:
-        if self.article_ids and article_id not in self.article_ids:
-            return False
-        if (self.date_from or self.date_to) and not date:
-            return False
-        if self.date_from and date < self.date_from:
-            return False
-        if self.date_to and date > self.date_to:
-            return False
-        return True
-
     def where(self) -> dict | None:
         """The same filter as a Chroma `where` clause."""
         parts: list[dict] = []
@@ -82,6 +71,26 @@ def fuse(dense: dict[str, float], sparse: dict[str, float], weight: float = DENS
     return {k: weight * nd.get(k, 0.0) + (1 - weight) * ns.get(k, 0.0) for k in nd.keys() | ns.keys()}
 
 
+def allowed_articles(lib, filters: Filters) -> set[str]:
+    """The ids of the articles the filters let through (the manifest's dated articles, for a date range)."""
+    allowed = set(filters.article_ids) if filters.article_ids else None
+    if filters.date_from or filters.date_to:
+        dated = lib.articles.dated(filters.date_from, filters.date_to)
+        allowed = dated if allowed is None else allowed & dated
+    return allowed or set()
+
+
+def top_positions(scores: np.ndarray, depth: int) -> np.ndarray:
+    """Where the `depth` highest positive scores are, best first; equal scores in the order of their positions.
+    Only the positive scores are ordered, and of those only the ones that can reach the first `depth`."""
+    pos = np.flatnonzero(scores > 0)
+    if len(pos) > depth:
+        s = scores[pos]
+        kth = np.partition(s, len(s) - depth)[len(s) - depth]  # the depth-th highest
+        pos = pos[s >= kth]  # ties with it included: which of them come first is decided by position below
+    return pos[np.lexsort((pos, -scores[pos]))][:depth]
+
+
 def retrieve(lib: Library, question: str, top_k: int, filters: Filters | None = None,
              query_vector: np.ndarray | None = None, depth: int | None = None) -> list[Passage]:
     """The top_k chunks for question, best first. ``depth``: how deep each retriever looks before
@@ -91,13 +100,10 @@ def retrieve(lib: Library, question: str, top_k: int, filters: Filters | None = 
     qv = embed_query(lib.embed_model, question) if query_vector is None else query_vector
     dense = [(i, s) for i, s in lib.store.query("chunk", qv, depth, filters.where()) if i in lib.chunks]
 
-    mask = None
-    if not filters.empty:
-        mask = np.array([filters.allows(lib.chunks[i].article_id, lib.articles[lib.chunks[i].article_id].date)
-                         if i in lib.chunks else False for i in lib.bm25.ids], dtype=np.float32)
+    mask = None if filters.empty else lib.bm25.article_mask(allowed_articles(lib, filters))
     scores = lib.bm25.scores(question, mask)
-    order = np.argsort(-scores)[:depth]
-    sparse = [(lib.bm25.ids[j], float(scores[j])) for j in order if scores[j] > 0 and lib.bm25.ids[j] in lib.chunks]
+    ids = lib.bm25.ids
+    sparse = [(ids[j], float(scores[j])) for j in top_positions(scores, depth) if ids[j] in lib.chunks]
 
     dense_rank = {cid: r for r, (cid, _) in enumerate(dense)}
     bm25_rank = {cid: r for r, (cid, _) in enumerate(sparse)}

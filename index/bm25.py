@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterator, Mapping
+import weakref
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Sequence
@@ -23,6 +24,7 @@ from typing import Sequence
 import numpy as np
 
 from index.bm25_segment import Segment, build_segment
+from index.chunk import article_of
 from index.terms import TERMS_VERSION, terms
 
 K1, B = 1.5, 0.75  # bm25s.BM25()'s defaults, which the index has always used (method "lucene")
@@ -98,6 +100,16 @@ class BM25Index:
             out.append(None if not len(p.deleted) else np.where(p.mask, np.cumsum(p.mask) - 1 + base, -1))
             base += p.live
         return out
+
+    def article_mask(self, allowed: Collection[str]) -> np.ndarray:
+        """1.0 for the live chunks of these articles, 0.0 for the others, in the order of scores(): a filter
+        as scores() takes it, made per segment with numpy instead of a lookup per chunk."""
+        out = [np.zeros(0, dtype=bool)]
+        for p in self.parts:
+            names, codes = _articles_of(p.segment)
+            ok = np.fromiter((a in allowed for a in names), dtype=bool, count=len(names))[codes]
+            out.append(ok if not len(p.deleted) else ok[p.mask])
+        return np.concatenate(out).astype(np.float32)
 
     def doc_freq(self, term: str) -> int:
         n = 0
@@ -184,6 +196,21 @@ class DocFreqs(Mapping):
 
     def __len__(self) -> int:
         return len(self._all)
+
+
+_ARTICLES: "weakref.WeakKeyDictionary[Segment, tuple[list[str], np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+def _articles_of(segment: Segment) -> tuple[list[str], np.ndarray]:
+    """The segment's distinct article ids and, per doc, the index of its article among them (from the chunk
+    ids); worked out once per segment, which never changes."""
+    hit = _ARTICLES.get(segment)
+    if hit is None:
+        names: dict[str, int] = {}
+        codes = np.fromiter((names.setdefault(article_of(i), len(names)) for i in segment.ids), dtype=np.int64,
+                            count=segment.n_docs)
+        hit = _ARTICLES[segment] = (list(names), codes)
+    return hit
 
 
 def build_bm25(generation: int, ids: list[str], texts: list[str]) -> BM25Index:

@@ -85,3 +85,9 @@ def split_article(article: Article, *, max_tokens: int = 96, overlap: int = 1) -
         # Step forward, keeping `overlap` sentences of context, but always advance by at least one.
         first = max(first + 1, last + 1 - overlap)
     return sentences, chunks
+
+
+def article_of(chunk_id: str) -> str:
+    """The article id a chunk (or sentence) id of split_article's begins with: "<article>::<hash>.<t>.<o>::c<n>"
+    (an article id may hold "::" itself; the two parts after it never do)."""
+    return chunk_id.rsplit("::", 2)[0]

@@ -23,7 +23,7 @@ import index.bm25_sync as bm25_sync
 from index.bm25 import build_bm25
 from index.bm25_store import folder_of, load_bm25, read_listing
 from index.bm25_sync import sync_bm25
-from index.chunk import split_article
+from index.chunk import article_of, split_article
 from index.manifest import Manifest
 from index.sentences import split_sentences
 from index.terms import terms
@@ -69,6 +69,10 @@ def assert_same(index, expected, questions=QUESTIONS) -> None:
         assert got == want, q
         for t in terms(q):
             assert index.idf(t) == expected.idf(t)
+    # An article filter, made per segment, lets exactly those articles' live chunks through.
+    articles = sorted({article_of(i) for i in expected.ids})
+    for allowed in (set(articles[::2]), {articles[0]} if articles else set(), set()):
+        assert index.article_mask(allowed).tolist() == [float(article_of(i) in allowed) for i in index.ids]
 
 
 @pytest.fixture
