@@ -13,6 +13,7 @@ index/bm25_segment.py, index/bm25_merge.py.
 
 from __future__ import annotations
 
+import bisect
 import math
 import threading
 import weakref
@@ -118,6 +119,27 @@ class BM25Index:
             if row is not None:
                 n += int(p.live_df[row])
         return n
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Does a live chunk hold a term starting with prefix? (Each segment's vocabulary is sorted.)"""
+        for p in self.parts:
+            ts, df = p.segment.terms, p.live_df
+            for row in range(bisect.bisect_left(ts, prefix), len(ts)):
+                if not ts[row].startswith(prefix):
+                    break
+                if df[row]:
+                    return True
+        return False
+
+    def terms_between(self, lo: str, hi: str) -> set[str]:
+        """The terms t with lo <= t < hi that a live chunk holds: a slice of the sorted vocabulary, read from
+        each segment's instead of the whole vocabulary merged and sorted."""
+        out: set[str] = set()
+        for p in self.parts:
+            ts, df = p.segment.terms, p.live_df
+            a, b = bisect.bisect_left(ts, lo), bisect.bisect_left(ts, hi)
+            out.update(t for t, n in zip(ts[a:b], df[a:b].tolist()) if n)
+        return out
 
     def idf(self, term: str) -> float:
         """Smoothed inverse document frequency; unseen terms get the highest value."""

@@ -69,6 +69,11 @@ def assert_same(index, expected, questions=QUESTIONS) -> None:
         assert got == want, q
         for t in terms(q):
             assert index.idf(t) == expected.idf(t)
+    # The vocabulary read per segment (bot/answer/unknown.py) is the merged one's.
+    vocab = sorted(expected.df)
+    for lo in {t[:2] for t in vocab[::3]} | {t[:5] for t in vocab[::7]} | {"zz", "q"}:
+        assert index.terms_between(lo, lo + "\uffff") == {t for t in vocab if lo <= t < lo + "\uffff"}, lo
+        assert index.has_prefix(lo) == any(t.startswith(lo) for t in vocab), lo
     # An article filter, made per segment, lets exactly those articles' live chunks through.
     articles = sorted({article_of(i) for i in expected.ids})
     for allowed in (set(articles[::2]), {articles[0]} if articles else set(), set()):

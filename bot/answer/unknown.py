@@ -12,34 +12,32 @@ and typos never trigger it.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from bot.answer import lexicon
 from bot.answer.features import Question
 from bot.library import Library
+from index.bm25 import BM25Index
 from index.terms import edit_distance, stopwords
 
 PREFIX = 5  # letters a corpus word must share with the name for the name to count as mentioned
 
 
-def _mentioned(vocab: tuple[str, ...], df: dict, term: str) -> bool:
+def _mentioned(bm25: BM25Index, term: str) -> bool:
     """Does the index hold the term, a word starting with its first PREFIX letters ("ukrainian" /
     "ukrain"), or a word one edit away from it (a misspelt name: "bagdad" / "baghdad")?"""
-    if df.get(term, 0) > 0:
+    if bm25.doc_freq(term) > 0:
         return True
-    i = bisect.bisect_left(vocab, term[:PREFIX])
-    if i < len(vocab) and vocab[i].startswith(term[:PREFIX]):
+    if bm25.has_prefix(term[:PREFIX]):
         return True
     # Misspellings keep their first two letters (as bot/normalize.py assumes): only that slice of the
     # sorted vocabulary is compared.
-    lo, hi = bisect.bisect_left(vocab, term[:2]), bisect.bisect_left(vocab, term[:2] + "\uffff")
-    return any(abs(len(v) - len(term)) <= 1 and edit_distance(v, term) <= 1 for v in vocab[lo:hi])
+    return any(abs(len(v) - len(term)) <= 1 and edit_distance(v, term) <= 1
+               for v in bm25.terms_between(term[:2], term[:2] + "\uffff"))
 
 
 def unknown_names(lib: Library, q: Question) -> list[str]:
     """The question's names that no indexed article mentions, as the question writes them."""
-    df, vocab = lib.bm25.df, _sorted_terms(lib)
     sw = stopwords()
     out = []
     for t, word in q.term_words.items():
@@ -47,17 +45,7 @@ def unknown_names(lib: Library, q: Question) -> list[str]:
             continue
         if word not in q.names and not lexicon.is_proper_noun(word):
             continue
-        if not _mentioned(vocab, df, t):
+        if not _mentioned(lib.bm25, t):
             m = re.search(rf"\b{re.escape(word)}\b", q.text, re.I)  # as the question writes it
             out.append(m.group() if m else word)
     return out
-
-
-def _sorted_terms(lib: Library) -> tuple[str, ...]:
-    """The index's terms, sorted for prefix lookups; computed once per BM25 index (per generation)."""
-    bm25 = lib.bm25
-    cached = getattr(bm25, "_sorted_terms", None)
-    if cached is None:
-        cached = tuple(sorted(bm25.df))
-        bm25._sorted_terms = cached
-    return cached
