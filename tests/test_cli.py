@@ -68,6 +68,17 @@ def test_second_ingest_embeds_nothing(home: Path, first_ingest) -> None:
     assert "embedded 0 chunks (nothing changed)" in proc.stdout
 
 
+def test_an_ingest_with_nothing_to_embed_never_imports_llama_index(home: Path, first_ingest) -> None:
+    """`newsbot ingest` of an unchanged corpus: no embedder, so not the 2 s of importing llama-index (bot/__init__.py
+    imports its names on first use, index/ingest.py the embedder only to embed)."""
+    code = ("import sys; from bot.cli import main; rc = main(['ingest', sys.argv[1]]); "
+            "print(rc, [m for m in sys.modules if m.startswith('llama_index')][:3])")
+    proc = subprocess.run([sys.executable, "-c", code, str(CORPUS)], env=newsbot_env(home), cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and "unchanged 3" in proc.stdout, proc.stderr
+    assert proc.stdout.strip().endswith("0 []"), proc.stdout
+
+
 def test_ask_prints_answer_with_numbered_sources(home: Path, first_ingest) -> None:
     proc = run_newsbot(home, "ask", *QUESTION.split())  # unquoted words are joined into one question
     assert proc.returncode == 0, proc.stderr
