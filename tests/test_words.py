@@ -94,7 +94,8 @@ def test_an_index_without_the_tables_is_counted_and_the_next_ingest_rebuilds_the
     commit(manifest, make("b", "Kut was calm. Officials in Kut said so."))  # not kept: the tables are not current
     assert manifest.get_meta(META) is None
     reader = ManifestReader(manifest.path)
-    assert isinstance(reader.words(), ScannedWords) and reader.words().counts(["kut", "basra"]) == {"kut": 2, "basra": 2}
+    assert isinstance(reader.words(), ScannedWords)
+    assert reader.words().counts(["kut", "basra"]) == {"kut": 2, "basra": 2}
     reader.close()
     assert manifest.sync_words() and not manifest.sync_words()  # rebuilt once, then current
     assert table(manifest) == scratch(manifest)
