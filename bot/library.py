@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import bisect
 import threading
-import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 from index.bm25 import BM25Index
@@ -66,9 +65,12 @@ class _Rows(Mapping):
 
     def __init__(self, reader: ManifestReader, kept: int):
         self.reader = reader
-        self._get = lru_cache(maxsize=kept)(self._load)  # thread-safe; a miss (None) is kept too
+        # Thread-safe; a miss (None) is kept too. The cache holds the reader, not this mapping: no reference
+        # cycle, so the reader (and its read transaction) goes as soon as the last holder lets go of it.
+        self._get = lru_cache(maxsize=kept)(partial(self._load, reader))
 
-    def _load(self, key: str):
+    @staticmethod
+    def _load(reader: ManifestReader, key: str):
         raise NotImplementedError
 
     def __getitem__(self, key: str):
@@ -90,8 +92,9 @@ class _Rows(Mapping):
 class Articles(_Rows):
     table = "articles"
 
-    def _load(self, article_id: str) -> Article | None:
-        return self.reader.article(article_id)
+    @staticmethod
+    def _load(reader: ManifestReader, article_id: str) -> Article | None:
+        return reader.article(article_id)
 
     def dated(self, date_from: str | None, date_to: str | None) -> set[str]:
         """The ids of the articles dated within [date_from, date_to] (undated ones never are)."""
@@ -101,8 +104,9 @@ class Articles(_Rows):
 class Chunks(_Rows):
     table = "chunks"
 
-    def _load(self, chunk_id: str) -> ChunkRow | None:
-        row = self.reader.chunk(chunk_id)
+    @staticmethod
+    def _load(reader: ManifestReader, chunk_id: str) -> ChunkRow | None:
+        row = reader.chunk(chunk_id)
         return ChunkRow(*row) if row else None
 
 
@@ -111,8 +115,9 @@ class Sentences(_Rows):
 
     table = "sentences"
 
-    def _load(self, article_id: str) -> list[SentenceRow] | None:
-        return [SentenceRow(*r) for r in self.reader.sentences(article_id)] or None
+    @staticmethod
+    def _load(reader: ManifestReader, article_id: str) -> list[SentenceRow] | None:
+        return [SentenceRow(*r) for r in reader.sentences(article_id)] or None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.reader.sentence_articles())
@@ -136,9 +141,11 @@ class Snapshot:
     bm25: BM25Index
     store: VectorStore
     embed_model: object
-    reader: ManifestReader  # the manifest at this generation; closed once no one holds the snapshot
+    # The manifest at this generation: its read transaction ends when nothing holds the reader any more (the
+    # snapshot, or a mapping of it someone kept), not to keep SQLite from checkpointing the WAL past it.
+    reader: ManifestReader
 
-    @property
+    @cached_property  # once per snapshot (cached_property writes the instance dict: allowed when frozen)
     def words(self) -> WordStats:
         """The archive's words (index/words.py), for reading a question as the corpus spells it."""
         return self.reader.words()
@@ -146,11 +153,8 @@ class Snapshot:
 
 def _snapshot(settings: Settings, reader: ManifestReader, bm25: BM25Index, store: VectorStore,
               embed_model) -> Snapshot:
-    snap = Snapshot(settings, reader.generation, Articles(reader, ARTICLES_KEPT), Chunks(reader, CHUNKS_KEPT),
+    return Snapshot(settings, reader.generation, Articles(reader, ARTICLES_KEPT), Chunks(reader, CHUNKS_KEPT),
                     Sentences(reader, ARTICLES_KEPT), bm25, store, embed_model, reader)
-    # Its read transaction ends with it: held longer, it would keep SQLite from checkpointing the WAL.
-    weakref.finalize(snap, reader.close)
-    return snap
 
 
 class Library:

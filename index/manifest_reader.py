@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import weakref
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -31,15 +32,16 @@ class ManifestReader:
         else:
             self.db = sqlite3.connect(str(path), timeout=60, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA query_only=1")  # this connection never writes
+        # Closed by close(), or once nothing refers to this reader (the transaction must not outlive its use).
+        self._close = weakref.finalize(self, self.db.close)
         # One connection for every thread of the process: one statement at a time on it.
         self._lock = threading.Lock()
-        self._words: WordStats | None = None
         self.db.execute("BEGIN")  # deferred: the first read below fixes the snapshot every later read sees
         self.generation = int(self._value("generation") or 0)
 
     def close(self) -> None:
         with self._lock:
-            self.db.close()
+            self._close()
 
     def rows(self, sql: str, params: Sequence = ()) -> list:
         with self._lock:
@@ -103,10 +105,8 @@ class ManifestReader:
 
     # -- the archive's words (index/words.py) ---------------------------------------------------------------------
     def words(self) -> WordStats:
-        """The tables when they are this generation's; otherwise every text counted, once (an older index)."""
-        if self._words is None:
-            if self._value(META) == str(self.generation):
-                self._words = StoredWords(self.rows, self.texts)
-            else:
-                self._words = ScannedWords(self.texts())
-        return self._words
+        """The tables when they are this generation's; otherwise every text counted (an older index). The caller
+        keeps the result (bot/library.py: once per snapshot); kept here, it would make a reference cycle."""
+        if self._value(META) == str(self.generation):
+            return StoredWords(self.rows, self.texts)
+        return ScannedWords(self.texts())

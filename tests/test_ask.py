@@ -171,6 +171,30 @@ def test_a_running_process_answers_after_another_process_ingests(settings_factor
     assert "crane" not in first.articles["000_26083794b4a1b5c3"].text
 
 
+def test_a_kept_mapping_reads_its_generation_after_the_snapshot_is_replaced(settings_factory, corpus_copy) -> None:
+    """The chat keeps a snapshot's articles to render an answer (bot/ui/app.text_lookup) while the next question
+    may already have moved the library on: the mapping keeps its reader open; the reader closes (its read
+    transaction ends) once nothing holds it (a soak run found 'Cannot operate on a closed database')."""
+    import gc
+    import weakref
+
+    from index.ingest import ingest
+
+    settings = settings_factory()
+    ingest([corpus_copy], settings)
+    articles = open_library(settings).articles
+    reader = weakref.ref(articles.reader)
+    edited = corpus_copy / "000_26083794b4a1b5c3.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe harbour crane collapsed on Monday.\n", encoding="utf-8")
+    ingest([corpus_copy], settings)
+    assert "crane" in open_library(settings).articles["000_26083794b4a1b5c3"].text  # a new snapshot
+    gc.collect()
+    assert "crane" not in articles["000_26083794b4a1b5c3"].text and reader() is not None
+    del articles
+    gc.collect()
+    assert reader() is None
+
+
 def test_a_failing_chroma_query_is_a_store_error(sample_home, monkeypatch) -> None:
     import chromadb.errors
     from chromadb.api.models.Collection import Collection
