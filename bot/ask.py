@@ -135,7 +135,13 @@ def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None 
         make_llm(settings)  # fail before retrieval when no LLM is configured or installed
     k = check_top_k(top_k) or settings.top_k
     filters = Filters(check_article_ids(article_ids), *check_dates(date_from, date_to))
-    lib = open_library(settings).current  # one immutable snapshot for the whole question (bot/library.py)
+    # One generation of the index for the whole question, held while it reads (bot/library.py).
+    with open_library(settings).reading() as lib:
+        return _answer(lib, q, hist, k, filters, settings, mode, on_token, t0)
+
+
+def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: Settings, mode: str,
+            on_token: Callable[[str], None] | None, t0: float) -> Answer:
     check_known_articles(filters.article_ids, lib.articles)
 
     standalone = rewrite(q, hist, lambda text: normalize(text, lib))

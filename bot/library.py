@@ -11,13 +11,14 @@ from __future__ import annotations
 import bisect
 import threading
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 from index.bm25 import BM25Index
 from index.embed import make_embedding
-from index.errors import NoIndexError
+from index.errors import NoIndexError, StaleSnapshotError
 from index.home import check_home, disk_errors, writable
 from index.ingest import check_embed_model, manifest_path, refresh_bm25
 from index.manifest import Manifest
@@ -35,6 +36,7 @@ from index.words import WordStats
 # Rows kept per snapshot: well above what one question reads (its passages' articles, up to 40 with
 # bot.search), so that questions on the same topic read nothing again; a few MB of article text.
 ARTICLES_KEPT, CHUNKS_KEPT = 1024, 8192
+READ_ATTEMPTS = 20  # new generations a question may meet while it starts before giving up (each is a commit)
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,10 @@ class Sentences(_Rows):
 
 @dataclass(frozen=True, eq=False)  # eq=False: hashed by identity (caches key on the snapshot)
 class Snapshot:
-    """One generation of the index, never changed once made: a question that holds it reads one consistent
-    state (articles, chunks, sentences, BM25 and the vector store of that generation) from start to end."""
+    """One generation of the index, never changed once made: a question that reads it (Library.reading())
+    reads one consistent state (articles, chunks, sentences, BM25 and the vector store of that generation)
+    from start to end. Read after its question, once the index has moved on, a row it had not read yet raises
+    StaleSnapshotError (the rows it read are kept)."""
 
     settings: Settings
     generation: int
@@ -141,9 +145,7 @@ class Snapshot:
     bm25: BM25Index
     store: VectorStore
     embed_model: object
-    # The manifest at this generation: its read transaction ends when nothing holds the reader any more (the
-    # snapshot, or a mapping of it someone kept), not to keep SQLite from checkpointing the WAL past it.
-    reader: ManifestReader
+    reader: ManifestReader  # the manifest at this generation, read by id (index/manifest_reader.py)
 
     @cached_property  # once per snapshot (cached_property writes the instance dict: allowed when frozen)
     def words(self) -> WordStats:
@@ -183,29 +185,64 @@ class Library:
         with disk_errors(settings):
             self.reload()
 
-    # The parts of the current snapshot, for callers that read one of them (a question uses .current).
     generation = property(lambda self: self.current.generation if self.current else -1)
-    articles = property(lambda self: self.current.articles)
-    chunks = property(lambda self: self.current.chunks)
-    sentences = property(lambda self: self.current.sentences)
-    bm25 = property(lambda self: self.current.bm25)
-    words = property(lambda self: self.current.words)
+
+    # The parts of the current snapshot, for callers that read one of them now and then (tests, the eval's
+    # checks): the library is brought up to date first. A question reads one snapshot: reading() below.
+    articles = property(lambda self: self._now().articles)
+    chunks = property(lambda self: self._now().chunks)
+    sentences = property(lambda self: self._now().sentences)
+    bm25 = property(lambda self: self._now().bm25)
+    words = property(lambda self: self._now().words)
+
+    def _now(self) -> Snapshot:
+        self.refresh()
+        return self.current
+
+    @contextmanager
+    def reading(self) -> Iterator[Snapshot]:
+        """The current snapshot, its generation held for the caller's reads (a question) and let go after."""
+        snap = self._acquire()
+        try:
+            yield snap
+        finally:
+            snap.reader.release()
+
+    def _acquire(self) -> Snapshot:
+        for _ in range(READ_ATTEMPTS):
+            snap = self.current
+            try:
+                snap.reader.acquire()
+                return snap
+            except StaleSnapshotError:  # an ingest committed since this snapshot was made: read the new one
+                with self._lock:
+                    if self.current is snap:
+                        self.reload()
+        raise StaleSnapshotError(f"the index at {self.settings.home} changed {READ_ATTEMPTS} times while a "
+                                 "question started: ask again")
 
     def reload(self) -> None:
         """Open the manifest's current generation as a new Snapshot (with that generation's BM25) and swap it in."""
-        for attempt in range(5):
-            # Its own read transaction: an ingest committing meanwhile cannot give us half of its change.
-            reader = ManifestReader(manifest_path(self.settings), readonly=self.readonly)
+        for attempt in range(READ_ATTEMPTS):
+            reader = ManifestReader(manifest_path(self.settings), readonly=self.readonly)  # the generation now
             if reader.generation == self.generation:
                 reader.close()
                 return
-            if not reader.has_articles():
+            try:
+                empty = not reader.has_articles()
+            except StaleSnapshotError:  # an ingest committed since: open the newer generation
+                reader.close()
+                continue
+            if empty:
                 reader.close()
                 raise NoIndexError(f"The index at {self.settings.home} is empty: run `newsbot ingest PATH`")
             bm25 = refresh_bm25(self.settings, self.manifest)
-            if bm25.generation == reader.generation or attempt == 4:
-                break  # otherwise an ingest committed between the two reads: read again
+            if bm25.generation == reader.generation or attempt >= 4:
+                break  # otherwise an ingest committed between the two reads: read again (5 times at most)
             reader.close()
+        else:
+            raise StaleSnapshotError(f"the index at {self.settings.home} changed {READ_ATTEMPTS} times while it "
+                                     "was being opened: ask again")
         if self.current is not None:
             # Another generation: the embedded Chroma caches its index per process and does not see what
             # another process wrote ("Error finding id"): the new snapshot gets a freshly opened store.

@@ -31,15 +31,15 @@ def search(question: str, history: Sequence[dict] | None = None, top_k: int | No
     k = check_top_k(top_k, MAX_TOP_K)
     settings = settings or Settings.from_env()
     filters = Filters(tuple(article_ids) if article_ids else None, date_from, date_to)
-    lib = open_library(settings).current  # one snapshot for the whole search, as ask() reads one
-    standalone = rewrite(q, hist, lambda text: normalize(text, lib))
-    qv = embed_query(lib.embed_model, standalone)
     # The depth ask() uses, so that a deeper search only extends ask()'s list and never reorders it.
     depth = max(20, 4 * settings.top_k)
     if k and k > 2 * depth:
         # More than the fusion can give at that depth: look deeper (the order may then shift slightly).
         depth = k
-    return retrieve(lib, standalone, k or settings.top_k, filters, qv, depth=depth)
+    with open_library(settings).reading() as lib:  # one generation for the whole search, as ask() reads
+        standalone = rewrite(q, hist, lambda text: normalize(text, lib))
+        qv = embed_query(lib.embed_model, standalone)
+        return retrieve(lib, standalone, k or settings.top_k, filters, qv, depth=depth)
 
 
 def rank_articles(passages: Sequence[Passage]) -> list[str]:

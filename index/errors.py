@@ -29,3 +29,8 @@ class LLMError(NewsbotError):
 
 class HomeError(NewsbotError):
     """NEWSBOT_HOME cannot be used: it is a file, read-only (for ingest), or its disk is full."""
+
+
+class StaleSnapshotError(NewsbotError):
+    """A snapshot of the index read after the index moved on to a newer generation (bot/library.py reads the
+    current one instead; a caller that kept an old snapshot past its question should do the same)."""

@@ -8,6 +8,7 @@ import hashlib
 import pytest
 
 from index.chunk import split_article
+from index.errors import StaleSnapshotError
 from index.manifest import Manifest
 from index.manifest_reader import ManifestReader
 from index.types import Article
@@ -32,6 +33,9 @@ def test_a_reader_keeps_its_generation_while_newer_ones_are_committed(manifest) 
     commit(manifest, make("a", "Basra was calm. Officials in Basra said so."))
     reader = ManifestReader(manifest.path)
     gen = reader.generation
+    assert reader.article("a") is not None and not reader.db.in_transaction  # a lookup of its own
+    reader.acquire()  # a question starts reading
+    reader.acquire()  # ... and another one, sharing the transaction
     commit(manifest, make("a", "Najaf was calm. Officials in Najaf said so."))
     commit(manifest, make("b", "Kut was calm."))
     assert manifest.generation() == gen + 2
@@ -42,6 +46,15 @@ def test_a_reader_keeps_its_generation_while_newer_ones_are_committed(manifest) 
     assert [r[3] for r in reader.sentences("a")] == [0, 16] and reader.sentence_articles() == ["a"]
     chunk_id = reader.ids("chunks")[0]
     assert reader.chunk(chunk_id)[1] == "a"
+    reader.release()
+    assert reader.db.in_transaction  # one question still reads
+    reader.release()
+    assert not reader.db.in_transaction  # nothing held between questions
+    # Its generation is gone: it says so instead of reading a newer one.
+    with pytest.raises(StaleSnapshotError):
+        reader.article("a")
+    with pytest.raises(StaleSnapshotError):
+        reader.acquire()
     reader.close()
     fresh = ManifestReader(manifest.path)
     assert fresh.generation == gen + 2 and "Najaf" in fresh.article("a").text and fresh.chunk(chunk_id) is None

@@ -49,14 +49,14 @@ CONCURRENCY = 16
 
 
 def text_lookup(settings: Settings):
-    """article id -> its current text (None once deleted); reads the shared library's snapshot."""
-    try:
-        articles = open_library(settings).articles
-    except NewsbotError:
-        articles = {}
+    """article id -> its current text (None once deleted), read from the shared library when asked."""
 
     def text_of(article_id: str) -> str | None:
-        a = articles.get(article_id)
+        try:
+            with open_library(settings).reading() as lib:
+                a = lib.articles.get(article_id)
+        except NewsbotError:
+            return None
         return a.text if a is not None else None
 
     return text_of
