@@ -23,9 +23,10 @@ from bot.answer.features import (Question, antonym_clash, coverage_without, miss
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
+from bot.answer.define import defined_term, defines
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, names_role
-from bot.answer.speaker import actor_terms, does_verb, names_speaker, reports_speech
+from bot.answer.speaker import actor_terms, does_as_subject, does_verb, names_speaker, reports_speech
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
 from bot.types import Citation, Passage
@@ -188,7 +189,13 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     extra = role_sentences(lib, q, passages) if leader else ()
     cands = candidates(lib, q, passages, qv, weights, extra) if passages else []
     related = _related(cands)
+    # "whats a reduction": the sentence defining the term goes first (the classic shape before any). A
+    # broad question ("what is the p versus np problem") takes a looser "X is one of ..." for no
+    # definition: a summary says more.
     topic = broad_topic(q.text)
+    definition = _definition(lib, defined_term(q.text), cands, strict_only=bool(topic))
+    if definition:
+        cands, topic = definition, None
     if topic and passages:
         summary = summarize(lib, topic, passages, qv)
         if summary:
@@ -199,6 +206,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     actor, verb = actor_terms(q.text)
     speaker = actor if verb and lexicon.is_speech_verb(verb) else frozenset()
     cands = prefer_actor(lib, actor, verb, speaker, cands)
+    # "What did Sadr agree to?" against "The cleric agreed to ...": X named doing the very act asked about.
+    acts = bool(actor) and not lexicon.related("say", verb) and does_as_subject(lib, actor, verb, cands[0].article_id,
+                                                                                cands[0].start)
     if leader:  # "Who runs X?": the person the articles give X's title to
         # the titled sentences were looked for in the whole article: any of them may go first
         cands = _promote(cands, [lambda c: _gives_role(lib, q, c), lambda c: _gives_role(lib, q, c, loose=True)],
@@ -224,6 +234,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "Who runs X?" answered by a sentence giving someone a title over X: the role is the evidence (the
     # topic check counts the question's verb, which no such sentence holds).
     if leader and not vetoed and _gives_role(lib, q, best, loose=True):
+        status = ANSWERED
+    # The person asked about doing what the question asks, or the term's definition: the shape of the
+    # sentence is the evidence that it answers, however few of the question's other words it repeats
+    # (and that its article is on the question's topic); a veto still refuses.
+    if status != ANSWERED and not vetoed and best is cands[0] and (acts or definition):
         status = ANSWERED
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article
     # naming Kut elsewhere: the sentence is about another place, at best close to the question.
@@ -277,10 +292,27 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
     def named(c): return names_speaker(lib, actor, c.article_id, c.start)  # noqa: E704
     # A verb more particular than "say" ("ask", "demand", "want") asks for that act; "what did X say /
     # tell / announce" for anything X is reported saying.
-    tests = [] if lexicon.related("say", verb) else [lambda c: named(c) and does_verb(lib, verb, c.article_id, c.start)]
+    tests = [] if lexicon.related("say", verb) else [lambda c: _acts(lib, actor, verb, c)]
     if speaker:
         tests += [lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
     return _promote(cands, tests)
+
+
+def _acts(lib: Library, actor: frozenset[str], verb: str, c: Candidate) -> bool:
+    return names_speaker(lib, actor, c.article_id, c.start) and does_verb(lib, verb, c.article_id, c.start)
+
+
+def _definition(lib: Library, term: str | None, cands: list[Candidate],
+                strict_only: bool = False) -> list[Candidate] | None:
+    """The candidates with the one defining `term` first, or None when none of them defines it."""
+    if not term:
+        return None
+    def says(c, strict): return defines(lib.articles[c.article_id].text[c.start:c.end], term, strict)  # noqa: E704
+    for strict in (True,) if strict_only else (True, False):
+        for i, c in enumerate(cands):
+            if says(c, strict):
+                return [c, *cands[:i], *cands[i + 1:]]
+    return None
 
 
 def _promote(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:
