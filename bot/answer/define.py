@@ -1,4 +1,5 @@
-"""What a term is: "whats a reduction in complexity theory" is answered by the sentence that defines it.
+"""What a term is, and what a thing is called: "whats a reduction in complexity theory" is answered by the
+sentence that defines it, "what is the name of Sadr's militia" by the one that names it.
 
 A definition question names a term and nothing else about it. The sentence the articles define it with
 ("A reduction is a transformation of one problem into another problem.") shares only the term with the
@@ -64,3 +65,33 @@ def defines(sentence: str, term: str, strict: bool = False) -> bool:
         verb = r"(?:is|was|refers\s+to|means|denotes)\s+(?:a|an|the|any)"
     pattern = rf"^\s*(?:(?:a|an|the)\s+)?{subject}(?:\s*\([^)]*\))?(?:,[^,]{{1,80}},)?\s+{verb}\b"
     return re.match(pattern, sentence, re.I) is not None
+
+
+# "what is the name of Sadr's militia", "what's the militia called", "what was the operation dubbed"
+_NAME_OF = re.compile(r"^\s*what(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+the\s+names?\s+of\s+(?P<thing>[^?.!]+?)[\s?.!]*$", re.I)
+_CALLED = re.compile(r"^\s*what(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?P<thing>[^?.!]+?)\s+"
+                     r"(?:called|named|dubbed|known\s+as)[\s?.!]*$", re.I)
+_POSSESSOR = re.compile(r"^(?:(?:the|a|an|his|her|their|its)\s+|\S+(?:'s|\u2019s)\s+)", re.I)
+
+
+def named_thing(question: str) -> str | None:
+    """The head noun of the thing whose name a question asks ("what is the name of Sadr's militia" ->
+    "militia"), or None."""
+    m = _NAME_OF.match(question) or _CALLED.match(question)
+    if not m:
+        return None
+    thing = _POSSESSOR.sub("", m.group("thing").strip())
+    thing = re.split(r"\s+(?:in|of|at|for|that|which|who)\s+", thing, maxsplit=1)[0]
+    words = thing.split()
+    return words[-1].lower() if words and words[-1].isalpha() else None
+
+
+def names_it(sentence: str, head: str) -> bool:
+    """Does the sentence give the thing a name: "his militia, the Mahdi Army,", "an operation dubbed
+    "Charge of the Knights"", "the Mahdi Army militia"?"""
+    h = re.escape(head)
+    name = r"[\"\u201c']?(?:the\s+)?[A-Z][\w'\-]+"
+    return bool(re.search(rf"\b{h}s?,\s+{name}", sentence)
+                or re.search(rf"\b{h}s?\b[^.]{{0,40}}?\b(?:called|named|dubbed|known\s+as)\s+{name}", sentence)
+                # two capitalised words before it are a name, one may be an adjective ("Shi'ite militia")
+                or re.search(rf"(?:\b[A-Z][\w'\-]+\s+){{2,}}{h}\b", sentence))

@@ -23,7 +23,7 @@ from bot.answer.features import (Question, antonym_clash, coverage_without, miss
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
-from bot.answer.define import defined_term, defines
+from bot.answer.define import defined_term, defines, named_thing, names_it
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, names_role
 from bot.answer.speaker import actor_terms, does_as_subject, does_verb, names_speaker, reports_speech
@@ -133,6 +133,21 @@ def role_sentences(lib: Library, q: Question, passages: list[Passage]) -> tuple:
     return tuple(out)
 
 
+def naming_sentences(lib: Library, q: Question, passages: list[Passage]) -> tuple:
+    """For "what is the name of X": (SentenceRow, passage rank) of the sentences of the passages' articles
+    that give an X a name ("his militia, the Mahdi Army,"), wherever they are in the article."""
+    head = named_thing(q.text)
+    if not head:
+        return ()
+    out, seen = [], set()
+    for rank, p in enumerate(passages):
+        if p.article_id not in seen:
+            seen.add(p.article_id)
+            text = lib.articles[p.article_id].text
+            out += [(s, rank) for s in lib.sentences[p.article_id] if names_it(text[s.start:s.end], head)]
+    return tuple(out)
+
+
 def _before(lib: Library, s) -> str:
     """The text of the sentence before s ("" for an article's first), and a space."""
     prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None
@@ -186,14 +201,14 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             weights: dict | None = None) -> Extraction:
     weights = weights or load_weights()
     leader = asks_for_leader(q.text)
-    extra = role_sentences(lib, q, passages) if leader else ()
+    extra = role_sentences(lib, q, passages) if leader else naming_sentences(lib, q, passages)
     cands = candidates(lib, q, passages, qv, weights, extra) if passages else []
     related = _related(cands)
     # "whats a reduction": the sentence defining the term goes first (the classic shape before any). A
     # broad question ("what is the p versus np problem") takes a looser "X is one of ..." for no
     # definition: a summary says more.
     topic = broad_topic(q.text)
-    definition = _definition(lib, defined_term(q.text), cands, strict_only=bool(topic))
+    definition = _definition(lib, defined_term(q.text), cands, strict_only=bool(topic)) or _naming(lib, q, cands)
     if definition:
         cands, topic = definition, None
     if topic and passages:
@@ -255,7 +270,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         return Extraction(True, chosen, tuple(c for c in related if c not in chosen), p, af, status, unknown)
     chosen = [best]
     second = weights.get("second", {})
-    for c in cands[1:4]:
+    for c in cands[1:4] if not definition else ():  # a definition or a name is one sentence
         # A second sentence when it is nearly as good and adds terms of the question the first lacks.
         if (c.score >= best.score - second.get("margin", 0.0)
                 and c.features["cov"] > 0 and c.sentence_id != best.sentence_id
@@ -312,6 +327,18 @@ def _definition(lib: Library, term: str | None, cands: list[Candidate],
         for i, c in enumerate(cands):
             if says(c, strict):
                 return [c, *cands[:i], *cands[i + 1:]]
+    return None
+
+
+def _naming(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate] | None:
+    """For "what is the name of X", the candidates with the best one that names an X first, or None. Its
+    article must name what the question places X by ("the operation in Najaf" is not Basra's)."""
+    head = named_thing(q.text)
+    if not head:
+        return None
+    for i, c in enumerate(cands):
+        if names_it(lib.articles[c.article_id].text[c.start:c.end], head) and q.names <= _words_of(lib.articles[c.article_id].text):
+            return [c, *cands[:i], *cands[i + 1:]]
     return None
 
 

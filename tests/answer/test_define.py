@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from bot.answer.define import defined_term, defines
+from bot.answer.define import defined_term, defines, named_thing, names_it
 from index.ingest import ingest
 
 
@@ -45,6 +45,10 @@ Maria Ortega, the county's chief judge, has warned for months that the backlog w
 county board blamed the state for cutting court funding in the spring budget. Public defenders said their
 caseloads had doubled since 2019. After a meeting with the county board on Friday, the judge agreed to hire
 four more clerks and to open a night session twice a week. She said the new clerks would start in January.
+
+First offenders are steered away from trial as well. Since 2021 the county has run a diversion program,
+the Fresh Start Initiative, which drops charges for those who finish a year of supervision. About 400
+people enter it every year, county figures show.
 """
 
 
@@ -81,3 +85,32 @@ def test_titles_after_a_name_with_a_possessive():
 
     assert titles(ARTICLE)["judge"] == "Maria Ortega"
     assert titles("Abu Faris, a militia commander near the shrine, said.")["commander"] == "Abu Faris"
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("What is the name of Sadr's militia?", "militia"),
+    ("whats the county's diversion program called", "program"),
+    ("what was the operation dubbed", "operation"),
+    ("What is the capital of France?", None),
+])
+def test_named_thing(question, thing):
+    assert named_thing(question) == thing
+
+
+def test_names_it():
+    assert names_it("he was ordering his militia, the Mahdi Army, to stop fighting", "militia")
+    assert names_it('not taking part in the operation, dubbed "Charge of the Knights."', "operation")
+    assert not names_it("Iraqi security forces and Shi'ite militia fighters clashed", "militia")
+    assert not names_it("he ordered his militia off the streets", "militia")
+
+
+def test_name_question_is_answered_by_the_sentence_that_names_it(court_home):
+    # the sentence sharing most words with the question is the one before ("First offenders ...")
+    a = ask("whats the program for first offenders called", settings=court_home)
+    assert a.status == "answered", a.answer
+    assert "Fresh Start Initiative" in a.answer and len(a.citations) == 1
+
+
+def test_name_question_about_a_place_the_article_never_names_is_not_answered_by_it(court_home):
+    a = ask("what is the name of the diversion program in Boston", settings=court_home)
+    assert not (a.status == "answered" and "Fresh Start" in a.answer), a.answer
