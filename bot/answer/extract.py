@@ -23,10 +23,12 @@ from bot.answer.features import (Question, antonym_clash, coverage_without, miss
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
-from bot.answer.define import defined_term, defines, named_thing, names_it
+from bot.answer.define import defined_term
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
-from bot.answer.role import asks_for_leader, names_role
-from bot.answer.speaker import actor_terms, does_as_subject, does_verb, names_speaker, reports_speech
+from bot.answer.role import asks_for_leader
+from bot.answer.speaker import actor_terms, does_as_subject, names_speaker
+from bot.answer.promote import (definition_first, gives_role, naming_first, naming_sentences, prefer_actor,
+                                promote_first, role_sentences, words_of)
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
 from bot.types import Citation, Passage
@@ -120,46 +122,6 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
     return out
 
 
-def role_sentences(lib: Library, q: Question, passages: list[Passage]) -> tuple:
-    """(SentenceRow, passage rank) of the sentences of the passages' articles that give someone a title
-    over what a "Who runs X?" question asks about, wherever they are in the article."""
-    out, seen = [], set()
-    for rank, p in enumerate(passages):
-        if p.article_id in seen:
-            continue
-        seen.add(p.article_id)
-        text, sents = lib.articles[p.article_id].text, lib.sentences[p.article_id]
-        out += [(s, rank) for s in sents if names_role(q, text[s.start:s.end], _before(lib, s))]
-    return tuple(out)
-
-
-def naming_sentences(lib: Library, q: Question, passages: list[Passage]) -> tuple:
-    """For "what is the name of X": (SentenceRow, passage rank) of the sentences of the passages' articles
-    that give an X a name ("his militia, the Mahdi Army,"), wherever they are in the article."""
-    head = named_thing(q.text)
-    if not head:
-        return ()
-    out, seen = [], set()
-    for rank, p in enumerate(passages):
-        if p.article_id not in seen:
-            seen.add(p.article_id)
-            text = lib.articles[p.article_id].text
-            out += [(s, rank) for s in lib.sentences[p.article_id] if names_it(text[s.start:s.end], head)]
-    return tuple(out)
-
-
-def _before(lib: Library, s) -> str:
-    """The text of the sentence before s ("" for an article's first), and a space."""
-    prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None
-    return lib.articles[s.article_id].text[prev.start:prev.end] + " " if prev else " "
-
-
-@lru_cache(maxsize=256)
-def _words_of(text: str) -> set[str]:
-    """The distinct words of a text (an article: computed once per article)."""
-    return set(words(text))
-
-
 def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[Passage],
                      runner_up: Candidate | None = None) -> dict:
     text = lib.articles[best.article_id].text
@@ -183,7 +145,7 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     art_terms = set(terms(text))
     n = max(len(q.specific), 1)
     f["miss_spec_ctx"] = missing_specific(q, ctx, set(ctx_words)) / n
-    f["miss_spec_article"] = missing_specific(q, art_terms, _words_of(text)) / n
+    f["miss_spec_article"] = missing_specific(q, art_terms, words_of(text)) / n
     # How much of what the question is about (its terms but the main verb) the answer's article holds at all.
     f["topic_article"] = coverage_without(q, art_terms, q.verb)
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
@@ -208,7 +170,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # broad question ("what is the p versus np problem") takes a looser "X is one of ..." for no
     # definition: a summary says more.
     topic = broad_topic(q.text)
-    definition = _definition(lib, defined_term(q.text), cands, strict_only=bool(topic)) or _naming(lib, q, cands)
+    definition = definition_first(lib, defined_term(q.text), cands, strict_only=bool(topic)) or naming_first(lib, q, cands)
     if definition:
         cands, topic = definition, None
     if topic and passages:
@@ -226,7 +188,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
                                                                                 cands[0].start)
     if leader:  # "Who runs X?": the person the articles give X's title to
         # the titled sentences were looked for in the whole article: any of them may go first
-        cands = _promote(cands, [lambda c: _gives_role(lib, q, c), lambda c: _gives_role(lib, q, c, loose=True)],
+        cands = promote_first(cands, [lambda c: gives_role(lib, q, c), lambda c: gives_role(lib, q, c, loose=True)],
                          window=len(cands))
     best, runner_up = choose_best(q, cands, weights)
     af = abstain_features(lib, q, best, passages, runner_up)
@@ -248,7 +210,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     status = decide(p, vetoed, best.features, af, weights)
     # "Who runs X?" answered by a sentence giving someone a title over X: the role is the evidence (the
     # topic check counts the question's verb, which no such sentence holds).
-    if leader and not vetoed and _gives_role(lib, q, best, loose=True):
+    if leader and not vetoed and gives_role(lib, q, best, loose=True):
         status = ANSWERED
     # The person asked about doing what the question asks, or the term's definition: the shape of the
     # sentence is the evidence that it answers, however few of the question's other words it repeats
@@ -276,7 +238,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
                 and c.features["cov"] > 0 and c.sentence_id != best.sentence_id
                 # what someone said is not completed by another speaker's words, nor a leader by others
                 and (not speaker or names_speaker(lib, speaker, c.article_id, c.start))
-                and (not leader or _gives_role(lib, q, c, loose=True))
+                and (not leader or gives_role(lib, q, c, loose=True))
                 and c.features["cov_ctx"] + best.features["cov_ctx"] > best.features["cov_ctx"] + second.get("gain", 0.2)):
             chosen.append(c)
             break
@@ -292,72 +254,6 @@ def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Can
             rest = [c for c in cands if c is not typed]
             return typed, rest[0] if rest else None
     return cands[0], cands[1] if len(cands) > 1 else None
-
-
-SPEAKER_WINDOW = 8  # how far down the scored candidates a sentence naming the speaker (or role) is looked for
-
-
-def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],
-                 cands: list[Candidate]) -> list[Candidate]:
-    """For "what did X do ...", the best-scored of the first candidates that names X doing the question's
-    verb (or a stand-in: "want" / "demanding") goes first; for "what did X say ...", failing that, the
-    best that names X and reports speech, then the best that names X."""
-    if not actor:
-        return cands
-    def named(c): return names_speaker(lib, actor, c.article_id, c.start)  # noqa: E704
-    # A verb more particular than "say" ("ask", "demand", "want") asks for that act; "what did X say /
-    # tell / announce" for anything X is reported saying.
-    tests = [] if lexicon.related("say", verb) else [lambda c: _acts(lib, actor, verb, c)]
-    if speaker:
-        tests += [lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
-    return _promote(cands, tests)
-
-
-def _acts(lib: Library, actor: frozenset[str], verb: str, c: Candidate) -> bool:
-    return names_speaker(lib, actor, c.article_id, c.start) and does_verb(lib, verb, c.article_id, c.start)
-
-
-def _definition(lib: Library, term: str | None, cands: list[Candidate],
-                strict_only: bool = False) -> list[Candidate] | None:
-    """The candidates with the one defining `term` first, or None when none of them defines it."""
-    if not term:
-        return None
-    def says(c, strict): return defines(lib.articles[c.article_id].text[c.start:c.end], term, strict)  # noqa: E704
-    for strict in (True,) if strict_only else (True, False):
-        for i, c in enumerate(cands):
-            if says(c, strict):
-                return [c, *cands[:i], *cands[i + 1:]]
-    return None
-
-
-def _naming(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate] | None:
-    """For "what is the name of X", the candidates with the best one that names an X first, or None. Its
-    article must name what the question places X by ("the operation in Najaf" is not Basra's)."""
-    head = named_thing(q.text)
-    if not head:
-        return None
-    for i, c in enumerate(cands):
-        if names_it(lib.articles[c.article_id].text[c.start:c.end], head) and q.names <= _words_of(lib.articles[c.article_id].text):
-            return [c, *cands[:i], *cands[i + 1:]]
-    return None
-
-
-def _promote(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:
-    """The best of the first `window` candidates passing the first test that any passes goes first;
-    the order is unchanged when none does."""
-    for test in tests:
-        for i, c in enumerate(cands[:window]):
-            if test(c):
-                return [c, *cands[:i], *cands[i + 1:]] if i else cands
-    return cands
-
-
-def _gives_role(lib: Library, q: Question, c: Candidate, loose: bool = False) -> bool:
-    """bot/answer/role.names_role for a candidate (loose: with the sentence before it as context)."""
-    before = ""
-    if loose:
-        before = _before(lib, sentence_at(lib, c.article_id, c.start))
-    return names_role(q, lib.articles[c.article_id].text[c.start:c.end], before)
 
 
 def covered(best: Candidate, af: dict) -> bool:
