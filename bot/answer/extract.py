@@ -215,7 +215,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # The person asked about doing what the question asks, or the term's definition: the shape of the
     # sentence is the evidence that it answers, however few of the question's other words it repeats
     # (and that its article is on the question's topic); a veto still refuses.
-    if status != ANSWERED and not vetoed and best is cands[0] and (acts or definition):
+    # Every name, number and rare word of the question must be in its article ("... in 1995?" is not).
+    if (status != ANSWERED and not vetoed and best is cands[0] and (acts or definition)
+            and af.get("miss_spec_article", 0.0) == 0):
         status = ANSWERED
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article
     # naming Kut elsewhere: the sentence is about another place, at best close to the question.
