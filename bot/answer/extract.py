@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer.features import (Question, antonym_clash, coverage_without, missing_idf, missing_specific, name_swap, negation_gap,
+from bot.answer.features import (Question, antonym_clash, has_exact_type, coverage_without, missing_idf, missing_specific, name_swap, negation_gap,
                                  place_elsewhere,
                                  sentence_features, verb_support)
 from bot.answer import lexicon
@@ -241,7 +241,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
                 # what someone said is not completed by another speaker's words, nor a leader by others
                 and (not speaker or names_speaker(lib, speaker, c.article_id, c.start))
                 and (not leader or gives_role(lib, q, c, loose=True))
-                and c.features["cov_ctx"] + best.features["cov_ctx"] > best.features["cov_ctx"] + second.get("gain", 0.2)):
+                and c.features["cov_ctx"] > second.get("gain", 0.2)
+                # a best sentence that holds every term of the question and an answer of the type asked
+                # needs no second one, unless it says what the first does not
+                and (not _complete(lib, q, best) or adds_terms(lib, q, best, c) > 0)):
             chosen.append(c)
             break
     return Extraction(False, tuple(chosen), related, p, af)
@@ -256,6 +259,29 @@ def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Can
             rest = [c for c in cands if c is not typed]
             return typed, rest[0] if rest else None
     return cands[0], cands[1] if len(cands) > 1 else None
+
+
+def _context_terms(lib: Library, c: Candidate) -> set[str]:
+    """The terms of a candidate sentence and of the sentence before it (what its cov_ctx counts)."""
+    text = lib.articles[c.article_id].text
+    ordinal = sentence_at(lib, c.article_id, c.start).ordinal
+    prev = lib.sentences[c.article_id][ordinal - 1] if ordinal > 0 else None
+    return set(terms(text[c.start:c.end])) | (set(terms(text[prev.start:prev.end])) if prev else set())
+
+
+def adds_terms(lib: Library, q: Question, best: Candidate, other: Candidate) -> float:
+    """The idf-weighted share of the question's terms that `other` holds and the best sentence, with the
+    one before it, lacks: a second sentence is worth citing only for what the first does not say."""
+    have = _context_terms(lib, best)
+    new = set(terms(lib.articles[other.article_id].text[other.start:other.end])) - have
+    return sum(w for t, w in q.weights.items() if t in new) / q.total
+
+
+def _complete(lib: Library, q: Question, best: Candidate) -> bool:
+    """Does the best sentence hold every term of the question and an answer of the type asked (a date
+    naming the day, month or year)?"""
+    sentence = lib.articles[best.article_id].text[best.start:best.end]
+    return best.features["cov_ctx_nv"] >= 0.999 and has_exact_type(sentence, q.atype, set(q.words)) > 0
 
 
 def covered(best: Candidate, af: dict) -> bool:
