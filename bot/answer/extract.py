@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer.features import (Question, antonym_clash, has_exact_type, coverage_without, missing_idf, missing_specific, name_swap, negation_gap,
+from bot.answer.features import (Question, antonym_clash, has_exact_type, coverage_without, missing_idf, missing_names, missing_specific, name_swap, negation_gap,
                                  place_elsewhere,
                                  sentence_features, verb_support)
 from bot.answer import lexicon
@@ -215,9 +215,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # The person asked about doing what the question asks, or the term's definition: the shape of the
     # sentence is the evidence that it answers, however few of the question's other words it repeats
     # (and that its article is on the question's topic); a veto still refuses.
-    # Every name, number and rare word of the question must be in its article ("... in 1995?" is not).
+    # Every name and number of the question must be in its article ("... in 1995?" is not); a rare word
+    # may be paraphrased ("the Najaf standoff" / "the crisis").
     if (status != ANSWERED and not vetoed and best is cands[0] and (acts or definition)
-            and af.get("miss_spec_article", 0.0) == 0):
+            and missing_names(q, set(terms(lib.articles[best.article_id].text))) == 0):
         status = ANSWERED
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article
     # naming Kut elsewhere: the sentence is about another place, at best close to the question.

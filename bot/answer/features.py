@@ -347,6 +347,15 @@ def missing_specific(q: Question, have_terms: set[str], have_words: set[str]) ->
     return gone
 
 
+def missing_names(q: Question, have_terms: set[str]) -> int:
+    """How many of the question's names, numbers and words no English lexicon knows ("kufa" typed in
+    lower case) the text lacks: what no paraphrase can stand in for, unlike a rare word ("standoff" /
+    "crisis")."""
+    hard = {t for w in q.sequence if w in q.names or not w.isalpha() or not known_word(w)
+            for t in terms(w) if t in q.specific}
+    return sum(1 for t in hard if t not in have_terms)
+
+
 def _stands_in(word: str, other: str, pos: str) -> bool:
     """A cheaper lexicon.related(word, other, pos) for scanning a whole article: other (or its base
     form) is a lemma of word's neighbourhood."""
