@@ -18,8 +18,9 @@ from index.terms import stopwords, terms
 _NAME = r"(?:(?:al-|Al-|el-|bin |ibn |de |van |von )?[A-Z][\w'\-]+)(?:[ \t]+(?:(?:al-|Al-|el-|bin |de )?[A-Z][\w'\-]+))*"
 # "cleric Moqtada al-Sadr": a lower-case title right before a name
 _BEFORE = re.compile(rf"\b([a-z]{{3,}})[ \t]+({_NAME})")
-# "Abu Faris, a militia commander": a name, then "a/the (word) title"
-_AFTER = re.compile(rf"({_NAME}),[ \t]+(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+)?([a-z]{{3,}})\b")
+# "Abu Faris, a militia commander", "Maria Ortega, the county's chief judge": a name, then "a/the" and up
+# to three lower-case words among which the title is
+_AFTER = re.compile(rf"({_NAME}),[ \t]+(?:a|an|the)[ \t]+((?:[a-z'\-]+[ \t]*){{1,3}})")
 # "the cleric", "the cleric's", "the prime minister", "the militia commander" in a sentence
 _THE = re.compile(r"\b(?:the|The)\s+([a-z]{3,})(?:[ \t]+([a-z]{3,}))?\b")
 
@@ -33,6 +34,18 @@ def _is_name(name: str) -> bool:
     return name.split()[0].lower() not in stopwords()
 
 
+def _after_titles(words: list[str]) -> list[str]:
+    """The title words of "a militia commander near ...", "the county's chief judge": the first run of
+    words for a kind of person ("commander"; "chief", "judge"), none after it."""
+    out = []
+    for w in words:
+        if _is_title(w):
+            out.append(w)
+        elif out:
+            break
+    return out
+
+
 @lru_cache(maxsize=512)
 def titles(text: str) -> dict[str, str]:
     """title word -> the name the article gives it most often ("cleric" -> "Moqtada al-Sadr")."""
@@ -43,10 +56,11 @@ def titles(text: str) -> dict[str, str]:
             counts.setdefault(title, {}).setdefault(name, 0)
             counts[title][name] += 1
     for m in _AFTER.finditer(text):
-        name, title = m.group(1), m.group(2)
-        if _is_title(title) and _is_name(name):
-            counts.setdefault(title, {}).setdefault(name, 0)
-            counts[title][name] += 1
+        name = m.group(1)
+        for title in _after_titles(m.group(2).split()):
+            if _is_name(name):
+                counts.setdefault(title, {}).setdefault(name, 0)
+                counts[title][name] += 1
     # "Prime Minister Nouri Al-Maliki" ... "the prime minister": a title the article writes in lower case
     # after "the" and capitalised before a name.
     for m in _THE.finditer(text):

@@ -17,15 +17,18 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer.features import (Question, antonym_clash, coverage_without, missing_idf, missing_specific, name_swap, negation_gap,
+from bot.answer.features import (Question, antonym_clash, has_exact_type, coverage_without, missing_idf, missing_names, missing_specific, name_swap, negation_gap,
                                  place_elsewhere,
                                  sentence_features, verb_support)
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
+from bot.answer.define import defined_term
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
-from bot.answer.role import asks_for_leader, names_role
-from bot.answer.speaker import actor_terms, does_verb, names_speaker, reports_speech
+from bot.answer.role import asks_for_leader
+from bot.answer.speaker import actor_terms, does_as_subject, names_speaker
+from bot.answer.promote import (definition_first, gives_role, naming_first, naming_sentences, prefer_actor,
+                                promote_first, role_sentences, words_of)
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
 from bot.types import Citation, Passage
@@ -119,31 +122,6 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
     return out
 
 
-def role_sentences(lib: Library, q: Question, passages: list[Passage]) -> tuple:
-    """(SentenceRow, passage rank) of the sentences of the passages' articles that give someone a title
-    over what a "Who runs X?" question asks about, wherever they are in the article."""
-    out, seen = [], set()
-    for rank, p in enumerate(passages):
-        if p.article_id in seen:
-            continue
-        seen.add(p.article_id)
-        text, sents = lib.articles[p.article_id].text, lib.sentences[p.article_id]
-        out += [(s, rank) for s in sents if names_role(q, text[s.start:s.end], _before(lib, s))]
-    return tuple(out)
-
-
-def _before(lib: Library, s) -> str:
-    """The text of the sentence before s ("" for an article's first), and a space."""
-    prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None
-    return lib.articles[s.article_id].text[prev.start:prev.end] + " " if prev else " "
-
-
-@lru_cache(maxsize=256)
-def _words_of(text: str) -> set[str]:
-    """The distinct words of a text (an article: computed once per article)."""
-    return set(words(text))
-
-
 def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[Passage],
                      runner_up: Candidate | None = None) -> dict:
     text = lib.articles[best.article_id].text
@@ -167,7 +145,7 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     art_terms = set(terms(text))
     n = max(len(q.specific), 1)
     f["miss_spec_ctx"] = missing_specific(q, ctx, set(ctx_words)) / n
-    f["miss_spec_article"] = missing_specific(q, art_terms, _words_of(text)) / n
+    f["miss_spec_article"] = missing_specific(q, art_terms, words_of(text)) / n
     # How much of what the question is about (its terms but the main verb) the answer's article holds at all.
     f["topic_article"] = coverage_without(q, art_terms, q.verb)
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
@@ -185,10 +163,16 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             weights: dict | None = None) -> Extraction:
     weights = weights or load_weights()
     leader = asks_for_leader(q.text)
-    extra = role_sentences(lib, q, passages) if leader else ()
+    extra = role_sentences(lib, q, passages) if leader else naming_sentences(lib, q, passages)
     cands = candidates(lib, q, passages, qv, weights, extra) if passages else []
     related = _related(cands)
+    # "whats a reduction": the sentence defining the term goes first (the classic shape before any). A
+    # broad question ("what is the p versus np problem") takes a looser "X is one of ..." for no
+    # definition: a summary says more.
     topic = broad_topic(q.text)
+    definition = definition_first(lib, defined_term(q.text), cands, strict_only=bool(topic)) or naming_first(lib, q, cands)
+    if definition:
+        cands, topic = definition, None
     if topic and passages:
         summary = summarize(lib, topic, passages, qv)
         if summary:
@@ -199,9 +183,12 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     actor, verb = actor_terms(q.text)
     speaker = actor if verb and lexicon.is_speech_verb(verb) else frozenset()
     cands = prefer_actor(lib, actor, verb, speaker, cands)
+    # "What did Sadr agree to?" against "The cleric agreed to ...": X named doing the very act asked about.
+    acts = bool(actor) and not lexicon.related("say", verb) and does_as_subject(lib, actor, verb, cands[0].article_id,
+                                                                                cands[0].start)
     if leader:  # "Who runs X?": the person the articles give X's title to
         # the titled sentences were looked for in the whole article: any of them may go first
-        cands = _promote(cands, [lambda c: _gives_role(lib, q, c), lambda c: _gives_role(lib, q, c, loose=True)],
+        cands = promote_first(cands, [lambda c: gives_role(lib, q, c), lambda c: gives_role(lib, q, c, loose=True)],
                          window=len(cands))
     best, runner_up = choose_best(q, cands, weights)
     af = abstain_features(lib, q, best, passages, runner_up)
@@ -223,7 +210,15 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     status = decide(p, vetoed, best.features, af, weights)
     # "Who runs X?" answered by a sentence giving someone a title over X: the role is the evidence (the
     # topic check counts the question's verb, which no such sentence holds).
-    if leader and not vetoed and _gives_role(lib, q, best, loose=True):
+    if leader and not vetoed and gives_role(lib, q, best, loose=True):
+        status = ANSWERED
+    # The person asked about doing what the question asks, or the term's definition: the shape of the
+    # sentence is the evidence that it answers, however few of the question's other words it repeats
+    # (and that its article is on the question's topic); a veto still refuses.
+    # Every name and number of the question must be in its article ("... in 1995?" is not); a rare word
+    # may be paraphrased ("the Najaf standoff" / "the crisis").
+    if (status != ANSWERED and not vetoed and best is cands[0] and (acts or definition)
+            and missing_names(q, set(terms(lib.articles[best.article_id].text))) == 0):
         status = ANSWERED
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article
     # naming Kut elsewhere: the sentence is about another place, at best close to the question.
@@ -240,14 +235,17 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         return Extraction(True, chosen, tuple(c for c in related if c not in chosen), p, af, status, unknown)
     chosen = [best]
     second = weights.get("second", {})
-    for c in cands[1:4]:
+    for c in cands[1:4] if not definition else ():  # a definition or a name is one sentence
         # A second sentence when it is nearly as good and adds terms of the question the first lacks.
         if (c.score >= best.score - second.get("margin", 0.0)
                 and c.features["cov"] > 0 and c.sentence_id != best.sentence_id
                 # what someone said is not completed by another speaker's words, nor a leader by others
                 and (not speaker or names_speaker(lib, speaker, c.article_id, c.start))
-                and (not leader or _gives_role(lib, q, c, loose=True))
-                and c.features["cov_ctx"] + best.features["cov_ctx"] > best.features["cov_ctx"] + second.get("gain", 0.2)):
+                and (not leader or gives_role(lib, q, c, loose=True))
+                and c.features["cov_ctx"] > second.get("gain", 0.2)
+                # a best sentence that holds every term of the question and an answer of the type asked
+                # needs no second one, unless it says what the first does not
+                and (not _complete(lib, q, best) or adds_terms(lib, q, best, c) > 0)):
             chosen.append(c)
             break
     return Extraction(False, tuple(chosen), related, p, af)
@@ -264,41 +262,27 @@ def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Can
     return cands[0], cands[1] if len(cands) > 1 else None
 
 
-SPEAKER_WINDOW = 8  # how far down the scored candidates a sentence naming the speaker (or role) is looked for
+def _context_terms(lib: Library, c: Candidate) -> set[str]:
+    """The terms of a candidate sentence and of the sentence before it (what its cov_ctx counts)."""
+    text = lib.articles[c.article_id].text
+    ordinal = sentence_at(lib, c.article_id, c.start).ordinal
+    prev = lib.sentences[c.article_id][ordinal - 1] if ordinal > 0 else None
+    return set(terms(text[c.start:c.end])) | (set(terms(text[prev.start:prev.end])) if prev else set())
 
 
-def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],
-                 cands: list[Candidate]) -> list[Candidate]:
-    """For "what did X do ...", the best-scored of the first candidates that names X doing the question's
-    verb (or a stand-in: "want" / "demanding") goes first; for "what did X say ...", failing that, the
-    best that names X and reports speech, then the best that names X."""
-    if not actor:
-        return cands
-    def named(c): return names_speaker(lib, actor, c.article_id, c.start)  # noqa: E704
-    # A verb more particular than "say" ("ask", "demand", "want") asks for that act; "what did X say /
-    # tell / announce" for anything X is reported saying.
-    tests = [] if lexicon.related("say", verb) else [lambda c: named(c) and does_verb(lib, verb, c.article_id, c.start)]
-    if speaker:
-        tests += [lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
-    return _promote(cands, tests)
+def adds_terms(lib: Library, q: Question, best: Candidate, other: Candidate) -> float:
+    """The idf-weighted share of the question's terms that `other` holds and the best sentence, with the
+    one before it, lacks: a second sentence is worth citing only for what the first does not say."""
+    have = _context_terms(lib, best)
+    new = set(terms(lib.articles[other.article_id].text[other.start:other.end])) - have
+    return sum(w for t, w in q.weights.items() if t in new) / q.total
 
 
-def _promote(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:
-    """The best of the first `window` candidates passing the first test that any passes goes first;
-    the order is unchanged when none does."""
-    for test in tests:
-        for i, c in enumerate(cands[:window]):
-            if test(c):
-                return [c, *cands[:i], *cands[i + 1:]] if i else cands
-    return cands
-
-
-def _gives_role(lib: Library, q: Question, c: Candidate, loose: bool = False) -> bool:
-    """bot/answer/role.names_role for a candidate (loose: with the sentence before it as context)."""
-    before = ""
-    if loose:
-        before = _before(lib, sentence_at(lib, c.article_id, c.start))
-    return names_role(q, lib.articles[c.article_id].text[c.start:c.end], before)
+def _complete(lib: Library, q: Question, best: Candidate) -> bool:
+    """Does the best sentence hold every term of the question and an answer of the type asked (a date
+    naming the day, month or year)?"""
+    sentence = lib.articles[best.article_id].text[best.start:best.end]
+    return best.features["cov_ctx_nv"] >= 0.999 and has_exact_type(sentence, q.atype, set(q.words)) > 0
 
 
 def covered(best: Candidate, af: dict) -> bool:

@@ -33,6 +33,9 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
 _DATE = re.compile(rf"\b(\d{{3,4}}s?|{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                    r"century|centuries|today|yesterday|tomorrow|week|month|year|decade|dawn|morning|night|"
                    r"evening|afternoon|overnight|recently|ago|since|until|during|era|period|age)\b", re.I)
+# A date that names the day, month or year (not "morning", "recently"): what a "when" question wants most.
+_EXACT_DATE = re.compile(rf"\b(\d{{3,4}}s?|{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                         r"today|yesterday|tomorrow)\b", re.I)
 # A year after the preposition or month that dates it: "in 1066", "since 2003", "March 2008".
 _YEAR = re.compile(rf"\b(?:in|since|by|until|from|during|after|before|of|{_MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:1\d{{3}}|20\d{{2}})$", re.I)
 _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -71,6 +74,13 @@ def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
     else:  # person / place: a capitalised word that is not sentence-initial and not in the question
         hits = [m.group().lower() for m in NAME.finditer(sentence)]
     return 1.0 if any(h not in question_words for h in hits) else 0.0
+
+
+def has_exact_type(sentence: str, atype: str, question_words: set[str]) -> float:
+    """has_type, a date counting only when it names a day, month or year."""
+    if atype != "date":
+        return has_type(sentence, atype, question_words)
+    return 1.0 if any(m.group().lower() not in question_words for m in _EXACT_DATE.finditer(sentence)) else 0.0
 
 
 @dataclass(frozen=True)
@@ -335,6 +345,15 @@ def missing_specific(q: Question, have_terms: set[str], have_words: set[str]) ->
             continue
         gone += 1
     return gone
+
+
+def missing_names(q: Question, have_terms: set[str]) -> int:
+    """How many of the question's names, numbers and words no English lexicon knows ("kufa" typed in
+    lower case) the text lacks: what no paraphrase can stand in for, unlike a rare word ("standoff" /
+    "crisis")."""
+    hard = {t for w in q.sequence if w in q.names or not w.isalpha() or not known_word(w)
+            for t in terms(w) if t in q.specific}
+    return sum(1 for t in hard if t not in have_terms)
 
 
 def _stands_in(word: str, other: str, pos: str) -> bool:

@@ -75,6 +75,28 @@ def does_verb(lib: Library, verb: str, article_id: str, start: int) -> bool:
                for w in set(words(text[start:end])) if w.isalpha() and w.lower() not in stopwords())
 
 
+def does_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:
+    """does_verb with the actor as the doer: the sentence names them (itself, by title, or by a pronoun
+    after a sentence that does) before a form of the verb that is not an infinitive of someone else's
+    act ("prompted those loyal to Sistani *to ask* ..." is not Sistani asking)."""
+    text = lib.articles[article_id].text
+    s = sentence_at(lib, article_id, start)
+    sentence = text[s.start:s.end]
+    tokens = list(re.finditer(r"[\w'\-]+", sentence))
+    for i, m in enumerate(tokens):
+        w = m.group().lower()
+        if not w.isalpha() or w in stopwords() or not (lexicon.related(verb, w) or lexicon.related(w, verb)):
+            continue
+        if i and tokens[i - 1].group().lower() == "to":
+            continue
+        before = sentence[:m.start()]
+        if actor <= set(terms(f"{before} {named_by_title(text, before)}")):
+            return True
+        if _PRONOUN.search(before) and names_speaker(lib, actor, article_id, start):
+            return True
+    return False
+
+
 def reports_speech(lib: Library, article_id: str, start: int) -> bool:
     """Does the sentence at `start` report what someone said ("issued a statement saying", "acknowledged")?"""
     text = lib.articles[article_id].text

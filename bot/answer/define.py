@@ -1,0 +1,97 @@
+"""What a term is, and what a thing is called: "whats a reduction in complexity theory" is answered by the
+sentence that defines it, "what is the name of Sadr's militia" by the one that names it.
+
+A definition question names a term and nothing else about it. The sentence the articles define it with
+("A reduction is a transformation of one problem into another problem.") shares only the term with the
+question, so the scorer ranks sentences that merely use the term ("Many complexity classes are defined
+using the concept of a reduction.") as high or higher. A sentence whose subject is the term, followed by
+a defining verb ("is", "are", "refers to", "means"), says what the term is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.terms import terms
+
+# "what is a X", "whats X", "what are X", "define X", "what does X mean", "meaning of X"; a trailing
+# "in <field>" / "of <thing>" qualifies the term ("in complexity theory") and is not part of it.
+_QUESTION = re.compile(
+    r"^\s*(?:(?:so|ok|okay|and|hey|please)[\s,]+)*"
+    r"(?:what(?:'s|s|\s+is|\s+are|\s+was|\s+were)|define|definition\s+of|meaning\s+of|what\s+does|what\s+do)\s+"
+    r"(?:(?:a|an|the)\s+)?(?P<term>[^?.!,]+?)"
+    r"(?:\s+(?:mean|means|stand\s+for))?"
+    r"(?:\s+(?:in|within|according\s+to)\s+[^?.!,]+)?[\s?.!]*$", re.I)
+_TERM_WORDS = 4  # a longer "term" is a question about something, not a term to define
+# Words after "what is" that open a question about one fact, not a term: "what is the name of ...".
+_NOT_TERM = re.compile(r"^(?:the\s+)?(?:name|number|capital|cause|reason|role|date|population|size|"
+                       r"difference|first|last|best|most|biggest|largest|main|it|that|this|he|she|they|"
+                       r"going|happening|happened|up)\b", re.I)
+_DEFINING_VERB = r"(?:is|are|was|were|refers?\s+to|means?|denotes?|describes?)"
+
+
+def defined_term(question: str) -> str | None:
+    """The term a definition question asks about ("whats a decision problem in complexity theory" ->
+    "decision problem"), or None when the question is not one."""
+    m = _QUESTION.match(question)
+    if not m:
+        return None
+    term = m.group("term").strip()
+    # "what does Sadr want" has a verb after the subject: the term must be a noun phrase (what does X
+    # mean) only when "mean" was there; otherwise "what does/do" questions are about an act.
+    if re.match(r"^\s*what\s+do(?:es)?\b", question, re.I) and not re.search(r"\b(mean|means|stand\s+for)\b", question, re.I):
+        return None
+    if len(term.split()) > _TERM_WORDS or _NOT_TERM.match(term) or not terms(term):
+        return None
+    # A term with a verb or a wh-word in it is a clause ("what is he going to do"), not a term.
+    if re.search(r"\b(did|does|do|will|would|can|could|should|has|have|had|who|which|that)\b", term, re.I):
+        return None
+    return term
+
+
+def defines(sentence: str, term: str, strict: bool = False) -> bool:
+    """Does the sentence define the term: its subject is the term (an article before it, a plural or
+    singular form of its last word, a parenthesis or an aside after it) and a defining verb follows?
+    strict: the classic shape only, one thing said to be a kind of thing ("A reduction is a
+    transformation ..."), not a statement about all of them ("Decision problems are one of ...")."""
+    words = term.split()
+    head = re.escape(words[-1].rstrip("s"))
+    lead = r"\s+".join(re.escape(w) for w in words[:-1])
+    # Every word of the term, the last one in either number ("decision problems are ...").
+    subject = rf"{lead}\s+{head}(?:s|es)?" if lead else rf"{head}(?:s|es)?"
+    verb = _DEFINING_VERB
+    if strict:
+        subject = rf"{lead}\s+{head}" if lead else head
+        verb = r"(?:is|was|refers\s+to|means|denotes)\s+(?:a|an|the|any)"
+    pattern = rf"^\s*(?:(?:a|an|the)\s+)?{subject}(?:\s*\([^)]*\))?(?:,[^,]{{1,80}},)?\s+{verb}\b"
+    return re.match(pattern, sentence, re.I) is not None
+
+
+# "what is the name of Sadr's militia", "what's the militia called", "what was the operation dubbed"
+_NAME_OF = re.compile(r"^\s*what(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+the\s+names?\s+of\s+(?P<thing>[^?.!]+?)[\s?.!]*$", re.I)
+_CALLED = re.compile(r"^\s*what(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?P<thing>[^?.!]+?)\s+"
+                     r"(?:called|named|dubbed|known\s+as)[\s?.!]*$", re.I)
+_POSSESSOR = re.compile(r"^(?:(?:the|a|an|his|her|their|its)\s+|\S+(?:'s|\u2019s)\s+)", re.I)
+
+
+def named_thing(question: str) -> str | None:
+    """The head noun of the thing whose name a question asks ("what is the name of Sadr's militia" ->
+    "militia"), or None."""
+    m = _NAME_OF.match(question) or _CALLED.match(question)
+    if not m:
+        return None
+    thing = _POSSESSOR.sub("", m.group("thing").strip())
+    thing = re.split(r"\s+(?:in|of|at|for|that|which|who)\s+", thing, maxsplit=1)[0]
+    words = thing.split()
+    return words[-1].lower() if words and words[-1].isalpha() else None
+
+
+def names_it(sentence: str, head: str) -> bool:
+    """Does the sentence give the thing a name: "his militia, the Mahdi Army,", "an operation dubbed
+    "Charge of the Knights"", "the Mahdi Army militia"?"""
+    h = re.escape(head)
+    name = r"[\"\u201c']?(?:the\s+)?[A-Z][\w'\-]+"
+    return bool(re.search(rf"\b{h}s?,\s+{name}", sentence)
+                or re.search(rf"\b{h}s?\b[^.]{{0,40}}?\b(?:called|named|dubbed|known\s+as)\s+{name}", sentence)
+                # two capitalised words before it are a name, one may be an adjective ("Shi'ite militia")
+                or re.search(rf"(?:\b[A-Z][\w'\-]+\s+){{2,}}{h}\b", sentence))

@@ -1,0 +1,130 @@
+"""Sentences of the shape a question asks for go first: the person asked about doing the act asked about,
+the speaker's own words, the one a title is given to, the term's definition, the thing's name.
+
+The sentence scorer ranks by shared words and meaning; these questions are answered by a sentence's
+shape, which shares few words with them ("What did Sadr agree to?" / "The cleric agreed to ...").
+Each helper returns the candidates reordered (or extra sentences to score), never drops one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.answer import lexicon
+from bot.answer.define import defines, named_thing, names_it
+from bot.answer.features import Question
+from bot.answer.role import names_role
+from bot.answer.speaker import does_verb, names_speaker, reports_speech
+from bot.library import Library, sentence_at
+from bot.types import Passage
+from index.terms import words
+
+if TYPE_CHECKING:  # extract.py defines Candidate and imports this module
+    from bot.answer.extract import Candidate
+
+
+def role_sentences(lib: Library, q: Question, passages: list[Passage]) -> tuple:
+    """(SentenceRow, passage rank) of the sentences of the passages' articles that give someone a title
+    over what a "Who runs X?" question asks about, wherever they are in the article."""
+    out, seen = [], set()
+    for rank, p in enumerate(passages):
+        if p.article_id in seen:
+            continue
+        seen.add(p.article_id)
+        text, sents = lib.articles[p.article_id].text, lib.sentences[p.article_id]
+        out += [(s, rank) for s in sents if names_role(q, text[s.start:s.end], _before(lib, s))]
+    return tuple(out)
+
+
+def naming_sentences(lib: Library, q: Question, passages: list[Passage]) -> tuple:
+    """For "what is the name of X": (SentenceRow, passage rank) of the sentences of the passages' articles
+    that give an X a name ("his militia, the Mahdi Army,"), wherever they are in the article."""
+    head = named_thing(q.text)
+    if not head:
+        return ()
+    out, seen = [], set()
+    for rank, p in enumerate(passages):
+        if p.article_id not in seen:
+            seen.add(p.article_id)
+            text = lib.articles[p.article_id].text
+            out += [(s, rank) for s in lib.sentences[p.article_id] if names_it(text[s.start:s.end], head)]
+    return tuple(out)
+
+
+def _before(lib: Library, s) -> str:
+    """The text of the sentence before s ("" for an article's first), and a space."""
+    prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None
+    return lib.articles[s.article_id].text[prev.start:prev.end] + " " if prev else " "
+
+
+@lru_cache(maxsize=256)
+def words_of(text: str) -> set[str]:
+    """The distinct words of a text (an article: computed once per article)."""
+    return set(words(text))
+
+
+SPEAKER_WINDOW = 8  # how far down the scored candidates a sentence naming the speaker (or role) is looked for
+
+
+def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],
+                 cands: list[Candidate]) -> list[Candidate]:
+    """For "what did X do ...", the best-scored of the first candidates that names X doing the question's
+    verb (or a stand-in: "want" / "demanding") goes first; for "what did X say ...", failing that, the
+    best that names X and reports speech, then the best that names X."""
+    if not actor:
+        return cands
+    def named(c): return names_speaker(lib, actor, c.article_id, c.start)  # noqa: E704
+    # A verb more particular than "say" ("ask", "demand", "want") asks for that act; "what did X say /
+    # tell / announce" for anything X is reported saying.
+    tests = [] if lexicon.related("say", verb) else [lambda c: _acts(lib, actor, verb, c)]
+    if speaker:
+        tests += [lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
+    return promote_first(cands, tests)
+
+
+def _acts(lib: Library, actor: frozenset[str], verb: str, c: Candidate) -> bool:
+    return names_speaker(lib, actor, c.article_id, c.start) and does_verb(lib, verb, c.article_id, c.start)
+
+
+def definition_first(lib: Library, term: str | None, cands: list[Candidate],
+                strict_only: bool = False) -> list[Candidate] | None:
+    """The candidates with the one defining `term` first, or None when none of them defines it."""
+    if not term:
+        return None
+    def says(c, strict): return defines(lib.articles[c.article_id].text[c.start:c.end], term, strict)  # noqa: E704
+    for strict in (True,) if strict_only else (True, False):
+        for i, c in enumerate(cands):
+            if says(c, strict):
+                return [c, *cands[:i], *cands[i + 1:]]
+    return None
+
+
+def naming_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate] | None:
+    """For "what is the name of X", the candidates with the best one that names an X first, or None. Its
+    article must name what the question places X by ("the operation in Najaf" is not Basra's)."""
+    head = named_thing(q.text)
+    if not head:
+        return None
+    for i, c in enumerate(cands):
+        if names_it(lib.articles[c.article_id].text[c.start:c.end], head) and q.names <= words_of(lib.articles[c.article_id].text):
+            return [c, *cands[:i], *cands[i + 1:]]
+    return None
+
+
+def promote_first(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:
+    """The best of the first `window` candidates passing the first test that any passes goes first;
+    the order is unchanged when none does."""
+    for test in tests:
+        for i, c in enumerate(cands[:window]):
+            if test(c):
+                return [c, *cands[:i], *cands[i + 1:]] if i else cands
+    return cands
+
+
+def gives_role(lib: Library, q: Question, c: Candidate, loose: bool = False) -> bool:
+    """bot/answer/role.names_role for a candidate (loose: with the sentence before it as context)."""
+    before = ""
+    if loose:
+        before = _before(lib, sentence_at(lib, c.article_id, c.start))
+    return names_role(q, lib.articles[c.article_id].text[c.start:c.end], before)

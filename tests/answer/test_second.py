@@ -1,0 +1,32 @@
+"""A second cited sentence only for what the first does not say (bot/answer/extract.py, adds_terms):
+an answer sentence holding every term of the question and an answer of the type asked stands alone."""
+
+from __future__ import annotations
+
+from bot import ask
+from bot.answer.features import has_exact_type
+
+
+def test_a_complete_answer_sentence_is_cited_alone(sample_home):
+    # The answer sentence ("He repeated his declaration that the operation did not target ...") holds
+    # every term of the question, Maliki through the sentence before; "Iraqi Prime Minister Nouri
+    # Al-Maliki went to Basra ..." scores close and used to be cited too, though it says nothing of
+    # what the operation did not target.
+    a = ask("What did Maliki say the operation did not target?", settings=sample_home)
+    assert a.status == "answered", a.answer
+    assert "did not target the mainstream Sadrist movement" in a.citations[0].quote
+    assert len(a.citations) == 1, [c.quote for c in a.citations]
+
+
+def test_a_second_sentence_is_cited_for_what_the_first_lacks(sample_home):
+    # "security" is only in the second sentence: it completes the question's context.
+    a = ask("What did Maliki say the security operation did not target?", settings=sample_home)
+    assert "did not target the mainstream Sadrist movement" in a.citations[0].quote
+    assert len(a.citations) == 2 and "supervise the security operation" in a.citations[1].quote, a.answer
+
+
+def test_exact_date_type():
+    assert has_exact_type("The strike ended on Thursday.", "date", set())
+    assert has_exact_type("Talks began in March 2008.", "date", set())
+    assert not has_exact_type("Troops launched a pre-dawn offensive.", "date", set())  # a time, not a date
+    assert has_exact_type("Troops launched a pre-dawn offensive.", "other", set())
