@@ -10,7 +10,7 @@ export ANONYMIZED_TELEMETRY := False
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install install-dev chat test browser bench bench-scale soak clean
+.PHONY: install install-dev chat test browser bench bench-scale soak llama-server clean
 
 install: $(STAMP)
 install-dev: $(DEV_STAMP)
@@ -56,9 +56,28 @@ bench: install
 bench-scale: install
 	$(BIN)/python -m eval.scale --sizes 1000 10000 --out reports/scale --json reports/scale/scale.json
 
-# 50 chat sessions over HTTP for 5 minutes while another process changes the index (`make test` runs 20 s).
-soak: install
+# 50 chat sessions over HTTP for 5 minutes while another process changes the index (`make test` runs 20 s),
+# then four LLM-mode sessions against llama.cpp's own server with four parallel slots.
+soak: install-dev $(LLAMA_SERVER)
 	$(BIN)/python -m eval.soak --sessions 50 --seconds 300
+	$(BIN)/python -m pytest -q -s tests/ui/test_concurrency.py -k parallel_slots
+
+# llama.cpp's own server (`llama-server --parallel N`: several requests decoded together), built from the
+# llama.cpp that the installed llama-cpp-python vendors (its source package, from PyPI), with the same portable
+# CMAKE_ARGS. About 10 minutes on 2 cores; only `make soak` needs it (tests/ui/test_concurrency.py).
+LLAMA_SERVER := $(BIN)/llama-server
+llama-server: $(LLAMA_SERVER)
+$(LLAMA_SERVER): $(DEV_STAMP)
+	rm -rf build/llama-server && mkdir -p build/llama-server
+	$(BIN)/python -m pip download -q --disable-pip-version-check --no-deps --no-binary :all: -d build/llama-server \
+	  "llama-cpp-python==$$($(BIN)/python -c 'import importlib.metadata as m; print(m.version("llama-cpp-python"))')"
+	tar xzf build/llama-server/llama_cpp_python-*.tar.gz -C build/llama-server
+	cmake -S build/llama-server/llama_cpp_python-*/vendor/llama.cpp -B build/llama-server/cmake $(CMAKE_ARGS) \
+	  -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF -DLLAMA_BUILD_SERVER=ON -DLLAMA_BUILD_TOOLS=ON \
+	  -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_APP=OFF -DLLAMA_BUILD_UI=OFF \
+	  -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_OPENSSL=OFF >build/llama-server/cmake.log
+	cmake --build build/llama-server/cmake --target llama-server -j$$(nproc) >>build/llama-server/cmake.log
+	cp build/llama-server/cmake/bin/llama-server $@
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

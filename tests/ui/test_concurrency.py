@@ -6,6 +6,8 @@ browsers do. No mocks: the chat, the index, the embedding model and the HTTP hop
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -14,12 +16,16 @@ import httpx
 import pytest
 from slow_llm import MODEL, SlowLLM
 
+from conftest import free_port, serving
 from eval.soak_client import ChatConfig, ChatPage, Turn
 from test_app import QUESTION, corpus_dir, running_chat  # noqa: F401
 
 REPLY = "In exchange, he asked the government to release Mahdi Army prisoners and declare an amnesty [1]."
 DELAY = 0.3  # seconds between two words: the reply takes 17 x 0.3 = 5.1 s to stream
 QUICK = 2.0  # seconds: an extractive answer (streamed to the page too) within this, whatever else runs
+# llama.cpp's own server, built by `make llama-server` from the llama.cpp that llama-cpp-python vendors.
+LLAMA_SERVER = Path(sys.executable).parent / "llama-server"
+SLOTS = 4
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +109,50 @@ def test_four_llm_sessions_stream_at_once(chat: str, slow_llm: SlowLLM) -> None:
     assert slow_llm.most_at_once == 4  # the chat sent the four requests together, none waited for another
     assert wall < 1.5 * one.seconds, (wall, one.seconds)  # serialised, it would be 4x
     assert quick.seconds < QUICK and quick.end < min(t.end for t in turns)
+
+
+# -- llama.cpp's server with parallel slots (`make soak`; skipped where `make llama-server` has not built it) --
+
+@pytest.fixture(scope="module")
+def parallel_llm(tmp_path_factory):
+    """`llama-server --parallel 4` on the bundled SmolLM2: four requests decoded together, a token of each
+    per step; yields its /v1 URL."""
+    if not LLAMA_SERVER.exists():
+        pytest.skip(f"{LLAMA_SERVER} is missing: `make llama-server` builds it (`make soak` runs this test)")
+    from bot.llm import gguf_path
+
+    data = tmp_path_factory.mktemp("llama-server")
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    port = url.rsplit(":", 1)[1].split("/")[0]
+    # each slot gets ctx / parallel tokens: 4096 each, the chat's NEWSBOT_LLM_CONTEXT
+    cmd = [str(LLAMA_SERVER), "--model", str(gguf_path()), "--host", "127.0.0.1", "--port", port,
+           "--parallel", str(SLOTS), "--ctx-size", str(SLOTS * 4096), "--threads", "1",
+           "--threads-batch", str(os.cpu_count() or 1), "--alias", "smollm2", "--no-webui",
+           # as tests/conftest.py's llm_server: one thread generates (the other core stays free for the chat),
+           # all read prompts; flash attention and 128-token micro-batches let the four prompts be read in
+           # steps between the others' tokens
+           "--flash-attn", "on", "--ubatch-size", "128",
+           "--no-cache-prompt"]  # every request reads its whole prompt: one session is not helped by the last
+    with serving(cmd, f"{url}/models", data / "server.log", timeout=120):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def parallel_chat(tmp_path_factory, corpus_dir: Path, parallel_llm: str):  # noqa: F811
+    with running_chat(tmp_path_factory.mktemp("ui-parallel"), corpus_dir, NEWSBOT_LLM_BASE_URL=parallel_llm,
+                      NEWSBOT_LLM_MODEL="smollm2", NEWSBOT_LLM_TIMEOUT="300") as (url, _):
+        yield url
+
+
+def test_four_llm_sessions_on_a_llama_cpp_server_with_parallel_slots(parallel_chat: str) -> None:
+    ask_on_new_page(parallel_chat, QUESTION, "llm")  # loads the models, fills the server's caches
+    one = min((ask_on_new_page(parallel_chat, QUESTION, "llm") for _ in range(2)), key=lambda t: t.seconds)
+    threads, turns, _ = in_background(parallel_chat, "llm", n=SLOTS)
+    for t in threads:
+        t.join(timeout=600)
+    assert len(turns) == SLOTS and all(isinstance(t, Turn) for t in turns), turns
+    assert all(t.sources for t in turns), [t.answer for t in turns]  # each answer cites its articles
+    wall = max(t.end for t in turns) - min(t.start for t in turns)
+    print(f"\nllama-server --parallel {SLOTS}: one LLM session {one.seconds:.2f} s, four at once {wall:.2f} s "
+          f"({wall / one.seconds:.2f}x one)")
+    assert wall < SLOTS * one.seconds, (wall, one.seconds)  # one slot at a time would take 4x
