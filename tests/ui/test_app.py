@@ -533,7 +533,7 @@ CHAINS = {
                ("Where did he go to supervise the security operation?", "Basra"),
                ("What did his statement say the offensive was targeting?", "outlaws"),
                ("What did he personally supervise?", "security operation"),
-               ("What did he repeat?", "step in the right direction")],
+               ("What did he repeat?", "mainstream Sadrist movement")],
 }
 
 
