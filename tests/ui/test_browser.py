@@ -118,7 +118,8 @@ def test_answer_citation_click_follow_up_and_per_turn_sources(ui_page, tmp_path:
     # With the chat scrolled to the end, the first answer's [1] brings its card back into view, marked.
     page.locator('#chat [role="log"]').evaluate("box => { box.scrollTop = box.scrollHeight; }")
     card = page.locator("#src-1-1")
-    expect(card).not_to_be_in_viewport()
+    # (at most part of it shows below the first answer: the follow-up's answer may be short)
+    expect(card).not_to_be_in_viewport(ratio=0.9)
     first.locator('a.nb-cite[href="#src-1-1"]').dispatch_event("click")  # a click where it is, no scrolling
     expect(card).to_be_in_viewport(ratio=0.9)
     expect(card).to_have_class(re.compile(r"\bnb-active\b"))
