@@ -28,7 +28,7 @@ from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader
 from bot.answer.speaker import actor_terms, does_as_subject, names_speaker
 from bot.answer.promote import (definition_first, gives_role, naming_first, naming_sentences, prefer_actor,
-                                promote_first, role_sentences, words_of)
+                                promote_first, role_sentences, sentence_before, words_of)
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
 from bot.types import Citation, Passage
@@ -235,6 +235,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         return Extraction(True, chosen, tuple(c for c in related if c not in chosen), p, af, status, unknown)
     chosen = [best]
     second = weights.get("second", {})
+    # a best sentence that holds every term of the question and an answer of the type asked needs no
+    # second one, unless it says what the first does not
+    complete = _complete(lib, q, best)
     for c in cands[1:4] if not definition else ():  # a definition or a name is one sentence
         # A second sentence when it is nearly as good and adds terms of the question the first lacks.
         if (c.score >= best.score - second.get("margin", 0.0)
@@ -243,9 +246,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
                 and (not speaker or names_speaker(lib, speaker, c.article_id, c.start))
                 and (not leader or gives_role(lib, q, c, loose=True))
                 and c.features["cov_ctx"] > second.get("gain", 0.2)
-                # a best sentence that holds every term of the question and an answer of the type asked
-                # needs no second one, unless it says what the first does not
-                and (not _complete(lib, q, best) or adds_terms(lib, q, best, c) > 0)):
+                and (not complete or adds_terms(lib, q, best, c) > 0)):
             chosen.append(c)
             break
     return Extraction(False, tuple(chosen), related, p, af)
@@ -264,10 +265,8 @@ def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Can
 
 def _context_terms(lib: Library, c: Candidate) -> set[str]:
     """The terms of a candidate sentence and of the sentence before it (what its cov_ctx counts)."""
-    text = lib.articles[c.article_id].text
-    ordinal = sentence_at(lib, c.article_id, c.start).ordinal
-    prev = lib.sentences[c.article_id][ordinal - 1] if ordinal > 0 else None
-    return set(terms(text[c.start:c.end])) | (set(terms(text[prev.start:prev.end])) if prev else set())
+    before = sentence_before(lib, sentence_at(lib, c.article_id, c.start))
+    return set(terms(lib.articles[c.article_id].text[c.start:c.end])) | set(terms(before))
 
 
 def adds_terms(lib: Library, q: Question, best: Candidate, other: Candidate) -> float:

@@ -30,12 +30,12 @@ _TYPES = [
 ]
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
-_DATE = re.compile(rf"\b(\d{{3,4}}s?|{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                   r"century|centuries|today|yesterday|tomorrow|week|month|year|decade|dawn|morning|night|"
-                   r"evening|afternoon|overnight|recently|ago|since|until|during|era|period|age)\b", re.I)
 # A date that names the day, month or year (not "morning", "recently"): what a "when" question wants most.
-_EXACT_DATE = re.compile(rf"\b(\d{{3,4}}s?|{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                         r"today|yesterday|tomorrow)\b", re.I)
+_EXACT = (rf"\d{{3,4}}s?|{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+          r"today|yesterday|tomorrow")
+_EXACT_DATE = re.compile(rf"\b({_EXACT})\b", re.I)
+_DATE = re.compile(rf"\b({_EXACT}|century|centuries|week|month|year|decade|dawn|morning|night|"
+                   r"evening|afternoon|overnight|recently|ago|since|until|during|era|period|age)\b", re.I)
 # A year after the preposition or month that dates it: "in 1066", "since 2003", "March 2008".
 _YEAR = re.compile(rf"\b(?:in|since|by|until|from|during|after|before|of|{_MONTHS})\s+(?:\d{{1,2}},?\s+)?(?:1\d{{3}}|20\d{{2}})$", re.I)
 _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

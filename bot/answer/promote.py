@@ -33,7 +33,7 @@ def role_sentences(lib: Library, q: Question, passages: list[Passage]) -> tuple:
             continue
         seen.add(p.article_id)
         text, sents = lib.articles[p.article_id].text, lib.sentences[p.article_id]
-        out += [(s, rank) for s in sents if names_role(q, text[s.start:s.end], _before(lib, s))]
+        out += [(s, rank) for s in sents if names_role(q, text[s.start:s.end], sentence_before(lib, s))]
     return tuple(out)
 
 
@@ -52,7 +52,7 @@ def naming_sentences(lib: Library, q: Question, passages: list[Passage]) -> tupl
     return tuple(out)
 
 
-def _before(lib: Library, s) -> str:
+def sentence_before(lib: Library, s) -> str:
     """The text of the sentence before s ("" for an article's first), and a space."""
     prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None
     return lib.articles[s.article_id].text[prev.start:prev.end] + " " if prev else " "
@@ -126,5 +126,5 @@ def gives_role(lib: Library, q: Question, c: Candidate, loose: bool = False) -> 
     """bot/answer/role.names_role for a candidate (loose: with the sentence before it as context)."""
     before = ""
     if loose:
-        before = _before(lib, sentence_at(lib, c.article_id, c.start))
+        before = sentence_before(lib, sentence_at(lib, c.article_id, c.start))
     return names_role(q, lib.articles[c.article_id].text[c.start:c.end], before)
