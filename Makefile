@@ -56,12 +56,6 @@ bench: install
 bench-scale: install
 	$(BIN)/python -m eval.scale --sizes 1000 10000 --out reports/scale --json reports/scale/scale.json
 
-# 50 chat sessions over HTTP for 5 minutes while another process changes the index (`make test` runs 20 s),
-# then four LLM-mode sessions against llama.cpp's own server with four parallel slots.
-soak: install-dev $(LLAMA_SERVER)
-	$(BIN)/python -m eval.soak --sessions 50 --seconds 300
-	$(BIN)/python -m pytest -q -s tests/ui/test_concurrency.py -k parallel_slots
-
 # llama.cpp's own server (`llama-server --parallel N`: several requests decoded together), built from the
 # llama.cpp that the installed llama-cpp-python vendors (its source package, from PyPI), with the same portable
 # CMAKE_ARGS. About 10 minutes on 2 cores; only `make soak` needs it (tests/ui/test_concurrency.py).
@@ -78,6 +72,12 @@ $(LLAMA_SERVER): $(DEV_STAMP)
 	  -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_OPENSSL=OFF >build/llama-server/cmake.log
 	cmake --build build/llama-server/cmake --target llama-server -j$$(nproc) >>build/llama-server/cmake.log
 	cp build/llama-server/cmake/bin/llama-server $@
+
+# 50 chat sessions over HTTP for 5 minutes while another process changes the index (`make test` runs 20 s),
+# then four LLM-mode sessions against llama.cpp's own server with four parallel slots.
+soak: install-dev $(LLAMA_SERVER)
+	$(BIN)/python -m eval.soak --sessions 50 --seconds 300
+	$(BIN)/python -m pytest -q -s tests/ui/test_concurrency.py -k parallel_slots
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
