@@ -122,8 +122,8 @@ def parallel_llm(tmp_path_factory):
     from bot.llm import gguf_path
 
     data = tmp_path_factory.mktemp("llama-server")
-    url = f"http://127.0.0.1:{free_port()}/v1"
-    port = url.rsplit(":", 1)[1].split("/")[0]
+    port = str(free_port())
+    url = f"http://127.0.0.1:{port}/v1"
     # each slot gets ctx / parallel tokens: 4096 each, the chat's NEWSBOT_LLM_CONTEXT
     cmd = [str(LLAMA_SERVER), "--model", str(gguf_path()), "--host", "127.0.0.1", "--port", port,
            "--parallel", str(SLOTS), "--ctx-size", str(SLOTS * 4096), "--threads", "1",
@@ -145,7 +145,7 @@ def parallel_chat(tmp_path_factory, corpus_dir: Path, parallel_llm: str):  # noq
 
 
 def test_four_llm_sessions_on_a_llama_cpp_server_with_parallel_slots(parallel_chat: str) -> None:
-    ask_on_new_page(parallel_chat, QUESTION, "llm")  # loads the models, fills the server's caches
+    ask_on_new_page(parallel_chat, QUESTION, "llm")  # the first question loads the chat's models
     one = min((ask_on_new_page(parallel_chat, QUESTION, "llm") for _ in range(2)), key=lambda t: t.seconds)
     threads, turns, _ = in_background(parallel_chat, "llm", n=SLOTS)
     for t in threads:
