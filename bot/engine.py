@@ -59,10 +59,12 @@ class ExtractiveSynthesizer(BaseSynthesizer):
 
     The Response's metadata carries the `Extraction` (chosen sentences with exact offsets)."""
 
-    def __init__(self, lib: Library):
+    def __init__(self, lib: Library, previous: str = ""):
         # MockLLM only satisfies the base class; nothing here ever calls an LLM.
         super().__init__(llm=MockLLM(), callback_manager=_CALLBACKS)
         self.lib = lib
+        # the previous turn's answer, for a follow-up pointing back at it (bot/answer/followup.py)
+        self.previous = previous
 
     def _get_prompts(self) -> PromptDictType:
         return {}
@@ -83,7 +85,7 @@ class ExtractiveSynthesizer(BaseSynthesizer):
         qv = (np.asarray(bundle.embedding, dtype=np.float32) if bundle.embedding
               else np.asarray(self.lib.embed_model.get_query_embedding(bundle.query_str), dtype=np.float32))
         q = analyse_question(bundle.query_str, self.lib.bm25.idf)
-        ex = extract(self.lib, q, passages, qv)
+        ex = extract(self.lib, q, passages, qv, previous=self.previous)
         text = " ".join(self.lib.articles[c.article_id].text[c.start:c.end] for c in ex.chosen)
         return Response(response=text, source_nodes=list(nodes), metadata={"extraction": ex})
 
@@ -91,6 +93,6 @@ class ExtractiveSynthesizer(BaseSynthesizer):
         return self.synthesize(query, nodes, additional_source_nodes, **kwargs)
 
 
-def query_engine(lib: Library, top_k: int, filters: Filters | None = None) -> RetrieverQueryEngine:
+def query_engine(lib: Library, top_k: int, filters: Filters | None = None, previous: str = "") -> RetrieverQueryEngine:
     return RetrieverQueryEngine(retriever=HybridRetriever(lib, top_k, filters),
-                                response_synthesizer=ExtractiveSynthesizer(lib), callback_manager=_CALLBACKS)
+                                response_synthesizer=ExtractiveSynthesizer(lib, previous), callback_manager=_CALLBACKS)

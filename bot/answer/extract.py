@@ -24,6 +24,7 @@ from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
 from bot.answer.define import defined_term
+from bot.answer.followup import around, previous_sentences, refers_back
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader
 from bot.answer.speaker import actor_terms, does_as_subject, names_speaker
@@ -160,11 +161,19 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
 
 
 def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
-            weights: dict | None = None) -> Extraction:
+            weights: dict | None = None, previous: str = "") -> Extraction:
+    """The answer to q from the passages. `previous`: the answer shown for the turn before, for a
+    follow-up pointing back at it ("where did he say that?")."""
     weights = weights or load_weights()
     leader = asks_for_leader(q.text)
     extra = role_sentences(lib, q, passages) if leader else naming_sentences(lib, q, passages)
+    # "Where did he say that?": the sentences around the previous answer may answer, the previous answer not.
+    shown = previous_sentences(lib, passages, previous) if previous and refers_back(q.text) else []
+    extra += around(lib, shown)
     cands = candidates(lib, q, passages, qv, weights, extra) if passages else []
+    if shown:
+        repeated = {s.id for s in shown}
+        cands = [c for c in cands if c.sentence_id not in repeated] or cands
     related = _related(cands)
     # "whats a reduction": the sentence defining the term goes first (the classic shape before any). A
     # broad question ("what is the p versus np problem") takes a looser "X is one of ..." for no

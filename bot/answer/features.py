@@ -54,9 +54,16 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", 
                 "they", "it", "we", "you", "i"}
 
 
+_WH = re.compile(r"\b(what|whats|when|where|who|whom|whose|which|how|why|since|at least)\b", re.I)
+
+
 def answer_type(question: str) -> str:
+    """The type of answer the question's first question word asks for: "what happens to fighters *who*
+    keep their weapons" asks "what", not "who" (a relative pronoun asks for no person)."""
+    first = _WH.search(question)
     for name, pattern in _TYPES:
-        if pattern.search(question):
+        m = pattern.search(question, first.start() if first else 0)
+        if m and (first is None or m.start() == first.start()):
             return name
     return "other"
 
@@ -166,6 +173,48 @@ def _after_subject(question: str) -> list[str] | None:
     return toks[i:] or None
 
 
+# "How many people *died* ...", "Who *attacked* ...", "Which militia leaders were *arrested*": questions whose
+# subject is the question word or its noun phrase, with no do-support.
+_WH_SUBJECT = re.compile(r"^\W*(who|what|which|how many|how much)\s+(.*)$", re.I)
+_AUXILIARIES = frozenset("is are was were be been being has have had".split())
+
+
+def _inflected_verb(word: str, nouns_too: bool) -> bool:
+    """An inflected verb form ("died", "attacked", "runs"), not a bare word that may be a noun ("people",
+    which WordNet also knows as a verb); with nouns_too False, a word with a noun reading ("troops")
+    is not one either."""
+    w = word.lower()
+    bases = lexicon.base_forms(w, "v")
+    return bool(bases) and w not in bases and (nouns_too or not lexicon.base_forms(w, "n"))
+
+
+def _after_wh_subject(question: str) -> list[str] | None:
+    """The words of a subject question from its main verb on ("how many people died in basra" -> ["died",
+    "in", "basra"]), or None: the verb is the first inflected verb form within the first three words after
+    the question word (after an auxiliary: a participle, "were killed")."""
+    m = _WH_SUBJECT.search(question)
+    if not m or not lexicon.available():
+        return None
+    toks = m.group(2).split()
+    who = m.group(1).lower() == "who"
+    aux = False
+    for i, tok in enumerate(toks[:4]):
+        w = tok.lower().strip("?.!,")
+        if w in _AUXILIARIES:
+            aux = True
+            continue
+        if aux:
+            # after "was" / "were" / "have": only a participle is the verb ("were killed"; not "is the capital")
+            return toks[i:] if re.search(r"(ed|en)$", w) and _inflected_verb(w, nouns_too=True) else None
+        # "who runs": the word right after "who" is its verb when it is one; after a noun phrase ("how many
+        # people"), a word that is only a verb
+        if _inflected_verb(w, nouns_too=who and i == 0):
+            return toks[i:]
+        if who:
+            return None
+    return None
+
+
 def split_subject(question: str) -> tuple[str, str, str] | None:
     """A do-support question cut around its subject: "What did the Sadrist lawmakers say?" -> ("What did",
     "the Sadrist lawmakers", "say?"); None when it has no such shape."""
@@ -184,8 +233,9 @@ def split_subject(question: str) -> tuple[str, str, str] | None:
 
 
 def main_verb(question: str) -> str | None:
-    """The stemmed main verb of a do-support question: the first word after the subject."""
-    rest = _after_subject(question)
+    """The stemmed main verb of a do-support question (the first word after the subject) or of a subject
+    question ("who attacked ...")."""
+    rest = _after_subject(question) or _after_wh_subject(question)
     t = terms(rest[0]) if rest else []
     return t[0] if t else None
 
@@ -194,7 +244,7 @@ def main_verb_word(question: str) -> str | None:
     """The main verb as WordNet knows it, for verb_support: among the first three words after the
     subject, the first that is a verb (skipping adverbs: "can also be described" -> "described"), joined
     to the next word when WordNet has the phrasal verb ("take part" -> "take_part"). None when none is."""
-    rest = _after_subject(question)
+    rest = _after_subject(question) or _after_wh_subject(question)
     if not rest or not lexicon.available():
         return None
     toks = [w for tok in rest for w in words(tok)]

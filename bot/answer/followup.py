@@ -1,0 +1,66 @@
+"""Follow-ups that point back at the previous answer: "Where did he say *that*?", "And who took *that* further
+a year later?", "What happened *then*?".
+
+The demonstrative stands for what the previous answer said, so the answer is near it in the same article
+(the sentence after "Dan Senor said on Thursday that ..." is "Speaking at a press conference in Baghdad,
+Senor ..."), and it is not the previous answer itself: repeating it answers nothing new. The previous
+answer's sentences are found by their exact text in the answer shown (citations are verbatim quotes).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.lexicon import base_forms
+from bot.library import Library, SentenceRow
+from bot.types import Passage
+
+# "that" / "this" standing alone (not "that agreement"), "then", "there", "before / after that".
+_BACK = re.compile(r"\b(that|this|then|there)\b(?:\s+([\w']+))?", re.I)
+# What opens a clause or a noun phrase: after it "that" is a conjunction or a determiner, no pointer.
+_OPENERS = frozenset("the a an his her their its our my your he she they it we i you there this that these those "
+                     "some any no every all each".split())
+WINDOW = 2  # sentences either side of a previous answer's sentence that may answer the follow-up
+
+
+def refers_back(question: str) -> bool:
+    """Does the question point at the previous answer with a demonstrative, not at a thing it names?
+    "where did he say that?", "who took that further" (an adverb follows), but not "what did that
+    agreement say" (a noun follows) nor "is there a curfew" (an existential "there" before a noun)."""
+    for m in _BACK.finditer(question):
+        word, after = m.group(1).lower(), (m.group(2) or "").lower()
+        if word == "there" and after and base_forms(after, "n"):
+            continue  # "is there a curfew": no place pointed at
+        if word in ("that", "this") and after and (after in _OPENERS or m.group(2)[:1].isupper()
+                                                   or (base_forms(after, "n") and not base_forms(after, "v"))):
+            continue  # "that agreement", "announced that the US ...": a thing named, or a clause
+        return True
+    return False
+
+
+def previous_sentences(lib: Library, passages: list[Passage], previous_answer: str) -> list[SentenceRow]:
+    """The sentences of the passages' articles that the previous answer quoted (verbatim, [n] markers
+    and the uncertain answer's introduction around them)."""
+    if not previous_answer:
+        return []
+    shown = re.sub(r"\s*\[\d+\]", "", previous_answer)
+    out, seen = [], set()
+    for p in passages:
+        if p.article_id in seen:
+            continue
+        seen.add(p.article_id)
+        text = lib.articles[p.article_id].text
+        out += [s for s in lib.sentences[p.article_id] if s.end - s.start > 20 and text[s.start:s.end] in shown]
+    return out
+
+
+def around(lib: Library, rows: list[SentenceRow], rank: int = 0) -> tuple:
+    """(SentenceRow, passage rank) of the sentences within WINDOW of each row, the rows themselves excluded."""
+    skip = {s.id for s in rows}
+    out = []
+    for s in rows:
+        sents = lib.sentences[s.article_id]
+        for o in range(max(s.ordinal - WINDOW, 0), min(s.ordinal + WINDOW + 1, len(sents))):
+            if sents[o].id not in skip:
+                out.append((sents[o], rank))
+    return tuple(out)

@@ -1,0 +1,74 @@
+"""Follow-ups pointing back at the previous answer ("where did he say that?"), subject questions' verbs
+("how many people died ..."), and the answer type of the first question word (bot/answer/followup.py,
+bot/answer/features.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from bot.answer.features import answer_type, main_verb_word
+from bot.answer.followup import refers_back
+
+TRUCE = "001_7168465226cfb30f"
+
+
+@pytest.mark.parametrize("question, back", [
+    ("where did he say that?", True),
+    ("and who took that further a year later?", True),
+    ("what happened then", True),
+    ("who else was there?", True),
+    ("what comes before this", True),
+    ("what did that agreement say?", False),  # a thing named: its words find it
+    ("is there a curfew in basra", False),  # an existential "there"
+    ("Who announced that the US military would leave?", False),  # a conjunction before a noun phrase
+    ("where did he say it?", False),
+])
+def test_refers_back(question, back):
+    assert refers_back(question) is back
+
+
+def test_where_did_he_say_that_answers_with_the_sentence_after_the_previous_answer(sample_home):
+    q1 = "Who announced that the US military in Najaf would hand security over to the Iraqi police?"
+    first = ask(q1, settings=sample_home)
+    assert "Dan Senor" in first.answer
+    history = [{"role": "user", "content": q1}, {"role": "assistant", "content": first.answer}]
+    a = ask("where did he say that?", history=history, settings=sample_home)
+    assert a.status == "answered"
+    assert "press conference in Baghdad" in a.answer
+    # the previous answer is not repeated as the answer to the follow-up
+    assert all(c.quote not in first.answer for c in a.citations)
+    assert a.citations[0].article_id == TRUCE
+
+
+@pytest.mark.parametrize("question, verb", [
+    ("how many people died in basra", "died"),
+    ("Who attacked the shrine?", "attacked"),
+    ("How many Iraqi soldiers were killed?", "killed"),
+    ("who runs the iraqi government", "runs"),
+    ("What is the capital of France?", None),  # "is" then a noun: no verb to paraphrase
+    ("how many troops are there", None),
+    ("What did Sadr demand?", "demand"),  # do-support, as before
+])
+def test_subject_questions_have_a_main_verb(question, verb):
+    assert main_verb_word(question) == verb
+
+
+def test_a_paraphrased_verb_of_a_subject_question_still_answers(sample_home):
+    # the article says "killed": "died" is a verb WordNet lets it stand in for, not a missing topic word
+    for q in ("how many people died in basra", "how many people were killed in basra"):
+        a = ask(q, settings=sample_home)
+        assert a.status == "answered", q
+        assert "at least 12 people have been killed" in a.citations[0].quote, q
+
+
+@pytest.mark.parametrize("question, atype", [
+    ("what happens to sadr fighters who keep their weapons", "other"),  # a relative "who" asks for no person
+    ("who was the normans leader when they swore fealty", "person"),  # the first question word decides
+    ("where did the normans land when they invaded ireland", "place"),
+    ("When did the man who shot him die", "date"),
+    ("and who took that further a year later?", "person"),
+    ("at least how many were hurt", "number"),
+])
+def test_answer_type_follows_the_first_question_word(question, atype):
+    assert answer_type(question) == atype
