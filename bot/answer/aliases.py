@@ -77,6 +77,16 @@ def titles(text: str) -> dict[str, str]:
     return {t: max(names, key=lambda n: (names[n], len(n))) for t, names in counts.items()}
 
 
+def introduces(sentence: str, name_terms: set[str]) -> bool:
+    """Does the sentence give a person named by name_terms a title ("Shi'ite cleric Moqtada al-Sadr",
+    "Abu Faris, a militia commander")? What "who is Sadr?" wants first."""
+    for m in _BEFORE.finditer(sentence):
+        if _is_title(m.group(1)) and set(terms(m.group(2))) & name_terms:
+            return True
+    return any(set(terms(m.group(1))) & name_terms and _after_titles(m.group(2).split())
+               for m in _AFTER.finditer(sentence))
+
+
 def named_by_title(text: str, sentence: str) -> str:
     """The names "the <title>" in `sentence` stands for, per the article `text` ("" when none)."""
     table = titles(text)

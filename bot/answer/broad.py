@@ -8,6 +8,7 @@ import re
 
 import numpy as np
 
+from bot.answer.aliases import introduces
 from bot.answer.features import Question, analyse_question, coverage, known_word
 from bot.library import Library
 from bot.types import Passage
@@ -31,6 +32,7 @@ SENTENCES_MIN, SENTENCES_MAX = 2, 4
 TOPIC_MIN = 0.6  # idf-weighted share of the topic's terms an article must hold to be summed up
 SENTENCE_MIN = 0.3  # ... and each sentence of the summary
 SAME = 0.5  # share of content terms two sentences share above which the second says the same thing
+INTRODUCES = 0.3  # "who is X?": bonus for a sentence giving X a title ("Shi'ite cleric Moqtada al-Sadr")
 
 
 def broad_topic(question: str) -> str | None:
@@ -49,12 +51,14 @@ def broad_topic(question: str) -> str | None:
     return topic if terms(topic) else None
 
 
-def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray) -> list[tuple[str, int, int, float]]:
+def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
+              person: bool = False) -> list[tuple[str, int, int, float]]:
     """(article_id, start, end, score) of the sentences that sum up `topic`, in article order.
 
     The article is the one whose passages rank best; its body sentences are scored by how much of the
     topic they hold and how close they are to the question in meaning, with a small bonus for the lead.
-    A second article adds its best sentence when the first has too few on the topic."""
+    A second article adds its best sentence when the first has too few on the topic. For a person ("who is
+    X?"), sentences giving X a title come first."""
     t = analyse_question(topic, lib.bm25.idf)
     if not t.terms:
         return []
@@ -70,13 +74,13 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray)
         need = SENTENCES_MAX - 1 if not picked else SENTENCES_MIN - len(picked)
         if need <= 0:
             break
-        picked += _best_of_article(lib, t, aid, qv, need, taken)
+        picked += _best_of_article(lib, t, aid, qv, need, taken, person)
     order = {a: i for i, a in enumerate(articles)}
     return sorted(picked, key=lambda r: (order[r[0]], r[1]))
 
 
 def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit: int,
-                     taken: list[list[str]]) -> list[tuple[str, int, int, float]]:
+                     taken: list[list[str]], person: bool = False) -> list[tuple[str, int, int, float]]:
     text = lib.articles[aid].text
     rows = [s for s in lib.sentences.get(aid, []) if s.kind == "body"]
     vectors = lib.store.vectors("sentence", [s.id for s in rows])
@@ -88,7 +92,8 @@ def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit:
             continue  # a sentence that says little of the topic is no part of its summary
         vec = vectors.get(s.id)
         dense = float(vec @ qv) if vec is not None else 0.0
-        scored.append((cov + dense + (0.15 if s.ordinal <= 1 else 0.0), s))
+        titled = INTRODUCES if person and introduces(text[s.start:s.end], set(t.terms)) else 0.0
+        scored.append((cov + dense + (0.15 if s.ordinal <= 1 else 0.0) + titled, s))
     scored.sort(key=lambda x: -x[0])
     out: list[tuple[str, int, int, float]] = []
     for score, s in scored:

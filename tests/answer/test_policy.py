@@ -59,6 +59,19 @@ def test_broad_questions_get_two_to_four_cited_sentences_in_article_order(sample
     assert len({(c.article_id, c.start) for c in a.citations}) == len(a.citations)
 
 
+def test_who_is_someone_opens_with_the_sentence_giving_them_a_title(sample_home):
+    from bot.answer.aliases import introduces
+    from index.terms import terms
+
+    a = ask("who is sadr", settings=sample_home)
+    assert a.status == "answered" and 2 <= len(a.citations) <= 4
+    assert "cleric Moqtada al-Sadr" in a.citations[0].quote
+    assert introduces("Shi'ite cleric Moqtada al-Sadr said he was ordering his militia.", set(terms("sadr")))
+    assert introduces('"We stay," said Abu Faris, a militia commander near the shrine.', set(terms("faris")))
+    assert not introduces("Sadrist lawmakers denounced the offensive against the Sadr organization.", set(terms("sadr")))
+    assert not introduces("Shi'ite cleric Moqtada al-Sadr spoke.", set(terms("maliki")))
+
+
 def test_typos_and_lower_case_are_understood(sample_home):
     a = ask("wht did sadr demnad in exchnage", settings=sample_home)
     assert a.standalone_question.startswith("what did Sadr demand")
