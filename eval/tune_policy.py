@@ -23,7 +23,7 @@ from bot.answer import WEIGHTS_FILE, analyse_question, extract, load_weights
 from bot.library import close_libraries, open_library
 from bot.normalize import normalize
 from bot.retrieve import retrieve
-from bot.rewrite import rewrite
+from bot.rewrite import last_turn, rewrite
 from eval.metrics import contains_gold
 from eval.run import load_dataset
 from index.embed import embed_query
@@ -50,14 +50,17 @@ def collect(name: str, work: Path) -> list[dict]:
         qv = embed_query(lib.embed_model, standalone)
         passages = retrieve(lib, standalone, settings.top_k, query_vector=qv)
         q = analyse_question(standalone, lib.bm25.idf)
-        ex = extract(lib, q, passages, qv, weights)
+        ex = extract(lib, q, passages, qv, weights, previous=last_turn(list(it.history))[1])
         quotes = " ".join(lib.articles[c.article_id].text[c.start:c.end] for c in ex.chosen)
         best = ex.chosen[0] if ex.chosen else None
         rows.append({"answerable": bool(it.answers), "vetoed": ex.status == "not_found",
                      "broad": bool(best) and not best.features, "p": ex.p_answer,
                      "dense": best.features.get("dense", 1.0) if best else 0.0,
                      "topic": ex.abstain_features.get("topic_article", 1.0),
-                     "contains": bool(it.answers) and bool(best) and contains_gold(quotes, it.answers)})
+                     "contains": bool(it.answers) and bool(best) and contains_gold(quotes, it.answers),
+                     # everything the policy could look at, for trying other rules offline (rows.json)
+                     "features": {**(best.features if best else {}), **ex.abstain_features},
+                     "question": it.question})
     close_libraries()
     return rows
 
