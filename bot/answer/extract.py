@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -240,9 +241,15 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         status = UNCERTAIN
     if status != ANSWERED:
         # "uncertain" still shows the closest sentence, cited; the related list holds the others.
-        chosen = (best,) if status == UNCERTAIN else ()
+        before = pointed_at(lib, best) if status == UNCERTAIN else None
+        chosen = ((before, best) if before else (best,)) if status == UNCERTAIN else ()
         return Extraction(True, chosen, tuple(c for c in related if c not in chosen), p, af, status, unknown)
     chosen = [best]
+    # "Indeed, this is the statement of the Church-Turing thesis.": a sentence whose subject points back
+    # says what it is about in the sentence before, which goes first.
+    before = pointed_at(lib, best)
+    if before is not None:
+        chosen.insert(0, before)
     second = weights.get("second", {})
     # a best sentence that holds every term of the question and an answer of the type asked needs no
     # second one, unless it says what the first does not
@@ -250,7 +257,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     for c in cands[1:4] if not definition else ():  # a definition or a name is one sentence
         # A second sentence when it is nearly as good and adds terms of the question the first lacks.
         if (c.score >= best.score - second.get("margin", 0.0)
-                and c.features["cov"] > 0 and c.sentence_id != best.sentence_id
+                and c.features["cov"] > 0 and all(c.sentence_id != x.sentence_id for x in chosen)
                 # what someone said is not completed by another speaker's words, nor a leader by others
                 and (not speaker or names_speaker(lib, speaker, c.article_id, c.start))
                 and (not leader or gives_role(lib, q, c, loose=True))
@@ -259,6 +266,23 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             chosen.append(c)
             break
     return Extraction(False, tuple(chosen), related, p, af)
+
+
+# A demonstrative subject, after an optional connective: "This is ...", "Indeed, that means ...".
+_POINTER = re.compile(r"^(?:(?:indeed|in fact|thus|so|but|and|however|therefore),?\s+)?(?:this|that|these|those)\s+"
+                      r"(?:is|was|are|were|means|meant|shows|showed|implies|implied|says|said|became|becomes)\b", re.I)
+
+
+def pointed_at(lib: Library, best: Candidate) -> Candidate | None:
+    """The sentence before `best` when best's subject points back at it ("This is the statement of ..."),
+    as a candidate to cite; None otherwise."""
+    if not _POINTER.match(lib.articles[best.article_id].text[best.start:best.end]):
+        return None
+    row = sentence_at(lib, best.article_id, best.start)
+    prev = lib.sentences[best.article_id][row.ordinal - 1] if row.ordinal > 0 else None
+    if prev is None or prev.kind != "body":
+        return None
+    return Candidate(prev.id, prev.article_id, prev.start, prev.end, best.passage_rank, {}, best.score, best.prob)
 
 
 def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Candidate, Candidate | None]:

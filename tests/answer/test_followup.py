@@ -72,3 +72,24 @@ def test_a_paraphrased_verb_of_a_subject_question_still_answers(sample_home):
 ])
 def test_answer_type_follows_the_first_question_word(question, atype):
     assert answer_type(question) == atype
+
+
+def test_a_sentence_pointing_back_is_cited_with_the_sentence_it_points_at(tmp_path, settings_factory):
+    from index.ingest import ingest
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "thesis.txt").write_text(
+        "Computability and the thesis\n\n"
+        "Computer scientists long asked which problems a machine can solve at all. "
+        "Every problem solvable by an effective method can be solved by a Turing machine. "
+        "Indeed, this is the statement of the Church-Turing thesis. "
+        "The thesis cannot be proved, since effective method is an informal notion.\n", encoding="utf-8")
+    settings = settings_factory()
+    ingest([folder], settings)
+    a = ask("what does the church-turing thesis say", settings=settings)
+    quotes = [c.quote for c in a.citations]
+    assert "Indeed, this is the statement of the Church-Turing thesis." in quotes
+    # the sentence "this" points at is cited with it, before it, as the article has them
+    at = quotes.index("Indeed, this is the statement of the Church-Turing thesis.")
+    assert at > 0 and quotes[at - 1].startswith("Every problem solvable by an effective method")
