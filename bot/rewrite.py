@@ -12,6 +12,7 @@ import re
 from typing import Callable, Sequence
 
 from bot.answer import split_subject
+from bot.answer.broad import broad_topic
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
@@ -29,6 +30,14 @@ _NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Doe
 # A quotation's words belong to the quoted speaker's sentence, not to who it is about: "We have received no
 # orders ..." names no one called "We".
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+# A bare question word: "Why?", "and when?"
+_BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who)\s*[?!.]*\s*")
+# The question word(s) opening a question: "What", "How many", "Who", "Why", "In which year".
+_WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for)\s+)?(?:what|which|who|whom|whose|when|where|why|how)"
+                         r"(?:\s+(?:many|much|long|often|far|old))?\b")
+# After "and": a question of its own ("and what did the government say?"), not an ellipsis ("and in Najaf?").
+_OWN_QUESTION = re.compile(r"(?i)(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|"
+                           r"has|have|had|can|could|will|would)\s+\S+\s+\S+")
 # A follow-up that brings a subject of its own for the previous question's frame: "And the prime minister?"
 _NOUN_PHRASE = re.compile(r"(?i:the|a|an|his|her|their|its)\s+[\w'\- ]+|[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")
 
@@ -84,8 +93,20 @@ def _answered_names(question: str, answer: str) -> list[str]:
         if not name or name.lower() in question.lower() or name.lower() in _CALENDAR:
             continue
         distance = min((abs(m.start() - e) for e in echoes), default=m.start())
-        found.append((len(name.split()) < 2, distance, name))  # full names first, then the nearest
-    return [n for _, _, n in sorted(found)]
+        found.append((len(name.split()) < 2, distance, name, m.start()))  # full names first, then the nearest
+    found.sort()
+    # "led by Jean de Bethencourt and the Poitevine Gadifer de la Salle conquered ...": of two people joined
+    # by "and", "he" is the first (the nearer to the verb is only the second conjunct).
+    if found:
+        at = found[0][3]
+        joined = re.search(r"\band\s+(?:the\s+(?:\w+\s+)?)?$", answer[max(at - 20, 0):at])
+        earlier = [f for f in found if f[3] < at and not f[0]]
+        if joined and earlier:
+            first = max(earlier, key=lambda f: f[3])
+            if re.fullmatch(r"[\w'\- ]*", answer[first[3] + len(first[2]):at - len(joined.group())]):
+                found.remove(first)
+                found.insert(0, first)
+    return [f[2] for f in found]
 
 
 def _turns(history: Sequence[dict] | None) -> list[tuple[str, str]]:
@@ -132,7 +153,16 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     else:
         # Full names ("Prime Minister Maliki") before single capitalised words, which may just start a sentence.
         names = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2) or entities(answer)
+    # "Why?", "when": the previous question asked again with the new question word.
+    bare = _BARE_WH.fullmatch(q)
+    if bare:
+        asked = _WH_OPENING.match(prev_q)
+        return f"{bare.group(1)} {prev_q[asked.end():].strip().rstrip(' ?')}?" if asked else f"{q.rstrip(' ?')} {prev_q}"
     m = _ELLIPSIS.match(q)
+    # "And what did the government say?": a question of its own after "and", no ellipsis.
+    if m and _OWN_QUESTION.match(q[m.end():]):
+        q = q[m.end():]
+        m = None
     if m and len(q[m.end():].split()) <= 6:
         rest = q[m.end():].rstrip(" ?")
         return _graft(prev_q.rstrip(" ?"), rest) + "?" if rest else prev_q
@@ -140,6 +170,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return q
     own = entities(q)
     pm = _PRONOUN.search(q)
+    # "Tell me about the Najaf truce" + "Who agreed to it?": "it" is the topic asked about, not a name in it.
+    topic = broad_topic(prev_q)
+    if pm and not own and pm.group(1).lower() == "it" and topic:
+        return q[:pm.start()] + topic + q[pm.end():]
     if pm and not own:
         name = names[0]
         repl = f"{name}'s" if pm.group(1).lower() in _POSSESSIVE and pm.group(1).lower() != "her" else name

@@ -67,3 +67,33 @@ def test_possessives_and_weekdays_are_not_names():
     saturday = [{"role": "user", "content": "What did Maliki acknowledge on Saturday?"}]
     assert rewrite("What deadline did he give the militants?", saturday) == \
         "What deadline did Maliki give the militants?"
+
+
+def _turn(q: str, a: str) -> list[dict]:
+    return [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
+
+
+def test_a_bare_question_word_asks_the_previous_question_again():
+    assert rewrite("why?", SADR) == "why did Sadr demand in exchange?"
+    assert rewrite("and when", _turn("Who started the offensive in Basra?", "Maliki did. [1]")) == \
+        "when started the offensive in Basra?"
+
+
+def test_and_before_a_question_of_its_own_is_no_ellipsis():
+    q = rewrite("and what did the government say?", SADR)
+    assert q.startswith("what did the government say") and "exchange" not in q
+    # a real ellipsis still takes the previous question's frame
+    assert rewrite("And in Najaf?", _turn("When did fighting erupt in Basra?", "On Tuesday. [1]")) == \
+        "When did fighting erupt in Najaf?"
+
+
+def test_it_after_a_broad_question_is_its_topic():
+    assert rewrite("who agreed to it?", _turn("tell me about the Najaf truce", "The truce held. [1]")) == \
+        "who agreed to the Najaf truce?"
+
+
+def test_of_two_people_joined_by_and_he_is_the_first():
+    history = _turn("Who conquered the Canary Islands in the early 1400s?",
+                    "Between 1402 and 1405, the expedition led by the Norman noble Jean de Bethencourt and the "
+                    "Poitevine Gadifer de la Salle conquered the Canarian islands of Lanzarote. [1]")
+    assert rewrite("and what title did he take?", history) == "what title did Jean de Bethencourt take?"

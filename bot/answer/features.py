@@ -50,6 +50,8 @@ FEATURES = ("cov", "cov_ctx", "cov_nv", "cov_ctx_nv", "dense", "chunk_dense", "p
 # sentences often paraphrase it ("he asked"), while its object and modifiers are kept verbatim.
 _DO_SUPPORT = re.compile(r"\b(?:did|does|do|will|would|can|could|should|has|have|had)\s+(.*)$", re.I)
 _PREPOSITIONS = {"in", "of", "for", "at", "on", "from", "with", "by", "to", "into", "over", "near"}
+_NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn", "al",
+                   "el", "y"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "he", "she",
                 "they", "it", "we", "you", "i"}
 
@@ -166,16 +168,19 @@ def _after_subject(question: str) -> list[str] | None:
     # A gerund subject ("When did fighting erupt?") is a noun here: the verb comes after it.
     if i + 1 < len(toks) and toks[i].lower().endswith("ing") and toks[i + 1][:1].islower():
         i += 1
-    # Skip a prepositional phrase of the subject ("the curfew in Basra be lifted") and auxiliaries.
+    # Skip a prepositional phrase of the subject ("the curfew in Basra be lifted") and auxiliaries, and the
+    # particles inside a name ("Jean de Bethencourt").
     while i < len(toks) and (toks[i].lower() in _PREPOSITIONS or toks[i][:1].isupper()
-                             or toks[i].lower() in stopwords()):
+                             or toks[i].lower() in stopwords()
+                             or (toks[i] in _NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1][:1].isupper())):
         i += 1
     return toks[i:] or None
 
 
 # "How many people *died* ...", "Who *attacked* ...", "Which militia leaders were *arrested*": questions whose
-# subject is the question word or its noun phrase, with no do-support.
-_WH_SUBJECT = re.compile(r"^\W*(who|what|which|how many|how much)\s+(.*)$", re.I)
+# subject is the question word or its noun phrase, with no do-support; and telegraphic ones ("when started
+# the war", as a bare "when?" after "who started the war?" is read).
+_WH_SUBJECT = re.compile(r"^\W*(who|what|which|how many|how much|when|where|why)\s+(.*)$", re.I)
 _AUXILIARIES = frozenset("is are was were be been being has have had".split())
 
 

@@ -67,6 +67,9 @@ def words_of(text: str) -> set[str]:
 SPEAKER_WINDOW = 8  # how far down the scored candidates a sentence naming the speaker (or role) is looked for
 
 
+POLYSEMOUS = 20  # WordNet verb senses from which a verb's stand-ins say little ("take" 42, "get" 36; "say" 11)
+
+
 def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],
                  cands: list[Candidate]) -> list[Candidate]:
     """For "what did X do ...", the best-scored of the first candidates that names X doing the question's
@@ -77,14 +80,18 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
     def named(c): return names_speaker(lib, actor, c.article_id, c.start)  # noqa: E704
     # A verb more particular than "say" ("ask", "demand", "want") asks for that act; "what did X say /
     # tell / announce" for anything X is reported saying.
-    tests = [] if lexicon.related("say", verb) else [lambda c: _acts(lib, actor, verb, c)]
+    # A verb of many senses ("take", "get", "hold") is done only by a form of itself: "what title did
+    # Bethencourt take" is answered by "Bethencourt took the title ...", not by "the expedition led by ...
+    # Bethencourt" ("lead" is one of the 42 senses of "take").
+    exact = len(lexicon.synsets(verb, "v")) >= POLYSEMOUS if lexicon.available() else False
+    tests = [] if lexicon.related("say", verb) else [lambda c: _acts(lib, actor, verb, c, exact)]
     if speaker:
         tests += [lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
     return promote_first(cands, tests)
 
 
-def _acts(lib: Library, actor: frozenset[str], verb: str, c: Candidate) -> bool:
-    return names_speaker(lib, actor, c.article_id, c.start) and does_verb(lib, verb, c.article_id, c.start)
+def _acts(lib: Library, actor: frozenset[str], verb: str, c: Candidate, exact: bool = False) -> bool:
+    return names_speaker(lib, actor, c.article_id, c.start) and does_verb(lib, verb, c.article_id, c.start, exact)
 
 
 def definition_first(lib: Library, term: str | None, cands: list[Candidate],

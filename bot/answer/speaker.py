@@ -66,11 +66,15 @@ def _head_terms(subject: str) -> frozenset[str]:
     return frozenset(terms(" ".join(w for w in content if w[:1].isupper() or w == head)))
 
 
-def does_verb(lib: Library, verb: str, article_id: str, start: int) -> bool:
+def does_verb(lib: Library, verb: str, article_id: str, start: int, exact: bool = False) -> bool:
     """Does the sentence at `start` hold the question's verb or one WordNet lets stand in for it, either
-    way round ("want" / "demanding", "ask" / "asked")?"""
+    way round ("want" / "demanding", "ask" / "asked")? With exact, only a form of the verb itself
+    ("take" / "took"; not "led", which one sense of "take" stands in for)."""
     text = lib.articles[article_id].text
     end = sentence_at(lib, article_id, start).end
+    if exact:
+        lemmas = set(lexicon.base_forms(verb, "v")) or {verb.lower()}
+        return any(set(lexicon.base_forms(w, "v")) & lemmas for w in set(words(text[start:end])) if w.isalpha())
     return any(lexicon.related(verb, w) or lexicon.related(w, verb)
                for w in set(words(text[start:end])) if w.isalpha() and w.lower() not in stopwords())
 

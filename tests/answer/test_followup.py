@@ -49,6 +49,7 @@ def test_where_did_he_say_that_answers_with_the_sentence_after_the_previous_answ
     ("What is the capital of France?", None),  # "is" then a noun: no verb to paraphrase
     ("how many troops are there", None),
     ("What did Sadr demand?", "demand"),  # do-support, as before
+    ("what title did Jean de Bethencourt take?", "take"),  # "de" is part of the name, not the verb
 ])
 def test_subject_questions_have_a_main_verb(question, verb):
     assert main_verb_word(question) == verb
@@ -93,3 +94,22 @@ def test_a_sentence_pointing_back_is_cited_with_the_sentence_it_points_at(tmp_pa
     # the sentence "this" points at is cited with it, before it, as the article has them
     at = quotes.index("Indeed, this is the statement of the Church-Turing thesis.")
     assert at > 0 and quotes[at - 1].startswith("Every problem solvable by an effective method")
+
+
+def test_a_verb_of_many_senses_is_done_only_by_a_form_of_itself(tmp_path, settings_factory):
+    from index.ingest import ingest
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "islands.txt").write_text(
+        "The conquest of the islands\n\n"
+        "Between 1402 and 1405, the expedition led by the noble Jean de Bethencourt and the knight Gadifer de la "
+        "Salle conquered the islands of Lanzarote and El Hierro. "
+        "The campaign was hard and the islanders resisted for years. "
+        "Bethencourt took the title of King of the Islands, as vassal to the crown of Castile. "
+        "In 1418 his nephew sold the rights to the islands to a count.\n", encoding="utf-8")
+    settings = settings_factory()
+    ingest([folder], settings)
+    a = ask("what title did Jean de Bethencourt take?", settings=settings)
+    # "led by ... Bethencourt" is one sense of "take" (lead); "took the title" is the act asked about
+    assert a.citations[0].quote.startswith("Bethencourt took the title of King")
