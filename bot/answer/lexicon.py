@@ -242,3 +242,11 @@ def is_proper_noun(word: str) -> bool:
         return False
     senses = [o for o in _index("n").get(word.lower(), ()) if o in _data("n")]
     return bool(senses) and all(any(sym == "@i" for sym, _, _ in _synset("n", o)[1]) for o in senses)
+
+
+def spellings(word: str) -> frozenset[str]:
+    """The one-word lemmas of the noun senses of a name ("bagdad" -> "baghdad", "bagdad"; "iran" -> "iran",
+    "persia"): the same place or person spelt another way."""
+    if not available():
+        return frozenset()
+    return frozenset(l for o in synsets(word, "n") for l in _synset("n", o)[0] if "_" not in l)

@@ -18,18 +18,22 @@ from bot.answer import lexicon
 from bot.answer.features import Question
 from bot.library import Library
 from index.bm25 import BM25Index
-from index.terms import edit_distance, stopwords
+from index.terms import edit_distance, stopwords, terms
 
 PREFIX = 5  # letters a corpus word must share with the name for the name to count as mentioned
 
 
-def _mentioned(bm25: BM25Index, term: str) -> bool:
+def _mentioned(bm25: BM25Index, term: str, spellings: frozenset[str] = frozenset()) -> bool:
     """Does the index hold the term, a word starting with its first PREFIX letters ("ukrainian" /
-    "ukrain"), or a word one edit away from it (a misspelt name: "bagdad" / "baghdad")?"""
+    "ukrain"), or a word one edit away from it (a misspelt name: "bagdad" / "baghdad")? A name WordNet
+    knows (its `spellings`) is no typo of its neighbour ("iran" is not "iraq"), but it may be spelt
+    another way ("bagdad" / "baghdad")."""
     if bm25.doc_freq(term) > 0:
         return True
     if bm25.has_prefix(term[:PREFIX]):
         return True
+    if spellings:
+        return any(bm25.doc_freq(t) > 0 for w in spellings for t in terms(w))
     # Misspellings keep their first two letters (as bot/normalize.py assumes): only that slice of the
     # sorted vocabulary is compared.
     return any(abs(len(v) - len(term)) <= 1 and edit_distance(v, term) <= 1
@@ -43,9 +47,10 @@ def unknown_names(lib: Library, q: Question) -> list[str]:
     for t, word in q.term_words.items():
         if word in sw or not word.isalpha() or t not in q.terms:
             continue
-        if word not in q.names and not lexicon.is_proper_noun(word):
+        proper = lexicon.is_proper_noun(word)
+        if word not in q.names and not proper:
             continue
-        if not _mentioned(lib.bm25, t):
+        if not _mentioned(lib.bm25, t, lexicon.spellings(word) if proper else frozenset()):
             m = re.search(rf"\b{re.escape(word)}\b", q.text, re.I)  # as the question writes it
             out.append(m.group() if m else word)
     return out

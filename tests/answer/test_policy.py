@@ -193,6 +193,7 @@ def test_actors_are_the_head_of_the_subject() -> None:
 @pytest.mark.parametrize("question, name", [
     ("what did sadr's spokesman say about the fighting in mosul", "mosul"),
     ("What did the Sadrists do in Portugal?", "Portugal"),
+    ("did sadr go to iran", "iran"),  # a country WordNet knows, one letter from Iraq: no typo of it
 ])
 def test_a_name_no_article_mentions_is_never_answered(sample_home, question, name):
     a = ask(question, settings=sample_home)
@@ -221,6 +222,16 @@ def test_a_name_counts_as_mentioned_by_its_derived_forms_and_one_letter_typos() 
     assert _mentioned(index, "ukrainian")  # same first five letters
     assert _mentioned(index, "bagdad") and _mentioned(index, "hatmani")  # one edit
     assert not _mentioned(index, "mosul") and not _mentioned(index, "bagdadi")
+
+
+def test_a_name_spelt_as_wordnet_knows_it_is_no_typo_of_another() -> None:
+    from bot.answer import lexicon
+    from bot.answer.unknown import _mentioned
+    from index.bm25 import build_bm25
+    index = build_bm25(1, ["c1"], ["Baghdad, the capital of Iraq"])
+    assert _mentioned(index, "iran")  # as a typo, one edit from "iraq"
+    assert not _mentioned(index, "iran", lexicon.spellings("iran"))  # but Iran is a country of its own
+    assert _mentioned(index, "bagdad", lexicon.spellings("bagdad"))  # WordNet's other spelling of Baghdad
 
 
 def test_who_runs_something_is_answered_by_the_person_given_its_title(sample_home):
