@@ -3,7 +3,8 @@
 People type "wht did sadr demnad": every later step (follow-up rewriting, names, BM25) needs "What did Sadr
 demand". A word the corpus (or common English) does not know is replaced by the most frequent known word
 one edit away (a letter added, dropped, changed, or two swapped; two edits for long words); a lower-case
-word the articles almost always capitalise ("sadr", "basra") takes their capitals. Known words, numbers and
+word the articles almost always capitalise ("sadr", "basra") takes their capitals; a people's word the
+articles never use takes their name for its country ("the americans" -> "the US"). Known words, numbers and
 anything ambiguous stay as typed.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.answer import common_words, known_word
+from bot.answer.lexicon import base_forms, country_names
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
 from index.words import WordStats
@@ -75,6 +77,26 @@ def _capital(corpus: WordStats, low: str) -> str | None:
     return form if mid and caps / mid >= CAPITALISED else None
 
 
+def _country(corpus: WordStats, low: str) -> str | None:
+    """For a people's word the articles never use ("americans"), the name of their country as the articles
+    write it ("US"): people ask about "the americans", news writes "the US"."""
+    names = [n for n in country_names(low) if n.isalpha()]  # one-word names: "us", "iraq", not "u.s."
+    if not names:
+        return None
+    forms = set(base_forms(low, "n")) | set(base_forms(low, "a"))
+    if any(corpus.counts(forms).values()):
+        return None  # "iraqis": the articles say "Iraqi", which the question's terms find
+    counts = corpus.counts(set(names))
+    found = [n for n in names if counts.get(n)]
+    if not found:
+        return None
+    best = max(found, key=lambda n: (counts[n], n))
+    mid, caps, form = corpus.capitalised(best)
+    if mid and caps / mid >= CAPITALISED:
+        return form
+    return best.upper() if len(best) <= 3 else best.capitalize()
+
+
 def normalize(question: str, lib) -> str:
     """`question` with unknown words corrected and the corpus's names capitalised (lib: a Snapshot)."""
     corpus = lib.words
@@ -86,6 +108,10 @@ def normalize(question: str, lib) -> str:
         low = w.lower()
         if low in CONTRACTIONS:
             return CONTRACTIONS[low] if w.islower() else CONTRACTIONS[low].capitalize()
+        if low not in counts and "'" not in w:
+            country = _country(corpus, low)
+            if country:
+                return country
         if low not in counts and low not in known and not w[0].isupper() and "'" not in w and not known_word(low):
             low = _correct(low, corpus) or low
             w = low

@@ -17,6 +17,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot.answer import common_words, known_word
+from bot.answer.lexicon import country_names
 from bot.normalize import CAPITALISED, CONTRACTIONS, MIN_TYPO_LEN, normalize
 from index.terms import edit_distance, stopwords
 from index.manifest_reader import ManifestReader
@@ -123,11 +124,29 @@ def test_as_the_whole_corpus_read_at_once(corpus) -> None:
     asked = [t for q in questions() for t in typos(q, rng)]
     assert len(asked) > 3000
     changed = 0
+    countries = 0
     for q in asked:
-        got = normalize(q, lib)
-        assert got == ref.normalize(q), q
+        got, want = normalize(q, lib), ref.normalize(q)
+        if got != want:
+            # since 2026-12-03 a people's word the articles never use takes their name for its country
+            # ("and the americans?" -> "and the US?"): that, and nothing else, may differ from the reference
+            pairs = list(zip(want.split(), got.split()))
+            assert len(want.split()) == len(got.split()), q
+            assert all(a == b or re.sub(r"\W", "", b).lower() in country_names(re.sub(r"\W", "", a).lower())
+                       for a, b in pairs), q
+            countries += 1
         changed += got != q
     assert changed > 500  # the comparison covers corrections and capitals, not only questions left alone
+    assert countries > 0
+
+
+def test_a_peoples_word_the_articles_never_use_takes_their_name_for_the_country(corpus) -> None:
+    lib = Corpus(corpus)
+    assert normalize("what did the americans agree to", lib) == "what did the US agree to"
+    assert normalize("What did the Americans agree to?", lib) == "What did the US agree to?"
+    # the articles' own word for the people ("Iraqi") finds them; "officials" pertains to no country
+    assert normalize("what did the iraqis say", lib) == "what did the iraqis say"
+    assert normalize("what did officials say", lib) == "what did officials say"
 
 
 def test_typos_and_names(corpus) -> None:

@@ -250,3 +250,20 @@ def spellings(word: str) -> frozenset[str]:
     if not available():
         return frozenset()
     return frozenset(l for o in synsets(word, "n") for l in _synset("n", o)[0] if "_" not in l)
+
+
+@lru_cache(maxsize=4096)
+def country_names(word: str) -> tuple[str, ...]:
+    """The names of the country a people's word pertains to ("americans" -> "america", "us", "united_states",
+    ...; "iraqis" -> "iraq", ...): WordNet's pertainym pointer from the adjective to the country's noun
+    (a particular place: "officials" pertains to "office", no country)."""
+    if not available():
+        return ()
+    out: list[str] = []
+    for base in dict.fromkeys((*base_forms(word, "n"), word.lower())):
+        for o in synsets(base, "a"):
+            for sym, off, p in _synset("a", o)[1]:
+                # a pertainym that is a particular place (an instance: "America"), not "official" -> "office"
+                if sym == "\\" and p == "n" and any(ps == "@i" for ps, _, _ in _synset("n", off)[1]):
+                    out += sorted(_synset("n", off)[0])
+    return tuple(dict.fromkeys(out))
