@@ -16,7 +16,7 @@ from bot.llm import answer_with_llm, make_llm
 from bot.prompts import load_prompt
 from bot.normalize import normalize
 from bot.retrieve import DATE, Filters
-from bot.rewrite import last_turn, rewrite
+from bot.rewrite import rewrite, shown_answers
 from bot.types import Answer
 from index.article import replace_lone_surrogates
 from index.embed import embed_query
@@ -147,7 +147,7 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
     standalone = rewrite(q, hist, lambda text: normalize(text, lib))
     qv = embed_query(lib.embed_model, standalone)
     bundle = QueryBundle(query_str=standalone, embedding=qv.tolist())
-    engine = query_engine(lib, k, filters, previous=last_turn(hist)[1] if hist else "")
+    engine = query_engine(lib, k, filters, previous=shown_answers(hist))
     nodes = engine.retrieve(bundle)
     t2 = time.perf_counter()
 

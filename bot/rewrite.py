@@ -30,6 +30,9 @@ _NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Doe
 # A quotation's words belong to the quoted speaker's sentence, not to who it is about: "We have received no
 # orders ..." names no one called "We".
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+# Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on".
+_MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more(?:\s+(?:please|details|info))?|"
+                   r"anything\s+else|what\s+else|go\s+on|keep\s+going|continue|what\s+more)(?:\s+please)?\s*[?!.]*\s*")
 # A bare question word: "Why?", "and when?"
 _BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who)\s*[?!.]*\s*")
 # The question word(s) opening a question: "What", "How many", "Who", "Why", "In which year".
@@ -136,6 +139,12 @@ def last_turn(history: Sequence[dict] | None, normalize: Callable[[str], str] = 
 MAX_TURNS = 6  # how far back a chain of follow-ups is resolved
 
 
+def shown_answers(history: Sequence[dict] | None, turns: int = 3) -> str:
+    """The answers of the last few turns, oldest first: what "tell me more" / "anything else?" should not
+    repeat, and what "where did he say that?" points at (the last of them)."""
+    return " ".join(a for _, a in _turns(history)[-turns:] if a)
+
+
 def rewrite(question: str, history: Sequence[dict] | None, normalize: Callable[[str], str] = str) -> str:
     """The question made to stand alone, or unchanged when it already does (or there is no history).
     `normalize` is applied to every user question first (bot/normalize.py: typos, capitals)."""
@@ -153,6 +162,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     else:
         # Full names ("Prime Minister Maliki") before single capitalised words, which may just start a sentence.
         names = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2) or entities(answer)
+    # "Tell me more", "anything else?": more on the previous turn's topic (the sentences already shown are
+    # not shown again: bot/answer/followup.py).
+    if _MORE.fullmatch(q):
+        about = broad_topic(prev_q) or (names[0] if names else prev_q.rstrip(" ?"))
+        return f"tell me more about {about}"
     # "Why?", "when": the previous question asked again with the new question word.
     bare = _BARE_WH.fullmatch(q)
     if bare:

@@ -23,7 +23,7 @@ from bot.answer import WEIGHTS_FILE, analyse_question, extract, load_weights
 from bot.library import close_libraries, open_library
 from bot.normalize import normalize
 from bot.retrieve import retrieve
-from bot.rewrite import last_turn, rewrite
+from bot.rewrite import rewrite, shown_answers
 from eval.metrics import contains_gold
 from eval.run import load_dataset
 from index.embed import embed_query
@@ -50,7 +50,7 @@ def collect(name: str, work: Path) -> list[dict]:
         qv = embed_query(lib.embed_model, standalone)
         passages = retrieve(lib, standalone, settings.top_k, query_vector=qv)
         q = analyse_question(standalone, lib.bm25.idf)
-        ex = extract(lib, q, passages, qv, weights, previous=last_turn(list(it.history))[1])
+        ex = extract(lib, q, passages, qv, weights, previous=shown_answers(list(it.history)))
         quotes = " ".join(lib.articles[c.article_id].text[c.start:c.end] for c in ex.chosen)
         best = ex.chosen[0] if ex.chosen else None
         rows.append({"answerable": bool(it.answers), "vetoed": ex.status == "not_found",

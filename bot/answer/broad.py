@@ -52,13 +52,14 @@ def broad_topic(question: str) -> str | None:
 
 
 def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
-              person: bool = False) -> list[tuple[str, int, int, float]]:
+              person: bool = False, shown: frozenset[str] = frozenset()) -> list[tuple[str, int, int, float]]:
     """(article_id, start, end, score) of the sentences that sum up `topic`, in article order.
 
     The article is the one whose passages rank best; its body sentences are scored by how much of the
     topic they hold and how close they are to the question in meaning, with a small bonus for the lead.
     A second article adds its best sentence when the first has too few on the topic. For a person ("who is
-    X?"), sentences giving X a title come first."""
+    X?"), sentences giving X a title come first. Sentences whose ids are in `shown` (the previous answer, for
+    "tell me more") are left out."""
     t = analyse_question(topic, lib.bm25.idf)
     if not t.terms:
         return []
@@ -74,15 +75,16 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         need = SENTENCES_MAX - 1 if not picked else SENTENCES_MIN - len(picked)
         if need <= 0:
             break
-        picked += _best_of_article(lib, t, aid, qv, need, taken, person)
+        picked += _best_of_article(lib, t, aid, qv, need, taken, person, shown)
     order = {a: i for i, a in enumerate(articles)}
     return sorted(picked, key=lambda r: (order[r[0]], r[1]))
 
 
 def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit: int,
-                     taken: list[list[str]], person: bool = False) -> list[tuple[str, int, int, float]]:
+                     taken: list[list[str]], person: bool = False,
+                     shown: frozenset[str] = frozenset()) -> list[tuple[str, int, int, float]]:
     text = lib.articles[aid].text
-    rows = [s for s in lib.sentences.get(aid, []) if s.kind == "body"]
+    rows = [s for s in lib.sentences.get(aid, []) if s.kind == "body" and s.id not in shown]
     vectors = lib.store.vectors("sentence", [s.id for s in rows])
     scored = []
     for s in rows:

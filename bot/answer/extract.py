@@ -184,7 +184,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if definition:
         cands, topic = definition, None
     if topic and passages:
-        summary = summarize(lib, topic, passages, qv, person=q.atype == "person")
+        summary = summarize(lib, topic, passages, qv, person=q.atype == "person",
+                            shown=frozenset(s.id for s in shown))
         if summary:
             chosen = tuple(Candidate(f"{a}:{s}", a, s, e, 0, {}, sc, 1.0 / len(summary)) for a, s, e, sc in summary)
             return Extraction(False, chosen, related, 1.0, {}, ANSWERED)

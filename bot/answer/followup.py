@@ -23,10 +23,17 @@ _OPENERS = frozenset("the a an his her their its our my your he she they it we i
 WINDOW = 2  # sentences either side of a previous answer's sentence that may answer the follow-up
 
 
+# "tell me more about ...", "what else did he say": more than the previous answer said.
+_MORE = re.compile(r"\b(?:more|else)\b", re.I)
+
+
 def refers_back(question: str) -> bool:
-    """Does the question point at the previous answer with a demonstrative, not at a thing it names?
+    """Does the question point at the previous answer with a demonstrative, not at a thing it names, or ask
+    for more than it said ("tell me more about ...", "what else")?
     "where did he say that?", "who took that further" (an adverb follows), but not "what did that
     agreement say" (a noun follows) nor "is there a curfew" (an existential "there" before a noun)."""
+    if _MORE.search(question):
+        return True
     for m in _BACK.finditer(question):
         word, after = m.group(1).lower(), (m.group(2) or "").lower()
         if word == "there" and after and base_forms(after, "n"):

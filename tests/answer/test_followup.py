@@ -113,3 +113,26 @@ def test_a_verb_of_many_senses_is_done_only_by_a_form_of_itself(tmp_path, settin
     a = ask("what title did Jean de Bethencourt take?", settings=settings)
     # "led by ... Bethencourt" is one sense of "take" (lead); "took the title" is the act asked about
     assert a.citations[0].quote.startswith("Bethencourt took the title of King")
+
+
+def test_tell_me_more_gives_what_was_not_shown_yet_then_says_there_is_no_more(sample_home):
+    history: list[dict] = []
+    shown: set[str] = set()
+    for q in ("what happened in basra", "anything else?", "more"):
+        a = ask(q, history=history, settings=sample_home)
+        assert a.status == "answered", q
+        quotes = {c.quote for c in a.citations}
+        assert quotes and not quotes & shown, q  # nothing said twice
+        assert all("Basra" in c.quote or c.article_id == a.citations[0].article_id for c in a.citations)
+        shown |= quotes
+        history += [{"role": "user", "content": a.standalone_question}, {"role": "assistant", "content": a.answer}]
+    assert history[2]["content"] == "tell me more about Basra"
+
+
+@pytest.mark.parametrize("question", ["tell me more", "Anything else?", "what else?", "more please", "ok, go on"])
+def test_asking_for_more_is_understood(question):
+    from bot.rewrite import rewrite
+    history = [{"role": "user", "content": "What did Sadr demand in exchange?"},
+               {"role": "assistant", "content": "In exchange, he asked the government to release prisoners. [1]"}]
+    assert rewrite(question, history) == "tell me more about Sadr"
+    assert refers_back("tell me more about Sadr")
