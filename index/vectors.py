@@ -142,7 +142,8 @@ class VectorStore:
         self.settings, self.readonly = settings, readonly
         self.locked = _folder_lock(settings, readonly)
         with self.locked():
-            self.client, self._folder, self._uses = _client(settings, readonly, fresh)
+            self.client, self._folder, its_uses = _client(settings, readonly, fresh)
+            self._uses = list(its_uses)  # while this store lives, the Chroma instances it reads are not stopped
             self.max_batch = int(self.client.get_max_batch_size())
             self.cols = {
                 kind: self.client.get_or_create_collection(
@@ -181,8 +182,11 @@ class VectorStore:
             except chromadb.errors.ChromaError as exc:
                 raise StoreError(f"the vector store failed ({exc}): run `newsbot ingest` to repair the index, "
                                  "or `newsbot status` to check it") from None
-            # Later reads use the client that worked; its Uses come along (the old client's Systems may go).
-            self.client, self.cols, self._uses = fresh.client, fresh.cols, fresh._uses
+            # Later reads use the client that worked. Its Uses join this store's, which keeps the old ones too:
+            # questions retrying at once each assign their own client, and whichever cols win, their System
+            # must not be stopped while this store lives (index/chroma_systems.py).
+            self._uses.extend(fresh._uses)  # one C call: no other thread's extend is lost
+            self.client, self.cols = fresh.client, fresh.cols
             return result
 
     def count(self, kind: str) -> int:
