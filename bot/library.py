@@ -249,6 +249,10 @@ class Library:
             self.store = self.store.reopened()
         # One reference swapped: a question running meanwhile keeps the snapshot it started with.
         self.current = _snapshot(self.settings, reader, bm25, self.store, self.embed_model)
+        # The Chroma instances of older snapshots no question reads any more are stopped now and their memory
+        # given back: left to the garbage collector, they piled up and the RSS grew for as long as another
+        # process kept changing the index (issue 12; index/chroma_systems.py).
+        self.store.stop_unused()
 
     def refresh(self) -> None:
         if self.manifest.generation() != self.generation:

@@ -20,19 +20,24 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from index.chroma_systems import LOCK as SYSTEMS_LOCK, Use, give_back_memory, stop_unused, uses
 from index.errors import StoreError
 from index.home import writable
 from index.settings import Settings
 
 KINDS = ("chunk", "sentence")
 # Chroma registers a folder's System before starting it: a client made meanwhile in another thread gets the
-# half-started one ("Could not connect to tenant default_tenant"). Clients are made one at a time.
-_CLIENT_LOCK = threading.Lock()
+# half-started one ("Could not connect to tenant default_tenant"). Clients are made one at a time, under the lock
+# that also guards chromadb's cache of Systems when index/chroma_systems.py stops the unused ones (reentrant).
+_CLIENT_LOCK = SYSTEMS_LOCK
 
 
-def _client(settings: Settings, readonly: bool = False, fresh: bool = False):
+def _client(settings: Settings, readonly: bool = False,
+            fresh: bool = False) -> tuple[object, str | None, tuple[Use, ...]]:
+    """(a client, its folder, the Uses that keep its Systems from being stopped: index/chroma_systems.py)."""
     with _CLIENT_LOCK:
-        return _new_client(settings, readonly, fresh)
+        client, folder = _new_client(settings, readonly, fresh)
+        return client, folder, uses(client, folder)
 
 
 class _FolderLock:
@@ -80,6 +85,7 @@ def _folder_lock(settings: Settings, readonly: bool):
 
 
 def _new_client(settings: Settings, readonly: bool, fresh: bool):
+    """(a client, its folder: chromadb's key for an embedded store's System; None for a server)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -96,19 +102,20 @@ def _new_client(settings: Settings, readonly: bool, fresh: bool):
                 f"cannot reach the Chroma server at {settings.chroma_url} ({exc.__class__.__name__}): start it with "
                 "`chroma run --path DIR --host 127.0.0.1 --port 8000`, or unset NEWSBOT_CHROMA_URL to use the "
                 "embedded store") from None
-        return client
+        return client, None
     path = Path(settings.home) / "chroma"
     if readonly and not writable(path):
         path = _private_copy(path)
     path.mkdir(parents=True, exist_ok=True)
     if fresh:
         # Chroma shares one System per folder in a process, with the index it loaded; forget it so this client
-        # loads the folder anew (clients still holding the old one keep working with it). Private API of
-        # chromadb 1.x: without it a long-lived process raises "Error finding id" after another process ingests.
+        # loads the folder anew (clients still holding the old one keep working with it, and it is stopped once
+        # none does: index/chroma_systems.py). Private API of chromadb 1.x: without it a long-lived process
+        # raises "Error finding id" after another process ingests.
         from chromadb.api.shared_system_client import SharedSystemClient
 
         SharedSystemClient._identifier_to_system.pop(str(path), None)
-    return chromadb.PersistentClient(path=str(path), settings=cs)
+    return chromadb.PersistentClient(path=str(path), settings=cs), str(path)
 
 
 _COPIES: dict[Path, Path] = {}
@@ -135,7 +142,8 @@ class VectorStore:
         self.settings, self.readonly = settings, readonly
         self.locked = _folder_lock(settings, readonly)
         with self.locked():
-            self.client = _client(settings, readonly, fresh)
+            self.client, self._folder, its_uses = _client(settings, readonly, fresh)
+            self._uses = list(its_uses)  # while this store lives, the Chroma instances it reads are not stopped
             self.max_batch = int(self.client.get_max_batch_size())
             self.cols = {
                 kind: self.client.get_or_create_collection(
@@ -149,6 +157,15 @@ class VectorStore:
     def reopened(self) -> "VectorStore":
         """The same store through a new client that sees what other processes wrote since this one opened."""
         return VectorStore(self.settings, self.readonly, fresh=True)
+
+    def stop_unused(self) -> int:
+        """Stop the Chroma instances of this store's folder that no VectorStore uses any more (the ones older
+        generations' stores stood on) and give their memory back; returns how many (index/chroma_systems.py)."""
+        with self.locked():
+            stopped = stop_unused(self._folder)
+        if stopped:
+            give_back_memory()  # outside the lock: the other threads' Chroma calls need not wait for it
+        return stopped
 
     def _read(self, call):
         """Run a Chroma read; on a Chroma error retry once through a fresh client, then raise a StoreError."""
@@ -165,7 +182,11 @@ class VectorStore:
             except chromadb.errors.ChromaError as exc:
                 raise StoreError(f"the vector store failed ({exc}): run `newsbot ingest` to repair the index, "
                                  "or `newsbot status` to check it") from None
-            self.client, self.cols = fresh.client, fresh.cols  # later reads use the client that worked
+            # Later reads use the client that worked. Its Uses join this store's, which keeps the old ones too:
+            # questions retrying at once each assign their own client, and whichever cols win, their System
+            # must not be stopped while this store lives (index/chroma_systems.py).
+            self._uses.extend(fresh._uses)  # one C call: no other thread's extend is lost
+            self.client, self.cols = fresh.client, fresh.cols
             return result
 
     def count(self, kind: str) -> int:
