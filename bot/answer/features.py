@@ -114,8 +114,12 @@ QUESTION_FRAME = frozenset(terms("many much name kind type sort happen happens h
                                  "shall also exactly according"))
 
 
+_HOW_COME = re.compile(r"\bhow\s+come\b", re.I)
+
+
 def analyse_question(text: str, idf) -> Question:
-    ts = frozenset(terms(text)) - QUESTION_FRAME
+    # "How come the fighting stopped?" asks why: "come" is no word the answer should hold.
+    ts = frozenset(terms(_HOW_COME.sub("why", text))) - QUESTION_FRAME
     weights = {t: idf(t) for t in sorted(ts)}  # sorted: float sums in a fixed order, reproducible runs
     names = frozenset(w for m in NAME.finditer(text) for w in words(m.group()))
     sw = stopwords()

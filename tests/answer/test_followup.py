@@ -136,3 +136,12 @@ def test_asking_for_more_is_understood(question):
                {"role": "assistant", "content": "In exchange, he asked the government to release prisoners. [1]"}]
     assert rewrite(question, history) == "tell me more about Sadr"
     assert refers_back("tell me more about Sadr")
+
+
+def test_how_come_asks_why(sample_home):
+    from bot.answer.features import analyse_question
+    q = analyse_question("how come the fighting stopped in najaf", lambda t: 1.0)
+    assert q.terms == {"fight", "stop", "najaf"}
+    a = ask("how come the fighting stopped in najaf", settings=sample_home)
+    assert a.status == "answered"  # "come" counted as a topic word the articles lack: not found before
+    assert "end the fighting" in a.citations[0].quote
