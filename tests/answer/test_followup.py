@@ -75,19 +75,25 @@ def test_answer_type_follows_the_first_question_word(question, atype):
     assert answer_type(question) == atype
 
 
-def test_a_sentence_pointing_back_is_cited_with_the_sentence_it_points_at(tmp_path, settings_factory):
+def _index_one(tmp_path, settings_factory, name: str, text: str):
+    """Settings of a fresh index holding one article, `name` with `text`."""
     from index.ingest import ingest
 
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "thesis.txt").write_text(
-        "Computability and the thesis\n\n"
-        "Computer scientists long asked which problems a machine can solve at all. "
-        "Every problem solvable by an effective method can be solved by a Turing machine. "
-        "Indeed, this is the statement of the Church-Turing thesis. "
-        "The thesis cannot be proved, since effective method is an informal notion.\n", encoding="utf-8")
+    (folder / name).write_text(text, encoding="utf-8")
     settings = settings_factory()
     ingest([folder], settings)
+    return settings
+
+
+def test_a_sentence_pointing_back_is_cited_with_the_sentence_it_points_at(tmp_path, settings_factory):
+    settings = _index_one(tmp_path, settings_factory, "thesis.txt",
+                          "Computability and the thesis\n\n"
+                          "Computer scientists long asked which problems a machine can solve at all. "
+                          "Every problem solvable by an effective method can be solved by a Turing machine. "
+                          "Indeed, this is the statement of the Church-Turing thesis. "
+                          "The thesis cannot be proved, since effective method is an informal notion.\n")
     a = ask("what does the church-turing thesis say", settings=settings)
     quotes = [c.quote for c in a.citations]
     assert "Indeed, this is the statement of the Church-Turing thesis." in quotes
@@ -97,19 +103,13 @@ def test_a_sentence_pointing_back_is_cited_with_the_sentence_it_points_at(tmp_pa
 
 
 def test_a_verb_of_many_senses_is_done_only_by_a_form_of_itself(tmp_path, settings_factory):
-    from index.ingest import ingest
-
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "islands.txt").write_text(
-        "The conquest of the islands\n\n"
-        "Between 1402 and 1405, the expedition led by the noble Jean de Bethencourt and the knight Gadifer de la "
-        "Salle conquered the islands of Lanzarote and El Hierro. "
-        "The campaign was hard and the islanders resisted for years. "
-        "Bethencourt took the title of King of the Islands, as vassal to the crown of Castile. "
-        "In 1418 his nephew sold the rights to the islands to a count.\n", encoding="utf-8")
-    settings = settings_factory()
-    ingest([folder], settings)
+    settings = _index_one(tmp_path, settings_factory, "islands.txt",
+                          "The conquest of the islands\n\n"
+                          "Between 1402 and 1405, the expedition led by the noble Jean de Bethencourt and the knight "
+                          "Gadifer de la Salle conquered the islands of Lanzarote and El Hierro. "
+                          "The campaign was hard and the islanders resisted for years. "
+                          "Bethencourt took the title of King of the Islands, as vassal to the crown of Castile. "
+                          "In 1418 his nephew sold the rights to the islands to a count.\n")
     a = ask("what title did Jean de Bethencourt take?", settings=settings)
     # "led by ... Bethencourt" is one sense of "take" (lead); "took the title" is the act asked about
     assert a.citations[0].quote.startswith("Bethencourt took the title of King")
