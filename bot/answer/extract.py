@@ -211,7 +211,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         p, vetoed = 0.0, True
     # Guards (GUARDS), each kept only when it helps on the training data (eval/tune.py): the question asks
     # about what the passage does not say.
-    elif any(af.get(g, 0.0) > 0 for g in weights["abstain"].get("guards", ())):
+    # A yes/no question is answered by a sentence saying the opposite ("are shops open?" / "shops were
+    # closed"): no antonym veto for it.
+    elif any(af.get(g, 0.0) > 0 for g in weights["abstain"].get("guards", ())
+             if not (g == "antonym" and _YES_NO.match(q.text))):
         p, vetoed = 0.0, True
     # Override, kept only when it helps on the training data (eval/tune.py): a sentence that, with the
     # one before it, holds every term of the question and every name, and the main verb or a word WordNet
@@ -269,6 +272,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     return Extraction(False, tuple(chosen), related, p, af)
 
 
+_YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
 # A demonstrative subject, after an optional connective: "This is ...", "Indeed, that means ...".
 _POINTER = re.compile(r"^(?:(?:indeed|in fact|thus|so|but|and|however|therefore),?\s+)?(?:this|that|these|those)\s+"
                       r"(?:is|was|are|were|means|meant|shows|showed|implies|implied|says|said|became|becomes)\b", re.I)

@@ -254,3 +254,10 @@ def test_a_role_is_a_person_title_over_what_the_question_names() -> None:
     assert names_role(q, "Prime Minister Nouri Al-Maliki issued a statement.", "The Iraqi government has welcomed it.")
     assert not names_role(q, "A statement came from Prime Minister Nouri Al-Maliki.", "The Iraqi government has welcomed it.")
     assert not names_role(q, "Prime Minister Nouri Al-Maliki issued a statement.", "The army has welcomed it.")
+
+
+def test_a_yes_no_question_is_answered_by_a_sentence_saying_the_opposite(sample_home):
+    # "open" / "closed" are antonyms: for "what ... open" a veto, for "are ... open?" the answer (no)
+    a = ask("are shops open in sadr city", settings=sample_home)
+    assert a.status == "answered"
+    assert "Shops and businesses were reported to be closed" in a.citations[0].quote
