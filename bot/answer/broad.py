@@ -12,7 +12,7 @@ from bot.answer.aliases import introduces
 from bot.answer.features import Question, analyse_question, coverage, known_word
 from bot.library import Library
 from bot.types import Passage
-from index.terms import terms
+from index.terms import stopwords, terms
 
 # The topic follows the opening; the opening words are not part of it.
 _BROAD = re.compile(
@@ -69,22 +69,44 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
     articles = [a for a in dict.fromkeys(p.article_id for p in passages)
                 if coverage(t, ts := set(terms(lib.articles[a].text))) >= TOPIC_MIN
                 and all(n in ts or known_word(t.term_words.get(n, n)) for n in t.specific)]
+    # the topic's names as the articles write them ("Sadr City"), lower-cased for the sentences' test
+    names = tuple(dict.fromkeys(n.lower() for a in articles[:2] for n in name_phrases(t.text, lib.articles[a].text)))
+    if names:  # only the articles that write the name
+        articles = [a for a in articles if all(n in " ".join(lib.articles[a].text.lower().split()) for n in names)]
     picked: list[tuple[str, int, int, float]] = []
     taken: list[list[str]] = []
     for aid in articles[:2]:
         need = SENTENCES_MAX - 1 if not picked else SENTENCES_MIN - len(picked)
         if need <= 0:
             break
-        picked += _best_of_article(lib, t, aid, qv, need, taken, person, shown)
+        picked += _best_of_article(lib, t, aid, qv, need, taken, person, shown, names)
     order = {a: i for i, a in enumerate(articles)}
     return sorted(picked, key=lambda r: (order[r[0]], r[1]))
 
 
+def name_phrases(topic: str, text: str) -> list[str]:
+    """Runs of two or more topic words the article writes as one capitalised name ("sadr city" -> "Sadr City"):
+    a sentence about the topic holds the whole name, not one of its words ("Sadr", "city")."""
+    words = topic.split()
+    sw = stopwords()
+    out = []
+    for i in range(len(words) - 1):
+        if words[i].lower() in sw or words[i + 1].lower() in sw:
+            continue  # "The P versus NP problem" opening a sentence makes no name of "the p"
+        pair = re.escape(words[i]) + r"\s+" + re.escape(words[i + 1])
+        m = re.search(rf"\b{pair}\b", text, re.I)
+        if m and all(w[:1].isupper() for w in m.group().split()):
+            out.append(m.group())
+    return out
+
+
 def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit: int,
-                     taken: list[list[str]], person: bool = False,
-                     shown: frozenset[str] = frozenset()) -> list[tuple[str, int, int, float]]:
+                     taken: list[list[str]], person: bool = False, shown: frozenset[str] = frozenset(),
+                     names: tuple[str, ...] = ()) -> list[tuple[str, int, int, float]]:
     text = lib.articles[aid].text
     rows = [s for s in lib.sentences.get(aid, []) if s.kind == "body" and s.id not in shown]
+    if names:  # "what's up with sadr city": not the sentences about Sadr elsewhere, nor about another city
+        rows = [s for s in rows if all(n in " ".join(text[s.start:s.end].lower().split()) for n in names)]
     vectors = lib.store.vectors("sentence", [s.id for s in rows])
     scored = []
     for s in rows:

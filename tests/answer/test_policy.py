@@ -261,3 +261,15 @@ def test_a_yes_no_question_is_answered_by_a_sentence_saying_the_opposite(sample_
     a = ask("are shops open in sadr city", settings=sample_home)
     assert a.status == "answered"
     assert "Shops and businesses were reported to be closed" in a.citations[0].quote
+
+
+def test_a_broad_question_about_a_two_word_name_sums_up_sentences_holding_the_whole_name(sample_home):
+    from bot.answer.broad import name_phrases
+
+    a = ask("what's up with sadr city", settings=sample_home)
+    assert a.status == "answered" and a.citations
+    # not the sentences about Sadr elsewhere nor about another city ("Heavy fighting ... in the southern city")
+    assert all("Sadr City" in c.quote for c in a.citations), [c.quote for c in a.citations]
+    assert name_phrases("Sadr city", "the Baghdad district of Sadr City.") == ["Sadr City"]
+    assert name_phrases("the p versus np problem", "The P versus NP problem is open.") == []
+    assert name_phrases("the najaf truce", "The truce in Najaf held.") == []
