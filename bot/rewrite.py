@@ -157,7 +157,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return q
     answer = re.sub(r"\[\d+\]", "", prev_a)
     # After "Who ...?" the person of the follow-up is the one the answer named; otherwise the question's subject.
-    if _WHO.match(prev_q):
+    # "Who was Rollo?" + "What did he do?": "he" is Rollo, the one asked about, not a name in the answer.
+    about = broad_topic(prev_q) if _WHO.match(prev_q) else None
+    if about and entities(about):
+        names = [about]
+    elif _WHO.match(prev_q):
         names = _answered_names(prev_q, answer) or entities(prev_q)
     else:
         # Full names ("Prime Minister Maliki") before single capitalised words, which may just start a sentence.

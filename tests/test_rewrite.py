@@ -97,3 +97,13 @@ def test_of_two_people_joined_by_and_he_is_the_first():
                     "Between 1402 and 1405, the expedition led by the Norman noble Jean de Bethencourt and the "
                     "Poitevine Gadifer de la Salle conquered the Canarian islands of Lanzarote. [1]")
     assert rewrite("and what title did he take?", history) == "what title did Jean de Bethencourt take?"
+
+
+def test_after_who_is_someone_the_pronoun_is_the_one_asked_about():
+    history = _turn("who was Rollo", "Rollo's contingents who raided Normandy included Danes, Orkney Vikings and "
+                                     "Norwegians; King Charles III of West Francia gave them land. [1]")
+    assert rewrite("what did he do", history) == "what did Rollo do"
+    assert rewrite("where did they come from", _turn("who were the Normans", history[1]["content"])) == \
+        "where did the Normans come from"
+    # after "who did X?" the pronoun is still the person the answer named
+    assert rewrite("Where did he hold a press conference?", SENOR) == "Where did Dan Senor hold a press conference?"
