@@ -17,7 +17,7 @@ from typing import Iterable
 from index import words
 from index.types import Article, Chunk, Sentence
 
-FORMAT = "3"  # bump when sentence or chunk splitting changes: every article is re-split (3: sentence kinds)
+FORMAT = "4"  # bump when sentence or chunk splitting changes: every article is re-split (3: sentence kinds; 4: "i.e.", "e.g." no sentence end)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

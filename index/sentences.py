@@ -48,7 +48,14 @@ def _punkt():
     cache = static_dir() / "nltk_cache"
     if str(cache) not in nltk.data.path:
         nltk.data.path.insert(0, str(cache))
-    return PunktTokenizer("english")
+    punkt = PunktTokenizer("english")
+    # Latin abbreviations Punkt's English model lacks: "(i.e. problems with ...)" was cut after "i.e.", leaving
+    # a fragment that could be quoted as an answer.
+    punkt._params.abbrev_types.update(EXTRA_ABBREVIATIONS)
+    return punkt
+
+
+EXTRA_ABBREVIATIONS = frozenset({"i.e", "e.g", "cf", "viz"})  # not "etc": it often ends a sentence
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

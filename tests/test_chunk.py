@@ -89,6 +89,17 @@ def test_us_abbreviation_does_not_end_a_sentence() -> None:
     ]
 
 
+def test_latin_abbreviations_do_not_end_a_sentence() -> None:
+    text = ("co-NP is the class of the complement problems (i.e. problems with the answers reversed) of NP "
+            "problems. Some, e.g. the graph isomorphism problem, are open. Others are closed, etc. Then it ended.")
+    assert sentence_texts(text) == [
+        "co-NP is the class of the complement problems (i.e. problems with the answers reversed) of NP problems.",
+        "Some, e.g. the graph isomorphism problem, are open.",
+        "Others are closed, etc.",
+        "Then it ended.",
+    ]
+
+
 def test_line_breaks_are_hard_boundaries_and_crlf_is_trimmed() -> None:
     text = "Headline without a full stop\r\n\r\nFirst sentence here. Second one follows!\r\n"
     spans = split_sentences(text)
