@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.answer import common_words, known_word
-from bot.answer.lexicon import base_forms, country_names
+from bot.answer import base_forms, common_words, country_names, known_word
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
 from index.words import WordStats

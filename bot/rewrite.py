@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import split_subject
-from bot.answer.broad import broad_topic
+from bot.answer import broad_topic, split_subject
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
