@@ -23,6 +23,9 @@ CONTRACTIONS = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows":
                 "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't",
                 "arent": "aren't", "cant": "can't", "wont": "won't", "thats": "that's"}
 MIN_TYPO_LEN = 4  # shorter unknown words are corrected to function words only ("wht" -> "what")
+# Longer "words" are no typos of an English word (pasted strings, hashes): never corrected. Every string one
+# edit away is made and looked up, ~450 per letter: a 10,000-letter word took gigabytes.
+MAX_TYPO_LEN = 40
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +114,8 @@ def normalize(question: str, lib) -> str:
             country = _country(corpus, low)
             if country:
                 return country
-        if low not in counts and low not in known and not w[0].isupper() and "'" not in w and not known_word(low):
+        if (low not in counts and low not in known and not w[0].isupper() and "'" not in w
+                and len(low) <= MAX_TYPO_LEN and not known_word(low)):
             low = _correct(low, corpus) or low
             w = low
         if w.islower():

@@ -166,3 +166,13 @@ def test_from_the_manifest_as_from_the_texts(sample_home, corpus) -> None:
     for q in [t for q in questions()[:40] for t in typos(q, rng)]:
         assert normalize(q, stored) == normalize(q, scanned), q
     reader.close()
+
+
+def test_a_very_long_word_is_no_typo_and_costs_nothing(corpus) -> None:
+    import time
+
+    lib = Corpus(corpus)
+    word = "qzxv" * 1500  # 6,000 letters: every string one edit away would be ~2.7 million strings of 6 KB
+    t0 = time.perf_counter()
+    assert normalize(f"what about {word}", lib) == f"what about {word}"
+    assert time.perf_counter() - t0 < 2.0
