@@ -156,10 +156,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return q
     answer = re.sub(r"\[\d+\]", "", prev_a)
     # After "Who ...?" the person of the follow-up is the one the answer named; otherwise the question's subject.
+    topic = broad_topic(prev_q)  # "who was Rollo", "tell me about the Najaf truce": what it asked about
     # "Who was Rollo?" + "What did he do?": "he" is Rollo, the one asked about, not a name in the answer.
-    about = broad_topic(prev_q) if _WHO.match(prev_q) else None
-    if about and entities(about):
-        names = [about]
+    if _WHO.match(prev_q) and topic and entities(topic):
+        names = [topic]
     elif _WHO.match(prev_q):
         names = _answered_names(prev_q, answer) or entities(prev_q)
     else:
@@ -168,8 +168,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # "Tell me more", "anything else?": more on the previous turn's topic (the sentences already shown are
     # not shown again: bot/answer/followup.py).
     if _MORE.fullmatch(q):
-        about = broad_topic(prev_q) or (names[0] if names else prev_q.rstrip(" ?"))
-        return f"tell me more about {about}"
+        return f"tell me more about {topic or (names[0] if names else prev_q.rstrip(' ?'))}"
     # "Why?", "when": the previous question asked again with the new question word.
     bare = _BARE_WH.fullmatch(q)
     if bare:
@@ -188,7 +187,6 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     own = entities(q)
     pm = _PRONOUN.search(q)
     # "Tell me about the Najaf truce" + "Who agreed to it?": "it" is the topic asked about, not a name in it.
-    topic = broad_topic(prev_q)
     if pm and not own and pm.group(1).lower() == "it" and topic:
         return q[:pm.start()] + topic + q[pm.end():]
     if pm and not own:

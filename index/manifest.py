@@ -17,7 +17,9 @@ from typing import Iterable
 from index import words
 from index.types import Article, Chunk, Sentence
 
-FORMAT = "4"  # bump when sentence or chunk splitting changes: every article is re-split (3: sentence kinds; 4: "i.e.", "e.g." no sentence end)
+# Bump when sentence or chunk splitting changes: every article is re-split (3: sentence kinds; 4: "i.e.",
+# "e.g." no sentence end).
+FORMAT = "4"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -72,7 +72,7 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
     # the topic's names as the articles write them ("Sadr City"), lower-cased for the sentences' test
     names = tuple(dict.fromkeys(n.lower() for a in articles[:2] for n in name_phrases(t.text, lib.articles[a].text)))
     if names:  # only the articles that write the name
-        articles = [a for a in articles if all(n in " ".join(lib.articles[a].text.lower().split()) for n in names)]
+        articles = [a for a in articles if _holds(lib.articles[a].text, names)]
     picked: list[tuple[str, int, int, float]] = []
     taken: list[list[str]] = []
     for aid in articles[:2]:
@@ -100,13 +100,19 @@ def name_phrases(topic: str, text: str) -> list[str]:
     return out
 
 
+def _holds(text: str, names: tuple[str, ...]) -> bool:
+    """Does the text write every one of the (lower-case) names, whatever its case and spacing?"""
+    flat = " ".join(text.lower().split())
+    return all(n in flat for n in names)
+
+
 def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit: int,
                      taken: list[list[str]], person: bool = False, shown: frozenset[str] = frozenset(),
                      names: tuple[str, ...] = ()) -> list[tuple[str, int, int, float]]:
     text = lib.articles[aid].text
     rows = [s for s in lib.sentences.get(aid, []) if s.kind == "body" and s.id not in shown]
     if names:  # "what's up with sadr city": not the sentences about Sadr elsewhere, nor about another city
-        rows = [s for s in rows if all(n in " ".join(text[s.start:s.end].lower().split()) for n in names)]
+        rows = [s for s in rows if _holds(text[s.start:s.end], names)]
     vectors = lib.store.vectors("sentence", [s.id for s in rows])
     scored = []
     for s in rows:

@@ -243,17 +243,15 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     unknown = tuple(unknown_names(lib, q))
     if unknown and status == ANSWERED:
         status = UNCERTAIN
-    if status != ANSWERED:
-        # "uncertain" still shows the closest sentence, cited; the related list holds the others.
-        before = pointed_at(lib, best) if status == UNCERTAIN else None
-        chosen = ((before, best) if before else (best,)) if status == UNCERTAIN else ()
-        return Extraction(True, chosen, tuple(c for c in related if c not in chosen), p, af, status, unknown)
-    chosen = [best]
     # "Indeed, this is the statement of the Church-Turing thesis.": a sentence whose subject points back
     # says what it is about in the sentence before, which goes first.
     before = pointed_at(lib, best)
-    if before is not None:
-        chosen.insert(0, before)
+    opening = (before, best) if before else (best,)
+    if status != ANSWERED:
+        # "uncertain" still shows the closest sentence, cited; the related list holds the others.
+        chosen = opening if status == UNCERTAIN else ()
+        return Extraction(True, chosen, tuple(c for c in related if c not in chosen), p, af, status, unknown)
+    chosen = list(opening)
     second = weights.get("second", {})
     # a best sentence that holds every term of the question and an answer of the type asked needs no
     # second one, unless it says what the first does not

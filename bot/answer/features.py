@@ -408,8 +408,8 @@ def missing_specific(q: Question, have_terms: set[str], have_words: set[str]) ->
 
 def missing_names(q: Question, have_terms: set[str]) -> int:
     """How many of the question's names (WordNet's particular places and people among them: "iran"),
-    numbers and words no English lexicon knows ("kufa" typed in lower case) the text lacks: what no paraphrase can stand in for, unlike a rare word ("standoff" /
-    "crisis")."""
+    numbers and words no English lexicon knows ("kufa" typed in lower case) the text lacks: what no
+    paraphrase can stand in for, unlike a rare word ("standoff" / "crisis")."""
     hard = {t for w in q.sequence for t in terms(w)
             if (t in q.specific and (w in q.names or not w.isalpha() or not known_word(w)))
             or (w.isalpha() and lexicon.is_proper_noun(w))}  # "iran" typed in lower case is a name too

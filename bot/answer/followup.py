@@ -20,11 +20,9 @@ _BACK = re.compile(r"\b(that|this|then|there)\b(?:\s+([\w']+))?", re.I)
 # What opens a clause or a noun phrase: after it "that" is a conjunction or a determiner, no pointer.
 _OPENERS = frozenset("the a an his her their its our my your he she they it we i you there this that these those "
                      "some any no every all each".split())
-WINDOW = 2  # sentences either side of a previous answer's sentence that may answer the follow-up
-
-
 # "tell me more about ...", "what else did he say": more than the previous answer said.
 _MORE = re.compile(r"\b(?:more|else)\b", re.I)
+WINDOW = 2  # sentences either side of a previous answer's sentence that may answer the follow-up
 
 
 def refers_back(question: str) -> bool:
