@@ -158,7 +158,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # After "Who ...?" the person of the follow-up is the one the answer named; otherwise the question's subject.
     topic = broad_topic(prev_q)  # "who was Rollo", "tell me about the Najaf truce": what it asked about
     # "Who was Rollo?" + "What did he do?": "he" is Rollo, the one asked about, not a name in the answer.
-    if _WHO.match(prev_q) and topic and entities(topic):
+    # Only a name asked about ("who was Rollo"), not an act ("who was fighting (Basra)?" asks for the fighters).
+    if _WHO.match(prev_q) and topic and re.match(r"(?i:the\s+)?[A-Z]", topic) and "(" not in topic and entities(topic):
         names = [topic]
     elif _WHO.match(prev_q):
         names = _answered_names(prev_q, answer) or entities(prev_q)
@@ -173,7 +174,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     bare = _BARE_WH.fullmatch(q)
     if bare:
         asked = _WH_OPENING.match(prev_q)
-        return f"{bare.group(1)} {prev_q[asked.end():].strip().rstrip(' ?')}?" if asked else f"{q.rstrip(' ?')} {prev_q}"
+        if not asked:
+            return f"{q.rstrip(' ?')} {prev_q}"
+        # "what's happening in Sadr City" + "why?": the contracted verb stays ("why is happening ...")
+        rest = re.sub(r"^['\u2019]s\b", "is", prev_q[asked.end():].strip())
+        return f"{bare.group(1)} {rest.rstrip(' ?')}?"
     m = _ELLIPSIS.match(q)
     # "And what did the government say?": a question of its own after "and", no ellipsis.
     if m and _OWN_QUESTION.match(q[m.end():]):
@@ -197,6 +202,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return q[:pm.start()] + repl + q[pm.end():]
     if not own:
         # No name of its own and no pronoun: the topic is the previous turn's ("How did the government
-        # react?" after Sadr's demand); it is added for retrieval and shown in the understood question.
-        return f"{q.rstrip(' ?')} ({names[0]})?"
+        # react?" after Sadr's demand); it is added for retrieval and shown in the understood question. After
+        # "who negotiated (Najaf)?" that is still Najaf, not a name its answer gave.
+        asked = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2)
+        return f"{q.rstrip(' ?')} ({(asked or names)[0]})?"
     return q

@@ -107,3 +107,24 @@ def test_after_who_is_someone_the_pronoun_is_the_one_asked_about():
         "where did the Normans come from"
     # after "who did X?" the pronoun is still the person the answer named
     assert rewrite("Where did he hold a press conference?", SENOR) == "Where did Dan Senor hold a press conference?"
+
+
+def test_an_unstated_topic_after_a_who_question_is_that_question_s_topic():
+    # the answer to "who negotiated (Najaf)?" names "Shi'ite" first; the topic asked about is still Najaf
+    history = _turn("who negotiated (Najaf)?", "He originally gave the militants until Friday to turn in their "
+                                              "weapons while the two sides negotiated in the Shi'ite holy city of "
+                                              "Najaf. [1]")
+    assert rewrite("what did the us give up", history) == "what did the us give up (Najaf)?"
+
+
+def test_who_did_something_is_no_name_asked_about():
+    # "who was fighting (Basra)?" asks for the fighters: its topic is no name for the next question
+    history = _turn("who was fighting (Basra)?", "Iraqi security forces and Shi'ite militias fought fierce gun "
+                                                "battles on the streets of Basra. [1]")
+    assert "fighting" not in rewrite("where else", history)
+    assert rewrite("where else", history) == "where else (Basra)?"
+
+
+def test_a_bare_why_after_a_contracted_question_keeps_its_verb():
+    history = _turn("what's happening in Sadr City", "Angry protesters took to the streets. [1]")
+    assert rewrite("why", history) == "why is happening in Sadr City?"

@@ -8,10 +8,10 @@ for the follow-up rewriting and the question's normalising, `broad_topic` and Wo
 from bot.answer.extract import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, Candidate, Extraction, abstain_features,
                                 candidates, choose_best, cite, covered, extract, load_weights)
 from bot.answer.broad import broad_topic
-from bot.answer.features import (FEATURES, NAME, Question, analyse_question, common_words, coverage_without, has_type, known_word,
-                                 split_subject)
+from bot.answer.features import (FEATURES, NAME, TYPED, Question, analyse_question, common_words, coverage_without,
+                                 has_type, known_word, split_subject)
 from bot.answer.lexicon import base_forms, country_names
 
-__all__ = ["base_forms", "broad_topic", "country_names", "ABSTAIN_FEATURES", "FEATURES", "GUARDS", "NAME", "WEIGHTS_FILE", "Candidate", "Extraction", "Question",
+__all__ = ["base_forms", "broad_topic", "country_names", "ABSTAIN_FEATURES", "FEATURES", "GUARDS", "NAME", "TYPED", "WEIGHTS_FILE", "Candidate", "Extraction", "Question",
            "abstain_features", "analyse_question", "candidates", "choose_best", "cite", "common_words", "known_word", "split_subject", "covered", "coverage_without",
            "extract", "has_type", "load_weights"]

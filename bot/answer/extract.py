@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer.features import (Question, antonym_clash, has_exact_type, coverage_without, missing_idf, missing_names, missing_specific, name_swap, negation_gap,
+from bot.answer.features import (TYPED, Question, antonym_clash, has_exact_type, coverage_without, missing_idf, missing_names, missing_specific, name_swap, negation_gap,
                                  place_elsewhere,
                                  sentence_features, verb_support)
 from bot.answer import lexicon
@@ -29,8 +29,8 @@ from bot.answer.followup import around, previous_sentences, refers_back
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader
 from bot.answer.speaker import actor_terms, does_as_subject, names_speaker
-from bot.answer.promote import (definition_first, gives_role, naming_first, naming_sentences, prefer_actor,
-                                promote_first, role_sentences, sentence_before, words_of)
+from bot.answer.promote import (count_of_act_first, definition_first, gives_role, naming_first, naming_sentences,
+                                prefer_actor, promote_first, role_sentences, sentence_before, words_of)
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
 from bot.types import Citation, Passage
@@ -153,6 +153,9 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
     # Does the context hold the question's main verb, or one WordNet lets stand in for it?
     f["verb_ok"] = verb_support(q, ctx_words)
+    # "How many died?": the verb is all the question says, so a word standing in for it ("killed") is its topic.
+    if q.verb and set(q.weights) <= {q.verb} and f["verb_ok"]:
+        f["topic_article"] = f["cov_ctx_nv"] = 1.0
     # Does the question ask about what the passage does not say: negated, with an opposite, another name?
     f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))
     f["antonym"] = antonym_clash(q, ctx_words)
@@ -201,13 +204,14 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         # the titled sentences were looked for in the whole article: any of them may go first
         cands = promote_first(cands, [lambda c: gives_role(lib, q, c), lambda c: gives_role(lib, q, c, loose=True)],
                          window=len(cands))
+    cands = count_of_act_first(lib, q, cands)
     best, runner_up = choose_best(q, cands, weights)
     af = abstain_features(lib, q, best, passages, runner_up)
     p = _sigmoid(_linear(weights["abstain"], af))
     vetoed = False
     # Guard, measured on SQuAD 2.0 and the gold set (eval/tune.py): a "how many" / "when" question
     # whose candidates hold no number / date is not answered by them.
-    if weights["abstain"].get("require_type") and q.atype in ("number", "date") and not best.features["atype"]:
+    if weights["abstain"].get("require_type") and q.atype in TYPED and not best.features["atype"]:
         p, vetoed = 0.0, True
     # Guards (GUARDS), each kept only when it helps on the training data (eval/tune.py): the question asks
     # about what the passage does not say.
@@ -291,7 +295,7 @@ def pointed_at(lib: Library, best: Candidate) -> Candidate | None:
 def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Candidate, Candidate | None]:
     """The best candidate and the runner-up. For a "how many" / "when" question (with the answer-type
     guard on) the best is the highest-scoring sentence that holds a number / date, when there is one."""
-    if weights["abstain"].get("require_type") and q.atype in ("number", "date") and not cands[0].features["atype"]:
+    if weights["abstain"].get("require_type") and q.atype in TYPED and not cands[0].features["atype"]:
         typed = next((c for c in cands if c.features["atype"]), None)
         if typed is not None:
             rest = [c for c in cands if c is not typed]

@@ -22,12 +22,15 @@ from index.terms import WORD, stopwords, terms, words
 _TYPES = [
     ("date", re.compile(r"\b(when|what (year|date|day|month|time|century|decade)|which (year|day|month|century)|"
                         r"how long ago|since when)\b", re.I)),
-    ("number", re.compile(r"\b(how (many|much|long|old|far|large|big|often|tall|high)|what (number|percentage|"
+    # "How long has the ceasefire been in place?": a length of time ("for 10 days") or its start ("since August")
+    ("duration", re.compile(r"\bhow long\b", re.I)),
+    ("number", re.compile(r"\b(how (many|much|old|far|large|big|often|tall|high)|what (number|percentage|"
                           r"proportion|amount|size)|at least how)\b", re.I)),
     ("person", re.compile(r"\b(who|whom|whose|which (person|man|woman|leader|official|cleric|president))\b", re.I)),
     ("place", re.compile(r"\b(where|what (city|country|place|region|province|town|state|district)|"
                          r"which (city|country|place|region|province|town|state|district))\b", re.I)),
 ]
+TYPED = ("number", "date", "duration")  # answer types a sentence must hold to answer (the require_type guard)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 # A date that names the day, month or year (not "morning", "recently"): what a "when" question wants most.
@@ -74,6 +77,8 @@ def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
     """1 when the sentence holds something of the expected answer type that the question does not."""
     if atype == "other":
         return 1.0
+    if atype == "duration":
+        return max(has_type(sentence, "number", question_words), has_type(sentence, "date", question_words))
     if atype == "date":
         hits = [m.group().lower() for m in _DATE.finditer(sentence)]
     elif atype == "number":
@@ -111,15 +116,18 @@ class Question:
 # Words that frame a question rather than say what it is about ("How *many* ...", "What is the *name* of
 # ...", "What *would happen* ..."): no answer sentence is expected to contain them.
 QUESTION_FRAME = frozenset(terms("many much name kind type sort happen happens happened would could might must "
-                                 "shall also exactly according"))
+                                 "shall also exactly according else actually really though anyway"))
 
 
 _HOW_COME = re.compile(r"\bhow\s+come\b", re.I)
+# "How *long* has the ceasefire been in place?": the measure asked for is part of the question word, no word
+# the answer holds ("since August").
+_HOW_MEASURE = re.compile(r"\b(how)\s+(?:long|old|far|often|large|big|tall|high)\b", re.I)
 
 
 def analyse_question(text: str, idf) -> Question:
     # "How come the fighting stopped?" asks why: "come" is no word the answer should hold.
-    ts = frozenset(terms(_HOW_COME.sub("why", text))) - QUESTION_FRAME
+    ts = frozenset(terms(_HOW_MEASURE.sub(r"\1", _HOW_COME.sub("why", text)))) - QUESTION_FRAME
     weights = {t: idf(t) for t in sorted(ts)}  # sorted: float sums in a fixed order, reproducible runs
     names = frozenset(w for m in NAME.finditer(text) for w in words(m.group()))
     sw = stopwords()
@@ -369,6 +377,10 @@ def place_elsewhere(q: Question, context: str, article: str) -> float:
 
 
 def coverage_without(q: Question, sentence_terms: set[str], skip: str | None) -> float:
+    """coverage() without the term `skip` (the main verb), unless it is the question's only term ("how many
+    were wounded"): then the verb is all the question says about its topic."""
+    if set(q.weights) <= {skip}:
+        skip = None
     total = sum(w for t, w in q.weights.items() if t != skip) or 1.0
     return sum(w for t, w in q.weights.items() if t in sentence_terms and t != skip) / total
 

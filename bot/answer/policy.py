@@ -28,10 +28,13 @@ def decide(p: float, vetoed: bool, features: dict, af: dict, weights: dict) -> s
     """The status of an answer whose best sentence has `features`, P(answer) `p`, and abstention features
     `af`; `vetoed` when a guard found evidence that the passage says something else."""
     policy = weights.get("policy", {})
-    if vetoed or off_topic(features, af, policy):
+    confident = p >= policy.get("answer_threshold", weights["abstain"]["threshold"])
+    if vetoed:
         return NOT_FOUND
+    # Off the topic by its words, though the scorer would answer with it: the question may just use words
+    # the articles do not ("who took that further a year later"); the sentence is shown as the closest.
+    if off_topic(features, af, policy):
+        return UNCERTAIN if confident else NOT_FOUND
     # A sentence sharing nothing with the question but its verb is at best close to it.
-    shares = features.get("cov_ctx_nv", 1.0) > 0
-    if p >= policy.get("answer_threshold", weights["abstain"]["threshold"]) and shares:
-        return ANSWERED
-    return UNCERTAIN
+    shares = af.get("cov_ctx_nv", features.get("cov_ctx_nv", 1.0)) > 0
+    return ANSWERED if confident and shares else UNCERTAIN

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from bot.answer import lexicon
 from bot.answer.define import defines, named_thing, names_it
-from bot.answer.features import Question
+from bot.answer.features import Question, has_type, verb_support
 from bot.answer.role import names_role
 from bot.answer.speaker import does_verb, names_speaker, reports_speech
 from bot.library import Library, sentence_at
 from bot.types import Passage
-from index.terms import words
+from index.terms import terms, words
 
 if TYPE_CHECKING:  # extract.py defines Candidate and imports this module
     from bot.answer.extract import Candidate
@@ -117,6 +117,26 @@ def naming_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Cand
         if names_it(lib.articles[c.article_id].text[c.start:c.end], head) and q.names <= words_of(lib.articles[c.article_id].text):
             return [c, *cands[:i], *cands[i + 1:]]
     return None
+
+
+COUNT_WINDOW = 4  # how far down the scored candidates a count of the act asked about is looked for
+
+
+def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "how many died in Basra?", the best of the first candidates holding a number and the question's
+    verb or a stand-in ("12 people have been killed") goes first, before a number of something else
+    ("thousands of troops"). A verb of many senses counts only as itself."""
+    if q.atype != "number" or not q.verb_word or not lexicon.available():
+        return cands
+    exact = len(lexicon.synsets(q.verb_word.split("_")[0], "v")) >= POLYSEMOUS
+
+    def counts_act(c: Candidate) -> bool:
+        sentence = lib.articles[c.article_id].text[c.start:c.end]
+        if not has_type(sentence, "number", set(q.words)):
+            return False
+        said = words(sentence)
+        return bool(q.verb and q.verb in {t for w in said for t in terms(w)}) if exact else verb_support(q, said) > 0
+    return promote_first(cands, [counts_act], window=COUNT_WINDOW)
 
 
 def promote_first(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:

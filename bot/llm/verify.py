@@ -28,7 +28,7 @@ from typing import Callable
 
 import numpy as np
 
-from bot.answer import NAME, Question, coverage_without, has_type
+from bot.answer import NAME, TYPED, Question, coverage_without, has_type
 from bot.library import Library
 from bot.types import Passage
 from index.terms import WORD, terms
@@ -181,7 +181,7 @@ def _judge(q: Question, claim: Claim, vec: np.ndarray, n_sources: int, windows_o
     backing = [r[2] for r in scored if not r[4] and r[3] >= LEXICAL_MIN] or [window]
     # ... and a "how many" / "when" question is answered only by a claim that states a number / date.
     answers = any(_answers(q, w, set(claim_terms)) for w in backing) and (
-        q.atype not in ("number", "date") or has_type(claim.text, q.atype, set(q.words)) > 0)
+        q.atype not in TYPED or has_type(claim.text, q.atype, set(q.words)) > 0)
     if missing:
         return Verdict(claim, False, f"{', '.join(repr(m) for m in missing)} not in {_marks(claim.cites)}", ev,
                        lexical, sim, answers)

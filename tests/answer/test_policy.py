@@ -273,3 +273,16 @@ def test_a_broad_question_about_a_two_word_name_sums_up_sentences_holding_the_wh
     assert name_phrases("Sadr city", "the Baghdad district of Sadr City.") == ["Sadr City"]
     assert name_phrases("the p versus np problem", "The P versus NP problem is open.") == []
     assert name_phrases("the najaf truce", "The truce in Najaf held.") == []
+
+
+def test_an_off_topic_sentence_the_scorer_would_answer_with_is_uncertain_not_refused():
+    from bot.answer import load_weights
+    from bot.answer.policy import decide
+
+    weights = load_weights()
+    features = {"dense": 0.40, "cov_ctx_nv": 0.4}
+    off = {"topic_article": 0.40}  # below both topic thresholds: off topic by its words
+    assert decide(0.9, False, features, off, weights) == "uncertain"
+    assert decide(0.1, False, features, off, weights) == "not_found"
+    assert decide(0.9, True, features, off, weights) == "not_found"  # a veto still refuses
+    assert decide(0.9, False, features, {"topic_article": 1.0}, weights) == "answered"

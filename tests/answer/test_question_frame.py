@@ -1,0 +1,68 @@
+"""Words that frame a question, not its topic: a question is not refused for lacking them in the articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from bot.answer.features import analyse_question, answer_type, coverage_without, has_type
+from index.terms import terms
+
+
+def _idf(_term: str) -> float:
+    return 1.0
+
+
+@pytest.mark.parametrize("question, frame", [
+    ("how long has the ceasefire been going", "long"),  # the measure belongs to "how"
+    ("how far is najaf from baghdad", "far"),
+    ("where else was there fighting", "else"),  # "else" asks for more, it names nothing
+    ("are they going to hand in their guns though?", "though"),
+])
+def test_frame_words_are_no_terms_of_the_question(question, frame):
+    q = analyse_question(question, _idf)
+    assert not set(terms(frame)) & q.terms, q.terms
+    assert q.terms  # the topic words are still there
+
+
+def test_how_long_asks_for_a_length_of_time_or_its_start():
+    assert answer_type("how long has the ceasefire been going") == "duration"
+    assert answer_type("how long ago did the fighting start") == "date"
+    assert has_type("The ceasefire has been in place since August.", "duration", set()) == 1.0
+    assert has_type("He extended the deadline for 10 days.", "duration", set()) == 1.0
+    assert has_type("The ceasefire is holding.", "duration", set()) == 0.0
+
+
+def test_a_question_whose_only_term_is_its_verb_keeps_it():
+    q = analyse_question("how many were wounded", _idf)
+    assert q.verb == "wound"
+    # with the verb left out nothing would be left: the sentence holding it covers the question
+    assert coverage_without(q, set(terms("12 killed and 18 wounded")), q.verb) == 1.0
+    assert coverage_without(q, set(terms("12 killed")), q.verb) == 0.0
+
+
+@pytest.mark.parametrize("question, quote", [
+    # refused before: the verb was the question's only topic word, and it does not count for the topic
+    ("how many were wounded", "18 wounded"),
+    # refused before: "long" counted as a topic word the article lacks, and no sentence gave a number
+    ("how long has the ceasefire been going", "in place since August"),
+])
+def test_short_questions_are_answered(sample_home, question, quote):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered", (question, a.answer)
+    assert quote in a.citations[0].quote
+
+
+def test_a_count_of_the_act_asked_about_goes_before_a_count_of_something_else(sample_home):
+    # "thousands of Iraqi troops" scored higher; the sentence counting the dead says "killed", which WordNet
+    # lets stand in for "died"
+    a = ask("how many died in basra?", settings=sample_home)
+    assert a.status == "answered"
+    assert "at least 12 people have been killed" in a.citations[0].quote
+
+
+def test_a_question_of_one_paraphrased_verb_is_not_off_topic(sample_home):
+    # "died" is all the question says; the article's "killed" stands in for it: close, not "not found"
+    a = ask("how many died", settings=sample_home)
+    assert a.status != "not_found"
+    assert "at least 12 people have been killed" in a.citations[0].quote
