@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import broad_topic, split_subject
+from bot.answer import base_forms, broad_topic, country_names, split_subject
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
@@ -57,6 +57,12 @@ def entities(text: str) -> list[str]:
         if name and name not in out and name.lower() not in _CALENDAR:
             out.append(name)
     return out
+
+
+def _people_word(name: str) -> bool:
+    """A single word for a country's people or things ("Iraqi", "British"): no one a pronoun stands for."""
+    w = name.lower()
+    return " " not in name and bool(base_forms(w, "a")) and bool(country_names(w))
 
 
 def _graft(prev: str, rest: str) -> str:
@@ -165,7 +171,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         names = _answered_names(prev_q, answer) or entities(prev_q)
     else:
         # Full names ("Prime Minister Maliki") before single capitalised words, which may just start a sentence.
-        names = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2) or entities(answer)
+        names = (sorted(entities(prev_q), key=lambda n: len(n.split()) < 2)
+                 or [n for n in entities(answer) if not _people_word(n)])
     # "Tell me more", "anything else?": more on the previous turn's topic (the sentences already shown are
     # not shown again: bot/answer/followup.py).
     if _MORE.fullmatch(q):
@@ -195,7 +202,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if pm and not own and pm.group(1).lower() == "it" and topic:
         return q[:pm.start()] + topic + q[pm.end():]
     if pm and not own:
-        name = names[0]
+        # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
+        singular = pm.group(1).lower() in {"he", "him", "his", "she", "her", "hers"}
+        name = next((n for n in names if not (singular and _people_word(n))), names[0])
         repl = f"{name}'s" if pm.group(1).lower() in _POSSESSIVE and pm.group(1).lower() != "her" else name
         if pm.group(1).lower() == "her" and re.match(r"\s+[a-z]", q[pm.end():]):
             repl = f"{name}'s"  # "her statement" is possessive, "ask her" is not

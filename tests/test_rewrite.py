@@ -128,3 +128,21 @@ def test_who_did_something_is_no_name_asked_about():
 def test_a_bare_why_after_a_contracted_question_keeps_its_verb():
     history = _turn("what's happening in Sadr City", "Angry protesters took to the streets. [1]")
     assert rewrite("why", history) == "why is happening in Sadr City?"
+
+
+def test_he_is_a_person_not_a_people():
+    # "Iraqi" names a people (WordNet: an adjective pertaining to Iraq); "he" is the cleric
+    history = _turn("who was fighting the government", "Iraqi forces fought the militia of Sadr. [1]")
+    assert rewrite("where is he now", history) == "where is Sadr now"
+    # "they" may be a people: "British troops handed control ..." -> "When did they do it?"
+    history = _turn("Who handed control of Basra province to Iraqi forces?",
+                    "British troops handed control of Basra province over to Iraqi security forces in December. [1]")
+    assert rewrite("When did they do it?", history) == "When did British do it?"
+
+
+def test_what_something_is_called_is_no_broad_topic_for_it():
+    from bot.answer import broad_topic
+
+    assert broad_topic("what's Sadr's militia called") is None  # one fact: its name
+    assert broad_topic("summarize the Najaf article") == "the Najaf"
+    assert broad_topic("tell me about the story on the truce") == "the truce"

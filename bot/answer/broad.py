@@ -45,10 +45,18 @@ def broad_topic(question: str) -> str | None:
         r"^\s*what(?:'s| is| was)?\s+(?:happen|going|went|the story|the news|the deal|up)", m.group(0), re.I)
     # "Who is X" / "What is X": broad only for a short name-like X ("who is hazem al-aaraji", "what is
     # the mahdi army"), not "what is the name of ..." nor "who was killed in ...".
+    # ... nor "what's his militia called" (its name).
     if who_what and (_FACT_HEAD.match(topic) or len(topic.split()) > 5
-                     or re.search(r"\b(of|in|by|for|to|from|with|that|which|who|did|does|do)\b", topic, re.I)):
+                     or re.search(r"\b(of|in|by|for|to|from|with|that|which|who|did|does|do)\b|\b(called|named)$",
+                                  topic, re.I)):
         return None
+    # "summarize the Najaf article", "tell me about the story on the truce": the topic, not the article
+    topic = _ARTICLE_WORDS.sub("", _ARTICLE_ABOUT.sub("", topic)).strip()
     return topic if terms(topic) else None
+
+
+_ARTICLE_ABOUT = re.compile(r"^(?:the|this|that)\s+(?:article|story|piece|report|news)\s+(?:about|on|of)\s+", re.I)
+_ARTICLE_WORDS = re.compile(r"\s+(?:article|story|piece|report|news)$", re.I)
 
 
 def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
