@@ -172,10 +172,16 @@ def _after_subject(question: str) -> list[str] | None:
                 if i + 1 < len(toks) and re.search(r"[^s]s$", toks[i]):
                     i += 1
             else:
-                i += 1  # "the cleric seek": one lower-case head noun
-    # A lower-case name the corpus does not know ("what did iran say"): a non-verb before a verb is the subject.
+                # "the cleric seek": one lower-case head noun; typed in lower case, a longer noun phrase runs to
+                # the bare verb do-support calls for ("the iraqi president say", "the police do")
+                i += 1
+                while i + 1 < len(toks) and toks[i][:1].islower() and not _verb_here(toks, i):
+                    i += 1
+    # A lower-case name the corpus does not know ("what did iran say", "what did bush say"): a noun before the
+    # verb is the subject.
     if (i == 0 and i + 1 < len(toks) and toks[i][:1].islower() and toks[i].lower() not in _DETERMINERS
-            and lexicon.available() and not lexicon.is_verb(toks[i]) and lexicon.is_verb(toks[i + 1])):
+            and lexicon.available() and (not lexicon.is_verb(toks[i]) or _noun_before_verb(toks, i))
+            and lexicon.is_verb(toks[i + 1])):
         i += 1
     # A gerund subject ("When did fighting erupt?") is a noun here: the verb comes after it.
     if i + 1 < len(toks) and toks[i].lower().endswith("ing") and toks[i + 1][:1].islower():
@@ -187,6 +193,27 @@ def _after_subject(question: str) -> list[str] | None:
                              or (toks[i] in _NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1][:1].isupper())):
         i += 1
     return toks[i:] or None
+
+
+def _bare_verb(word: str) -> bool:
+    """A verb in its base form, as do-support calls for ("say", "do"; not "troops", "said")."""
+    w = word.lower().strip("?.!,")
+    return w.isalpha() and w in lexicon.base_forms(w, "v")
+
+
+def _noun_before_verb(toks: list[str], i: int) -> bool:
+    """toks[i] is a noun followed by a bare verb: the subject's head ("the police do", "bush say")."""
+    return (i + 1 < len(toks) and bool(lexicon.base_forms(toks[i].lower(), "n"))
+            and _bare_verb(toks[i + 1]) and toks[i + 1].lower() not in stopwords() | {"do"} | _AUX_BASE
+            or i + 1 < len(toks) and toks[i + 1].lower().strip("?.!,") == "do")
+
+
+_AUX_BASE = frozenset({"be", "have"})
+
+
+def _verb_here(toks: list[str], i: int) -> bool:
+    """toks[i] is the main verb of a do-support question: a bare verb not heading the subject."""
+    return _bare_verb(toks[i]) and not _noun_before_verb(toks, i)
 
 
 # "How many people *died* ...", "Who *attacked* ...", "Which militia leaders were *arrested*": questions whose

@@ -66,3 +66,23 @@ def test_a_question_of_one_paraphrased_verb_is_not_off_topic(sample_home):
     a = ask("how many died", settings=sample_home)
     assert a.status != "not_found"
     assert "at least 12 people have been killed" in a.citations[0].quote
+
+
+@pytest.mark.parametrize("question, verb", [
+    ("what did the iraqi president say", "say"),  # a noun phrase typed in lower case runs to the bare verb
+    ("what did bush say about basra", "say"),  # "bush" is a verb too, but a noun before the bare verb "say"
+    ("what did the us troops demand", "demand"),
+    ("how did the sadrist lawmakers react", "react"),
+    ("what did the cleric seek", "seek"),
+])
+def test_the_main_verb_follows_a_lower_case_subject(question, verb):
+    from bot.answer.features import main_verb, main_verb_word
+
+    assert main_verb_word(question) == verb
+    assert main_verb(question) == terms(verb)[0]  # the stem the scorer leaves out of the topic
+
+
+@pytest.mark.parametrize("question", ["what did bush say about basra", "what did the iraqi president say"])
+def test_what_someone_the_articles_never_name_said_is_not_answered(sample_home, question):
+    # the prime minister's and the aide's statements came back as answers: the speaker was read as the verb
+    assert ask(question, settings=sample_home).status != "answered"
