@@ -75,7 +75,7 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
     # Every name of the topic must be in the article: "who is Sadr's father" is no summary of an article
     # about someone else's father.
     articles = [a for a in dict.fromkeys(p.article_id for p in passages)
-                if coverage(t, ts := set(terms(lib.articles[a].text))) >= TOPIC_MIN
+                if coverage(t, ts := _body_terms(lib, a)) >= TOPIC_MIN
                 and all(n in ts or known_word(t.term_words.get(n, n)) for n in t.specific)]
     # the topic's names as the articles write them ("Sadr City"), lower-cased for the sentences' test
     names = tuple(dict.fromkeys(n.lower() for a in articles[:2] for n in name_phrases(t.text, lib.articles[a].text)))
@@ -90,6 +90,13 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         picked += _best_of_article(lib, t, aid, qv, need, taken, person, shown, names)
     order = {a: i for i, a in enumerate(articles)}
     return sorted(picked, key=lambda r: (order[r[0]], r[1]))
+
+
+def _body_terms(lib: Library, aid: str) -> set[str]:
+    """The terms of an article's body sentences: a teaser of other stories after its end ("the Soviet
+    ambassador to Saudi Arabia") puts no topic in it."""
+    text = lib.articles[aid].text
+    return {t for s in lib.sentences.get(aid, []) if s.kind == "body" for t in terms(text[s.start:s.end])}
 
 
 def name_phrases(topic: str, text: str) -> list[str]:

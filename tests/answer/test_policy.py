@@ -287,3 +287,10 @@ def test_an_off_topic_sentence_the_scorer_would_answer_with_is_uncertain_not_ref
     assert decide(0.1, False, features, off, weights) == "not_found"
     assert decide(0.9, True, features, off, weights) == "not_found"  # a veto still refuses
     assert decide(0.9, False, features, {"topic_article": 1.0}, weights) == "answered"
+
+
+def test_a_teaser_of_other_stories_puts_no_topic_in_an_article(sample_home):
+    # "ambassador" is only in 001's teaser block ("killed the Soviet ambassador"): no summary of the US
+    a = ask("who is the us ambassador", settings=sample_home)
+    assert a.status != "answered"
+    assert ask("who is dan senor", settings=sample_home).status == "answered"
