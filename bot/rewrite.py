@@ -12,6 +12,7 @@ import re
 from typing import Callable, Sequence
 
 from bot.answer import base_forms, broad_topic, country_names, split_subject
+from index.terms import stopwords
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
@@ -51,7 +52,8 @@ def entities(text: str) -> list[str]:
     for m in _NAME.finditer(text):
         # Hyphenated modifiers ("US-led", "Najaf-based") describe something else; they are not the name.
         parts = [p for p in m.group(1).split() if not re.search(r"-(led|based|backed|born|run)$", p)]
-        while parts and parts[0] in _NOT_NAMES:
+        # a function word opening a sentence ("For their part, the US ...") names no one; "US" does
+        while parts and (parts[0] in _NOT_NAMES or (parts[0].istitle() and parts[0].lower() in stopwords())):
             parts = parts[1:]
         name = re.sub(r"['\u2019]s$", "", " ".join(parts))  # "Sadr's spokesman" names Sadr
         if name and name not in out and name.lower() not in _CALENDAR:
@@ -63,6 +65,15 @@ def _people_word(name: str) -> bool:
     """A single word for a country's people or things ("Iraqi", "British"): no one a pronoun stands for."""
     w = name.lower()
     return " " not in name and bool(base_forms(w, "a")) and bool(country_names(w))
+
+
+def _plural_noun(question: str) -> str | None:
+    """The first plural common noun of a question ("troops"), for "they" / "them"."""
+    sw = stopwords()
+    for w in re.findall(r"\b[a-z][a-z'\-]+s\b", _QUOTED.sub(" ", question)):
+        if w not in sw and any(b != w for b in base_forms(w, "n")):
+            return w
+    return None
 
 
 def _graft(prev: str, rest: str) -> str:
@@ -201,6 +212,16 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # "Tell me about the Najaf truce" + "Who agreed to it?": "it" is the topic asked about, not a name in it.
     if pm and not own and pm.group(1).lower() == "it" and topic:
         return q[:pm.start()] + topic + q[pm.end():]
+    if pm and not own and pm.group(1).lower() in {"it", "its"} and _WHO.match(prev_q) and entities(prev_q):
+        # "Who leads the Mahdi Army?" + "Where are its strongholds?": "its" is the thing asked about, not the
+        # person the answer named
+        names = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2)
+    if (pm and not own and pm.group(1).lower() in {"they", "them"} and not _WHO.match(prev_q)
+            and not any(n.endswith("s") for n in names)):
+        # "How many troops were in the Basra offensive?" + "Who sent them?": the troops, not Basra
+        plural = _plural_noun(prev_q)
+        if plural:
+            return q[:pm.start()] + f"the {plural}" + q[pm.end():]
     if pm and not own:
         # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
         singular = pm.group(1).lower() in {"he", "him", "his", "she", "her", "hers"}
@@ -214,5 +235,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # react?" after Sadr's demand); it is added for retrieval and shown in the understood question. After
         # "who negotiated (Najaf)?" that is still Najaf, not a name its answer gave.
         asked = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2)
-        return f"{q.rstrip(' ?')} ({(asked or names)[0]})?"
+        topic_name = (asked or names)[0]
+        # "why did the us agree to?" already says it ("US" typed in lower case)
+        if re.search(rf"(?i)\b{re.escape(topic_name)}\b", q):
+            return q
+        return f"{q.rstrip(' ?')} ({topic_name})?"
     return q

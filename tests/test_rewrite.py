@@ -146,3 +146,25 @@ def test_what_something_is_called_is_no_broad_topic_for_it():
     assert broad_topic("what's Sadr's militia called") is None  # one fact: its name
     assert broad_topic("summarize the Najaf article") == "the Najaf"
     assert broad_topic("tell me about the story on the truce") == "the truce"
+
+
+def test_they_after_a_question_about_a_plural_noun_is_that_noun():
+    history = _turn("how many troops were in the Basra offensive", "... thousands of Iraqi troops ... [1]")
+    assert rewrite("who sent them", history) == "who sent the troops"  # not "who sent Basra"
+
+
+def test_its_after_a_who_question_is_the_thing_asked_about():
+    history = _turn("who leads the Mahdi Army", "Shi'ite cleric Moqtada al-Sadr said he was ordering his militia, "
+                                                "the Mahdi Army, to stop fighting. [1]")
+    assert rewrite("where are its strongholds", history) == "where are Mahdi Army's strongholds"
+
+
+def test_a_capitalised_function_word_opening_an_answer_is_no_name():
+    assert entities("For their part, the US agreed to suspend the warrant.") == ["US"]
+    history = [{"role": "user", "content": "what did the us agree to"},
+               {"role": "assistant", "content": "For their part, the US agreed to suspend the warrant. [1]"}]
+    assert rewrite("why", history) == "why did the us agree to?"
+    # the chain keeps no "(For)": "and Sadr?" swaps the subject of the question it follows
+    chain = history + [{"role": "user", "content": "why"},
+                       {"role": "assistant", "content": "For their part, the US agreed to suspend the warrant. [1]"}]
+    assert rewrite("what about Sadr", chain) == "why did Sadr agree to?"
