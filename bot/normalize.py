@@ -22,6 +22,10 @@ CAPITALISED = 0.8  # share of a word's mid-sentence uses in the corpus that must
 CONTRACTIONS = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows": "how's", "whens": "when's",
                 "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't",
                 "arent": "aren't", "cant": "can't", "wont": "won't", "thats": "that's"}
+# Question words typed fast, that are words of their own too ("wat" is a temple, "wen" a cyst): corrected only
+# where a question word goes, its first word.
+QUESTION_WORD_TYPOS = {"wat": "what", "wut": "what", "wot": "what", "wats": "what's", "wen": "when", "wher": "where",
+                       "whe": "when", "hw": "how", "hwo": "how", "waht": "what", "whay": "what", "wy": "why"}
 MIN_TYPO_LEN = 4  # shorter unknown words are corrected to function words only ("wht" -> "what")
 # Longer "words" are no typos of an English word (pasted strings, hashes): never corrected. Every string one
 # edit away is made and looked up, ~450 per letter: a 10,000-letter word took gigabytes.
@@ -110,6 +114,8 @@ def normalize(question: str, lib) -> str:
         low = w.lower()
         if low in CONTRACTIONS:
             return CONTRACTIONS[low] if w.islower() else CONTRACTIONS[low].capitalize()
+        if low in QUESTION_WORD_TYPOS and not question[:m.start()].strip():
+            return QUESTION_WORD_TYPOS[low]
         if low not in counts and "'" not in w:
             country = _country(corpus, low)
             if country:

@@ -18,7 +18,7 @@ import pytest
 
 from bot.answer import common_words, known_word
 from bot.answer.lexicon import country_names
-from bot.normalize import CAPITALISED, CONTRACTIONS, MIN_TYPO_LEN, normalize
+from bot.normalize import CAPITALISED, CONTRACTIONS, MIN_TYPO_LEN, QUESTION_WORD_TYPOS, normalize
 from index.terms import edit_distance, stopwords
 from index.manifest_reader import ManifestReader
 from index.words import ScannedWords, StoredWords
@@ -71,6 +71,8 @@ class Reference:
             low = w.lower()
             if low in CONTRACTIONS:
                 return CONTRACTIONS[low] if w.islower() else CONTRACTIONS[low].capitalize()
+            if low in QUESTION_WORD_TYPOS and not question[:m.start()].strip():
+                return QUESTION_WORD_TYPOS[low]
             if low not in self.counts and low not in known and not w[0].isupper() and "'" not in w \
                     and not known_word(low):
                 low = self.correct(low) or low
@@ -147,6 +149,14 @@ def test_a_peoples_word_the_articles_never_use_takes_their_name_for_the_country(
     # the articles' own word for the people ("Iraqi") finds them; "officials" pertains to no country
     assert normalize("what did the iraqis say", lib) == "what did the iraqis say"
     assert normalize("what did officials say", lib) == "what did officials say"
+
+
+def test_a_question_word_typed_as_another_word_is_corrected_where_a_question_word_goes(corpus) -> None:
+    lib = Corpus(corpus)
+    # "wat" and "wen" are words of their own (MiniLM knows "wat"): no typo anywhere but first
+    assert normalize("wat did maliki say", lib) == "what did Maliki say"
+    assert normalize("wen did the fighting start", lib) == "when did the fighting start"
+    assert normalize("they visited the wat", lib) == "they visited the wat"
 
 
 def test_typos_and_names(corpus) -> None:
