@@ -116,6 +116,8 @@ def print_report(report) -> None:
               f"in {report.seconds:.1f} s")
     elif not report.vectors_restored:
         print("embedded 0 chunks (nothing changed)")
+    if report.sentences_moved:  # an index from before the sentence vectors file (index/sentence_migration.py)
+        print(f"moved {report.sentences_moved} sentence vectors out of Chroma (nothing embedded again)")
     if report.vectors_restored:  # the vector store had lost them: say so, it is not "nothing changed"
         print(f"re-embedded {report.vectors_restored} missing vectors (the vector store had lost them)")
     for skip in report.skipped:

@@ -35,6 +35,11 @@ def sentence_file(settings) -> Path:
     return sentence_vectors_path(settings.home, settings.collection)
 
 
+def segment_folders(settings) -> set[str]:
+    """The folders of the embedded Chroma (one per segment holding files: the HNSW indexes)."""
+    return {p.name for p in (Path(settings.home) / "chroma").iterdir() if p.is_dir()}
+
+
 def chroma_collections(settings) -> set[str]:
     return {c.name for c in VectorStore(settings).client.list_collections()}
 
@@ -244,9 +249,11 @@ def test_an_old_index_answers_and_the_next_ingest_moves_its_sentence_vectors(set
 
     settings = settings_factory()
     ingest([corpus_copy], settings)
+    chunk_folders = segment_folders(settings)
     old = make_old_format(settings)
     legacy = f"{settings.collection}_sentences"
     assert legacy in chroma_collections(settings) and not sentence_file(settings).exists()
+    assert len(segment_folders(settings)) > len(chunk_folders)  # the sentences' HNSW files
 
     # Before the next ingest a reader reads them in Chroma: the same vectors, the same answers, status content.
     lib_store = open_library(settings).store
@@ -274,6 +281,8 @@ def test_an_old_index_answers_and_the_next_ingest_moves_its_sentence_vectors(set
     assert report.sentences_moved == len(old) > 16 and report.vectors_restored == 0
     assert f"moved {len(old)} sentence vectors out of Chroma" in report.summary()
     assert legacy not in chroma_collections(settings)
+    # chromadb leaves a deleted collection's HNSW files on disk (chroma-core/chroma#5259): the move removes them.
+    assert segment_folders(settings) == chunk_folders
     st = assert_consistent(settings)
     for i, v in st["sentence_vectors"].items():  # float16 in the file: the same vector to within 1e-3
         assert np.abs(np.frombuffer(v, dtype=np.float32) - np.frombuffer(old[i], dtype=np.float32)).max() < 1e-3
