@@ -103,7 +103,8 @@ model = make_embedding(settings.embed_model)
 for kind, rows in (("chunk", m.chunks()), ("sentence", m.sentences())):
     ids = [r[0] for r in rows]
     if kind == "chunk":
-        got = store.cols[kind].get(ids=ids, include=["documents", "embeddings"]) if ids else {"ids": [], "documents": [], "embeddings": []}
+        got = (store.cols[kind].get(ids=ids, include=["documents", "embeddings"]) if ids
+               else {"ids": [], "documents": [], "embeddings": []})
         docs = dict(zip(got["ids"], got["documents"]))
         vecs = dict(zip(got["ids"], got["embeddings"]))
     else:  # the sentence store keeps vectors only: every 4th is checked against its text embedded again

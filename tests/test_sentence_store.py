@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -181,8 +180,8 @@ def test_lost_sentence_vectors_file_is_noticed_by_status_and_rebuilt_by_ingest(t
 
 
 @pytest.mark.parametrize("wal", [False, True], ids=["closed cleanly", "write-ahead log left"])
-def test_read_only_home_reads_the_sentence_vectors_without_writing(settings_factory, corpus_copy, read_only,  # noqa: F811
-                                                                   probe, wal) -> None:
+def test_read_only_home_reads_the_sentence_vectors_without_writing(  # noqa: F811 - read_only: the fixture
+        settings_factory, corpus_copy, read_only, probe, wal) -> None:
     """A read-only NEWSBOT_HOME: the file is opened read-only (mode=ro, or immutable when SQLite cannot share
     its WAL index there); nothing is written next to it. With "write-ahead log left", another connection kept
     the log from being folded in: its rows must be read too."""
