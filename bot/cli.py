@@ -116,6 +116,8 @@ def print_report(report) -> None:
               f"in {report.seconds:.1f} s")
     elif not report.vectors_restored:
         print("embedded 0 chunks (nothing changed)")
+    if report.sentences_moved:  # an index from before the sentence vectors file (index/sentence_migration.py)
+        print(f"moved {report.sentences_moved} sentence vectors out of Chroma (nothing embedded again)")
     if report.vectors_restored:  # the vector store had lost them: say so, it is not "nothing changed"
         print(f"re-embedded {report.vectors_restored} missing vectors (the vector store had lost them)")
     for skip in report.skipped:
@@ -207,9 +209,12 @@ def run_ask(args: argparse.Namespace, settings) -> int:
 # -- status ---------------------------------------------------------------------------------------
 
 def _where(settings) -> list[str]:
+    from index.sentence_store import sentence_vectors_path
+
     store = settings.chroma_url or f"{settings.home}/chroma (embedded)"
+    sentences = sentence_vectors_path(settings.home, settings.collection)  # in NEWSBOT_HOME, with a server too
     return [f"NEWSBOT_HOME: {term(settings.home)}", f"Chroma:       {term(store)}",
-            f"collection:   {settings.collection}_chunks, {settings.collection}_sentences",
+            f"collection:   {settings.collection}_chunks; sentence vectors: {term(sentences)}",
             f"LLM (--mode llm): {term(_llm_name(settings))}"]
 
 
@@ -270,7 +275,8 @@ def _print_status(settings, manifest) -> None:
 
 
 def _vector_health(settings, manifest) -> str:
-    """Whether Chroma holds a vector for every live chunk and sentence (a deleted folder, another server...)."""
+    """Whether the store holds a vector for every live chunk and sentence (a deleted Chroma folder or sentence
+    vectors file, another server...)."""
     from index.ingest import missing_vectors
     from index.vectors import VectorStore
 

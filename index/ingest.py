@@ -2,7 +2,8 @@
 
 Order of writes for one article version (see index/manifest.py):
   1. its new vector ids go to ``pending``            (a crash now: leftovers are deleted next run)
-  2. vectors are upserted into Chroma               (not live yet: readers only trust the manifest)
+  2. vectors are upserted (chunks into Chroma, sentences into index/sentence_store.py; not live yet: readers
+     only trust the manifest)
   3. one SQLite transaction swaps the manifest rows (the new version is live; the old ids become pending)
   4. the old vectors are deleted, ``pending`` cleared
 BM25 catches up with the manifest at the end (one new small segment), and readers do whenever it is stale.
@@ -25,6 +26,7 @@ from index.home import disk_errors, require_writable
 from index.load import load_paths
 from index.manifest import FORMAT, Manifest
 from index.plan import Plan, plan, prunable
+from index.sentence_migration import migrate_sentences
 from index.settings import Settings
 from index.types import Article, Chunk, Notice, Sentence, Skip
 from index.vectors import VectorStore
@@ -44,13 +46,15 @@ class IngestReport:
     chunks_embedded: int = 0
     vectors_embedded: int = 0
     vectors_restored: int = 0  # live vectors the store had lost (deleted folder, another server), re-embedded
+    sentences_moved: int = 0  # sentence vectors of an older index copied out of Chroma (index/sentence_migration.py)
     seconds: float = 0.0
 
     def summary(self) -> str:
         return (f"added {len(self.added)}, updated {len(self.updated)}, unchanged {len(self.unchanged)}, "
                 f"removed {len(self.removed)}, skipped {len(self.skipped)}; embedded {self.chunks_embedded} chunks "
                 f"in {self.seconds:.2f} s" + (f"; re-embedded {self.vectors_restored} missing vectors"
-                                              if self.vectors_restored else ""))
+                                              if self.vectors_restored else "")
+                + (f"; moved {self.sentences_moved} sentence vectors out of Chroma" if self.sentences_moved else ""))
 
 
 # index/embed.py imports llama-index (2 s): only an ingest that embeds something loads it, so that
@@ -150,8 +154,17 @@ def _check_format(manifest: Manifest, settings: Settings) -> bool:
     return stored not in (None, chunking)
 
 
+def _open_store(manifest: Manifest, settings: Settings) -> tuple[VectorStore, int]:
+    """The writer's vector store, with an older index's sentence vectors moved out of Chroma first (so that
+    every later write finds them in one place) and what a killed run left deleted; (store, vectors moved)."""
+    store = VectorStore(settings)
+    moved = migrate_sentences(store)
+    _delete_pending(manifest, store)
+    return store, moved
+
+
 def _delete_pending(manifest: Manifest, store: VectorStore) -> None:
-    """Finish what a killed run left: vectors that are in Chroma but not live in the manifest."""
+    """Finish what a killed run left: vectors that are in the store but not live in the manifest."""
     rows = manifest.pending()
     # A pending id may also be live (an article written again after a killed run gets the very same ids):
     # never delete those.
@@ -186,8 +199,9 @@ def _write_batch(batch: list[tuple[Article, list[Sentence], list[Chunk]]], manif
 
 
 def missing_vectors(manifest: Manifest, store: VectorStore) -> dict[str, list[str]]:
-    """Kind -> the live chunk / sentence ids whose vectors are not in Chroma (its folder was deleted, or
-    NEWSBOT_CHROMA_URL points at another server). Retrieval would silently fall back to BM25 for them."""
+    """Kind -> the live chunk / sentence ids whose vectors the store lacks (the Chroma folder or the sentence
+    vectors file was deleted, or NEWSBOT_CHROMA_URL points at another server). Retrieval would silently fall
+    back to BM25 for the chunks, the answerer would score the sentences without their meaning."""
     out = {}
     for kind, table in (("chunk", "chunks"), ("sentence", "sentences")):
         # Equal counts: nothing is missing (VectorStore.missing), known without listing every live id.
@@ -247,8 +261,7 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
         try:
             rechunk = _check_format(manifest, settings)
             manifest.sync_words()  # an index from before the archive's word tables: counted once, here
-            store = VectorStore(settings)
-            _delete_pending(manifest, store)
+            store, report.sentences_moved = _open_store(manifest, settings)
             loaded = load_paths(paths, max_bytes=settings.max_file_bytes, stored=manifest.article_sources())
             todo = plan(loaded, manifest, rechunk, settings, keep_twins=keep_twins)
             for name in ("added", "updated", "unchanged", "skipped", "notices"):
@@ -282,6 +295,7 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
             # Last, once the manifest is final: live vectors the store lost are embedded again.
             report.vectors_restored = _restore_missing(manifest, store, embed_model, settings)
             refresh_bm25(settings, manifest, writer=True)
+            store.close()
         finally:
             manifest.close()
     report.seconds = time.perf_counter() - t0
@@ -321,12 +335,12 @@ def remove_articles(ids: Iterable[str], settings: Settings) -> list[str]:
             if not wanted:
                 return removed
             manifest.sync_words()
-            store = VectorStore(settings)
-            _delete_pending(manifest, store)
+            store, _ = _open_store(manifest, settings)
             for aid in wanted:
                 _remove_article(manifest, store, aid)
                 removed.append(aid)
             refresh_bm25(settings, manifest, writer=True)
+            store.close()
         finally:
             manifest.close()
     return removed

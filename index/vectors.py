@@ -1,8 +1,12 @@
-"""Chroma, embedded (PersistentClient under NEWSBOT_HOME) or a server (NEWSBOT_CHROMA_URL), same code.
+"""The vector store: chunk vectors in Chroma, embedded (PersistentClient under NEWSBOT_HOME) or a server
+(NEWSBOT_CHROMA_URL), same code; sentence vectors in a SQLite file under NEWSBOT_HOME, in both modes.
 
-Two collections: ``<name>_chunks`` (retrieval units) and ``<name>_sentences`` (what the extractive
-answerer scores). We always pass our own vectors: Chroma's default embedding function would download
-a model. Writes go in batches no larger than the client's max batch size.
+Chunks (``<name>_chunks``) are searched by nearest neighbour. Sentences are only ever read by id (what the
+extractive answerer scores), so they live in index/sentence_store.py, which reads the rows a question needs
+instead of loading a whole HNSW index. An index from before that holds them in a Chroma collection
+``<name>_sentences``: readers still read them there (never a degraded answer), and the next ingest moves them
+(index/sentence_migration.py). We always pass our own vectors: Chroma's default embedding function would
+download a model. Writes go in batches no larger than the client's max batch size.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import numpy as np
 from index.chroma_systems import LOCK as SYSTEMS_LOCK, Use, give_back_memory, stop_unused, uses
 from index.errors import StoreError
 from index.home import writable
+from index.sentence_store import SentenceStore, sentence_vectors_path
 from index.settings import Settings
 
 KINDS = ("chunk", "sentence")
@@ -136,27 +141,42 @@ def _private_copy(path: Path) -> Path:
 
 
 class VectorStore:
-    def __init__(self, settings: Settings, readonly: bool = False, fresh: bool = False):
+    def __init__(self, settings: Settings, readonly: bool = False, fresh: bool = False,
+                 sentences: SentenceStore | None = None):
         """readonly: the caller only reads (ask, status), so a read-only home is read from a copy.
-        fresh: do not reuse this process's cached embedded Chroma (it does not see other processes' writes)."""
+        fresh: do not reuse this process's cached embedded Chroma (it does not see other processes' writes).
+        sentences: the sentence store to share (reopened(): SQLite sees other processes' writes by itself)."""
         self.settings, self.readonly = settings, readonly
+        self.sentences = sentences or SentenceStore(sentence_vectors_path(settings.home, settings.collection),
+                                                    readonly=readonly)
         self.locked = _folder_lock(settings, readonly)
         with self.locked():
             self.client, self._folder, its_uses = _client(settings, readonly, fresh)
             self._uses = list(its_uses)  # while this store lives, the Chroma instances it reads are not stopped
             self.max_batch = int(self.client.get_max_batch_size())
-            self.cols = {
-                kind: self.client.get_or_create_collection(
-                    name=f"{settings.collection}_{kind}s",
-                    embedding_function=None,
-                    configuration={"hnsw": {"space": "cosine"}},
-                )
-                for kind in KINDS
-            }
+            self.cols = {"chunk": self.client.get_or_create_collection(
+                name=f"{settings.collection}_chunks", embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}})}
+            self.legacy = self._legacy(self.client)
+
+    def _legacy(self, client) -> object | None:
+        """The Chroma collection of sentence vectors of an index from before the sentence store, or None (the
+        caller holds the folder lock). Getting it loads nothing; only a read of it loads its HNSW index."""
+        name = f"{self.settings.collection}_sentences"
+        # Listed, not asked for: chromadb's NotFoundError holds a reference cycle through its traceback, whose
+        # frames keep this store, and so its Chroma instances, until a full garbage collection (with a server:
+        # 4 cached Systems more per generation, tests/test_reader_memory.py).
+        if name not in {c.name for c in client.list_collections()}:
+            return None
+        return client.get_collection(name=name, embedding_function=None)
 
     def reopened(self) -> "VectorStore":
         """The same store through a new client that sees what other processes wrote since this one opened."""
-        return VectorStore(self.settings, self.readonly, fresh=True)
+        return VectorStore(self.settings, self.readonly, fresh=True, sentences=self.sentences.reopened())
+
+    def close(self) -> None:
+        """Let go of the sentence store's file (a writer's last close folds its write-ahead log in)."""
+        self.sentences.close()
 
     def stop_unused(self) -> int:
         """Stop the Chroma instances of this store's folder that no VectorStore uses any more (the ones older
@@ -186,29 +206,45 @@ class VectorStore:
             # questions retrying at once each assign their own client, and whichever cols win, their System
             # must not be stopped while this store lives (index/chroma_systems.py).
             self._uses.extend(fresh._uses)  # one C call: no other thread's extend is lost
-            self.client, self.cols = fresh.client, fresh.cols
+            self.client, self.cols, self.legacy = fresh.client, fresh.cols, fresh.legacy
             return result
 
     def count(self, kind: str) -> int:
+        if kind == "sentence":
+            # Before the next ingest moves them, an older index's sentence vectors count where they are.
+            legacy = self.legacy
+            with self.locked() if legacy is not None else nullcontext():
+                return self.sentences.count() + (legacy.count() if legacy is not None else 0)
         with self.locked():
             return self.cols[kind].count()
 
     def missing(self, kind: str, ids: Sequence[str]) -> list[str]:
-        """The ids (live in the manifest) that this collection does not hold, in their order.
+        """The ids (live in the manifest) that this store does not hold, in their order.
 
         Cheap when nothing is lost: equal counts mean every id is there, because ingest never leaves vectors
-        that are not live (index/ingest.py deletes the pending ones first). Otherwise ask Chroma which ids it
-        has, in batches no larger than the client accepts."""
+        that are not live (index/ingest.py deletes the pending ones first). Otherwise look the ids up, in
+        batches no larger than the client accepts."""
         if self.count(kind) == len(ids):
             return []
+        if kind == "sentence":
+            ids = self.sentences.missing(ids)
+            col = self.legacy
+            if col is None or not ids:
+                return ids
+        else:
+            col = self.cols[kind]
         found: set[str] = set()
         for b in range(0, len(ids), self.max_batch):
             with self.locked():
-                found.update(self.cols[kind].get(ids=list(ids[b : b + self.max_batch]), include=[])["ids"])
+                found.update(col.get(ids=list(ids[b : b + self.max_batch]), include=[])["ids"])
         return [i for i in ids if i not in found]
 
     def upsert(self, kind: str, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict],
                documents: Sequence[str]) -> None:
+        """Write these vectors. A sentence keeps only its vector (its text and offsets are the manifest's)."""
+        if kind == "sentence":
+            self.sentences.upsert(ids, vectors)
+            return
         col = self.cols[kind]
         for b in range(0, len(ids), self.max_batch):
             sl = slice(b, b + self.max_batch)
@@ -217,12 +253,15 @@ class VectorStore:
                            documents=list(documents[sl]))
 
     def delete(self, kind: str, ids: Sequence[str]) -> None:
+        if kind == "sentence":
+            self.sentences.delete(ids)
+            return
         for b in range(0, len(ids), self.max_batch):
             with self.locked():
                 self.cols[kind].delete(ids=list(ids[b : b + self.max_batch]))
 
     def query(self, kind: str, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """Nearest ids with cosine similarity (1 - cosine distance)."""
+        """Nearest ids with cosine similarity (1 - cosine distance); chunks only (sentences are read by id)."""
         # Chroma (1.x) returns what the collection holds when it holds fewer than k (nothing when empty): no
         # count() first, a call of its own (20 ms at 10,000 articles) on every question.
         res = self._read(lambda store: store.cols[kind].query(query_embeddings=[vector], n_results=k, where=where,
@@ -230,7 +269,22 @@ class VectorStore:
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
 
     def vectors(self, kind: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """id -> vector, for the ids stored (the others are left out)."""
         if not ids:
             return {}
+        if kind == "sentence":
+            out = self.sentences.vectors(ids)
+            if len(out) < len(ids) and self.legacy is not None:
+                out.update(self._legacy_vectors([i for i in ids if i not in out]))
+            return out
         res = self._read(lambda store: store.cols[kind].get(ids=list(ids), include=["embeddings"]))
+        return {i: np.asarray(e, dtype=np.float32) for i, e in zip(res["ids"], res["embeddings"])}
+
+    def _legacy_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """Sentence vectors an older index still holds in Chroma (until its next ingest moves them). Should the
+        ingest move them meanwhile, the retry's fresh client finds no collection: they are read from SQLite."""
+        res = self._read(lambda store: store.legacy.get(ids=ids, include=["embeddings"])
+                         if store.legacy is not None else None)
+        if res is None:
+            return self.sentences.vectors(ids)
         return {i: np.asarray(e, dtype=np.float32) for i, e in zip(res["ids"], res["embeddings"])}

@@ -262,20 +262,20 @@ def test_questions_hitting_a_chroma_error_at_once_all_recover(sample_home, monke
     n = 8
     together = threading.Barrier(n)
     failed: set[int] = set()
-    real_get, real_reopened = Collection.get, VectorStore.reopened
+    real_query, real_reopened = Collection.query, VectorStore.reopened
 
-    def first_get_fails(self, *args, **kwargs):
+    def first_query_fails(self, *args, **kwargs):
         if threading.get_ident() not in failed:
             failed.add(threading.get_ident())
             raise chromadb.errors.InternalError("Error executing plan: Internal error: Error getting embedding")
-        return real_get(self, *args, **kwargs)
+        return real_query(self, *args, **kwargs)
 
     def reopened_together(self):
         together.wait(timeout=60)  # every thread is about to make its fresh client
         return real_reopened(self)
 
     ask("What did Sadr ask for in exchange?", settings=sample_home)  # the library is open before the threads
-    monkeypatch.setattr(Collection, "get", first_get_fails)
+    monkeypatch.setattr(Collection, "query", first_query_fails)
     monkeypatch.setattr(VectorStore, "reopened", reopened_together)
 
     def question(_):

@@ -1,8 +1,9 @@
 """Crash safety with real processes: an ingest SIGKILLed at any moment leaves the previous index queryable,
-and the next ingest finishes the work with no orphan vectors left in Chroma.
+and the next ingest finishes the work with no orphan vectors left in the store (Chroma's chunks, the SQLite
+sentence vectors).
 
 The ingest runs in a child process that prints what it does ("upsert", "commit", "progress" lines). It is
-killed (SIGKILL, no cleanup) either by itself at an exact point (between the Chroma writes of a batch, half-way
+killed (SIGKILL, no cleanup) either by itself at an exact point (between the vector writes of a batch, half-way
 through deleting an old version's vectors) or by this process at moments chosen from the ingest's measured
 progress. After every kill a fresh process checks the index and asks the probe question.
 """
@@ -49,7 +50,7 @@ def upsert(self, kind, ids, *args, **kwargs):
     n_upserts += 1
     print("upsert", kind, len(ids), flush=True)
     if mode == f"after_upsert:{n_upserts}":
-        die()  # vectors in Chroma, listed as pending, not in the manifest
+        die()  # vectors in the store, listed as pending, not in the manifest
 VectorStore.upsert = upsert
 
 committed = set()
@@ -96,31 +97,44 @@ articles = {a.id: a for a in m.articles()}
 pending = {i for i, _ in m.pending()}
 out = {"articles": sorted(articles), "pending": len(pending), "problems": [],
        "hashes": {a.id: a.content_hash for a in articles.values()}}
+import numpy as np
+from index.embed import embed_texts, make_embedding
+model = make_embedding(settings.embed_model)
 for kind, rows in (("chunk", m.chunks()), ("sentence", m.sentences())):
     ids = [r[0] for r in rows]
-    got = store.cols[kind].get(ids=ids, include=["documents", "embeddings"]) if ids else {"ids": [], "documents": [], "embeddings": []}
-    docs = dict(zip(got["ids"], got["documents"]))
-    dims = {i: len(e) for i, e in zip(got["ids"], got["embeddings"])}
+    if kind == "chunk":
+        got = (store.cols[kind].get(ids=ids, include=["documents", "embeddings"]) if ids
+               else {"ids": [], "documents": [], "embeddings": []})
+        docs = dict(zip(got["ids"], got["documents"]))
+        vecs = dict(zip(got["ids"], got["embeddings"]))
+    else:  # the sentence store keeps vectors only: every 4th is checked against its text embedded again
+        vecs = store.vectors(kind, ids)
+        check = [r for r in rows[::4] if r[0] in vecs]
+        again = embed_texts(model, [articles[r[1]].text[r[3]:r[4]] for r in check]) if check else []
+        docs = {r[0]: articles[r[1]].text[r[3]:r[4]] for r in rows if r[0] in vecs}
+        for r, v in zip(check, again):
+            if float(np.dot(v, vecs[r[0]])) < 0.999:
+                docs[r[0]] = "<a vector of another text>"
     for r in rows:
         if r[0] not in docs:
-            out["problems"].append(f"{kind} {r[0]} is in the manifest but not in Chroma")
+            out["problems"].append(f"{kind} {r[0]} is in the manifest but not in the store")
         elif articles[r[1]].text[r[3]:r[4]] != docs[r[0]]:
-            out["problems"].append(f"{kind} {r[0]}: Chroma text differs from the manifest offsets")
-        elif dims[r[0]] != 384:
-            out["problems"].append(f"{kind} {r[0]}: vector of {dims[r[0]]} dimensions")
+            out["problems"].append(f"{kind} {r[0]}: the stored text differs from the manifest offsets")
+        elif len(vecs[r[0]]) != 384:
+            out["problems"].append(f"{kind} {r[0]}: vector of {len(vecs[r[0]])} dimensions")
     by_article = {}
     for r in rows:
         by_article.setdefault(r[1], []).append(r[2])
     for aid in articles:
         if sorted(by_article.get(aid, [])) != list(range(len(by_article.get(aid, [])))) or aid not in by_article:
             out["problems"].append(f"article {aid}: {kind} ordinals {sorted(by_article.get(aid, []))}")
-    in_chroma = set(store.cols[kind].get(include=[])["ids"])
+    in_chroma = set(store.cols[kind].get(include=[])["ids"] if kind == "chunk" else store.sentences.ids())
     orphans = in_chroma - set(ids)
     out[f"{kind}_manifest"], out[f"{kind}_chroma"] = len(ids), len(in_chroma)
     out[f"{kind}_orphans"] = len(orphans)
     untracked = sorted(orphans - pending)
     if untracked:  # vectors nobody will ever delete
-        out["problems"].append(f"{len(untracked)} {kind} vectors in Chroma are neither live nor pending: {untracked[:3]}")
+        out["problems"].append(f"{len(untracked)} {kind} vectors stored are neither live nor pending: {untracked[:3]}")
 from index.static import count_tokens
 out["chunking"] = m.get_meta("chunking")
 out["max_chunk_tokens"] = max(count_tokens(articles[c[1]].text[c[3]:c[4]]) for c in m.chunks())
@@ -251,7 +265,7 @@ def test_sigkill_at_any_moment_leaves_a_queryable_index_and_the_next_run_heals(t
     committed: set[str] = set(SAMPLE_IDS)
     kills = []
 
-    # 1. Killed between the two Chroma writes of the first batch: its chunks are in Chroma, uncommitted.
+    # 1. Killed between the two vector writes of the first batch: its chunks are in Chroma, uncommitted.
     child = Child(home, corpus, "after_upsert:1")
     child.wait_killed()
     st = check_after_kill(home, question, word, committed)
@@ -289,7 +303,7 @@ def test_sigkill_at_any_moment_leaves_a_queryable_index_and_the_next_run_heals(t
     committed |= set(st["articles"])
     kills.append((f"{0.3 * (t_first - t_start):.2f} s into batch 2", st))
 
-    # 5. Killed from outside the moment a Chroma write returns (the next write is then under way).
+    # 5. Killed from outside the moment a vector write returns (the next write is then under way).
     child = Child(home, corpus)
     child.wait_for("upsert")
     child.kill()

@@ -10,9 +10,11 @@ import sys
 import textwrap
 import time
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+import numpy as np
 import pytest
 
 from index.bm25_store import load_bm25
@@ -35,7 +37,8 @@ BASRA_ID = "002_66587a816fcca4e1"
 # --- helpers -------------------------------------------------------------------------------------------------
 
 def state(settings) -> dict:
-    """What the manifest and Chroma hold, by id."""
+    """What the manifest and the vector store hold, by id: "chroma_chunks" id -> (document, metadata), and
+    "sentence_vectors" id -> the stored vector's float32 bytes (the sentence store keeps no text)."""
     m = Manifest(manifest_path(settings))
     try:
         out = {
@@ -48,25 +51,46 @@ def state(settings) -> dict:
     finally:
         m.close()
     store = VectorStore(settings)
-    for kind in ("chunk", "sentence"):
-        got = store.cols[kind].get(include=["documents", "metadatas"])
-        out[f"chroma_{kind}s"] = {i: (d, md) for i, d, md in zip(got["ids"], got["documents"], got["metadatas"])}
+    got = store.cols["chunk"].get(include=["documents", "metadatas"])
+    out["chroma_chunks"] = {i: (d, md) for i, d, md in zip(got["ids"], got["documents"], got["metadatas"])}
+    vectors = store.sentences.vectors(store.sentences.ids())
+    out["sentence_vectors"] = {i: v.tobytes() for i, v in vectors.items()}
+    store.close()
     return out
 
 
+@lru_cache(maxsize=1)
+def _model():
+    from index.embed import make_embedding
+
+    return make_embedding("minilm-int8")
+
+
+def assert_vectors_of(texts: dict[str, str], vectors: dict[str, bytes]) -> None:
+    """Each stored vector is its text's, embedded again (float16 storage keeps the cosine above 0.999)."""
+    from index.embed import embed_texts
+
+    ids = sorted(texts)
+    again = embed_texts(_model(), [texts[i] for i in ids])
+    for i, v in zip(ids, again):
+        assert float(np.dot(v, np.frombuffer(vectors[i], dtype=np.float32))) > 0.999, (i, texts[i])
+
+
 def assert_consistent(settings) -> dict:
-    """Manifest == Chroma exactly (no orphans, nothing missing), offsets exact, BM25 current."""
+    """Manifest == vector store exactly (no orphans, nothing missing), offsets exact, BM25 current."""
     st = state(settings)
     assert st["pending"] == []
-    for kind in ("chunk", "sentence"):
-        rows, chroma = st[f"{kind}s"], st[f"chroma_{kind}s"]
-        assert set(rows) == set(chroma), f"{kind}s: manifest and Chroma differ"
-        for cid, row in rows.items():
-            article = st["articles"][row[1]]
-            start, end = row[3], row[4]
-            doc, md = chroma[cid]
-            assert article.text[start:end] == doc, cid
-            assert (md["article_id"], md["start"], md["end"]) == (row[1], start, end)
+    rows, chroma = st["chunks"], st["chroma_chunks"]
+    assert set(rows) == set(chroma), "chunks: manifest and Chroma differ"
+    for cid, row in rows.items():
+        article = st["articles"][row[1]]
+        start, end = row[3], row[4]
+        doc, md = chroma[cid]
+        assert article.text[start:end] == doc, cid
+        assert (md["article_id"], md["start"], md["end"]) == (row[1], start, end)
+    assert set(st["sentences"]) == set(st["sentence_vectors"]), "sentences: manifest and sentence store differ"
+    assert_vectors_of({i: st["articles"][r[1]].text[r[3]:r[4]] for i, r in st["sentences"].items()},
+                      st["sentence_vectors"])
     for aid in st["articles"]:
         assert any(r[1] == aid for r in st["chunks"].values()), f"{aid} has no chunks"
         assert any(r[1] == aid for r in st["sentences"].values()), f"{aid} has no sentences"
@@ -140,7 +164,7 @@ def test_every_chunk_and_sentence_points_at_its_exact_text(sample_home) -> None:
         assert sents[first][3] == start and sents[last][4] == end
     for sid, (_, aid, _, start, end, kind) in st["sentences"].items():
         piece = st["articles"][aid].text[start:end]
-        assert piece == st["chroma_sentences"][sid][0] and piece == piece.strip() and piece
+        assert sid in st["sentence_vectors"] and piece == piece.strip() and piece
         assert kind in ("body", "heading", "repeated", "pull_quote", "boilerplate")
     # the truce article's teaser list after "SOURCE: Agencies" is stored as boilerplate, its prose as body
     kinds = {st["articles"][r[1]].text[r[3]:r[4]]: r[5] for r in st["sentences"].values()}
@@ -194,11 +218,11 @@ def test_edited_article_is_updated_and_its_old_vectors_are_gone(settings_factory
     assert embedded and all(t in new_text for t in embedded)
     st = assert_consistent(settings)
     assert report.chunks_embedded == sum(1 for r in st["chunks"].values() if r[1] == BASRA_ID)
-    # The old version's ids are gone from the manifest and from both Chroma collections.
+    # The old version's ids are gone from the manifest and from the vector store.
     assert not old_ids & set(st["chunks"]) and not old_ids & set(st["sentences"])
     store = VectorStore(settings)
-    for kind in ("chunk", "sentence"):
-        assert store.cols[kind].get(ids=sorted(old_ids))["ids"] == []
+    assert store.cols["chunk"].get(ids=sorted(old_ids))["ids"] == []
+    assert store.vectors("sentence", sorted(old_ids)) == {}
     # The other articles kept their very ids (nothing re-embedded for them).
     for aid in (AMNESTY_ID, NAJAF_ID):
         assert article_vector_ids(st, aid) == article_vector_ids(before, aid)
@@ -228,9 +252,9 @@ def test_deleted_file_stays_without_prune_and_goes_with_prune(settings_factory, 
     assert NAJAF_ID not in st["articles"]
     assert not article_vector_ids(st, NAJAF_ID)
     store = VectorStore(settings)
-    for kind in ("chunk", "sentence"):
-        assert store.cols[kind].get(where={"article_id": NAJAF_ID})["ids"] == []
-        assert store.cols[kind].get(ids=sorted(article_vector_ids(before, NAJAF_ID)))["ids"] == []
+    assert store.cols["chunk"].get(where={"article_id": NAJAF_ID})["ids"] == []
+    assert store.cols["chunk"].get(ids=sorted(article_vector_ids(before, NAJAF_ID)))["ids"] == []
+    assert not [i for i in store.sentences.ids() if i.startswith(f"{NAJAF_ID}::")]
     assert not [i for i in load_bm25(bm25_path(settings)).ids if i.startswith(NAJAF_ID)]
     close_libraries()
     assert NAJAF_ID not in cited_ids(ask(question, settings=settings))
@@ -252,8 +276,8 @@ def test_remove_articles_drops_manifest_rows_vectors_and_bm25(settings_factory, 
     assert sorted(st["articles"]) == [AMNESTY_ID, BASRA_ID]
     assert not article_vector_ids(st, NAJAF_ID)
     store = VectorStore(settings)
-    for kind in ("chunk", "sentence"):
-        assert store.cols[kind].get(ids=sorted(article_vector_ids(before, NAJAF_ID)))["ids"] == []
+    assert store.cols["chunk"].get(ids=sorted(article_vector_ids(before, NAJAF_ID)))["ids"] == []
+    assert store.vectors("sentence", sorted(article_vector_ids(before, NAJAF_ID))) == {}
     assert not [i for i in load_bm25(bm25_path(settings)).ids if i.startswith(NAJAF_ID)]
     assert (corpus_copy / f"{NAJAF_ID}.txt").exists()  # the file is not ours to delete
     assert NAJAF_ID not in open_library(settings).articles  # the open library reloads by itself
@@ -311,7 +335,7 @@ def test_renamed_file_is_added_under_its_new_id_and_prune_drops_the_old(settings
     assert report.removed == ["old_name"] and report.added == []
     st = assert_consistent(settings)
     assert set(st["articles"]) == {"new_name", "other"}
-    assert not old_ids & (set(st["chroma_chunks"]) | set(st["chroma_sentences"]))
+    assert not old_ids & (set(st["chroma_chunks"]) | set(st["sentence_vectors"]))
 
 
 def test_chroma_never_gets_more_than_max_batch_per_call(settings_factory, corpus_copy, monkeypatch) -> None:
@@ -343,14 +367,14 @@ def test_chroma_never_gets_more_than_max_batch_per_call(settings_factory, corpus
     report = ingest([corpus_copy], settings)
     assert len(report.added) == 3
     upserts = [n for _, op, n in calls if op in ("add", "upsert")]
-    assert sum(upserts) == report.vectors_embedded and len(upserts) > 10
+    assert sum(upserts) == report.chunks_embedded and len(upserts) > 3  # sentences go to SQLite
     # An edit deletes the old version's vectors: in batches too.
     path = corpus_copy / f"{AMNESTY_ID}.txt"
     path.write_text(path.read_text(encoding="utf-8") + "\n\nOne more sentence at the end.", encoding="utf-8")
     calls.clear()
     ingest([corpus_copy], settings)
     deletes = [n for _, op, n in calls if op == "delete"]
-    assert sum(deletes) > 7
+    assert sum(deletes) > 1
     assert all(0 <= n <= 7 for _, _, n in calls), calls
     monkeypatch.undo()
     assert_consistent(settings)
@@ -415,7 +439,8 @@ def test_cp1252_file_is_ingested_with_a_notice(base, tmp_path, assert_answers) -
     assert [(n.source, "cp1252" in n.message) for n in report.notices] == [(str(path), True)]
     st = state(base[0])
     assert st["articles"]["legacy_cafe"].text == text  # decoded, not mangled
-    docs = [d for i, (d, _) in st["chroma_sentences"].items() if i.startswith("legacy_cafe::")]
+    docs = [st["articles"]["legacy_cafe"].text[r[3]:r[4]] for i, r in st["sentences"].items()
+            if i.startswith("legacy_cafe::") and i in st["sentence_vectors"]]
     assert any("\u201cfair rents\u201d" in d for d in docs)
 
 

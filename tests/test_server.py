@@ -47,8 +47,9 @@ def manifest_ids(settings) -> dict[str, set[str]]:
 
 
 def server_ids(settings) -> dict[str, set[str]]:
+    """The chunk ids the server holds, and the sentence ids of the sentence store (kept in NEWSBOT_HOME)."""
     store = VectorStore(settings)
-    return {kind: set(store.cols[kind].get(include=[])["ids"]) for kind in ("chunk", "sentence")}
+    return {"chunk": set(store.cols["chunk"].get(include=[])["ids"]), "sentence": set(store.sentences.ids())}
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +65,12 @@ def server_index(chroma_server, tmp_path_factory):
 def test_ingest_into_the_server(server_index) -> None:
     settings, corpus, report = server_index
     assert sorted(report.added) == SAMPLE_IDS and report.chunks_embedded > 0
-    # The vectors live in the server, not in an embedded store under NEWSBOT_HOME.
+    # The chunk vectors live in the server, not in an embedded store under NEWSBOT_HOME; the sentence vectors
+    # (read by id, never searched) in NEWSBOT_HOME, and the server holds no collection of them.
     assert not (Path(settings.home) / "chroma").exists()
+    assert (Path(settings.home) / f"{settings.collection}.sentence_vectors.sqlite").exists()
+    names = {c.name for c in VectorStore(settings).client.list_collections()}
+    assert f"{settings.collection}_chunks" in names and f"{settings.collection}_sentences" not in names
     assert server_ids(settings) == manifest_ids(settings)
     assert report.vectors_embedded == sum(len(v) for v in manifest_ids(settings).values())
 
