@@ -174,6 +174,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     answer = re.sub(r"\[\d+\]", "", prev_a)
     # After "Who ...?" the person of the follow-up is the one the answer named; otherwise the question's subject.
     topic = broad_topic(prev_q)  # "who was Rollo", "tell me about the Najaf truce": what it asked about
+    # The previous question's own names, full names ("Prime Minister Maliki") before single capitalised words,
+    # which may just start a sentence.
+    asked = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2)
     # "Who was Rollo?" + "What did he do?": "he" is Rollo, the one asked about, not a name in the answer.
     # Only a name asked about ("who was Rollo"), not an act ("who was fighting (Basra)?" asks for the fighters).
     if _WHO.match(prev_q) and topic and re.match(r"(?i:the\s+)?[A-Z]", topic) and "(" not in topic and entities(topic):
@@ -181,9 +184,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     elif _WHO.match(prev_q):
         names = _answered_names(prev_q, answer) or entities(prev_q)
     else:
-        # Full names ("Prime Minister Maliki") before single capitalised words, which may just start a sentence.
-        names = (sorted(entities(prev_q), key=lambda n: len(n.split()) < 2)
-                 or [n for n in entities(answer) if not _people_word(n)])
+        names = asked or [n for n in entities(answer) if not _people_word(n)]
     # "Tell me more", "anything else?": more on the previous turn's topic (the sentences already shown are
     # not shown again: bot/answer/followup.py).
     if _MORE.fullmatch(q):
@@ -212,10 +213,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # "Tell me about the Najaf truce" + "Who agreed to it?": "it" is the topic asked about, not a name in it.
     if pm and not own and pm.group(1).lower() == "it" and topic:
         return q[:pm.start()] + topic + q[pm.end():]
-    if pm and not own and pm.group(1).lower() in {"it", "its"} and _WHO.match(prev_q) and entities(prev_q):
+    if pm and not own and pm.group(1).lower() in {"it", "its"} and _WHO.match(prev_q) and asked:
         # "Who leads the Mahdi Army?" + "Where are its strongholds?": "its" is the thing asked about, not the
         # person the answer named
-        names = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2)
+        names = asked
     if (pm and not own and pm.group(1).lower() in {"they", "them"} and not _WHO.match(prev_q)
             and not any(n.endswith("s") for n in names)):
         # "How many troops were in the Basra offensive?" + "Who sent them?": the troops, not Basra
@@ -234,7 +235,6 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # No name of its own and no pronoun: the topic is the previous turn's ("How did the government
         # react?" after Sadr's demand); it is added for retrieval and shown in the understood question. After
         # "who negotiated (Najaf)?" that is still Najaf, not a name its answer gave.
-        asked = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2)
         topic_name = (asked or names)[0]
         # "why did the us agree to?" already says it ("US" typed in lower case)
         if re.search(rf"(?i)\b{re.escape(topic_name)}\b", q):

@@ -202,10 +202,15 @@ def _bare_verb(word: str) -> bool:
 
 
 def _noun_before_verb(toks: list[str], i: int) -> bool:
-    """toks[i] is a noun followed by a bare verb: the subject's head ("the police do", "bush say")."""
-    return (i + 1 < len(toks) and bool(lexicon.base_forms(toks[i].lower(), "n"))
-            and _bare_verb(toks[i + 1]) and toks[i + 1].lower() not in stopwords() | {"do"} | _AUX_BASE
-            or i + 1 < len(toks) and toks[i + 1].lower().strip("?.!,") == "do")
+    """toks[i] heads the subject: it comes right before "do" ("the police do"), or is a noun right before a
+    bare verb that is no function word ("bush say", not "... be")."""
+    if i + 1 >= len(toks):
+        return False
+    following = toks[i + 1].lower()
+    if following.strip("?.!,") == "do":
+        return True
+    return (bool(lexicon.base_forms(toks[i].lower(), "n")) and _bare_verb(following)
+            and following not in stopwords() and following not in _AUX_BASE)
 
 
 _AUX_BASE = frozenset({"be", "have"})

@@ -134,8 +134,7 @@ def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> lis
         sentence = lib.articles[c.article_id].text[c.start:c.end]
         if not has_type(sentence, "number", set(q.words)):
             return False
-        said = words(sentence)
-        return bool(q.verb and q.verb in {t for w in said for t in terms(w)}) if exact else verb_support(q, said) > 0
+        return bool(q.verb) and q.verb in terms(sentence) if exact else verb_support(q, words(sentence)) > 0
     return promote_first(cands, [counts_act], window=COUNT_WINDOW)
 
 
