@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import base_forms, broad_topic, country_names, split_subject
+from bot.answer import base_forms, broad_topic, country_names, is_group_noun, split_subject
 from index.terms import stopwords
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
@@ -29,6 +29,7 @@ _NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Doe
               "Him", "Them", "Us", "Me", "Your"}
 # A quotation's words belong to the quoted speaker's sentence, not to who it is about: "We have received no
 # orders ..." names no one called "We".
+_BODY_AFTER = re.compile(r"\s+([a-z]+)\b")
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 # Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on".
 _MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more(?:\s+(?:please|details|info))?|"
@@ -56,6 +57,10 @@ def entities(text: str) -> list[str]:
         while parts and (parts[0] in _NOT_NAMES or (parts[0].istitle() and parts[0].lower() in stopwords())):
             parts = parts[1:]
         name = re.sub(r"['\u2019]s$", "", " ".join(parts))  # "Sadr's spokesman" names Sadr
+        # "the Mahdi army" typed in lower case: the body of people is part of the name ("they" are the army)
+        body = _BODY_AFTER.match(text, m.end())
+        if name and name == " ".join(parts) and body and is_group_noun(body.group(1)):
+            name = f"{name} {body.group(1)}"
         if name and name not in out and name.lower() not in _CALENDAR:
             out.append(name)
     return out

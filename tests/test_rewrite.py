@@ -168,3 +168,11 @@ def test_a_capitalised_function_word_opening_an_answer_is_no_name():
     chain = history + [{"role": "user", "content": "why"},
                        {"role": "assistant", "content": "For their part, the US agreed to suspend the warrant. [1]"}]
     assert rewrite("what about Sadr", chain) == "why did Sadr agree to?"
+
+
+def test_a_body_of_people_typed_in_lower_case_after_its_name_is_part_of_it():
+    # "the Mahdi army" (the user's "army" stays lower case): "they" are the army, not a "Mahdi"
+    assert entities("what happened to the Mahdi army") == ["Mahdi army"]
+    history = _turn("what happened to the Mahdi army", "Most of the raids have focused on Mahdi Army strongholds. [1]")
+    assert rewrite("where are they based", history) == "where are Mahdi army based"
+    assert entities("what did the Sadr movement say") == ["Sadr"]  # a movement is no body of people first

@@ -2,7 +2,8 @@
 
 Exposes `extract` / `cite` (the answer), `analyse_question` and the features the LLM verifier shares, and
 what eval/tune.py fits (the feature names, guards, candidate scoring and `WEIGHTS_FILE`, bot/answer/weights.json);
-for the follow-up rewriting and the question's normalising, `broad_topic` and WordNet's `base_forms` / `country_names`.
+for the follow-up rewriting and the question's normalising, and the retriever's widening for
+questions about the whole archive (`asks_overview`), `broad_topic` and WordNet's `base_forms` / `country_names`.
 """
 
 from bot.answer.extract import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, Candidate, Extraction, abstain_features,
@@ -10,8 +11,9 @@ from bot.answer.extract import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, Candidat
 from bot.answer.broad import broad_topic
 from bot.answer.features import (FEATURES, NAME, TYPED, Question, analyse_question, common_words, coverage_without,
                                  has_type, known_word, split_subject)
-from bot.answer.lexicon import base_forms, country_names
+from bot.answer.lexicon import base_forms, country_names, is_group_noun
+from bot.answer.overview import WIDEN as OVERVIEW_WIDEN, asks_overview
 
-__all__ = ["base_forms", "broad_topic", "country_names", "ABSTAIN_FEATURES", "FEATURES", "GUARDS", "NAME", "TYPED", "WEIGHTS_FILE", "Candidate", "Extraction", "Question",
+__all__ = ["base_forms", "is_group_noun", "broad_topic", "asks_overview", "OVERVIEW_WIDEN", "country_names", "ABSTAIN_FEATURES", "FEATURES", "GUARDS", "NAME", "TYPED", "WEIGHTS_FILE", "Candidate", "Extraction", "Question",
            "abstain_features", "analyse_question", "candidates", "choose_best", "cite", "common_words", "known_word", "split_subject", "covered", "coverage_without",
            "extract", "has_type", "load_weights"]

@@ -23,7 +23,8 @@ _BROAD = re.compile(
     r"|(?:give\s+(?:me|us)\s+)?(?:a\s+)?(?:summary|overview|rundown|recap)\s+(?:of|about|on)"
     r"|summari[sz]e|sum\s+up|recap|explain|describe"
     r"|(?:who|what)(?:'s|\s+is|\s+was|\s+are|\s+were)"
-    r"|any\s+news\s+(?:on|about))\s+(?P<topic>.+?)[\s?.!]*$", re.I)
+    r"|(?:any\s+|the\s+latest\s+|latest\s+)?(?:news|updates?)\s+(?:on|about|from)|(?:the\s+)?latest\s+on)"
+    r"\s+(?P<topic>.+?)[\s?.!]*$", re.I)
 # "What is the capital of ...?" / "Who was the leader of ...?" ask for one fact, not an overview.
 _FACT_HEAD = re.compile(r"^(?:the\s+)?(?:name|number|capital|leader|head|cause|reason|role|purpose|date|"
                         r"population|size|goal|aim|result|outcome|meaning|difference|first|last|best|most|"

@@ -25,7 +25,8 @@ from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
 from bot.answer.define import defined_term
-from bot.answer.followup import around, previous_sentences, refers_back
+from bot.answer.overview import asks_overview, overview
+from bot.answer.followup import around, asks_who_said, previous_sentences, refers_back, said_by
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader
 from bot.answer.speaker import actor_terms, does_as_subject, names_speaker
@@ -179,6 +180,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         repeated = {s.id for s in shown}
         cands = [c for c in cands if c.sentence_id not in repeated] or cands
     related = _related(cands)
+    # "Who said that?": the previous answer's own sentence names the speaker (or the one before it does)
+    if shown and asks_who_said(q.text):
+        rows = said_by(lib, shown)
+        chosen = tuple(Candidate(s.id, s.article_id, s.start, s.end, 0, {}, 1.0, 1.0 / len(rows)) for s in rows)
+        return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
     # "whats a reduction": the sentence defining the term goes first (the classic shape before any). A
     # broad question ("what is the p versus np problem") takes a looser "X is one of ..." for no
     # definition: a summary says more.
@@ -186,12 +192,14 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     definition = definition_first(lib, defined_term(q.text), cands, strict_only=bool(topic)) or naming_first(lib, q, cands)
     if definition:
         cands, topic = definition, None
-    if topic and passages:
+    # "summarize the articles", "what's in the news": no topic named, the lead of each article
+    summary = overview(lib, passages) if asks_overview(q.text) else []
+    if topic and passages and not summary:
         summary = summarize(lib, topic, passages, qv, person=q.atype == "person",
                             shown=frozenset(s.id for s in shown))
-        if summary:
-            chosen = tuple(Candidate(f"{a}:{s}", a, s, e, 0, {}, sc, 1.0 / len(summary)) for a, s, e, sc in summary)
-            return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
+    if summary:
+        chosen = tuple(Candidate(f"{a}:{s}", a, s, e, 0, {}, sc, 1.0 / len(summary)) for a, s, e, sc in summary)
+        return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
     if not cands or not q.terms:
         return Extraction(True, (), related, 0.0, {}, NOT_FOUND)
     actor, verb = actor_terms(q.text)
@@ -325,7 +333,7 @@ def _complete(lib: Library, q: Question, best: Candidate) -> bool:
 
 
 def covered(best: Candidate, af: dict) -> bool:
-    return (best.features["cov_ctx_nv"] >= 0.999 and af["miss_spec_ctx"] == 0 and best.features["atype"] > 0
+    return (af["cov_ctx_nv"] >= 0.999 and af["miss_spec_ctx"] == 0 and best.features["atype"] > 0
             and af.get("verb_ok", 1.0) > 0)
 
 

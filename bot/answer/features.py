@@ -127,7 +127,8 @@ _HOW_MEASURE = re.compile(r"\b(how)\s+(?:long|old|far|often|large|big|tall|high)
 
 def analyse_question(text: str, idf) -> Question:
     # "How come the fighting stopped?" asks why: "come" is no word the answer should hold.
-    ts = frozenset(terms(_HOW_MEASURE.sub(r"\1", _HOW_COME.sub("why", text)))) - QUESTION_FRAME
+    asked = _HOW_COME.sub("why", text)
+    ts = frozenset(terms(_HOW_MEASURE.sub(r"\1", asked))) - QUESTION_FRAME
     weights = {t: idf(t) for t in sorted(ts)}  # sorted: float sums in a fixed order, reproducible runs
     names = frozenset(w for m in NAME.finditer(text) for w in words(m.group()))
     sw = stopwords()
@@ -135,7 +136,7 @@ def analyse_question(text: str, idf) -> Question:
                          if w not in sw and (w in names or not w.isalpha() or w not in common_words())
                          for t in terms(w))
     return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
-                    tuple(words(text)), names, main_verb(text), main_verb_word(text), specific,
+                    tuple(words(text)), names, main_verb(asked), main_verb_word(asked), specific,
                     {t: w for w in reversed(words(text)) for t in terms(w)})
 
 
@@ -175,7 +176,8 @@ def _after_subject(question: str) -> list[str] | None:
                 # "the cleric seek": one lower-case head noun; typed in lower case, a longer noun phrase runs to
                 # the bare verb do-support calls for ("the iraqi president say", "the police do")
                 i += 1
-                while i + 1 < len(toks) and toks[i][:1].islower() and not _verb_here(toks, i):
+                perfect = m.group(0).split()[0].lower() in _AUX_BASE | {"has", "had"}
+                while i + 1 < len(toks) and toks[i][:1].islower() and not _verb_here(toks, i, perfect):
                     i += 1
     # A lower-case name the corpus does not know ("what did iran say", "what did bush say"): a noun before the
     # verb is the subject.
@@ -216,8 +218,12 @@ def _noun_before_verb(toks: list[str], i: int) -> bool:
 _AUX_BASE = frozenset({"be", "have"})
 
 
-def _verb_here(toks: list[str], i: int) -> bool:
-    """toks[i] is the main verb of a do-support question: a bare verb not heading the subject."""
+def _verb_here(toks: list[str], i: int, perfect: bool = False) -> bool:
+    """toks[i] is the main verb of a do-support question: a bare verb not heading the subject; after
+    "has" / "have" / "had", a past participle ("what has the crisis *done* to ...")."""
+    if perfect:
+        w = toks[i].lower().strip("?.!,")
+        return _inflected_verb(w, nouns_too=True) or w in _BASE_PARTICIPLES
     return _bare_verb(toks[i]) and not _noun_before_verb(toks, i)
 
 
@@ -226,6 +232,9 @@ def _verb_here(toks: list[str], i: int) -> bool:
 # the war", as a bare "when?" after "who started the war?" is read).
 _WH_SUBJECT = re.compile(r"^\W*(who|what|which|how many|how much|when|where|why)\s+(.*)$", re.I)
 _AUXILIARIES = frozenset("is are was were be been being has have had".split())
+# English verbs whose past participle is their base form ("how many were *hurt*"): no ending tells them apart.
+_BASE_PARTICIPLES = frozenset("hurt hit cut shut put set spread split cast cost quit burst upset shed thrust "
+                              "broadcast forecast beat bet bid let rid".split())
 
 
 def _inflected_verb(word: str, nouns_too: bool) -> bool:
@@ -254,7 +263,8 @@ def _after_wh_subject(question: str) -> list[str] | None:
             continue
         if aux:
             # after "was" / "were" / "have": only a participle is the verb ("were killed"; not "is the capital")
-            return toks[i:] if re.search(r"(ed|en)$", w) and _inflected_verb(w, nouns_too=True) else None
+            participle = (re.search(r"(ed|en)$", w) and _inflected_verb(w, nouns_too=True)) or w in _BASE_PARTICIPLES
+            return toks[i:] if participle else None
         # "who runs": the word right after "who" is its verb when it is one; after a noun phrase ("how many
         # people"), a word that is only a verb
         if _inflected_verb(w, nouns_too=who and i == 0):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.lexicon import base_forms
+from bot.answer.speaker import reports_speech
 from bot.library import Library, SentenceRow
 from bot.types import Passage
 
@@ -22,6 +23,10 @@ _OPENERS = frozenset("the a an his her their its our my your he she they it we i
                      "some any no every all each".split())
 # "tell me more about ...", "what else did he say": more than the previous answer said.
 _MORE = re.compile(r"\b(?:more|else)\b", re.I)
+# "Who said that?": asks for the speaker of the previous answer, which that answer's sentence names.
+_WHO_SAID = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?who\s+(?:said|says|told|announced|stated|claimed|wrote|"
+                       r"reported|demanded|asked\s+for)\s+(?:that|this|it)\b", re.I)
+_OPENS_WITH_PRONOUN = re.compile(r"^\W*(?:he|she|they)\b", re.I)
 WINDOW = 2  # sentences either side of a previous answer's sentence that may answer the follow-up
 
 
@@ -69,3 +74,25 @@ def around(lib: Library, rows: list[SentenceRow], rank: int = 0) -> tuple:
             if sents[o].id not in skip:
                 out.append((sents[o], rank))
     return tuple(out)
+
+
+def asks_who_said(question: str) -> bool:
+    """Does the question ask who said what the previous answer quoted ("who said that?")?"""
+    return bool(_WHO_SAID.match(question))
+
+
+def said_by(lib: Library, rows: list[SentenceRow]) -> list[SentenceRow]:
+    """The previous answer's sentences with, before one opening with "he" / "she" / "they", the sentence
+    before it, which names who that is ("The cleric's aide Hazem Al-Aaraji read a statement ... He said ...")."""
+    # of a summary, the sentences reporting what someone said
+    rows = [s for s in rows if reports_speech(lib, s.article_id, s.start)] or rows
+    out: list[SentenceRow] = []
+    for s in rows:
+        text = lib.articles[s.article_id].text
+        if _OPENS_WITH_PRONOUN.match(text[s.start:s.end]) and s.ordinal > 0:
+            prev = lib.sentences[s.article_id][s.ordinal - 1]
+            if prev not in out:
+                out.append(prev)
+        if s not in out:
+            out.append(s)
+    return out

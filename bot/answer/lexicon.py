@@ -220,6 +220,20 @@ def is_person_noun(word: str) -> bool:
     return any(int(data[o][9:11]) == PERSON_FILE for o in synsets(word, "n") if o in data)
 
 
+GROUP_FILE = 14  # WordNet's lexicographer file noun.group
+
+
+@lru_cache(maxsize=4096)
+def is_group_noun(word: str) -> bool:
+    """A noun whose first (most frequent) sense is a body of people ("government", "police", "army"; not
+    "city", a place first)."""
+    if not available():
+        return False
+    data = _data("n")
+    first = next(iter(synsets(word, "n")), None)
+    return first in data and int(data[first][9:11]) == GROUP_FILE
+
+
 COMMUNICATION_FILE = 32  # WordNet's lexicographer file verb.communication
 
 

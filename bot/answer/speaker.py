@@ -57,8 +57,9 @@ def _head_terms(subject: str) -> frozenset[str]:
     # speaker is a person: a name, or a word for a kind of person ("commander", "officials").
     head = content[-1]
     name = any(part[:1].isupper() for part in head.split("-"))  # "al-Sadr" is a name too
-    if not (name or lexicon.is_person_noun(head.lower()) or
-            any(lexicon.is_person_noun(b) for b in lexicon.base_forms(head.lower(), "n"))):
+    # ... or a body of people that speaks and acts as one ("the government", "the police").
+    kinds = (head.lower(), *lexicon.base_forms(head.lower(), "n"))
+    if not (name or any(lexicon.is_person_noun(k) or lexicon.is_group_noun(k) for k in kinds)):
         return frozenset()
     if name:
         return frozenset(terms(head))
@@ -96,9 +97,17 @@ def does_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: 
         before = sentence[:m.start()]
         if actor <= set(terms(f"{before} {named_by_title(text, before)}")):
             return True
-        if _PRONOUN.search(before) and names_speaker(lib, actor, article_id, start):
+        # "he" / "she" / "they" before the verb: the actor when the sentence before names them (the sentence
+        # itself naming them after the verb makes them no doer: "He said ... the government ...")
+        if _PRONOUN.search(before) and s.ordinal > 0 and actor <= _named_in(text, lib.sentences[article_id][s.ordinal - 1]):
             return True
     return False
+
+
+def _named_in(text: str, s) -> set[str]:
+    """The terms of a sentence with the names the article's titles in it stand for."""
+    sentence = text[s.start:s.end]
+    return set(terms(f"{sentence} {named_by_title(text, sentence)}"))
 
 
 def reports_speech(lib: Library, article_id: str, start: int) -> bool:

@@ -145,3 +145,12 @@ def test_how_come_asks_why(sample_home):
     a = ask("how come the fighting stopped in najaf", settings=sample_home)
     assert a.status == "answered"  # "come" counted as a topic word the articles lack: not found before
     assert "end the fighting" in a.citations[0].quote
+
+
+def test_who_said_that_is_answered_by_the_sentence_naming_the_speaker_of_the_previous_answer(sample_home):
+    first = ask("what did sadr demand", settings=sample_home)
+    assert "Hazem Al-Aaraji" in first.answer
+    history = [{"role": "user", "content": first.standalone_question}, {"role": "assistant", "content": first.answer}]
+    a = ask("who said that", history=history, settings=sample_home)
+    assert a.status == "answered", a.answer  # was another of the aide's sentences, naming no one ("He said ...")
+    assert "Hazem Al-Aaraji" in a.citations[0].quote

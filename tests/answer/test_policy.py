@@ -294,3 +294,10 @@ def test_a_teaser_of_other_stories_puts_no_topic_in_an_article(sample_home):
     a = ask("who is the us ambassador", settings=sample_home)
     assert a.status != "answered"
     assert ask("who is dan senor", settings=sample_home).status == "answered"
+
+
+def test_how_a_body_of_people_reacted_is_answered_by_what_it_did(sample_home):
+    # "the government" acts and speaks as one: its reaction, not lawmakers saying the government is targeting them
+    a = ask("How did the government react?", settings=sample_home)
+    assert a.status == "answered", a.answer
+    assert "welcomed" in a.citations[0].quote

@@ -86,3 +86,24 @@ def test_the_main_verb_follows_a_lower_case_subject(question, verb):
 def test_what_someone_the_articles_never_name_said_is_not_answered(sample_home, question):
     # the prime minister's and the aide's statements came back as answers: the speaker was read as the verb
     assert ask(question, settings=sample_home).status != "answered"
+
+
+@pytest.mark.parametrize("question", ["how many were hurt", "how many were injured"])
+def test_a_count_asked_with_another_word_for_the_act_is_answered(sample_home, question):
+    # "hurt" has no -ed to show it is the verb; the verb is all the question says, and "wounded" stands in
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered", a.answer
+    assert "18 wounded" in a.citations[0].quote
+
+
+def test_the_verb_after_has_is_its_participle(sample_home):
+    # "what has the crisis done to ...": the verb is "done", not the last word ("economy")
+    a = ask("what has the crisis done to najaf's economy", settings=sample_home)
+    assert a.status == "answered", a.answer
+    assert "crippled the economy" in a.citations[0].quote
+
+
+def test_how_come_is_why_for_finding_the_verb_too():
+    # "how come the fighting slowed down" asks why it slowed down: its verb is "slowed" (was none)
+    q = analyse_question("how come the fighting slowed down", _idf)
+    assert q.verb == "slow" and q.verb_word == "slow_down"

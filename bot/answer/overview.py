@@ -1,0 +1,51 @@
+"""Questions about the whole archive ("summarize the articles", "what is this about?", "what's in the news?",
+"what happened?"): answered by the lead sentence of each of the first retrieved articles, each cited.
+
+No topic is named, so there is nothing to score sentences against: news puts what a story is about in its
+first sentence, and one lead per article, for up to four articles, is the overview. The articles are those
+of the retrieved passages, in retrieval order, so a question limited to some articles or dates sums up those.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.library import Library
+from bot.types import Passage
+
+ARTICLES_MAX = 4  # leads shown at most: an overview, not a listing
+# The engine retrieves this many times its usual passages for such a question, so that more articles are seen.
+WIDEN = 4
+
+_SCOPE = r"(?:the|these|those|this|all(?:\s+the)?|my|your|our|its)?\s*"
+_ARCHIVE = r"(?:articles?|stories|story|news|documents?|texts?|corpus|archive|collection|everything|all|it all)"
+_OVERVIEW = re.compile(
+    r"^\s*(?:(?:so|ok|okay|and|hey|please|can you|could you|pls)[\s,]+)*(?:"
+    rf"(?:summari[sz]e|sum\s+up|recap|overview\s+of|(?:give\s+(?:me|us)\s+)?(?:an?\s+)?(?:quick\s+|short\s+|brief\s+)?(?:summary|overview|rundown|recap)"
+    rf"(?:\s+(?:of|on))?)\s*{_SCOPE}{_ARCHIVE}?"
+    rf"|what(?:'s|\s+is|\s+are|\s+were|\s+was)\s+{_SCOPE}(?:{_ARCHIVE}\s+)?about"
+    rf"|what\s+do\s+{_SCOPE}{_ARCHIVE}\s+(?:say|cover|talk about)"
+    r"|what(?:'s|\s+is)\s+(?:in\s+)?the\s+news"
+    r"|what(?:'s|\s+is)\s+new|(?:the\s+)?(?:latest|top)\s+(?:news|stories|headlines)|(?:any\s+)?news|headlines"
+    r"|what(?:'s|\s+is)\s+(?:been\s+)?(?:happening|going\s+on)|what\s+(?:has\s+)?happened"
+    r"|tl;?dr"
+    r")[\s?.!]*$", re.I)
+
+
+def asks_overview(question: str) -> bool:
+    """Does the question ask what the archive as a whole is about, naming no topic?"""
+    return bool(_OVERVIEW.match(question))
+
+
+def overview(lib: Library, passages: list[Passage]) -> list[tuple[str, int, int, float]]:
+    """(article_id, start, end, score) of the lead sentence of each of the first articles of `passages`,
+    in retrieval order; score falls with the rank."""
+    out: list[tuple[str, int, int, float]] = []
+    for rank, aid in enumerate(dict.fromkeys(p.article_id for p in passages)):
+        # the lead is the first sentence of the body: a headline, byline or caption is no sentence of it
+        lead = next((s for s in lib.sentences.get(aid, []) if s.kind == "body"), None)
+        if lead is not None:
+            out.append((aid, lead.start, lead.end, 1.0 / (rank + 1)))
+        if len(out) == ARTICLES_MAX:
+            break
+    return out

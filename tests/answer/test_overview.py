@@ -1,0 +1,46 @@
+"""Questions about the whole archive, naming no topic ("summarize the articles", "what is this about?"):
+the lead sentence of each retrieved article, cited; and broad questions opened by "news about" / "latest on"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from bot.answer.overview import asks_overview
+from bot.library import open_library
+
+TRUCE = "001_7168465226cfb30f"
+
+
+@pytest.mark.parametrize("question", ["summarize the articles", "what is this about?", "give me an overview",
+                                      "whats in the news", "what are these articles about", "what happened?"])
+def test_a_question_about_the_whole_archive_gets_the_lead_of_each_article(sample_home, question):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered", a.answer  # was "not found": no topic word to look for
+    # one sentence per article, each the first sentence of its article's body (not the truce's headline)
+    assert len({c.article_id for c in a.citations}) == len(a.citations) == 3
+    leads = {c.quote.split()[0] for c in a.citations}
+    assert leads == {"In", "US", "Heavy"}, leads
+    lib = open_library(sample_home)
+    assert all(lib.articles[c.article_id].text[c.start:c.end] == c.quote for c in a.citations)
+
+
+def test_an_overview_limited_to_one_article_sums_up_that_article(sample_home):
+    a = ask("summarize the articles", settings=sample_home, article_ids=[TRUCE])
+    assert a.status == "answered"
+    assert [c.article_id for c in a.citations] == [TRUCE]
+    assert a.citations[0].quote.startswith("US occupation forces have suspended their offensive")
+
+
+@pytest.mark.parametrize("question, topic_word", [("news about iraq", "Iraq"), ("latest on sadr", "Sadr"),
+                                                  ("any updates on basra", "Basra")])
+def test_news_about_a_topic_is_a_broad_question(sample_home, question, topic_word):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and 2 <= len(a.citations) <= 4, a.answer
+    assert all(topic_word in c.quote for c in a.citations[:1])
+
+
+@pytest.mark.parametrize("question", ["what happened in basra", "what is the news about the curfew",
+                                      "who won the election", "summarize the najaf article", "what did sadr say"])
+def test_a_question_naming_a_topic_is_no_overview(question):
+    assert not asks_overview(question)
