@@ -18,20 +18,21 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer.features import (TYPED, Question, antonym_clash, has_exact_type, coverage_without, missing_idf, missing_names, missing_specific, name_swap, negation_gap,
-                                 place_elsewhere,
-                                 sentence_features, verb_support)
+from bot.answer.features import (TYPED, Question, antonym_clash, coverage_without, missing_idf, missing_names,
+                                 missing_specific, name_swap, negation_gap, place_elsewhere, sentence_features,
+                                 verb_support)
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
 from bot.answer.define import defined_term
 from bot.answer.overview import asks_overview, overview
+from bot.answer.second import second_sentence
 from bot.answer.followup import around, asks_who_said, previous_sentences, refers_back, said_by
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader
-from bot.answer.speaker import actor_terms, does_as_subject, names_speaker
+from bot.answer.speaker import actor_terms, does_as_subject
 from bot.answer.promote import (count_of_act_first, definition_first, gives_role, naming_first, naming_sentences,
-                                prefer_actor, promote_first, role_sentences, sentence_before, words_of)
+                                prefer_actor, promote_first, role_sentences, words_of)
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
 from bot.types import Citation, Passage
@@ -263,23 +264,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         # "uncertain" still shows the closest sentence, cited; the related list holds the others.
         chosen = opening if status == UNCERTAIN else ()
         return Extraction(True, chosen, tuple(c for c in related if c not in chosen), p, af, status, unknown)
-    chosen = list(opening)
-    second = weights.get("second", {})
-    # a best sentence that holds every term of the question and an answer of the type asked needs no
-    # second one, unless it says what the first does not
-    complete = _complete(lib, q, best)
-    for c in cands[1:4] if not definition else ():  # a definition or a name is one sentence
-        # A second sentence when it is nearly as good and adds terms of the question the first lacks.
-        if (c.score >= best.score - second.get("margin", 0.0)
-                and c.features["cov"] > 0 and all(c.sentence_id != x.sentence_id for x in chosen)
-                # what someone said is not completed by another speaker's words, nor a leader by others
-                and (not speaker or names_speaker(lib, speaker, c.article_id, c.start))
-                and (not leader or gives_role(lib, q, c, loose=True))
-                and c.features["cov_ctx"] > second.get("gain", 0.2)
-                and (not complete or adds_terms(lib, q, best, c) > 0)):
-            chosen.append(c)
-            break
-    return Extraction(False, tuple(chosen), related, p, af)
+    # a definition or a name is one sentence
+    second = None if definition else second_sentence(lib, q, best, opening, cands, weights.get("second", {}),
+                                                      speaker, leader)
+    return Extraction(False, opening + ((second,) if second else ()), related, p, af)
 
 
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
@@ -309,27 +297,6 @@ def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Can
             rest = [c for c in cands if c is not typed]
             return typed, rest[0] if rest else None
     return cands[0], cands[1] if len(cands) > 1 else None
-
-
-def _context_terms(lib: Library, c: Candidate) -> set[str]:
-    """The terms of a candidate sentence and of the sentence before it (what its cov_ctx counts)."""
-    before = sentence_before(lib, sentence_at(lib, c.article_id, c.start))
-    return set(terms(lib.articles[c.article_id].text[c.start:c.end])) | set(terms(before))
-
-
-def adds_terms(lib: Library, q: Question, best: Candidate, other: Candidate) -> float:
-    """The idf-weighted share of the question's terms that `other` holds and the best sentence, with the
-    one before it, lacks: a second sentence is worth citing only for what the first does not say."""
-    have = _context_terms(lib, best)
-    new = set(terms(lib.articles[other.article_id].text[other.start:other.end])) - have
-    return sum(w for t, w in q.weights.items() if t in new) / q.total
-
-
-def _complete(lib: Library, q: Question, best: Candidate) -> bool:
-    """Does the best sentence hold every term of the question and an answer of the type asked (a date
-    naming the day, month or year)?"""
-    sentence = lib.articles[best.article_id].text[best.start:best.end]
-    return best.features["cov_ctx_nv"] >= 0.999 and has_exact_type(sentence, q.atype, set(q.words)) > 0
 
 
 def covered(best: Candidate, af: dict) -> bool:

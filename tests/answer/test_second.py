@@ -1,4 +1,4 @@
-"""A second cited sentence only for what the first does not say (bot/answer/extract.py, adds_terms):
+"""A second cited sentence only for what the first does not say (bot/answer/second.py, adds_terms):
 an answer sentence holding every term of the question and an answer of the type asked stands alone."""
 
 from __future__ import annotations
