@@ -251,8 +251,11 @@ def is_speech_verb(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_proper_noun(word: str) -> bool:
     """A noun every sense of which is an instance (a particular place, person or event: "Mosul",
-    "Portugal"), not a kind of thing ("budget")."""
+    "Portugal"), not a kind of thing ("budget"), and no form of a verb or adjective ("born")."""
     if not available():
+        return False
+    # "born" is a physicist's name to WordNet's nouns, and a form of "bear" first: no particular
+    if base_forms(word, "v") or base_forms(word, "a"):
         return False
     senses = [o for o in _index("n").get(word.lower(), ()) if o in _data("n")]
     return bool(senses) and all(any(sym == "@i" for sym, _, _ in _synset("n", o)[1]) for o in senses)

@@ -138,3 +138,9 @@ def test_the_index_searched_in_place_agrees_with_every_line_of_the_file():
         n, p = int(parts[2]), int(parts[3])
         assert index[parts[0]] == tuple(int(x) for x in parts[6 + p:6 + p + n])
     assert "zzzz" not in index and index.get("zzzz") is None and "ask" in index
+
+
+def test_a_form_of_a_verb_is_no_particular_however_wordnet_names_a_physicist_so():
+    # "where was sadr born" used to say "No article I have mentions born" (Max Born is WordNet's noun "born")
+    assert not lexicon.is_proper_noun("born")
+    assert lexicon.is_proper_noun("mosul") and lexicon.is_proper_noun("portugal")
