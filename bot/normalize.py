@@ -10,6 +10,7 @@ anything ambiguous stay as typed.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from bot.answer import base_forms, common_words, country_names, known_word
@@ -103,6 +104,35 @@ def _country(corpus: WordStats, low: str) -> str | None:
     return best.upper() if len(best) <= 3 else best.capitalize()
 
 
+# News asks for a count of the dead or hurt with a noun ("the death toll", "casualties") where its articles
+# give the count with a verb ("12 people have been killed"): such a question is put as the plain count it asks
+# for, which is what the understood question then shows.
+_TOLL = r"(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|casualties|fatalities|people\s+killed))"
+_TOLL_NOUN = r"(?:casualties|deaths|fatalities|dead)"
+_THERE = r"(?:\s+(?:were|are|have|has)\s+(?:there|been)(?:\s+been)?)?"
+COUNT_IDIOMS = (
+    # "what's the death toll in basra", "what is the number of casualties"
+    (re.compile(rf"^\s*(?:what(?:'s|\s+is|\s+was)|whats)\s+the\s+{_TOLL}\b\s*(?:so\s+far\s*)?", re.I), "how many were killed "),
+    # "how many casualties were there in basra", "how many dead"
+    (re.compile(rf"^\s*how\s+many\s+{_TOLL_NOUN}\b{_THERE}\s*", re.I), "how many were killed "),
+    # "how many injuries"
+    (re.compile(rf"^\s*how\s+many\s+injuries\b{_THERE}\s*", re.I), "how many were injured "),
+    # "any casualties?", "casualties", "death toll?"
+    (re.compile(rf"^\s*(?:any\s+)?(?:{_TOLL_NOUN}|death\s+toll)\s*(?=[?.!]*\s*$)", re.I), "how many were killed"),
+    # "Basra death toll" (a name: normalize has capitalised it; "civilian casualties" names no place)
+    (re.compile(r"^\s*(?P<place>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)\s+(?:[Dd]eath\s+toll|[Cc]asualties)\s*(?=[?.!]*\s*$)"), "how many were killed in \\g<place>"),
+)
+
+
+def plain_count(question: str) -> str:
+    """The question with a news idiom for a count of the dead put plainly ("basra death toll" -> "how many were
+    killed in basra"); other questions unchanged."""
+    for pattern, plain in COUNT_IDIOMS:
+        if pattern.search(question):
+            return pattern.sub(plain, question, count=1).rstrip()
+    return question
+
+
 def normalize(question: str, lib) -> str:
     """`question` with unknown words corrected and the corpus's names capitalised (lib: a Snapshot)."""
     corpus = lib.words
@@ -128,4 +158,4 @@ def normalize(question: str, lib) -> str:
             return _capital(corpus, low) or w
         return w
 
-    return _TOKEN.sub(fix, question)
+    return plain_count(_TOKEN.sub(fix, question))

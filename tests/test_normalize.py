@@ -18,7 +18,7 @@ import pytest
 
 from bot.answer import common_words, known_word
 from bot.answer.lexicon import country_names
-from bot.normalize import CAPITALISED, CONTRACTIONS, MIN_TYPO_LEN, QUESTION_WORD_TYPOS, normalize
+from bot.normalize import CAPITALISED, CONTRACTIONS, MIN_TYPO_LEN, QUESTION_WORD_TYPOS, normalize, plain_count
 from index.terms import edit_distance, stopwords
 from index.manifest_reader import ManifestReader
 from index.words import ScannedWords, StoredWords
@@ -186,3 +186,27 @@ def test_a_very_long_word_is_no_typo_and_costs_nothing(corpus) -> None:
     t0 = time.perf_counter()
     assert normalize(f"what about {word}", lib) == f"what about {word}"
     assert time.perf_counter() - t0 < 2.0
+
+
+@pytest.mark.parametrize("asked, plain", [
+    ("what's the death toll in Basra", "how many were killed in Basra"),
+    ("how many casualties were there in Basra?", "how many were killed in Basra?"),
+    ("any casualties?", "how many were killed?"),
+    ("Basra death toll", "how many were killed in Basra"),
+    ("how many injuries", "how many were injured"),
+    # no count of the dead asked for, or no place named: left alone
+    ("what did the casualties say", "what did the casualties say"),
+    ("civilian casualties", "civilian casualties"),
+    ("how many people died", "how many people died"),
+])
+def test_a_news_idiom_for_a_count_of_the_dead_is_put_plainly(asked, plain) -> None:
+    assert plain_count(asked) == plain
+
+
+def test_the_death_toll_is_answered_by_the_count_of_the_killed(sample_home) -> None:
+    from bot import ask
+    a = ask("whats the death toll in basra", settings=sample_home)
+    assert a.standalone_question == "how many were killed in Basra"  # what it was understood as, shown
+    assert a.status == "answered" and "12 people have been killed" in a.citations[0].quote
+    assert ask("basra death toll", settings=sample_home).status == "answered"  # was not found
+    assert ask("what's the death toll in mosul", settings=sample_home).status == "not_found"
