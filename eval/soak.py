@@ -4,7 +4,7 @@
 
 In a temporary folder: 50 people and 8 festivals (eval/soak_corpus.py) are indexed by `newsbot ingest`, then
 `newsbot chat` serves them. Each session, half of them browser pages (Gradio's own protocol, the conversation
-kept on the server) and half clients of `/ask` (Gradio's HTTP API), asks in a loop until the time is up: a question
+kept on the server, the page's heartbeat held open until it is reloaded) and half clients of `/ask` (Gradio's HTTP API), asks in a loop until the time is up: a question
 naming its person, a follow-up that says only "she", then a festival's visitor count. Meanwhile
 `python -m eval.soak_churn` adds, updates and deletes festivals (`ingest --prune`, or the chat's Delete) and
 logs when each change was committed. Afterwards every answer is checked:
@@ -182,6 +182,7 @@ def run_session(i: int, url: str, start: threading.Barrier, clock: dict, log: Lo
     rng = random.Random(i)
     (q1, e1), (q2, e2) = p.questions()
     http = httpx.Client(timeout=httpx.Timeout(60, read=300))
+    page: ChatPage | None = None
     try:
         try:
             config = ChatConfig.read(http, url) if kind == "page" else None
@@ -193,10 +194,12 @@ def run_session(i: int, url: str, start: threading.Barrier, clock: dict, log: Lo
             start.wait()
         except threading.BrokenBarrierError:
             return  # another session could not connect: the run is over (and says so)
-        asked, page = 0, None
+        asked = 0
         while time.time() < clock["deadline"]:
             if asked % QUESTIONS_PER_PAGE == 0:  # a new page (a reload), or a fresh /ask history
-                page = ChatPage(url, http, config) if kind == "page" else None
+                if page is not None:
+                    page.close()
+                page = ChatPage(url, http, config, heartbeat=True) if kind == "page" else None
                 api = ApiSession(url, http) if kind == "api" else None
             slot = rng.randrange(len(FESTIVALS))
             for question, festival, expected, follow_up in ((q1, None, e1, False), (q2, None, e2, True),
@@ -216,6 +219,8 @@ def run_session(i: int, url: str, start: threading.Barrier, clock: dict, log: Lo
                     a = Asked(i, kind, turn, festival, tuple(person_problems(a, expected, p.name, follow_up, page)))
                 log.add(a)
     finally:
+        if page is not None:
+            page.close()
         http.close()
 
 

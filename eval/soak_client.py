@@ -3,7 +3,9 @@
 - ``ChatPage``: one browser tab of the chat, speaking Gradio's own protocol over HTTP as the page's JavaScript
   does: the question step (``/gradio_api/run/predict``), then the streamed answer (``/gradio_api/queue/join``
   and the session's server-sent events, ``/gradio_api/queue/data``). The conversation lives on the server
-  (gr.State per session hash), so a page that sees another page's messages is cross-talk.
+  (gr.State per session hash), so a page that sees another page's messages is cross-talk. With heartbeat=True
+  it holds ``/gradio_api/heartbeat/<session>`` open from its first question until close(), as the browser
+  does while the tab is open: the server learns when the page is gone (bot/ui/sessions.py).
 - ``ApiSession``: the ``/ask`` endpoint through Gradio's plain HTTP API; the client keeps the history.
 
 Both return a ``Turn``: what the answer shows, and when it started and ended (wall clock, ``time.time()``,
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import html
 import json
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -101,11 +104,31 @@ class ChatPage:
     """One page of the chat: a session hash of its own, its questions asked one after another."""
 
     def __init__(self, url: str, http: httpx.Client, config: ChatConfig, *, mode: str = "extractive",
-                 top_k: int = 5):
+                 top_k: int = 5, heartbeat: bool = False):
         self.url, self.http, self.config = url, http, config
         self.session = uuid.uuid4().hex[:12]
         self.values = {"top-k": top_k, "article-filter": [], "date-from": "", "date-to": "", "mode": mode}
         self.questions: list[str] = []
+        # The page's JavaScript holds /heartbeat/<session> open from its first event until the tab is closed
+        # or reloaded: that is how the server learns the page is gone (and may drop its conversation).
+        self._heartbeat = threading.Event() if heartbeat else None
+        self._beating = False
+
+    def close(self) -> None:
+        """Leave the page (a reload, or the tab closed): its heartbeat ends at the server's next beat."""
+        if self._heartbeat is not None:
+            self._heartbeat.set()
+
+    def _beat(self) -> None:
+        # A client of its own: closing a stream another thread reads is not safe on a shared one.
+        try:
+            with httpx.Client(timeout=httpx.Timeout(30, read=None)) as http, http.stream(
+                    "GET", f"{self.url}{PREFIX}/heartbeat/{self.session}") as resp:
+                for _ in resp.iter_lines():  # "data: ALIVE" every 15 s (GRADIO_HEARTBEAT_INTERVAL)
+                    if self._heartbeat.is_set():
+                        break
+        except httpx.HTTPError:
+            pass  # the server stopped: the page is gone with it
 
     def _body(self, fn: int, data: list) -> dict:
         return {"data": data, "fn_index": fn, "session_hash": self.session, "trigger_id": self.config.box,
@@ -114,6 +137,9 @@ class ChatPage:
     def ask(self, question: str, on_frame: Callable[[list], None] | None = None) -> Turn:
         """Type the question and press Enter; return when the answer is complete."""
         start = time.time()
+        if self._heartbeat is not None and not self._beating:
+            self._beating = True
+            threading.Thread(target=self._beat, name=f"heartbeat-{self.session}", daemon=True).start()
         shown = _ok(self.http.post(f"{self.url}{PREFIX}/run/predict", json=self._body(
             self.config.ask_fn, [question, None]))).json()["data"][0]
         self.questions.append(question)

@@ -22,7 +22,7 @@ from functools import partial
 
 import gradio as gr
 
-from bot.ask import MODES, ask
+from bot.ask import MAX_HISTORY_MESSAGES, MODES, ask
 from bot.library import open_library
 from bot.llm import describe_llm
 from bot.types import Answer
@@ -30,6 +30,7 @@ from bot.ui.corpus import article_rows, build_corpus_tab, corpus_view
 from bot.ui.llm import draft_frames, mode_choices, mode_info
 from bot.ui.render import (CITE_JS, CSS, TextOf, answer_html, answer_tokens, error_html, message_text,
                            sources_panel_html, stream_cuts, user_html)
+from bot.ui.sessions import SESSIONS_KEPT, session_reaper
 from index.errors import NewsbotError, UsageError
 from index.settings import Settings
 
@@ -115,8 +116,9 @@ def respond(settings: Settings, message: str, chat: list, turns: list, top_k=Non
         time.sleep(delay)
     chat.append({"role": "assistant", "content": answer_html(answer, turn, text_of)})
     # Follow-ups are rewritten from the standalone question and the plain answer, not from the HTML shown.
-    turns += [{"role": "user", "content": answer.standalone_question},
-              {"role": "assistant", "content": answer.answer}]
+    # ask() reads only the last MAX_HISTORY_MESSAGES: older ones would only grow the session's state.
+    turns = (turns + [{"role": "user", "content": answer.standalone_question},
+                      {"role": "assistant", "content": answer.answer}])[-MAX_HISTORY_MESSAGES:]
     yield chat, chat, sources_panel_html(answer, text_of), turns
 
 
@@ -229,6 +231,9 @@ def launch(settings: Settings, host: str | None = None, port: int | None = None,
     open_library(settings)  # fail now (NoIndexError) rather than on the first question
     app = build_app(settings)
     app.queue(default_concurrency_limit=CONCURRENCY)
+    # Each session's state is dropped once the session is gone, and at most SESSIONS_KEPT are kept
+    # (bot/ui/sessions.py): gradio alone kept up to 10,000, and the chat's memory grew with them.
     app.launch(server_name=host or settings.host, server_port=port if port is not None else settings.port,
                share=False, show_error=True, auth=auth, inbrowser=False, css=CSS, js=CITE_JS,
-               footer_links=["api"], **kwargs)
+               footer_links=["api"], state_session_capacity=SESSIONS_KEPT,
+               app_kwargs={"lifespan": session_reaper()}, **kwargs)
