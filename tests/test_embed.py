@@ -49,6 +49,18 @@ def test_embedding_is_deterministic_and_independent_of_batching(model) -> None:
     np.testing.assert_allclose(embed_texts(make_embedding(), texts[:3]), a[:3], atol=1e-6)
 
 
+def test_bucketed_batches_return_vectors_in_input_order_as_one_by_one(model) -> None:
+    # Lengths in no order (long, short, empty, over 256 pieces): batches are cut from the length-sorted run,
+    # and every vector must come back at its own text's position, equal to that text embedded alone.
+    texts = [("Najaf clashes continued as the ceasefire held in Basra. " * (1 + (i * 7) % 5))[: 20 + (i * 37) % 300]
+             for i in range(37)] + ["", "Basra " * 400]
+    small = MiniLMEmbedding(embed_batch_size=4, batch_tokens=200)  # many small batches, a long text alone
+    batched = small.encode(texts)
+    alone = np.stack([small.encode([t])[0] for t in texts])
+    assert np.max(np.abs(batched - alone)) < 1e-5
+    np.testing.assert_allclose(model.encode(texts), batched, atol=1e-5)  # the default batch sizes too
+
+
 def test_session_sleeps_instead_of_spinning(model) -> None:
     from index.ort_session import SPINNING_KEY, physical_cores
 
