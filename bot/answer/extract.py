@@ -237,7 +237,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     status = decide(p, vetoed, best.features, af, weights)
     # "Who runs X?" answered by a sentence giving someone a title over X: the role is the evidence (the
     # topic check counts the question's verb, which no such sentence holds).
-    if leader and not vetoed and gives_role(lib, q, best, loose=True):
+    if leader and not vetoed and (gives_role(lib, q, best) or gives_role(lib, q, best, loose=True)):
         status = ANSWERED
     # The person asked about doing what the question asks, or the term's definition: the shape of the
     # sentence is the evidence that it answers, however few of the question's other words it repeats
