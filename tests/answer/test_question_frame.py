@@ -107,3 +107,12 @@ def test_how_come_is_why_for_finding_the_verb_too():
     # "how come the fighting slowed down" asks why it slowed down: its verb is "slowed" (was none)
     q = analyse_question("how come the fighting slowed down", _idf)
     assert q.verb == "slow" and q.verb_word == "slow_down"
+
+
+def test_keep_before_an_ing_verb_says_how_long_not_what(sample_home):
+    # "people who keep carrying weapons": the article says "anyone who continues carrying weapons"
+    assert "keep" not in analyse_question("what happens to people who keep carrying weapons", _idf).terms
+    assert "keep" in analyse_question("what happens to fighters who keep their weapons", _idf).terms
+    a = ask("what happens to people who keep carrying weapons", settings=sample_home)
+    assert a.status == "answered", a.answer  # was not found: "keep" is in no article
+    assert "will not be part of the Sadrist movement" in a.citations[0].quote
