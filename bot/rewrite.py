@@ -27,9 +27,10 @@ _NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Doe
               "Can", "Could", "Would", "Will", "Should", "According", "Tell", "Give", "After", "Before",
               "We", "You", "Our", "My", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "There",
               "Him", "Them", "Us", "Me", "Your"}
+# The lower-case word right after a name ("the Mahdi *army*").
+_BODY_AFTER = re.compile(r"\s+([a-z]+)\b")
 # A quotation's words belong to the quoted speaker's sentence, not to who it is about: "We have received no
 # orders ..." names no one called "We".
-_BODY_AFTER = re.compile(r"\s+([a-z]+)\b")
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 # Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on".
 _MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more(?:\s+(?:please|details|info))?|"

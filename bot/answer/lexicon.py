@@ -223,15 +223,20 @@ def is_person_noun(word: str) -> bool:
 GROUP_FILE = 14  # WordNet's lexicographer file noun.group
 
 
+def _first_sense_in(word: str, pos: str, lexfile: int) -> bool:
+    """Is the word's first (most frequent) sense as part of speech pos in WordNet's lexicographer file?"""
+    if not available():
+        return False
+    data = _data(pos)
+    first = next(iter(synsets(word, pos)), None)
+    return first in data and int(data[first][9:11]) == lexfile
+
+
 @lru_cache(maxsize=4096)
 def is_group_noun(word: str) -> bool:
     """A noun whose first (most frequent) sense is a body of people ("government", "police", "army"; not
     "city", a place first)."""
-    if not available():
-        return False
-    data = _data("n")
-    first = next(iter(synsets(word, "n")), None)
-    return first in data and int(data[first][9:11]) == GROUP_FILE
+    return _first_sense_in(word, "n", GROUP_FILE)
 
 
 COMMUNICATION_FILE = 32  # WordNet's lexicographer file verb.communication
@@ -241,11 +246,7 @@ COMMUNICATION_FILE = 32  # WordNet's lexicographer file verb.communication
 def is_speech_verb(word: str) -> bool:
     """A verb whose first (most frequent) sense is saying something ("say", "tell", "announce", "demand";
     not "lift", whose rarer sense "rescind" is one)."""
-    if not available():
-        return False
-    data = _data("v")
-    first = next(iter(synsets(word, "v")), None)
-    return first in data and int(data[first][9:11]) == COMMUNICATION_FILE
+    return _first_sense_in(word, "v", COMMUNICATION_FILE)
 
 
 @lru_cache(maxsize=4096)

@@ -123,9 +123,7 @@ def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start:
     text = lib.articles[article_id].text
     sents = lib.sentences[article_id]
     i = sentence_at(lib, article_id, start).ordinal
-    sentence = text[sents[i].start:sents[i].end]
-    said = set(terms(f"{sentence} {named_by_title(text, sentence)}"))
-    if i > 0 and _PRONOUN.search(sentence):
-        prev = text[sents[i - 1].start:sents[i - 1].end]
-        said |= set(terms(f"{prev} {named_by_title(text, prev)}"))
+    said = _named_in(text, sents[i])
+    if i > 0 and _PRONOUN.search(text[sents[i].start:sents[i].end]):
+        said |= _named_in(text, sents[i - 1])
     return speaker <= said
