@@ -119,6 +119,9 @@ COUNT_IDIOMS = (
     (re.compile(rf"^\s*how\s+many\s+injuries\b{_THERE}\s*", re.I), "how many were injured "),
     # "any casualties?", "casualties", "death toll?"
     (re.compile(rf"^\s*(?:any\s+)?(?:{_TOLL_NOUN}|death\s+toll)\s*(?=[?.!]*\s*$)", re.I), "how many were killed"),
+    # "death toll in basra", "the number of casualties in kut" (no question word)
+    (re.compile(r"^\s*(?:the\s+)?(?:death\s+toll|number\s+of\s+(?:dead|deaths|casualties|fatalities))\b\s*", re.I),
+     "how many were killed "),
     # "Basra death toll" (a name: normalize has capitalised it; "civilian casualties" names no place)
     (re.compile(r"^\s*(?P<place>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)\s+(?:[Dd]eath\s+toll|[Cc]asualties)\s*(?=[?.!]*\s*$)"), "how many were killed in \\g<place>"),
 )

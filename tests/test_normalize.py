@@ -193,6 +193,7 @@ def test_a_very_long_word_is_no_typo_and_costs_nothing(corpus) -> None:
     ("how many casualties were there in Basra?", "how many were killed in Basra?"),
     ("any casualties?", "how many were killed?"),
     ("Basra death toll", "how many were killed in Basra"),
+    ("death toll in Basra?", "how many were killed in Basra?"),
     ("how many injuries", "how many were injured"),
     # no count of the dead asked for, or no place named: left alone
     ("what did the casualties say", "what did the casualties say"),
