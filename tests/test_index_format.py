@@ -42,3 +42,34 @@ def test_an_index_from_before_the_format_is_embedded_again_with_a_notice(setting
     m.close()
     third = ingest([corpus_copy], settings)
     assert third.chunks_embedded == 0 and not any("embedded again" in n.message for n in third.notices)
+
+
+def test_questions_to_an_older_index_are_embedded_as_its_vectors_were(settings_factory, corpus_copy,
+                                                                      capsys, monkeypatch) -> None:
+    import numpy as np
+
+    from bot.cli import main
+    from bot.library import Library
+    from index.embed import MiniLMEmbedding
+
+    settings = settings_factory()
+    ingest([corpus_copy], settings, embed_model=MiniLMEmbedding(int8=False))  # float32 vectors, as before int8
+    m = Manifest(manifest_path(settings))
+    m.db.execute("DELETE FROM meta WHERE key='embed_format'")  # as an index written before it was recorded
+    m.db.commit()
+    m.close()
+    lib = Library(settings)
+    try:
+        text = "Sadr ordered his fighters off the streets"
+        older = MiniLMEmbedding(int8=False).encode([text])[0]
+        question = np.asarray(lib.embed_model.get_query_embedding(text))
+        assert np.allclose(question, older, atol=1e-5)  # float32, as the index's vectors
+        assert not np.allclose(lib.ingest_embedder.encode([text])[0], older, atol=1e-3)  # int8 differs
+        monkeypatch.setenv("NEWSBOT_HOME", str(settings.home))
+        assert main(["status"]) == 0
+        assert "older embedding pipeline" in capsys.readouterr().out  # and status says an ingest redoes them
+        ingest([corpus_copy], settings)  # now in this code's format: questions follow at once
+        lib.refresh()
+        assert lib.embed_model is lib.ingest_embedder
+    finally:
+        lib.manifest.close()

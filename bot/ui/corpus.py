@@ -212,7 +212,7 @@ def _library_embedder(settings: Settings):
     try:
         from bot.library import open_library
 
-        return open_library(settings).embed_model
+        return open_library(settings).ingest_embedder
     except NewsbotError:
         return None
 
