@@ -285,3 +285,18 @@ def country_names(word: str) -> tuple[str, ...]:
                 if sym == "\\" and p == "n" and any(ps == "@i" for ps, _, _ in _synset("n", off)[1]):
                     out += sorted(_synset("n", off)[0])
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4096)
+def synonyms(word: str, senses: int = 2) -> tuple[str, ...]:
+    """The one-word lemmas sharing one of the word's most frequent `senses` synsets as a verb, noun or
+    adjective ("start" -> "begin", "commence", "get", "depart"); not the word itself. The rarer senses are
+    left out: "start" is also "pop" and "bulge"."""
+    if not available():
+        return ()
+    out: list[str] = []
+    own = {word.lower(), *(b for pos in POS for b in base_forms(word, pos))}
+    for pos in POS:
+        for o in synsets(word, pos)[:senses]:
+            out += sorted(l for l in _synset(pos, o)[0] if "_" not in l and l not in own)
+    return tuple(dict.fromkeys(out))

@@ -1,0 +1,32 @@
+"""The question's words the archive never uses, replaced for keyword search by synonyms it does use.
+
+A user types "when did the fighting start"; the article says "fighting erupted Tuesday after the
+government began ...". BM25 scores no chunk for "start", the word no article holds, so the question
+ranks by "fighting" alone and the chunk saying it can fall below the passages read. Each such word is
+searched as its WordNet synonyms that the index holds ("start" -> "begin"), up to MAX_SYNONYMS of them.
+A word the archive does use is left as it is: the expansion adds words only where BM25 had none.
+"""
+
+from __future__ import annotations
+
+from bot.answer import synonyms
+from index.bm25 import BM25Index
+from index.terms import stopwords, terms, words
+
+MAX_SYNONYMS = 2  # per absent word: the most frequent senses' lemmas first
+
+
+def keyword_query(bm25: BM25Index, question: str) -> str:
+    """The question, followed by the indexed synonyms of each of its words that no chunk holds."""
+    sw = stopwords()
+    extra: dict[str, str] = {}  # term -> the synonym it comes from ("begin" and "beginning" are one term)
+    for word in dict.fromkeys(words(question)):
+        if word in sw or not word.isalpha() or any(bm25.doc_freq(t) for t in terms(word)):
+            continue
+        found: dict[str, str] = {}
+        for syn in synonyms(word):
+            ts = terms(syn)
+            if len(found) < MAX_SYNONYMS and ts and all(bm25.doc_freq(t) for t in ts):
+                found.setdefault(ts[0], syn)
+        extra.update((t, s) for t, s in found.items() if t not in extra)
+    return " ".join([question, *extra.values()])

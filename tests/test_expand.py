@@ -1,0 +1,27 @@
+"""bot/expand.py: a question's word no article uses is searched by keywords as its WordNet synonyms the
+index holds; words the index holds are searched as they are."""
+
+from __future__ import annotations
+
+from bot.expand import keyword_query
+
+
+def test_a_word_no_article_uses_is_searched_as_its_indexed_synonym(sample_home) -> None:
+    from bot.library import open_library
+
+    bm25 = open_library(sample_home).bm25
+    # "start" is in no sample article; "begin" is ("the government began cracking down")
+    assert keyword_query(bm25, "when did the fighting start") == "when did the fighting start begin"
+    # every word indexed (or a stop word): nothing added
+    assert keyword_query(bm25, "when did the fighting erupt in basra") == "when did the fighting erupt in basra"
+    # no synonym indexed either: nothing added
+    assert keyword_query(bm25, "what about the zeppelin") == "what about the zeppelin"
+
+
+def test_the_chunk_saying_it_in_other_words_is_read_and_answers(sample_home) -> None:
+    from bot import ask
+
+    a = ask("when did the fighting start", settings=sample_home)
+    # Before, the chunk ranked 7th (BM25 matched "fighting" alone) and the answer had no day in it.
+    assert any("erupted Tuesday" in p.text for p in a.passages)
+    assert a.status == "answered" and "Fierce fighting erupted Tuesday" in a.citations[0].quote
