@@ -161,4 +161,23 @@ def normalize(question: str, lib) -> str:
             return _capital(corpus, low) or w
         return w
 
-    return plain_count(_TOKEN.sub(fix, question))
+    return plain_count(_join_names(_TOKEN.sub(fix, question), corpus))
+
+
+# A lower-case word right before a capitalised one ("dan Senor"), or right after one ("Senor dan").
+_BEFORE_NAME = re.compile(r"\b()([a-z]+)(?=\s+[A-Z])")
+_AFTER_NAME = re.compile(r"(\b[A-Z][\w'\-]*\s+)([a-z]+)\b")
+
+
+def _join_names(question: str, corpus: WordStats) -> str:
+    """A common word typed in lower case beside a name, that the articles always capitalise, is part of the
+    name: "who is dan Senor" asks about "Dan Senor" (a "dan" is also a rank in judo, so "dan" alone keeps
+    the user's case)."""
+    def fix(m) -> str:
+        low = m.group(2)
+        if low in stopwords():
+            return m.group()
+        mid, caps, form = corpus.capitalised(low)
+        return m.group(1) + form if mid and caps / mid >= CAPITALISED else m.group()
+
+    return _AFTER_NAME.sub(fix, _BEFORE_NAME.sub(fix, question))
