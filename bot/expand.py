@@ -4,12 +4,14 @@ A user types "when did the fighting start"; the article says "fighting erupted T
 government began ...". BM25 scores no chunk for "start", the word no article holds, so the question
 ranks by "fighting" alone and the chunk saying it can fall below the passages read. Each such word is
 searched as its WordNet synonyms that the index holds ("start" -> "begin"), up to MAX_SYNONYMS of them.
-A word the archive does use is left as it is: the expansion adds words only where BM25 had none.
+A word the archive does use is left as it is: the expansion adds words only where BM25 had none. Of a broad
+question ("tell me more about ...") only the topic is expanded, and a synonym must have the shared meaning
+among its own most frequent senses too (lexicon.synonyms): "died" is not searched as "go".
 """
 
 from __future__ import annotations
 
-from bot.answer import synonyms
+from bot.answer import broad_topic, synonyms
 from index.bm25 import BM25Index
 from index.terms import stopwords, terms, words
 
@@ -20,7 +22,8 @@ def keyword_query(bm25: BM25Index, question: str) -> str:
     """The question, followed by the indexed synonyms of each of its words that no chunk holds."""
     sw = stopwords()
     extra: dict[str, str] = {}  # term -> the synonym it comes from ("begin" and "beginning" are one term)
-    for word in dict.fromkeys(words(question)):
+    # "tell me more about Basra": the request's own words ("tell") are not what it asks about
+    for word in dict.fromkeys(words(broad_topic(question) or question)):
         if word in sw or not word.isalpha() or any(bm25.doc_freq(t) for t in terms(word)):
             continue
         found: dict[str, str] = {}

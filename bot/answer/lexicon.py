@@ -290,13 +290,15 @@ def country_names(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def synonyms(word: str, senses: int = 2) -> tuple[str, ...]:
     """The one-word lemmas sharing one of the word's most frequent `senses` synsets as a verb, noun or
-    adjective ("start" -> "begin", "commence", "get", "depart"); not the word itself. The rarer senses are
-    left out: "start" is also "pop" and "bulge"."""
+    adjective, where that synset is one of the lemma's own most frequent senses too ("start" -> "begin",
+    "commence"); not the word itself. Rare senses either way are left out: "die" is also "go" and "pass",
+    whose first senses are other meanings."""
     if not available():
         return ()
     out: list[str] = []
     own = {word.lower(), *(b for pos in POS for b in base_forms(word, pos))}
     for pos in POS:
         for o in synsets(word, pos)[:senses]:
-            out += sorted(l for l in _synset(pos, o)[0] if "_" not in l and l not in own)
+            out += sorted(l for l in _synset(pos, o)[0]
+                          if "_" not in l and l not in own and o in _index(pos).get(l, ())[:senses])
     return tuple(dict.fromkeys(out))
