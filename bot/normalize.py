@@ -23,6 +23,16 @@ CAPITALISED = 0.8  # share of a word's mid-sentence uses in the corpus that must
 CONTRACTIONS = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows": "how's", "whens": "when's",
                 "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't",
                 "arent": "aren't", "cant": "can't", "wont": "won't", "thats": "that's"}
+# Short forms typed in chat: "how many ppl were killed", "what did the govt say".
+ABBREVIATIONS = {"ppl": "people", "govt": "government", "gov't": "government", "abt": "about", "bc": "because",
+                 "cuz": "because", "coz": "because", "thru": "through", "yrs": "years",
+                 "yr": "year", "mins": "minutes", "hrs": "hours", "u": "you",
+                 "ur": "your", "r": "are", "pls": "please", "plz": "please"}
+# "what's Sadr want": the "'s" is "does" when a name or pronoun and then a bare verb of wanting or saying follow
+# ("what's the death toll" keeps its "is": "toll" is no such verb).
+_DOES = re.compile(r"\b((?i:what|who|where|why|how|when))['’]s\s+((?:he|she|they|it|the\s+[a-z]+|[A-Z][\w'\-]*"
+                   r"(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'\-]*)*)\s+(?:want|need|think|say|mean|plan|know|expect|hope|demand|ask|do|"
+                   r"believe|feel|like|propose|offer|suggest|claim)\b)")
 # Question words typed fast, that are words of their own too ("wat" is a temple, "wen" a cyst): corrected only
 # where a question word goes, its first word.
 QUESTION_WORD_TYPOS = {"wat": "what", "wut": "what", "wot": "what", "wats": "what's", "wen": "when", "wher": "where",
@@ -147,6 +157,8 @@ def normalize(question: str, lib) -> str:
         low = w.lower()
         if low in CONTRACTIONS:
             return CONTRACTIONS[low] if w.islower() else CONTRACTIONS[low].capitalize()
+        if low in ABBREVIATIONS and low not in counts:  # a word the articles use is theirs ("bc" may be "BC")
+            return ABBREVIATIONS[low]
         if low in QUESTION_WORD_TYPOS and not question[:m.start()].strip():
             return QUESTION_WORD_TYPOS[low]
         if low not in counts and "'" not in w:
@@ -161,7 +173,8 @@ def normalize(question: str, lib) -> str:
             return _capital(corpus, low) or w
         return w
 
-    return plain_count(_join_names(_TOKEN.sub(fix, question), corpus))
+    joined = _join_names(_TOKEN.sub(fix, question), corpus)
+    return plain_count(_DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined))
 
 
 # A lower-case word right before a capitalised one ("dan Senor"), or right after one ("Senor dan").

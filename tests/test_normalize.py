@@ -232,3 +232,23 @@ def test_he_after_who_is_a_name_typed_in_lower_case_is_that_person(sample_home) 
     history = [{"role": "user", "content": "who is dan senor"}, {"role": "assistant", "content": first.answer}]
     # before, "he" became "Spokesman", the capitalised first word of the answer
     assert ask("what did he say", history=history, settings=sample_home).standalone_question == "what did Dan Senor say"
+
+
+def test_chat_short_forms_and_whats_x_want(corpus) -> None:
+    lib = Corpus(corpus)
+    assert normalize("how many ppl were killed", lib) == "how many people were killed"
+    assert normalize("what did the govt say", lib) == "what did the government say"
+    # "what's" + a name or pronoun + a bare verb of wanting or saying: "does"
+    assert normalize("whats sadr want", lib) == "what does Sadr want"
+    assert normalize("What's Moqtada al-Sadr demand?", lib) == "What does Moqtada al-Sadr demand?"
+    assert normalize("what's he want", lib) == "what does he want"
+    # otherwise "is": "toll" and "plan" here are nouns
+    assert normalize("whats the plan", lib) == "what's the plan"
+    assert normalize("whats happening in basra", lib) == "what's happening in Basra"
+
+
+def test_whats_sadr_want_is_answered(sample_home) -> None:
+    from bot import ask
+
+    a = ask("whats sadr want", settings=sample_home)  # was "not_found" ("what's Sadr want")
+    assert a.status == "answered" and a.standalone_question == "what does Sadr want"
