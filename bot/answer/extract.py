@@ -30,9 +30,9 @@ from bot.answer.second import second_sentence
 from bot.answer.followup import around, asks_who_said, previous_sentences, refers_back, said_by
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader
-from bot.answer.speaker import actor_terms, does_as_subject
+from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject
 from bot.answer.promote import (count_of_act_first, definition_first, gives_role, naming_first, naming_sentences,
-                                prefer_actor, promote_first, role_sentences, words_of)
+                                prefer_actor, promote_first, reacts, role_sentences, words_of)
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
 from bot.types import Citation, Passage
@@ -205,10 +205,13 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         return Extraction(True, (), related, 0.0, {}, NOT_FOUND)
     actor, verb = actor_terms(q.text)
     speaker = actor if verb and lexicon.is_speech_verb(verb) else frozenset()
-    cands = prefer_actor(lib, actor, verb, speaker, cands)
-    # "What did Sadr agree to?" against "The cleric agreed to ...": X named doing the very act asked about.
-    acts = bool(actor) and not lexicon.related("say", verb) and does_as_subject(lib, actor, verb, cands[0].article_id,
-                                                                                cands[0].start)
+    others = frozenset(q.terms) - actor - set(terms(verb))  # what else the question names
+    cands = prefer_actor(lib, actor, verb, speaker, cands, others)
+    # "What did Sadr agree to?" against "The cleric agreed to ...": X named doing the very act asked about;
+    # "How did the government respond to Sadr?": X doing anything about it ("has welcomed Sadr's move").
+    acts = bool(actor) and (
+        (not lexicon.related("say", verb) and does_as_subject(lib, actor, verb, cands[0].article_id, cands[0].start))
+        or (asks_reaction(verb) and reacts(lib, actor, others, cands[0])))  # "respond" is "reply" too
     if leader:  # "Who runs X?": the person the articles give X's title to
         # the titled sentences were looked for in the whole article: any of them may go first
         cands = promote_first(cands, [lambda c: gives_role(lib, q, c), lambda c: gives_role(lib, q, c, loose=True)],

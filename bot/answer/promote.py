@@ -15,7 +15,7 @@ from bot.answer import lexicon
 from bot.answer.define import defines, named_thing, names_it
 from bot.answer.features import Question, has_type, verb_support
 from bot.answer.role import names_role
-from bot.answer.speaker import does_verb, names_speaker, reports_speech
+from bot.answer.speaker import acts_first, asks_reaction, does_verb, names_speaker, reports_speech
 from bot.library import Library, sentence_at
 from bot.types import Passage
 from index.terms import terms, words
@@ -71,7 +71,7 @@ POLYSEMOUS = 20  # WordNet verb senses from which a verb's stand-ins say little 
 
 
 def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],
-                 cands: list[Candidate]) -> list[Candidate]:
+                 cands: list[Candidate], topic: frozenset[str] = frozenset()) -> list[Candidate]:
     """For "what did X do ...", the best-scored of the first candidates that names X doing the question's
     verb (or a stand-in: "want" / "demanding") goes first; for "what did X say ...", failing that, the
     best that names X and reports speech, then the best that names X."""
@@ -85,9 +85,20 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
     # Bethencourt" ("lead" is one of the 42 senses of "take").
     exact = len(lexicon.synsets(verb, "v")) >= POLYSEMOUS if lexicon.available() else False
     tests = [] if lexicon.related("say", verb) else [lambda c: _acts(lib, actor, verb, c, exact)]
+    # "How did the government respond (to Sadr)?": whatever it did, as the sentence's subject, about every
+    # other thing the question names (`topic`: "Sadr"; "residents of Basra" hearing explosions is no reaction
+    # to the truce)
+    if asks_reaction(verb):
+        tests.insert(0, lambda c: reacts(lib, actor, topic, c))
     if speaker:
         tests += [lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
     return promote_first(cands, tests)
+
+
+def reacts(lib: Library, actor: frozenset[str], topic: frozenset[str], c: Candidate) -> bool:
+    """The candidate has the actor as its subject and names every other thing the question does (`topic`)."""
+    return (acts_first(lib, actor, c.article_id, c.start)
+            and topic <= set(terms(lib.articles[c.article_id].text[c.start:c.end])))
 
 
 def _acts(lib: Library, actor: frozenset[str], verb: str, c: Candidate, exact: bool = False) -> bool:

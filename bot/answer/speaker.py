@@ -104,6 +104,32 @@ def does_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: 
     return False
 
 
+def asks_reaction(verb: str) -> bool:
+    """"How did X react / respond?": any act of X's is the answer ("The government has welcomed the move"),
+    whatever its verb."""
+    # the verbs themselves: WordNet relates "respond" (as "reply") to "say", which asks for words, not acts
+    return bool(set(lexicon.base_forms(verb, "v")) & set(REACTION_VERBS))
+
+
+REACTION_VERBS = ("react", "respond")
+
+
+def acts_first(lib: Library, actor: frozenset[str], article_id: str, start: int) -> bool:
+    """Is the actor the subject of the sentence at `start`: named (itself or by title) before its first verb?
+    "The Iraqi government has welcomed Sadr's move" is the government acting; "Sadrist lawmakers denounced
+    ... the government" is not."""
+    text = lib.articles[article_id].text
+    s = sentence_at(lib, article_id, start)
+    sentence = text[s.start:s.end]
+    for m in re.finditer(r"[\w'\-]+", sentence):
+        w = m.group()
+        # a verb form that is no name ("Prime" opens a title) and no auxiliary ("has" welcomed)
+        if w[:1].islower() and w not in stopwords() and lexicon.base_forms(w, "v") and not lexicon.base_forms(w, "n"):
+            before = sentence[:m.start()]
+            return bool(actor) and actor <= set(terms(f"{before} {named_by_title(text, before)}"))
+    return False
+
+
 def _named_in(text: str, s) -> set[str]:
     """The terms of a sentence with the names the article's titles in it stand for."""
     sentence = text[s.start:s.end]

@@ -301,3 +301,16 @@ def test_how_a_body_of_people_reacted_is_answered_by_what_it_did(sample_home):
     a = ask("How did the government react?", settings=sample_home)
     assert a.status == "answered", a.answer
     assert "welcomed" in a.citations[0].quote
+
+
+@pytest.mark.parametrize("question, quote", [
+    # whatever the actor did, as the subject of the sentence ("welcomed" is no stand-in for "respond")
+    ("how did the government respond to sadr", "The Iraqi government has welcomed Sadr's move."),
+    ("how did sadr respond to the offensive", "Moqtada al-Sadr has ordered his militia off the streets"),
+    # the actor need not be the subject when nothing better names the thing reacted to
+    ("how did the residents react to the truce", "greeted with cautious relief by the embattled residents"),
+])
+def test_how_someone_responded_is_answered_by_what_they_did_about_it(sample_home, question, quote):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered", a.answer
+    assert quote in a.citations[0].quote
