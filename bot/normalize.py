@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answer import base_forms, common_words, country_names, known_word
+from bot.answer import base_forms, common_words, country_names, is_participle, known_word
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
 from index.words import WordStats
@@ -33,6 +33,8 @@ ABBREVIATIONS = {"ppl": "people", "govt": "government", "gov't": "government", "
 _DOES = re.compile(r"\b((?i:what|who|where|why|how|when))['’]s\s+((?:he|she|they|it|the\s+[a-z]+|[A-Z][\w'\-]*"
                    r"(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'\-]*)*)\s+(?:want|need|think|say|mean|plan|know|expect|hope|demand|ask|do|"
                    r"believe|feel|like|propose|offer|suggest|claim)\b)")
+# "who got hurt", "how many people got killed": "got" + a participle is a passive, said plainly with "was"/"were"
+_GOT_PASSIVE = re.compile(r"\b(?:got|gotten)\s+(?=([a-z]+)\b)")
 # Question words typed fast, that are words of their own too ("wat" is a temple, "wen" a cyst): corrected only
 # where a question word goes, its first word.
 QUESTION_WORD_TYPOS = {"wat": "what", "wut": "what", "wot": "what", "wats": "what's", "wen": "when", "wher": "where",
@@ -173,13 +175,19 @@ def normalize(question: str, lib) -> str:
             return _capital(corpus, low) or w
         return w
 
-    joined = _join_names(_TOKEN.sub(fix, question), corpus)
+    joined = _passive(_join_names(_TOKEN.sub(fix, question), corpus))
     return plain_count(_DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined))
 
 
 # A lower-case word right before a capitalised one ("dan Senor"), or right after one ("Senor dan").
 _BEFORE_NAME = re.compile(r"\b()([a-z]+)(?=\s+[A-Z])")
 _AFTER_NAME = re.compile(r"(\b[A-Z][\w'\-]*\s+)([a-z]+)\b")
+
+
+def _passive(question: str) -> str:
+    """"got" + a past participle as "was" / "were" (+ the participle): the question's verb is the participle."""
+    be = "were" if re.match(r"(?i)\s*how\s+many\b", question) else "was"
+    return _GOT_PASSIVE.sub(lambda m: f"{be} " if is_participle(m.group(1)) else m.group(), question)
 
 
 def _join_names(question: str, corpus: WordStats) -> str:

@@ -252,3 +252,11 @@ def test_whats_sadr_want_is_answered(sample_home) -> None:
 
     a = ask("whats sadr want", settings=sample_home)  # was "not_found" ("what's Sadr want")
     assert a.status == "answered" and a.standalone_question == "what does Sadr want"
+
+
+def test_got_and_a_participle_is_a_passive(corpus) -> None:
+    lib = Corpus(corpus)
+    assert normalize("who got hurt", lib) == "who was hurt"
+    assert normalize("how many people got killed in basra", lib) == "how many people were killed in Basra"
+    # "got" + no participle stays
+    assert normalize("what got him home", lib) == "what got him home"

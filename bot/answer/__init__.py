@@ -10,10 +10,10 @@ from bot.answer.extract import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, Candidat
                                 candidates, choose_best, cite, covered, extract, load_weights)
 from bot.answer.broad import broad_topic
 from bot.answer.features import (FEATURES, NAME, TYPED, Question, analyse_question, common_words, coverage_without,
-                                 has_type, known_word, split_subject)
+                                 has_type, is_participle, known_word, split_subject)
 from bot.answer.lexicon import base_forms, country_names, is_group_noun, synonyms
 from bot.answer.overview import WIDEN as OVERVIEW_WIDEN, asks_overview
 
-__all__ = ["base_forms", "synonyms", "is_group_noun", "broad_topic", "asks_overview", "OVERVIEW_WIDEN", "country_names", "ABSTAIN_FEATURES", "FEATURES", "GUARDS", "NAME", "TYPED", "WEIGHTS_FILE", "Candidate", "Extraction", "Question",
+__all__ = ["base_forms", "synonyms", "is_participle", "is_group_noun", "broad_topic", "asks_overview", "OVERVIEW_WIDEN", "country_names", "ABSTAIN_FEATURES", "FEATURES", "GUARDS", "NAME", "TYPED", "WEIGHTS_FILE", "Candidate", "Extraction", "Question",
            "abstain_features", "analyse_question", "candidates", "choose_best", "cite", "common_words", "known_word", "split_subject", "covered", "coverage_without",
            "extract", "has_type", "load_weights"]

@@ -156,7 +156,12 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     # Does the context hold the question's main verb, or one WordNet lets stand in for it?
     f["verb_ok"] = verb_support(q, ctx_words)
     # "How many died?": the verb is all the question says, so a word standing in for it ("killed") is its topic.
-    if q.verb and set(q.weights) <= {q.verb} and f["verb_ok"]:
+    # The sentence itself must hold it (the sentence after "12 killed and 18 wounded" does not answer "who was
+    # hurt"), as a form of a synonym ("wounded"; a rarer sense's stand-in is no answer: "who died" / "leave");
+    # for "how many", whose answer must hold a number, any stand-in ("died" / "killed").
+    sentence = text[best.start:best.end]
+    if q.verb and set(q.weights) <= {q.verb} and (says_verb(q.verb_word or q.verb, sentence) or (
+            q.atype == "number" and verb_support(q, words(sentence)))):
         f["topic_article"] = f["cov_ctx_nv"] = 1.0
     # Does the question ask about what the passage does not say: negated, with an opposite, another name?
     f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))
@@ -217,6 +222,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         cands = promote_first(cands, [lambda c: gives_role(lib, q, c), lambda c: gives_role(lib, q, c, loose=True)],
                          window=len(cands))
     cands = count_of_act_first(lib, q, cands)
+    # "Who was hurt?": the verb is all the question says; a sentence holding it or a synonym ("wounded") first
+    if q.verb and q.verb_word and set(q.weights) <= {q.verb}:
+        cands = promote_first(cands, [lambda c: says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])],
+                              window=len(cands))
     best, runner_up = choose_best(q, cands, weights)
     af = abstain_features(lib, q, best, passages, runner_up)
     p = _sigmoid(_linear(weights["abstain"], af))
@@ -289,6 +298,13 @@ def pointed_at(lib: Library, best: Candidate) -> Candidate | None:
     if prev is None or prev.kind != "body":
         return None
     return Candidate(prev.id, prev.article_id, prev.start, prev.end, best.passage_rank, {}, best.score, best.prob)
+
+
+def says_verb(verb: str, sentence: str) -> bool:
+    """Does the sentence hold a form of the verb, or of one of its synonyms in their most frequent senses
+    ("hurt" / "wounded"; not "caught", which a rare sense of "catch" relates to "hurt")?"""
+    lemmas = {verb.lower(), *lexicon.base_forms(verb, "v"), *lexicon.synonyms(verb)}
+    return any(w in lemmas or lemmas & set(lexicon.base_forms(w, "v")) for w in words(sentence) if w.isalpha())
 
 
 def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Candidate, Candidate | None]:

@@ -242,6 +242,13 @@ _BASE_PARTICIPLES = frozenset("hurt hit cut shut put set spread split cast cost 
                               "broadcast forecast beat bet bid let rid".split())
 
 
+def is_participle(word: str) -> bool:
+    """A past participle: an inflected verb form that is no -ing or -s form ("killed", "caught"), or one of
+    the verbs whose participle is their base ("hurt")."""
+    w = word.lower()
+    return w in _BASE_PARTICIPLES or (bool(set(lexicon.base_forms(w, "v")) - {w}) and not w.endswith(("ing", "s")))
+
+
 def _inflected_verb(word: str, nouns_too: bool) -> bool:
     """An inflected verb form ("died", "attacked", "runs"), not a bare word that may be a noun ("people",
     which WordNet also knows as a verb); with nouns_too False, a word with a noun reading ("troops")

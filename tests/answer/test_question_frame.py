@@ -116,3 +116,12 @@ def test_keep_before_an_ing_verb_says_how_long_not_what(sample_home):
     a = ask("what happens to people who keep carrying weapons", settings=sample_home)
     assert a.status == "answered", a.answer  # was not found: "keep" is in no article
     assert "will not be part of the Sadrist movement" in a.citations[0].quote
+
+
+def test_a_question_of_one_verb_is_answered_by_a_sentence_saying_it_not_by_the_next_one(sample_home):
+    # "who got hurt" is "who was hurt": the verb (or its synonym, "wounded") must be in the sentence shown;
+    # before, the sentence after "18 wounded" was answered, and "who died" by "... to ask the militia to leave"
+    a = ask("who got hurt", settings=sample_home)
+    assert a.standalone_question == "who was hurt"
+    assert a.status != "not_found" and "18 wounded" in a.citations[0].quote
+    assert ask("who died", settings=sample_home).status != "answered"
