@@ -6,8 +6,9 @@ for the follow-up rewriting and the question's normalising, and the retriever's 
 questions about the whole archive (`asks_overview`), `broad_topic` and WordNet's `base_forms` / `country_names`.
 """
 
-from bot.answer.extract import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, Candidate, Extraction, abstain_features,
-                                candidates, choose_best, cite, covered, extract, load_weights)
+from bot.answer.abstain import abstain_features
+from bot.answer.extract import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, Candidate, Extraction, candidates,
+                                choose_best, cite, covered, extract, load_weights)
 from bot.answer.broad import broad_topic
 from bot.answer.features import (FEATURES, NAME, TYPED, Question, analyse_question, common_words, coverage_without,
                                  has_type, is_participle, known_word, split_subject)

@@ -80,6 +80,13 @@ def does_verb(lib: Library, verb: str, article_id: str, start: int, exact: bool 
                for w in set(words(text[start:end])) if w.isalpha() and w.lower() not in stopwords())
 
 
+def says_verb(verb: str, sentence: str) -> bool:
+    """Does the sentence hold a form of the verb, or of one of its synonyms in their most frequent senses
+    ("hurt" / "wounded"; not "caught", which a rare sense of "catch" relates to "hurt")?"""
+    lemmas = {verb.lower(), *lexicon.base_forms(verb, "v"), *lexicon.synonyms(verb)}
+    return any(w in lemmas or lemmas & set(lexicon.base_forms(w, "v")) for w in words(sentence) if w.isalpha())
+
+
 def does_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:
     """does_verb with the actor as the doer: the sentence names them (itself, by title, or by a pronoun
     after a sentence that does) before a form of the verb that is not an infinitive of someone else's

@@ -1,0 +1,67 @@
+"""The features of the decision to answer at all, for the best sentence: how much of the question it and its
+context, passage and article hold, what they lack (rare words, names, numbers), whether they hold the
+question's verb, and the guards' evidence that they say something else (a negation, an opposite, another
+name, another place). A logistic model over them (bot/answer/weights.json, "abstain") gives P(answer);
+bot/answer/policy.py turns it into answered / uncertain / not found.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.answer.aliases import named_by_title
+from bot.answer.features import (Question, antonym_clash, coverage_without, missing_idf, missing_specific, name_swap,
+                                 negation_gap, place_elsewhere, verb_support)
+from bot.answer.promote import words_of
+from bot.answer.speaker import says_verb
+from bot.library import Library, sentence_at
+from bot.types import Passage
+from index.terms import terms, words
+
+if TYPE_CHECKING:
+    from bot.answer.extract import Candidate
+
+
+def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[Passage],
+                     runner_up: Candidate | None = None) -> dict:
+    text = lib.articles[best.article_id].text
+    sents = lib.sentences[best.article_id]
+    ordinal = sentence_at(lib, best.article_id, best.start).ordinal
+    prev = sents[ordinal - 1] if ordinal > 0 else None
+    ctx_text = text[prev.start:best.end] if prev else text[best.start:best.end]
+    alias = named_by_title(text, text[best.start:best.end])
+    ctx = set(terms(f"{ctx_text} {alias}"))
+    ctx_words = words(f"{ctx_text} {alias}")
+    passage_terms = set(terms(passages[best.passage_rank].text))
+    top = max((q.weights.values()), default=1.0) or 1.0
+    f = {k: best.features[k] for k in ("cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype")}
+    f["score"] = best.score
+    # The rarest question term missing near the answer, relative to the rarest question term overall.
+    f["miss_ctx"] = missing_idf(q, ctx) / top
+    f["miss_passage"] = missing_idf(q, passage_terms) / top
+    f["passage_cov"] = sum(w for t, w in q.weights.items() if t in passage_terms) / q.total
+    # Names, numbers and rare words of the question that the answer's context / article never mention
+    # (a wrong actor, a wrong place, a number it never gives).
+    art_terms = set(terms(text))
+    n = max(len(q.specific), 1)
+    f["miss_spec_ctx"] = missing_specific(q, ctx, set(ctx_words)) / n
+    f["miss_spec_article"] = missing_specific(q, art_terms, words_of(text)) / n
+    # How much of what the question is about (its terms but the main verb) the answer's article holds at all.
+    f["topic_article"] = coverage_without(q, art_terms, q.verb)
+    f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
+    # Does the context hold the question's main verb, or one WordNet lets stand in for it?
+    f["verb_ok"] = verb_support(q, ctx_words)
+    # "How many died?": the verb is all the question says, so a word standing in for it ("killed") is its topic.
+    # The sentence itself must hold it (the sentence after "12 killed and 18 wounded" does not answer "who was
+    # hurt"), as a form of a synonym ("wounded"; a rarer sense's stand-in is no answer: "who died" / "leave");
+    # for "how many", whose answer must hold a number, any stand-in ("died" / "killed").
+    sentence = text[best.start:best.end]
+    if q.verb and set(q.weights) <= {q.verb} and (says_verb(q.verb_word or q.verb, sentence) or (
+            q.atype == "number" and verb_support(q, words(sentence)))):
+        f["topic_article"] = f["cov_ctx_nv"] = 1.0
+    # Does the question ask about what the passage does not say: negated, with an opposite, another name?
+    f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))
+    f["antonym"] = antonym_clash(q, ctx_words)
+    f["name_swap"] = name_swap(q, text[best.start:best.end])
+    f["place_elsewhere"] = place_elsewhere(q, f"{ctx_text} {alias}", text)
+    return f
