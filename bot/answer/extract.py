@@ -30,7 +30,7 @@ from bot.answer.followup import around, asks_who_said, previous_sentences, refer
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb
-from bot.answer.promote import (count_of_act_first, definition_first, gives_role, naming_first, naming_sentences,
+from bot.answer.promote import (SPEAKER_WINDOW, count_of_act_first, definition_first, gives_role, naming_first, naming_sentences,
                                 prefer_actor, promote_first, reacts, role_sentences)
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
@@ -182,6 +182,16 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
                               window=len(cands))
     best, runner_up = choose_best(q, cands, weights)
     af = abstain_features(lib, q, best, passages, runner_up)
+    # "What are people in Sadr City doing?" against a sentence about another place: the best of the first
+    # candidates about the place asked about answers instead, if there is one.
+    if af.get("place_elsewhere", 0.0) > 0:
+        elsewhere = [c for c in cands[:SPEAKER_WINDOW]
+                     if c is not best and not abstain_features(lib, q, c, passages).get("place_elsewhere")
+                     and c.article_id == best.article_id]
+        if elsewhere:
+            cands = [elsewhere[0], *(c for c in cands if c is not elsewhere[0])]
+            best, runner_up = choose_best(q, cands, weights)
+            af = abstain_features(lib, q, best, passages, runner_up)
     p = _sigmoid(_linear(weights["abstain"], af))
     vetoed = False
     # Guard, measured on SQuAD 2.0 and the gold set (eval/tune.py): a "how many" / "when" question

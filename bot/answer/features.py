@@ -419,9 +419,24 @@ def place_elsewhere(q: Question, context: str, article: str) -> float:
     qt = _TOKEN.findall(q.text)
     ctx = {_fold(w) for w in _TOKEN.findall(context)}
     counts = None
-    for prep, name in zip(qt, qt[1:]):
-        if (prep.lower() not in _LOCATIVE or not name[0].isupper() or _fold(name) in ctx
-                or lexicon.base_forms(name.lower(), "a")):
+    for i, (prep, name) in enumerate(zip(qt, qt[1:])):
+        if prep.lower() not in _LOCATIVE or not name[0].isupper() or lexicon.base_forms(name.lower(), "a"):
+            continue
+        # A place of two words ("in Sadr City", or typed "in Sadr city"): the article's "Sadr City" district
+        # is another place than its Sadr, named throughout.
+        after = qt[i + 2] if i + 2 < len(qt) else ""
+        phrase = f"{name} {after[:1].upper()}{after[1:]}"
+        in_phrase = len(re.findall(rf"\b{re.escape(phrase)}\b", article)) if after else 0
+        if in_phrase:
+            # the name alone stands for the place where the article itself uses it so ("At Fécamp," for
+            # "Fécamp Abbey"); "Sadr", the cleric named throughout, is no place "in Sadr"
+            locative = "|".join(sorted(_LOCATIVE))
+            as_place = re.search(rf"(?i)\b(?:{locative})\s+{re.escape(name)}\b(?!\s+{re.escape(after)})", article)
+            named = _fold(phrase) in _fold(context) or (bool(as_place) and _fold(name) in ctx)
+            if not named and in_phrase <= 2:
+                return 1.0
+            continue
+        if _fold(name) in ctx:
             continue
         if counts is None:
             counts = Counter(_fold(w) for w in _TOKEN.findall(article))

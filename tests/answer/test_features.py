@@ -69,3 +69,19 @@ def test_a_place_named_in_passing_elsewhere_in_the_article_is_another_place():
     # an adjective is no place
     q = analyse_question("What does Fitz mean in Irish surnames?", lambda t: 1.0)
     assert place_elsewhere(q, "Fitz means son of.", "Irish surnames. Fitz means son of.") == 0.0
+
+
+def test_a_place_of_two_words_is_not_the_person_it_is_named_after():
+    from bot.answer.features import place_elsewhere
+
+    article = ("Sadr ordered his militia off the streets. Sadr's aide read a statement. At least 12 people were "
+               "killed. Protesters took to the streets in the Sadr City district. Sadr spoke again.")
+    # "Sadr" is the article's subject, named throughout; "Sadr City" is named once: another place
+    for typed in ("What are people in Sadr City doing?", "what are people in Sadr city doing"):
+        q = analyse_question(typed, lambda t: 1.0)
+        assert place_elsewhere(q, "At least 12 people were killed.", article) == 1.0, typed
+        assert place_elsewhere(q, "Protesters took to the streets in the Sadr City district.", article) == 0.0
+    # a name the article uses mostly within the phrase stands for the place alone ("At Fécamp")
+    article = "Fécamp Abbey was a centre of music. At Fécamp, under two abbots, notes were taught."
+    q = analyse_question("Who were the two abbots at Fécamp Abbey?", lambda t: 1.0)
+    assert place_elsewhere(q, "At Fécamp, under two abbots, notes were taught.", article) == 0.0
