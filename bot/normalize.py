@@ -175,13 +175,22 @@ def normalize(question: str, lib) -> str:
             return _capital(corpus, low) or w
         return w
 
-    joined = _passive(_join_names(_TOKEN.sub(fix, question), corpus))
+    joined = _passive(_join_names(_the_us(_TOKEN.sub(fix, question), corpus), corpus))
     return plain_count(_DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined))
 
 
 # A lower-case word right before a capitalised one ("dan Senor"), or right after one ("Senor dan").
 _BEFORE_NAME = re.compile(r"\b()([a-z]+)(?=\s+[A-Z])")
 _AFTER_NAME = re.compile(r"(\b[A-Z][\w'\-]*\s+)([a-z]+)\b")
+
+
+def _the_us(question: str, corpus: WordStats) -> str:
+    """"the us" is the country, never the pronoun: "what did the us give in return" asks about the articles'
+    "US" (where they write it so)."""
+    if not re.search(r"\bthe\s+us\b", question):
+        return question
+    _, _, form = corpus.capitalised("us")
+    return re.sub(r"\b(the\s+)us\b", rf"\g<1>{form}", question) if form and form.isupper() else question
 
 
 def _passive(question: str) -> str:

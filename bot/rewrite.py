@@ -105,6 +105,26 @@ def _graft(prev: str, rest: str) -> str:
     return f"{prev} {rest}"
 
 
+# Verbs whose noun says nothing of the act ("Sadr's say", "Sadr's want"): "it" after them is left alone.
+_NO_ACT_NOUN = frozenset("say tell do think mean want get know see have make take go come give".split())
+
+
+def _act_noun(prev_q: str) -> str | None:
+    """"What did Sadr order?" -> "Sadr's order": the act the previous question asked about, named by its
+    verb's noun (WordNet has the same word as a noun: "order", "demand", "offer", "plan"), for "it"."""
+    if not re.match(r"(?i)\s*what\s+(?:did|does|do|has|have|had)\b", prev_q):
+        return None
+    parts = split_subject(prev_q.rstrip(" ?") + "?")
+    if not parts:
+        return None
+    _, subject, rest = parts
+    verb = next(iter(re.findall(r"[a-z]+", rest.lower())), "")
+    base = next(iter(base_forms(verb, "v")), None)
+    if not base or base in _NO_ACT_NOUN or base not in base_forms(base, "n") or not re.match(r"[A-Z]", subject):
+        return None
+    return f"{subject}'s {base}"
+
+
 def _answered_names(question: str, answer: str) -> list[str]:
     """Names in the answer that the question did not mention, nearest first to where the answer echoes the
     question ("... militia led by Shi'ite cleric Moqtada Al-Sadr" for "Who leads the militia?")."""
@@ -216,6 +236,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return q
     own = entities(q)
     pm = _PRONOUN.search(q)
+    # "What did Sadr order?" + "Did it work?": "it" is what he ordered, "Sadr's order", not Sadr.
+    act = _act_noun(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
+    if act:
+        return q[:pm.start()] + act + q[pm.end():]
     # "Tell me about the Najaf truce" + "Who agreed to it?": "it" is the topic asked about, not a name in it.
     if pm and not own and pm.group(1).lower() == "it" and topic:
         return q[:pm.start()] + topic + q[pm.end():]

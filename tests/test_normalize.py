@@ -260,3 +260,9 @@ def test_got_and_a_participle_is_a_passive(corpus) -> None:
     assert normalize("how many people got killed in basra", lib) == "how many people were killed in Basra"
     # "got" + no participle stays
     assert normalize("what got him home", lib) == "what got him home"
+
+
+def test_the_us_is_the_country(corpus) -> None:
+    lib = Corpus(corpus)
+    assert normalize("what did the us give in return", lib) == "what did the US give in return"
+    assert normalize("tell us about it", lib) == "tell us about it"  # the pronoun stays

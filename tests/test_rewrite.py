@@ -176,3 +176,14 @@ def test_a_body_of_people_typed_in_lower_case_after_its_name_is_part_of_it():
     history = _turn("what happened to the Mahdi army", "Most of the raids have focused on Mahdi Army strongholds. [1]")
     assert rewrite("where are they based", history) == "where are Mahdi army based"
     assert entities("what did the Sadr movement say") == ["Sadr"]  # a movement is no body of people first
+
+
+def test_it_after_what_did_x_do_is_what_x_did():
+    # "it" is Sadr's demand, not Sadr: the verb's own noun (WordNet) names the act
+    assert rewrite("Did the government accept it?", SADR) == "Did the government accept Sadr's demand?"
+    order = [{"role": "user", "content": "What did Sadr order?"},
+             {"role": "assistant", "content": "Sadr ordered his militia off the streets. [1]"}]
+    assert rewrite("did it work", order) == "did Sadr's order work"
+    # a verb whose noun says nothing of the act ("Sadr's say") leaves "it" to the usual rules
+    said = [{"role": "user", "content": "What did Sadr say?"}, {"role": "assistant", "content": "He said so. [1]"}]
+    assert "Sadr's say" not in rewrite("is it true", said)
