@@ -8,6 +8,7 @@ import re
 
 import numpy as np
 
+from bot.answer import lexicon
 from bot.answer.aliases import introduces
 from bot.answer.features import Question, analyse_question, coverage, known_word
 from bot.library import Library
@@ -23,8 +24,14 @@ _BROAD = re.compile(
     r"|(?:give\s+(?:me|us)\s+)?(?:a\s+)?(?:summary|overview|rundown|recap)\s+(?:of|about|on)"
     r"|summari[sz]e|sum\s+up|recap|explain|describe"
     r"|(?:who|what)(?:'s|\s+is|\s+was|\s+are|\s+were)"
-    r"|(?:any\s+|the\s+latest\s+|latest\s+)?(?:news|updates?)\s+(?:on|about|from)|(?:the\s+)?latest\s+on)"
-    r"\s+(?P<topic>.+?)[\s?.!]*$", re.I)
+    r"|(?:any\s+|the\s+latest\s+|latest\s+)?(?:news|updates?)\s+(?:on|about|from)|(?:the\s+)?latest\s+on"
+    r"|what\s+(?:do|does|did)\s+(?:the|these|this|my|your)\s+(?:articles?|stories|story|news|reports?|sources?)\s+"
+    r"(?:say|tell\s+(?:me|us))\s+(?:about|on)"
+    r"|(?:is\s+there\s+)?anything\s+(?:about|on))"
+    r"\s+(?P<topic>.+?)[\s?.!]*$"
+    # "iraq news", "basra updates": the topic first
+    r"|^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|any|the)\b)"
+    r"(?P<before>[\w'\- ]+?)\s+(?:news|updates?|latest)[\s?.!]*$", re.I)
 # "What is the capital of ...?" / "Who was the leader of ...?" ask for one fact, not an overview.
 _FACT_HEAD = re.compile(r"^(?:the\s+)?(?:name|number|capital|leader|head|cause|reason|role|purpose|date|"
                         r"population|size|goal|aim|result|outcome|meaning|difference|first|last|best|most|"
@@ -36,12 +43,36 @@ SAME = 0.5  # share of content terms two sentences share above which the second 
 INTRODUCES = 0.3  # "who is X?": bonus for a sentence giving X a title ("Shi'ite cleric Moqtada al-Sadr")
 
 
+# A bare topic typed as the whole question: "basra", "the najaf truce?", "mahdi army"
+_BARE = re.compile(r"^\s*(?P<topic>[\w'\-]+(?:\s+[\w'\-]+){0,3})[\s?.!]*$")
+
+
+def _bare_topic(question: str) -> str | None:
+    """A question of one to four words, none a verb form or a question or function word but "the", "of",
+    "in", naming one thing: a topic to tell about ("basra", "the truce", "Mahdi Army"), not a question ("who
+    won", "sadr demands") nor keywords ("sadr ceasefire")."""
+    m = _BARE.match(question)
+    if not m:
+        return None
+    ws = m.group("topic").split()
+    allowed = {"the", "of", "in", "on", "a", "an"}
+    if any((w.lower() in stopwords() and w.lower() not in allowed) or lexicon.is_verb(w.lower()) for w in ws):
+        return None
+    # One thing: a word ("the truce") or a name ("Mahdi Army", as normalize capitalised it). Keywords
+    # ("mahdi army prisoners", "sadr ceasefire") ask for a fact about one thing: the best sentence answers.
+    content = [w for w in ws if w.lower() not in allowed]
+    if len(content) > 1 and not all(w[:1].isupper() for w in content):
+        return None
+    topic = m.group("topic").strip()
+    return topic if terms(topic) else None
+
+
 def broad_topic(question: str) -> str | None:
     """The topic of a broad question, or None for a question that asks for one fact."""
     m = _BROAD.match(question)
     if not m:
-        return None
-    topic = m.group("topic").strip()
+        return _bare_topic(question)
+    topic = (m.group("topic") or m.group("before")).strip()
     who_what = re.match(r"^\s*(?:who|what)", m.group(0), re.I) and not re.match(
         r"^\s*what(?:'s| is| was)?\s+(?:happen|going|went|the story|the news|the deal|up)", m.group(0), re.I)
     # "Who is X" / "What is X": broad only for a short name-like X ("who is hazem al-aaraji", "what is

@@ -1,5 +1,5 @@
 """Questions about the whole archive ("summarize the articles", "what is this about?", "what's in the news?",
-"what happened?"): answered by the lead sentence of each of the first retrieved articles, each cited.
+"what happened?", "give me the gist", "key points"): answered by the lead sentence of each of the first retrieved articles, each cited.
 
 No topic is named, so there is nothing to score sentences against: news puts what a story is about in its
 first sentence, and one lead per article, for up to four articles, is the overview. The articles are those
@@ -27,8 +27,11 @@ _OVERVIEW = re.compile(
     rf"|what\s+do\s+{_SCOPE}{_ARCHIVE}\s+(?:say|cover|talk about)"
     r"|what(?:'s|\s+is)\s+(?:in\s+)?the\s+news"
     r"|what(?:'s|\s+is)\s+new|(?:the\s+)?(?:latest|top)\s+(?:news|stories|headlines)|(?:any\s+)?news|headlines"
+    r"|what(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?:latest|top)(?:\s+(?:news|stories|headlines))?"
     r"|what(?:'s|\s+is)\s+(?:been\s+)?(?:happening|going\s+on)|what\s+(?:has\s+)?happened"
     r"|tl;?dr"
+    r"|(?:give\s+(?:me|us)\s+)?(?:the\s+)?(?:gist|key\s+points|main\s+points|highlights|big\s+picture)"
+    rf"(?:\s+of\s+{_SCOPE}{_ARCHIVE})?"
     r")[\s?.!]*$", re.I)
 
 

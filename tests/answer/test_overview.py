@@ -13,7 +13,8 @@ TRUCE = "001_7168465226cfb30f"
 
 
 @pytest.mark.parametrize("question", ["summarize the articles", "what is this about?", "give me an overview",
-                                      "whats in the news", "what are these articles about", "what happened?"])
+                                      "whats in the news", "what are these articles about", "what happened?",
+                                      "give me the gist", "key points", "what's the latest news"])
 def test_a_question_about_the_whole_archive_gets_the_lead_of_each_article(sample_home, question):
     a = ask(question, settings=sample_home)
     assert a.status == "answered", a.answer  # was "not found": no topic word to look for
@@ -33,11 +34,25 @@ def test_an_overview_limited_to_one_article_sums_up_that_article(sample_home):
 
 
 @pytest.mark.parametrize("question, topic_word", [("news about iraq", "Iraq"), ("latest on sadr", "Sadr"),
-                                                  ("any updates on basra", "Basra")])
+                                                  ("any updates on basra", "Basra"), ("iraq news", "Iraq"),
+                                                  ("what do the articles say about maliki", "Maliki"),
+                                                  ("anything about the us military", "US"),
+                                                  # a bare topic, the whole question
+                                                  ("basra", "Basra"), ("najaf?", "Najaf")])
 def test_news_about_a_topic_is_a_broad_question(sample_home, question, topic_word):
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and 2 <= len(a.citations) <= 4, a.answer
     assert all(topic_word in c.quote for c in a.citations[:1])
+
+
+def test_a_bare_topic_is_broad_but_a_short_question_is_not():
+    from bot.answer import broad_topic
+
+    assert broad_topic("the truce") == "the truce" and broad_topic("Mahdi Army") == "Mahdi Army"
+    # a verb or a question word makes a question of it
+    assert broad_topic("who won") is None and broad_topic("sadr demands") is None
+    # keywords ask for a fact about one thing: the best sentence, not a summary
+    assert broad_topic("Mahdi Army prisoners") is None and broad_topic("Sadr ceasefire") is None
 
 
 @pytest.mark.parametrize("question", ["what happened in basra", "what is the news about the curfew",
