@@ -39,6 +39,7 @@ _GOT_PASSIVE = re.compile(r"\b(?:got|gotten)\s+(?=([a-z]+)\b)")
 # where a question word goes, its first word.
 QUESTION_WORD_TYPOS = {"wat": "what", "wut": "what", "wot": "what", "wats": "what's", "wen": "when", "wher": "where",
                        "whe": "when", "hw": "how", "hwo": "how", "waht": "what", "whay": "what", "wy": "why"}
+HOW_WORDS = ("many", "much", "long", "far", "often", "old", "come")  # what follows "how" in a question
 MIN_TYPO_LEN = 4  # shorter unknown words are corrected to function words only ("wht" -> "what")
 # Longer "words" are no typos of an English word (pasted strings, hashes): never corrected. Every string one
 # edit away is made and looked up, ~450 per letter: a 10,000-letter word took gigabytes.
@@ -163,6 +164,11 @@ def normalize(question: str, lib) -> str:
             return ABBREVIATIONS[low]
         if low in QUESTION_WORD_TYPOS and not question[:m.start()].strip():
             return QUESTION_WORD_TYPOS[low]
+        # "how mny": after "how", a word one edit from "many", "much", "long" ... is that word
+        if low not in counts and re.search(r"(?i)\bhow\s+$", question[:m.start()]):
+            near = [h for h in HOW_WORDS if edit_distance(low, h) == 1]
+            if len(near) == 1:
+                return near[0]
         if low not in counts and "'" not in w:
             country = _country(corpus, low)
             if country:
