@@ -4,6 +4,7 @@ A user types "when did the fighting start"; the article says "fighting erupted T
 government began ...". BM25 scores no chunk for "start", the word no article holds, so the question
 ranks by "fighting" alone and the chunk saying it can fall below the passages read. Each such word is
 searched as its WordNet synonyms that the index holds ("start" -> "begin"), up to MAX_SYNONYMS of them.
+A name the archive also spells with another vowel is searched in both spellings (bot/answer/spelling.py).
 A word the archive does use is left as it is: the expansion adds words only where BM25 had none. Of a broad
 question ("tell me more about ...") only the topic is expanded, and a synonym must have the shared meaning
 among its own most frequent senses too (lexicon.synonyms): "died" is not searched as "go".
@@ -11,15 +12,17 @@ among its own most frequent senses too (lexicon.synonyms): "died" is not searche
 
 from __future__ import annotations
 
-from bot.answer import broad_topic, synonyms
+from bot.answer import broad_topic, name_variants, synonyms
 from index.bm25 import BM25Index
 from index.terms import stopwords, terms, words
+from index.words import WordStats
 
 MAX_SYNONYMS = 2  # per absent word: the most frequent senses' lemmas first
 
 
-def keyword_query(bm25: BM25Index, question: str) -> str:
-    """The question, followed by the indexed synonyms of each of its words that no chunk holds."""
+def keyword_query(bm25: BM25Index, question: str, corpus: WordStats | None = None) -> str:
+    """The question, followed by the indexed synonyms of each of its words that no chunk holds, and (with the
+    archive's word statistics, `corpus`) the archive's other spellings of its names ("Mahdi" -> "Mehdi")."""
     sw = stopwords()
     extra: dict[str, str] = {}  # term -> the synonym it comes from ("begin" and "beginning" are one term)
     # "tell me more about Basra": the request's own words ("tell") are not what it asks about
@@ -32,4 +35,6 @@ def keyword_query(bm25: BM25Index, question: str) -> str:
             if len(found) < MAX_SYNONYMS and ts and all(bm25.doc_freq(t) for t in ts):
                 found.setdefault(ts[0], syn)
         extra.update((t, s) for t, s in found.items() if t not in extra)
+    if corpus is not None:
+        extra.update((v, v) for v in name_variants(bm25, corpus, question) if v not in extra)
     return " ".join([question, *extra.values()])

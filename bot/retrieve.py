@@ -103,7 +103,7 @@ def retrieve(lib: Library, question: str, top_k: int, filters: Filters | None = 
     dense = [(i, s) for i, s in lib.store.query("chunk", qv, depth, filters.where()) if i in lib.chunks]
 
     mask = None if filters.empty else lib.bm25.article_mask(allowed_articles(lib, filters))
-    scores = lib.bm25.scores(keyword_query(lib.bm25, question), mask)
+    scores = lib.bm25.scores(keyword_query(lib.bm25, question, lib.words), mask)
     ids = lib.bm25.ids
     sparse = [(ids[j], float(scores[j])) for j in top_positions(scores, depth) if ids[j] in lib.chunks]
 

@@ -14,6 +14,7 @@ from bot.answer.features import (Question, antonym_clash, coverage_without, miss
                                  negation_gap, place_elsewhere, verb_support)
 from bot.answer.promote import words_of
 from bot.answer.speaker import says_verb
+from bot.answer.spelling import respell
 from bot.library import Library, sentence_at
 from bot.types import Passage
 from index.terms import terms, words
@@ -23,8 +24,9 @@ if TYPE_CHECKING:
 
 
 def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[Passage],
-                     runner_up: Candidate | None = None) -> dict:
-    text = lib.articles[best.article_id].text
+                     runner_up: Candidate | None = None, variants: dict | None = None) -> dict:
+    # the archive's other spellings of the question's names read as the question's (spelling.py)
+    text = respell(lib.articles[best.article_id].text, variants or {})
     sents = lib.sentences[best.article_id]
     ordinal = sentence_at(lib, best.article_id, best.start).ordinal
     prev = sents[ordinal - 1] if ordinal > 0 else None

@@ -28,10 +28,11 @@ from bot.answer.overview import asks_overview, overview
 from bot.answer.second import second_sentence
 from bot.answer.followup import around, asks_who_said, previous_sentences, refers_back, said_by
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
-from bot.answer.role import asks_for_leader
+from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb
 from bot.answer.promote import (SPEAKER_WINDOW, count_of_act_first, definition_first, gives_role, naming_first, naming_sentences,
                                 prefer_actor, promote_first, reacts, role_sentences)
+from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
 from bot.types import Citation, Passage
@@ -87,10 +88,10 @@ def _sigmoid(x: float) -> float:
 
 
 def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray, weights: dict,
-               extra: tuple = ()) -> list[Candidate]:
+               extra: tuple = (), variants: dict | None = None) -> list[Candidate]:
     """Every sentence of the passages, scored, best first (a sentence in two overlapping chunks counts once).
     `extra`: more (SentenceRow, passage rank) pairs to score beside them (sentences elsewhere in the
-    passages' articles)."""
+    passages' articles). `variants`: the archive's other spellings of the question's names (spelling.py)."""
     rows = {}
     for rank, p in enumerate(passages):
         chunk = lib.chunks[p.chunk_id]
@@ -104,7 +105,7 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
     vectors = lib.store.vectors("sentence", list(rows))
     out = []
     for sid, (s, rank) in rows.items():
-        text = lib.articles[s.article_id].text
+        text = respell(lib.articles[s.article_id].text, variants or {})  # "Mehdi" read as the question's "Mahdi"
         prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None
         previous = text[prev.start:prev.end] if prev else ""
         # "The cleric agreed ...": the person the article calls "cleric" is named by the sentence too.
@@ -131,11 +132,12 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     follow-up pointing back at it ("where did he say that?")."""
     weights = weights or load_weights()
     leader = asks_for_leader(q.text)
-    extra = role_sentences(lib, q, passages) if leader else naming_sentences(lib, q, passages)
+    variants = name_variants(lib.bm25, lib.words, q.text)  # "Mehdi" in an article is the question's "Mahdi"
+    extra = role_sentences(lib, q, passages, variants) if leader else naming_sentences(lib, q, passages)
     # "Where did he say that?": the sentences around the previous answer may answer, the previous answer not.
     shown = previous_sentences(lib, passages, previous) if previous and refers_back(q.text) else []
     extra += around(lib, shown)
-    cands = candidates(lib, q, passages, qv, weights, extra) if passages else []
+    cands = candidates(lib, q, passages, qv, weights, extra, variants) if passages else []
     if shown:
         repeated = {s.id for s in shown}
         cands = [c for c in cands if c.sentence_id not in repeated] or cands
@@ -173,25 +175,27 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         or (asks_reaction(verb) and reacts(lib, actor, others, cands[0])))  # "respond" is "reply" too
     if leader:  # "Who runs X?": the person the articles give X's title to
         # the titled sentences were looked for in the whole article: any of them may go first
-        cands = promote_first(cands, [lambda c: gives_role(lib, q, c), lambda c: gives_role(lib, q, c, loose=True)],
-                         window=len(cands))
+        # ... first one saying X is "led by" someone (in the question's spelling of X's name)
+        cands = promote_first(cands, [lambda c: led_by(q, respell(lib.articles[c.article_id].text[c.start:c.end], variants)),
+                                      lambda c: gives_role(lib, q, c), lambda c: gives_role(lib, q, c, loose=True)],
+                              window=len(cands))
     cands = count_of_act_first(lib, q, cands)
     # "Who was hurt?": the verb is all the question says; a sentence holding it or a synonym ("wounded") first
     if q.verb and q.verb_word and set(q.weights) <= {q.verb}:
         cands = promote_first(cands, [lambda c: says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])],
                               window=len(cands))
     best, runner_up = choose_best(q, cands, weights)
-    af = abstain_features(lib, q, best, passages, runner_up)
+    af = abstain_features(lib, q, best, passages, runner_up, variants)
     # "What are people in Sadr City doing?" against a sentence about another place: the best of the first
     # candidates about the place asked about answers instead, if there is one.
     if af.get("place_elsewhere", 0.0) > 0:
         elsewhere = [c for c in cands[:SPEAKER_WINDOW]
-                     if c is not best and not abstain_features(lib, q, c, passages).get("place_elsewhere")
+                     if c is not best and not abstain_features(lib, q, c, passages, None, variants).get("place_elsewhere")
                      and c.article_id == best.article_id]
         if elsewhere:
             cands = [elsewhere[0], *(c for c in cands if c is not elsewhere[0])]
             best, runner_up = choose_best(q, cands, weights)
-            af = abstain_features(lib, q, best, passages, runner_up)
+            af = abstain_features(lib, q, best, passages, runner_up, variants)
     p = _sigmoid(_linear(weights["abstain"], af))
     vetoed = False
     # Guard, measured on SQuAD 2.0 and the gold set (eval/tune.py): a "how many" / "when" question
@@ -213,7 +217,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     status = decide(p, vetoed, best.features, af, weights)
     # "Who runs X?" answered by a sentence giving someone a title over X: the role is the evidence (the
     # topic check counts the question's verb, which no such sentence holds).
-    if leader and not vetoed and (gives_role(lib, q, best) or gives_role(lib, q, best, loose=True)):
+    if leader and not vetoed and (gives_role(lib, q, best) or gives_role(lib, q, best, loose=True)
+                                  or led_by(q, respell(lib.articles[best.article_id].text[best.start:best.end], variants))):
         status = ANSWERED
     # The person asked about doing what the question asks, or the term's definition: the shape of the
     # sentence is the evidence that it answers, however few of the question's other words it repeats

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from bot.answer import lexicon
 from bot.answer.define import defines, named_thing, names_it
 from bot.answer.features import Question, has_type, verb_support
-from bot.answer.role import names_role
+from bot.answer.role import led_by, names_role
+from bot.answer.spelling import respell
 from bot.answer.speaker import acts_first, asks_reaction, does_verb, names_speaker, reports_speech
 from bot.library import Library, sentence_at
 from bot.types import Passage
@@ -24,16 +25,18 @@ if TYPE_CHECKING:  # extract.py defines Candidate and imports this module
     from bot.answer.extract import Candidate
 
 
-def role_sentences(lib: Library, q: Question, passages: list[Passage]) -> tuple:
+def role_sentences(lib: Library, q: Question, passages: list[Passage], variants: dict | None = None) -> tuple:
     """(SentenceRow, passage rank) of the sentences of the passages' articles that give someone a title
-    over what a "Who runs X?" question asks about, wherever they are in the article."""
+    over what a "Who runs X?" question asks about, or say X is "led by" someone, wherever they are in the
+    article (`variants`: the archive's other spellings of the question's names, bot/answer/spelling.py)."""
     out, seen = [], set()
     for rank, p in enumerate(passages):
         if p.article_id in seen:
             continue
         seen.add(p.article_id)
-        text, sents = lib.articles[p.article_id].text, lib.sentences[p.article_id]
-        out += [(s, rank) for s in sents if names_role(q, text[s.start:s.end], sentence_before(lib, s))]
+        text, sents = respell(lib.articles[p.article_id].text, variants or {}), lib.sentences[p.article_id]
+        out += [(s, rank) for s in sents if names_role(q, text[s.start:s.end], sentence_before(lib, s))
+                or led_by(q, text[s.start:s.end])]
     return tuple(out)
 
 

@@ -23,10 +23,28 @@ _WHO = re.compile(r"^\s*who\s+(?:is\s+|currently\s+|now\s+)?([a-z]+)\b", re.I)
 _TITLED = re.compile(r"((?:\b[A-Z][\w'\-]*[ \t]+){1,3})((?:[A-Z][a-z]+[ \t]+){1,2}[A-Z][\w'\-]+)")
 
 
+# "Who is the leader of X?", "who's in charge of X?": the role as a noun.
+_WHO_NOUN = re.compile(r"^\s*who(?:'s|\s+is|\s+was|\s+are)\s+(?:the\s+)?(leader|head|commander|chief|boss|ruler|"
+                       r"in\s+charge)\s+(?:of|at)\b", re.I)
+# "... the Mehdi Army militia led by Shi'ite cleric Moqtada Al-Sadr": the role given by a participle.
+_LED_BY = re.compile(r"\b(?:led|headed|commanded|run|ruled|chaired|controlled)\s+by\s+(?:[\w'\-]+\s+){0,3}?[A-Z]")
+
+
 def asks_for_leader(question: str) -> bool:
     """Does the question ask who leads / runs / heads something?"""
+    if _WHO_NOUN.match(question):
+        return True
     m = _WHO.match(question)
     return bool(m) and any(b in LEAD_VERBS for b in lexicon.base_forms(m.group(1).lower(), "v"))
+
+
+def led_by(q: Question, sentence: str) -> bool:
+    """Does the sentence name what the question asks about, then say it is "led by" / "headed by" someone?"""
+    m = _LED_BY.search(sentence)
+    if not m:
+        return False
+    before = set(terms(sentence[:m.start()]))
+    return all(t in before for t in q.terms if t != q.verb and t not in _verb_terms(q))
 
 
 def names_role(q: Question, sentence: str, context: str = "") -> bool:
@@ -53,6 +71,7 @@ def names_role(q: Question, sentence: str, context: str = "") -> bool:
 
 
 def _verb_terms(q: Question) -> set[str]:
-    """The stemmed verb after "Who" ("runs" -> "run"), which no answer need hold."""
-    m = _WHO.match(q.text)
+    """The stemmed verb after "Who" ("runs" -> "run"), or the role's noun ("leader", "in charge"), which no
+    answer need hold."""
+    m = _WHO_NOUN.match(q.text) or _WHO.match(q.text)
     return set(terms(m.group(1))) if m else set()
