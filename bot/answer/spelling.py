@@ -20,11 +20,9 @@ CAPITALISED = 0.8  # share of an indexed word's mid-sentence uses that must be c
 MIN_LENGTH = 4  # shorter names ("Ali", "Abu") have too many neighbours
 
 
-def _one_vowel_apart(a: str, b: str) -> bool:
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(diff) == 1 and diff[0][0] in VOWELS and diff[0][1] in VOWELS
+def _respellings(word: str) -> list[str]:
+    """The word with one of its vowels changed to another ("mahdi" -> "mehdi", "mihdi", ...)."""
+    return [word[:i] + v + word[i + 1:] for i, c in enumerate(word) if c in VOWELS for v in sorted(VOWELS - {c})]
 
 
 def _name(corpus: WordStats, word: str) -> bool:
@@ -40,9 +38,9 @@ def name_variants(bm25: BM25Index, corpus: WordStats, question: str) -> dict[str
         low = word.lower()
         if len(low) < MIN_LENGTH or not _name(corpus, low):
             continue
-        # the index's words starting with the same letter: the vocabulary is sorted, only that slice is read
-        for v in bm25.terms_between(low[0], low[0] + "\uffff"):
-            if _one_vowel_apart(low, v) and _name(corpus, v):
+        # each spelling with one vowel changed, looked up (a dozen lookups, whatever the vocabulary's size)
+        for v in _respellings(low):
+            if bm25.doc_freq(v) and _name(corpus, v):
                 out[v] = word
     return out
 
