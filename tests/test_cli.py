@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,83 @@ def test_ask_shows_the_three_outcomes_distinctly(home: Path, first_ingest) -> No
     assert near.stdout.index("Closest passage (not a direct answer):") < near.stdout.index("[1] ")
     d = json.loads(run_newsbot(home, "ask", "--json", "how many fighters does sadr have").stdout)
     assert d["status"] == "uncertain" and d["abstained"] is True and len(d["citations"]) == 1
+
+
+def _chat_environ(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of a real `newsbot chat` process once it serves (from /proc/PID/environ), then stopped."""
+    from conftest import free_port
+
+    env = {k: v for k, v in newsbot_env(home, **extra).items() if not k.startswith("MALLOC_") or k in extra}
+    cmd = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "bot.cli"]
+    proc = subprocess.Popen(cmd + ["chat", "--port", str(free_port())], env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True)
+    watchdog = threading.Timer(180, proc.kill)
+    watchdog.start()
+    try:
+        lines = []
+        for line in proc.stdout:  # the re-executed process (same PID) prints this line: it serves
+            lines.append(line)
+            if line.startswith("newsbot chat on http"):
+                break
+        assert proc.poll() is None, "".join(lines)
+        raw = Path(f"/proc/{proc.pid}/environ").read_bytes()
+        return dict(item.split("=", 1) for item in raw.decode(errors="replace").split("\0") if "=" in item)
+    finally:
+        watchdog.cancel()
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+
+
+needs_glibc = pytest.mark.skipif(not sys.platform.startswith("linux") or not os.confstr("CS_GNU_LIBC_VERSION")
+                                 .startswith("glibc"), reason="glibc's malloc settings (and /proc) only")
+
+
+@needs_glibc
+def test_chat_runs_with_glibc_malloc_settings(home: Path, first_ingest) -> None:
+    """`newsbot chat` started with none of the settings re-executes itself with them (issue 12: without them the
+    chat's RSS kept growing about 4-7 MB a minute under `python -m eval.soak`, in per-thread malloc arenas)."""
+    from bot.cli import CHAT_MALLOC_ENV
+
+    env = _chat_environ(home)
+    assert {k: env.get(k) for k in CHAT_MALLOC_ENV} == CHAT_MALLOC_ENV
+    assert env["NEWSBOT_HOME"] == str(home)  # the rest of the environment is kept
+
+
+@needs_glibc
+def test_chat_malloc_env_keeps_the_users_values(monkeypatch) -> None:
+    from bot.cli import CHAT_MALLOC_ENV, chat_malloc_env
+
+    assert chat_malloc_env({"PATH": "/bin"}) == {"PATH": "/bin", **CHAT_MALLOC_ENV}
+    assert chat_malloc_env({"MALLOC_ARENA_MAX": "8"}) == {**CHAT_MALLOC_ENV, "MALLOC_ARENA_MAX": "8"}
+    assert chat_malloc_env(dict(CHAT_MALLOC_ENV, MALLOC_ARENA_MAX="8")) is None  # nothing missing: no re-exec
+    monkeypatch.setattr(os, "confstr", lambda name: "musl")  # not glibc: the variables mean nothing
+    assert chat_malloc_env({}) is None
+
+
+def test_main_called_from_python_never_reexecutes(monkeypatch) -> None:
+    """main(["chat"]) in another program (the tests) serves in that process: only the command line re-executes."""
+    import bot.cli as cli
+
+    for key in cli.CHAT_MALLOC_ENV:
+        monkeypatch.delenv(key, raising=False)
+    for key, value in (("GRADIO_ANALYTICS_ENABLED", "False"), ("ANONYMIZED_TELEMETRY", "False"),
+                       ("HF_HUB_OFFLINE", "1"), ("TOKENIZERS_PARALLELISM", "false")):
+        monkeypatch.setenv(key, os.environ.get(key, value))  # main() sets them: put back afterwards
+    calls = []
+    monkeypatch.setattr(os, "execve", lambda *a: calls.append(("execve", a)) or pytest.fail("re-executed"))
+    monkeypatch.setattr(cli, "run_chat", lambda args, settings: calls.append(("run_chat", args.port)) or 0)
+    assert cli.main(["chat", "--port", "0"]) == 0
+    assert calls == [("run_chat", 0)]
+    if cli.chat_malloc_env(dict(os.environ)) is not None:  # glibc: the same command line re-executes
+        monkeypatch.setattr(sys, "argv", ["newsbot", "chat", "--port", "0"])
+        monkeypatch.setattr(os, "execve", lambda *a: calls.append(("execve", a)) or sys.exit(0))
+        with pytest.raises(SystemExit):
+            cli.main()
+        path, argv, env = calls[-1][1]
+        assert path == sys.executable and argv == list(sys.orig_argv)
+        assert {k: env[k] for k in cli.CHAT_MALLOC_ENV} == cli.CHAT_MALLOC_ENV
