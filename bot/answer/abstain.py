@@ -23,17 +23,22 @@ if TYPE_CHECKING:
     from bot.answer.extract import Candidate
 
 
+def answer_context(lib: Library, c: Candidate, variants: dict | None = None) -> tuple[str, str]:
+    """(the candidate's article text, its context: the sentence before it, itself, and the name its title
+    stands for), with the archive's other spellings of the question's names read as the question's."""
+    text = respell(lib.articles[c.article_id].text, variants or {})
+    sents = lib.sentences[c.article_id]
+    ordinal = sentence_at(lib, c.article_id, c.start).ordinal
+    prev = sents[ordinal - 1] if ordinal > 0 else None
+    ctx_text = text[prev.start:c.end] if prev else text[c.start:c.end]
+    return text, f"{ctx_text} {named_by_title(text, text[c.start:c.end])}"
+
+
 def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[Passage],
                      runner_up: Candidate | None = None, variants: dict | None = None) -> dict:
-    # the archive's other spellings of the question's names read as the question's (spelling.py)
-    text = respell(lib.articles[best.article_id].text, variants or {})
-    sents = lib.sentences[best.article_id]
-    ordinal = sentence_at(lib, best.article_id, best.start).ordinal
-    prev = sents[ordinal - 1] if ordinal > 0 else None
-    ctx_text = text[prev.start:best.end] if prev else text[best.start:best.end]
-    alias = named_by_title(text, text[best.start:best.end])
-    ctx = set(terms(f"{ctx_text} {alias}"))
-    ctx_words = words(f"{ctx_text} {alias}")
+    text, context = answer_context(lib, best, variants)
+    ctx = set(terms(context))
+    ctx_words = words(context)
     passage_terms = set(terms(passages[best.passage_rank].text))
     top = max((q.weights.values()), default=1.0) or 1.0
     f = {k: best.features[k] for k in ("cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype")}
@@ -65,5 +70,5 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))
     f["antonym"] = antonym_clash(q, ctx_words)
     f["name_swap"] = name_swap(q, text[best.start:best.end])
-    f["place_elsewhere"] = place_elsewhere(q, f"{ctx_text} {alias}", text)
+    f["place_elsewhere"] = place_elsewhere(q, context, text)
     return f

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer.abstain import abstain_features
-from bot.answer.features import TYPED, Question, missing_names, sentence_features
+from bot.answer.abstain import abstain_features, answer_context
+from bot.answer.features import TYPED, Question, missing_names, place_elsewhere, sentence_features
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
@@ -104,8 +104,11 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
             rows.setdefault(s.id, (s, rank))
     vectors = lib.store.vectors("sentence", list(rows))
     out = []
+    texts: dict[str, str] = {}  # article id -> its text, "Mehdi" read as the question's "Mahdi" (once an article)
     for sid, (s, rank) in rows.items():
-        text = respell(lib.articles[s.article_id].text, variants or {})  # "Mehdi" read as the question's "Mahdi"
+        if s.article_id not in texts:
+            texts[s.article_id] = respell(lib.articles[s.article_id].text, variants or {})
+        text = texts[s.article_id]
         prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None
         previous = text[prev.start:prev.end] if prev else ""
         # "The cleric agreed ...": the person the article calls "cleric" is named by the sentence too.
@@ -189,9 +192,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "What are people in Sadr City doing?" against a sentence about another place: the best of the first
     # candidates about the place asked about answers instead, if there is one.
     if af.get("place_elsewhere", 0.0) > 0:
+        def about_the_place(c: Candidate) -> bool:
+            text, context = answer_context(lib, c, variants)
+            return not place_elsewhere(q, context, text)
         elsewhere = [c for c in cands[:SPEAKER_WINDOW]
-                     if c is not best and not abstain_features(lib, q, c, passages, None, variants).get("place_elsewhere")
-                     and c.article_id == best.article_id]
+                     if c is not best and c.article_id == best.article_id and about_the_place(c)]
         if elsewhere:
             cands = [elsewhere[0], *(c for c in cands if c is not elsewhere[0])]
             best, runner_up = choose_best(q, cands, weights)
