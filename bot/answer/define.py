@@ -95,3 +95,45 @@ def names_it(sentence: str, head: str) -> bool:
                 or re.search(rf"\b{h}s?\b[^.]{{0,40}}?\b(?:called|named|dubbed|known\s+as)\s+{name}", sentence)
                 # two capitalised words before it are a name, one may be an adjective ("Shi'ite militia")
                 or re.search(rf"(?:\b[A-Z][\w'\-]+\s+){{2,}}{h}\b", sentence))
+
+
+# "which treaty set up the duchy", "what militia leader called for calm": "which"/"what" (after an optional
+# preposition), the noun (after at most one modifier), then a verb; not "what is", "which of".
+_WHICH = re.compile(r"^\W*(?:(?:in|on|at|by|from|to|under|for|with|during)\s+)?(?:which|what)\s+(?P<rest>.*)", re.I)
+_AUX = frozenset("did does do was were is are has have had will would can could should may might must".split())
+# Nouns a "which" question uses for a kind the answer type already reads (bot/answer/features.py), or
+# that say nothing about the thing ("what kind", "which one").
+_NOT_THING = frozenset("year years date day days month months time times century decade number percentage "
+                       "amount size person man woman people city country place places region province town "
+                       "state district kind kinds type types sort way ways one ones part parts thing things "
+                       "else".split())
+
+
+def asked_thing(question: str, is_noun, is_verb) -> str | None:
+    """The noun a "which X ..." / "what X did ..." question asks an instance of ("which treaty set up the
+    duchy of normandy" -> "treaty"), or None. `is_noun` / `is_verb` say what a word can be (WordNet)."""
+    m = _WHICH.match(question)
+    if not m:
+        return None
+    toks = re.findall(r"[a-z][a-z'\-]*", m.group("rest").lower())
+    for k in (0, 1):  # the noun right after "which", else after one modifier
+        if len(toks) < k + 2 or toks[0] in _AUX:
+            break
+        noun, after = toks[k], toks[k + 1]
+        if noun in _AUX or noun in _NOT_THING or not is_noun(noun):
+            continue
+        # the word after the noun must be a verb: "which treaty set up", "what king led", "which party was"
+        if after in _AUX or after.endswith("ed") or is_verb(after):
+            return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") and is_noun(noun[:-1]) else noun
+    return None
+
+
+def names_instance(sentence: str, noun: str, asked: set[str]) -> bool:
+    """Does the sentence name an instance of the noun that the question does not ("the treaty of
+    Saint-Clair-sur-Epte", "his militia, the Mahdi Army,")? `asked`: the question's words, lower case."""
+    n = re.escape(noun)
+    for m in re.finditer(rf"\b(?i:{n})(?:e?s)?\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)*)",
+                         sentence):
+        if {w.lower() for w in re.findall(r"[\w'\-]+", m.group("name"))} - asked:
+            return True
+    return names_it(sentence, noun) and not all(w.lower() in asked for w in re.findall(r"\b[A-Z][\w'\-]+", sentence))

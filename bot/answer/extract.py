@@ -30,7 +30,8 @@ from bot.answer.followup import around, asks_who_said, previous_sentences, refer
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb
-from bot.answer.promote import (SPEAKER_WINDOW, count_of_act_first, definition_first, gives_role, naming_first, naming_sentences,
+from bot.answer.promote import (SPEAKER_WINDOW, count_of_act_first, definition_first, gives_role, instance_first,
+                                naming_first, naming_sentences,
                                 prefer_actor, promote_first, reacts, role_sentences)
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
@@ -183,6 +184,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
                                       lambda c: gives_role(lib, q, c), lambda c: gives_role(lib, q, c, loose=True)],
                               window=len(cands))
     cands = count_of_act_first(lib, q, cands)
+    cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
     # "Who was hurt?": the verb is all the question says; a sentence holding it or a synonym ("wounded") first
     if q.verb and q.verb_word and set(q.weights) <= {q.verb}:
         cands = promote_first(cands, [lambda c: says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])],

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.answer import lexicon
-from bot.answer.define import defines, named_thing, names_it
+from bot.answer.define import asked_thing, defines, named_thing, names_instance, names_it
 from bot.answer.features import Question, has_type, verb_support
 from bot.answer.role import led_by, names_role
 from bot.answer.spelling import respell
@@ -150,6 +150,23 @@ def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> lis
             return False
         return bool(q.verb) and q.verb in terms(sentence) if exact else verb_support(q, words(sentence)) > 0
     return promote_first(cands, [counts_act], window=COUNT_WINDOW)
+
+
+INSTANCE_WINDOW = 3  # how far down the scored candidates a sentence naming the thing asked about is looked for
+
+
+def instance_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "which treaty set up the duchy of normandy", the best of the first candidates that names a treaty
+    the question does not ("the treaty of Saint-Clair-sur-Epte") goes first, before one that only uses the
+    word ("formed by treaty with the French crown")."""
+    if not lexicon.available():
+        return cands
+    noun = asked_thing(q.text, lambda w: bool(lexicon.base_forms(w, "n")), lexicon.is_verb)
+    if not noun:
+        return cands
+    asked = set(q.words)
+    return promote_first(cands, [lambda c: names_instance(lib.articles[c.article_id].text[c.start:c.end], noun, asked)],
+                         window=INSTANCE_WINDOW)
 
 
 def promote_first(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:
