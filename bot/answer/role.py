@@ -14,7 +14,7 @@ import re
 
 from bot.answer import lexicon
 from bot.answer.features import Question
-from index.terms import terms
+from index.terms import terms, words
 
 # Verbs of leading something (base forms): the question's verb after "Who".
 LEAD_VERBS = frozenset("run lead head govern rule command chair".split())
@@ -54,20 +54,26 @@ def names_role(q: Question, sentence: str, context: str = "") -> bool:
     sentence before it, holds every term of the question but its verb ("The Iraqi government has
     welcomed ... Prime Minister Nouri Al-Maliki issued ...")."""
     if context:
-        held = set(terms(f"{context} {sentence}"))
+        held = _over(words(f"{context} {sentence}"))
         if not all(t in held for t in q.terms if t != q.verb and t not in _verb_terms(q)):
             return False
     for m in _TITLED.finditer(sentence):
         if context and sentence[:m.start()].strip():
             continue  # loosely, only a titled name that opens the sentence (its subject)
-        words = m.group(1).split()
-        for i in range(len(words)):
+        title = m.group(1).split()
+        for i in range(len(title)):
             # the title's head is a kind of person
-            if not lexicon.is_person_noun(words[i].lower()):
+            if not lexicon.is_person_noun(title[i].lower()):
                 continue
-            if context or {t for w in words[:i] for t in terms(w)} & q.terms:
+            if context or _over(title[:i]) & q.terms:
                 return True
     return False
+
+
+def _over(words: list[str]) -> set[str]:
+    """The terms of the words before a title, a people's word also as its country's ("Iraqi Prime
+    Minister" is over Iraq)."""
+    return {t for w in words for n in (w, *lexicon.country_names(w.lower())) for t in terms(n)}
 
 
 def _verb_terms(q: Question) -> set[str]:

@@ -242,6 +242,14 @@ def test_who_runs_something_is_answered_by_the_person_given_its_title(sample_hom
     assert ask("Who directed the film about the Basra offensive?", settings=sample_home).abstained
 
 
+@pytest.mark.parametrize("question", ["who runs iraq", "who is in charge of iraq", "who governs iraq"])
+def test_a_country_is_run_by_whom_its_peoples_word_titles(sample_home, question):
+    # "Iraqi Prime Minister": the people's word before the title names the country the question does
+    # ("who is in charge of iraq" once cited the operation "dubbed "Charge of the Knights"")
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and "Prime Minister Nouri Al-Maliki" in a.citations[0].quote, a.answer
+
+
 def test_a_role_is_a_person_title_over_what_the_question_names() -> None:
     from bot.answer import analyse_question
     from bot.answer.role import asks_for_leader, names_role
@@ -255,6 +263,11 @@ def test_a_role_is_a_person_title_over_what_the_question_names() -> None:
     assert names_role(q, "Prime Minister Nouri Al-Maliki issued a statement.", "The Iraqi government has welcomed it.")
     assert not names_role(q, "A statement came from Prime Minister Nouri Al-Maliki.", "The Iraqi government has welcomed it.")
     assert not names_role(q, "Prime Minister Nouri Al-Maliki issued a statement.", "The army has welcomed it.")
+    # the country's people's word stands for the country, strictly and loosely
+    q = analyse_question("who runs iraq", lambda t: 1.0)
+    assert names_role(q, "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday.")
+    assert names_role(q, "Prime Minister Nouri Al-Maliki issued a statement.", "The Iraqi government has welcomed it.")
+    assert not names_role(q, "Iranian President Mahmoud Ahmadinejad went to Basra on Monday.")
 
 
 def test_a_yes_no_question_is_answered_by_a_sentence_saying_the_opposite(sample_home):
