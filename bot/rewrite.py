@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import base_forms, broad_topic, country_names, is_group_noun, split_subject
+from bot.answer import base_forms, broad_topic, country_names, is_group_noun, points_at_event, split_subject
 from index.terms import stopwords
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
@@ -236,6 +236,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return q
     own = entities(q)
     pm = _PRONOUN.search(q)
+    if pm and points_at_event(q):
+        pm = None  # "when did it happen?": the event the previous answer told of, no name (below: its topic)
     # "What did Sadr order?" + "Did it work?": "it" is what he ordered, "Sadr's order", not Sadr.
     act = _act_noun(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
     if act:

@@ -26,10 +26,11 @@ from bot.answer.broad import broad_topic, summarize
 from bot.answer.define import defined_term
 from bot.answer.overview import asks_overview, overview
 from bot.answer.second import second_sentence
-from bot.answer.followup import around, asks_who_said, previous_sentences, refers_back, said_by
+from bot.answer.followup import (around, asks_who_said, nearest_typed, points_at_event, previous_sentences, refers_back,
+                                 said_by)
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, led_by
-from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb
+from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
 from bot.answer.promote import (SPEAKER_WINDOW, count_of_act_first, definition_first, gives_role, instance_first,
                                 naming_first, naming_sentences,
                                 prefer_actor, promote_first, reacts, role_sentences)
@@ -140,11 +141,15 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     extra = role_sentences(lib, q, passages, variants) if leader else naming_sentences(lib, q, passages)
     # "Where did he say that?": the sentences around the previous answer may answer, the previous answer not.
     shown = previous_sentences(lib, passages, previous) if previous and refers_back(q.text) else []
-    extra += around(lib, shown)
+    extra += around(lib, shown, whole=points_at_event(q.text))
     cands = candidates(lib, q, passages, qv, weights, extra, variants) if passages else []
     if shown:
         repeated = {s.id for s in shown}
         cands = [c for c in cands if c.sentence_id not in repeated] or cands
+        if points_at_event(q.text) and q.atype in TYPED:
+            # "when did it happen?": the date nearest to what the previous answer quoted, in its article
+            near = nearest_typed(lib, shown, [c for c in cands if c.features["atype"] > 0])
+            cands = [near, *(c for c in cands if c is not near)] if near else cands
     related = _related(cands)
     # "Who said that?": the previous answer's own sentence names the speaker (or the one before it does)
     if shown and asks_who_said(q.text):
@@ -171,12 +176,16 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     actor, verb = actor_terms(q.text)
     speaker = actor if verb and lexicon.is_speech_verb(verb) else frozenset()
     others = frozenset(q.terms) - actor - set(terms(verb))  # what else the question names
+    names = frozenset(t for w in q.names for t in terms(w))
     cands = prefer_actor(lib, actor, verb, speaker, cands, others)
     # "What did Sadr agree to?" against "The cleric agreed to ...": X named doing the very act asked about;
     # "How did the government respond to Sadr?": X doing anything about it ("has welcomed Sadr's move").
     acts = bool(actor) and (
         (not lexicon.related("say", verb) and does_as_subject(lib, actor, verb, cands[0].article_id, cands[0].start))
-        or (asks_reaction(verb) and reacts(lib, actor, others, cands[0])))  # "respond" is "reply" too
+        or (asks_reaction(verb) and reacts(lib, actor, others, cands[0]))  # "respond" is "reply" too
+        # "What did Maliki say about Sadr's order?": X the subject of a sentence reporting speech, which (with
+        # the sentence before: "calling it a step ..." after "... Sadr's order") names what it is about
+        or (bool(speaker) and bool(others) and speaks_about(lib, speaker, others, names, cands[0], variants)))
     if leader:  # "Who runs X?": the person the articles give X's title to
         # the titled sentences were looked for in the whole article: any of them may go first
         # ... first one saying X is "led by" someone (in the question's spelling of X's name)
@@ -262,6 +271,17 @@ _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could
 # A demonstrative subject, after an optional connective: "This is ...", "Indeed, that means ...".
 _POINTER = re.compile(r"^(?:(?:indeed|in fact|thus|so|but|and|however|therefore),?\s+)?(?:this|that|these|those)\s+"
                       r"(?:is|was|are|were|means|meant|shows|showed|implies|implied|says|said|became|becomes)\b", re.I)
+
+
+def speaks_about(lib: Library, speaker: frozenset[str], about: frozenset[str], names: frozenset[str],
+                 c: Candidate, variants: dict) -> bool:
+    """Is the speaker the subject of the candidate, a sentence reporting speech, which (with the sentence
+    before it) names every name of `about`, what the question asks them to speak of, and one of its other
+    words ("Sadr's move" for "Sadr's order": a word may be put otherwise, a name not)?"""
+    if not speaks_first(lib, speaker, c.article_id, c.start):
+        return False
+    held = set(terms(answer_context(lib, c, variants)[1]))
+    return bool(about & held) and about & names <= held
 
 
 def pointed_at(lib: Library, best: Candidate) -> Candidate | None:

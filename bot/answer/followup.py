@@ -13,7 +13,7 @@ import re
 
 from bot.answer.lexicon import base_forms
 from bot.answer.speaker import reports_speech
-from bot.library import Library, SentenceRow
+from bot.library import Library, SentenceRow, sentence_at
 from bot.types import Passage
 
 # "that" / "this" standing alone (not "that agreement"), "then", "there", "before / after that".
@@ -27,6 +27,9 @@ _MORE = re.compile(r"\b(?:more|else)\b", re.I)
 _WHO_SAID = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?who\s+(?:said|says|told|announced|stated|claimed|wrote|"
                        r"reported|demanded|asked\s+for)\s+(?:that|this|it)\b", re.I)
 _OPENS_WITH_PRONOUN = re.compile(r"^\W*(?:he|she|they)\b", re.I)
+# "when did it happen", "why did it start": "it" is the event the previous answer told of, not a thing named.
+_EVENT_IT = re.compile(r"\bit\s+(?:happen(?:s|ed)?|occur(?:s|red)?|(?:take|takes|took)\s+place|start(?:s|ed)?|"
+                       r"begin|began|begins|end(?:s|ed)?|come\s+about|came\s+about|break\s+out|broke\s+out)\b", re.I)
 WINDOW = 2  # sentences either side of a previous answer's sentence that may answer the follow-up
 
 
@@ -35,7 +38,7 @@ def refers_back(question: str) -> bool:
     for more than it said ("tell me more about ...", "what else")?
     "where did he say that?", "who took that further" (an adverb follows), but not "what did that
     agreement say" (a noun follows) nor "is there a curfew" (an existential "there" before a noun)."""
-    if _MORE.search(question):
+    if _MORE.search(question) or points_at_event(question):
         return True
     for m in _BACK.finditer(question):
         word, after = m.group(1).lower(), (m.group(2) or "").lower()
@@ -46,6 +49,11 @@ def refers_back(question: str) -> bool:
             continue  # "that agreement", "announced that the US ...": a thing named, or a clause
         return True
     return False
+
+
+def points_at_event(question: str) -> bool:
+    """Is "it" the event itself ("when did it happen?"), which the previous answer told of?"""
+    return bool(_EVENT_IT.search(question))
 
 
 def previous_sentences(lib: Library, passages: list[Passage], previous_answer: str) -> list[SentenceRow]:
@@ -64,16 +72,34 @@ def previous_sentences(lib: Library, passages: list[Passage], previous_answer: s
     return out
 
 
-def around(lib: Library, rows: list[SentenceRow], rank: int = 0) -> tuple:
-    """(SentenceRow, passage rank) of the sentences within WINDOW of each row, the rows themselves excluded."""
+def around(lib: Library, rows: list[SentenceRow], rank: int = 0, whole: bool = False) -> tuple:
+    """(SentenceRow, passage rank) of the sentences within WINDOW of each row (whole: of its article), the rows
+    themselves excluded."""
     skip = {s.id for s in rows}
     out = []
     for s in rows:
         sents = lib.sentences[s.article_id]
-        for o in range(max(s.ordinal - WINDOW, 0), min(s.ordinal + WINDOW + 1, len(sents))):
+        window = len(sents) if whole else WINDOW
+        for o in range(max(s.ordinal - window, 0), min(s.ordinal + window + 1, len(sents))):
             if sents[o].id not in skip:
                 out.append((sents[o], rank))
     return tuple(out)
+
+
+def nearest_typed(lib: Library, rows: list[SentenceRow], cands: list):
+    """Of the candidates (holding what the question asks for: a date), the one nearest in its article to a
+    row, the sentences the previous answer quoted; None when no candidate is in their articles."""
+    where = {}
+    for s in rows:
+        where.setdefault(s.article_id, []).append(s.ordinal)
+    best, distance = None, None
+    for c in cands:
+        if c.article_id in where:
+            ordinal = sentence_at(lib, c.article_id, c.start).ordinal
+            d = min(abs(ordinal - o) for o in where[c.article_id])
+            if distance is None or d < distance:
+                best, distance = c, d
+    return best
 
 
 def asks_who_said(question: str) -> bool:

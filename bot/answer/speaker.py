@@ -128,13 +128,44 @@ def acts_first(lib: Library, actor: frozenset[str], article_id: str, start: int)
     text = lib.articles[article_id].text
     s = sentence_at(lib, article_id, start)
     sentence = text[s.start:s.end]
+    m = _first_verb(sentence)
+    if m is None:
+        return False
+    before = sentence[:m.start()]
+    return bool(actor) and actor <= set(terms(f"{before} {named_by_title(text, before)}"))
+
+
+def _first_verb(sentence: str) -> re.Match | None:
+    """The sentence's first verb form that is no name ("Prime" opens a title), no auxiliary ("has" welcomed)
+    and no noun ("the cleric's order went out")."""
     for m in re.finditer(r"[\w'\-]+", sentence):
         w = m.group()
-        # a verb form that is no name ("Prime" opens a title) and no auxiliary ("has" welcomed)
         if w[:1].islower() and w not in stopwords() and lexicon.base_forms(w, "v") and not lexicon.base_forms(w, "n"):
-            before = sentence[:m.start()]
-            return bool(actor) and actor <= set(terms(f"{before} {named_by_title(text, before)}"))
-    return False
+            return m
+    return None
+
+
+# "issued a statement", "made a declaration": a verb whose object says it is speech
+_STATEMENT = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?:\w+\s+)?(?:statement|declaration|announcement|"
+                        r"speech|remarks|warning|appeal|call|message)\b", re.I)
+# a sentence opening with a clause or a phrase ("After the cleric's order went out, ...") has its subject later
+_OPENING_PHRASE = re.compile(r"^\W*(?:after|before|when|while|as|since|if|in|on|at|during|despite|following|"
+                             r"with|without|by|for|from|under)\b", re.I)
+
+
+def speaks_first(lib: Library, speaker: frozenset[str], article_id: str, start: int) -> bool:
+    """Is the speaker the subject of the sentence at `start` and speaking its first verb ("Prime Minister
+    Nouri Al-Maliki issued a statement calling it ...", "Sadr said ...")?"""
+    text = lib.articles[article_id].text
+    s = sentence_at(lib, article_id, start)
+    sentence = text[s.start:s.end]
+    m = _first_verb(sentence)
+    if m is None or _OPENING_PHRASE.match(sentence):
+        return False
+    before = sentence[:m.start()]
+    if not (speaker and speaker <= set(terms(f"{before} {named_by_title(text, before)}"))):
+        return False
+    return lexicon.is_speech_verb(m.group().lower()) or bool(_STATEMENT.match(sentence[m.end():]))
 
 
 def _named_in(text: str, s) -> set[str]:

@@ -23,6 +23,9 @@ TRUCE = "001_7168465226cfb30f"
     ("is there a curfew in basra", False),  # an existential "there"
     ("Who announced that the US military would leave?", False),  # a conjunction before a noun phrase
     ("where did he say it?", False),
+    ("when did it happen", True),  # "it" is the event the previous answer told of
+    ("why did it start?", True),
+    ("when did it rain", False),
 ])
 def test_refers_back(question, back):
     assert refers_back(question) is back
@@ -154,3 +157,26 @@ def test_who_said_that_is_answered_by_the_sentence_naming_the_speaker_of_the_pre
     a = ask("who said that", history=history, settings=sample_home)
     assert a.status == "answered", a.answer  # was another of the aide's sentences, naming no one ("He said ...")
     assert "Hazem Al-Aaraji" in a.citations[0].quote
+
+
+@pytest.mark.parametrize("q1, article, told", [
+    ("what did the us agree to", TRUCE, "said on Thursday"),
+    ("how many people were killed in basra", "002_66587a816fcca4e1", "pre-dawn offensive"),
+])
+def test_when_did_it_happen_dates_the_event_the_previous_answer_told_of(sample_home, q1, article, told):
+    # "it" is the event, not a name of the previous question ("when did US happen" / "when did Basra
+    # happen"): the date nearest to the previous answer's sentence, in its article
+    first = ask(q1, settings=sample_home)
+    history = [{"role": "user", "content": q1}, {"role": "assistant", "content": first.answer}]
+    a = ask("when did it happen", history=history, settings=sample_home)
+    assert "US happen" not in a.standalone_question and "Basra happen" not in a.standalone_question
+    assert a.citations and a.citations[0].article_id == article and told in a.citations[0].quote, a.answer
+
+
+def test_what_x_said_about_y_is_x_speaking_of_it(sample_home):
+    # "Prime Minister Nouri Al-Maliki issued a statement calling it a step in the right direction", after "The
+    # Iraqi government has welcomed Sadr's move": Maliki speaks, of Sadr's move ("order" put otherwise)
+    a = ask("what did maliki say about sadr's order", settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote.startswith("Prime Minister Nouri Al-Maliki issued"), a.answer
+    # speaking of something else is no answer about the curfew
+    assert ask("what did maliki say about the curfew", settings=sample_home).status != "answered"
