@@ -51,7 +51,8 @@ def naming_sentences(lib: Library, q: Question, passages: list[Passage]) -> tupl
         if p.article_id not in seen:
             seen.add(p.article_id)
             text = lib.articles[p.article_id].text
-            out += [(s, rank) for s in lib.sentences[p.article_id] if names_it(text[s.start:s.end], head)]
+            out += [(s, rank) for s in lib.sentences[p.article_id]
+                    if any(names_it(text[s.start:s.end], h) for h in (head, *_stand_ins(head)))]
     return tuple(out)
 
 
@@ -127,10 +128,19 @@ def naming_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Cand
     head = named_thing(q.text)
     if not head:
         return None
-    for i, c in enumerate(cands):
-        if names_it(lib.articles[c.article_id].text[c.start:c.end], head) and q.names <= words_of(lib.articles[c.article_id].text):
-            return [c, *cands[:i], *cands[i + 1:]]
+    # the thing by its own word first, then by a word WordNet lets stand in for it ("what was the offensive
+    # called": "the operation, dubbed "Charge of the Knights"")
+    for heads in ((head,), _stand_ins(head)):
+        for i, c in enumerate(cands):
+            text = lib.articles[c.article_id].text
+            if any(names_it(text[c.start:c.end], h) for h in heads) and q.names <= words_of(text):
+                return [c, *cands[:i], *cands[i + 1:]]
     return None
+
+
+def _stand_ins(noun: str) -> tuple[str, ...]:
+    """The one-word nouns that may stand in for `noun` (lexicon.stand_ins), but itself."""
+    return tuple(sorted(w for w in lexicon.stand_ins(noun, "n") if w.isalpha() and w != noun))
 
 
 COUNT_WINDOW = 4  # how far down the scored candidates a count of the act asked about is looked for

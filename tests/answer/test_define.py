@@ -123,3 +123,10 @@ def test_name_question_is_answered_by_the_sentence_that_names_it(court_home):
 def test_name_question_about_a_place_the_article_never_names_is_not_answered_by_it(court_home):
     a = ask("what is the name of the diversion program in Boston", settings=court_home)
     assert not (a.status == "answered" and "Fresh Start" in a.answer), a.answer
+
+
+@pytest.mark.parametrize("question", ["what was the offensive called", "what was the attack named"])
+def test_a_thing_named_under_another_word_is_named(sample_home, question):
+    # the article names "the operation, dubbed "Charge of the Knights"": an offensive by WordNet's word for it
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and "Charge of the Knights" in a.citations[0].quote, a.answer
