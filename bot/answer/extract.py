@@ -33,7 +33,7 @@ from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
 from bot.answer.promote import (SPEAKER_WINDOW, count_of_act_first, definition_first, gives_role, instance_first,
                                 naming_first, naming_sentences,
-                                prefer_actor, promote_first, reacts, role_sentences)
+                                prefer_actor, promote_first, reacts, reason_first, role_sentences)
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
@@ -194,6 +194,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
                               window=len(cands))
     cands = count_of_act_first(lib, q, cands)
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
+    cands = reason_first(lib, q, cands)  # "why ...": one giving a reason
     # "Who was hurt?": the verb is all the question says; a sentence holding it or a synonym ("wounded") first
     if q.verb and q.verb_word and set(q.weights) <= {q.verb}:
         cands = promote_first(cands, [lambda c: says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])],

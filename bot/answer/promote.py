@@ -8,15 +8,16 @@ Each helper returns the candidates reordered (or extra sentences to score), neve
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.answer import lexicon
 from bot.answer.define import asked_thing, defines, named_thing, names_instance, names_it
-from bot.answer.features import Question, has_type, verb_support
+from bot.answer.features import Question, has_type, is_participle, verb_support
 from bot.answer.role import led_by, names_role
 from bot.answer.spelling import respell
-from bot.answer.speaker import acts_first, asks_reaction, does_verb, names_speaker, reports_speech
+from bot.answer.speaker import acts_first, asks_reaction, does_verb, names_speaker, reports_speech, says_verb
 from bot.library import Library, sentence_at
 from bot.types import Passage
 from index.terms import terms, words
@@ -160,6 +161,31 @@ def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> lis
             return False
         return bool(q.verb) and q.verb in terms(sentence) if exact else verb_support(q, words(sentence)) > 0
     return promote_first(cands, [counts_act], window=COUNT_WINDOW)
+
+
+REASON_WINDOW = 4  # how far down the scored candidates a sentence giving a reason is looked for
+# What opens a reason ("... ordering an end to the fighting in order to stop Iraqi bloodshed").
+_REASON = re.compile(r"\b(?:because|in\s+order\s+to|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|so\s+that|so\s+as\s+to|"
+                     r"due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+response\s+to|aimed\s+at|designed\s+to|"
+                     r"intended\s+to|for\s+fear|in\s+protest|the\s+reason)\b", re.I)
+_WHY = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:why|how\s+come)\b", re.I)
+
+
+def reason_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "why did Sadr order his militia to stop fighting", the best of the first candidates that gives a
+    reason ("in order to stop Iraqi bloodshed") goes before one only telling of the act."""
+    # the question's verb; of "why was the bridge closed?" / "why are people staying home?" its participle
+    verb = q.verb_word or next((w for w in reversed(q.sequence)
+                                if is_participle(w) or (w.endswith("ing") and lexicon.base_forms(w, "v"))), None)
+    if not _WHY.match(q.text) or not verb:
+        return cands
+
+    def gives_reason(c: Candidate) -> bool:
+        # the reason for the act asked about: the sentence holds its verb ("why did Maliki go to Basra" is not
+        # answered by why the offensive was launched, "designed to bring the city under control")
+        sentence = lib.articles[c.article_id].text[c.start:c.end]
+        return bool(_REASON.search(sentence)) and says_verb(verb, sentence)
+    return promote_first(cands, [gives_reason], window=REASON_WINDOW)
 
 
 INSTANCE_WINDOW = 3  # how far down the scored candidates a sentence naming the thing asked about is looked for

@@ -1,0 +1,46 @@
+""""Why ..." questions answered by the sentence giving the reason for the act asked about
+(bot/answer/promote.reason_first), not by the one telling of the act."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from index.ingest import ingest
+
+ARTICLE = """River bridge shut for repairs
+
+Mayor Lena Park closed the Old River Bridge on Monday and ordered trucks onto the ring road until further notice.
+The bridge was closed in order to repair cracks that inspectors found in its main span last week, the mayor's
+office said. Drivers faced long queues at the ring road junction during the morning rush.
+
+Shop owners on the east bank said trade had fallen since the closure. The city council will vote on Thursday on
+a plan to pay for the repairs, which engineers expect to take six weeks.
+"""
+
+
+@pytest.fixture(scope="module")
+def bridge_home(tmp_path_factory):
+    from index.settings import Settings
+
+    root = tmp_path_factory.mktemp("bridge")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    settings = Settings.from_env({}, home=root / "home")
+    ingest([root / "corpus"], settings)
+    return settings
+
+
+@pytest.mark.parametrize("question", ["why did park shut the bridge",  # a synonym of the reason's verb
+                                      "why was the old river bridge closed",  # a passive: its participle
+                                      "why did the mayor close the bridge"])
+def test_why_is_answered_by_the_reason(bridge_home, question):
+    a = ask(question, settings=bridge_home)
+    assert a.citations and "in order to repair cracks" in a.citations[0].quote, a.answer
+
+
+def test_a_reason_for_another_act_is_no_answer(sample_home):
+    # "the offensive ... was designed to bring the southern city under government control" gives a reason,
+    # but not for Maliki going to Basra: the sentence telling he went "to personally supervise" answers
+    a = ask("why did maliki go to basra", settings=sample_home)
+    assert a.citations and "went to Basra on Monday to personally supervise" in a.citations[0].quote, a.answer
