@@ -113,6 +113,10 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
     names = tuple(dict.fromkeys(n.lower() for a in articles[:2] for n in name_phrases(t.text, lib.articles[a].text)))
     if names:  # only the articles that write the name
         articles = [a for a in articles if _holds(lib.articles[a].text, names)]
+    # "tell me about Sadr": a name the articles give a person's title ("Shi'ite cleric Moqtada al-Sadr") is a
+    # person, summed up as "who is Sadr?" is
+    person = person or (_is_name(topic) and any(
+        introduces(lib.articles[a].text[s.start:s.end], set(t.terms)) for a in articles[:2] for s in lib.sentences.get(a, [])))
     picked: list[tuple[str, int, int, float]] = []
     taken: list[list[str]] = []
     for aid in articles[:2]:
@@ -122,6 +126,13 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         picked += _best_of_article(lib, t, aid, qv, need, taken, person, shown, names)
     order = {a: i for i, a in enumerate(articles)}
     return sorted(picked, key=lambda r: (order[r[0]], r[1]))
+
+
+def _is_name(topic: str) -> bool:
+    """Is the topic a name: capitalised words only ("Sadr", "Moqtada al-Sadr"; "the truce" is not)?"""
+    ws = topic.split()
+    return bool(ws) and all(w[:1].isupper() or w.lower() in ("al", "el", "bin", "de", "van", "von") or
+                            re.match(r"^(?:al|el)-[A-Z]", w) for w in ws)
 
 
 def _body_terms(lib: Library, aid: str) -> set[str]:

@@ -59,3 +59,12 @@ def test_a_bare_topic_is_broad_but_a_short_question_is_not():
                                       "who won the election", "summarize the najaf article", "what did sadr say"])
 def test_a_question_naming_a_topic_is_no_overview(question):
     assert not asks_overview(question)
+
+
+@pytest.mark.parametrize("question", ["tell me about sadr", "tell me about Moqtada al-Sadr"])
+def test_telling_about_a_person_opens_with_the_sentence_giving_their_title(sample_home, question):
+    # A name the articles give a person's title is summed up as "who is Sadr?" is: "Shi'ite cleric Moqtada
+    # al-Sadr ..." first, not "But Sadrist lawmakers and officials denounced ...".
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and a.citations, a.answer
+    assert "Shi'ite cleric Moqtada al-Sadr" in a.citations[0].quote, a.answer
