@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 
 from llama_index.core.schema import QueryBundle
 
-from bot.answer import cite
+from bot.answer import cite, is_smalltalk
 from bot.engine import node_passage, query_engine
 from bot.library import open_library
 from bot.llm import answer_with_llm, make_llm
@@ -140,9 +140,21 @@ def ask(question: str, history: Sequence[dict] | None = None, top_k: int | None 
         return _answer(lib, q, hist, k, filters, settings, mode, on_token, t0)
 
 
+def _smalltalk(lib, q: str, settings: Settings, mode: str, t0: float) -> Answer:
+    n = len(lib.articles)
+    first = next(iter(lib.articles), None)  # one title, not the whole archive read
+    title = lib.articles[first].title if first else ""
+    text = (load_prompt("smalltalk", str(settings.prompts_dir))
+            .replace("{count}", f"{n} article" + ("" if n == 1 else "s")).replace("{title}", title))
+    return Answer(question=q, standalone_question=q, answer=text, abstained=True, citations=(), related=(),
+                  mode=mode, status="not_found", smalltalk=True, timings_ms={"total": round((time.perf_counter() - t0) * 1000, 2)})
+
+
 def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: Settings, mode: str,
             on_token: Callable[[str], None] | None, t0: float) -> Answer:
     check_known_articles(filters.article_ids, lib.articles)
+    if is_smalltalk(q):  # "hello", "thanks", "help": what newsbot answers, no search
+        return _smalltalk(lib, q, settings, mode, t0)
 
     standalone = rewrite(q, hist, lambda text: normalize(text, lib))
     qv = embed_query(lib.embed_model, standalone)

@@ -159,7 +159,7 @@ def format_answer(answer) -> str:
     # passage it quotes and the other related ones; "not found" with the related passages only.
     if answer.status == "uncertain":
         lines.append("? Not said directly in the articles.")
-    elif answer.status == "not_found":
+    elif answer.status == "not_found" and not answer.smalltalk:
         lines.append("\u2717 Not in the corpus.")
     lines.append(term(answer.answer, lines=True))
     groups = [("Sources:", answer.citations)] if not answer.abstained else [

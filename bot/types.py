@@ -62,6 +62,8 @@ class Answer:
     # "answered"; "uncertain": the closest sentence, cited, shown as not saying it directly; "not_found".
     # `abstained` is true for anything but "answered".
     status: str = ""
+    # "hello", "thanks", "help": a reply saying what newsbot answers, no search (status "not_found")
+    smalltalk: bool = False
 
     def __post_init__(self) -> None:
         if not self.status:  # built without one (older callers): derived from `abstained`
@@ -81,6 +83,7 @@ class Answer:
             "unsupported": [asdict(u) | {"cites": list(u.cites)} for u in self.unsupported],
             "usage": dict(self.usage),
             "fallback": self.fallback,
+            "smalltalk": self.smalltalk,
         }
 
 

@@ -32,12 +32,27 @@ def test_flagship_question_quotes_the_amnesty_sentence(sample_home):
 def test_to_dict_has_the_documented_shape(sample_home):
     d = ask(FLAGSHIP, settings=sample_home).to_dict()
     assert set(d) == {"question", "standalone_question", "answer", "abstained", "citations", "related", "mode",
-                      "timings_ms", "unsupported", "usage", "fallback", "status"}
+                      "timings_ms", "unsupported", "usage", "fallback", "status", "smalltalk"}
     assert d["unsupported"] == [] and d["usage"] == {} and d["fallback"] is False
     assert set(d["citations"][0]) == {"n", "article_id", "title", "source", "start", "end", "quote", "score"}
     assert set(d["timings_ms"]) == {"retrieve", "answer", "total"}
-    assert d["mode"] == "extractive" and d["related"] == []
+    assert d["mode"] == "extractive" and d["related"] == [] and d["smalltalk"] is False
     json.dumps(d)  # serialisable as is
+
+
+@pytest.mark.parametrize("greeting", ["hello", "Hi there!", "thanks", "thank you so much", "ok", "help",
+                                      "what can you do?"])
+def test_a_greeting_is_told_what_newsbot_answers_not_refused(sample_home, greeting):
+    # Not searched: no "not in the articles" with unrelated passages, but what newsbot does, over how many articles
+    a = ask(greeting, settings=sample_home)
+    assert a.smalltalk and a.status == "not_found" and a.abstained
+    assert a.citations == () and a.related == () and "3 articles" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["hello, what did sadr demand", "ok so what did sadr demand in exchange",
+                                      "thanks for nothing basra"])
+def test_a_question_after_a_greeting_is_still_a_question(sample_home, question):
+    assert not ask(question, settings=sample_home).smalltalk
 
 
 def test_abstains_on_an_off_corpus_question_and_lists_related_passages(sample_home):

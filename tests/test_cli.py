@@ -216,6 +216,9 @@ def test_ask_shows_the_three_outcomes_distinctly(home: Path, first_ingest) -> No
     assert near.stdout.index("Closest passage (not a direct answer):") < near.stdout.index("[1] ")
     d = json.loads(run_newsbot(home, "ask", "--json", "how many fighters does sadr have").stdout)
     assert d["status"] == "uncertain" and d["abstained"] is True and len(d["citations"]) == 1
+    # a greeting is answered with what newsbot does, not marked as a question the corpus fails
+    hello = run_newsbot(home, "ask", "hello")
+    assert hello.returncode == 0 and "Not in the corpus" not in hello.stdout and "I answer questions" in hello.stdout
 
 
 def _chat_environ(home: Path, **extra: str) -> dict[str, str]:

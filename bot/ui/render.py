@@ -140,7 +140,7 @@ def answer_html(answer: Answer, turn: int, text_of: TextOf, shown: int | None = 
     parts = ['<div class="nb-msg">']
     if answer.status == "uncertain":
         parts.append('<span class="nb-badge nb-uncertain">Not said directly</span>')
-    elif answer.abstained:
+    elif answer.abstained and not answer.smalltalk:
         parts.append('<span class="nb-badge">Not in the corpus</span>')
     parts.append(llm_note_html(answer))  # "" for an extractive answer: its HTML is unchanged
     body = "".join(tokens[:shown] if streaming else tokens).rstrip()

@@ -195,6 +195,16 @@ def test_answer_html_links_each_citation_to_its_card_and_streams() -> None:
     assert "understood as" not in answer_html(same, 1, lambda aid: HOSTILE_TEXT)
 
 
+def test_a_greeting_reply_has_no_not_in_the_corpus_badge() -> None:
+    from bot.ui.render import answer_html
+
+    hello = answer(question="hello", standalone_question="hello", answer="I answer questions about ...",
+                   abstained=True, citations=(), status="not_found", smalltalk=True)
+    assert "Not in the corpus" not in answer_html(hello, 1, lambda aid: None)
+    refused = answer(abstained=True, citations=(), status="not_found")
+    assert "Not in the corpus" in answer_html(refused, 1, lambda aid: None)
+
+
 def test_answer_html_keeps_a_bracket_inside_a_quote_as_text() -> None:
     from bot.ui.render import answer_html
 

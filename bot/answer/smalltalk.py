@@ -1,0 +1,22 @@
+"""Greetings, thanks and "what can you do?": a chat opener is no question about the articles.
+
+Typed into the chat first, "hello" would otherwise be searched for, refused as "not in the articles", and
+shown with unrelated passages. It gets a reply saying what newsbot answers (prompts/smalltalk.md), with the
+size of the archive and one of its titles, and no citation; its status is "not_found" (nothing answered).
+"""
+
+from __future__ import annotations
+
+import re
+
+_SMALLTALK = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening|day))"
+    r"|(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?"
+    r"|(?:ok|okay|cool|great|nice|got\s+it|bye|goodbye|see\s+you)"
+    r"|help|what\s+can\s+you\s+do|who\s+are\s+you|what\s+are\s+you|how\s+does\s+this\s+work)"
+    r"(?:\W+(?:there|newsbot|bot|again|everyone|all))?\W*$", re.I)
+
+
+def is_smalltalk(question: str) -> bool:
+    """Is the question only a greeting, thanks, an acknowledgement or a request for help?"""
+    return bool(_SMALLTALK.match(question))
