@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import base_forms, broad_topic, country_names, is_group_noun, points_at_event, split_subject
+from bot.answer import (base_forms, broad_topic, country_names, is_group_noun, is_smalltalk, points_at_event,
+                        split_subject)
 from index.terms import stopwords
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
@@ -165,7 +166,8 @@ def _turns(history: Sequence[dict] | None) -> list[tuple[str, str]]:
             turns.append((content, ""))
         elif role == "assistant" and turns:
             turns[-1] = (turns[-1][0], content)
-    return turns
+    # "hello", "thanks": no question, and the reply names nothing asked about; a follow-up skips them
+    return [t for t in turns if not is_smalltalk(t[0])]
 
 
 def last_turn(history: Sequence[dict] | None, normalize: Callable[[str], str] = str) -> tuple[str, str]:

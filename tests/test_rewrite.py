@@ -187,3 +187,18 @@ def test_it_after_what_did_x_do_is_what_x_did():
     # a verb whose noun says nothing of the act ("Sadr's say") leaves "it" to the usual rules
     said = [{"role": "user", "content": "What did Sadr say?"}, {"role": "assistant", "content": "He said so. [1]"}]
     assert "Sadr's say" not in rewrite("is it true", said)
+
+
+def test_a_greeting_turn_is_skipped_by_a_follow_up(sample_home):
+    from bot import ask
+
+    thanks = [{"role": "user", "content": "thanks!"},
+              {"role": "assistant", "content": 'I answer questions about the 3 articles I have (for example "In Iraq, '
+                                               "Shi'ite cleric Moqtada al-Sadr has ordered ...\"), quoting ..."}]
+    # the ellipsis takes the frame of the question before the greeting ("thanks! (Sadr) the prime minister?" before)
+    assert rewrite("and the prime minister?", SADR + thanks) == "What did the prime minister demand in exchange?"
+    # no question before the greeting: nothing to resolve "he" against ("what did Ask say" before)
+    a = ask("what did he say", history=[{"role": "user", "content": "hello"},
+                                        {"role": "assistant", "content": ask("hello", settings=sample_home).answer}],
+            settings=sample_home)
+    assert a.standalone_question == "what did he say"
