@@ -91,6 +91,9 @@ _ARTICLE_ABOUT = re.compile(r"^(?:the|this|that)\s+(?:article|story|piece|report
 _ARTICLE_WORDS = re.compile(r"\s+(?:article|story|piece|report|news)$", re.I)
 
 
+PERSON_LOOKUP = 5  # how many of the topic's articles are read for a title given to a name, the topic
+
+
 def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
               person: bool = False, shown: frozenset[str] = frozenset()) -> list[tuple[str, int, int, float]]:
     """(article_id, start, end, score) of the sentences that sum up `topic`, in article order.
@@ -115,8 +118,12 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         articles = [a for a in articles if _holds(lib.articles[a].text, names)]
     # "tell me about Sadr": a name the articles give a person's title ("Shi'ite cleric Moqtada al-Sadr") is a
     # person, summed up as "who is Sadr?" is
-    person = person or (_is_name(topic) and any(
-        introduces(lib.articles[a].text[s.start:s.end], set(t.terms)) for a in articles[:2] for s in lib.sentences.get(a, [])))
+    def introduced_in(aid: str) -> bool:
+        text = lib.articles[aid].text
+        return any(introduces(text[s.start:s.end], set(t.terms)) for s in lib.sentences.get(aid, []))
+    person = person or (_is_name(topic) and any(introduced_in(a) for a in articles[:PERSON_LOOKUP]))
+    if person:  # "who was Rollo": an article giving him a title ("the famed Viking ruler Rollo") first
+        articles.sort(key=lambda a: not introduced_in(a))
     picked: list[tuple[str, int, int, float]] = []
     taken: list[list[str]] = []
     for aid in articles[:2]:

@@ -68,3 +68,31 @@ def test_telling_about_a_person_opens_with_the_sentence_giving_their_title(sampl
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and a.citations, a.answer
     assert "Shi'ite cleric Moqtada al-Sadr" in a.citations[0].quote, a.answer
+
+
+HARBOUR = """Harbour life before the charter
+
+Before Varga's arrival, the harbour at Eastmere was a fishing village of a few dozen boats. Varga's crews rebuilt
+the docks within a decade, and Varga's yard launched its first steamer in 1826. Trade with the southern ports
+grew quickly after Varga's docks opened, and the village doubled in size.
+"""
+CHARTER = """Eastmere charter turns two hundred
+
+The town charter was signed in 1820 by the famed shipbuilder Tomas Varga and the county's magistrates. The
+charter gave the town its own court and market. Celebrations this year include a parade and a concert.
+"""
+
+
+@pytest.mark.parametrize("question", ["who was varga", "tell me about varga"])
+def test_a_person_is_summed_up_from_the_article_giving_their_title_first(tmp_path, question):
+    # The harbour article names Varga more often and ranks first; the charter's says who he was.
+    from index.ingest import ingest
+    from index.settings import Settings
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    (tmp_path / "corpus" / "charter.txt").write_text(CHARTER, encoding="utf-8")
+    settings = Settings.from_env({}, home=tmp_path / "home")
+    ingest([tmp_path / "corpus"], settings)
+    a = ask(question, settings=settings)
+    assert a.citations and "famed shipbuilder Tomas Varga" in a.citations[0].quote, a.answer
