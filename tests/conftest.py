@@ -68,6 +68,19 @@ def settings_factory(tmp_path):
     return make
 
 
+def home_of(root, articles: dict):
+    """Settings whose home under `root` holds these articles (file name -> text), ingested for real."""
+    from index.ingest import ingest
+    from index.settings import Settings
+
+    (root / "corpus").mkdir()
+    for name, text in articles.items():
+        (root / "corpus" / name).write_text(text, encoding="utf-8")
+    settings = Settings.from_env({}, home=root / "home")
+    ingest([root / "corpus"], settings)
+    return settings
+
+
 @pytest.fixture(scope="session")
 def _sample(tmp_path_factory):
     from index.ingest import ingest

@@ -7,7 +7,7 @@ import pytest
 
 from bot import ask
 from bot.answer.define import defined_term, defines, named_thing, names_it
-from index.ingest import ingest
+from conftest import home_of
 
 
 @pytest.mark.parametrize("question, term", [
@@ -54,14 +54,7 @@ people enter it every year, county figures show.
 
 @pytest.fixture(scope="module")
 def court_home(tmp_path_factory):
-    from index.settings import Settings
-
-    root = tmp_path_factory.mktemp("court")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "court.txt").write_text(ARTICLE, encoding="utf-8")
-    settings = Settings.from_env({}, home=root / "home")
-    ingest([root / "corpus"], settings)
-    return settings
+    return home_of(tmp_path_factory.mktemp("court"), {"court.txt": ARTICLE})
 
 
 def test_definition_question_is_answered_by_the_defining_sentence(court_home):

@@ -86,13 +86,8 @@ charter gave the town its own court and market. Celebrations this year include a
 @pytest.mark.parametrize("question", ["who was varga", "tell me about varga"])
 def test_a_person_is_summed_up_from_the_article_giving_their_title_first(tmp_path, question):
     # The harbour article names Varga more often and ranks first; the charter's says who he was.
-    from index.ingest import ingest
-    from index.settings import Settings
+    from conftest import home_of
 
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
-    (tmp_path / "corpus" / "charter.txt").write_text(CHARTER, encoding="utf-8")
-    settings = Settings.from_env({}, home=tmp_path / "home")
-    ingest([tmp_path / "corpus"], settings)
+    settings = home_of(tmp_path, {"harbour.txt": HARBOUR, "charter.txt": CHARTER})
     a = ask(question, settings=settings)
     assert a.citations and "famed shipbuilder Tomas Varga" in a.citations[0].quote, a.answer

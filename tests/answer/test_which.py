@@ -8,7 +8,7 @@ import pytest
 from bot import ask
 from bot.answer import lexicon
 from bot.answer.define import asked_thing, names_instance
-from index.ingest import ingest
+from conftest import home_of
 
 
 def _thing(question: str) -> str | None:
@@ -57,14 +57,7 @@ would be marked with a week of open days in May. Shipping through the port fell 
 
 @pytest.fixture(scope="module")
 def harbour_home(tmp_path_factory):
-    from index.settings import Settings
-
-    root = tmp_path_factory.mktemp("harbour")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "harbour.txt").write_text(ARTICLE, encoding="utf-8")
-    settings = Settings.from_env({}, home=root / "home")
-    ingest([root / "corpus"], settings)
-    return settings
+    return home_of(tmp_path_factory.mktemp("harbour"), {"harbour.txt": ARTICLE})
 
 
 @pytest.mark.parametrize("question", ["which treaty created the westmere harbour board",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from index.ingest import ingest
+from conftest import home_of
 
 ARTICLE = """River bridge shut for repairs
 
@@ -21,14 +21,7 @@ a plan to pay for the repairs, which engineers expect to take six weeks.
 
 @pytest.fixture(scope="module")
 def bridge_home(tmp_path_factory):
-    from index.settings import Settings
-
-    root = tmp_path_factory.mktemp("bridge")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
-    settings = Settings.from_env({}, home=root / "home")
-    ingest([root / "corpus"], settings)
-    return settings
+    return home_of(tmp_path_factory.mktemp("bridge"), {"bridge.txt": ARTICLE})
 
 
 @pytest.mark.parametrize("question", ["why did park shut the bridge",  # a synonym of the reason's verb
