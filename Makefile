@@ -43,8 +43,15 @@ browser:
 	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
 	  echo "could not install chromium: browser tests will be skipped"; }
 
+# The tests run on 2 pytest-xdist workers, a test file at a time (a file's module fixtures are built once), the
+# long files first (tests/conftest.py LONG_FILES); then the `serial` ones (timing-sensitive) alone. Both parts
+# always run; either failing fails `make test`. TEST_WORKERS=0 runs the first part in this process.
+TEST_WORKERS ?= 2
 test: install-dev browser
-	$(BIN)/python -m pytest -q
+	rc=0; \
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -m "not serial" || rc=$$?; \
+	$(BIN)/python -m pytest -q -m serial || rc=$$((rc ? rc : $$?)); \
+	exit $$rc
 
 bench: install
 	$(BIN)/python -m eval.bench

@@ -15,6 +15,9 @@
 - ``assert_answers``    function(settings) asking PROBE_QUESTION and checking the answer quotes the amnesty
                         sentence with exact citation offsets: "the index is intact and answers".
 - an autouse fixture closes the cached bot libraries (bot.library.close_libraries) after every test.
+- the test files that take longest (LONG_FILES) are collected first, each file's tests kept together and in
+  order: `make test` runs the files on 2 pytest-xdist workers (`--dist loadfile --no-loadscope-reorder`), which
+  hand out files in collection order, so the long ones start at once instead of ending the run on one worker.
 
 Importing this module sets GRADIO_ANALYTICS_ENABLED=False, ANONYMIZED_TELEMETRY=False, HF_HUB_OFFLINE=1.
 """
@@ -49,6 +52,19 @@ BIN = Path(sys.executable).parent  # the venv's bin dir (chroma, newsbot)
 # declare an amnesty." (article 000). Used to check that an index still answers after something happened to it.
 PROBE_QUESTION = "What did Sadr ask for in exchange?"
 PROBE_ANSWER = "amnesty"
+
+
+# The files that take longest in `make test` (--durations), longest first; the rest keep their usual order.
+LONG_FILES = ["test_eval_gate.py", "test_crash.py", "test_faults.py", "test_cli.py", "test_sentence_store.py",
+              "test_eval_llm.py", "llm/test_answer.py", "test_scale.py", "test_soak.py", "test_fuzz.py"]
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    def rank(item) -> int:
+        path = item.path.as_posix()
+        return next((i for i, name in enumerate(LONG_FILES) if path.endswith("/tests/" + name)), len(LONG_FILES))
+
+    items.sort(key=rank)  # stable: every file's tests stay together and in file order
 
 
 def free_port() -> int:

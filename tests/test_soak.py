@@ -83,6 +83,9 @@ def test_cross_talk_is_caught() -> None:
     assert [c for c, _ in person_problems(Asked(0, "page", mixed), e1, PERSON.name, False, Page())] == ["crosstalk"]
 
 
+# serial: `make test` runs it after the other tests, alone (its 20 s must see a deletion and questions after it:
+# with the other xdist worker and other jobs on the 2 cores, a run saw 0 festival questions after a deletion).
+@pytest.mark.serial
 @pytest.mark.timeout(300)
 def test_fifty_sessions_while_another_process_changes_the_index(capsys) -> None:
     result = run_soak(sessions=50, seconds=20, echo=lambda *_: None)

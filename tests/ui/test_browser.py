@@ -36,6 +36,10 @@ def browser():
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); browser tests skipped")
     sync_api = pytest.importorskip("playwright.sync_api")
+    # The pages' waits (set_default_timeout) are TIMEOUT; expect() has its own default, 5 s, which an answer
+    # still streaming on 2 cores busy with other tests overran. These tests check what is shown, not how fast
+    # (tests/ui/test_concurrency.py does that), so expect() waits as long as the pages do.
+    sync_api.expect.set_options(timeout=TIMEOUT)
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
