@@ -118,9 +118,13 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         articles = [a for a in articles if _holds(lib.articles[a].text, names)]
     # "tell me about Sadr": a name the articles give a person's title ("Shi'ite cleric Moqtada al-Sadr") is a
     # person, summed up as "who is Sadr?" is
+    introducing: dict[str, bool] = {}  # article id -> does it give the topic a person's title (read once)
+
     def introduced_in(aid: str) -> bool:
-        text = lib.articles[aid].text
-        return any(introduces(text[s.start:s.end], set(t.terms)) for s in lib.sentences.get(aid, []))
+        if aid not in introducing:
+            text = lib.articles[aid].text
+            introducing[aid] = any(introduces(text[s.start:s.end], set(t.terms)) for s in lib.sentences.get(aid, []))
+        return introducing[aid]
     person = person or (_is_name(topic) and any(introduced_in(a) for a in articles[:PERSON_LOOKUP]))
     if person:  # "who was Rollo": an article giving him a title ("the famed Viking ruler Rollo") first
         articles.sort(key=lambda a: not introduced_in(a))

@@ -174,10 +174,12 @@ _WHY = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:why|how\s+come)\b", re.
 def reason_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
     """For "why did Sadr order his militia to stop fighting", the best of the first candidates that gives a
     reason ("in order to stop Iraqi bloodshed") goes before one only telling of the act."""
+    if not _WHY.match(q.text):
+        return cands
     # the question's verb; of "why was the bridge closed?" / "why are people staying home?" its participle
     verb = q.verb_word or next((w for w in reversed(q.sequence)
                                 if is_participle(w) or (w.endswith("ing") and lexicon.base_forms(w, "v"))), None)
-    if not _WHY.match(q.text) or not verb:
+    if not verb:
         return cands
 
     def gives_reason(c: Candidate) -> bool:
