@@ -18,7 +18,8 @@ from bot.answer.features import split_subject
 from bot.library import Library, sentence_at
 from index.terms import stopwords, terms, words
 
-_PRONOUN = re.compile(r"\b(?:He|he|She|she|They|they)\b")
+# A pronoun standing for the doer named in the sentence before ("it": a board, a council, a company)
+_PRONOUN = re.compile(r"\b(?:He|he|She|she|It|it|They|they)\b")
 _QUALIFIER = re.compile(r"\s(?:in|of|at|from|near|on|for|with|about|over|under|who|which|that)\s", re.I)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "you", "i"})
 
