@@ -110,7 +110,8 @@ def retrieve(lib: Library, question: str, top_k: int, filters: Filters | None = 
     dense_rank = {cid: r for r, (cid, _) in enumerate(dense)}
     bm25_rank = {cid: r for r, (cid, _) in enumerate(sparse)}
     fused = fuse(dict(dense), dict(sparse))
-    best = sorted(fused, key=lambda c: -fused[c])[:top_k]
+    # equal scores in the order of the chunk ids, not of a set's (which Python's hash seed decides per process)
+    best = sorted(fused, key=lambda c: (-fused[c], c))[:top_k]
     out = []
     for cid in best:
         row = lib.chunks[cid]

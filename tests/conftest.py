@@ -84,15 +84,16 @@ def settings_factory(tmp_path):
     return make
 
 
-def home_of(root, articles: dict):
-    """Settings whose home under `root` holds these articles (file name -> text), ingested for real."""
+def home_of(root, articles: dict, **overrides):
+    """Settings whose home under `root` holds these articles (file name -> text), ingested for real
+    (`overrides`: more Settings fields, e.g. embed_model)."""
     from index.ingest import ingest
     from index.settings import Settings
 
     (root / "corpus").mkdir()
     for name, text in articles.items():
         (root / "corpus" / name).write_text(text, encoding="utf-8")
-    settings = Settings.from_env({}, home=root / "home")
+    settings = Settings.from_env({}, home=root / "home", **overrides)
     ingest([root / "corpus"], settings)
     return settings
 
