@@ -3,7 +3,7 @@
 Punkt (NLTK's unsupervised sentence tokenizer, whose English parameters llama-index ships in its
 ``_static/nltk_cache``) finds the boundaries inside segments. Segments are cut where news text uses
 line breaks as hard boundaries, which Punkt would otherwise glue to the next sentence: a blank line,
-a line that ends a sentence, and a short line without final punctuation followed by a capital
+a line that ends a sentence (unless the next goes on in lower case), and a short line without final punctuation followed by a capital
 (headlines, bylines, pull quotes). Any other line break is a soft wrap inside a sentence
 ("Abu Faris,\n    militia commander in Najaf", or a hard-wrapped .txt file).
 """
@@ -30,7 +30,9 @@ def _segments(text: str) -> list[tuple[int, int]]:
             prev = text[prev_start:prev_end].rsplit("\n", 1)[-1]
             gap = text[prev_end:start]
             nxt = text[start:end].lstrip()
-            hard = (gap.count("\n") > 1 or _ENDS_SENTENCE.search(prev)
+            # A line ending in a full stop ends a sentence, unless the next line goes on in lower case: the
+            # stop was an abbreviation's ("after 10 p.m.\nwithout a permit", "e.g.\nthe graph problem").
+            hard = (gap.count("\n") > 1 or (_ENDS_SENTENCE.search(prev) and not nxt[:1].islower())
                     or (len(prev.strip()) < HEADLINE_CHARS and nxt[:1].isupper()))
             if not hard:
                 out[-1] = (prev_start, end)  # a soft wrap: the sentence goes on on the next line

@@ -217,3 +217,15 @@ def test_soft_wrapped_lines_join_into_one_sentence() -> None:
         "BAGHDAD - Short news.",
         "Abu Faris,\n    militia commander in Najaf",
     ]
+
+
+def test_a_line_ending_in_an_abbreviation_goes_on_in_lower_case() -> None:
+    text = ("Anyone found on the streets after 10 p.m.\nwithout a permit will be fined, she said. Some, e.g.\n"
+            "the shop owners, agreed.\nThe curfew ends at 6 a.m.\nPolice will patrol.\n\nnext paragraph here.")
+    assert sentence_texts(text) == [
+        "Anyone found on the streets after 10 p.m.\nwithout a permit will be fined, she said.",
+        "Some, e.g.\nthe shop owners, agreed.",
+        "The curfew ends at 6 a.m.",  # before a capital on the next line: still the end
+        "Police will patrol.",
+        "next paragraph here.",  # after a blank line: always a new one
+    ]
