@@ -31,8 +31,8 @@ from bot.answer.followup import (around, asks_who_said, nearest_typed, points_at
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
-from bot.answer.promote import (SPEAKER_WINDOW, count_of_act_first, definition_first, gives_role, instance_first,
-                                naming_first, naming_sentences,
+from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first, gives_role, instance_first,
+                                naming_first, naming_sentences, states_consequence,
                                 prefer_actor, promote_first, reacts, reason_first, role_sentences)
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
@@ -195,6 +195,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     cands = count_of_act_first(lib, q, cands)
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
     cands = reason_first(lib, q, cands)  # "why ...": one giving a reason
+    cands = consequence_first(lib, q, cands)  # "what happens to those who ...": one saying what follows
     # "Who was hurt?": the verb is all the question says; a sentence holding it or a synonym ("wounded") first
     if q.verb and q.verb_word and set(q.weights) <= {q.verb}:
         cands = promote_first(cands, [lambda c: says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])],
@@ -242,7 +243,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # (and that its article is on the question's topic); a veto still refuses.
     # Every name and number of the question must be in its article ("... in 1995?" is not); a rare word
     # may be paraphrased ("the Najaf standoff" / "the crisis").
-    if (status != ANSWERED and not vetoed and best is cands[0] and (acts or definition)
+    # So is a consequence stated for the condition asked about ("what happens to fighters who keep their
+    # weapons": "anyone who continues carrying weapons ... will not be part of ...").
+    if (status != ANSWERED and not vetoed and best is cands[0]
+            and (acts or definition or states_consequence(lib, q, best))
             and missing_names(q, set(terms(lib.articles[best.article_id].text))) == 0):
         status = ANSWERED
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article

@@ -190,6 +190,38 @@ def reason_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Cand
     return promote_first(cands, [gives_reason], window=REASON_WINDOW)
 
 
+# "what happens to fighters who keep their weapons", "what will happen if the talks fail": the question asks
+# for a consequence; its condition is what follows "to" / "if" / "when".
+_WHAT_HAPPENS = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?what\s+(?:happens|will\s+happen|would\s+happen|"
+                           r"is\s+going\s+to\s+happen)\s+(?:to|if|when|with)\s+(?P<condition>.+)", re.I)
+# A sentence stating a consequence: a condition ("if", "unless", "anyone who", "those who", "whoever")
+# followed by what will or must follow ("anyone who continues carrying weapons ... will not be part of ...")
+_CONSEQUENCE = re.compile(r"\b(?:if|unless|whoever|(?:anyone|anybody|those|any\s+\w+|all\s+\w+)\s+who)\b"
+                          r".*\b(?:will|would|shall|must|could|face|faces|risk|risks)\b", re.I | re.S)
+
+_WHOEVER = frozenset(terms("anyone anybody everyone everybody someone somebody people person whoever"))
+
+
+def states_consequence(lib: Library, q: Question, c: Candidate) -> bool:
+    """For "what happens to sadr fighters who keep their weapons": does the candidate state a consequence of
+    a condition it shares a word with ("anyone who continues carrying weapons ... will not be part of the
+    Sadrist movement")? False for any other question."""
+    m = _WHAT_HAPPENS.match(q.text)
+    if not m:
+        return False
+    sentence = lib.articles[c.article_id].text[c.start:c.end]
+    condition = set(terms(m.group("condition"))) - _WHOEVER  # what the condition is about, not "anyone"
+    return bool(_CONSEQUENCE.search(sentence)) and bool(condition & set(terms(sentence)))
+
+
+def consequence_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "what happens to ...", the best of the first candidates stating a consequence (states_consequence)
+    goes before one only telling of the weapons."""
+    if not _WHAT_HAPPENS.match(q.text):
+        return cands
+    return promote_first(cands, [lambda c: states_consequence(lib, q, c)], window=REASON_WINDOW)
+
+
 INSTANCE_WINDOW = 3  # how far down the scored candidates a sentence naming the thing asked about is looked for
 
 
