@@ -82,11 +82,19 @@ def broad_topic(question: str) -> str | None:
                      or re.search(r"\b(of|in|by|for|to|from|with|that|which|who|did|does|do)\b|\b(called|named)$",
                                   topic, re.I)):
         return None
+    # "What happened to the economy of Najaf?" asks what became of one thing, a fact ("crippled"); "what
+    # happened to the Mahdi Army" / "in Basra" stays an overview.
+    if _HAPPENED_TO.match(m.group(0)) and _HEAD.match(topic).group("head")[:1].islower():
+        return None
     # "summarize the Najaf article", "tell me about the story on the truce": the topic, not the article
     topic = _ARTICLE_WORDS.sub("", _ARTICLE_ABOUT.sub("", topic)).strip()
     return topic if terms(topic) else None
 
 
+_HAPPENED_TO = re.compile(r"^\s*(?:\w+[\s,]+)*?what(?:'s| has| is)?\s+(?:happened|happening)\s+to\s", re.I)
+# A topic's head: its last word before any phrase qualifying it ("the economy of Najaf": economy)
+_HEAD = re.compile(r"^(?P<phrase>(?:(?!\b(?:of|in|at|on|for|from|with)\b)[\w'\- ])*?)\s*(?P<head>[\w'\-]*)"
+                   r"(?:\s+(?:of|in|at|on|for|from|with)\b.*)?$", re.I)
 _ARTICLE_ABOUT = re.compile(r"^(?:the|this|that)\s+(?:article|story|piece|report|news)\s+(?:about|on|of)\s+", re.I)
 _ARTICLE_WORDS = re.compile(r"\s+(?:article|story|piece|report|news)$", re.I)
 

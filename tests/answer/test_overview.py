@@ -91,3 +91,32 @@ def test_a_person_is_summed_up_from_the_article_giving_their_title_first(tmp_pat
     settings = home_of(tmp_path, {"harbour.txt": HARBOUR, "charter.txt": CHARTER})
     a = ask(question, settings=settings)
     assert a.citations and "famed shipbuilder Tomas Varga" in a.citations[0].quote, a.answer
+
+
+def test_what_happened_to_a_thing_asks_what_became_of_it():
+    from bot.answer import broad_topic
+
+    # one fact: what became of the economy, the prisoners
+    assert broad_topic("what happened to the economy of Najaf") is None
+    assert broad_topic("so what happened to the prisoners") is None
+    # a name or a place: an overview still
+    assert broad_topic("what happened to the Mahdi Army") == "the Mahdi Army"
+    assert broad_topic("what happened in Basra") == "Basra"
+
+
+FERRY = """Ferry strike ends after a week
+
+The week-long strike by ferry crews on the Lindholm route ended on Friday after the operator agreed to a new
+rota. Island shops ran short of fresh food during the strike, and the tourist trade collapsed for the week.
+The island's only hotel said most of its guests had cancelled. Crews will return to work on Saturday morning,
+the union said. Talks on pay will continue next month.
+"""
+
+
+def test_what_happened_to_a_thing_is_answered_by_what_became_of_it(tmp_path):
+    from conftest import home_of
+
+    settings = home_of(tmp_path, {"ferry.txt": FERRY})
+    a = ask("what happened to the tourist trade on the island", settings=settings)
+    assert a.status == "answered" and a.citations, a.answer
+    assert "the tourist trade collapsed" in a.citations[0].quote and len(a.citations) == 1, a.answer
