@@ -32,7 +32,7 @@ from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
 from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first, gives_role, instance_first,
-                                naming_first, naming_sentences, states_consequence,
+                                naming_first, naming_sentences, states_consequence, gives_reason,
                                 prefer_actor, promote_first, reacts, reason_first, role_sentences)
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
@@ -244,9 +244,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # Every name and number of the question must be in its article ("... in 1995?" is not); a rare word
     # may be paraphrased ("the Najaf standoff" / "the crisis").
     # So is a consequence stated for the condition asked about ("what happens to fighters who keep their
-    # weapons": "anyone who continues carrying weapons ... will not be part of ...").
+    # weapons": "anyone who continues carrying weapons ... will not be part of ..."), or a reason given for the
+    # act a why-question asks about ("... ordering an end to the fighting in order to stop Iraqi bloodshed").
     if (status != ANSWERED and not vetoed and best is cands[0]
-            and (acts or definition or states_consequence(lib, q, best))
+            and (acts or definition or states_consequence(lib, q, best) or gives_reason(lib, q, best))
             and missing_names(q, set(terms(lib.articles[best.article_id].text))) == 0):
         status = ANSWERED
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article

@@ -171,23 +171,31 @@ _REASON = re.compile(r"\b(?:because|in\s+order\s+to|in\s+an\s+effort\s+to|in\s+a
 _WHY = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:why|how\s+come)\b", re.I)
 
 
-def reason_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
-    """For "why did Sadr order his militia to stop fighting", the best of the first candidates that gives a
-    reason ("in order to stop Iraqi bloodshed") goes before one only telling of the act."""
+def _asked_act(q: Question) -> str | None:
+    """The act a why-question asks about: its verb; of "why was the bridge closed?" / "why are people staying
+    home?" its participle. None for any other question."""
     if not _WHY.match(q.text):
-        return cands
-    # the question's verb; of "why was the bridge closed?" / "why are people staying home?" its participle
-    verb = q.verb_word or next((w for w in reversed(q.sequence)
+        return None
+    return q.verb_word or next((w for w in reversed(q.sequence)
                                 if is_participle(w) or (w.endswith("ing") and lexicon.base_forms(w, "v"))), None)
-    if not verb:
-        return cands
 
-    def gives_reason(c: Candidate) -> bool:
-        # the reason for the act asked about: the sentence holds its verb ("why did Maliki go to Basra" is not
-        # answered by why the offensive was launched, "designed to bring the city under control")
-        sentence = lib.articles[c.article_id].text[c.start:c.end]
-        return bool(_REASON.search(sentence)) and says_verb(verb, sentence)
-    return promote_first(cands, [gives_reason], window=REASON_WINDOW)
+
+def gives_reason(lib: Library, q: Question, c: Candidate) -> bool:
+    """For "why did Sadr order his militia to stop fighting": does the candidate give a reason ("in order to
+    stop Iraqi bloodshed") for the act asked about? It must hold the act's verb or a synonym ("why did Maliki
+    go to Basra" is not answered by why the offensive was launched, "designed to bring the city under
+    control"). False for any other question."""
+    verb = _asked_act(q)
+    sentence = lib.articles[c.article_id].text[c.start:c.end]
+    return bool(verb) and bool(_REASON.search(sentence)) and says_verb(verb, sentence)
+
+
+def reason_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For a why-question, the best of the first candidates that gives a reason for the act asked about
+    (gives_reason) goes before one only telling of the act."""
+    if not _asked_act(q):
+        return cands
+    return promote_first(cands, [lambda c: gives_reason(lib, q, c)], window=REASON_WINDOW)
 
 
 # "what happens to fighters who keep their weapons", "what will happen if the talks fail": the question asks

@@ -32,6 +32,15 @@ def test_why_is_answered_by_the_reason(bridge_home, question):
     assert a.citations and "in order to repair cracks" in a.citations[0].quote, a.answer
 
 
+@pytest.mark.parametrize("home, question", [("bridge_home", "why did park shut the bridge"),
+                                            ("sample_home", "why did sadr tell his men to stop")])
+def test_the_reason_given_for_the_act_asked_about_answers(request, home, question):
+    # the reason is the evidence that the sentence answers, however few of the question's words it repeats
+    # ("his men" / "Iraqi bloodshed")
+    a = ask(question, settings=request.getfixturevalue(home))
+    assert a.status == "answered" and "in order to" in a.citations[0].quote, a.answer
+
+
 def test_a_reason_for_another_act_is_no_answer(sample_home):
     # "the offensive ... was designed to bring the southern city under government control" gives a reason,
     # but not for Maliki going to Basra: the sentence telling he went "to personally supervise" answers
