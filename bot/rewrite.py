@@ -44,6 +44,13 @@ _WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for)\s+)?(?:what|which|who|whom
 # After "and": a question of its own ("and what did the government say?"), not an ellipsis ("and in Najaf?").
 _OWN_QUESTION = re.compile(r"(?i)(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|"
                            r"has|have|had|can|could|will|would)\s+\S+\s+\S+")
+# "there" standing for a place ("was there fighting *there*?", "what happened there"), not the "there" of
+# "is there ..." / "there were ...".
+_THERE = re.compile(r"(?i)(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )\bthere\b"
+                    r"(?!\s+(?:is|was|are|were|has|have|had|will|would|be|been|seems?|appears?)\b)")
+# A place named after a preposition of place ("went to Basra", "fighting in Sadr City")
+_AT_PLACE = re.compile(r"\b(?:in|at|to|from|near|into|inside|outside|around)\s+(?:the\s+)?"
+                       r"([A-Z][\w'\-]*(?:\s+(?:al-|Al-|of )?[A-Z][\w'\-]*)*)")
 # A follow-up that brings a subject of its own for the previous question's frame: "And the prime minister?"
 _NOUN_PHRASE = re.compile(r"(?i:the|a|an|his|her|their|its)\s+[\w'\- ]+|[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")
 
@@ -124,6 +131,18 @@ def _act_noun(prev_q: str) -> str | None:
     if not base or base in _NO_ACT_NOUN or base not in base_forms(base, "n") or not re.match(r"[A-Z]", subject):
         return None
     return f"{subject}'s {base}"
+
+
+def _place(prev_q: str, answer: str, topic: str | None) -> str | None:
+    """The place "there" stands for: one the previous question names after a preposition of place ("what
+    happened in Basra"), else one its answer does ("Maliki went to Basra"), else the topic it asked about
+    ("what is Sadr City"); None when there is none."""
+    for text in (prev_q, _QUOTED.sub(" ", answer)):
+        for m in _AT_PLACE.finditer(text):
+            name = next(iter(entities(m.group(1))), None)
+            if name and not _people_word(name):
+                return name
+    return topic if topic and entities(topic) else None
 
 
 def _answered_names(question: str, answer: str) -> list[str]:
@@ -238,6 +257,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return q
     own = entities(q)
     pm = _PRONOUN.search(q)
+    there = _THERE.search(q)
+    if there and not own and not pm:
+        place = _place(prev_q, answer, topic)
+        if place:
+            return q[:there.start()] + f"in {place}" + q[there.end():]
     if pm and points_at_event(q):
         pm = None  # "when did it happen?": the event the previous answer told of, no name (below: its topic)
     # "What did Sadr order?" + "Did it work?": "it" is what he ordered, "Sadr's order", not Sadr.

@@ -202,3 +202,17 @@ def test_a_greeting_turn_is_skipped_by_a_follow_up(sample_home):
                                         {"role": "assistant", "content": ask("hello", settings=sample_home).answer}],
             settings=sample_home)
     assert a.standalone_question == "what did he say"
+
+
+def test_there_is_the_place_of_the_previous_turn():
+    # named after a preposition of place in the answer ("went to Basra"), not the person asked about
+    went = _turn("Where did Maliki go?", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday. [1]")
+    assert rewrite("what happened there", went) == "what happened in Basra"
+    # ... in the previous question
+    najaf = _turn("What happened in Najaf?", "US occupation forces have suspended their offensive. [1]")
+    assert rewrite("who is in control there", najaf) == "who is in control in Najaf"
+    # ... or the topic it asked about; the "there" of "was there" is no place
+    city = _turn("what is Sadr City", "Angry protesters took to the streets in the district. [1]")
+    assert rewrite("was there fighting there", city) == "was there fighting in Sadr City"
+    # "is there ..." alone names no place
+    assert "in Sadr City" not in rewrite("is there a curfew", city)
