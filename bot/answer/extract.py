@@ -248,7 +248,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # act a why-question asks about ("... ordering an end to the fighting in order to stop Iraqi bloodshed").
     if (status != ANSWERED and not vetoed and best is cands[0]
             and (acts or definition or states_consequence(lib, q, best) or gives_reason(lib, q, best))
-            and missing_names(q, set(terms(lib.articles[best.article_id].text))) == 0):
+            and missing_names(q, set(terms(respell(lib.articles[best.article_id].text, variants)))) == 0):
         status = ANSWERED
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article
     # naming Kut elsewhere: the sentence is about another place, at best close to the question.

@@ -53,6 +53,8 @@ FEATURES = ("cov", "cov_ctx", "cov_nv", "cov_ctx_nv", "dense", "chunk_dense", "p
 # sentences often paraphrase it ("he asked"), while its object and modifiers are kept verbatim.
 _DO_SUPPORT = re.compile(r"\b(?:did|does|do|will|would|can|could|should|has|have|had)\s+(.*)$", re.I)
 _PREPOSITIONS = {"in", "of", "for", "at", "on", "from", "with", "by", "to", "into", "over", "near"}
+# A name joined to its particle, typed in lower case: "al-Sadr", "bin-Laden", "de-Gaulle"
+_HYPHENED_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|de|da|di|du|van|von|le|la)-[A-Z]")
 _NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn", "al",
                    "el", "y"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "he", "she",
@@ -196,7 +198,7 @@ def _after_subject(question: str) -> list[str] | None:
     # Skip a prepositional phrase of the subject ("the curfew in Basra be lifted") and auxiliaries, and the
     # particles inside a name ("Jean de Bethencourt").
     while i < len(toks) and (toks[i].lower() in _PREPOSITIONS or toks[i][:1].isupper()
-                             or toks[i].lower() in stopwords()
+                             or toks[i].lower() in stopwords() or _HYPHENED_NAME.match(toks[i])
                              or (toks[i] in _NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1][:1].isupper())):
         i += 1
     return toks[i:] or None

@@ -29,3 +29,18 @@ def test_who_leads_a_body_spelt_another_way_is_answered_by_the_sentence_saying_l
         assert "militia led by Shi'ite cleric Moqtada Al-Sadr" in a.citations[0].quote, question
         # the quote is the article's own text, in its own spelling
         assert "Mehdi Army" in a.citations[0].quote
+
+
+def test_a_full_name_with_a_particle_asks_about_that_person():
+    from bot.answer.features import split_subject
+
+    # "al-Sadr" typed with its particle in lower case is part of the subject, not its verb
+    assert split_subject("what does Muqtada al-Sadr want") == ("what does", "Muqtada al-Sadr", "want")
+    assert split_subject("what did Nouri al-Maliki say") == ("what did", "Nouri al-Maliki", "say")
+
+
+def test_what_a_person_wants_under_another_spelling_of_the_name(sample_home):
+    # the Najaf article writes "Muqtada", the others "Moqtada": the person asked about, doing the act asked
+    # about, answers in the article that spells it the other way
+    a = ask("what does Muqtada al-Sadr want", settings=sample_home)
+    assert a.status == "answered" and "asked the government to release" in a.citations[0].quote, a.answer
