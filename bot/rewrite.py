@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import (base_forms, broad_topic, country_names, is_group_noun, is_smalltalk, points_at_event,
-                        split_subject)
+from bot.answer import (base_forms, broad_topic, country_names, is_group_noun, is_participle, is_smalltalk,
+                        points_at_event, split_subject)
 from index.terms import stopwords
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
@@ -99,6 +99,12 @@ def _graft(prev: str, rest: str) -> str:
         old = re.search(rf"\b(?i:{pm.group(1)})\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?=\W*$)", prev)
         if old:
             return prev[:old.start()] + rest + prev[old.end():]
+    # Another act in the previous question's frame: "How many were hurt in Basra?" + "And killed?" -> "How
+    # many were killed in Basra?" (the last past participle of the previous question is swapped)
+    if re.fullmatch(r"[a-z]+", rest) and is_participle(rest):
+        acts = [m for m in re.finditer(r"\b[a-z]+\b", prev) if is_participle(m.group())]
+        if acts:
+            return prev[:acts[-1].start()] + rest + prev[acts[-1].end():]
     # A new subject in the previous question's frame: "What did the Sadrist lawmakers say?" + "And the prime
     # minister?" -> "What did the prime minister say?"
     parts = split_subject(prev + "?")

@@ -216,3 +216,12 @@ def test_there_is_the_place_of_the_previous_turn():
     assert rewrite("was there fighting there", city) == "was there fighting in Sadr City"
     # "is there ..." alone names no place
     assert "in Sadr City" not in rewrite("is there a curfew", city)
+
+
+def test_a_bare_participle_asks_the_previous_question_of_another_act():
+    hurt = _turn("How many people were hurt in Basra?", "Iraqi officials say at least 12 people have been killed "
+                                                         "and 18 wounded in the clashes. [1]")
+    assert rewrite("and killed?", hurt) == "How many people were killed in Basra?"
+    assert rewrite("what about wounded", hurt) == "How many people were wounded in Basra?"
+    # a place is still swapped as a place, a name as a name
+    assert rewrite("and in Najaf?", hurt) == "How many people were hurt in Najaf?"
