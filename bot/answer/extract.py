@@ -34,6 +34,7 @@ from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says
 from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first, gives_role, instance_first,
                                 naming_first, naming_sentences, states_consequence, gives_reason,
                                 prefer_actor, promote_first, reacts, reason_first, role_sentences)
+from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
 from bot.library import Library, sentence_at
@@ -142,6 +143,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "Where did he say that?": the sentences around the previous answer may answer, the previous answer not.
     shown = previous_sentences(lib, passages, previous) if previous and refers_back(q.text) else []
     extra += around(lib, shown, whole=points_at_event(q.text))
+    # "Where is Normandy?": the sentences placing it, wherever they are ("Normandy, a region in France")
+    passages, placing = placing_sentences(lib, q.text, passages)
+    extra += placing
     cands = candidates(lib, q, passages, qv, weights, extra, variants) if passages else []
     if shown:
         repeated = {s.id for s in shown}
@@ -192,6 +196,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         cands = promote_first(cands, [lambda c: led_by(q, respell(lib.articles[c.article_id].text[c.start:c.end], variants)),
                                       lambda c: gives_role(lib, q, c), lambda c: gives_role(lib, q, c, loose=True)],
                               window=len(cands))
+    if placing:
+        placed = {s.id for s, _ in placing}
+        cands = promote_first(cands, [lambda c: c.sentence_id in placed], window=len(cands))
     cands = count_of_act_first(lib, q, cands)
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
     cands = reason_first(lib, q, cands)  # "why ...": one giving a reason
@@ -247,7 +254,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # weapons": "anyone who continues carrying weapons ... will not be part of ..."), or a reason given for the
     # act a why-question asks about ("... ordering an end to the fighting in order to stop Iraqi bloodshed").
     if (status != ANSWERED and not vetoed and best is cands[0]
-            and (acts or definition or states_consequence(lib, q, best) or gives_reason(lib, q, best))
+            and (acts or definition or states_consequence(lib, q, best) or gives_reason(lib, q, best)
+                 or any(s.id == best.sentence_id for s, _ in placing))
             and missing_names(q, set(terms(respell(lib.articles[best.article_id].text, variants)))) == 0):
         status = ANSWERED
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article
