@@ -51,6 +51,14 @@ _THERE = re.compile(r"(?i)(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )\bthere\b"
 # A place named after a preposition of place ("went to Basra", "fighting in Sadr City")
 _AT_PLACE = re.compile(r"\b(?:in|at|to|from|near|into|inside|outside|around)\s+(?:the\s+)?"
                        r"([A-Z][\w'\-]*(?:\s+(?:al-|Al-|of )?[A-Z][\w'\-]*)*)")
+# A time counted from the previous turn's year: "a year later", "two years after that", "the following year",
+# "the year before" (the number of years, and which way)
+_YEARS_LATER = re.compile(r"(?i)\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+"
+                          r"(?P<dir>later|after(?:\s+that)?|afterwards|earlier|before(?:\s+that)?)"
+                          r"|the\s+(?P<dir1>next|following|previous)\s+year|the\s+year\s+(?P<dir2>after|before))\b")
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 # A follow-up that brings a subject of its own for the previous question's frame: "And the prime minister?"
 _NOUN_PHRASE = re.compile(r"(?i:the|a|an|his|her|their|its)\s+[\w'\- ]+|[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")
 
@@ -94,9 +102,10 @@ def _graft(prev: str, rest: str) -> str:
     """Put the ellipsis into the previous question: "And in Basra?" after "When did fighting erupt in
     Najaf?" swaps the place ("... erupt in Basra"); a bare name swaps the previous question's last name;
     anything else is appended ("... in exchange in Najaf")."""
-    pm = re.match(r"(?i)(in|at|on|for|from|to|during|after|before)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)$", rest)
+    # (a year for a year: "what happened in 1066" + "and the year before?" -> "... in 1065")
+    pm = re.match(r"(?i)(in|at|on|for|from|to|during|after|before)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*|\d{4})$", rest)
     if pm:
-        old = re.search(rf"\b(?i:{pm.group(1)})\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?=\W*$)", prev)
+        old = re.search(rf"\b(?i:{pm.group(1)})\s+(?:[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*|\d{{4}})(?=\W*$)", prev)
         if old:
             return prev[:old.start()] + rest + prev[old.end():]
     # Another act in the previous question's frame: "How many were hurt in Basra?" + "And killed?" -> "How
@@ -137,6 +146,22 @@ def _act_noun(prev_q: str) -> str | None:
     if not base or base in _NO_ACT_NOUN or base not in base_forms(base, "n") or not re.match(r"[A-Z]", subject):
         return None
     return f"{subject}'s {base}"
+
+
+def _dated(q: str, prev_q: str, answer: str) -> str:
+    """"a year later" after a turn about 1971 -> "in 1972": the one year the previous question names (else its
+    answer) moved by the years counted; q unchanged when there is no such phrase or no single year."""
+    m = _YEARS_LATER.search(q)
+    if not m:
+        return q
+    years = next((ys for ys in ({int(y) for y in _YEAR.findall(t)} for t in (prev_q, answer)) if ys), set())
+    if len(years) != 1:
+        return q
+    n = m.group("n")
+    count = 1 if not n else int(n) if n.isdigit() else _COUNT[n.lower()]
+    way = (m.group("dir") or m.group("dir1") or m.group("dir2")).lower()
+    sign = -1 if way.startswith(("earlier", "before", "previous")) else 1
+    return f"{q[:m.start()]}in {years.pop() + sign * count}{q[m.end():]}"
 
 
 def _place(prev_q: str, answer: str, topic: str | None) -> str | None:
@@ -225,6 +250,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if not prev_q:
         return q
     answer = re.sub(r"\[\d+\]", "", prev_a)
+    q = _dated(q, prev_q, answer)
     # After "Who ...?" the person of the follow-up is the one the answer named; otherwise the question's subject.
     topic = broad_topic(prev_q)  # "who was Rollo", "tell me about the Najaf truce": what it asked about
     # The previous question's own names, full names ("Prime Minister Maliki") before single capitalised words,

@@ -225,3 +225,14 @@ def test_a_bare_participle_asks_the_previous_question_of_another_act():
     assert rewrite("what about wounded", hurt) == "How many people were wounded in Basra?"
     # a place is still swapped as a place, a name as a name
     assert rewrite("and in Najaf?", hurt) == "How many people were hurt in Najaf?"
+
+
+def test_a_year_counted_from_the_previous_turn_is_that_year():
+    opened = _turn("When did the Eastmere bridge open?", "The Eastmere bridge opened in 1904. [1]")
+    assert rewrite("what was built two years later", opened) == "what was built in 1906 (Eastmere)?"
+    assert rewrite("and who ran it the following year?", opened) == "who ran Eastmere in 1905?"
+    fought = _turn("What happened in 1066?", "In 1066, Duke William II of Normandy conquered England. [1]")
+    assert rewrite("and the year before?", fought) == "What happened in 1065?"
+    # two years to count from: no guess
+    both = _turn("What happened between 1066 and 1071?", "Revolts were put down. [1]")
+    assert "1067" not in rewrite("what happened a year later", both)
