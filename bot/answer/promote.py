@@ -20,7 +20,7 @@ from bot.answer.spelling import respell
 from bot.answer.speaker import acts_first, asks_reaction, does_verb, names_speaker, reports_speech, says_verb
 from bot.library import Library, sentence_at
 from bot.types import Passage
-from index.terms import terms, words
+from index.terms import stopwords, terms, words
 
 if TYPE_CHECKING:  # extract.py defines Candidate and imports this module
     from bot.answer.extract import Candidate
@@ -176,8 +176,27 @@ def _asked_act(q: Question) -> str | None:
     home?" its participle. None for any other question."""
     if not _WHY.match(q.text):
         return None
-    return q.verb_word or next((w for w in reversed(q.sequence)
-                                if is_participle(w) or (w.endswith("ing") and lexicon.base_forms(w, "v"))), None)
+    # (never an auxiliary: "why *are* people angry" asks about "angry", _asked_state)
+    return q.verb_word or next((w for w in reversed(q.sequence) if w not in stopwords() and (
+        is_participle(w) or (w.endswith("ing") and lexicon.base_forms(w, "v")))), None)
+
+
+def _asked_state(q: Question) -> str | None:
+    """The state a why-question without a verb asks about: "why are people angry in najaf" -> "angry"."""
+    if not _WHY.match(q.text) or _asked_act(q):
+        return None
+    return next((w for w in q.sequence if w.isalpha() and w not in q.names and lexicon.base_forms(w, "a")
+                 and not lexicon.base_forms(w, "n") and not lexicon.base_forms(w, "v")), None)
+
+
+def causes_state(sentence: str, state: str) -> bool:
+    """Does the sentence tell what caused the state, by a verb made from it ("The militia's grip ... has
+    angered many residents" for "angry"), not by the state itself ("Angry protesters took to the streets")?"""
+    for w in set(words(sentence)):
+        if w != state and w.endswith(("ed", "es", "ing")) and any(
+                lexicon.related(state, b, "a") for b in lexicon.base_forms(w, "v")):
+            return True
+    return False
 
 
 def gives_reason(lib: Library, q: Question, c: Candidate) -> bool:
@@ -187,13 +206,16 @@ def gives_reason(lib: Library, q: Question, c: Candidate) -> bool:
     control"). False for any other question."""
     verb = _asked_act(q)
     sentence = lib.articles[c.article_id].text[c.start:c.end]
-    return bool(verb) and bool(_REASON.search(sentence)) and says_verb(verb, sentence)
+    if not verb:  # "why are people angry": what angered them
+        state = _asked_state(q)
+        return bool(state) and causes_state(sentence, state)
+    return bool(_REASON.search(sentence)) and says_verb(verb, sentence)
 
 
 def reason_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
     """For a why-question, the best of the first candidates that gives a reason for the act asked about
     (gives_reason) goes before one only telling of the act."""
-    if not _asked_act(q):
+    if not _asked_act(q) and not _asked_state(q):
         return cands
     return promote_first(cands, [lambda c: gives_reason(lib, q, c)], window=REASON_WINDOW)
 

@@ -46,3 +46,19 @@ def test_a_reason_for_another_act_is_no_answer(sample_home):
     # but not for Maliki going to Basra: the sentence telling he went "to personally supervise" answers
     a = ask("why did maliki go to basra", settings=sample_home)
     assert a.citations and "went to Basra on Monday to personally supervise" in a.citations[0].quote, a.answer
+
+
+MILLBROOK = """Millbrook post office closes
+
+On Saturday, angry shoppers queued outside the Millbrook post office on its last day of business. The closure of
+the post office has angered many residents of the village, who must now drive twelve miles to collect a parcel.
+The owners said the branch had lost money for years. A mobile counter will visit the village hall on Tuesdays.
+"""
+
+
+@pytest.mark.parametrize("question", ["why are the residents of millbrook angry", "why are people in millbrook angry"])
+def test_why_someone_is_in_a_state_is_answered_by_what_caused_it(tmp_path, question):
+    # "angry" is no verb: what "has angered" them is the reason, not "angry shoppers queued ..."
+    settings = home_of(tmp_path, {"millbrook.txt": MILLBROOK})
+    a = ask(question, settings=settings)
+    assert a.status == "answered" and "has angered many residents" in a.citations[0].quote, a.answer
