@@ -93,7 +93,7 @@ def broad_topic(question: str) -> str | None:
 
 _HAPPENED_TO = re.compile(r"^\s*(?:\w+[\s,]+)*?what(?:'s| has| is)?\s+(?:happened|happening)\s+to\s", re.I)
 # A topic's head: its last word before any phrase qualifying it ("the economy of Najaf": economy)
-_HEAD = re.compile(r"^(?P<phrase>(?:(?!\b(?:of|in|at|on|for|from|with)\b)[\w'\- ])*?)\s*(?P<head>[\w'\-]*)"
+_HEAD = re.compile(r"^(?:(?!\b(?:of|in|at|on|for|from|with)\b)[\w'\- ])*?\s*(?P<head>[\w'\-]*)"
                    r"(?:\s+(?:of|in|at|on|for|from|with)\b.*)?$", re.I)
 _ARTICLE_ABOUT = re.compile(r"^(?:the|this|that)\s+(?:article|story|piece|report|news)\s+(?:about|on|of)\s+", re.I)
 _ARTICLE_WORDS = re.compile(r"\s+(?:article|story|piece|report|news)$", re.I)

@@ -31,9 +31,9 @@ from bot.answer.followup import (around, asks_who_said, nearest_typed, points_at
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
-from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first, gives_role, instance_first,
-                                naming_first, naming_sentences, states_consequence, gives_reason,
-                                prefer_actor, promote_first, reacts, reason_first, role_sentences)
+from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first, gives_reason,
+                                gives_role, instance_first, naming_first, naming_sentences, prefer_actor, promote_first,
+                                reacts, reason_first, role_sentences, states_consequence)
 from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
@@ -145,6 +145,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     extra += around(lib, shown, whole=points_at_event(q.text))
     # "Where is Normandy?": the sentences placing it, wherever they are ("Normandy, a region in France")
     passages, placing = placing_sentences(lib, q.text, passages)
+    placed = {s.id for s, _ in placing}
     extra += placing
     cands = candidates(lib, q, passages, qv, weights, extra, variants) if passages else []
     if shown:
@@ -196,8 +197,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         cands = promote_first(cands, [lambda c: led_by(q, respell(lib.articles[c.article_id].text[c.start:c.end], variants)),
                                       lambda c: gives_role(lib, q, c), lambda c: gives_role(lib, q, c, loose=True)],
                               window=len(cands))
-    if placing:
-        placed = {s.id for s, _ in placing}
+    if placed:
         cands = promote_first(cands, [lambda c: c.sentence_id in placed], window=len(cands))
     cands = count_of_act_first(lib, q, cands)
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
@@ -255,7 +255,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # act a why-question asks about ("... ordering an end to the fighting in order to stop Iraqi bloodshed").
     if (status != ANSWERED and not vetoed and best is cands[0]
             and (acts or definition or states_consequence(lib, q, best) or gives_reason(lib, q, best)
-                 or any(s.id == best.sentence_id for s, _ in placing))
+                 or best.sentence_id in placed)
             and missing_names(q, set(terms(respell(lib.articles[best.article_id].text, variants)))) == 0):
         status = ANSWERED
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article

@@ -19,8 +19,8 @@ _WHERE_IS = re.compile(r"^\W*where(?:'s|\s+(?:exactly\s+)?(?:is|are|was|were))\s
                        r"(?:\s+(?:located|situated|found))?[\s?.!]*$", re.I)
 # What follows a place's name when a sentence places it: ", a region in France", " is a city on the Tigris",
 # " lies in northern Iraq" (a capitalised name after the preposition)
-_PLACING = (r"(?:,\s+(?:a|an|the)\s+(?:[\w'\-]+\s+){{0,4}}?|\s+(?:is|was|lies|lay|sits|stands)\s+"
-            r"(?:(?:a|an|the|located|situated)\s+)?(?:[\w'\-]+\s+){{0,4}}?)(?:in|on|near|off|of)\s+(?:the\s+)?[A-Z]")
+_PLACING = (r"(?:,\s+(?:a|an|the)\s+(?:[\w'\-]+\s+){0,4}?|\s+(?:is|was|lies|lay|sits|stands)\s+"
+            r"(?:(?:a|an|the|located|situated)\s+)?(?:[\w'\-]+\s+){0,4}?)(?:in|on|near|off|of)\s+(?:the\s+)?[A-Z]")
 LOOKUP = 50  # how many of the chunks holding the place's name are read, best BM25 match first
 
 
@@ -35,7 +35,7 @@ def asked_place(question: str) -> str | None:
 
 def places(sentence: str, place: str) -> bool:
     """Does the sentence place `place` ("Normandy, a region in France")?"""
-    return re.search(rf"(?i:\b{re.escape(place)}\b){_PLACING.format()}", sentence) is not None
+    return re.search(rf"(?i:\b{re.escape(place)}\b)" + _PLACING, sentence) is not None
 
 
 def placing_sentences(lib: Library, question: str, passages: list[Passage]) -> tuple[list[Passage], tuple]:
