@@ -19,7 +19,7 @@ exit status: 0 ok, 1 error (e.g. no index yet), 2 usage error (bad argument or N
 environment: NEWSBOT_HOME (where the index lives), NEWSBOT_CHROMA_URL, NEWSBOT_COLLECTION, NEWSBOT_TOP_K,
 NEWSBOT_CORPUS, NEWSBOT_HOST, NEWSBOT_PORT, NEWSBOT_UI_AUTH=user:password (chat login)."""
 
-PROGRESS_MIN_VECTORS = 200  # below this an ingest is quick: no progress bar
+PROGRESS_MIN_ARTICLES = 10  # an ingest writing fewer is quick: no progress bar
 
 
 def _top_k(raw: str) -> int:
@@ -93,12 +93,12 @@ def _progress_bar() -> tuple[Callable[[int, int], None], Callable[[], None]]:
     state: dict = {}
 
     def update(done: int, total: int) -> None:
-        if total <= PROGRESS_MIN_VECTORS:
+        if total < PROGRESS_MIN_ARTICLES:
             return
         if "bar" not in state:
             from tqdm import tqdm
 
-            state["bar"] = tqdm(total=total, unit="vec", desc="embedding", file=sys.stderr)
+            state["bar"] = tqdm(total=total, unit="article", desc="embedding", file=sys.stderr)
         state["bar"].update(done - state["bar"].n)
 
     def close() -> None:

@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from index.bm25 import BM25Index
 from index.bm25_sync import sync_bm25
+from index.chunk import split_article
 from index.errors import NewsbotError
 from index.home import disk_errors, require_writable
 from index.load import load_paths
@@ -159,16 +160,37 @@ def _write_batch(batch: list[tuple[Article, list[Sentence], list[Chunk]]], manif
     dates = {a.id: _date_key(a) for a, _, _ in batch}
     store.upsert("chunk", [c.id for c in chunks], embed_texts(embed_model, [c.text for c in chunks]),
                  [{"article_id": c.article_id, "ordinal": c.ordinal, "start": c.start, "end": c.end,
-                   "date": dates[c.article_id]} for c in chunks], [c.text for c in chunks])
+                   "date": dates[c.article_id]} for c in chunks])
     store.upsert("sentence", [s.id for s in sents], embed_texts(embed_model, [s.text for s in sents]),
                  [{"article_id": s.article_id, "ordinal": s.ordinal, "start": s.start, "end": s.end}
-                  for s in sents], [s.text for s in sents])
+                  for s in sents])
     for article, ss, cs in batch:
         stale = manifest.commit_article(article, ss, cs)
         for kind in ("chunk", "sentence"):
             store.delete(kind, [i for i, k in stale if k == kind])
         manifest.clear_pending([i for i, _ in stale])
     return len(chunks) + len(sents)
+
+
+def _write_work(work: list[Article], manifest: Manifest, store: VectorStore, embed_model, settings: Settings,
+                progress: Progress | None) -> tuple[int, int]:
+    """Split, embed and commit the articles to write, a batch of about BATCH_VECTORS vectors at a time; return
+    (chunks, vectors) written. Each article is split only when its batch is made, so memory holds one batch's
+    chunks and sentences, not the whole archive's (100,000 articles: millions of them)."""
+    chunks = done = 0
+    batch: list[tuple[Article, list[Sentence], list[Chunk]]] = []
+    size = 0
+    for n, art in enumerate(work, 1):
+        ss, cs = split_article(art, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)
+        batch.append((art, ss, cs))
+        size += len(ss) + len(cs)
+        chunks += len(cs)
+        if size >= BATCH_VECTORS or n == len(work):
+            done += _write_batch(batch, manifest, store, embed_model)
+            batch, size = [], 0
+            if progress:
+                progress(n, len(work))  # in articles: the total of vectors is known only once all are split
+    return chunks, done
 
 
 def missing_vectors(manifest: Manifest, store: VectorStore) -> dict[str, list[str]]:
@@ -207,7 +229,7 @@ def _restore_missing(manifest: Manifest, store: VectorStore, embed_model, settin
             if kind == "chunk":  # chunks carry the article date for the date filters, as in _write_batch
                 for m in metas:
                     m["date"] = _date_key(articles[m["article_id"]])
-            store.upsert(kind, [r[0] for r in batch], embed_texts(embed_model, texts), metas, texts)
+            store.upsert(kind, [r[0] for r in batch], embed_texts(embed_model, texts), metas)
             done += len(batch)
     return done
 
@@ -237,30 +259,15 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
             manifest.sync_words()  # an index from before the archive's word tables: counted once, here
             store, report.sentences_moved = _open_store(manifest, settings)
             loaded = load_paths(paths, max_bytes=settings.max_file_bytes, stored=manifest.article_sources())
-            todo = plan(loaded, manifest, rechunk, settings, keep_twins=keep_twins)
+            todo = plan(loaded, manifest, rechunk, keep_twins=keep_twins)
             for name in ("added", "updated", "unchanged", "skipped", "notices"):
                 getattr(report, name).extend(getattr(todo, name))
-            work = todo.work
-            if work:
+            if todo.work:
                 embed_model = embed_model or make_embedding(settings.embed_model)
-            total = sum(len(ss) + len(cs) for _, ss, cs in work)
-            done, batch, size = 0, [], 0
-            for item in work:
-                batch.append(item)
-                size += len(item[1]) + len(item[2])
-                if size >= BATCH_VECTORS:
-                    done += _write_batch(batch, manifest, store, embed_model)
-                    batch, size = [], 0
-                    if progress:
-                        progress(done, total)
-            if batch:
-                done += _write_batch(batch, manifest, store, embed_model)
-                if progress:
-                    progress(done, total)
+            report.chunks_embedded, report.vectors_embedded = _write_work(todo.work, manifest, store, embed_model,
+                                                                          settings, progress)
             if rechunk:
                 record_done(manifest, settings)  # every article now has this chunking and embedding format
-            report.chunks_embedded = sum(len(cs) for _, _, cs in work)
-            report.vectors_embedded = done
             for aid in todo.twins:  # edited into a copy of another article: its old version must not stay live
                 _remove_article(manifest, store, aid)
                 report.removed.append(aid)

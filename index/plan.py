@@ -14,15 +14,13 @@ import os
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from index.chunk import split_article
 from index.manifest import Manifest
-from index.settings import Settings
-from index.types import Article, Chunk, Notice, Sentence, Skip
+from index.types import Article, Notice, Skip
 
 
 @dataclass
 class Plan:
-    work: list[tuple[Article, list[Sentence], list[Chunk]]] = field(default_factory=list)  # to embed and commit
+    work: list[Article] = field(default_factory=list)  # to split, embed and commit (split as they are written)
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -34,7 +32,7 @@ class Plan:
     twins: list[str] = field(default_factory=list)  # stored ids whose new text copies another article: removed
 
 
-def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: bool, settings: Settings, *,
+def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: bool, *,
          keep_twins: bool = False) -> Plan:
     """``keep_twins``: a stored article whose new text copies another keeps its stored version (else: twins)."""
     hashes = manifest.article_hashes()
@@ -81,7 +79,7 @@ def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: 
             p.skipped.append(Skip(art.source, reason))
             continue
         (p.updated if art.id in hashes else p.added).append(art.id)
-        p.work.append((art, *split_article(art, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)))
+        p.work.append(art)
     return p
 
 

@@ -102,19 +102,15 @@ from index.embed import embed_texts, make_embedding
 model = make_embedding(settings.embed_model)
 for kind, rows in (("chunk", m.chunks()), ("sentence", m.sentences())):
     ids = [r[0] for r in rows]
-    if kind == "chunk":
-        got = (store.cols[kind].get(ids=ids, include=["documents", "embeddings"]) if ids
-               else {"ids": [], "documents": [], "embeddings": []})
-        docs = dict(zip(got["ids"], got["documents"]))
-        vecs = dict(zip(got["ids"], got["embeddings"]))
-    else:  # the sentence store keeps vectors only: every 4th is checked against its text embedded again
-        vecs = store.vectors(kind, ids)
-        check = [r for r in rows[::4] if r[0] in vecs]
-        again = embed_texts(model, [articles[r[1]].text[r[3]:r[4]] for r in check]) if check else []
-        docs = {r[0]: articles[r[1]].text[r[3]:r[4]] for r in rows if r[0] in vecs}
-        for r, v in zip(check, again):
-            if float(np.dot(v, vecs[r[0]])) < 0.999:
-                docs[r[0]] = "<a vector of another text>"
+    # Neither store keeps the texts (they are the manifest's): every 4th vector is checked against its text
+    # embedded again
+    vecs = store.vectors(kind, ids)
+    check = [r for r in rows[::4] if r[0] in vecs]
+    again = embed_texts(model, [articles[r[1]].text[r[3]:r[4]] for r in check]) if check else []
+    docs = {r[0]: articles[r[1]].text[r[3]:r[4]] for r in rows if r[0] in vecs}
+    for r, v in zip(check, again):
+        if float(np.dot(v, vecs[r[0]])) < 0.999:
+            docs[r[0]] = "<a vector of another text>"
     for r in rows:
         if r[0] not in docs:
             out["problems"].append(f"{kind} {r[0]} is in the manifest but not in the store")

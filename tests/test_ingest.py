@@ -37,8 +37,9 @@ BASRA_ID = "002_66587a816fcca4e1"
 # --- helpers -------------------------------------------------------------------------------------------------
 
 def state(settings) -> dict:
-    """What the manifest and the vector store hold, by id: "chroma_chunks" id -> (document, metadata), and
-    "sentence_vectors" id -> the stored vector's float32 bytes (the sentence store keeps no text)."""
+    """What the manifest and the vector store hold, by id: "chroma_chunks" id -> (the text its Chroma metadata
+    points at, metadata), "chunk_vectors" and "sentence_vectors" id -> the stored vector's float32 bytes (Chroma
+    keeps no chunk text, the sentence store none at all: the texts are the manifest's articles')."""
     m = Manifest(manifest_path(settings))
     try:
         out = {
@@ -51,8 +52,12 @@ def state(settings) -> dict:
     finally:
         m.close()
     store = VectorStore(settings)
-    got = store.cols["chunk"].get(include=["documents", "metadatas"])
-    out["chroma_chunks"] = {i: (d, md) for i, d, md in zip(got["ids"], got["documents"], got["metadatas"])}
+    got = store.cols["chunk"].get(include=["embeddings", "metadatas"])
+    texts = {aid: a.text for aid, a in out["articles"].items()}
+    out["chroma_chunks"] = {i: (texts[md["article_id"]][md["start"]:md["end"]] if md["article_id"] in texts
+                                else None, md) for i, md in zip(got["ids"], got["metadatas"])}
+    out["chunk_vectors"] = {i: np.asarray(v, dtype=np.float32).tobytes()
+                            for i, v in zip(got["ids"], got["embeddings"])}
     vectors = store.sentences.vectors(store.sentences.ids())
     out["sentence_vectors"] = {i: v.tobytes() for i, v in vectors.items()}
     store.close()
@@ -88,6 +93,7 @@ def assert_consistent(settings) -> dict:
         doc, md = chroma[cid]
         assert article.text[start:end] == doc, cid
         assert (md["article_id"], md["start"], md["end"]) == (row[1], start, end)
+    assert_vectors_of({cid: text for cid, (text, _) in chroma.items()}, st["chunk_vectors"])
     assert set(st["sentences"]) == set(st["sentence_vectors"]), "sentences: manifest and sentence store differ"
     assert_vectors_of({i: st["articles"][r[1]].text[r[3]:r[4]] for i, r in st["sentences"].items()},
                       st["sentence_vectors"])
@@ -376,6 +382,43 @@ def test_chroma_never_gets_more_than_max_batch_per_call(settings_factory, corpus
     deletes = [n for _, op, n in calls if op == "delete"]
     assert sum(deletes) > 1
     assert all(0 <= n <= 7 for _, _, n in calls), calls
+    monkeypatch.undo()
+    assert_consistent(settings)
+
+
+def test_articles_are_split_as_their_batch_is_written(settings_factory, tmp_path, monkeypatch) -> None:
+    """An ingest never holds the whole archive's chunks and sentences: an article is split only when its batch
+    is written (after the articles before it are committed), progress counts articles, and Chroma gets no
+    chunk text (the manifest has it; Chroma would index it for a full-text search nothing uses)."""
+    import index.ingest as ingest_module
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(12):  # each article about 20 vectors: several batches of BATCH_VECTORS (made small here)
+        (corpus / f"a{i:02d}.txt").write_text(
+            f"Headline number {i}\n\n" + " ".join(f"Town {i} built bridge number {j} in the year 19{j:02d}."
+                                                   for j in range(12)), encoding="utf-8")
+    monkeypatch.setattr(ingest_module, "BATCH_VECTORS", 40)
+    settings = settings_factory()
+    events: list[tuple] = []
+    real_split, real_commit = ingest_module.split_article, Manifest.commit_article
+    monkeypatch.setattr(ingest_module, "split_article",
+                        lambda art, **kw: (events.append(("split", art.id)), real_split(art, **kw))[1])
+    monkeypatch.setattr(Manifest, "commit_article",
+                        lambda self, art, *a: (events.append(("commit", art.id)), real_commit(self, art, *a))[1])
+    progress: list[tuple[int, int]] = []
+    report = ingest([corpus], settings, progress=lambda done, total: progress.append((done, total)))
+    assert len(report.added) == 12
+    splits = [i for i, (what, _) in enumerate(events) if what == "split"]
+    commits = [i for i, (what, _) in enumerate(events) if what == "commit"]
+    assert len(splits) == len(commits) == 12
+    assert commits[0] < splits[-1], "every article was split before the first was committed"
+    assert len(progress) > 2 and progress[-1] == (12, 12)
+    assert [d for d, _ in progress] == sorted({d for d, _ in progress}) and {t for _, t in progress} == {12}
+    store = VectorStore(settings)
+    got = store.cols["chunk"].get(include=["documents"])
+    store.close()
+    assert len(got["ids"]) == report.chunks_embedded and not any(got["documents"])
     monkeypatch.undo()
     assert_consistent(settings)
 

@@ -117,7 +117,7 @@ def ingest_uploads(settings: Settings, files: list | None, progress=None) -> tup
             cb = None
             if progress is not None:
                 progress(0, desc="Embedding")
-                cb = lambda done, total: progress((done, total), desc="Embedding", unit="vectors")  # noqa: E731
+                cb = lambda done, total: progress((done, total), desc="Embedding", unit="articles")  # noqa: E731
             report = ingest([s.dest for s in staged], settings, progress=cb, embed_model=_library_embedder(settings),
                             keep_twins=True)  # a re-upload copying another article never removes the earlier one
             ok.extend(_report_lines(report, names))
