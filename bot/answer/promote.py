@@ -17,7 +17,8 @@ from bot.answer.define import asked_thing, defines, named_thing, names_instance,
 from bot.answer.features import Question, has_type, is_participle, verb_support
 from bot.answer.role import led_by, names_role
 from bot.answer.spelling import respell
-from bot.answer.speaker import acts_first, asks_reaction, does_verb, names_speaker, reports_speech, says_verb
+from bot.answer.speaker import (acts_first, asks_reaction, does_verb, names_speaker, reports_speech, says_verb,
+                                speaks_as_subject)
 from bot.library import Library, sentence_at
 from bot.types import Passage
 from index.terms import stopwords, terms, words
@@ -96,7 +97,13 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
     if asks_reaction(verb):
         tests.insert(0, lambda c: reacts(lib, actor, topic, c))
     if speaker:
-        tests += [lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
+        # X as the one speaking ("The government said ...", "He repeated his declaration" after a sentence
+        # about X), then X as the subject of any act about what else the question names ("what did the
+        # government say about the move": "The government has welcomed the move"), before a sentence that
+        # only names X somewhere ("He said ... targeting the government").
+        tests += [lambda c: speaks_as_subject(lib, actor, c.article_id, c.start),
+                  lambda c: topic and reacts(lib, actor, topic, c),
+                  lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
     return promote_first(cands, tests)
 
 

@@ -92,23 +92,43 @@ def does_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: 
     """does_verb with the actor as the doer: the sentence names them (itself, by title, or by a pronoun
     after a sentence that does) before a form of the verb that is not an infinitive of someone else's
     act ("prompted those loyal to Sistani *to ask* ..." is not Sistani asking)."""
+    return _subject_of_verb(lib, actor, article_id, start,
+                            lambda w: lexicon.related(verb, w) or lexicon.related(w, verb))
+
+
+def speaks_as_subject(lib: Library, speaker: frozenset[str], article_id: str, start: int) -> bool:
+    """Is the speaker the one saying something in the sentence at `start`: named (itself, by title, or by a
+    pronoun after a sentence whose subject they are) before its first verb of speech ("Sadr said", "He
+    repeated his declaration")? Neither "He said ... targeting the government" nor "He said the government
+    must guarantee ..." (what someone else said it must do) is the government speaking."""
+    return _subject_of_verb(lib, speaker, article_id, start, lexicon.is_speech_verb, first_only=True)
+
+
+def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start: int, is_the_verb,
+                     first_only: bool = False) -> bool:
+    """The actor named before a word of the sentence at `start` that ``is_the_verb`` accepts (no infinitive;
+    ``first_only``: the first such word)."""
     text = lib.articles[article_id].text
     s = sentence_at(lib, article_id, start)
     sentence = text[s.start:s.end]
     tokens = list(re.finditer(r"[\w'\-]+", sentence))
     for i, m in enumerate(tokens):
         w = m.group().lower()
-        if not w.isalpha() or w in stopwords() or not (lexicon.related(verb, w) or lexicon.related(w, verb)):
+        if not w.isalpha() or w in stopwords() or not is_the_verb(w):
             continue
         if i and tokens[i - 1].group().lower() == "to":
             continue
         before = sentence[:m.start()]
         if actor <= set(terms(f"{before} {named_by_title(text, before)}")):
             return True
-        # "he" / "she" / "they" before the verb: the actor when the sentence before names them (the sentence
-        # itself naming them after the verb makes them no doer: "He said ... the government ...")
-        if _PRONOUN.search(before) and s.ordinal > 0 and actor <= _named_in(text, lib.sentences[article_id][s.ordinal - 1]):
+        # "he" / "she" / "they" before the verb: the actor when the sentence before has them as its subject
+        # (named before its first verb): "He said ... targeting the government" after "He said he was ordering
+        # cooperation with the government" is not the government speaking; nor is a pronoun the doer named
+        # after the verb in its own sentence
+        if _PRONOUN.search(before) and s.ordinal > 0 and actor <= _subject_of(text, lib.sentences[article_id][s.ordinal - 1]):
             return True
+        if first_only:
+            return False
     return False
 
 
@@ -167,6 +187,15 @@ def speaks_first(lib: Library, speaker: frozenset[str], article_id: str, start: 
     if not (speaker and speaker <= set(terms(f"{before} {named_by_title(text, before)}"))):
         return False
     return lexicon.is_speech_verb(m.group().lower()) or bool(_STATEMENT.match(sentence[m.end():]))
+
+
+def _subject_of(text: str, s) -> set[str]:
+    """The terms a sentence names before its first verb (its subject, titles standing for their names); the
+    whole sentence's when no verb is found."""
+    sentence = text[s.start:s.end]
+    m = _first_verb(sentence)
+    before = sentence[:m.start()] if m else sentence
+    return set(terms(f"{before} {named_by_title(text, before)}"))
 
 
 def _named_in(text: str, s) -> set[str]:

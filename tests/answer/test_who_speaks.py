@@ -1,0 +1,37 @@
+""""What did the council say about X?" is answered by the council speaking or acting on X ("The town council
+has welcomed the bridge plan"), not by someone else's words that merely name the council ("He said anyone
+who blocks the council ..."; bot/answer/promote.prefer_actor, speaker.speaks_as_subject). A pronoun speaks for
+the subject of the sentence before it, not for a body that sentence mentions after its verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from conftest import home_of
+
+BRIDGE = """Town backs bridge plan
+
+The town council has welcomed the bridge plan. Mayor Ellen Hartigan said she was ordering full cooperation with
+the council to finish the work on time. She said anyone who blocks the council will have to answer for the
+delay. The mayor toured the site on Monday with the engineers. She repeated her promise that the new bridge
+would open to traffic in May.
+
+The harbour master said the council must pay for dredging the river before the bridge is finished.
+"""
+
+
+@pytest.fixture(scope="module")
+def bridge_home(tmp_path_factory):
+    return home_of(tmp_path_factory.mktemp("bridge"), {"bridge.txt": BRIDGE})
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what did the council say about the bridge plan", "has welcomed the bridge plan"),
+    ("What did the town council say about the plan?", "has welcomed the bridge plan"),
+    ("what did the mayor say about the opening of the bridge", "would open to traffic in May"),
+])
+def test_the_speaker_is_who_speaks_not_who_is_named(bridge_home, question, expected):
+    answer = ask(question, settings=bridge_home)
+    assert answer.status in ("answered", "uncertain"), answer.answer
+    assert answer.citations and expected in answer.citations[0].quote, answer.answer
