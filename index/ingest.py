@@ -172,19 +172,22 @@ def _write_batch(batch: list[tuple[Article, list[Sentence], list[Chunk]]], manif
     return len(chunks) + len(sents)
 
 
-def _write_work(work: list[Article], manifest: Manifest, store: VectorStore, embed_model, settings: Settings,
+def _write_work(work: list[Article | None], manifest: Manifest, store: VectorStore, embed_model, settings: Settings,
                 progress: Progress | None) -> tuple[int, int]:
     """Split, embed and commit the articles to write, a batch of about BATCH_VECTORS vectors at a time; return
     (chunks, vectors) written. Each article is split only when its batch is made, so memory holds one batch's
-    chunks and sentences, not the whole archive's (100,000 articles: millions of them)."""
+    chunks and sentences, not the whole archive's (100,000 articles: millions of them); and ``work`` lets go
+    of each article once it is written (its text is the manifest's now), as the vector index grows."""
     chunks = done = 0
     batch: list[tuple[Article, list[Sentence], list[Chunk]]] = []
     size = 0
-    for n, art in enumerate(work, 1):
+    for n in range(1, len(work) + 1):
+        art, work[n - 1] = work[n - 1], None  # the batch holds it until written; then nothing does
         ss, cs = split_article(art, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)
         batch.append((art, ss, cs))
         size += len(ss) + len(cs)
         chunks += len(cs)
+        del art
         if size >= BATCH_VECTORS or n == len(work):
             done += _write_batch(batch, manifest, store, embed_model)
             batch, size = [], 0

@@ -20,7 +20,7 @@ from index.types import Article, Notice, Skip
 
 @dataclass
 class Plan:
-    work: list[Article] = field(default_factory=list)  # to split, embed and commit (split as they are written)
+    work: list[Article] = field(default_factory=list)  # to split, embed and commit (split as written, then let go)
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)

@@ -388,8 +388,12 @@ def test_chroma_never_gets_more_than_max_batch_per_call(settings_factory, corpus
 
 def test_articles_are_split_as_their_batch_is_written(settings_factory, tmp_path, monkeypatch) -> None:
     """An ingest never holds the whole archive's chunks and sentences: an article is split only when its batch
-    is written (after the articles before it are committed), progress counts articles, and Chroma gets no
-    chunk text (the manifest has it; Chroma would index it for a full-text search nothing uses)."""
+    is written (after the articles before it are committed) and let go of once written; progress counts
+    articles, and Chroma gets no chunk text (the manifest has it; Chroma would index it for a full-text search
+    nothing uses)."""
+    import gc
+    import weakref
+
     import index.ingest as ingest_module
 
     corpus = tmp_path / "corpus"
@@ -402,8 +406,18 @@ def test_articles_are_split_as_their_batch_is_written(settings_factory, tmp_path
     settings = settings_factory()
     events: list[tuple] = []
     real_split, real_commit = ingest_module.split_article, Manifest.commit_article
-    monkeypatch.setattr(ingest_module, "split_article",
-                        lambda art, **kw: (events.append(("split", art.id)), real_split(art, **kw))[1])
+    refs: list = []  # weak references to the articles split so far
+    alive_at_last_split: list[int] = []  # how many of the written articles were still held then
+
+    def split(art, **kw):
+        if len(refs) == 11:
+            gc.collect()
+            alive_at_last_split.append(sum(r() is not None for r in refs[:8]))
+        refs.append(weakref.ref(art))
+        events.append(("split", art.id))
+        return real_split(art, **kw)
+
+    monkeypatch.setattr(ingest_module, "split_article", split)
     monkeypatch.setattr(Manifest, "commit_article",
                         lambda self, art, *a: (events.append(("commit", art.id)), real_commit(self, art, *a))[1])
     progress: list[tuple[int, int]] = []
@@ -413,6 +427,8 @@ def test_articles_are_split_as_their_batch_is_written(settings_factory, tmp_path
     commits = [i for i, (what, _) in enumerate(events) if what == "commit"]
     assert len(splits) == len(commits) == 12
     assert commits[0] < splits[-1], "every article was split before the first was committed"
+    # the first 8 articles were committed before the last is split (batches of 2): none is held any more
+    assert commits[7] < splits[-1] and alive_at_last_split == [0]
     assert len(progress) > 2 and progress[-1] == (12, 12)
     assert [d for d, _ in progress] == sorted({d for d, _ in progress}) and {t for _, t in progress} == {12}
     store = VectorStore(settings)
