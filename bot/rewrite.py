@@ -48,6 +48,9 @@ _OWN_QUESTION = re.compile(r"(?i)(?:what|which|who|whom|whose|when|where|why|how
 # "is there ..." / "there were ...".
 _THERE = re.compile(r"(?i)(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )\bthere\b"
                     r"(?!\s+(?:is|was|are|were|has|have|had|will|would|be|been|seems?|appears?)\b)")
+# A verb of going just before "there": "there" is where to, not where ("who went there" -> "went to Basra")
+_MOTION = re.compile(r"(?i)\b(?:go|goes|going|gone|went|come|comes|came|travel(?:l?ed)?|sent|send|moved?|headed|"
+                     r"returned|return|fled|flee|flew|fly|rushed|drove|marched)\s+$")
 # A place named after a preposition of place ("went to Basra", "fighting in Sadr City")
 _AT_PLACE = re.compile(r"\b(?:in|at|to|from|near|into|inside|outside|around)\s+(?:the\s+)?"
                        r"([A-Z][\w'\-]*(?:\s+(?:al-|Al-|of )?[A-Z][\w'\-]*)*)")
@@ -293,7 +296,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if there and not own and not pm:
         place = _place(prev_q, answer, topic)
         if place:
-            return q[:there.start()] + f"in {place}" + q[there.end():]
+            # "who went there" -> "who went to Basra"; "what happened there" -> "what happened in Basra"
+            prep = "to" if _MOTION.search(q[:there.start()]) else "in"
+            return q[:there.start()] + f"{prep} {place}" + q[there.end():]
     if pm and points_at_event(q):
         pm = None  # "when did it happen?": the event the previous answer told of, no name (below: its topic)
     # "What did Sadr order?" + "Did it work?": "it" is what he ordered, "Sadr's order", not Sadr.
@@ -329,5 +334,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "why did the us agree to?" already says it ("US" typed in lower case)
         if re.search(rf"(?i)\b{re.escape(topic_name)}\b", q):
             return q
-        return f"{q.rstrip(' ?')} ({topic_name})?"
+        # A place keeps its preposition ("how many died (in Basra)?" after "... the fighting in Basra"), so
+        # that a "there" in the next follow-up still finds it (_place)
+        at = next((m.group(0).split()[0].lower() for m in _AT_PLACE.finditer(prev_q) if m.group(1) == topic_name),
+                  None)
+        return f"{q.rstrip(' ?')} ({f'{at} ' if at else ''}{topic_name})?"
     return q

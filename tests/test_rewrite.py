@@ -218,6 +218,20 @@ def test_there_is_the_place_of_the_previous_turn():
     assert "in Sadr City" not in rewrite("is there a curfew", city)
 
 
+def test_there_two_turns_later_is_still_the_place():
+    # The place carried to a follow-up keeps its preposition, so a "there" after that follow-up finds it;
+    # "there" after a verb of going is where to
+    fighting = _turn("tell me about the fighting in Tarvik", "Heavy fighting has been raging in Tarvik. [1]")
+    died = rewrite("how many died", fighting)
+    assert died == "how many died (in Tarvik)?"
+    chain = fighting + _turn("how many died", "Officials say at least 12 people have been killed. [1]")
+    assert rewrite("who went there", chain) == "who went to Tarvik"
+    assert rewrite("what happened there", chain) == "what happened in Tarvik"
+    # a name asked about without a place preposition is carried bare, as before
+    assert rewrite("how did the council react", _turn("what did Ostrander announce", "Ostrander announced a ban. [1]")) \
+        == "how did the council react (Ostrander)?"
+
+
 def test_a_bare_participle_asks_the_previous_question_of_another_act():
     hurt = _turn("How many people were hurt in Basra?", "Iraqi officials say at least 12 people have been killed "
                                                          "and 18 wounded in the clashes. [1]")
