@@ -34,15 +34,18 @@ def _stemmer():
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, possessive 's removed."""
-    out = []
-    for m in WORD.finditer(text):
-        w = m.group().lower().replace("’", "'")
-        if w.endswith(".") and not w[0].isdigit():
-            w = w.replace(".", "")
-        if w.endswith("'s"):
-            w = w[:-2]
-        out.append(w)
-    return out
+    return [_word(t) for t in WORD.findall(text)]  # the pattern has no capturing group: findall gives tokens
+
+
+@lru_cache(maxsize=131072)
+def _word(token: str) -> str:
+    """One token as words() gives it (cached: an archive's tokens repeat, and ingest reads millions)."""
+    w = token.lower().replace("’", "'")
+    if w.endswith(".") and not w[0].isdigit():
+        w = w.replace(".", "")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w
 
 
 # Bump when terms() changes: saved BM25 indexes built with other terms are then rebuilt.
@@ -66,8 +69,14 @@ _IRREGULAR = dict(pair.split(":") for pair in (
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms of text, in order (duplicates kept)."""
-    sw = stopwords()
-    return [stem(_IRREGULAR.get(w, w)) for w in words(text) if w not in sw]
+    return [t for t in map(_term, WORD.findall(text)) if t is not None]
+
+
+@lru_cache(maxsize=131072)
+def _term(token: str) -> str | None:
+    """One token's term, None for a stop word (cached as _word)."""
+    w = _word(token)
+    return None if w in stopwords() else stem(_IRREGULAR.get(w, w))
 
 
 def edit_distance(a: str, b: str) -> int:
