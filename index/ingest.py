@@ -187,7 +187,6 @@ def _write_work(work: list[Article | None], manifest: Manifest, store: VectorSto
         batch.append((art, ss, cs))
         size += len(ss) + len(cs)
         chunks += len(cs)
-        del art
         if size >= BATCH_VECTORS or n == len(work):
             done += _write_batch(batch, manifest, store, embed_model)
             batch, size = [], 0

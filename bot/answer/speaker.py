@@ -148,12 +148,18 @@ def acts_first(lib: Library, actor: frozenset[str], article_id: str, start: int)
     ... the government" is not."""
     text = lib.articles[article_id].text
     s = sentence_at(lib, article_id, start)
-    sentence = text[s.start:s.end]
+    subject = _subject_terms(text, text[s.start:s.end])
+    return bool(actor) and subject is not None and actor <= subject
+
+
+def _subject_terms(text: str, sentence: str) -> set[str] | None:
+    """The terms the sentence names before its first verb (its subject, titles standing for their names), None
+    when no verb is found."""
     m = _first_verb(sentence)
     if m is None:
-        return False
+        return None
     before = sentence[:m.start()]
-    return bool(actor) and actor <= set(terms(f"{before} {named_by_title(text, before)}"))
+    return set(terms(f"{before} {named_by_title(text, before)}"))
 
 
 def _first_verb(sentence: str) -> re.Match | None:
@@ -190,12 +196,9 @@ def speaks_first(lib: Library, speaker: frozenset[str], article_id: str, start: 
 
 
 def _subject_of(text: str, s) -> set[str]:
-    """The terms a sentence names before its first verb (its subject, titles standing for their names); the
-    whole sentence's when no verb is found."""
-    sentence = text[s.start:s.end]
-    m = _first_verb(sentence)
-    before = sentence[:m.start()] if m else sentence
-    return set(terms(f"{before} {named_by_title(text, before)}"))
+    """_subject_terms of the sentence `s`; the whole sentence's terms when no verb is found."""
+    subject = _subject_terms(text, text[s.start:s.end])
+    return subject if subject is not None else _named_in(text, s)
 
 
 def _named_in(text: str, s) -> set[str]:
