@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.answer.abstain import abstain_features, answer_context
-from bot.answer.features import TYPED, Question, missing_names, place_elsewhere, sentence_features
+from bot.answer.features import TYPED, Question, missing_names, modifier_swap, place_elsewhere, sentence_features
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize
@@ -207,6 +207,12 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if q.verb and q.verb_word and set(q.weights) <= {q.verb}:
         cands = promote_first(cands, [lambda c: says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])],
                               window=len(cands))
+    # "What will the US troops do?" against "British troops handed control ...": a sentence putting another
+    # name before the question's noun goes behind the first one that does not.
+    def swapped(c: Candidate) -> bool:
+        return modifier_swap(q, lib.articles[c.article_id].text[c.start:c.end])
+    if cands and swapped(cands[0]):
+        cands = promote_first(cands, [lambda c: not swapped(c)])
     best, runner_up = choose_best(q, cands, weights)
     af = abstain_features(lib, q, best, passages, runner_up, variants)
     # "What are people in Sadr City doing?" against a sentence about another place: the best of the first

@@ -398,6 +398,8 @@ def name_swap(q: Question, sentence: str) -> float:
     qt, st = _TOKEN.findall(q.text), _TOKEN.findall(sentence)
     q_low, s_low = {_fold(w) for w in qt}, {_fold(w) for w in st}
     sw = stopwords()
+    if modifier_swap(q, sentence):
+        return 1.0
     for i in range(len(qt) - 2):
         noun, prep, name = _fold(qt[i]), qt[i + 1].lower(), qt[i + 2]
         if noun in sw or prep not in _SLOT_PREPOSITIONS or not name[0].isupper() or _fold(name) in s_low:
@@ -407,6 +409,33 @@ def name_swap(q: Question, sentence: str) -> float:
                     and _fold(st[j + 2]) not in q_low):
                 return 1.0
     return 0.0
+
+
+_INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\b\.?)")  # "U.S." -> "US.": initials as one word
+
+
+def modifier_swap(q: Question, sentence: str) -> bool:
+    """"What will the *US* troops do?" against "*British* troops handed control ...": a name (or a people's
+    word) before a noun of the question (not its first word), and in the sentence another name before that noun, the
+    question's name nowhere in the sentence. A capitalised first word of the sentence counts as a name
+    only when it is one to WordNet or names a people ("British"; not "Angry protesters")."""
+    qt, st = (_TOKEN.findall(_INITIALS.sub(r"\1", t)) for t in (q.text, sentence))
+    sw = stopwords()
+    q_low = {_fold(w) for w in qt}
+    # every word of the sentence and each part of a hyphened one ("US-led" holds "US")
+    s_low = {p for w in st for p in (_fold(w), *_fold(w).split("-"))}
+    for i in range(1, len(qt) - 1):
+        name, noun = qt[i], _fold(qt[i + 1])
+        # a name, or a people's word typed in lower case ("the norwegian crews")
+        is_name = name[0].isupper() or (name.isalpha() and bool(lexicon.country_names(name)))
+        if not is_name or not qt[i + 1].islower() or noun in sw or _fold(name) in s_low:
+            continue
+        for j in range(1, len(st)):
+            other = st[j - 1]
+            if (_fold(st[j]) == noun and other[0].isupper() and _fold(other) not in q_low
+                    and (j > 1 or lexicon.country_names(other) or lexicon.is_proper_noun(other))):
+                return True
+    return False
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
