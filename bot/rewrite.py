@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import (base_forms, broad_topic, country_names, is_group_noun, is_participle, is_smalltalk,
-                        points_at_event, split_subject)
+from bot.answer import (base_forms, broad_topic, country_names, is_group_noun, is_participle, is_person_noun,
+                        is_smalltalk, points_at_event, split_subject)
 from index.terms import stopwords
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
@@ -149,6 +149,21 @@ def _act_noun(prev_q: str) -> str | None:
     if not base or base in _NO_ACT_NOUN or base not in base_forms(base, "n") or not re.match(r"[A-Z]", subject):
         return None
     return f"{subject}'s {base}"
+
+
+def _thing_asked(prev_q: str) -> str | None:
+    """"What does the truce say?" -> "the truce": the previous question's subject when it is a thing "it" can
+    stand for (a common noun after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the
+    troops"); None otherwise."""
+    parts = split_subject(prev_q.rstrip(" ?") + "?")
+    if not parts:
+        return None
+    subject = parts[1]
+    m = re.fullmatch(r"(?i:the|a|an)\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})", subject)
+    head = m.group(1).split()[-1] if m else ""
+    if not head or is_person_noun(head) or (head.endswith("s") and head not in base_forms(head, "n")):
+        return None
+    return subject
 
 
 def _dated(q: str, prev_q: str, answer: str) -> str:
@@ -288,6 +303,12 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if m and len(q[m.end():].split()) <= 6:
         rest = q[m.end():].rstrip(" ?")
         return _graft(prev_q.rstrip(" ?"), rest) + "?" if rest else prev_q
+    # "What does the truce say?" + "Who agreed to it?": "it" is the thing the question was about, never a
+    # person its answer named ("al-Sadr"); "when will it end?" after "what did the curfew do?" is the curfew
+    it = _PRONOUN.search(q)
+    thing = _thing_asked(prev_q) if it and not entities(q) and it.group(1).lower() in {"it", "its"} else None
+    if thing:
+        return q[:it.start()] + (f"{thing}'s" if it.group(1).lower() == "its" else thing) + q[it.end():]
     if not names:
         return q
     own = entities(q)

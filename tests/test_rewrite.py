@@ -250,3 +250,17 @@ def test_a_year_counted_from_the_previous_turn_is_that_year():
     # two years to count from: no guess
     both = _turn("What happened between 1066 and 1071?", "Revolts were put down. [1]")
     assert "1067" not in rewrite("what happened a year later", both)
+
+
+def test_it_is_the_thing_the_previous_question_was_about_never_a_person_in_its_answer():
+    truce = _turn("what does the truce say", "The truce struck between al-Sadr and occupation forces was greeted "
+                                             "with cautious relief. [1]")
+    assert rewrite("who agreed to it", truce) == "who agreed to the truce"
+    # an answer naming no one: "it" is still the thing asked about
+    welcome = _turn("what did the government welcome", "The government has welcomed the move. [1]")
+    assert rewrite("why did it welcome it", welcome) == "why did the government welcome it"
+    curfew = _turn("what did the curfew do", "Iraqi authorities say a citywide curfew in Baghdad is to be lifted. [1]")
+    assert rewrite("when will it end", curfew) == "when will the curfew end"
+    # a person or people asked about is no "it": the usual rules apply
+    cleric = _turn("what did the cleric agree to", "The cleric agreed to end all armed demonstrations. [1]")
+    assert "the cleric" not in rewrite("did it work", cleric)
