@@ -189,6 +189,17 @@ def stand_ins(word: str, pos: str) -> frozenset[str]:
     return frozenset(out - antonyms(word, pos))
 
 
+@lru_cache(maxsize=4096)
+def act_nouns(verb: str, senses: int = 2) -> frozenset[str]:
+    """The nouns WordNet derives from the verb in its `senses` most frequent senses ("invade" -> "invasion",
+    "invader"; "start" -> "beginning", "commencement"): the act named as a thing ("after their invasion at
+    Bannow Bay"). Rarer senses are left out ("start" -> "bulge")."""
+    if not available():
+        return frozenset()
+    return frozenset(l for o in synsets(verb, "v")[:senses] for sym, off, p in _synset("v", o)[1] if sym == "+" and p == "n"
+                     for l in _synset("n", off)[0])
+
+
 @lru_cache(maxsize=50000)
 def related(a: str, b: str, pos: str = "v") -> bool:
     """True when the word ``b`` can stand in for ``a`` (a lemma or an inflected word of part of speech

@@ -157,17 +157,27 @@ COUNT_WINDOW = 4  # how far down the scored candidates a count of the act asked 
 def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
     """For "how many died in Basra?", the best of the first candidates holding a number and the question's
     verb or a stand-in ("12 people have been killed") goes first, before a number of something else
-    ("thousands of troops"). A verb of many senses counts only as itself."""
-    if q.atype != "number" or not q.verb_word or not lexicon.available():
+    ("thousands of troops"); so for "when did the offensive start?" a date with the act ("fighting erupted
+    Tuesday after the government began ..."), before a date of something else ("On Saturday, Maliki
+    acknowledged ..."). A verb of many senses counts only as itself."""
+    if q.atype not in ("number", "date") or not q.verb_word or not lexicon.available():
         return cands
     exact = len(lexicon.synsets(q.verb_word.split("_")[0], "v")) >= POLYSEMOUS
 
     def counts_act(c: Candidate) -> bool:
         sentence = lib.articles[c.article_id].text[c.start:c.end]
-        if not has_type(sentence, "number", set(q.words)):
+        if not has_type(sentence, q.atype, set(q.words)):
             return False
+        if q.atype == "date":
+            # a date is in most sentences: the verb itself or a synonym ("start" / "began"), or the act's own
+            # noun ("invade" / "after their invasion ... in 1169")
+            verb = q.verb_word.split("_")[0]
+            nouns = lexicon.act_nouns(verb)
+            return says_verb(verb, sentence) or any(
+                w in nouns or nouns & set(lexicon.base_forms(w, "n")) for w in words(sentence) if w.isalpha())
         return bool(q.verb) and q.verb in terms(sentence) if exact else verb_support(q, words(sentence)) > 0
-    return promote_first(cands, [counts_act], window=COUNT_WINDOW)
+    # a date is looked for further down: most sentences of a news story hold a day or a year
+    return promote_first(cands, [counts_act], window=COUNT_WINDOW if q.atype == "number" else SPEAKER_WINDOW)
 
 
 REASON_WINDOW = 4  # how far down the scored candidates a sentence giving a reason is looked for

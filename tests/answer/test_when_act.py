@@ -1,0 +1,38 @@
+""""When did the strike start?" is answered by the sentence dating the act asked about ("The walkout began on
+the 3rd of May ..."), not by the first of the many sentences of a news story that hold a date and the
+question's noun ("Ministers met the union leaders on Sunday to discuss the strike"):
+bot/answer/promote.count_of_act_first, for dates the verb itself or a synonym in its frequent senses."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from conftest import home_of
+
+DOCK = """Dock strike spreads
+
+On Saturday, the port director admitted he was surprised by the size of the dock strike.
+The union said on Friday that the dock strike would go on until wages were raised.
+Ministers met the union leaders on Sunday to discuss the strike, without result.
+Shipping firms warned on Monday that the strike was costing them millions.
+The walkout began on the 3rd of May after the port cut overtime pay, and it quickly spread to other harbours.
+Most of the pickets have gathered at the main gate.
+"""
+
+
+@pytest.fixture(scope="module")
+def dock_home(tmp_path_factory):
+    return home_of(tmp_path_factory.mktemp("dock"), {"dock.txt": DOCK})
+
+
+def test_the_date_of_the_act_asked_about_comes_first(dock_home):
+    a = ask("when did the strike start", settings=dock_home)
+    assert a.citations, a.answer
+    assert "began on the 3rd of May" in a.citations[0].quote, a.answer
+
+
+def test_a_date_of_another_act_is_never_shown_as_the_answer(dock_home):
+    # no sentence dates the pickets' gathering: the walkout's date is at best close
+    a = ask("when did the pickets gather", settings=dock_home)
+    assert a.status != "answered", a.answer
