@@ -27,7 +27,7 @@ CONTRACTIONS = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows":
 ABBREVIATIONS = {"ppl": "people", "govt": "government", "gov't": "government", "abt": "about", "bc": "because",
                  "cuz": "because", "coz": "because", "thru": "through", "yrs": "years",
                  "yr": "year", "mins": "minutes", "hrs": "hours", "u": "you",
-                 "ur": "your", "r": "are", "pls": "please", "plz": "please"}
+                 "ur": "your", "r": "are", "pls": "please", "plz": "please", "vs": "versus"}
 # "what's Sadr want": the "'s" is "does" when a name or pronoun and then a bare verb of wanting or saying follow
 # ("what's the death toll" keeps its "is": "toll" is no such verb).
 _DOES = re.compile(r"\b((?i:what|who|where|why|how|when))['’]s\s+((?:he|she|they|it|the\s+[a-z]+|[A-Z][\w'\-]*"

@@ -18,7 +18,7 @@ import pytest
 
 from bot.answer import common_words, known_word
 from bot.answer.lexicon import country_names
-from bot.normalize import CAPITALISED, CONTRACTIONS, HOW_WORDS, MIN_TYPO_LEN, QUESTION_WORD_TYPOS, normalize, plain_count
+from bot.normalize import ABBREVIATIONS, CAPITALISED, CONTRACTIONS, HOW_WORDS, MIN_TYPO_LEN, QUESTION_WORD_TYPOS, normalize, plain_count
 from index.terms import edit_distance, stopwords
 from index.manifest_reader import ManifestReader
 from index.words import ScannedWords, StoredWords
@@ -137,7 +137,8 @@ def test_as_the_whole_corpus_read_at_once(corpus) -> None:
             assert len(want.split()) == len(got.split()), q
             assert all(a == b or re.sub(r"\W", "", b).lower() in country_names(re.sub(r"\W", "", a).lower())
                        or (a.lower() == b.lower() and b[:1].isupper())
-                       or re.sub(r"\W", "", b).lower() in HOW_WORDS for a, b in pairs), q  # "how mny" -> "many"
+                       or re.sub(r"\W", "", b).lower() in HOW_WORDS  # "how mny" -> "many"
+                       or ABBREVIATIONS.get(a.lower()) == b for a, b in pairs), q  # "vs" -> "versus"
             countries += any(a.lower() != b.lower() for a, b in pairs)
             joined += all(a.lower() == b.lower() for a, b in pairs)
         changed += got != q
@@ -239,6 +240,9 @@ def test_chat_short_forms_and_whats_x_want(corpus) -> None:
     lib = Corpus(corpus)
     assert normalize("how many ppl were killed", lib) == "how many people were killed"
     assert normalize("what did the govt say", lib) == "what did the government say"
+    # "p vs np" is "p versus np"; where the articles write "vs" themselves it stays
+    assert normalize("whats p vs np", lib) == "what's p versus np"
+    assert "vs" in normalize("who won arsenal vs chelsea", Corpus(["Arsenal vs Chelsea ended 2-2 on Sunday."])).split()
     # "what's" + a name or pronoun + a bare verb of wanting or saying: "does"
     assert normalize("whats sadr want", lib) == "what does Sadr want"
     assert normalize("What's Moqtada al-Sadr demand?", lib) == "What does Moqtada al-Sadr demand?"
