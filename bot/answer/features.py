@@ -75,6 +75,17 @@ def answer_type(question: str) -> str:
     return "other"
 
 
+# "one of the Millennium Prize Problems", "no one", "the one who": "one" there counts nothing.
+_NO_COUNT = re.compile(r"one\s+of\b|one\s+(?:who|that|which)\b", re.I)
+_NO_COUNT_BEFORE = re.compile(r"\b(?:no|any|every|some|each|the|this|that)\s+$", re.I)
+
+
+def _pronoun_one(sentence: str, m: re.Match) -> bool:
+    """The number word at m is "one" as a pronoun ("one of the ...", "no one", "the one who"), no count."""
+    return m.group().lower() == "one" and bool(
+        _NO_COUNT.match(sentence, m.start()) or _NO_COUNT_BEFORE.search(sentence[max(m.start() - 8, 0):m.start()]))
+
+
 def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
     """1 when the sentence holds something of the expected answer type that the question does not."""
     if atype == "other":
@@ -86,7 +97,7 @@ def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
     elif atype == "number":
         # A year ("In 1066, ...") is a date, not the count a "how many" question wants.
         hits = [m.group().lower() for m in _NUMBER.finditer(sentence)
-                if not _YEAR.search(sentence[max(m.start() - 20, 0):m.end()])]
+                if not _YEAR.search(sentence[max(m.start() - 20, 0):m.end()]) and not _pronoun_one(sentence, m)]
     else:  # person / place: a capitalised word that is not sentence-initial and not in the question
         hits = [m.group().lower() for m in NAME.finditer(sentence)]
     return 1.0 if any(h not in question_words for h in hits) else 0.0

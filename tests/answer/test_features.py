@@ -25,6 +25,13 @@ def test_has_type_needs_something_new():
     assert has_type("In 1066, Duke William conquered England at the Battle of Hastings.", "number", set()) == 0.0
     assert has_type("In 2008, 1,200 people died.", "number", set()) == 1.0
     assert has_type("Fighting erupted Tuesday.", "date", set()) == 1.0
+    # "one" as a pronoun counts nothing: "how much money ..." is not answered by "one of the Millennium Prize
+    # Problems", but is by "a US$1,000,000 prize"
+    assert has_type("The P versus NP problem is one of the Millennium Prize Problems.", "number", set()) == 0.0
+    assert has_type("No one was hurt, and he was the one who said so.", "number", set()) == 0.0
+    assert has_type("One soldier was hurt.", "number", set()) == 1.0
+    assert has_type("One of the three was hurt.", "number", set()) == 1.0
+    assert has_type("There is a US$1,000,000 prize for resolving the problem.", "number", set()) == 1.0
 
 
 @pytest.mark.parametrize("question,verb", [
