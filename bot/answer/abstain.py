@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.answer.aliases import named_by_title
 from bot.answer.features import (Question, antonym_clash, coverage_without, missing_idf, missing_specific, name_swap,
-                                 negation_gap, place_elsewhere, verb_support)
+                                 negation_gap, place_elsewhere, verb_stated, verb_support)
 from bot.answer.promote import words_of
 from bot.answer.speaker import says_verb
 from bot.answer.spelling import respell
@@ -58,6 +58,7 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
     # Does the context hold the question's main verb, or one WordNet lets stand in for it?
     f["verb_ok"] = verb_support(q, ctx_words)
+    f["verb_near"] = verb_stated(q, ctx_words)  # in the verb's frequent senses: what the covered override asks
     # "How many died?": the verb is all the question says, so a word standing in for it ("killed") is its topic.
     # The sentence itself must hold it (the sentence after "12 killed and 18 wounded" does not answer "who was
     # hurt"), as a form of a synonym ("wounded"; a rarer sense's stand-in is no answer: "who died" / "leave");

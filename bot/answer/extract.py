@@ -329,7 +329,7 @@ def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Can
 
 def covered(best: Candidate, af: dict) -> bool:
     return (af["cov_ctx_nv"] >= 0.999 and af["miss_spec_ctx"] == 0 and best.features["atype"] > 0
-            and af.get("verb_ok", 1.0) > 0)
+            and af.get("verb_near", af.get("verb_ok", 1.0)) > 0)
 
 
 def _related(cands: list[Candidate], limit: int = 3) -> tuple[Candidate, ...]:

@@ -355,6 +355,22 @@ def verb_support(q: Question, context_words: list[str]) -> float:
     return 0.0
 
 
+def verb_stated(q: Question, context_words: list[str]) -> float:
+    """verb_support without the kinds of the act: 1 when the context holds the verb or a word that states it
+    (lexicon.states: "asked" for "demand", "killed" for "died"); "did Sadr meet Maliki" is not stated by
+    "... calling it a step" ("call", to visit, is a kind of meeting)."""
+    if q.verb_word is None or not lexicon.available():
+        return 1.0
+    verb = q.verb_word.split("_")[0]
+    stem = terms(verb)
+    for w in context_words:
+        if w in stopwords():
+            continue
+        if w == verb or (stem and terms(w) == stem) or lexicon.states(q.verb_word, w):
+            return 1.0
+    return 0.0
+
+
 # Negations; words() keeps "didn't" whole, so the contracted forms are listed too.
 NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "neither", "without", "n't", "cannot", "didn't",
                        "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",

@@ -141,14 +141,38 @@ def synsets(word: str, pos: str) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=20000)
-def neighbourhood(word: str, pos: str = "v") -> frozenset[tuple[str, int]]:
+def neighbourhood(word: str, pos: str = "v", skip: frozenset[str] = frozenset()) -> frozenset[tuple[str, int]]:
     """(pos, offset) of the word's synsets and of those one near pointer away (hypernyms, hyponyms,
-    verb groups, similar-to, derivations). Antonyms are not followed."""
+    verb groups, similar-to, derivations), but the pointers in `skip`. Antonyms are not followed."""
     out = set()
     for o in synsets(word, pos):
         out.add((pos, o))
-        out.update((p, off) for sym, off, p in _synset(pos, o)[1] if sym in _NEAR)
+        out.update((p, off) for sym, off, p in _synset(pos, o)[1] if sym in _NEAR - skip)
     return frozenset(out)
+
+
+_HYPONYM, _HYPERNYM = frozenset({"~", "~i"}), frozenset({"@", "@i"})
+MANY_SENSES = 20  # WordNet verb senses from which a word says little as another's stand-in ("take" 42, "call" 41)
+
+
+@lru_cache(maxsize=50000)
+def states(a: str, b: str) -> bool:
+    """related(a, b) for verbs, but neither a kind of the act nor a verb of many senses stands in for it: "call"
+    (to visit, a kind of meeting; to call a meeting, its cause) does not state "meet"; "asked" states "demand"
+    (its hypernym), "wounded" "hurt" (a synonym), "killed" "died" (its cause)."""
+    if not available():
+        return False
+    na = neighbourhood(a, "v", _HYPONYM)
+    if not na or set(base_forms(b, "v")) & antonyms(a, "v"):
+        return False
+    # a verb of many senses stands in for half the dictionary ("call", 41 senses: "call a meeting" causes one)
+    if len(synsets(b, "v")) >= MANY_SENSES:
+        return False
+    bs = {("v", o) for o in synsets(b, "v")} | {("n", o) for o in synsets(b, "n")}
+    if na & bs:
+        return True
+    # b's pointers back to a: all but the hypernym (b a kind of a)
+    return bool(neighbourhood(b, "v", _HYPERNYM) & {("v", o) for o in synsets(a, "v")})
 
 
 @lru_cache(maxsize=20000)

@@ -1,0 +1,41 @@
+""""Did Sadr meet Maliki?" is not answered by "Prime Minister Nouri Al-Maliki issued a statement calling it a step
+...", whose context holds both names: the override answering a sentence that covers every word of the question
+asks that it (or the sentence before it) state the verb, or a word WordNet lets stand in for it that is no kind
+of the act ("call", to visit, is a kind of meeting): bot/answer/features.verb_stated, lexicon.states."""
+
+from __future__ import annotations
+
+from bot import ask
+from bot.answer import analyse_question, lexicon
+from bot.answer.features import verb_stated
+from index.terms import words
+
+
+def _q(text: str):
+    return analyse_question(text, lambda t: 1.0)
+
+
+def test_a_rare_sense_of_the_verb_does_not_state_it():
+    q = _q("did Hartigan meet Ellis")
+    assert verb_stated(q, words("Governor Ellis issued a statement calling it a step in the right direction.")) == 0.0
+    assert verb_stated(q, words("The mayor met Governor Ellis on Monday.")) == 1.0
+    assert verb_stated(q, words("Hartigan and Ellis held a meeting on Monday.")) == 1.0  # the act's noun
+    assert verb_stated(_q("what did Sadr demand"), words("In exchange, he asked the government ...")) == 1.0
+    assert verb_stated(_q("who is Sadr"), words("Anything at all.")) == 1.0  # no verb to state
+
+
+def test_a_kind_of_the_act_does_not_state_it():
+    assert lexicon.states("demand", "asked")  # a hypernym
+    assert lexicon.states("hurt", "wounded")  # a synonym in a rarer sense
+    assert lexicon.states("die", "killed")  # its cause
+    assert lexicon.states("meet", "met")
+    assert not lexicon.states("meet", "calling")  # a kind of meeting (to visit)
+    assert lexicon.related("meet", "calling")  # which the looser check lets stand in
+
+
+def test_a_sentence_holding_both_names_but_not_the_act_is_not_the_answer(sample_home):
+    a = ask("did sadr meet maliki", settings=sample_home)
+    assert a.status != "answered", a.answer
+    # the verb itself still answers
+    b = ask("did maliki go to basra", settings=sample_home)
+    assert b.status == "answered" and "went to Basra" in b.citations[0].quote, b.answer
