@@ -21,6 +21,8 @@ _BEFORE = re.compile(rf"\b([a-z]{{3,}})[ \t]+({_NAME})")
 # "Abu Faris, a militia commander", "Maria Ortega, the county's chief judge": a name, then "a/the" and up
 # to three lower-case words among which the title is
 _AFTER = re.compile(rf"({_NAME}),[ \t]+(?:a|an|the)[ \t]+((?:[a-z'\-]+[ \t]*){{1,3}})")
+# "on behalf of their duke, William the Conqueror, ...": a lower-case title, a comma, then the name
+_APPOSED = re.compile(rf"\b([a-z]{{3,}}),[ \t]+({_NAME})")
 # "the cleric", "the cleric's", "the prime minister", "the militia commander" in a sentence
 _THE = re.compile(r"\b(?:the|The)\s+([a-z]{3,})(?:[ \t]+([a-z]{3,}))?\b")
 
@@ -79,8 +81,8 @@ def titles(text: str) -> dict[str, str]:
 
 def introduces(sentence: str, name_terms: set[str]) -> bool:
     """Does the sentence give a person named by name_terms a title ("Shi'ite cleric Moqtada al-Sadr",
-    "Abu Faris, a militia commander")? What "who is Sadr?" wants first."""
-    for m in _BEFORE.finditer(sentence):
+    "Abu Faris, a militia commander", "their duke, William the Conqueror")? What "who is Sadr?" wants first."""
+    for m in (*_BEFORE.finditer(sentence), *_APPOSED.finditer(sentence)):
         if _is_title(m.group(1)) and set(terms(m.group(2))) & name_terms:
             return True
     return any(set(terms(m.group(1))) & name_terms and _after_titles(m.group(2).split())
