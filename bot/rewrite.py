@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import (base_forms, broad_topic, country_names, is_group_noun, is_participle, is_person_noun,
-                        is_smalltalk, points_at_event, split_subject)
+from bot.answer import (base_forms, broad_topic, common_words, country_names, is_group_noun, is_participle,
+                        is_person_noun, is_smalltalk, points_at_event, split_subject)
 from index.terms import stopwords
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
@@ -149,6 +149,21 @@ def _act_noun(prev_q: str) -> str | None:
     if not base or base in _NO_ACT_NOUN or base not in base_forms(base, "n") or not re.match(r"[A-Z]", subject):
         return None
     return f"{subject}'s {base}"
+
+
+def _is_place(name: str, text: str) -> bool:
+    """Is the name one the text puts after a preposition of place ("in Basra", "went to Basra")?"""
+    return any(m.group(1) == name for m in _AT_PLACE.finditer(text))
+
+
+def _person_like(name: str, text: str) -> bool:
+    """Can "he" / "she" be this name: no place, no people's word, and a name ending in a word of no common
+    English ("Sadr", "Prime Minister Nouri Al-Maliki"; not "Heavy" opening a sentence, nor a body of people:
+    "Iraqi troops", "the Mahdi Army")?"""
+    if _is_place(name, text) or _people_word(name):
+        return False
+    parts = re.findall(r"[A-Za-z][\w'\-]*", name)
+    return bool(parts) and parts[-1].lower() not in common_words()
 
 
 def _thing_asked(prev_q: str) -> str | None:
@@ -343,10 +358,20 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
         singular = pm.group(1).lower() in {"he", "him", "his", "she", "her", "hers"}
         name = next((n for n in names if not (singular and _people_word(n))), names[0])
+        if singular and _is_place(name, f"{prev_q} {answer}"):
+            # "what happened in Basra" + "what did he do there": a person the answer names, not the place
+            name = next((n for n in entities(answer) if _person_like(n, f"{prev_q} {answer}")), name)
         repl = f"{name}'s" if pm.group(1).lower() in _POSSESSIVE and pm.group(1).lower() != "her" else name
         if pm.group(1).lower() == "her" and re.match(r"\s+[a-z]", q[pm.end():]):
             repl = f"{name}'s"  # "her statement" is possessive, "ask her" is not
-        return q[:pm.start()] + repl + q[pm.end():]
+        q = q[:pm.start()] + repl + q[pm.end():]
+        # "why did he go there" -> "why did Maliki go to Basra": the place too
+        there = _THERE.search(q)
+        place = _place(prev_q, answer, topic) if there else None
+        if place:
+            prep = "to" if _MOTION.search(q[:there.start()]) else "in"
+            q = q[:there.start()] + f"{prep} {place}" + q[there.end():]
+        return q
     if not own:
         # No name of its own and no pronoun: the topic is the previous turn's ("How did the government
         # react?" after Sadr's demand); it is added for retrieval and shown in the understood question. After

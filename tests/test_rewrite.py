@@ -264,3 +264,17 @@ def test_it_is_the_thing_the_previous_question_was_about_never_a_person_in_its_a
     # a person or people asked about is no "it": the usual rules apply
     cleric = _turn("what did the cleric agree to", "The cleric agreed to end all armed demonstrations. [1]")
     assert "the cleric" not in rewrite("did it work", cleric)
+
+
+def test_a_pronoun_and_there_in_one_follow_up_are_both_resolved():
+    went = _turn("where did Maliki go", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday to personally "
+                                        "supervise the security operation. [1]")
+    assert rewrite("why did he go there", went) == "why did Maliki go to Basra"
+
+
+def test_he_after_a_question_about_a_place_is_a_person_its_answer_names():
+    basra = _turn("what happened in Basra", "Heavy fighting has been raging in Basra following an offensive by "
+                                            "thousands of Iraqi troops. [1] Iraqi Prime Minister Nouri Al-Maliki "
+                                            "went to Basra on Monday. [2]")
+    # not "what did Basra do", nor "Heavy" (a common word opening a sentence) or "Iraqi troops" (a body)
+    assert rewrite("what did he do there", basra) == "what did Iraqi Prime Minister Nouri Al-Maliki do in Basra"
