@@ -71,5 +71,5 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))
     f["antonym"] = antonym_clash(q, ctx_words)
     f["name_swap"] = name_swap(q, text[best.start:best.end])
-    f["place_elsewhere"] = place_elsewhere(q, context, text)
+    f["place_elsewhere"] = place_elsewhere(q, context, text, text[best.start:best.end])
     return f

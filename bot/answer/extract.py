@@ -220,7 +220,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if af.get("place_elsewhere", 0.0) > 0:
         def about_the_place(c: Candidate) -> bool:
             text, context = answer_context(lib, c, variants)
-            return not place_elsewhere(q, context, text)
+            return not place_elsewhere(q, context, text, text[c.start:c.end])
         elsewhere = [c for c in cands[:SPEAKER_WINDOW]
                      if c is not best and c.article_id == best.article_id and about_the_place(c)]
         if elsewhere:

@@ -468,12 +468,18 @@ def modifier_swap(q: Question, sentence: str) -> bool:
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 
 
-def place_elsewhere(q: Question, context: str, article: str) -> float:
+# "In southern Italy, the Normans ...": a sentence opening with the place it tells of
+_SCENE = re.compile(r"^\W*(?:In|At|Near|Outside|Inside)\s+(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w'\-]+)")
+
+
+def place_elsewhere(q: Question, context: str, article: str, sentence: str = "") -> float:
     """1 when the question places itself ("the clashes in *Kut*") and the answer's context does not name
     that place while its article names it in passing elsewhere (once or twice: a place the article keeps
     naming is its setting, which its sentences need not repeat): the sentence is about another place
     ("at least 12 people have been killed in the clashes" of Basra, with Kut's clashes in another
-    paragraph). Adjectives ("in *Irish* surnames") are no places."""
+    paragraph), or the sentence itself opens with another place ("In southern Italy, the Normans ..." for
+    "what did the Normans build in England", England named in the sentence before). Adjectives ("in *Irish*
+    surnames") are no places."""
     qt = _TOKEN.findall(q.text)
     ctx = {_fold(w) for w in _TOKEN.findall(context)}
     counts = None
@@ -494,6 +500,9 @@ def place_elsewhere(q: Question, context: str, article: str) -> float:
             if not named and in_phrase <= 2:
                 return 1.0
             continue
+        scene = _SCENE.match(sentence)
+        if scene and _fold(scene.group(1)) != _fold(name) and _fold(name) not in {_fold(w) for w in _TOKEN.findall(sentence)}:
+            return 1.0
         if _fold(name) in ctx:
             continue
         if counts is None:

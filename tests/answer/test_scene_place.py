@@ -1,0 +1,36 @@
+""""What did the monks build in Castran?" is not answered by "In northern Veldoria, the monks built a great stone
+library ...", though the sentence before it names Castran: a sentence opening with another place tells of that
+place (bot/answer/features.place_elsewhere, its `sentence`); a sentence about the place asked about answers
+instead, when one is among the first candidates."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from conftest import home_of
+
+MONKS = """The monks of Arden
+
+The monks of the order first settled in Castran in 1102, on land given by the count.
+In northern Veldoria, the monks built a great stone library and three water mills.
+The order was dissolved in 1539, and its lands were sold.
+
+In Castran, the period of monastic building gave the town its hospital for pilgrims.
+"""
+
+
+@pytest.fixture(scope="module")
+def monks_home(tmp_path_factory):
+    return home_of(tmp_path_factory.mktemp("monks"), {"monks.txt": MONKS})
+
+
+@pytest.mark.parametrize("question, expected, not_expected", [
+    # (the sentence about Castran that answers ranks low; what matters is that Veldoria's is not taken for it)
+    ("what did the monks build in castran", "Castran", "Veldoria"),
+    ("what did the monks build in veldoria", "stone library", "hospital"),
+])
+def test_a_sentence_opening_with_another_place_is_not_the_answer(monks_home, question, expected, not_expected):
+    a = ask(question, settings=monks_home)
+    assert a.citations, a.answer
+    assert expected in a.citations[0].quote and not_expected not in a.citations[0].quote, a.answer
