@@ -38,7 +38,12 @@ def test_an_overview_limited_to_one_article_sums_up_that_article(sample_home):
                                                   ("what do the articles say about maliki", "Maliki"),
                                                   ("anything about the us military", "US"),
                                                   # a bare topic, the whole question
-                                                  ("basra", "Basra"), ("najaf?", "Najaf")])
+                                                  ("basra", "Basra"), ("najaf?", "Najaf"),
+                                                  # asked as people put it
+                                                  ("what should i know about najaf", "Najaf"),
+                                                  ("fill me in on basra", "Basra"),
+                                                  ("what can you tell me about sadr", "Sadr"),
+                                                  ("what's the situation in basra", "Basra")])
 def test_news_about_a_topic_is_a_broad_question(sample_home, question, topic_word):
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and 2 <= len(a.citations) <= 4, a.answer
