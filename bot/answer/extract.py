@@ -277,6 +277,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # says what it is about in the sentence before, which goes first.
     before = pointed_at(lib, best)
     opening = (before, best) if before else (best,)
+    # "An example of a decision problem is the following.": what it announces is the sentence after it
+    after = pointed_ahead(lib, best)
+    opening += (after,) if after else ()
     if status != ANSWERED:
         # "uncertain" still shows the closest sentence, cited; the related list holds the others.
         chosen = opening if status == UNCERTAIN else ()
@@ -314,6 +317,23 @@ def pointed_at(lib: Library, best: Candidate) -> Candidate | None:
     if prev is None or prev.kind != "body":
         return None
     return Candidate(prev.id, prev.article_id, prev.start, prev.end, best.passage_rank, {}, best.score, best.prob)
+
+
+# A sentence announcing what comes next: "... is the following.", "... as follows:", "... these steps:"
+_AHEAD = re.compile(r"(?:\b(?:the\s+following|as\s+follows|below)\s*[.:]|:)\s*$", re.I)
+
+
+def pointed_ahead(lib: Library, best: Candidate) -> Candidate | None:
+    """The sentence after `best` when best announces it ("An example ... is the following."), as a candidate
+    to cite; None otherwise."""
+    if not _AHEAD.search(lib.articles[best.article_id].text[best.start:best.end]):
+        return None
+    row = sentence_at(lib, best.article_id, best.start)
+    sents = lib.sentences[best.article_id]
+    nxt = sents[row.ordinal + 1] if row.ordinal + 1 < len(sents) else None
+    if nxt is None or nxt.kind != "body":
+        return None
+    return Candidate(nxt.id, nxt.article_id, nxt.start, nxt.end, best.passage_rank, {}, best.score, best.prob)
 
 
 def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Candidate, Candidate | None]:
