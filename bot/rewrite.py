@@ -42,7 +42,8 @@ _BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who)\
 _WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for)\s+)?(?:what|which|who|whom|whose|when|where|why|how)"
                          r"(?:\s+(?:many|much|long|often|far|old))?\b")
 # After "and": a question of its own ("and what did the government say?"), not an ellipsis ("and in Najaf?").
-_OWN_QUESTION = re.compile(r"(?i)(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|"
+_OWN_QUESTION = re.compile(r"(?i)(?:then|so|now)\s+(?:what|who|where|when|why|how)\s+\S+"  # "and then what happened"
+                           r"|(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|"
                            r"has|have|had|can|could|will|would)\s+\S+\s+\S+")
 # "there" standing for a place ("was there fighting *there*?", "what happened there"), not the "there" of
 # "is there ..." / "there were ...".
@@ -328,6 +329,12 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return q
     own = entities(q)
     pm = _PRONOUN.search(q)
+    # "did he say anything about Sadr": a subject pronoun before the question's own names is still the
+    # previous turn's person (not one of those names)
+    if pm and own and pm.group(1).lower() in {"he", "she", "they"} and all(
+            q.find(o) > pm.start() for o in own):
+        names = [n for n in names if n not in own] or names
+        own = []
     there = _THERE.search(q)
     if there and not own and not pm:
         place = _place(prev_q, answer, topic)

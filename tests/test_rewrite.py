@@ -278,3 +278,17 @@ def test_he_after_a_question_about_a_place_is_a_person_its_answer_names():
                                             "went to Basra on Monday. [2]")
     # not "what did Basra do", nor "Heavy" (a common word opening a sentence) or "Iraqi troops" (a body)
     assert rewrite("what did he do there", basra) == "what did Iraqi Prime Minister Nouri Al-Maliki do in Basra"
+
+
+def test_a_subject_pronoun_before_a_name_of_the_question_is_still_resolved():
+    said = _turn("what did Maliki say", "On Saturday, Mr. Maliki acknowledged that he was caught off guard. [1]")
+    assert rewrite("did he say anything about Sadr", said) == "did Maliki say anything about Sadr"
+    # the question's own name is not what "he" stands for
+    who = _turn("who is Sadr", "Shi'ite cleric Moqtada al-Sadr is threatening a campaign. [1]")
+    assert rewrite("did he meet Maliki", who).startswith("did Sadr meet Maliki")
+
+
+def test_and_then_what_happened_is_a_question_of_its_own():
+    agreed = _turn("what did the US agree to", "For their part, the US agreed to suspend the warrant. [1]")
+    q = rewrite("and then what happened", agreed)
+    assert q.startswith("then what happened") and "agree" not in q
