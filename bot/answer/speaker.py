@@ -90,10 +90,19 @@ def says_verb(verb: str, sentence: str) -> bool:
 
 def does_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:
     """does_verb with the actor as the doer: the sentence names them (itself, by title, or by a pronoun
-    after a sentence that does) before a form of the verb that is not an infinitive of someone else's
-    act ("prompted those loyal to Sistani *to ask* ..." is not Sistani asking)."""
-    return _subject_of_verb(lib, actor, article_id, start,
-                            lambda w: lexicon.related(verb, w) or lexicon.related(w, verb))
+    after a sentence that does) before a form of the verb (or a stand-in: _same_act) that is not an
+    infinitive of someone else's act ("prompted those loyal to Sistani *to ask* ..." is not Sistani asking)."""
+    return _subject_of_verb(lib, actor, article_id, start, lambda w: _same_act(verb, w))
+
+
+def _same_act(verb: str, w: str) -> bool:
+    """Is the word a form of the verb, or one WordNet lets stand in for it either way? A verb of many senses
+    stands in only as itself ("calling" a step right is no visit, though to call is to visit)."""
+    if set(lexicon.base_forms(w, "v")) & ({verb.lower()} | set(lexicon.base_forms(verb, "v"))):
+        return True
+    if len(lexicon.synsets(w, "v")) >= lexicon.MANY_SENSES:
+        return False
+    return lexicon.related(verb, w) or lexicon.related(w, verb)
 
 
 def speaks_as_subject(lib: Library, speaker: frozenset[str], article_id: str, start: int) -> bool:
