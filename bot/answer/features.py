@@ -345,14 +345,7 @@ def verb_support(q: Question, context_words: list[str]) -> float:
     installed every verb counts as supported, as before the check existed."""
     if q.verb_word is None:
         return 1.0
-    verb = q.verb_word.split("_")[0]
-    stem = terms(verb)
-    for w in context_words:
-        if w in stopwords():
-            continue
-        if w == verb or (stem and terms(w) == stem) or lexicon.related(q.verb_word, w):
-            return 1.0
-    return 0.0
+    return _holds_verb(q, context_words, lexicon.related)
 
 
 def verb_stated(q: Question, context_words: list[str]) -> float:
@@ -361,12 +354,18 @@ def verb_stated(q: Question, context_words: list[str]) -> float:
     "... calling it a step" ("call", to visit, is a kind of meeting)."""
     if q.verb_word is None or not lexicon.available():
         return 1.0
+    return _holds_verb(q, context_words, lexicon.states)
+
+
+def _holds_verb(q: Question, context_words: list[str], stands_in) -> float:
+    """1 when a word of the context (no stop word) is the question's main verb, shares its stem, or
+    ``stands_in(verb_word, word)``; else 0."""
     verb = q.verb_word.split("_")[0]
     stem = terms(verb)
     for w in context_words:
         if w in stopwords():
             continue
-        if w == verb or (stem and terms(w) == stem) or lexicon.states(q.verb_word, w):
+        if w == verb or (stem and terms(w) == stem) or stands_in(q.verb_word, w):
             return 1.0
     return 0.0
 
