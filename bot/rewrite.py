@@ -167,14 +167,18 @@ def _person_like(name: str, text: str) -> bool:
     return bool(parts) and parts[-1].lower() not in common_words()
 
 
+_WHAT_IS = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})\s*\??\s*$")
+
+
 def _thing_asked(prev_q: str) -> str | None:
-    """"What does the truce say?" -> "the truce": the previous question's subject when it is a thing "it" can
-    stand for (a common noun after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the
+    """"What does the truce say?" -> "the truce", "what is a reduction" -> "a reduction": the previous
+    question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the
     troops"); None otherwise."""
     parts = split_subject(prev_q.rstrip(" ?") + "?")
-    if not parts:
+    defined = _WHAT_IS.match(prev_q)  # "what is a reduction" + "why is it useful": the thing defined
+    if not parts and not defined:
         return None
-    subject = parts[1]
+    subject = parts[1] if parts else defined.group(1)
     m = re.fullmatch(r"(?i:the|a|an)\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})", subject)
     head = m.group(1).split()[-1] if m else ""
     if not head or is_person_noun(head) or (head.endswith("s") and head not in base_forms(head, "n")):
@@ -292,8 +296,13 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     asked = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2)
     # "Who was Rollo?" + "What did he do?": "he" is Rollo, the one asked about, not a name in the answer.
     # Only a name asked about ("who was Rollo"), not an act ("who was fighting (Basra)?" asks for the fighters).
+    # "who is stephen cook", typed in lower case, asks about the name the answer writes "Stephen Cook".
+    written = next((n for n in entities(answer) if topic and n.lower() == topic.lower()), None) \
+        if _WHO.match(prev_q) else None
     if _WHO.match(prev_q) and topic and re.match(r"(?i:the\s+)?[A-Z]", topic) and "(" not in topic and entities(topic):
         names = [topic]
+    elif written:
+        names = [written]
     elif _WHO.match(prev_q):
         names = _answered_names(prev_q, answer) or entities(prev_q)
     else:

@@ -292,3 +292,14 @@ def test_and_then_what_happened_is_a_question_of_its_own():
     agreed = _turn("what did the US agree to", "For their part, the US agreed to suspend the warrant. [1]")
     q = rewrite("and then what happened", agreed)
     assert q.startswith("then what happened") and "agree" not in q
+
+
+def test_he_after_who_is_a_name_typed_in_lower_case_is_that_name_as_the_answer_writes_it():
+    cook = _turn("who is stephen cook", "The field began to flourish in 1971 when the US researcher Stephen Cook and, "
+                                        "working independently, Leonid Levin in the USSR, proved it. [1]")
+    assert rewrite("what did he prove", cook) == "what did Stephen Cook prove"
+
+
+def test_it_after_what_is_a_thing_is_that_thing():
+    defined = _turn("what is a reduction", "A reduction is a transformation of one problem into another. [1]")
+    assert rewrite("why is it useful", defined) == "why is a reduction useful"
