@@ -152,6 +152,12 @@ def _act_noun(prev_q: str) -> str | None:
     return f"{subject}'s {base}"
 
 
+def _put_place(q: str, there: re.Match, place: str) -> str:
+    """"who went there" -> "who went to Basra"; "what happened there" -> "what happened in Basra"."""
+    prep = "to" if _MOTION.search(q[:there.start()]) else "in"
+    return q[:there.start()] + f"{prep} {place}" + q[there.end():]
+
+
 def _is_place(name: str, text: str) -> bool:
     """Is the name one the text puts after a preposition of place ("in Basra", "went to Basra")?"""
     return any(m.group(1) == name for m in _AT_PLACE.finditer(text))
@@ -167,15 +173,17 @@ def _person_like(name: str, text: str) -> bool:
     return bool(parts) and parts[-1].lower() not in common_words()
 
 
-_WHAT_IS = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})\s*\??\s*$")
+# "what is a reduction": the thing a what-is question asks to define
+_WHAT_IS = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
+                      r"\s*\??\s*$")
 
 
 def _thing_asked(prev_q: str) -> str | None:
     """"What does the truce say?" -> "the truce", "what is a reduction" -> "a reduction": the previous
-    question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the
-    troops"); None otherwise."""
+    question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun
+    after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the troops"); None otherwise."""
     parts = split_subject(prev_q.rstrip(" ?") + "?")
-    defined = _WHAT_IS.match(prev_q)  # "what is a reduction" + "why is it useful": the thing defined
+    defined = _WHAT_IS.match(prev_q)
     if not parts and not defined:
         return None
     subject = parts[1] if parts else defined.group(1)
@@ -330,14 +338,13 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return _graft(prev_q.rstrip(" ?"), rest) + "?" if rest else prev_q
     # "What does the truce say?" + "Who agreed to it?": "it" is the thing the question was about, never a
     # person its answer named ("al-Sadr"); "when will it end?" after "what did the curfew do?" is the curfew
-    it = _PRONOUN.search(q)
-    thing = _thing_asked(prev_q) if it and not entities(q) and it.group(1).lower() in {"it", "its"} else None
-    if thing:
-        return q[:it.start()] + (f"{thing}'s" if it.group(1).lower() == "its" else thing) + q[it.end():]
-    if not names:
-        return q
     own = entities(q)
     pm = _PRONOUN.search(q)
+    thing = _thing_asked(prev_q) if pm and not own and pm.group(1).lower() in {"it", "its"} else None
+    if thing:
+        return q[:pm.start()] + (f"{thing}'s" if pm.group(1).lower() == "its" else thing) + q[pm.end():]
+    if not names:
+        return q
     # "did he say anything about Sadr": a subject pronoun before the question's own names is still the
     # previous turn's person (not one of those names)
     if pm and own and pm.group(1).lower() in {"he", "she", "they"} and all(
@@ -348,9 +355,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if there and not own and not pm:
         place = _place(prev_q, answer, topic)
         if place:
-            # "who went there" -> "who went to Basra"; "what happened there" -> "what happened in Basra"
-            prep = "to" if _MOTION.search(q[:there.start()]) else "in"
-            return q[:there.start()] + f"{prep} {place}" + q[there.end():]
+            return _put_place(q, there, place)
     if pm and points_at_event(q):
         pm = None  # "when did it happen?": the event the previous answer told of, no name (below: its topic)
     # "What did Sadr order?" + "Did it work?": "it" is what he ordered, "Sadr's order", not Sadr.
@@ -384,10 +389,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "why did he go there" -> "why did Maliki go to Basra": the place too
         there = _THERE.search(q)
         place = _place(prev_q, answer, topic) if there else None
-        if place:
-            prep = "to" if _MOTION.search(q[:there.start()]) else "in"
-            q = q[:there.start()] + f"{prep} {place}" + q[there.end():]
-        return q
+        return _put_place(q, there, place) if place else q
     if not own:
         # No name of its own and no pronoun: the topic is the previous turn's ("How did the government
         # react?" after Sadr's demand); it is added for retrieval and shown in the understood question. After

@@ -442,8 +442,8 @@ _INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\b\.?)")  # "U.S." -> "US.": initial
 
 def modifier_swap(q: Question, sentence: str) -> bool:
     """"What will the *US* troops do?" against "*British* troops handed control ...": a name (or a people's
-    word) before a noun of the question (not its first word), and in the sentence another name before that noun, the
-    question's name nowhere in the sentence. A capitalised first word of the sentence counts as a name
+    word) before a noun of the question (not its first word), and in the sentence another name before that
+    noun, the question's name nowhere in the sentence. A capitalised first word of the sentence counts as a name
     only when it is one to WordNet or names a people ("British"; not "Angry protesters")."""
     qt, st = (_TOKEN.findall(_INITIALS.sub(r"\1", t)) for t in (q.text, sentence))
     sw = stopwords()
@@ -481,6 +481,9 @@ def place_elsewhere(q: Question, context: str, article: str, sentence: str = "")
     surnames") are no places."""
     qt = _TOKEN.findall(q.text)
     ctx = {_fold(w) for w in _TOKEN.findall(context)}
+    scene = _SCENE.match(sentence)
+    opened = _fold(scene.group(1)) if scene else None  # the place the sentence opens with, if any
+    said = {_fold(w) for w in _TOKEN.findall(sentence)}
     counts = None
     for i, (prep, name) in enumerate(zip(qt, qt[1:])):
         if prep.lower() not in _LOCATIVE or not name[0].isupper() or lexicon.base_forms(name.lower(), "a"):
@@ -499,8 +502,7 @@ def place_elsewhere(q: Question, context: str, article: str, sentence: str = "")
             if not named and in_phrase <= 2:
                 return 1.0
             continue
-        scene = _SCENE.match(sentence)
-        if scene and _fold(scene.group(1)) != _fold(name) and _fold(name) not in {_fold(w) for w in _TOKEN.findall(sentence)}:
+        if opened and opened != _fold(name) and _fold(name) not in said:
             return 1.0
         if _fold(name) in ctx:
             continue

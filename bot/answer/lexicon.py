@@ -220,8 +220,8 @@ def act_nouns(verb: str, senses: int = 2) -> frozenset[str]:
     Bannow Bay"). Rarer senses are left out ("start" -> "bulge")."""
     if not available():
         return frozenset()
-    return frozenset(l for o in synsets(verb, "v")[:senses] for sym, off, p in _synset("v", o)[1] if sym == "+" and p == "n"
-                     for l in _synset("n", off)[0])
+    return frozenset(l for o in synsets(verb, "v")[:senses] for sym, off, p in _synset("v", o)[1]
+                     if sym == "+" and p == "n" for l in _synset("n", off)[0])
 
 
 @lru_cache(maxsize=50000)

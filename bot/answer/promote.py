@@ -73,7 +73,7 @@ def words_of(text: str) -> set[str]:
 SPEAKER_WINDOW = 8  # how far down the scored candidates a sentence naming the speaker (or role) is looked for
 
 
-POLYSEMOUS = 20  # WordNet verb senses from which a verb's stand-ins say little ("take" 42, "get" 36; "say" 11)
+POLYSEMOUS = lexicon.MANY_SENSES  # WordNet verb senses from which a verb's stand-ins say little ("say" has 11)
 
 
 def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],
