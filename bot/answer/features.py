@@ -450,17 +450,20 @@ def modifier_swap(q: Question, sentence: str) -> bool:
     q_low = {_fold(w) for w in qt}
     # every word of the sentence and each part of a hyphened one ("US-led" holds "US")
     s_low = {p for w in st for p in (_fold(w), *_fold(w).split("-"))}
+    # noun -> the capitalised words right before it in the sentence (a first word only if WordNet names it)
+    before: dict[str, set[str]] = {}
+    for j in range(1, len(st)):
+        other = st[j - 1]
+        if other[0].isupper() and (j > 1 or lexicon.country_names(other) or lexicon.is_proper_noun(other)):
+            before.setdefault(_fold(st[j]), set()).add(_fold(other))
     for i in range(1, len(qt) - 1):
         name, noun = qt[i], _fold(qt[i + 1])
         # a name, or a people's word typed in lower case ("the norwegian crews")
         is_name = name[0].isupper() or (name.isalpha() and bool(lexicon.country_names(name)))
         if not is_name or not qt[i + 1].islower() or noun in sw or _fold(name) in s_low:
             continue
-        for j in range(1, len(st)):
-            other = st[j - 1]
-            if (_fold(st[j]) == noun and other[0].isupper() and _fold(other) not in q_low
-                    and (j > 1 or lexicon.country_names(other) or lexicon.is_proper_noun(other))):
-                return True
+        if before.get(noun, set()) - q_low:
+            return True
     return False
 
 
