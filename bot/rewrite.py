@@ -139,7 +139,8 @@ _NO_ACT_NOUN = frozenset("say tell do think mean want get know see have make tak
 def _act_noun(prev_q: str) -> str | None:
     """"What did Sadr order?" -> "Sadr's order": the act the previous question asked about, named by its
     verb's noun (WordNet has the same word as a noun: "order", "demand", "offer", "plan"), for "it"."""
-    if not re.match(r"(?i)\s*what\s+(?:did|does|do|has|have|had)\b", prev_q):
+    # "what / why / how did Sadr order?": after a bare "why?" the previous question is "why did Sadr order?"
+    if not re.match(r"(?i)\s*(?:what|why|how|when)\s+(?:did|does|do|has|have|had)\b", prev_q):
         return None
     parts = split_subject(prev_q.rstrip(" ?") + "?")
     if not parts:
@@ -341,6 +342,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     own = entities(q)
     pm = _PRONOUN.search(q)
     thing = _thing_asked(prev_q) if pm and not own and pm.group(1).lower() in {"it", "its"} else None
+    # "did the government welcome it" after "did the government like Sadr's order": "it" is not a thing the
+    # question names itself
+    if thing and re.search(rf"(?i)\b{re.escape(thing.split(None, 1)[-1])}\b", q):
+        thing = None
     if thing:
         return q[:pm.start()] + (f"{thing}'s" if pm.group(1).lower() == "its" else thing) + q[pm.end():]
     if not names:

@@ -189,6 +189,21 @@ def test_it_after_what_did_x_do_is_what_x_did():
     assert "Sadr's say" not in rewrite("is it true", said)
 
 
+def test_it_after_why_is_the_act_asked_about_again():
+    # "what did Sadr order?" + "why?" is asked as "why did Sadr order?": its "it" is still the order, not Sadr
+    why = _turn("why did Moqtada al-Sadr order?", "Sadr ordered his militia off the streets. [1]")
+    assert rewrite("did the government like it", why) == "did the government like Moqtada al-Sadr's order"
+    assert rewrite("did it work", _turn("how did Sadr order?", "In a statement. [1]")) == "did Sadr's order work"
+
+
+def test_it_is_no_thing_the_question_names_itself():
+    liked = _turn("did the government like Sadr's order", "The Iraqi government has welcomed Sadr's move. [1]")
+    assert "welcome the government" not in rewrite("did the government welcome it", liked)
+    # a thing it does not name is still "it"
+    curfew = _turn("what did the curfew do", "A curfew in Baghdad is to be lifted early Monday. [1]")
+    assert rewrite("when will it end", curfew) == "when will the curfew end"
+
+
 def test_a_greeting_turn_is_skipped_by_a_follow_up(sample_home):
     from bot import ask
 
