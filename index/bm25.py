@@ -26,7 +26,7 @@ import numpy as np
 
 from index.bm25_segment import Segment, build_segment
 from index.chunk import article_of
-from index.terms import TERMS_VERSION, terms
+from index.terms import TERMS_VERSION, query_terms, terms
 
 K1, B = 1.5, 0.75  # bm25s.BM25()'s defaults, which the index has always used (method "lucene")
 CACHE_POSTINGS = 4_000_000  # term scores an index keeps between questions (12 bytes each: about 48 MB)
@@ -149,7 +149,7 @@ class BM25Index:
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every chunk (zeros where mask is 0)."""
         out = np.zeros(self.n_docs, dtype=np.float32)
-        for t in terms(query) if self.n_docs else ():
+        for t in query_terms(query) if self.n_docs else ():
             # In query order, repeats included: each chunk's float32 sum is added up as bm25s adds it.
             hit = self._contribution(t)
             if hit is not None:

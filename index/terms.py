@@ -11,6 +11,10 @@ from index.static import static_dir
 # hyphenated compounds split into their parts ("al-Sadr" -> "al", "sadr") so names match either way.
 # Dotted abbreviations are one word without their dots ("U.S." -> "us", matching "US").
 WORD = re.compile(r"\d+(?:[.,]\d+)+|(?:[A-Za-z]\.){2,}|[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)?")
+# A compound of common words written with hyphens ("cease-fire", "self-defence"): news spells many of them
+# closed too ("ceasefire"), so it also gives the term of its closed spelling. A part written with a capital
+# ("al-Sadr", "non-Najaf") makes a name, which is matched by its parts only.
+COMPOUND = re.compile(r"(?<![\w-])[A-Za-z][a-z]*(?:-[a-z]+)+(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +53,7 @@ def _word(token: str) -> str:
 
 
 # Bump when terms() changes: saved BM25 indexes built with other terms are then rebuilt.
-TERMS_VERSION = 3
+TERMS_VERSION = 4
 
 # Irregular English verb forms -> base form: Snowball stems "said" to "said", so "What did he say?"
 # would never match "He said ...". Regular forms are left to the stemmer.
@@ -68,8 +72,28 @@ _IRREGULAR = dict(pair.split(":") for pair in (
 
 
 def terms(text: str) -> list[str]:
-    """Stemmed content terms of text, in order (duplicates kept)."""
-    return [t for t in map(_term, WORD.findall(text)) if t is not None]
+    """Stemmed content terms of text, in order (duplicates kept); a hyphenated compound's closed spelling
+    ("cease-fire" -> "ceasefire") after its parts' terms."""
+    if "-" not in text:
+        return [t for t in map(_term, WORD.findall(text)) if t is not None]
+    out: list[str] = []
+    at = 0
+    for m in COMPOUND.finditer(text):
+        out += [t for t in map(_term, WORD.findall(text, at, m.end())) if t is not None]
+        closed = _term(m.group().replace("-", ""))
+        if closed is not None:
+            out.append(closed)
+        at = m.end()
+    out += [t for t in map(_term, WORD.findall(text, at)) if t is not None]
+    return out
+
+
+def query_terms(text: str) -> list[str]:
+    """terms() of a question: a hyphenated compound by its closed spelling only. "cease-fire" asks about one
+    thing, which a "ceasefire" sentence holds whole; its parts would count as missing there."""
+    if "-" not in text:
+        return terms(text)
+    return terms(COMPOUND.sub(lambda m: m.group().replace("-", ""), text))
 
 
 @lru_cache(maxsize=131072)

@@ -26,7 +26,7 @@ from index.bm25_sync import sync_bm25
 from index.chunk import article_of, split_article
 from index.manifest import Manifest
 from index.sentences import split_sentences
-from index.terms import terms
+from index.terms import query_terms, terms
 from index.types import Article
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -113,7 +113,7 @@ def test_scores_equal_a_one_shot_bm25s_build_of_the_sample_corpus(sample_home) -
     model = bm25s.BM25()
     model.index(docs, show_progress=False)
     for q in QUESTIONS:
-        want = np.asarray(model.get_scores(terms(q)), dtype=np.float32) if terms(q) else np.zeros(len(rows))
+        want = np.asarray(model.get_scores(query_terms(q)), dtype=np.float32) if query_terms(q) else np.zeros(len(rows))
         np.testing.assert_array_equal(lib.bm25.scores(q), want, err_msg=q)
     df: dict[str, int] = {}
     for d in docs:
@@ -131,7 +131,7 @@ def test_scores_equal_bm25s_on_a_bigger_synthetic_corpus() -> None:
     model = bm25s.BM25()
     model.index([terms(t) or ["_"] for t in texts], show_progress=False)
     for q in QUESTIONS + ["amnesty amnesty Sadr"]:  # a repeated query term counts twice, as in bm25s
-        want = np.asarray(model.get_scores(terms(q)), dtype=np.float32) if terms(q) else np.zeros(len(texts))
+        want = np.asarray(model.get_scores(query_terms(q)), dtype=np.float32) if query_terms(q) else np.zeros(len(texts))
         np.testing.assert_array_equal(index.scores(q), want, err_msg=q)
 
 

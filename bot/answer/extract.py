@@ -31,7 +31,8 @@ from bot.answer.followup import (around, asks_who_said, nearest_typed, points_at
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
-from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first, gives_reason,
+from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first,
+                                duration_first, gives_reason,
                                 gives_role, instance_first, naming_first, naming_sentences, prefer_actor, promote_first,
                                 reacts, reason_first, role_sentences, states_consequence)
 from bot.answer.locate import placing_sentences
@@ -187,7 +188,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "How did the government respond to Sadr?": X doing anything about it ("has welcomed Sadr's move").
     acts = bool(actor) and (
         (not lexicon.related("say", verb) and does_as_subject(lib, actor, verb, cands[0].article_id, cands[0].start))
-        or (asks_reaction(verb) and reacts(lib, actor, others, cands[0]))  # "respond" is "reply" too
+        or (asks_reaction(verb) and reacts(lib, actor, others, cands[0], after=True))  # "respond" is "reply" too
         # "What did Maliki say about Sadr's order?": X the subject of a sentence reporting speech, which (with
         # the sentence before: "calling it a step ..." after "... Sadr's order") names what it is about
         or (bool(speaker) and bool(others) and speaks_about(lib, speaker, others, names, cands[0], variants)))
@@ -200,6 +201,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if placed:
         cands = promote_first(cands, [lambda c: c.sentence_id in placed], window=len(cands))
     cands = count_of_act_first(lib, q, cands)
+    cands = duration_first(lib, q, cands)  # "how long ...": one saying since when or for how long
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
     cands = reason_first(lib, q, cands)  # "why ...": one giving a reason
     cands = consequence_first(lib, q, cands)  # "what happens to those who ...": one saying what follows

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from bot.answer import lexicon
 from index.embed import tokenizer_file
-from index.terms import WORD, stopwords, terms, words
+from index.terms import WORD, query_terms, stopwords, terms, words
 
 # Question word -> expected answer type.
 _TYPES = [
@@ -146,7 +146,7 @@ _ASPECT = re.compile(r"\b(?:keep|keeps|kept|keeping|continue|continues|continued
 def analyse_question(text: str, idf) -> Question:
     # "How come the fighting stopped?" asks why: "come" is no word the answer should hold.
     asked = _HOW_COME.sub("why", text)
-    ts = frozenset(terms(_ASPECT.sub("", _HOW_MEASURE.sub(r"\1", asked)))) - QUESTION_FRAME
+    ts = frozenset(query_terms(_ASPECT.sub("", _HOW_MEASURE.sub(r"\1", asked)))) - QUESTION_FRAME
     weights = {t: idf(t) for t in sorted(ts)}  # sorted: float sums in a fixed order, reproducible runs
     names = frozenset(w for m in NAME.finditer(text) for w in words(m.group()))
     sw = stopwords()

@@ -95,7 +95,7 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
     # other thing the question names (`topic`: "Sadr"; "residents of Basra" hearing explosions is no reaction
     # to the truce)
     if asks_reaction(verb):
-        tests.insert(0, lambda c: reacts(lib, actor, topic, c))
+        tests[:0] = [lambda c: reacts(lib, actor, topic, c), lambda c: reacts(lib, actor, topic, c, after=True)]
     if speaker:
         # X as the one speaking ("The government said ...", "He repeated his declaration" after a sentence
         # about X), then X as the subject of any act about what else the question names ("what did the
@@ -107,10 +107,16 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
     return promote_first(cands, tests)
 
 
-def reacts(lib: Library, actor: frozenset[str], topic: frozenset[str], c: Candidate) -> bool:
-    """The candidate has the actor as its subject and names every other thing the question does (`topic`)."""
-    return (acts_first(lib, actor, c.article_id, c.start)
-            and topic <= set(terms(lib.articles[c.article_id].text[c.start:c.end])))
+def reacts(lib: Library, actor: frozenset[str], topic: frozenset[str], c: Candidate, after: bool = False) -> bool:
+    """The candidate has the actor as its subject and names every other thing the question does (`topic`);
+    after: or the sentence before it does ("After the cleric's order went out, ..." + "The government has
+    welcomed the move" reacts to the order)."""
+    if not acts_first(lib, actor, c.article_id, c.start):
+        return False
+    text = lib.articles[c.article_id].text[c.start:c.end]
+    if after:
+        text = sentence_before(lib, sentence_at(lib, c.article_id, c.start)) + text
+    return topic <= set(terms(text))
 
 
 def _acts(lib: Library, actor: frozenset[str], verb: str, c: Candidate, exact: bool = False) -> bool:
@@ -152,6 +158,37 @@ def _stand_ins(noun: str) -> tuple[str, ...]:
 
 
 COUNT_WINDOW = 4  # how far down the scored candidates a count of the act asked about is looked for
+# "... has been in place *since August*": a state's start, what "when did it start / begin" asks
+_SINCE = re.compile(r"\bsince\s+((?:early|late|mid|the)?[\s-]*\S+(?:\s+\d{1,4})?)", re.I)
+
+
+# "... extended the deadline *for 10 days*", "*for the past two years*": a length of time
+_FOR_TIME = re.compile(r"\bfor\s+(?:the\s+(?:past|last|next)\s+)?(?:\d[\d,.]*|a|an|one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten|several|many|a\s+few|few)\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|"
+                       r"days?|weeks?|months?|years?|decades?|centuries)\b", re.I)
+
+
+def duration_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "how long has the ceasefire been in place?", the best of the first candidates naming the topic (or
+    after a sentence that does) and saying since when ("in place since August") or for how long ("for 10
+    days") goes first, before one that only holds a time word ("... over the last year")."""
+    if q.atype != "duration":
+        return cands
+
+    def says_how_long(c: Candidate) -> bool:
+        sentence = lib.articles[c.article_id].text[c.start:c.end]
+        return bool(c.features.get("cov_ctx_nv")) and bool(
+            _FOR_TIME.search(sentence) or _since_date(sentence, set(q.words)))
+    return promote_first(cands, [says_how_long])
+
+
+def _begins(verb: str) -> bool:
+    """Is the verb one of beginning ("start", "begin", "commence")?"""
+    return verb == "begin" or "begin" in lexicon.synonyms(verb)
+
+
+def _since_date(sentence: str, question_words: set[str]) -> bool:
+    return any(has_type(m.group(1), "date", question_words) for m in _SINCE.finditer(sentence))
 
 
 def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
@@ -173,11 +210,20 @@ def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> lis
             # noun ("invade" / "after their invasion ... in 1169")
             verb = q.verb_word.split("_")[0]
             nouns = lexicon.act_nouns(verb)
+            if _begins(verb) and _since_date(sentence, set(q.words)):
+                return True
             return says_verb(verb, sentence) or any(
                 w in nouns or nouns & set(lexicon.base_forms(w, "n")) for w in words(sentence) if w.isalpha())
         return bool(q.verb) and q.verb in terms(sentence) if exact else verb_support(q, words(sentence)) > 0
+
+    def counts_act_of_topic(c: Candidate) -> bool:
+        # "when did the cease-fire start?": the act's date in a sentence naming the topic (or after one that
+        # does) goes before the date of another start ("fighting erupted Tuesday after the government began")
+        return bool(c.features.get("cov_ctx_nv")) and counts_act(c)
+
+    tests = [counts_act_of_topic, counts_act] if set(q.weights) - {q.verb} else [counts_act]
     # a date is looked for further down: most sentences of a news story hold a day or a year
-    return promote_first(cands, [counts_act], window=COUNT_WINDOW if q.atype == "number" else SPEAKER_WINDOW)
+    return promote_first(cands, tests, window=COUNT_WINDOW if q.atype == "number" else SPEAKER_WINDOW)
 
 
 REASON_WINDOW = 4  # how far down the scored candidates a sentence giving a reason is looked for

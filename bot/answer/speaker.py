@@ -148,7 +148,7 @@ def asks_reaction(verb: str) -> bool:
     return bool(set(lexicon.base_forms(verb, "v")) & set(REACTION_VERBS))
 
 
-REACTION_VERBS = ("react", "respond")
+REACTION_VERBS = ("react", "respond", "like", "feel", "view")  # "did the government like it?"
 
 
 def acts_first(lib: Library, actor: frozenset[str], article_id: str, start: int) -> bool:

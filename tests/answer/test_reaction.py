@@ -1,0 +1,35 @@
+""""Did the port authority like the leader's order?" asks how it reacted: the sentence in which it acts ("The port
+authority has welcomed the move") answers, also when the sentence before names what it reacted to ("After the
+leader's order went out, ..."); bot/answer/speaker.asks_reaction, bot/answer/promote.reacts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from conftest import home_of
+
+DOCKS = """Dock strike called off
+
+The union's leader ordered the dockers back to work on Monday, saying the strike had cost its members enough.
+He said he was ordering full cooperation with the port authority to get the ships moving.
+He said the port authority must guarantee that if his order was followed, it would in turn drop the fines.
+After the leader's order went out, the cranes started moving again at the container terminal.
+The port authority has welcomed the move.
+Shipping firms said the strike had cost them millions, and asked the port authority to speed up the clearances.
+"""
+
+
+@pytest.fixture(scope="module")
+def docks_home(tmp_path_factory):
+    return home_of(tmp_path_factory.mktemp("docks"), {"docks.txt": DOCKS})
+
+
+@pytest.mark.parametrize("question", [
+    "did the port authority like the leader's order",
+    "how did the port authority react to the order",
+    "how did the port authority feel about the leader's order",
+])
+def test_the_reaction_after_the_sentence_naming_what_it_reacts_to(docks_home, question):
+    a = ask(question, settings=docks_home)
+    assert a.citations and a.citations[0].quote == "The port authority has welcomed the move.", a.answer
