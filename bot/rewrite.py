@@ -38,6 +38,9 @@ _MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+m
                    r"anything\s+else|what\s+else|go\s+on|keep\s+going|continue|what\s+more)(?:\s+please)?\s*[?!.]*\s*")
 # A bare question word: "Why?", "and when?"
 _BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who)\s*[?!.]*\s*")
+# "why not?" after a yes-no question the answer said no to; "how come?" is "why?"
+_WHY_NOT = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?why\s+not\s*[?!.]*\s*")
+_HOW_COME_BARE = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?how\s+come\s*[?!.]*\s*")
 # The question word(s) opening a question: "What", "How many", "Who", "Why", "In which year".
 _WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for)\s+)?(?:what|which|who|whom|whose|when|where|why|how)"
                          r"(?:\s+(?:many|much|long|often|far|old))?\b")
@@ -320,6 +323,14 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # not shown again: bot/answer/followup.py).
     if _MORE.fullmatch(q):
         return f"tell me more about {topic or (names[0] if names else prev_q.rstrip(' ?'))}"
+    if _WHY_NOT.fullmatch(q):
+        # "did the fighters leave?" + "why not?" -> "why did the fighters not leave?"
+        parts = split_subject(prev_q.rstrip(" ?") + "?")
+        if parts and not _WH_OPENING.match(prev_q):
+            return f"why {parts[0]} {parts[1]} not {parts[2]}"
+        q = "why"
+    if _HOW_COME_BARE.fullmatch(q):
+        q = "why"
     # "Why?", "when": the previous question asked again with the new question word.
     bare = _BARE_WH.fullmatch(q)
     if bare:

@@ -196,6 +196,15 @@ def test_it_after_why_is_the_act_asked_about_again():
     assert rewrite("did it work", _turn("how did Sadr order?", "In a statement. [1]")) == "did Sadr's order work"
 
 
+def test_why_not_asks_why_the_answer_was_no():
+    left = _turn("did the fighters leave (Sadr)?", "Black-clad fighters could still be seen on rooftops. [1]")
+    assert rewrite("why not?", left) == "why did the fighters not leave (Sadr)?"
+    guns = _turn("did Sadr's men hand over their guns", "The fighters would not be turning in their guns. [1]")
+    assert rewrite("why not", guns) == "why did Sadr's men not hand over their guns?"
+    # after a question of its own question word, and "how come": the question asked again with "why"
+    assert rewrite("why not", SADR) == rewrite("how come?", SADR) == "why did Sadr demand in exchange?"
+
+
 def test_it_is_no_thing_the_question_names_itself():
     liked = _turn("did the government like Sadr's order", "The Iraqi government has welcomed Sadr's move. [1]")
     assert "welcome the government" not in rewrite("did the government welcome it", liked)

@@ -37,6 +37,8 @@ def test_has_type_needs_something_new():
 @pytest.mark.parametrize("question,verb", [
     ("What did Sadr demand in exchange?", "demand"), ("What did the US agree to suspend?", "agre"),
     ("What did he say would happen?", "say"), ("When did fighting erupt?", "erupt"), ("Who is Abu Faris?", None),
+    # a name's possessive and its head noun are the subject, not "men" / "spokesman"
+    ("did Sadr's men hand over their guns?", "hand"), ("what did Sadr's spokesman say?", "say"),
 ])
 def test_main_verb_of_do_support_questions(question, verb):
     assert main_verb(question) == verb
