@@ -87,7 +87,7 @@ class ExtractiveSynthesizer(BaseSynthesizer):
         passages = [node_passage(n) for n in nodes]
         qv = (np.asarray(bundle.embedding, dtype=np.float32) if bundle.embedding
               else np.asarray(self.lib.embed_model.get_query_embedding(bundle.query_str), dtype=np.float32))
-        q = analyse_question(bundle.query_str, self.lib.bm25.idf)
+        q = analyse_question(bundle.query_str, self.lib.bm25.idf, lambda t: self.lib.bm25.doc_freq(t) > 0)
         ex = extract(self.lib, q, passages, qv, previous=self.previous)
         text = " ".join(self.lib.articles[c.article_id].text[c.start:c.end] for c in ex.chosen)
         return Response(response=text, source_nodes=list(nodes), metadata={"extraction": ex})

@@ -10,7 +10,7 @@ import numpy as np
 
 from bot.answer import lexicon
 from bot.answer.aliases import introduces
-from bot.answer.features import Question, analyse_question, coverage, known_word
+from bot.answer.features import Question, analyse_question, coverage, held_terms, known_word
 from bot.library import Library
 from bot.types import Passage
 from index.terms import stopwords, terms
@@ -18,10 +18,12 @@ from index.terms import stopwords, terms
 # The topic follows the opening; the opening words are not part of it.
 _BROAD = re.compile(
     r"^\s*(?:(?:so|ok|okay|and|hey|please|can you|could you)[\s,]+)*"
-    r"(?:what(?:'s| is| was| has been)?\s+(?:happened|happening|going on|went on|the story|the news|the deal|up)"
+    r"(?:what(?:'s| is| was| has been)?\s+(?:happened|happening|going on|went on|the story|the news|the deal|up|new)"
     r"(?:\s+(?:in|at|with|to|on|about|over|around|between))?"
     r"|(?:tell|talk|brief)\s+(?:me|us)\s+(?:more\s+)?(?:about|on)"
     r"|(?:give\s+(?:me|us)\s+)?(?:a\s+)?(?:summary|overview|rundown|recap)\s+(?:of|about|on)"
+    # "key points about the ceasefire", "highlights of the Basra story"
+    r"|(?:give\s+(?:me|us)\s+)?(?:the\s+)?(?:(?:key|main)\s+(?:points|facts)|highlights)\s+(?:of|about|on)"
     r"|summari[sz]e|sum\s+up|recap|explain|describe"
     # "what should I know about Najaf", "fill me in on the truce", "what's the background to the offensive"
     r"|what\s+(?:should|do|can|would|must)\s+(?:i|we)\s+(?:know|learn|need\s+to\s+know)\s+(?:about|on)"
@@ -79,7 +81,7 @@ def broad_topic(question: str) -> str | None:
         return _bare_topic(question)
     topic = (m.group("topic") or m.group("before")).strip()
     who_what = re.match(r"^\s*(?:who|what)", m.group(0), re.I) and not re.match(
-        r"^\s*what(?:'s| is| was)?\s+(?:happen|going|went|the story|the news|the deal|up)", m.group(0), re.I)
+        r"^\s*what(?:'s| is| was)?\s+(?:happen|going|went|the story|the news|the deal|up|new)", m.group(0), re.I)
     # "Who is X" / "What is X": broad only for a short name-like X ("who is hazem al-aaraji", "what is
     # the mahdi army"), not "what is the name of ..." nor "who was killed in ...".
     # ... nor "what's his militia called" (its name).
@@ -116,14 +118,14 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
     A second article adds its best sentence when the first has too few on the topic. For a person ("who is
     X?"), sentences giving X a title come first. Sentences whose ids are in `shown` (the previous answer, for
     "tell me more") are left out."""
-    t = analyse_question(topic, lib.bm25.idf)
+    t = analyse_question(topic, lib.bm25.idf, lambda term: lib.bm25.doc_freq(term) > 0)
     if not t.terms:
         return []
     # Articles whose text holds most of the topic, in retrieval order.
     # Every name of the topic must be in the article: "who is Sadr's father" is no summary of an article
     # about someone else's father.
     articles = [a for a in dict.fromkeys(p.article_id for p in passages)
-                if coverage(t, ts := _body_terms(lib, a)) >= TOPIC_MIN
+                if coverage(t, ts := _body_terms(lib, a, t.unseen)) >= TOPIC_MIN
                 and all(n in ts or known_word(t.term_words.get(n, n)) for n in t.specific)]
     # the topic's names as the articles write them ("Sadr City"), lower-cased for the sentences' test
     names = tuple(dict.fromkeys(n.lower() for a in articles[:2] for n in name_phrases(t.text, lib.articles[a].text)))
@@ -159,11 +161,12 @@ def _is_name(topic: str) -> bool:
                             re.match(r"^(?:al|el)-[A-Z]", w) for w in ws)
 
 
-def _body_terms(lib: Library, aid: str) -> set[str]:
+def _body_terms(lib: Library, aid: str, unseen: frozenset[str]) -> set[str]:
     """The terms of an article's body sentences: a teaser of other stories after its end ("the Soviet
     ambassador to Saudi Arabia") puts no topic in it."""
     text = lib.articles[aid].text
-    return {t for s in lib.sentences.get(aid, []) if s.kind == "body" for t in terms(text[s.start:s.end])}
+    return {t for s in lib.sentences.get(aid, []) if s.kind == "body"
+            for t in held_terms(text[s.start:s.end], unseen)}
 
 
 def name_phrases(topic: str, text: str) -> list[str]:
@@ -198,8 +201,7 @@ def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit:
     vectors = lib.store.vectors("sentence", [s.id for s in rows])
     scored = []
     for s in rows:
-        ts = set(terms(text[s.start:s.end]))
-        cov = coverage(t, ts)
+        cov = coverage(t, held_terms(text[s.start:s.end], t.unseen))
         if cov < SENTENCE_MIN:
             continue  # a sentence that says little of the topic is no part of its summary
         vec = vectors.get(s.id)

@@ -124,6 +124,7 @@ class Question:
     verb_word: str | None  # the main verb as WordNet knows it ("lifted", "take_place"), for verb_support
     specific: frozenset[str]  # stemmed terms of names, numbers and rare words: what a near miss gets wrong
     term_words: dict  # stemmed term -> the word as the question writes it ("slacken"), for WordNet
+    unseen: frozenset[str] = frozenset()  # terms no article holds ("britain" where they write "British")
 
 
 # Words that frame a question rather than say what it is about ("How *many* ...", "What is the *name* of
@@ -143,7 +144,9 @@ _HOW_MEASURE = re.compile(r"\b(how)\s+(?:long|old|far|often|large|big|tall|high)
 _ASPECT = re.compile(r"\b(?:keep|keeps|kept|keeping|continue|continues|continued|continuing)\s+(?=\w+ing\b)", re.I)
 
 
-def analyse_question(text: str, idf) -> Question:
+def analyse_question(text: str, idf, seen=None) -> Question:
+    """The question's terms, weights, type and shape; `seen(term)`: does any article hold the term (unset:
+    every term counts as seen)."""
     # "How come the fighting stopped?" asks why: "come" is no word the answer should hold.
     asked = _HOW_COME.sub("why", text)
     ts = frozenset(query_terms(_ASPECT.sub("", _HOW_MEASURE.sub(r"\1", asked)))) - QUESTION_FRAME
@@ -155,7 +158,8 @@ def analyse_question(text: str, idf) -> Question:
                          for t in terms(w))
     return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
                     tuple(words(text)), names, main_verb(asked), main_verb_word(asked), specific,
-                    {t: w for w in reversed(words(text)) for t in terms(w)})
+                    {t: w for w in reversed(words(text)) for t in terms(w)},
+                    frozenset(t for t in ts if seen is not None and not seen(t)))
 
 
 @lru_cache(maxsize=1)
@@ -580,6 +584,28 @@ def _stands_in(word: str, other: str, pos: str) -> bool:
         b in lemmas for p in ("v", "n", "a") for b in lexicon.base_forms(other, p)))
 
 
+def held_terms(sentence: str, unseen: frozenset[str]) -> set[str]:
+    """The terms a sentence holds for coverage: its own, and of the `unseen` ones (a question's terms no
+    article holds) the countries its people's adjectives name: "British troops handed control ..." holds
+    Britain for "what did Britain do?" when no article writes "Britain" (where one does, "British" is not
+    taken for it: "Iraqi police" is not about Iraq as "Iraq" is)."""
+    own = set(terms(sentence))
+    return own | (_places_named(sentence) & unseen) if unseen else own
+
+
+@lru_cache(maxsize=4096)
+def _places_named(sentence: str) -> frozenset[str]:
+    """The terms of the countries a sentence's capitalised adjectives pertain to ("British" -> "great",
+    "britain", "gb"; "French" -> "franc"): WordNet's pertainyms (lexicon.country_names)."""
+    if not lexicon.available():
+        return frozenset()
+    return frozenset(t for w in _CAPITALISED.findall(sentence)
+                     for n in lexicon.country_names(w) for t in terms(n.replace("_", " ")))
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")  # sentence-initial too: "British troops handed ..."
+
+
 def coverage(q: Question, sentence_terms: set[str]) -> float:
     """idf-weighted share of the question's terms that the sentence holds."""
     return sum(w for t, w in q.weights.items() if t in sentence_terms) / q.total
@@ -594,7 +620,7 @@ def missing_idf(q: Question, context_terms: set[str]) -> float:
 
 def sentence_features(q: Question, sentence: str, previous: str, dense: float, passage_rank: int,
                       ordinal: int, chunk_dense: float = 0.0) -> dict[str, float]:
-    s_terms = set(terms(sentence))
+    s_terms = held_terms(sentence, q.unseen)
     ctx_terms = s_terms | set(terms(previous))
     sw = stopwords()
     s_words = words(sentence)

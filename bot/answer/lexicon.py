@@ -322,6 +322,32 @@ def country_names(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def demonyms(word: str) -> tuple[str, ...]:
+    """The adjectives pertaining to the country (or other particular place) named `word` ("britain" ->
+    "british", "france" -> "french", "spain" -> "spanish"): country_names() the other way round."""
+    if not available():
+        return ()
+    # "britain" is also "great_britain", the island "british" pertains to
+    names = {word.lower(), *(l for o in synsets(word, "n") for l in _synset("n", o)[0])}
+    return tuple(dict.fromkeys(a for n in sorted(names) for a in _pertaining().get(n, ())))
+
+
+@lru_cache(maxsize=1)
+def _pertaining() -> dict[str, tuple[str, ...]]:
+    """place lemma -> the one-word adjectives whose pertainym is that place, read from data.adj once (on the
+    rare path that asks: a question naming a place no article names)."""
+    out: dict[str, list[str]] = {}
+    for offset, line in _data("a").items():
+        if b" \\ " not in line:  # no pertainym: skip the parse
+            continue
+        lemmas, ptrs = _synset("a", offset)
+        for sym, off, p in ptrs:
+            if sym == "\\" and p == "n" and any(ps == "@i" for ps, _, _ in _synset("n", off)[1]):
+                for place in _synset("n", off)[0]:
+                    out.setdefault(place, []).extend(sorted(l for l in lemmas if "_" not in l))
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
 @lru_cache(maxsize=4096)
 def synonyms(word: str, senses: int = 2) -> tuple[str, ...]:
     """The one-word lemmas sharing one of the word's most frequent `senses` synsets as a verb, noun or

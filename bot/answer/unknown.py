@@ -50,7 +50,9 @@ def unknown_names(lib: Library, q: Question) -> list[str]:
         proper = lexicon.is_proper_noun(word)
         if word not in q.names and not proper:
             continue
-        if not _mentioned(lib.bm25, t, lexicon.spellings(word) if proper else frozenset()):
+        # a place counts as mentioned by its people's adjective too ("Britain" / "British troops")
+        known = lexicon.spellings(word) | frozenset(lexicon.demonyms(word)) if proper else frozenset()
+        if not _mentioned(lib.bm25, t, known):
             m = re.search(rf"\b{re.escape(word)}\b", q.text, re.I)  # as the question writes it
             out.append(m.group() if m else word)
     return out

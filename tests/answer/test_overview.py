@@ -43,7 +43,9 @@ def test_an_overview_limited_to_one_article_sums_up_that_article(sample_home):
                                                   ("what should i know about najaf", "Najaf"),
                                                   ("fill me in on basra", "Basra"),
                                                   ("what can you tell me about sadr", "Sadr"),
-                                                  ("what's the situation in basra", "Basra")])
+                                                  ("what's the situation in basra", "Basra"),
+                                                  ("what's new with maliki", "Maliki"),
+                                                  ("key points about the ceasefire", "ceasefire")])
 def test_news_about_a_topic_is_a_broad_question(sample_home, question, topic_word):
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and 2 <= len(a.citations) <= 4, a.answer
