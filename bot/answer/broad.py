@@ -74,8 +74,20 @@ def _bare_topic(question: str) -> str | None:
     return topic if terms(topic) else None
 
 
+# "what is Sadr City like?", "how is Sadr City described?", "which article talks about Najaf?": the topic
+# sits inside the question
+_DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<like>.+?)\s+like"
+                       r"|how\s+(?:is|are|was|were)\s+(?P<described>.+?)\s+described"
+                       r"|which\s+(?:articles?|stories|story|reports?)\s+(?:talks?|is|are|says?|tells?)\s+about"
+                       r"\s+(?P<about>.+?))[\s?.!]*$", re.I)
+
+
 def broad_topic(question: str) -> str | None:
     """The topic of a broad question, or None for a question that asks for one fact."""
+    d = _DESCRIBE.match(question)
+    if d:
+        topic = (d.group("like") or d.group("described") or d.group("about")).strip()
+        return topic if terms(topic) and len(topic.split()) <= 5 else None
     m = _BROAD.match(question)
     if not m:
         return _bare_topic(question)

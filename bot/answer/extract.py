@@ -32,7 +32,7 @@ from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
 from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first,
-                                duration_first, gives_reason,
+                                doer_first, duration_first, gives_reason,
                                 gives_role, instance_first, naming_first, naming_sentences, prefer_actor, promote_first,
                                 reacts, reason_first, role_sentences, states_consequence)
 from bot.answer.locate import placing_sentences
@@ -202,6 +202,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         cands = promote_first(cands, [lambda c: c.sentence_id in placed], window=len(cands))
     cands = count_of_act_first(lib, q, cands)
     cands = duration_first(lib, q, cands)  # "how long ...": one saying since when or for how long
+    if not leader:  # "who governs Iraq" is the titles' question (above)
+        cands = doer_first(lib, q, cands)  # "who pressured Sadr": one holding the act
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
     cands = reason_first(lib, q, cands)  # "why ...": one giving a reason
     cands = consequence_first(lib, q, cands)  # "what happens to those who ...": one saying what follows

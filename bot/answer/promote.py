@@ -182,6 +182,33 @@ def duration_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Ca
     return promote_first(cands, [says_how_long])
 
 
+def doer_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "who pressured Sadr?", the best of the first candidates holding the act (the verb or a word WordNet
+    lets stand in for it: "pushing cleric Muqtada al-Sadr to offer terms") goes first, before one that only
+    names Sadr ("Sadrist lawmakers ... denounced the offensive"). A verb of many senses counts only as itself;
+    "who said ..." is left to the speaker rules."""
+    if q.atype != "person" or not q.verb or not q.verb_word or not lexicon.available():
+        return cands
+    word = q.verb_word.split("_")[0]
+    verb = next(iter(lexicon.base_forms(word, "v")), word)  # "pressured" -> "pressure"
+    if lexicon.is_speech_verb(verb) or len(lexicon.synsets(verb, "v")) >= POLYSEMOUS:
+        return cands
+
+    sw = stopwords()
+
+    def acts(c: Candidate) -> bool:
+        ws = words(lib.articles[c.article_id].text[c.start:c.end])
+        # either way round: "pushing" is a kind of pressing, "pressure" one of the words for it; a word read
+        # as a verb only when it has a verb's -ed / -ing or is no noun ("security forces" force nothing)
+        # (a verb of many senses, "took", stands in for nothing but itself)
+        return any(w.isalpha() and w not in sw and any(
+            b == verb or (len(lexicon.synsets(b, "v")) < POLYSEMOUS
+                          and (lexicon.related(b, verb) or lexicon.related(verb, b)))
+            for b in lexicon.base_forms(w, "v")
+            if (b != w and w.endswith(("ed", "ing"))) or not lexicon.base_forms(w, "n")) for w in ws)
+    return cands if not cands or acts(cands[0]) else promote_first(cands, [acts])
+
+
 def _begins(verb: str) -> bool:
     """Is the verb one of beginning ("start", "begin", "commence")?"""
     return verb == "begin" or "begin" in lexicon.synonyms(verb)

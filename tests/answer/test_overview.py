@@ -45,7 +45,10 @@ def test_an_overview_limited_to_one_article_sums_up_that_article(sample_home):
                                                   ("what can you tell me about sadr", "Sadr"),
                                                   ("what's the situation in basra", "Basra"),
                                                   ("what's new with maliki", "Maliki"),
-                                                  ("key points about the ceasefire", "ceasefire")])
+                                                  ("key points about the ceasefire", "ceasefire"),
+                                                  ("what is sadr city like", "Sadr City"),
+                                                  ("how is sadr city described", "Sadr City"),
+                                                  ("which article talks about najaf", "Najaf")])
 def test_news_about_a_topic_is_a_broad_question(sample_home, question, topic_word):
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and 2 <= len(a.citations) <= 4, a.answer
