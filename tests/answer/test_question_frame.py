@@ -19,6 +19,7 @@ def _idf(_term: str) -> float:
     ("where else was there fighting", "else"),  # "else" asks for more, it names nothing
     ("are they going to hand in their guns though?", "though"),
     ("what color was the smoke", "color"),  # the colour is the answer ("black smoke"), not a word of it
+    ("what's the new deadline", "new"),  # the article says how it changed ("extended the deadline")
 ])
 def test_frame_words_are_no_terms_of_the_question(question, frame):
     q = analyse_question(question, _idf)
@@ -48,6 +49,7 @@ def test_a_question_whose_only_term_is_its_verb_keeps_it():
     # refused before: "long" counted as a topic word the article lacks, and no sentence gave a number
     ("how long has the ceasefire been going", "in place since August"),
     ("what color was the smoke", "black smoke"),
+    ("what's the new deadline", "extended the deadline"),
 ])
 def test_short_questions_are_answered(sample_home, question, quote):
     a = ask(question, settings=sample_home)
