@@ -83,8 +83,19 @@ _DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<lik
                        r"\s+(?P<about>.+?))[\s?.!]*$", re.I)
 
 
+# "what's Abu Faris's job?" asks who he is
+_ROLE_OF = re.compile(r"^\s*what(?:'s|\s+is|\s+was)\s+(?P<name>.+?)['\u2019]s\s+(?:job|role|title|position|occupation|"
+                      r"profession)[\s?.!]*$", re.I)
+
+
+_DETERMINER = re.compile(r"(?i)(?:the|a|an|his|her|their|its)\b")  # "the government's role" is no person's
+
+
 def broad_topic(question: str) -> str | None:
     """The topic of a broad question, or None for a question that asks for one fact."""
+    r = _ROLE_OF.match(question)
+    if r and len(r.group("name").split()) <= 4 and not _DETERMINER.match(r.group("name")):
+        return r.group("name").strip()
     d = _DESCRIBE.match(question)
     if d:
         topic = (d.group("like") or d.group("described") or d.group("about")).strip()

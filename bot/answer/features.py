@@ -129,9 +129,9 @@ class Question:
 
 # Words that frame a question rather than say what it is about ("How *many* ...", "What is the *name* of
 # ...", "What *would happen* ..."): no answer sentence is expected to contain them.
-QUESTION_FRAME = frozenset(terms("many much name kind type sort color colour new latest current happen happens happened "
-                                 "would could might must shall also exactly according else actually really though "
-                                 "anyway"))
+QUESTION_FRAME = frozenset(terms("many much name kind type sort color colour new latest current happen happens "
+                                 "happened would could might must shall also exactly according else actually really "
+                                 "though anyway"))
 
 
 _HOW_COME = re.compile(r"\bhow\s+come\b", re.I)

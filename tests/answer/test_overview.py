@@ -72,6 +72,13 @@ def test_a_question_naming_a_topic_is_no_overview(question):
     assert not asks_overview(question)
 
 
+@pytest.mark.parametrize("question", ["what's abu faris's job", "what is Dan Senor's role"])
+def test_a_person_s_job_is_who_they_are(sample_home, question):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered", a.answer
+    assert any(t in a.citations[0].quote for t in ("a militia commander", "Spokesman for")), a.answer
+
+
 @pytest.mark.parametrize("question", ["tell me about sadr", "tell me about Moqtada al-Sadr"])
 def test_telling_about_a_person_opens_with_the_sentence_giving_their_title(sample_home, question):
     # A name the articles give a person's title is summed up as "who is Sadr?" is: "Shi'ite cleric Moqtada
