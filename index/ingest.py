@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from index.bm25 import BM25Index
 from index.bm25_sync import sync_bm25
 from index.chunk import split_article
+from index.chunk_delta import compact, is_small, needs_compaction
 from index.errors import NewsbotError
 from index.home import disk_errors, require_writable
 from index.load import load_paths
@@ -148,6 +149,13 @@ def _delete_pending(manifest: Manifest, store: VectorStore) -> None:
     manifest.clear_pending([i for i, _ in rows])
 
 
+def _compact(store: VectorStore) -> None:
+    """Fold the delta into the big chunk collection and delete the buried vectors, when enough of them wait
+    or this change wrote to the big collection anyway (index/chunk_delta.py)."""
+    if needs_compaction(store):
+        compact(store)
+
+
 def _date_key(article: Article) -> int:
     return int(article.date.replace("-", "")[:8]) if article.date else 0
 
@@ -266,6 +274,8 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 getattr(report, name).extend(getattr(todo, name))
             if todo.work:
                 embed_model = embed_model or make_embedding(settings.embed_model)
+            # a few articles added to a big archive: around its big vector index (index/chunk_delta.py)
+            store.small = is_small(store, len(todo.work) + len(todo.twins))
             report.chunks_embedded, report.vectors_embedded = _write_work(todo.work, manifest, store, embed_model,
                                                                           settings, progress)
             if rechunk:
@@ -277,6 +287,7 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 _prune(manifest, store, report, todo)
             # Last, once the manifest is final: live vectors the store lost are embedded again.
             report.vectors_restored = _restore_missing(manifest, store, embed_model, settings)
+            _compact(store)
             refresh_bm25(settings, manifest, writer=True)
             store.close()
         finally:
@@ -319,9 +330,11 @@ def remove_articles(ids: Iterable[str], settings: Settings) -> list[str]:
                 return removed
             manifest.sync_words()
             store, _ = _open_store(manifest, settings)
+            store.small = is_small(store, len(wanted))
             for aid in wanted:
                 _remove_article(manifest, store, aid)
                 removed.append(aid)
+            _compact(store)
             refresh_bm25(settings, manifest, writer=True)
             store.close()
         finally:

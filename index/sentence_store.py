@@ -10,6 +10,10 @@ the manifest's protocol (index/ingest.py): vectors are written before the manife
 deleted after it, each batch one transaction. WAL mode: a reader (the chat) reads a consistent snapshot while an
 ingest in another process writes, and is never made to wait for it. A reader in a home it may not write opens
 the file read-only (index/manifest.py: open_readonly()).
+
+The same file holds the chunk store's graveyard (index/chunk_delta.py): table ``dead_chunks`` (id), the chunk
+ids deleted from the index by a small change whose vectors still sit in the big Chroma collection, until an
+ingest folds them out. It follows the same write protocol, so it is here rather than in a file of its own.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ BATCH = 500  # ids per statement: SQLite caps the parameters of one (999 before 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS vectors(id TEXT PRIMARY KEY, vec BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS dead_chunks(id TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
@@ -180,6 +185,28 @@ class SentenceStore:
         def write(db: sqlite3.Connection) -> None:
             with _transaction(db):
                 db.executemany("DELETE FROM vectors WHERE id=?", [(i,) for i in ids])
+
+        self._run(True, write, None)
+
+
+    # -- the chunk graveyard (index/chunk_delta.py) -----------------------------------------------------------
+    def dead_chunks(self) -> frozenset[str]:
+        return self._run(False, lambda db: frozenset(r[0] for r in db.execute("SELECT id FROM dead_chunks")),
+                         frozenset())
+
+    def bury_chunks(self, ids: Sequence[str]) -> None:
+        self._set_dead(ids, "INSERT OR IGNORE INTO dead_chunks(id) VALUES(?)")
+
+    def unbury_chunks(self, ids: Sequence[str]) -> None:
+        self._set_dead(ids, "DELETE FROM dead_chunks WHERE id=?")
+
+    def _set_dead(self, ids: Sequence[str], statement: str) -> None:
+        if not len(ids):
+            return
+
+        def write(db: sqlite3.Connection) -> None:
+            with _transaction(db):
+                db.executemany(statement, [(i,) for i in ids])
 
         self._run(True, write, None)
 

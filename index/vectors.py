@@ -25,12 +25,14 @@ from urllib.parse import urlparse
 import numpy as np
 
 from index.chroma_systems import LOCK as SYSTEMS_LOCK, Use, give_back_memory, stop_unused, uses
+from index.chunk_delta import DELTA_SUFFIX, merge
 from index.errors import StoreError
 from index.home import writable
 from index.sentence_store import SentenceStore, sentence_vectors_path
 from index.settings import Settings
 
 KINDS = ("chunk", "sentence")
+EXTRA = 20  # more nearest neighbours asked of the main collection when some of its vectors are buried
 # Chroma registers a folder's System before starting it: a client made meanwhile in another thread gets the
 # half-started one ("Could not connect to tenant default_tenant"). Clients are made one at a time, under the lock
 # that also guards chromadb's cache of Systems when index/chroma_systems.py stops the unused ones (reentrant).
@@ -154,19 +156,29 @@ class VectorStore:
             self.client, self._folder, its_uses = _client(settings, readonly, fresh)
             self._uses = list(its_uses)  # while this store lives, the Chroma instances it reads are not stopped
             self.max_batch = int(self.client.get_max_batch_size())
-            self.cols = {"chunk": self.client.get_or_create_collection(
-                name=f"{settings.collection}_chunks", embedding_function=None,
-                configuration={"hnsw": {"space": "cosine"}})}
-            self.legacy = self._legacy(self.client)
+            self.cols = {"chunk": self._collection(f"{settings.collection}_chunks")}
+            # Listed, not asked for: chromadb's NotFoundError holds a reference cycle through its traceback,
+            # whose frames keep this store, and so its Chroma instances, until a full garbage collection (with a
+            # server: 4 cached Systems more per generation, tests/test_reader_memory.py).
+            names = {c.name for c in self.client.list_collections()}
+            if f"{settings.collection}{DELTA_SUFFIX}" in names:  # made by the first small change (chunk_delta.py)
+                self.cols["delta"] = self.client.get_collection(f"{settings.collection}{DELTA_SUFFIX}",
+                                                                embedding_function=None)
+            self.legacy = self._legacy(self.client, names)
+        # small: this writer's change goes around the big main collection (index/chunk_delta.py; ingest sets it)
+        self.small = False
+        self._dead: frozenset[str] | None = None  # buried chunk ids, read once per store
+        self._delta_n: int | None = None  # vectors in the delta, counted once per store
 
-    def _legacy(self, client) -> object | None:
+    def _collection(self, name: str):
+        return self.client.get_or_create_collection(name=name, embedding_function=None,
+                                                    configuration={"hnsw": {"space": "cosine"}})
+
+    def _legacy(self, client, names: set[str]) -> object | None:
         """The Chroma collection of sentence vectors of an index from before the sentence store, or None (the
         caller holds the folder lock). Getting it loads nothing; only a read of it loads its HNSW index."""
         name = f"{self.settings.collection}_sentences"
-        # Listed, not asked for: chromadb's NotFoundError holds a reference cycle through its traceback, whose
-        # frames keep this store, and so its Chroma instances, until a full garbage collection (with a server:
-        # 4 cached Systems more per generation, tests/test_reader_memory.py).
-        if name not in {c.name for c in client.list_collections()}:
+        if name not in names:
             return None
         return client.get_collection(name=name, embedding_function=None)
 
@@ -215,8 +227,46 @@ class VectorStore:
             legacy = self.legacy
             with self.locked() if legacy is not None else nullcontext():
                 return self.sentences.count() + (legacy.count() if legacy is not None else 0)
+        # the live chunk vectors: the main collection's but the buried ones, and the delta's
+        return self.main_count() - len(self.dead()) + self.delta_count()
+
+    def main_count(self) -> int:
         with self.locked():
-            return self.cols[kind].count()
+            return self.cols["chunk"].count()
+
+    # -- the delta and the graveyard (index/chunk_delta.py) --------------------------------------------------
+    def dead(self) -> frozenset[str]:
+        if self._dead is None:
+            self._dead = self.sentences.dead_chunks()
+        return self._dead
+
+    def forget_dead(self) -> None:
+        self._dead, self._delta_n = None, None
+
+    def delta_count(self) -> int:
+        if self._delta_n is None:
+            with self.locked():
+                self._delta_n = self.cols["delta"].count() if "delta" in self.cols else 0
+        return self._delta_n
+
+    def read_delta(self, n: int) -> dict:
+        if "delta" not in self.cols:
+            return {"ids": []}
+        with self.locked():
+            return self.cols["delta"].get(limit=n, include=["embeddings", "metadatas"])
+
+    def write_main(self, ids: Sequence[str], vectors, metadatas: Sequence[dict]) -> None:
+        with self.locked():
+            self.cols["chunk"].upsert(ids=list(ids), embeddings=vectors, metadatas=list(metadatas))
+
+    def drop_delta(self, ids: Sequence[str]) -> None:
+        with self.locked():
+            self.cols["delta"].delete(ids=list(ids))
+        self._delta_n = None
+
+    def drop_main(self, ids: Sequence[str]) -> None:
+        with self.locked():
+            self.cols["chunk"].delete(ids=list(ids))
 
     def missing(self, kind: str, ids: Sequence[str]) -> list[str]:
         """The ids (live in the manifest) that this store does not hold, in their order.
@@ -228,16 +278,18 @@ class VectorStore:
             return []
         if kind == "sentence":
             ids = self.sentences.missing(ids)
-            col = self.legacy
-            if col is None or not ids:
+            cols = [self.legacy]
+            if self.legacy is None or not ids:
                 return ids
         else:
-            col = self.cols[kind]
+            cols = [self.cols[c] for c in ("chunk", "delta") if c in self.cols]
         found: set[str] = set()
-        for b in range(0, len(ids), self.max_batch):
-            with self.locked():
-                found.update(col.get(ids=list(ids[b : b + self.max_batch]), include=[])["ids"])
-        return [i for i in ids if i not in found]
+        for col in cols:
+            for b in range(0, len(ids), self.max_batch):
+                with self.locked():
+                    found.update(col.get(ids=list(ids[b : b + self.max_batch]), include=[])["ids"])
+        dead = self.dead() if kind == "chunk" else frozenset()
+        return [i for i in ids if i not in found or i in dead]
 
     def upsert(self, kind: str, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict]) -> None:
         """Write these vectors. A sentence keeps only its vector (its text and offsets are the manifest's); a
@@ -246,26 +298,64 @@ class VectorStore:
         if kind == "sentence":
             self.sentences.upsert(ids, vectors)
             return
-        col = self.cols[kind]
+        # A small change writes to the delta. An id written again is alive again: no longer buried, and when
+        # buried its vector is still in the main collection (an id holds its article's content hash: the same
+        # text, the same vector), so a small change need not write it at all.
+        revived = [i for i in ids if i in self.dead()]
+        if revived:
+            self.sentences.unbury_chunks(revived)
+            if self.small:
+                keep = [n for n, i in enumerate(ids) if i not in self.dead()]
+                ids, vectors, metadatas = [ids[n] for n in keep], vectors[keep], [metadatas[n] for n in keep]
+            self.forget_dead()
+        if not len(ids):
+            return
+        if self.small and "delta" not in self.cols:
+            with self.locked():
+                self.cols["delta"] = self._collection(f"{self.settings.collection}{DELTA_SUFFIX}")
+        col = self.cols["delta" if self.small else "chunk"]
         for b in range(0, len(ids), self.max_batch):
             sl = slice(b, b + self.max_batch)
             with self.locked():
                 col.upsert(ids=list(ids[sl]), embeddings=vectors[sl], metadatas=list(metadatas[sl]))
+        self._delta_n = None
 
     def delete(self, kind: str, ids: Sequence[str]) -> None:
         if kind == "sentence":
             self.sentences.delete(ids)
             return
-        for b in range(0, len(ids), self.max_batch):
+        if not len(ids):
+            return
+        # the delta's own are deleted there; a small change buries the others (their vectors stay in the
+        # main collection until an ingest compacts it), a big one deletes them
+        in_delta: set[str] = set()
+        for b in range(0, len(ids) if self.delta_count() else 0, self.max_batch):
             with self.locked():
-                self.cols[kind].delete(ids=list(ids[b : b + self.max_batch]))
+                in_delta.update(self.cols["delta"].get(ids=list(ids[b : b + self.max_batch]), include=[])["ids"])
+        rest = [i for i in ids if i not in in_delta]
+        for col, gone in (("delta", sorted(in_delta)), ("chunk", [] if self.small else rest)):
+            for b in range(0, len(gone), self.max_batch):
+                with self.locked():
+                    self.cols[col].delete(ids=gone[b : b + self.max_batch])
+        if self.small:
+            self.sentences.bury_chunks(rest)
+        self.forget_dead()
 
     def query(self, kind: str, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """Nearest ids with cosine similarity (1 - cosine distance); chunks only (sentences are read by id)."""
         # Chroma (1.x) returns what the collection holds when it holds fewer than k (nothing when empty): no
         # count() first, a call of its own (20 ms at 10,000 articles) on every question.
-        res = self._read(lambda store: store.cols[kind].query(query_embeddings=[vector], n_results=k, where=where,
-                                                               include=["distances"]))
+        dead = self.dead()
+        n = k + min(len(dead), EXTRA)  # buried vectors may take places among the nearest: ask for a few more
+        main = self._nearest("chunk", vector, n, where)
+        if len(main) == n and sum(1 for i, _ in main if i not in dead) < k:
+            main = self._nearest("chunk", vector, k + len(dead), where)  # many buried near the question
+        delta = self._nearest("delta", vector, k, where) if self.delta_count() else []
+        return merge(main, delta, dead, k) if dead or delta else main
+
+    def _nearest(self, col: str, vector: np.ndarray, n: int, where: dict | None) -> list[tuple[str, float]]:
+        res = self._read(lambda store: store.cols[col].query(query_embeddings=[vector], n_results=n, where=where,
+                                                              include=["distances"]))
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
 
     def vectors(self, kind: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
@@ -277,8 +367,14 @@ class VectorStore:
             if len(out) < len(ids) and self.legacy is not None:
                 out.update(self._legacy_vectors([i for i in ids if i not in out]))
             return out
-        res = self._read(lambda store: store.cols[kind].get(ids=list(ids), include=["embeddings"]))
-        return {i: np.asarray(e, dtype=np.float32) for i, e in zip(res["ids"], res["embeddings"])}
+        out: dict[str, np.ndarray] = {}
+        for col in ("delta", "chunk"):  # a vector written again: the delta's is the newer
+            wanted = [i for i in ids if i not in out and (col == "delta" or i not in self.dead())]
+            if col == "delta" and not self.delta_count() or not wanted:
+                continue
+            res = self._read(lambda store: store.cols[col].get(ids=wanted, include=["embeddings"]))
+            out.update((i, np.asarray(e, dtype=np.float32)) for i, e in zip(res["ids"], res["embeddings"]))
+        return out
 
     def _legacy_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         """Sentence vectors an older index still holds in Chroma (until its next ingest moves them). Should the
