@@ -226,6 +226,16 @@ def _place(prev_q: str, answer: str, topic: str | None) -> str | None:
     return topic if topic and entities(topic) else None
 
 
+def _named_subject(question: str) -> str | None:
+    """The name a do-support who-question is about, its subject ("who does Dan Senor work for" -> "Dan Senor");
+    None when the who is the subject ("who leads the militia") or the subject is no name."""
+    parts = split_subject(question.rstrip(" ?") + "?")
+    if not parts or not re.match(r"(?i)\s*(?:who|whom)\s+(?:do|does|did)\b", question):
+        return None
+    subject = parts[1]
+    return subject if re.match(r"[A-Z]", subject) and subject in entities(question) else None
+
+
 def _answered_names(question: str, answer: str) -> list[str]:
     """Names in the answer that the question did not mention, nearest first to where the answer echoes the
     question ("... militia led by Shi'ite cleric Moqtada Al-Sadr" for "Who leads the militia?")."""
@@ -315,6 +325,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         names = [topic]
     elif written:
         names = [written]
+    elif _WHO.match(prev_q) and (subject := _named_subject(prev_q)):
+        # "who does Dan Senor work for?" asks about Dan Senor (its subject): "he" is still he
+        names = [subject]
     elif _WHO.match(prev_q):
         names = _answered_names(prev_q, answer) or entities(prev_q)
     else:

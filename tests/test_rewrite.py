@@ -205,6 +205,16 @@ def test_why_not_asks_why_the_answer_was_no():
     assert rewrite("why not", SADR) == rewrite("how come?", SADR) == "why did Sadr demand in exchange?"
 
 
+def test_after_who_does_someone_the_pronoun_is_that_someone():
+    # the who-question asks about its subject, not for a name its answer gives ("Spokesman" opens the answer)
+    works = _turn("who does Dan Senor work for", "Spokesman for the US-led occupation administration, Dan Senor, "
+                                                  "said on Thursday ... [1]")
+    assert rewrite("what did he confirm", works) == "what did Dan Senor confirm"
+    # "who leads the Mehdi Army?" still makes "he" the one its answer names
+    led = _turn("who leads the Mehdi Army?", "... the Mehdi Army militia led by Shi'ite cleric Moqtada Al-Sadr. [1]")
+    assert rewrite("what did he order", led) == "what did Moqtada Al-Sadr order"
+
+
 def test_it_is_no_thing_the_question_names_itself():
     liked = _turn("did the government like Sadr's order", "The Iraqi government has welcomed Sadr's move. [1]")
     assert "welcome the government" not in rewrite("did the government welcome it", liked)
