@@ -498,7 +498,9 @@ def place_elsewhere(q: Question, context: str, article: str, sentence: str = "")
     said = {_fold(w) for w in _TOKEN.findall(sentence)}
     counts = None
     for i, (prep, name) in enumerate(zip(qt, qt[1:])):
-        if prep.lower() not in _LOCATIVE or not name[0].isupper() or lexicon.base_forms(name.lower(), "a"):
+        # a place typed in lower case counts when WordNet knows the word only as a particular ("in england")
+        if prep.lower() not in _LOCATIVE or lexicon.base_forms(name.lower(), "a") or not (
+                name[0].isupper() or (name.isalpha() and lexicon.is_proper_noun(name))):
             continue
         # A place of two words ("in Sadr City", or typed "in Sadr city"): the article's "Sadr City" district
         # is another place than its Sadr, named throughout.

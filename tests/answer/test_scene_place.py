@@ -34,3 +34,24 @@ def test_a_sentence_opening_with_another_place_is_not_the_answer(monks_home, que
     a = ask(question, settings=monks_home)
     assert a.citations, a.answer
     assert expected in a.citations[0].quote and not_expected not in a.citations[0].quote, a.answer
+
+
+FRIARS = """The friars of Tern
+
+The friars of the order first settled in Wales in 1102, on land given by the count.
+In northern Veldoria, the friars built a great stone library and three water mills.
+The order was dissolved in 1539, and its lands were sold.
+
+In Wales, the period of building gave the valley its hospital for pilgrims.
+"""
+
+
+@pytest.fixture(scope="module")
+def friars_home(tmp_path_factory):
+    return home_of(tmp_path_factory.mktemp("friars"), {"friars.txt": FRIARS})
+
+
+def test_a_place_typed_in_lower_case_is_a_place_too(friars_home):
+    # "wales" typed in lower case stays so (WordNet knows it as a common word too), but is a particular place
+    a = ask("what did the friars build in wales", settings=friars_home)
+    assert a.citations and "Veldoria" not in a.citations[0].quote, a.answer
