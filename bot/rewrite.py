@@ -20,6 +20,7 @@ _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _WHO = re.compile(r"^\s*(who|whom)\b", re.I)
+_WHO_ARE = re.compile(r"(?i)^\s*who\s+(?:are|were)\s+(the\s+[a-z][a-z'\-]*s)\s*\??\s*$")  # "who are the outlaws"
 _ELLIPSIS = re.compile(r"^\s*(and|what about|how about|and what about|what of)\b[\s,]*", re.I)
 # A proper name: capitalised words, allowing inner particles (al-Sadr, Nouri Al-Maliki, Abu Faris).
 _NAME = re.compile(r"\b([A-Z][\w'\-]*(?:\s+(?:al-|Al-|de |of )?[A-Z][\w'\-]*)*)")
@@ -398,6 +399,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "Who leads the Mahdi Army?" + "Where are its strongholds?": "its" is the thing asked about, not the
         # person the answer named
         names = asked
+    # "who are the outlaws?" + "where are they?": the people asked about, not a place the answer names
+    asked_about = _WHO_ARE.match(prev_q)
+    if pm and not own and pm.group(1).lower() in {"they", "them"} and asked_about:
+        return q[:pm.start()] + asked_about.group(1) + q[pm.end():]
     if (pm and not own and pm.group(1).lower() in {"they", "them"} and not _WHO.match(prev_q)
             and not any(n.endswith("s") for n in names)):
         # "How many troops were in the Basra offensive?" + "Who sent them?": the troops, not Basra

@@ -215,6 +215,11 @@ def test_after_who_does_someone_the_pronoun_is_that_someone():
     assert rewrite("what did he order", led) == "what did Moqtada Al-Sadr order"
 
 
+def test_they_after_who_are_the_people_asked_about():
+    outlaws = _turn("who are the outlaws", 'The prime minister said the offensive was targeting "outlaws" in Basra. [1]')
+    assert rewrite("where are they", outlaws) == "where are the outlaws"
+
+
 def test_it_is_no_thing_the_question_names_itself():
     liked = _turn("did the government like Sadr's order", "The Iraqi government has welcomed Sadr's move. [1]")
     assert "welcome the government" not in rewrite("did the government welcome it", liked)
