@@ -14,7 +14,8 @@ TRUCE = "001_7168465226cfb30f"
 
 @pytest.mark.parametrize("question", ["summarize the articles", "what is this about?", "give me an overview",
                                       "whats in the news", "what are these articles about", "what happened?",
-                                      "give me the gist", "key points", "what's the latest news"])
+                                      "give me the gist", "key points", "what's the latest news",
+                                      "what are the main events", "what topics do you cover"])
 def test_a_question_about_the_whole_archive_gets_the_lead_of_each_article(sample_home, question):
     a = ask(question, settings=sample_home)
     assert a.status == "answered", a.answer  # was "not found": no topic word to look for
@@ -49,7 +50,8 @@ def test_an_overview_limited_to_one_article_sums_up_that_article(sample_home):
                                                   ("what is sadr city like", "Sadr City"),
                                                   ("how is sadr city described", "Sadr City"),
                                                   ("which article talks about najaf", "Najaf"),
-                                                  ("what is the current situation in najaf", "Najaf")])
+                                                  ("what is the current situation in najaf", "Najaf"),
+                                                  ("what is the main event in basra", "Basra")])
 def test_news_about_a_topic_is_a_broad_question(sample_home, question, topic_word):
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and 2 <= len(a.citations) <= 4, a.answer
