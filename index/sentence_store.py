@@ -189,6 +189,21 @@ class SentenceStore:
         self._run(True, write, None)
 
 
+    # -- what the chunk store records about its big collection (index/chunk_delta.py) -------------------------
+    def recorded(self, key: str) -> str | None:
+        row = self._run(False, lambda db: db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone(), None)
+        return row[0] if row else None
+
+    def record(self, key: str, value: str | None) -> None:
+        def write(db: sqlite3.Connection) -> None:
+            with _transaction(db):
+                if value is None:
+                    db.execute("DELETE FROM meta WHERE key=?", (key,))
+                else:
+                    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (key, value))
+
+        self._run(True, write, None)
+
     # -- the chunk graveyard (index/chunk_delta.py) -----------------------------------------------------------
     def dead_chunks(self) -> frozenset[str]:
         return self._run(False, lambda db: frozenset(r[0] for r in db.execute("SELECT id FROM dead_chunks")),

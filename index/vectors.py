@@ -33,6 +33,7 @@ from index.settings import Settings
 
 KINDS = ("chunk", "sentence")
 EXTRA = 20  # more nearest neighbours asked of the main collection when some of its vectors are buried
+MAIN_COUNT = "main_chunk_count"  # the sentence file's meta key: "<collection id> <count>" (main_count())
 # Chroma registers a folder's System before starting it: a client made meanwhile in another thread gets the
 # half-started one ("Could not connect to tenant default_tenant"). Clients are made one at a time, under the lock
 # that also guards chromadb's cache of Systems when index/chroma_systems.py stops the unused ones (reentrant).
@@ -231,8 +232,23 @@ class VectorStore:
         return self.main_count() - len(self.dead()) + self.delta_count()
 
     def main_count(self) -> int:
+        """The main collection's vectors. The first use of a big collection in a process loads its whole index,
+        counting too (6.6 s at 1.5 M vectors), so the count the last writer recorded is read instead when it is
+        of this very collection (its Chroma id: a deleted folder or another server makes a new one)."""
+        cid = str(self.cols["chunk"].id)
+        recorded = self.sentences.recorded(MAIN_COUNT)
+        if recorded and recorded.split(" ")[0] == cid:
+            return int(recorded.split(" ")[1])
         with self.locked():
-            return self.cols["chunk"].count()
+            n = self.cols["chunk"].count()
+        if not self.readonly:
+            self.sentences.record(MAIN_COUNT, f"{cid} {n}")
+        return n
+
+    def _main_changed(self) -> None:
+        """Forget the recorded count (the main collection was just written): the next count counts."""
+        if not self.readonly:
+            self.sentences.record(MAIN_COUNT, None)
 
     # -- the delta and the graveyard (index/chunk_delta.py) --------------------------------------------------
     def dead(self) -> frozenset[str]:
@@ -256,6 +272,7 @@ class VectorStore:
             return self.cols["delta"].get(limit=n, include=["embeddings", "metadatas"])
 
     def write_main(self, ids: Sequence[str], vectors, metadatas: Sequence[dict]) -> None:
+        self._main_changed()
         with self.locked():
             self.cols["chunk"].upsert(ids=list(ids), embeddings=vectors, metadatas=list(metadatas))
 
@@ -265,6 +282,7 @@ class VectorStore:
         self._delta_n = None
 
     def drop_main(self, ids: Sequence[str]) -> None:
+        self._main_changed()
         with self.locked():
             self.cols["chunk"].delete(ids=list(ids))
 
@@ -313,6 +331,8 @@ class VectorStore:
         if self.small and "delta" not in self.cols:
             with self.locked():
                 self.cols["delta"] = self._collection(f"{self.settings.collection}{DELTA_SUFFIX}")
+        if not self.small:
+            self._main_changed()
         col = self.cols["delta" if self.small else "chunk"]
         for b in range(0, len(ids), self.max_batch):
             sl = slice(b, b + self.max_batch)
@@ -333,6 +353,8 @@ class VectorStore:
             with self.locked():
                 in_delta.update(self.cols["delta"].get(ids=list(ids[b : b + self.max_batch]), include=[])["ids"])
         rest = [i for i in ids if i not in in_delta]
+        if rest and not self.small:
+            self._main_changed()
         for col, gone in (("delta", sorted(in_delta)), ("chunk", [] if self.small else rest)):
             for b in range(0, len(gone), self.max_batch):
                 with self.locked():
