@@ -48,15 +48,14 @@ def is_small(store: "VectorStore", articles: int) -> bool:
     return articles <= SMALL_CHANGE and store.main_count() >= BIG_INDEX
 
 
-def needs_compaction(store: "VectorStore") -> bool:
-    delta, dead = store.delta_count(), len(store.dead())
-    return delta >= COMPACT_DELTA or dead >= COMPACT_DEAD or (not store.small and bool(delta or dead))
-
-
 def compact(store: "VectorStore") -> tuple[int, int]:
-    """Fold the delta into the main collection and delete the buried vectors; (moved, deleted). The caller
-    holds the ingest lock. Vectors are copied before they are deleted from the delta, and a buried id is
-    unburied only after its vector is deleted: a run killed half-way leaves nothing lost, only work to redo."""
+    """When enough waits, or this change wrote to the main collection anyway, fold the delta into the main
+    collection and delete the buried vectors; (moved, deleted). The caller holds the ingest lock. Vectors are
+    copied before they are deleted from the delta, and a buried id is unburied only after its vector is
+    deleted: a run killed half-way leaves nothing lost, only work to redo."""
+    delta, dead_n = store.delta_count(), len(store.dead())
+    if not (delta >= COMPACT_DELTA or dead_n >= COMPACT_DEAD or (not store.small and (delta or dead_n))):
+        return 0, 0
     moved = deleted = 0
     while True:
         got = store.read_delta(store.max_batch)

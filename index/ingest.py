@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from index.bm25 import BM25Index
 from index.bm25_sync import sync_bm25
 from index.chunk import split_article
-from index.chunk_delta import compact, is_small, needs_compaction
+from index.chunk_delta import compact, is_small
 from index.errors import NewsbotError
 from index.home import disk_errors, require_writable
 from index.load import load_paths
@@ -147,13 +147,6 @@ def _delete_pending(manifest: Manifest, store: VectorStore) -> None:
     for kind in ("chunk", "sentence"):
         store.delete(kind, [i for i, k in orphans if k == kind])
     manifest.clear_pending([i for i, _ in rows])
-
-
-def _compact(store: VectorStore) -> None:
-    """Fold the delta into the big chunk collection and delete the buried vectors, when enough of them wait
-    or this change wrote to the big collection anyway (index/chunk_delta.py)."""
-    if needs_compaction(store):
-        compact(store)
 
 
 def _date_key(article: Article) -> int:
@@ -287,7 +280,7 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
                 _prune(manifest, store, report, todo)
             # Last, once the manifest is final: live vectors the store lost are embedded again.
             report.vectors_restored = _restore_missing(manifest, store, embed_model, settings)
-            _compact(store)
+            compact(store)  # when enough waits (index/chunk_delta.py)
             refresh_bm25(settings, manifest, writer=True)
             store.close()
         finally:
@@ -334,7 +327,7 @@ def remove_articles(ids: Iterable[str], settings: Settings) -> list[str]:
             for aid in wanted:
                 _remove_article(manifest, store, aid)
                 removed.append(aid)
-            _compact(store)
+            compact(store)  # when enough waits (index/chunk_delta.py)
             refresh_bm25(settings, manifest, writer=True)
             store.close()
         finally:

@@ -188,7 +188,6 @@ class SentenceStore:
 
         self._run(True, write, None)
 
-
     # -- what the chunk store records about its big collection (index/chunk_delta.py) -------------------------
     def recorded(self, key: str) -> str | None:
         row = self._run(False, lambda db: db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone(), None)
