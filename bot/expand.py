@@ -12,7 +12,7 @@ among its own most frequent senses too (lexicon.synonyms): "died" is not searche
 
 from __future__ import annotations
 
-from bot.answer import broad_topic, name_variants, synonyms
+from bot.answer import base_forms, broad_topic, name_variants, state_nouns, synonyms
 from index.bm25 import BM25Index
 from index.terms import stopwords, terms, words
 from index.words import WordStats
@@ -35,6 +35,14 @@ def keyword_query(bm25: BM25Index, question: str, corpus: WordStats | None = Non
             if len(found) < MAX_SYNONYMS and ts and all(bm25.doc_freq(t) for t in ts):
                 found.setdefault(ts[0], syn)
         extra.update((t, s) for t, s in found.items() if t not in extra)
+    # "what made residents angry": the state's noun, whose verb the article may use ("has angered many residents")
+    for word in dict.fromkeys(words(question)):
+        if word in sw or not word.isalpha() or not base_forms(word, "a"):
+            continue
+        for noun in sorted(state_nouns(word))[:MAX_SYNONYMS]:
+            ts = terms(noun)
+            if ts and ts[0] not in extra and ts[0] not in terms(word) and bm25.doc_freq(ts[0]):
+                extra[ts[0]] = noun
     if corpus is not None:
         extra.update((v, v) for v in name_variants(bm25, corpus, question) if v not in extra)
     return " ".join([question, *extra.values()])

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from bot.answer import base_forms, common_words, country_names, is_participle, known_word
+from bot.answer.lexicon import available as lexicon_available
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
 from index.words import WordStats
@@ -88,13 +89,23 @@ def _correct(word: str, corpus: WordStats) -> str | None:
     return max(found, key=lambda w: (w[0] == word[0], counts.get(w, 0), w in common_words(), w in stopwords(), w))
 
 
-def _capital(corpus: WordStats, low: str) -> str | None:
+def _capital(corpus: WordStats, low: str, countable: bool = False) -> str | None:
     """The corpus's capitals for a word it nearly always capitalises mid-sentence; common English words keep
-    the user's case (a headline's "What Happened" makes no name of "happened")."""
-    if low in stopwords() or low in common_words():
+    the user's case (a headline's "What Happened" makes no name of "happened"). A word of the vocabulary that
+    is no English word but a name ("brennan": no WordNet lemma) is a name,
+    unless `countable` (after "a" / "an": "what is a dan" asks about a thing)."""
+    if low in stopwords() or (low in common_words() and (countable or not _no_english_word(low))):
         return None
     mid, caps, form = corpus.capitalised(low)
     return form if mid and caps / mid >= CAPITALISED else None
+
+
+def _no_english_word(low: str) -> bool:
+    """WordNet knows the word as nothing: a surname ("brennan"). (One it knows as a particular, "turing" or
+    "london", stays as typed: measured, the natural set's "did stephen cook win the turing award" was
+    answered with a sentence on Cook that names no award.)"""
+    # (two letters are a pronoun's or an abbreviation's: "tell us about it" is no question about the US)
+    return len(low) > 2 and lexicon_available() and not any(base_forms(low, p) for p in "nva")
 
 
 def _country(corpus: WordStats, low: str) -> str | None:
@@ -178,13 +189,14 @@ def normalize(question: str, lib) -> str:
             low = _correct(low, corpus) or low
             w = low
         if w.islower():
-            return _capital(corpus, low) or w
+            return _capital(corpus, low, bool(_AFTER_A.search(question[:m.start()]))) or w
         return w
 
     joined = _passive(_join_names(_the_us(_TOKEN.sub(fix, question), corpus), corpus))
     return plain_count(_DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined))
 
 
+_AFTER_A = re.compile(r"(?i)\ban?\s+$")
 # A lower-case word right before a capitalised one ("dan Senor"), or right after one ("Senor dan").
 _BEFORE_NAME = re.compile(r"\b()([a-z]+)(?=\s+[A-Z])")
 _AFTER_NAME = re.compile(r"(\b[A-Z][\w'\-]*\s+)([a-z]+)\b")

@@ -279,3 +279,14 @@ def test_a_typo_after_how_is_the_word_that_follows_how(corpus) -> None:
     assert normalize("how mny people died in basra", lib) == "how many people died in Basra"
     assert normalize("how lnog was the deadline", lib) == "how long was the deadline"
     assert normalize("how is it", lib) == "how is it"
+
+
+def test_a_surname_of_the_vocabulary_the_articles_capitalise_is_a_name() -> None:
+    # "brennan" is a whole word of MiniLM's vocabulary but no English word (no WordNet lemma): the articles'
+    # capitals make it a name, and "ada" beside it joins it; after "a" it stays a thing
+    lib = Corpus(["The union leader Ada Brennan said the vote would be on Friday.",
+                  "Shipping firms pushed union leader Ada Brennan to offer terms."])
+    assert normalize("who pushed ada brennan", lib) == "who pushed Ada Brennan"
+    assert normalize("what is a brennan", lib) == "what is a brennan"
+    # a word WordNet knows stays as typed, whatever the articles do ("the union" / "Union")
+    assert normalize("what did the union say", lib) == "what did the union say"

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from bot.answer.aliases import named_by_title
 from bot.answer.features import (Question, antonym_clash, coverage_without, missing_idf, missing_specific, name_swap,
-                                 negation_gap, place_elsewhere, verb_stated, verb_support)
+                                 negation_gap, place_elsewhere, verb_stated, verb_support,
+                                 with_aliases)
 from bot.answer.promote import words_of
 from bot.answer.speaker import says_verb
 from bot.answer.spelling import respell
@@ -37,7 +38,7 @@ def answer_context(lib: Library, c: Candidate, variants: dict | None = None) -> 
 def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[Passage],
                      runner_up: Candidate | None = None, variants: dict | None = None) -> dict:
     text, context = answer_context(lib, best, variants)
-    ctx = set(terms(context))
+    ctx = with_aliases(q, set(terms(context)))
     ctx_words = words(context)
     passage_terms = set(terms(passages[best.passage_rank].text))
     top = max((q.weights.values()), default=1.0) or 1.0
@@ -49,7 +50,7 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     f["passage_cov"] = sum(w for t, w in q.weights.items() if t in passage_terms) / q.total
     # Names, numbers and rare words of the question that the answer's context / article never mention
     # (a wrong actor, a wrong place, a number it never gives).
-    art_terms = set(terms(text))
+    art_terms = with_aliases(q, set(terms(text)))
     n = max(len(q.specific), 1)
     f["miss_spec_ctx"] = missing_specific(q, ctx, set(ctx_words)) / n
     f["miss_spec_article"] = missing_specific(q, art_terms, words_of(text)) / n

@@ -32,9 +32,9 @@ from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
 from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first,
-                                doer_first, duration_first, gives_reason,
+                                doer_first, duration_first, gives_reason, holds_act,
                                 gives_role, instance_first, naming_first, naming_sentences, prefer_actor, promote_first,
-                                reacts, reason_first, role_sentences, states_consequence)
+                                reacts, reason_first, role_sentences, states_consequence, cause_of_state_first)
 from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
@@ -207,6 +207,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
     cands = reason_first(lib, q, cands)  # "why ...": one giving a reason
     cands = consequence_first(lib, q, cands)  # "what happens to those who ...": one saying what follows
+    cands = cause_of_state_first(lib, q, cands)  # "what made residents angry": one saying what angered them
     # "Who was hurt?": the verb is all the question says; a sentence holding it or a synonym ("wounded") first
     if q.verb and q.verb_word and set(q.weights) <= {q.verb}:
         cands = promote_first(cands, [lambda c: says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])],
@@ -263,8 +264,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # So is a consequence stated for the condition asked about ("what happens to fighters who keep their
     # weapons": "anyone who continues carrying weapons ... will not be part of ..."), or a reason given for the
     # act a why-question asks about ("... ordering an end to the fighting in order to stop Iraqi bloodshed").
+    # So is, for "who pushed Sadr to ...?", a sentence doing the act to every name the question gives
+    # ("... pushing cleric Muqtada al-Sadr to offer terms"; the doer may be no name: "Shipping firms").
     if (status != ANSWERED and not vetoed and best is cands[0]
             and (acts or definition or states_consequence(lib, q, best) or gives_reason(lib, q, best)
+                 or does_to_named(lib, q, best, variants)
                  or best.sentence_id in placed)
             and missing_names(q, set(terms(respell(lib.articles[best.article_id].text, variants)))) == 0):
         status = ANSWERED
@@ -325,6 +329,13 @@ def pointed_at(lib: Library, best: Candidate) -> Candidate | None:
 
 # A sentence announcing what comes next: "... is the following.", "... as follows:", "... these steps:"
 _AHEAD = re.compile(r"(?:\b(?:the\s+following|as\s+follows|below)\s*[.:]|:)\s*$", re.I)
+
+
+def does_to_named(lib: Library, q: Question, c: Candidate, variants: dict) -> bool:
+    """Does the candidate hold a who-question's act (promote.holds_act) and every name of the question?"""
+    names = {t for w in q.names for t in terms(w)}
+    return (bool(names) and holds_act(lib, q, c)
+            and names <= set(terms(respell(lib.articles[c.article_id].text[c.start:c.end], variants))))
 
 
 def pointed_ahead(lib: Library, best: Candidate) -> Candidate | None:

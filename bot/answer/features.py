@@ -100,7 +100,22 @@ def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
                 if not _YEAR.search(sentence[max(m.start() - 20, 0):m.end()]) and not _pronoun_one(sentence, m)]
     else:  # person / place: a capitalised word that is not sentence-initial and not in the question
         hits = [m.group().lower() for m in NAME.finditer(sentence)]
+        if atype == "place":  # or a place put in lower case: "stationed on rooftops", "at the entrances of"
+            hits += [m.group(1).lower() for m in _PLACE_PHRASE.finditer(sentence) if _a_place(m.group(1))]
     return 1.0 if any(h not in question_words for h in hits) else 0.0
+
+
+# A preposition of place and its noun (after a determiner): "on rooftops", "near the shrine", "in the centre"
+_PLACE_PHRASE = re.compile(r"\b(?:in|on|at|near|inside|outside|behind|beside|across|along|around)\s+"
+                           r"(?:(?:the|a|an|their|its|his|her|our|this|that|these|those)\s+)?([a-z]+)\b", re.I)
+_NOT_PLACES = frozenset({"place", "addition", "way", "time", "order", "case", "fact"})  # "in place", "in addition"
+
+
+@lru_cache(maxsize=8192)
+def _a_place(noun: str) -> bool:
+    """A noun whose most frequent sense is a location, a structure or a way ("rooftops", "shrine", "streets")."""
+    low = noun.lower()
+    return low not in _NOT_PLACES and lexicon.is_place_noun(low)
 
 
 def has_exact_type(sentence: str, atype: str, question_words: set[str]) -> float:
@@ -125,13 +140,16 @@ class Question:
     specific: frozenset[str]  # stemmed terms of names, numbers and rare words: what a near miss gets wrong
     term_words: dict  # stemmed term -> the word as the question writes it ("slacken"), for WordNet
     unseen: frozenset[str] = frozenset()  # terms no article holds ("britain" where they write "British")
+    # term -> other terms a text may hold for it: an adjective's state noun, whose verb says what made it so
+    # ("angri" -> "anger": "what made residents angry" / "has angered many residents")
+    aliases: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 # Words that frame a question rather than say what it is about ("How *many* ...", "What is the *name* of
 # ...", "What *would happen* ..."): no answer sentence is expected to contain them.
 QUESTION_FRAME = frozenset(terms("many much name kind type sort color colour new latest current happen happens "
                                  "happened would could might must shall also exactly according else actually really "
-                                 "though anyway"))
+                                 "though anyway thing things stuff"))
 
 
 _HOW_COME = re.compile(r"\bhow\s+come\b", re.I)
@@ -160,7 +178,27 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
                     tuple(words(text)), names, main_verb(asked), main_verb_word(asked), specific,
                     {t: w for w in reversed(words(text)) for t in terms(w)},
-                    frozenset(t for t in ts if seen is not None and not seen(t)))
+                    frozenset(t for t in ts if seen is not None and not seen(t)), _aliases(text, ts))
+
+
+def _aliases(text: str, ts: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Question.aliases: for each adjective of the question (one of its terms), the terms of the nouns
+    WordNet derives from it that share its root ("angry" -> "anger")."""
+    if not lexicon.available():
+        return ()
+    out = {}
+    for w in words(text):
+        own = terms(w)
+        if len(own) == 1 and own[0] in ts and w.isalpha() and lexicon.base_forms(w, "a"):
+            other = frozenset(t for n in lexicon.state_nouns(w) for t in terms(n)) - {own[0]}
+            if other:
+                out[own[0]] = other
+    return tuple(sorted(out.items()))
+
+
+def with_aliases(q: Question, held: set[str]) -> set[str]:
+    """The terms `held` and each question term one of whose aliases they hold."""
+    return held | {t for t, other in q.aliases if other & held} if q.aliases else held
 
 
 @lru_cache(maxsize=1)
@@ -276,8 +314,14 @@ def _inflected_verb(word: str, nouns_too: bool) -> bool:
     which WordNet also knows as a verb); with nouns_too False, a word with a noun reading ("troops")
     is not one either."""
     w = word.lower()
+    if nouns_too and w in _SAME_PAST:  # "who put pressure on Sadr", "what hit the Green Zone"
+        return True
     bases = lexicon.base_forms(w, "v")
     return bool(bases) and w not in bases and (nouns_too or not lexicon.base_forms(w, "n"))
+
+
+# Verbs whose past is their base form: after "who" they are the verb ("who put pressure on ...").
+_SAME_PAST = frozenset({"put", "hit", "cut", "set", "let", "shut", "hurt", "quit", "spread", "cast", "beat"})
 
 
 def _after_wh_subject(question: str) -> list[str] | None:
@@ -344,8 +388,24 @@ def main_verb_word(question: str) -> str | None:
     for j, w in enumerate(toks[:3]):
         if w.endswith("ly") or w in stopwords() or not lexicon.is_verb(w):
             continue
-        return (lexicon.compound(w, toks[j + 1]) if j + 1 < len(toks) else None) or w
+        return (lexicon.compound(w, toks[j + 1]) if j + 1 < len(toks) else None) or _light_verb_noun(w, toks[j + 1:]) or w
     return None
+
+
+# Verbs that say little but with their noun: "put pressure on" is to pressure, "launch an attack on" to attack.
+_LIGHT = frozenset({"put", "make", "take", "give", "launch", "carry", "mount", "pay", "stage", "hold"})
+_ARTICLES = frozenset({"a", "an", "the", "some", "any", "more", "much"})
+
+
+def _light_verb_noun(verb: str, after: list[str]) -> str | None:
+    """The noun that is the act of a light verb ("put pressure on" -> "pressure", "made an offer" ->
+    "offer"), when the noun is a verb too; None otherwise."""
+    if not set(lexicon.base_forms(verb, "v")) & _LIGHT:
+        return None
+    rest = [w for w in after[:3] if w not in _ARTICLES]
+    nouns = lexicon.base_forms(rest[0], "n") if rest and rest[0].isalpha() else ()
+    # the noun's base form a verb too ("talks" -> "talk")
+    return next((n for n in nouns if n in lexicon.base_forms(n, "v")), None)
 
 
 def verb_support(q: Question, context_words: list[str]) -> float:
@@ -623,7 +683,7 @@ def missing_idf(q: Question, context_terms: set[str]) -> float:
 
 def sentence_features(q: Question, sentence: str, previous: str, dense: float, passage_rank: int,
                       ordinal: int, chunk_dense: float = 0.0) -> dict[str, float]:
-    s_terms = held_terms(sentence, q.unseen)
+    s_terms = with_aliases(q, held_terms(sentence, q.unseen))
     ctx_terms = s_terms | set(terms(previous))
     sw = stopwords()
     s_words = words(sentence)

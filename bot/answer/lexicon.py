@@ -224,6 +224,30 @@ def act_nouns(verb: str, senses: int = 2) -> frozenset[str]:
                      if sym == "+" and p == "n" for l in _synset("n", off)[0])
 
 
+@lru_cache(maxsize=4096)
+def state_nouns(adjective: str, senses: int = 2) -> frozenset[str]:
+    """The nouns WordNet derives from the adjective in its `senses` most frequent senses and that share its
+    root ("angry" -> "anger", "angriness"; "sad" -> "sadness"): the state named as a thing, whose verb
+    ("has angered many residents") says what "made them angry". A derivation pointer of the whole synset
+    reaches its synonyms' nouns too ("angry" -> "fury", "ire"); the shared first letters keep the adjective's own.
+    """
+    if not available():
+        return frozenset()
+    root = adjective.lower()[:3]
+    return frozenset(l for o in synsets(adjective, "a")[:senses] for sym, off, p in _synset("a", o)[1]
+                     if sym == "+" and p == "n" and _lexfile("n", off) in STATE_FILES
+                     for l in _synset("n", off)[0] if l.startswith(root) and "_" not in l)
+
+
+# WordNet's lexicographer files noun.attribute, noun.feeling, noun.state: a state, not a thing the adjective
+# pertains to ("theoretical" -> "theory", noun.cognition; "combinatory" -> "combination", noun.act)
+STATE_FILES = frozenset({7, 12, 26})
+
+
+def _lexfile(pos: str, offset: int) -> int:
+    return int(_data(pos)[offset].split(b" ", 2)[1])
+
+
 @lru_cache(maxsize=50000)
 def related(a: str, b: str, pos: str = "v") -> bool:
     """True when the word ``b`` can stand in for ``a`` (a lemma or an inflected word of part of speech
@@ -258,7 +282,33 @@ def is_person_noun(word: str) -> bool:
 GROUP_FILE = 14  # WordNet's lexicographer file noun.group
 
 
-def _first_sense_in(word: str, pos: str, lexfile: int) -> bool:
+LOCATION_FILE, ARTIFACT_FILE = 15, 6  # WordNet's lexicographer files noun.location, noun.artifact
+# artifacts one stands in or on, by a lemma of their hypernyms: a shrine, a street, an airport, a room
+_PLACE_KINDS = frozenset({"structure", "way", "facility", "area"})
+
+
+@lru_cache(maxsize=8192)
+def is_place_noun(word: str) -> bool:
+    """A noun whose most frequent sense is a location ("rooftops", "centre", "border") or a structure or way
+    ("shrine", "entrances", "streets"), not a thing one holds ("guns", "keys": artifacts too)."""
+    if first_sense_in(word, "n", LOCATION_FILE):
+        return True
+    if not first_sense_in(word, "n", ARTIFACT_FILE):
+        return False
+    seen, todo = set(), [synsets(word, "n")[0]]
+    while todo:  # the first sense's hypernyms, all the way up
+        o = todo.pop()
+        if o in seen:
+            continue
+        seen.add(o)
+        lemmas, ptrs = _synset("n", o)
+        if lemmas & _PLACE_KINDS:
+            return True
+        todo += [off for sym, off, p in ptrs if sym in _HYPERNYM and p == "n"]
+    return False
+
+
+def first_sense_in(word: str, pos: str, lexfile: int) -> bool:
     """Is the word's first (most frequent) sense as part of speech pos in WordNet's lexicographer file?"""
     if not available():
         return False
@@ -271,7 +321,7 @@ def _first_sense_in(word: str, pos: str, lexfile: int) -> bool:
 def is_group_noun(word: str) -> bool:
     """A noun whose first (most frequent) sense is a body of people ("government", "police", "army"; not
     "city", a place first)."""
-    return _first_sense_in(word, "n", GROUP_FILE)
+    return first_sense_in(word, "n", GROUP_FILE)
 
 
 COMMUNICATION_FILE = 32  # WordNet's lexicographer file verb.communication
@@ -281,7 +331,7 @@ COMMUNICATION_FILE = 32  # WordNet's lexicographer file verb.communication
 def is_speech_verb(word: str) -> bool:
     """A verb whose first (most frequent) sense is saying something ("say", "tell", "announce", "demand";
     not "lift", whose rarer sense "rescind" is one)."""
-    return _first_sense_in(word, "v", COMMUNICATION_FILE)
+    return first_sense_in(word, "v", COMMUNICATION_FILE)
 
 
 @lru_cache(maxsize=4096)

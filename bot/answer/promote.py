@@ -187,26 +187,38 @@ def doer_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candid
     lets stand in for it: "pushing cleric Muqtada al-Sadr to offer terms") goes first, before one that only
     names Sadr ("Sadrist lawmakers ... denounced the offensive"). A verb of many senses counts only as itself;
     "who said ..." is left to the speaker rules."""
-    if q.atype != "person" or not q.verb or not q.verb_word or not lexicon.available():
+    if not cands or _doer_verb(q) is None or holds_act(lib, q, cands[0]):
         return cands
+    return promote_first(cands, [lambda c: holds_act(lib, q, c)])
+
+
+def _doer_verb(q: Question) -> str | None:
+    """The base verb of a who-question that doer_first and holds_act look for; None when there is none they
+    use (no verb, no WordNet, a speech verb, a verb of many senses)."""
+    if q.atype != "person" or not q.verb or not q.verb_word or not lexicon.available():
+        return None
     word = q.verb_word.split("_")[0]
     verb = next(iter(lexicon.base_forms(word, "v")), word)  # "pressured" -> "pressure"
     if lexicon.is_speech_verb(verb) or len(lexicon.synsets(verb, "v")) >= POLYSEMOUS:
-        return cands
+        return None
+    return verb
 
+
+def holds_act(lib: Library, q: Question, c: Candidate) -> bool:
+    """Does the candidate hold the act of a who-question (doer_first's verb) as a verb: the verb itself or a
+    word WordNet lets stand in for it, either way round ("pushing" is a kind of pressing, "pressure" one of the
+    words for it)? A word is read as a verb only when it has a verb's -ed / -ing or is no noun ("security
+    forces" force nothing); a verb of many senses ("took") stands in for nothing but itself."""
+    verb = _doer_verb(q)
+    if verb is None:
+        return False
     sw = stopwords()
-
-    def acts(c: Candidate) -> bool:
-        ws = words(lib.articles[c.article_id].text[c.start:c.end])
-        # either way round: "pushing" is a kind of pressing, "pressure" one of the words for it; a word read
-        # as a verb only when it has a verb's -ed / -ing or is no noun ("security forces" force nothing)
-        # (a verb of many senses, "took", stands in for nothing but itself)
-        return any(w.isalpha() and w not in sw and any(
-            b == verb or (len(lexicon.synsets(b, "v")) < POLYSEMOUS
-                          and (lexicon.related(b, verb) or lexicon.related(verb, b)))
-            for b in lexicon.base_forms(w, "v")
-            if (b != w and w.endswith(("ed", "ing"))) or not lexicon.base_forms(w, "n")) for w in ws)
-    return cands if not cands or acts(cands[0]) else promote_first(cands, [acts])
+    ws = words(lib.articles[c.article_id].text[c.start:c.end])
+    return any(w.isalpha() and w not in sw and any(
+        b == verb or (len(lexicon.synsets(b, "v")) < POLYSEMOUS
+                      and (lexicon.related(b, verb) or lexicon.related(verb, b)))
+        for b in lexicon.base_forms(w, "v")
+        if (b != w and w.endswith(("ed", "ing"))) or not lexicon.base_forms(w, "n")) for w in ws)
 
 
 def _begins(verb: str) -> bool:
@@ -357,6 +369,20 @@ def instance_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Ca
     asked = set(q.words)
     return promote_first(cands, [lambda c: names_instance(lib.articles[c.article_id].text[c.start:c.end], noun, asked)],
                          window=INSTANCE_WINDOW)
+
+
+# "What made residents angry?", "what has caused people to be afraid?": the cause of a state asked for
+_CAUSED = re.compile(r"^\W*(?:what|who)\s+(?:has\s+|had\s+)?(?:made|makes|make|caused|causes|cause)\b", re.I)
+
+
+def cause_of_state_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "what made residents angry?", the best of the first candidates holding the state as its verb or
+    noun ("... has angered many residents") goes first, before one that only names it ("Angry protesters
+    took to the streets"): the adjective's aliases (Question.aliases), not the adjective itself."""
+    if not q.aliases or not _CAUSED.match(q.text):
+        return cands
+    alias = frozenset().union(*(other for _, other in q.aliases))
+    return promote_first(cands, [lambda c: bool(alias & set(terms(lib.articles[c.article_id].text[c.start:c.end])))])
 
 
 def promote_first(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:

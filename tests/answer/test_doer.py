@@ -32,3 +32,33 @@ def test_the_one_doing_the_act_asked_about(town_home):
 def test_the_one_named_doing_it_stays_first(town_home):
     a = ask("who denounced the budget", settings=town_home)
     assert a.citations and "Opposition councillors denounced" in a.citations[0].quote, a.answer
+
+
+HARBOUR = """Harbour deal
+
+Dock workers in Portmere walked out on Monday and the port has been shut for a week.
+Shipping firms in the north are believed to have played a major role in ending the strike, pushing union leader Ada Brennan to offer terms for a return to work.
+Ada Brennan said the union would vote on the offer on Friday.
+The harbour master welcomed the talks.
+"""
+
+
+def test_doing_the_act_to_the_one_named_answers(tmp_path):
+    # "make a deal" is not in the article; the act ("pushing") done to the name asked about is the evidence
+    home = home_of(tmp_path, {"harbour.txt": HARBOUR})
+    a = ask("who pushed ada brennan to make a deal", settings=home)
+    assert a.status == "answered", a.answer
+    assert a.citations and "pushing union leader Ada Brennan" in a.citations[0].quote, a.answer
+
+
+def test_a_light_verb_and_its_noun_are_the_act(tmp_path):
+    # "put pressure on" is to pressure: "pushing" stands in for it as for "pressured"
+    from bot.answer.features import main_verb_word
+
+    assert main_verb_word("who put pressure on Ada Brennan") == "pressure"
+    assert main_verb_word("who held talks") == "talk"
+    assert main_verb_word("what did Sadr make") == "make"  # no noun after it: the verb itself
+    home = home_of(tmp_path, {"harbour.txt": HARBOUR})
+    a = ask("who put pressure on ada brennan", settings=home)
+    assert a.status == "answered", a.answer
+    assert a.citations and "pushing union leader Ada Brennan" in a.citations[0].quote, a.answer

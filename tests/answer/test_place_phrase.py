@@ -1,0 +1,30 @@
+""""Where were the fighters?" asks for a place: a sentence putting them "on rooftops and at the entrances of all
+the main roads" holds one, though no capitalised name, before a sentence that only names the fighters
+(bot/answer/features.has_type: a preposition of place and a noun WordNet knows first as a location, a
+structure or a way; "in place", "in addition", "in their guns" are none)."""
+
+from __future__ import annotations
+
+from bot import ask
+from bot.answer.features import has_type
+from conftest import home_of
+
+SIEGE = """Stand-off at the old mill
+
+The guards' spokesman said the guards would not be turning in their guns.
+Armed guards could still be seen stationed on rooftops and at the entrances of all the roads leading to the mill.
+The stand-off began when the owners refused to pay the wages owed since March.
+"""
+
+
+def test_a_place_in_lower_case_is_a_place():
+    assert has_type("They were stationed on rooftops near the shrine.", "place", {"where", "they"})
+    assert not has_type("The ceasefire has been in place since the summer.", "place", {"where", "ceasefire"})
+    assert not has_type("In addition, he said it would end.", "place", {"where"})
+    assert not has_type("He said they would not be turning in their guns.", "place", {"where"})  # a thing held
+
+
+def test_where_were_they_is_answered_by_where_they_were(tmp_path):
+    home = home_of(tmp_path, {"mill.txt": SIEGE})
+    a = ask("where were the guards", settings=home)
+    assert a.citations and "stationed on rooftops" in a.citations[0].quote, a.answer

@@ -1,0 +1,31 @@
+""""What made commuters angry?" is answered by the sentence saying what angered them, the adjective's state
+noun as a verb ("... has angered many commuters"), before one that only names the state ("Angry drivers
+blocked ..."): WordNet derives "anger" from "angry" (lexicon.state_nouns; a noun the adjective merely pertains
+to, "theoretical" -> "theory", is no alias). The keyword search looks for "anger" too (bot/expand.py)."""
+
+from __future__ import annotations
+
+from bot import ask
+from bot.answer import lexicon
+from conftest import home_of
+
+BRIDGE = """Bridge toll
+
+Angry drivers blocked the approach roads to the river bridge on Tuesday morning.
+Shops along the quay stayed closed, with some commuters saying they were too afraid of trouble to travel.
+The council voted in March to raise the toll to four pounds.
+The new toll has angered many commuters and prompted the cycling club to call for a free lane.
+Police said the blockade ended peacefully by noon.
+"""
+
+
+def test_state_nouns_are_the_adjectives_own():
+    assert "anger" in lexicon.state_nouns("angry")
+    assert lexicon.state_nouns("theoretical") == frozenset()  # noun.cognition: pertains, no state
+
+
+def test_what_made_them_angry_is_what_angered_them(tmp_path):
+    home = home_of(tmp_path, {"bridge.txt": BRIDGE})
+    a = ask("what made commuters angry", settings=home)
+    assert a.status == "answered", a.answer
+    assert a.citations and "has angered many commuters" in a.citations[0].quote, a.answer
