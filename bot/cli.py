@@ -284,7 +284,18 @@ def _vector_health(settings, manifest) -> str:
     lost = sum(len(ids) for ids in missing_vectors(manifest, store).values())
     if lost:
         return f"{lost} vectors missing: run `newsbot ingest` (answers use keyword search only for those)"
-    return "all present" + _older_vectors(settings, manifest)
+    return "all present" + _older_vectors(settings, manifest) + _waiting(store)
+
+
+def _waiting(store) -> str:
+    """The small changes made around a big chunk collection (index/chunk_delta.py) that wait to be folded in."""
+    from index.chunk_delta import COMPACT_DEAD, COMPACT_DELTA
+
+    waiting, buried = store.delta_count(), len(store.dead())
+    if not (waiting or buried):
+        return ""
+    return (f"; {waiting:,} new chunk vectors wait in the second collection and {buried:,} deleted ones are "
+            f"buried, until an ingest folds them in (at {COMPACT_DELTA:,} / {COMPACT_DEAD:,}, or with a big change)")
 
 
 def _older_vectors(settings, manifest) -> str:

@@ -157,3 +157,22 @@ def test_a_killed_compaction_loses_nothing(big, monkeypatch):
     _live_ok(settings)
     a = ask("when did the crane drivers walk out", settings=settings)
     assert a.status == "answered" and a.citations[0].article_id == "crane", a.answer
+
+
+def test_status_says_what_waits_to_be_folded_in(big, capsys):
+    from bot.cli import _print_status
+
+    settings, corpus = big
+    (corpus / "crane.txt").write_text(NEW, encoding="utf-8")
+    ingest([corpus], settings)
+    remove_articles([NAJAF], settings)
+    store = VectorStore(settings)
+    waiting, buried = store.delta_count(), len(store.dead())
+    store.close()
+    manifest = Manifest(manifest_path(settings))
+    try:
+        _print_status(settings, manifest)
+    finally:
+        manifest.close()
+    out = capsys.readouterr().out
+    assert f"{waiting:,} new chunk vectors wait in the second collection and {buried:,} deleted ones are buried" in out
