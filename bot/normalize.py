@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answer import base_forms, common_words, country_names, is_participle, known_word
-from bot.answer.lexicon import available as lexicon_available
+from bot.answer import base_forms, common_words, country_names, is_participle, known_word, wordnet_available
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
 from index.words import WordStats
@@ -105,7 +104,7 @@ def _no_english_word(low: str) -> bool:
     "london", stays as typed: measured, the natural set's "did stephen cook win the turing award" was
     answered with a sentence on Cook that names no award.)"""
     # (two letters are a pronoun's or an abbreviation's: "tell us about it" is no question about the US)
-    return len(low) > 2 and lexicon_available() and not any(base_forms(low, p) for p in "nva")
+    return len(low) > 2 and wordnet_available() and not any(base_forms(low, p) for p in "nva")
 
 
 def _country(corpus: WordStats, low: str) -> str | None:
