@@ -12,7 +12,7 @@ among its own most frequent senses too (lexicon.synonyms): "died" is not searche
 
 from __future__ import annotations
 
-from bot.answer import base_forms, broad_topic, name_variants, state_nouns, synonyms
+from bot.answer import broad_topic, name_variants, state_nouns, synonyms
 from index.bm25 import BM25Index
 from index.terms import stopwords, terms, words
 from index.words import WordStats
@@ -37,7 +37,7 @@ def keyword_query(bm25: BM25Index, question: str, corpus: WordStats | None = Non
         extra.update((t, s) for t, s in found.items() if t not in extra)
     # "what made residents angry": the state's noun, whose verb the article may use ("has angered many residents")
     for word in dict.fromkeys(words(question)):
-        if word in sw or not word.isalpha() or not base_forms(word, "a"):
+        if word in sw or not word.isalpha():
             continue
         for noun in sorted(state_nouns(word))[:MAX_SYNONYMS]:
             ts = terms(noun)

@@ -111,7 +111,6 @@ _PLACE_PHRASE = re.compile(r"\b(?:in|on|at|near|inside|outside|behind|beside|acr
 _NOT_PLACES = frozenset({"place", "addition", "way", "time", "order", "case", "fact"})  # "in place", "in addition"
 
 
-@lru_cache(maxsize=8192)
 def _a_place(noun: str) -> bool:
     """A noun whose most frequent sense is a location, a structure or a way ("rooftops", "shrine", "streets")."""
     low = noun.lower()
@@ -189,7 +188,7 @@ def _aliases(text: str, ts: frozenset[str]) -> tuple[tuple[str, frozenset[str]],
     out = {}
     for w in words(text):
         own = terms(w)
-        if len(own) == 1 and own[0] in ts and w.isalpha() and lexicon.base_forms(w, "a"):
+        if len(own) == 1 and own[0] in ts and w.isalpha():
             other = frozenset(t for n in lexicon.state_nouns(w) for t in terms(n)) - {own[0]}
             if other:
                 out[own[0]] = other
