@@ -27,7 +27,8 @@ CONTRACTIONS = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows":
 ABBREVIATIONS = {"ppl": "people", "govt": "government", "gov't": "government", "abt": "about", "bc": "because",
                  "cuz": "because", "coz": "because", "thru": "through", "yrs": "years",
                  "yr": "year", "mins": "minutes", "hrs": "hours", "u": "you",
-                 "ur": "your", "r": "are", "pls": "please", "plz": "please", "vs": "versus"}
+                 "ur": "your", "r": "are", "pls": "please", "plz": "please", "vs": "versus",
+                 "pm": "prime minister"}
 # "what's Sadr want": the "'s" is "does" when a name or pronoun and then a bare verb of wanting or saying follow
 # ("what's the death toll" keeps its "is": "toll" is no such verb).
 _DOES = re.compile(r"\b((?i:what|who|where|why|how|when))['’]s\s+((?:he|she|they|it|the\s+[a-z]+|[A-Z][\w'\-]*"
@@ -170,7 +171,8 @@ def normalize(question: str, lib) -> str:
         low = w.lower()
         if low in CONTRACTIONS:
             return CONTRACTIONS[low] if w.islower() else CONTRACTIONS[low].capitalize()
-        if low in ABBREVIATIONS and low not in counts:  # a word the articles use is theirs ("bc" may be "BC")
+        # a word the articles use is theirs ("bc" may be "BC"); after a number "pm" is the time ("at 3 pm")
+        if low in ABBREVIATIONS and low not in counts and not (low == "pm" and re.search(r"\d\s*$", question[:m.start()])):
             return ABBREVIATIONS[low]
         if low in QUESTION_WORD_TYPOS and not question[:m.start()].strip():
             return QUESTION_WORD_TYPOS[low]

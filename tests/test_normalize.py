@@ -240,6 +240,9 @@ def test_chat_short_forms_and_whats_x_want(corpus) -> None:
     lib = Corpus(corpus)
     assert normalize("how many ppl were killed", lib) == "how many people were killed"
     assert normalize("what did the govt say", lib) == "what did the government say"
+    # "pm" is the prime minister, but after a number the time
+    assert normalize("who is the pm", lib) == "who is the prime minister"
+    assert normalize("what happened at 3 pm", lib) == "what happened at 3 pm"
     # "p vs np" is "p versus np"; where the articles write "vs" themselves it stays
     assert normalize("whats p vs np", lib) == "what's p versus np"
     assert "vs" in normalize("who won arsenal vs chelsea", Corpus(["Arsenal vs Chelsea ended 2-2 on Sunday."])).split()
