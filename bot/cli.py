@@ -284,7 +284,16 @@ def _vector_health(settings, manifest) -> str:
     lost = sum(len(ids) for ids in missing_vectors(manifest, store).values())
     if lost:
         return f"{lost} vectors missing: run `newsbot ingest` (answers use keyword search only for those)"
-    return "all present" + _older_vectors(settings, manifest) + _waiting(store)
+    return "all present" + _older_vectors(settings, manifest) + _parts(store) + _waiting(store)
+
+
+def _parts(store) -> str:
+    """A big index split into parts by topic (index/partition.py)."""
+    from index.partition import PROBES
+
+    if store.part is None:
+        return ""
+    return f"; in {len(store.part.centroids)} parts by topic, a question searching {PROBES} of them"
 
 
 def _waiting(store) -> str:

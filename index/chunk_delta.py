@@ -57,6 +57,8 @@ def compact(store: "VectorStore") -> tuple[int, int]:
     if not (delta >= COMPACT_DELTA or dead_n >= COMPACT_DEAD or (not store.small and (delta or dead_n))):
         return 0, 0
     moved = deleted = 0
+    if store.part is not None:
+        moved = _fold_into_parts(store)
     while True:
         got = store.read_delta(store.max_batch)
         if not got["ids"]:
@@ -72,3 +74,22 @@ def compact(store: "VectorStore") -> tuple[int, int]:
         deleted += len(batch)
     store.forget_dead()
     return moved, deleted
+
+
+def _fold_into_parts(store: "VectorStore") -> int:
+    """An index in parts (index/partition.py): the whole delta read first, then written part by part, so each
+    part is loaded once (page by page, every page would load every part); then deleted from the delta."""
+    ids: list[str] = []
+    vectors: list = []
+    metadatas: list[dict] = []
+    while True:
+        got = store.read_delta(store.max_batch, offset=len(ids))
+        if not got["ids"]:
+            break
+        ids.extend(got["ids"])
+        vectors.extend(got["embeddings"])
+        metadatas.extend(got["metadatas"])
+    store.write_main(ids, vectors, metadatas)
+    for b in range(0, len(ids), store.max_batch):
+        store.drop_delta(ids[b : b + store.max_batch])
+    return len(ids)

@@ -22,7 +22,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 from index.bm25 import BM25Index
 from index.bm25_sync import sync_bm25
 from index.chunk import split_article
-from index.chunk_delta import compact, is_small
+from index.chunk_delta import COMPACT_DELTA, compact, is_small
+from index.partition import finish, split
 from index.errors import NewsbotError
 from index.home import disk_errors, require_writable
 from index.load import load_paths
@@ -36,6 +37,7 @@ from index.vectors import VectorStore
 
 Progress = Callable[[int, int], None]
 BATCH_VECTORS = 256  # how many vectors to embed before writing (bounded memory, steady progress)
+SPLIT_CHECK = 2_000  # articles between two checks of whether a big ingest's main collection is to be split
 
 
 @dataclass
@@ -134,6 +136,8 @@ def _open_store(manifest: Manifest, settings: Settings) -> tuple[VectorStore, in
     every later write finds them in one place) and what a killed run left deleted; (store, vectors moved)."""
     store = VectorStore(settings)
     moved = migrate_sentences(store)
+    if store.part is not None:
+        finish(store)  # a split into parts a killed run did not finish (index/partition.py)
     _delete_pending(manifest, store)
     return store, moved
 
@@ -179,7 +183,7 @@ def _write_work(work: list[Article | None], manifest: Manifest, store: VectorSto
     (chunks, vectors) written. Each article is split only when its batch is made, so memory holds one batch's
     chunks and sentences, not the whole archive's (100,000 articles: millions of them); and ``work`` lets go
     of each article once it is written (its text is the manifest's now), as the vector index grows."""
-    chunks = done = 0
+    chunks = done = checked = 0
     batch: list[tuple[Article, list[Sentence], list[Chunk]]] = []
     size = 0
     for n in range(1, len(work) + 1):
@@ -191,6 +195,11 @@ def _write_work(work: list[Article | None], manifest: Manifest, store: VectorSto
         if size >= BATCH_VECTORS or n == len(work):
             done += _write_batch(batch, manifest, store, embed_model)
             batch, size = [], 0
+            if store.part is None and not store.small and n - checked >= SPLIT_CHECK:
+                checked = n
+                split(store)  # once the main collection is big enough (index/partition.py)
+            elif store.part is not None and store.delta_count() >= COMPACT_DELTA:
+                compact(store)  # into the parts, whenever enough waits: the delta never grows whole
             if progress:
                 progress(n, len(work))  # in articles: the total of vectors is known only once all are split
     return chunks, done
@@ -281,6 +290,8 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
             # Last, once the manifest is final: live vectors the store lost are embedded again.
             report.vectors_restored = _restore_missing(manifest, store, embed_model, settings)
             compact(store)  # when enough waits (index/chunk_delta.py)
+            if store.part is None:
+                split(store)  # once the main collection is big (index/partition.py)
             refresh_bm25(settings, manifest, writer=True)
             store.close()
         finally:

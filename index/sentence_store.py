@@ -14,6 +14,8 @@ the file read-only (index/manifest.py: open_readonly()).
 The same file holds the chunk store's graveyard (index/chunk_delta.py): table ``dead_chunks`` (id), the chunk
 ids deleted from the index by a small change whose vectors still sit in the big Chroma collection, until an
 ingest folds them out. It follows the same write protocol, so it is here rather than in a file of its own.
+So does table ``chunk_parts`` (id, part): which part of a partitioned chunk index holds each chunk vector
+(index/partition.py), written once the vector is in it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS vectors(id TEXT PRIMARY KEY, vec BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS dead_chunks(id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS chunk_parts(id TEXT PRIMARY KEY, part INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -209,18 +212,40 @@ class SentenceStore:
                          frozenset())
 
     def bury_chunks(self, ids: Sequence[str]) -> None:
-        self._set_dead(ids, "INSERT OR IGNORE INTO dead_chunks(id) VALUES(?)")
+        self._write_rows([(i,) for i in ids], "INSERT OR IGNORE INTO dead_chunks(id) VALUES(?)")
 
     def unbury_chunks(self, ids: Sequence[str]) -> None:
-        self._set_dead(ids, "DELETE FROM dead_chunks WHERE id=?")
+        self._write_rows([(i,) for i in ids], "DELETE FROM dead_chunks WHERE id=?")
 
-    def _set_dead(self, ids: Sequence[str], statement: str) -> None:
-        if not len(ids):
+    # -- which part of a partitioned chunk index holds a chunk (index/partition.py) ----------------------------
+    def parts_of(self, ids: Sequence[str]) -> dict[str, int]:
+        def read(db: sqlite3.Connection) -> dict[str, int]:
+            out: dict[str, int] = {}
+            for b in range(0, len(ids), BATCH):
+                batch = list(ids[b : b + BATCH])
+                marks = ",".join("?" * len(batch))
+                out.update(db.execute(f"SELECT id, part FROM chunk_parts WHERE id IN ({marks})", batch))
+            return out
+
+        return self._run(False, read, {})
+
+    def count_parts(self) -> int:
+        """How many chunk vectors the parts hold (each is written there before its row)."""
+        return self._run(False, lambda db: db.execute("SELECT COUNT(*) FROM chunk_parts").fetchone()[0], 0)
+
+    def set_parts(self, pairs: Sequence[tuple[str, int]]) -> None:
+        self._write_rows(pairs, "INSERT OR REPLACE INTO chunk_parts(id, part) VALUES(?, ?)")
+
+    def drop_parts(self, ids: Sequence[str]) -> None:
+        self._write_rows([(i,) for i in ids], "DELETE FROM chunk_parts WHERE id=?")
+
+    def _write_rows(self, rows: Sequence[tuple], statement: str) -> None:
+        if not len(rows):
             return
 
         def write(db: sqlite3.Connection) -> None:
             with _transaction(db):
-                db.executemany(statement, [(i,) for i in ids])
+                db.executemany(statement, rows)
 
         self._run(True, write, None)
 

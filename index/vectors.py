@@ -24,10 +24,13 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from index.chroma_api import bound_hnsw_cache
 from index.chroma_systems import LOCK as SYSTEMS_LOCK, Use, give_back_memory, stop_unused, uses
 from index.chunk_delta import DELTA_SUFFIX, merge
 from index.errors import StoreError
 from index.home import writable
+from index import partition
+from index.partition import Partition, part_name, read_partition
 from index.sentence_store import SentenceStore, sentence_vectors_path
 from index.settings import Settings
 
@@ -123,6 +126,7 @@ def _new_client(settings: Settings, readonly: bool, fresh: bool):
         from chromadb.api.shared_system_client import SharedSystemClient
 
         SharedSystemClient._identifier_to_system.pop(str(path), None)
+    bound_hnsw_cache()  # at most so many HNSW indexes loaded (index/chroma_api.py)
     return chromadb.PersistentClient(path=str(path), settings=cs), str(path)
 
 
@@ -157,11 +161,14 @@ class VectorStore:
             self.client, self._folder, its_uses = _client(settings, readonly, fresh)
             self._uses = list(its_uses)  # while this store lives, the Chroma instances it reads are not stopped
             self.max_batch = int(self.client.get_max_batch_size())
-            self.cols = {"chunk": self._collection(f"{settings.collection}_chunks")}
             # Listed, not asked for: chromadb's NotFoundError holds a reference cycle through its traceback,
             # whose frames keep this store, and so its Chroma instances, until a full garbage collection (with a
             # server: 4 cached Systems more per generation, tests/test_reader_memory.py).
             names = {c.name for c in self.client.list_collections()}
+            # a big index in parts (index/partition.py): the parts are opened as questions need them
+            state, part = read_partition(self.sentences)
+            self.part: Partition | None = part if state == "ready" else None
+            self.cols = {} if self.part is not None else {"chunk": self._collection(f"{settings.collection}_chunks")}
             if f"{settings.collection}{DELTA_SUFFIX}" in names:  # made by the first small change (chunk_delta.py)
                 self.cols["delta"] = self.client.get_collection(f"{settings.collection}{DELTA_SUFFIX}",
                                                                 embedding_function=None)
@@ -174,6 +181,31 @@ class VectorStore:
     def _collection(self, name: str):
         return self.client.get_or_create_collection(name=name, embedding_function=None,
                                                     configuration={"hnsw": {"space": "cosine"}})
+
+    def _col(self, key: str):
+        """The collection for a key of self.cols: "chunk", "delta", or "p<j>" (part j, opened at first use). The
+        caller holds the folder lock."""
+        col = self.cols.get(key)
+        if col is None and key.startswith("p") and self.part is not None:
+            col = self.cols[key] = self._collection(part_name(self.settings.collection, int(key[1:])))
+        elif col is None:
+            raise _Moved(key)  # the main collection of an index split since this store opened (see _read)
+        return col
+
+    def has_main_collection(self) -> bool:
+        with self.locked():
+            return self._has_main()
+
+    def _has_main(self) -> bool:
+        return f"{self.settings.collection}_chunks" in {c.name for c in self.client.list_collections()}
+
+    def drop_main_collection(self) -> None:
+        """Delete the main chunk collection (its vectors are in the parts now: index/partition.py)."""
+        self._main_changed()
+        with self.locked():
+            if self._has_main():
+                self.client.delete_collection(f"{self.settings.collection}_chunks")
+        self.cols.pop("chunk", None)
 
     def _legacy(self, client, names: set[str]) -> object | None:
         """The Chroma collection of sentence vectors of an index from before the sentence store, or None (the
@@ -210,6 +242,11 @@ class VectorStore:
         except chromadb.errors.ChromaError:
             try:
                 fresh = self.reopened()
+                if fresh.part is not None and self.part is None:
+                    # split into parts since this store opened: the caller asks again, of the parts
+                    self._uses.extend(fresh._uses)
+                    self.client, self.cols, self.legacy, self.part = fresh.client, fresh.cols, fresh.legacy, fresh.part
+                    raise _Moved("chunk")
                 with self.locked():
                     result = call(fresh)
             except chromadb.errors.ChromaError as exc:
@@ -220,6 +257,7 @@ class VectorStore:
             # must not be stopped while this store lives (index/chroma_systems.py).
             self._uses.extend(fresh._uses)  # one C call: no other thread's extend is lost
             self.client, self.cols, self.legacy = fresh.client, fresh.cols, fresh.legacy
+            self.part = fresh.part
             return result
 
     def count(self, kind: str) -> int:
@@ -234,7 +272,10 @@ class VectorStore:
     def main_count(self) -> int:
         """The main collection's vectors. The first use of a big collection in a process loads its whole index,
         counting too (6.6 s at 1.5 M vectors), so the count the last writer recorded is read instead when it is
-        of this very collection (its Chroma id: a deleted folder or another server makes a new one)."""
+        of this very collection (its Chroma id: a deleted folder or another server makes a new one). An index in
+        parts counts the rows that say which part holds a vector (each written once the vector is there)."""
+        if self.part is not None:
+            return self.sentences.count_parts()
         cid = str(self.cols["chunk"].id)
         recorded = self.sentences.recorded(MAIN_COUNT)
         if recorded and recorded.split(" ")[0] == cid:
@@ -265,16 +306,40 @@ class VectorStore:
                 self._delta_n = self.cols["delta"].count() if "delta" in self.cols else 0
         return self._delta_n
 
-    def read_delta(self, n: int) -> dict:
+    def read_delta(self, n: int, offset: int = 0) -> dict:
         if "delta" not in self.cols:
             return {"ids": []}
         with self.locked():
-            return self.cols["delta"].get(limit=n, include=["embeddings", "metadatas"])
+            return self.cols["delta"].get(limit=n, offset=offset, include=["embeddings", "metadatas"])
+
+    def read_main(self, n: int, offset: int) -> dict:
+        with self.locked():
+            return self._col("chunk").get(limit=n, offset=offset, include=["embeddings", "metadatas"])
 
     def write_main(self, ids: Sequence[str], vectors, metadatas: Sequence[dict]) -> None:
+        if self.part is not None:
+            self.write_parts(self.part, ids, vectors, metadatas)
+            return
         self._main_changed()
         with self.locked():
             self.cols["chunk"].upsert(ids=list(ids), embeddings=vectors, metadatas=list(metadatas))
+
+    def write_parts(self, part: Partition, ids: Sequence[str], vectors, metadatas: Sequence[dict]) -> None:
+        """Write each vector to its part, part by part (each part loaded once), and record its part after."""
+        vectors = np.asarray(vectors, dtype=np.float32)
+        where = part.part_of(vectors) if len(ids) else np.zeros(0, dtype=int)
+        for j in np.unique(where):
+            rows = np.flatnonzero(where == j)
+            for b in range(0, len(rows), self.max_batch):
+                r = rows[b : b + self.max_batch]
+                with self.locked():
+                    self._part_col(part, int(j)).upsert(ids=[ids[n] for n in r], embeddings=vectors[r], metadatas=[metadatas[n] for n in r])
+            self.sentences.set_parts([(ids[n], int(j)) for n in rows])
+
+    def _part_col(self, part: Partition, j: int):
+        """Part j's collection (the caller holds the folder lock), also while a split writes them (index/partition.py)
+        before the store reads them."""
+        return self._col(f"p{j}") if self.part is part else self._collection(part_name(self.settings.collection, j))
 
     def drop_delta(self, ids: Sequence[str]) -> None:
         with self.locked():
@@ -282,6 +347,13 @@ class VectorStore:
         self._delta_n = None
 
     def drop_main(self, ids: Sequence[str]) -> None:
+        if self.part is not None:
+            where = self.sentences.parts_of(ids)
+            for j in sorted(set(where.values())):
+                with self.locked():
+                    self._col(f"p{j}").delete(ids=[i for i in ids if where.get(i) == j])
+            self.sentences.drop_parts(list(where))
+            return
         self._main_changed()
         with self.locked():
             self.cols["chunk"].delete(ids=list(ids))
@@ -299,6 +371,10 @@ class VectorStore:
             cols = [self.legacy]
             if self.legacy is None or not ids:
                 return ids
+        elif self.part is not None:  # every part (only when the counts differ: a repair)
+            with self.locked():
+                cols = [self._col(f"p{j}") for j in range(len(self.part.centroids))] + (
+                    [self.cols["delta"]] if "delta" in self.cols else [])
         else:
             cols = [self.cols[c] for c in ("chunk", "delta") if c in self.cols]
         found: set[str] = set()
@@ -316,24 +392,26 @@ class VectorStore:
         if kind == "sentence":
             self.sentences.upsert(ids, vectors)
             return
-        # A small change writes to the delta. An id written again is alive again: no longer buried, and when
+        # A small change writes to the delta, and so does every change to an index in parts (folded into them
+        # in bulk: index/partition.py). An id written again is alive again: no longer buried, and when
         # buried its vector is still in the main collection (an id holds its article's content hash: the same
         # text, the same vector), so a small change need not write it at all.
+        small = self.small or self.part is not None
         revived = [i for i in ids if i in self.dead()]
         if revived:
             self.sentences.unbury_chunks(revived)
-            if self.small:
+            if small:
                 keep = [n for n, i in enumerate(ids) if i not in self.dead()]
                 ids, vectors, metadatas = [ids[n] for n in keep], vectors[keep], [metadatas[n] for n in keep]
             self.forget_dead()
         if not len(ids):
             return
-        if self.small and "delta" not in self.cols:
+        if small and "delta" not in self.cols:
             with self.locked():
                 self.cols["delta"] = self._collection(f"{self.settings.collection}{DELTA_SUFFIX}")
-        if not self.small:
+        if not small:
             self._main_changed()
-        col = self.cols["delta" if self.small else "chunk"]
+        col = self.cols["delta" if small else "chunk"]
         for b in range(0, len(ids), self.max_batch):
             sl = slice(b, b + self.max_batch)
             with self.locked():
@@ -353,13 +431,14 @@ class VectorStore:
             with self.locked():
                 in_delta.update(self.cols["delta"].get(ids=list(ids[b : b + self.max_batch]), include=[])["ids"])
         rest = [i for i in ids if i not in in_delta]
-        if rest and not self.small:
+        small = self.small or self.part is not None  # an index in parts: its deleted vectors are buried too
+        if rest and not small:
             self._main_changed()
-        for col, gone in (("delta", sorted(in_delta)), ("chunk", [] if self.small else rest)):
+        for col, gone in (("delta", sorted(in_delta)), ("chunk", [] if small else rest)):
             for b in range(0, len(gone), self.max_batch):
                 with self.locked():
                     self.cols[col].delete(ids=gone[b : b + self.max_batch])
-        if self.small:
+        if small:
             self.sentences.bury_chunks(rest)
         self.forget_dead()
 
@@ -367,16 +446,25 @@ class VectorStore:
         """Nearest ids with cosine similarity (1 - cosine distance); chunks only (sentences are read by id)."""
         # Chroma (1.x) returns what the collection holds when it holds fewer than k (nothing when empty): no
         # count() first, a call of its own (20 ms at 10,000 articles) on every question.
+        try:
+            return self._query(vector, k, where)
+        except _Moved:  # the index was split into parts since this store opened: _read switched to them
+            return self._query(vector, k, where)
+
+    def _query(self, vector: np.ndarray, k: int, where: dict | None) -> list[tuple[str, float]]:
         dead = self.dead()
         n = k + min(len(dead), EXTRA)  # buried vectors may take places among the nearest: ask for a few more
-        main = self._nearest("chunk", vector, n, where)
-        if len(main) == n and sum(1 for i, _ in main if i not in dead) < k:
-            main = self._nearest("chunk", vector, k + len(dead), where)  # many buried near the question
+        if self.part is not None:  # the parts nearest to the question (index/partition.py)
+            main = [hit for j in self.part.nearest(vector, partition.PROBES) for hit in self._nearest(f"p{j}", vector, n, where)]
+        else:
+            main = self._nearest("chunk", vector, n, where)
+            if len(main) == n and sum(1 for i, _ in main if i not in dead) < k:
+                main = self._nearest("chunk", vector, k + len(dead), where)  # many buried near the question
         delta = self._nearest("delta", vector, k, where) if self.delta_count() else []
-        return merge(main, delta, dead, k) if dead or delta else main
+        return merge(main, delta, dead, k) if dead or delta or self.part is not None else main
 
     def _nearest(self, col: str, vector: np.ndarray, n: int, where: dict | None) -> list[tuple[str, float]]:
-        res = self._read(lambda store: store.cols[col].query(query_embeddings=[vector], n_results=n, where=where,
+        res = self._read(lambda store: store._col(col).query(query_embeddings=[vector], n_results=n, where=where,
                                                               include=["distances"]))
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
 
@@ -394,8 +482,14 @@ class VectorStore:
             wanted = [i for i in ids if i not in out and (col == "delta" or i not in self.dead())]
             if col == "delta" and not self.delta_count() or not wanted:
                 continue
-            res = self._read(lambda store: store.cols[col].get(ids=wanted, include=["embeddings"]))
-            out.update((i, np.asarray(e, dtype=np.float32)) for i, e in zip(res["ids"], res["embeddings"]))
+            if col == "chunk" and self.part is not None:  # each from its part
+                where = self.sentences.parts_of(wanted)
+                groups = [(f"p{j}", [i for i in wanted if where.get(i) == j]) for j in sorted(set(where.values()))]
+            else:
+                groups = [(col, wanted)]
+            for key, some in groups:
+                res = self._read(lambda store: store._col(key).get(ids=some, include=["embeddings"]))
+                out.update((i, np.asarray(e, dtype=np.float32)) for i, e in zip(res["ids"], res["embeddings"]))
         return out
 
     def _legacy_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
@@ -406,3 +500,7 @@ class VectorStore:
         if res is None:
             return self.sentences.vectors(ids)
         return {i: np.asarray(e, dtype=np.float32) for i, e in zip(res["ids"], res["embeddings"])}
+
+
+class _Moved(Exception):
+    """A store opened before its index was split into parts asked for the main collection (index/partition.py)."""

@@ -1,0 +1,138 @@
+"""A big chunk index in parts by topic, so that a question loads only the parts near it.
+
+Chroma (1.x) loads a collection's whole HNSW index at its first use in a process: at 100,000 articles the
+1.5 M chunk vectors are 3 GB and 5-7 s, paid by every fresh `newsbot ask` and held by every answering process.
+So once the main chunk collection holds PARTITION_AT vectors, the writer splits it by topic, as an
+inverted-file (IVF) index does: spherical k-means over a sample of the vectors gives PARTS centroids, and each
+vector goes to the collection ``<name>_chunks_p<j>`` of its nearest centroid, its part recorded in table
+``chunk_parts`` of the sentence-vector file. A question searches the PROBES parts whose centroids are nearest
+to it, and the delta (VectorStore.query): a few of the parts, each loaded at its first use, and Chroma keeps at
+most index/chroma_api.py's HNSW_CACHE of them in memory. New chunk vectors wait in the delta
+(index/chunk_delta.py) and are folded into their parts in bulk, part by part, so a write loads a part once.
+
+The state is the sentence-vector file's meta ``chunk_partition``: absent (one main collection), "building K"
+(the centroids chosen and recorded, the parts being written; readers still read the main collection) or
+"ready K" (readers read the parts; the main collection is deleted next). Every step is safe to repeat: a
+killed split is done again with the recorded centroids (the same vectors go to the same parts), a killed
+deletion of the main collection is finished by the next writer (finish()).
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:  # index/vectors.py imports this module
+    from index.sentence_store import SentenceStore
+    from index.vectors import VectorStore
+
+PARTITION_AT = 200_000  # main-collection vectors from which the writer splits it (~13,000 articles)
+PARTS = 64  # parts, fixed at the split: ~23,000 vectors each at 100,000 articles
+PROBES = 6  # parts a question searches (of PARTS)
+SAMPLE = 32_768  # vectors the centroids are fitted on
+ROUNDS = 12  # k-means rounds
+STATE, CENTROIDS = "chunk_partition", "chunk_centroids"  # the sentence-vector file's meta keys
+
+
+@dataclass(frozen=True)
+class Partition:
+    centroids: np.ndarray  # PARTS x dim, unit rows
+
+    def part_of(self, vectors) -> np.ndarray:
+        """Each vector's part: its nearest centroid by cosine (the vectors' own norms do not matter)."""
+        return np.argmax(np.asarray(vectors, dtype=np.float32) @ self.centroids.T, axis=1)
+
+    def nearest(self, vector, n: int) -> list[int]:
+        sims = self.centroids @ np.asarray(vector, dtype=np.float32)
+        return [int(j) for j in np.argsort(-sims, kind="stable")[:n]]
+
+
+def part_name(collection: str, j: int) -> str:
+    return f"{collection}_chunks_p{j:02d}"
+
+
+def read_partition(sentences: "SentenceStore") -> tuple[str | None, Partition | None]:
+    """(state, partition): (None, None) for an index in one collection."""
+    state, blob = sentences.recorded(STATE), sentences.recorded(CENTROIDS)
+    if not state or not blob:
+        return None, None
+    kind, k = state.split(" ")
+    return kind, Partition(np.frombuffer(base64.b64decode(blob), dtype="<f4").reshape(int(k), -1))
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
+def fit_centroids(sample: np.ndarray, k: int, rounds: int = ROUNDS, seed: int = 0) -> np.ndarray:
+    """Spherical k-means: k unit centroids, each the normalised mean of the sample vectors nearest to it.
+    Seeded, so the same sample gives the same centroids."""
+    x = _unit(np.asarray(sample, dtype=np.float32))
+    k = min(k, len(x))
+    c = x[np.random.default_rng(seed).choice(len(x), size=k, replace=False)].copy()
+    for _ in range(rounds):
+        nearest = np.argmax(x @ c.T, axis=1)
+        sums = np.zeros_like(c)
+        np.add.at(sums, nearest, x)  # sum of each centroid's members
+        filled = np.bincount(nearest, minlength=k) > 0  # an empty part keeps its centroid
+        c[filled] = _unit(sums[filled])
+    return c.astype(np.float32)
+
+
+def split(store: "VectorStore") -> int:
+    """Split the main chunk collection into parts once it holds PARTITION_AT vectors (or finish a split a
+    killed run began); returns the vectors moved. The caller holds the ingest lock.
+
+    The whole collection is read once (a one-time cost: at 1.5 M vectors the writer holds them, float16, beside
+    the main index it loads to read them), then written part by part, so that each part is loaded once."""
+    state, part = read_partition(store.sentences)
+    if state == "ready":
+        finish(store)
+        return 0
+    if state is None and store.main_count() < PARTITION_AT:
+        return 0
+    ids, vectors, metadatas = _read_main(store)
+    if part is None:
+        rng = np.random.default_rng(0)
+        sample = vectors[np.sort(rng.choice(len(ids), size=min(SAMPLE, len(ids)), replace=False))]
+        part = Partition(fit_centroids(sample, PARTS))
+        # the centroids first, then the state that points at them
+        store.sentences.record(CENTROIDS, base64.b64encode(part.centroids.astype("<f4").tobytes()).decode())
+        store.sentences.record(STATE, f"building {len(part.centroids)}")
+    store.write_parts(part, ids, vectors, metadatas)
+    store.sentences.record(STATE, f"ready {len(part.centroids)}")
+    store.part = part
+    finish(store)
+    return len(ids)
+
+
+def _read_main(store: "VectorStore") -> tuple[list[str], np.ndarray, list[dict]]:
+    """The main collection's live vectors (buried ones left out), float16, in pages the client accepts."""
+    dead = store.dead()
+    ids: list[str] = []
+    chunks: list[np.ndarray] = []
+    metadatas: list[dict] = []
+    offset = 0
+    while True:
+        got = store.read_main(store.max_batch, offset)
+        if not got["ids"]:
+            break
+        offset += len(got["ids"])
+        keep = [n for n, i in enumerate(got["ids"]) if i not in dead]
+        ids.extend(got["ids"][n] for n in keep)
+        chunks.append(np.asarray(got["embeddings"], dtype=np.float16)[keep])
+        metadatas.extend(got["metadatas"][n] for n in keep)
+    return ids, (np.concatenate(chunks) if chunks else np.zeros((0, 0), np.float16)), metadatas
+
+
+def finish(store: "VectorStore") -> None:
+    """The parts are ready: forget the ids buried in the main collection, then delete it. Run before any write
+    to the parts (split(), and a writer's first step), so every id buried then is the main collection's."""
+    if not store.has_main_collection():
+        return
+    store.sentences.unbury_chunks(sorted(store.sentences.dead_chunks()))
+    store.forget_dead()
+    store.drop_main_collection()

@@ -1,0 +1,171 @@
+"""A big chunk index split into parts by topic (index/partition.py): a question searches only the parts nearest
+to it, new and deleted vectors reach the parts through the delta, a killed split loses nothing, and a reader
+opened before the split goes on answering after it. "Big" is monkeypatched down to the sample corpus; the real
+embedded Chroma, embedding model and files are used."""
+
+from __future__ import annotations
+
+import chromadb.api.models.Collection as chroma_collection
+import pytest
+
+from bot import ask
+from index import chroma_api, chunk_delta, partition
+from index.ingest import ingest, remove_articles
+from index.partition import part_name, read_partition
+from index.vectors import VectorStore
+from tests.test_chunk_delta import NAJAF, NEW, _live_ok
+
+QUESTION, ANSWER = "what did the cleric agree to in najaf", NAJAF
+
+
+@pytest.fixture
+def parts(monkeypatch):
+    """Any index is split, into 4 parts; questions search 2 of them; every change is small-sized."""
+    monkeypatch.setattr(partition, "PARTITION_AT", 1)
+    monkeypatch.setattr(partition, "PARTS", 4)
+    monkeypatch.setattr(partition, "PROBES", 2)
+    monkeypatch.setattr(chunk_delta, "BIG_INDEX", 1)
+    monkeypatch.setattr(chunk_delta, "SMALL_CHANGE", 5)
+
+
+def _names(settings) -> set[str]:
+    store = VectorStore(settings)
+    try:
+        return {c.name for c in store.client.list_collections()}
+    finally:
+        store.close()
+
+
+def _part_ids(settings) -> set[str]:
+    store = VectorStore(settings)
+    try:
+        return {i for j in range(4) for i in store._col(f"p{j}").get(include=[])["ids"]}
+    finally:
+        store.close()
+
+
+def test_a_big_index_is_split_and_still_answers(parts, settings_factory, corpus_copy, capsys):
+    settings = settings_factory(corpus=corpus_copy)
+    ingest([corpus_copy], settings)
+    store = VectorStore(settings)
+    state, part = read_partition(store.sentences)
+    store.close()
+    assert state == "ready" and part.centroids.shape[0] == 4
+    names = _names(settings)
+    assert f"{settings.collection}_chunks" not in names  # the main collection is gone
+    assert {part_name(settings.collection, j) for j in range(4)} <= names
+    _live_ok(settings)  # every live chunk in its part, and counted
+    from bot.cli import _print_status
+    from index.ingest import manifest_path
+    from index.manifest import Manifest
+
+    manifest = Manifest(manifest_path(settings))
+    try:
+        _print_status(settings, manifest)
+    finally:
+        manifest.close()
+    assert "in 4 parts by topic, a question searching 2 of them" in capsys.readouterr().out
+    a = ask(QUESTION, settings=settings)
+    assert a.status == "answered" and a.citations[0].article_id == ANSWER, a.answer
+
+
+def test_a_question_searches_only_the_nearest_parts(parts, settings_factory, corpus_copy, monkeypatch):
+    settings = settings_factory(corpus=corpus_copy)
+    ingest([corpus_copy], settings)
+    queried: list[str] = []
+    original = chroma_collection.Collection.query
+
+    def spy(self, *args, **kwargs):
+        queried.append(self.name)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(chroma_collection.Collection, "query", spy)
+    a = ask(QUESTION, settings=settings)
+    assert a.status == "answered" and a.citations[0].article_id == ANSWER, a.answer
+    assert queried and len(set(queried)) == 2 and all("_chunks_p" in n for n in queried)
+
+
+def test_changes_reach_the_parts_through_the_delta(parts, settings_factory, corpus_copy, monkeypatch):
+    settings = settings_factory(corpus=corpus_copy)
+    ingest([corpus_copy], settings)
+    (corpus_copy / "crane.txt").write_text(NEW, encoding="utf-8")
+    ingest([corpus_copy], settings)  # waits in the delta
+    remove_articles([NAJAF], settings)  # buried (the chat's Delete)
+    (corpus_copy / f"{NAJAF}.txt").unlink()  # (else the next ingest adds it again)
+    store = VectorStore(settings)
+    assert store.delta_count() > 0 and store.dead()
+    store.close()
+    assert ask("when did the crane drivers walk out", settings=settings).citations[0].article_id == "crane"
+    monkeypatch.setattr(chunk_delta, "COMPACT_DELTA", 1)
+    (corpus_copy / "crane2.txt").write_text(NEW.replace("Eastport", "Westport"), encoding="utf-8")
+    ingest([corpus_copy], settings)  # enough waits: folded into the parts, the buried deleted from them
+    store = VectorStore(settings)
+    assert store.delta_count() == 0 and not store.dead()
+    store.close()
+    ids = _part_ids(settings)
+    assert any(i.startswith("crane") for i in ids) and not any(i.startswith(NAJAF) for i in ids)
+    _live_ok(settings)
+    a = ask("when did the crane drivers walk out", settings=settings)
+    assert a.status == "answered" and a.citations[0].article_id in {"crane", "crane2"}, a.answer
+    b = ask(QUESTION, settings=settings)
+    assert all(c.article_id != NAJAF for c in [*b.citations, *b.related]), b.answer
+
+
+def test_a_killed_split_loses_nothing(parts, settings_factory, corpus_copy, monkeypatch):
+    settings = settings_factory(corpus=corpus_copy)
+    monkeypatch.setattr(partition, "PARTITION_AT", 10**9)
+    ingest([corpus_copy], settings)  # not split
+    original = VectorStore.write_parts
+
+    def killed(self, part, ids, vectors, metadatas):
+        original(self, part, ids[:5], vectors[:5], metadatas[:5])
+        raise KeyboardInterrupt  # 5 vectors in their parts, the rest not
+
+    monkeypatch.setattr(VectorStore, "write_parts", killed)
+    monkeypatch.setattr(partition, "PARTITION_AT", 1)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([corpus_copy], settings)
+    store = VectorStore(settings)
+    state = read_partition(store.sentences)[0]
+    store.close()
+    assert state == "building"
+    a = ask(QUESTION, settings=settings)  # readers still read the main collection
+    assert a.status == "answered" and a.citations[0].article_id == ANSWER, a.answer
+    monkeypatch.setattr(VectorStore, "write_parts", original)
+    (corpus_copy / "crane.txt").write_text(NEW, encoding="utf-8")
+    ingest([corpus_copy], settings)  # the next ingest splits it again, with the recorded centroids
+    store = VectorStore(settings)
+    assert read_partition(store.sentences)[0] == "ready"
+    store.close()
+    _live_ok(settings)
+    assert ask(QUESTION, settings=settings).citations[0].article_id == ANSWER
+
+
+def test_a_reader_opened_before_the_split_answers_after_it(settings_factory, corpus_copy, monkeypatch):
+    settings = settings_factory(corpus=corpus_copy)
+    ingest([corpus_copy], settings)
+    reader = VectorStore(settings, readonly=True)
+    najaf = [i for i in reader.cols["chunk"].get(include=[])["ids"] if i.startswith(NAJAF)]
+    vector = reader.vectors("chunk", najaf[:1])[najaf[0]]
+    assert reader.query("chunk", vector, 3)[0][0] == najaf[0] and reader.part is None
+    monkeypatch.setattr(partition, "PARTITION_AT", 1)
+    monkeypatch.setattr(partition, "PARTS", 4)
+    ingest([corpus_copy], settings)  # split: the main collection the reader read is deleted
+    assert reader.query("chunk", vector, 3)[0][0] == najaf[0]
+    assert reader.part is not None
+    reader.close()
+
+
+def test_parts_let_go_of_answer_right(parts, settings_factory, corpus_copy, monkeypatch):
+    """Chroma keeping one HNSW index loaded at a time: every part is loaded again when searched."""
+    monkeypatch.setattr(chroma_api, "HNSW_CACHE", 1)
+    monkeypatch.setattr(partition, "PROBES", 4)
+    settings = settings_factory(corpus=corpus_copy)  # a new folder: a new Chroma instance, with this cache
+    ingest([corpus_copy], settings)
+    store = VectorStore(settings)
+    assert store.client._server.hnsw_cache_size == 1
+    store.close()
+    _live_ok(settings)
+    for _ in range(2):
+        a = ask(QUESTION, settings=settings)
+        assert a.status == "answered" and a.citations[0].article_id == ANSWER, a.answer
