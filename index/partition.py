@@ -6,8 +6,8 @@ So once the main chunk collection holds PARTITION_AT vectors, the writer splits 
 inverted-file (IVF) index does: spherical k-means over a sample of the vectors gives PARTS centroids, and each
 vector goes to the collection ``<name>_chunks_p<j>`` of its nearest centroid, its part recorded in table
 ``chunk_parts`` of the sentence-vector file. A question searches the PROBES parts whose centroids are nearest
-to it, and the delta (VectorStore.query): a few of the parts, each loaded at its first use, and Chroma keeps at
-most index/chroma_api.py's HNSW_CACHE of them in memory. New chunk vectors wait in the delta
+to it, and the delta (VectorStore.query): a few of the parts, each loaded at its first use (a long-lived reader
+loads the others in the background once it asks a second question: bot/library.py). New chunk vectors wait in the delta
 (index/chunk_delta.py) and are folded into their parts in bulk, part by part, so a write loads a part once.
 
 The state is the sentence-vector file's meta ``chunk_partition``: absent (one main collection), "building K"

@@ -24,7 +24,6 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from index.chroma_api import bound_hnsw_cache
 from index.chroma_systems import LOCK as SYSTEMS_LOCK, Use, give_back_memory, stop_unused, uses
 from index.chunk_delta import DELTA_SUFFIX, merge
 from index.errors import StoreError
@@ -126,7 +125,6 @@ def _new_client(settings: Settings, readonly: bool, fresh: bool):
         from chromadb.api.shared_system_client import SharedSystemClient
 
         SharedSystemClient._identifier_to_system.pop(str(path), None)
-    bound_hnsw_cache()  # at most so many HNSW indexes loaded (index/chroma_api.py)
     return chromadb.PersistentClient(path=str(path), settings=cs), str(path)
 
 
@@ -335,6 +333,18 @@ class VectorStore:
                 with self.locked():
                     self._part_col(part, int(j)).upsert(ids=[ids[n] for n in r], embeddings=vectors[r], metadatas=[metadatas[n] for n in r])
             self.sentences.set_parts([(ids[n], int(j)) for n in rows])
+
+    def warm_parts(self) -> int:
+        """Load the parts no question has loaded yet, one at a time (a question waits for one load at most);
+        returns how many were loaded. For a long-lived reader (bot/library.py): its later questions then find
+        every part in memory."""
+        loaded = 0
+        for j, centroid in enumerate(self.part.centroids if self.part is not None else ()):
+            if f"p{j}" in self.cols:  # opened by a question: loaded
+                continue
+            self._read(lambda store: store._col(f"p{j}").query(query_embeddings=[centroid], n_results=1, include=[]))
+            loaded += 1
+        return loaded
 
     def _part_col(self, part: Partition, j: int):
         """Part j's collection (the caller holds the folder lock), also while a split writes them (index/partition.py)

@@ -9,7 +9,7 @@ import chromadb.api.models.Collection as chroma_collection
 import pytest
 
 from bot import ask
-from index import chroma_api, chunk_delta, partition
+from index import chunk_delta, partition
 from index.ingest import ingest, remove_articles
 from index.partition import part_name, read_partition
 from index.vectors import VectorStore
@@ -156,16 +156,20 @@ def test_a_reader_opened_before_the_split_answers_after_it(settings_factory, cor
     reader.close()
 
 
-def test_parts_let_go_of_answer_right(parts, settings_factory, corpus_copy, monkeypatch):
-    """Chroma keeping one HNSW index loaded at a time: every part is loaded again when searched."""
-    monkeypatch.setattr(chroma_api, "HNSW_CACHE", 1)
-    monkeypatch.setattr(partition, "PROBES", 4)
-    settings = settings_factory(corpus=corpus_copy)  # a new folder: a new Chroma instance, with this cache
+def test_a_long_lived_reader_loads_every_part_at_its_second_question(parts, settings_factory, corpus_copy,
+                                                                     monkeypatch):
+    from bot import library
+
+    settings = settings_factory(corpus=corpus_copy)
     ingest([corpus_copy], settings)
-    store = VectorStore(settings)
-    assert store.client._server.hnsw_cache_size == 1
-    store.close()
-    _live_ok(settings)
-    for _ in range(2):
-        a = ask(QUESTION, settings=settings)
-        assert a.status == "answered" and a.citations[0].article_id == ANSWER, a.answer
+    library.close_libraries()
+    assert ask(QUESTION, settings=settings).citations[0].article_id == ANSWER
+    [lib] = library._OPEN.values()  # (open_library() would be a second use)
+    assert not lib._warm and len([k for k in lib.store.cols if k.startswith("p")]) == 2  # the 2 parts it searched
+    a = ask("when was the curfew in baghdad lifted", settings=settings)  # a second question: every part loaded
+    assert a.status == "answered", a.answer
+    assert lib._warm and {f"p{j}" for j in range(4)} <= set(lib.store.cols)
+    calls: list[str] = []
+    monkeypatch.setattr(VectorStore, "warm_parts", lambda self: calls.append("warm") or 0)
+    ask(QUESTION, settings=settings)
+    assert calls == []  # once
