@@ -34,19 +34,26 @@ PARTS = 64  # parts, fixed at the split: ~23,000 vectors each at 100,000 article
 PROBES = 6  # parts a question searches (of PARTS)
 SAMPLE = 32_768  # vectors the centroids are fitted on
 ROUNDS = 12  # k-means rounds
-STATE, CENTROIDS = "chunk_partition", "chunk_centroids"  # the sentence-vector file's meta keys
+DIMS = 192  # dimensions the parts keep of each vector (its projection on the sample's main directions)
+STATE, CENTROIDS, BASIS = "chunk_partition", "chunk_centroids", "chunk_basis"  # the sentence-vector file's meta
 
 
 @dataclass(frozen=True)
 class Partition:
-    centroids: np.ndarray  # PARTS x dim, unit rows
+    centroids: np.ndarray  # PARTS x DIMS, unit rows, in the projected space
+    basis: np.ndarray | None = None  # dim x DIMS: the projection (None: the parts hold whole vectors)
+
+    def project(self, vectors) -> np.ndarray:
+        """The vectors as the parts hold them: on the basis's directions (cosine is nearly kept: see split())."""
+        x = np.asarray(vectors, dtype=np.float32)
+        return x if self.basis is None else x @ self.basis
 
     def part_of(self, vectors) -> np.ndarray:
         """Each vector's part: its nearest centroid by cosine (the vectors' own norms do not matter)."""
-        return np.argmax(np.asarray(vectors, dtype=np.float32) @ self.centroids.T, axis=1)
+        return np.argmax(self.project(vectors) @ self.centroids.T, axis=1)
 
     def nearest(self, vector, n: int) -> list[int]:
-        sims = self.centroids @ np.asarray(vector, dtype=np.float32)
+        sims = self.centroids @ self.project(np.asarray(vector, dtype=np.float32)[None, :])[0]
         return [int(j) for j in np.argsort(-sims, kind="stable")[:n]]
 
 
@@ -59,8 +66,28 @@ def read_partition(sentences: "SentenceStore") -> tuple[str | None, Partition | 
     state, blob = sentences.recorded(STATE), sentences.recorded(CENTROIDS)
     if not state or not blob:
         return None, None
-    kind, k = state.split(" ")
-    return kind, Partition(np.frombuffer(base64.b64decode(blob), dtype="<f4").reshape(int(k), -1))
+    kind, k, *dims = state.split(" ")  # "ready K D" (D: the projection's), or "ready K": whole vectors
+    basis = _array(sentences.recorded(BASIS)).reshape(-1, int(dims[0])) if dims else None
+    return kind, Partition(_array(blob).reshape(int(k), -1), basis)
+
+
+def _array(blob: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(blob), dtype="<f4")
+
+
+def _blob(a: np.ndarray) -> str:
+    return base64.b64encode(np.ascontiguousarray(a, dtype="<f4").tobytes()).decode()
+
+
+def fit_basis(sample: np.ndarray, dims: int) -> np.ndarray | None:
+    """The sample's dims main directions (the right singular vectors of the unit sample, not centred: cosine
+    between projections is then closest to cosine between the vectors); None when there are not more
+    dimensions than that."""
+    x = _unit(np.asarray(sample, dtype=np.float32))
+    if x.shape[1] <= dims:
+        return None
+    _, _, vt = np.linalg.svd(x, full_matrices=False)
+    return np.ascontiguousarray(vt[:dims].T, dtype=np.float32)
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -98,15 +125,22 @@ def split(store: "VectorStore") -> int:
     if part is None:
         rng = np.random.default_rng(0)
         sample = vectors[np.sort(rng.choice(len(ids), size=min(SAMPLE, len(ids)), replace=False))]
-        part = Partition(fit_centroids(sample, PARTS))
-        # the centroids first, then the state that points at them
-        store.sentences.record(CENTROIDS, base64.b64encode(part.centroids.astype("<f4").tobytes()).decode())
-        store.sentences.record(STATE, f"building {len(part.centroids)}")
+        basis = fit_basis(sample, DIMS)
+        part = Partition(fit_centroids(Partition(np.zeros((0, 0)), basis).project(sample), PARTS), basis)
+        # the basis and centroids first, then the state that points at them
+        if basis is not None:
+            store.sentences.record(BASIS, _blob(basis))
+        store.sentences.record(CENTROIDS, _blob(part.centroids))
+        store.sentences.record(STATE, f"building {_shape(part)}")
     store.write_parts(part, ids, vectors, metadatas)
-    store.sentences.record(STATE, f"ready {len(part.centroids)}")
+    store.sentences.record(STATE, f"ready {_shape(part)}")
     store.part = part
     finish(store)
     return len(ids)
+
+
+def _shape(part: Partition) -> str:
+    return f"{len(part.centroids)}" + ("" if part.basis is None else f" {part.basis.shape[1]}")
 
 
 def _read_main(store: "VectorStore") -> tuple[list[str], np.ndarray, list[dict]]:

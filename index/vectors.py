@@ -15,6 +15,7 @@ import atexit
 import fcntl
 import os
 import shutil
+import sqlite3
 import tempfile
 import threading
 from contextlib import contextmanager, nullcontext
@@ -200,9 +201,13 @@ class VectorStore:
     def drop_main_collection(self) -> None:
         """Delete the main chunk collection (its vectors are in the parts now: index/partition.py)."""
         self._main_changed()
+        name = f"{self.settings.collection}_chunks"
         with self.locked():
             if self._has_main():
-                self.client.delete_collection(f"{self.settings.collection}_chunks")
+                folders = _vector_folders(self._folder, self.client.get_collection(name, embedding_function=None).id)
+                self.client.delete_collection(name)
+                for folder in folders:  # chromadb 1.5.9 leaves a deleted collection's HNSW files (2.6 GB at 100k)
+                    shutil.rmtree(folder, ignore_errors=True)
         self.cols.pop("chunk", None)
 
     def _legacy(self, client, names: set[str]) -> object | None:
@@ -324,8 +329,8 @@ class VectorStore:
 
     def write_parts(self, part: Partition, ids: Sequence[str], vectors, metadatas: Sequence[dict]) -> None:
         """Write each vector to its part, part by part (each part loaded once), and record its part after."""
-        vectors = np.asarray(vectors, dtype=np.float32)
-        where = part.part_of(vectors) if len(ids) else np.zeros(0, dtype=int)
+        vectors = part.project(vectors)  # as the parts hold them (index/partition.py)
+        where = np.argmax(vectors @ part.centroids.T, axis=1) if len(ids) else np.zeros(0, dtype=int)
         for j in np.unique(where):
             rows = np.flatnonzero(where == j)
             for b in range(0, len(rows), self.max_batch):
@@ -465,7 +470,9 @@ class VectorStore:
         dead = self.dead()
         n = k + min(len(dead), EXTRA)  # buried vectors may take places among the nearest: ask for a few more
         if self.part is not None:  # the parts nearest to the question (index/partition.py)
-            main = [hit for j in self.part.nearest(vector, partition.PROBES) for hit in self._nearest(f"p{j}", vector, n, where)]
+            projected = self.part.project(np.asarray(vector, dtype=np.float32)[None, :])[0]
+            main = [hit for j in self.part.nearest(vector, partition.PROBES)
+                    for hit in self._nearest(f"p{j}", projected, n, where)]
         else:
             main = self._nearest("chunk", vector, n, where)
             if len(main) == n and sum(1 for i, _ in main if i not in dead) < k:
@@ -479,7 +486,8 @@ class VectorStore:
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
 
     def vectors(self, kind: str, ids: Sequence[str]) -> dict[str, np.ndarray]:
-        """id -> vector, for the ids stored (the others are left out)."""
+        """id -> vector, for the ids stored (the others are left out). A chunk in a part of a big index: the
+        vector as the part holds it, projected (index/partition.py)."""
         if not ids:
             return {}
         if kind == "sentence":
@@ -510,6 +518,23 @@ class VectorStore:
         if res is None:
             return self.sentences.vectors(ids)
         return {i: np.asarray(e, dtype=np.float32) for i, e in zip(res["ids"], res["embeddings"])}
+
+
+def _vector_folders(folder: str | None, collection_id) -> list[Path]:
+    """The folders of an embedded collection's HNSW files: <folder>/<its vector segment's id>, read from Chroma's
+    own SQLite file (its private schema: should it change, nothing is found and the folder stays)."""
+    if folder is None:
+        return []
+    try:
+        db = sqlite3.connect(f"file:{Path(folder) / 'chroma.sqlite3'}?mode=ro", uri=True)
+        try:
+            rows = db.execute("SELECT id FROM segments WHERE collection=? AND scope='VECTOR'",
+                              (str(collection_id),)).fetchall()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return []
+    return [Path(folder) / r[0] for r in rows if r[0] and (Path(folder) / r[0]).is_dir()]
 
 
 class _Moved(Exception):

@@ -5,6 +5,9 @@ embedded Chroma, embedding model and files are used."""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import chromadb.api.models.Collection as chroma_collection
 import pytest
 
@@ -20,8 +23,10 @@ QUESTION, ANSWER = "what did the cleric agree to in najaf", NAJAF
 
 @pytest.fixture
 def parts(monkeypatch):
-    """Any index is split, into 4 parts; questions search 2 of them; every change is small-sized."""
+    """Any index is split, into 4 parts of 16-dimensional vectors; questions search 2 parts; every change is
+    small-sized."""
     monkeypatch.setattr(partition, "PARTITION_AT", 1)
+    monkeypatch.setattr(partition, "DIMS", 16)
     monkeypatch.setattr(partition, "PARTS", 4)
     monkeypatch.setattr(partition, "PROBES", 2)
     monkeypatch.setattr(chunk_delta, "BIG_INDEX", 1)
@@ -44,13 +49,32 @@ def _part_ids(settings) -> set[str]:
         store.close()
 
 
-def test_a_big_index_is_split_and_still_answers(parts, settings_factory, corpus_copy, capsys):
+def _vector_folder(settings) -> Path:
+    """The folder of the main chunk collection's HNSW files (from Chroma's own SQLite file)."""
+    store = VectorStore(settings)
+    main_id = str(store.cols["chunk"].id)
+    store.close()
+    db = sqlite3.connect(Path(settings.home) / "chroma" / "chroma.sqlite3")
+    [(segment,)] = db.execute("SELECT id FROM segments WHERE collection=? AND scope='VECTOR'", (main_id,)).fetchall()
+    db.close()
+    return Path(settings.home) / "chroma" / segment
+
+
+def test_a_big_index_is_split_and_still_answers(parts, settings_factory, corpus_copy, capsys, monkeypatch):
     settings = settings_factory(corpus=corpus_copy)
-    ingest([corpus_copy], settings)
+    monkeypatch.setattr(partition, "PARTITION_AT", 10**9)
+    ingest([corpus_copy], settings)  # one main collection
+    folder = _vector_folder(settings)
+    assert folder.is_dir()
+    monkeypatch.setattr(partition, "PARTITION_AT", 1)
+    ingest([corpus_copy], settings)  # split
+    assert not folder.exists()  # the main collection's HNSW files are deleted with it
     store = VectorStore(settings)
     state, part = read_partition(store.sentences)
     store.close()
-    assert state == "ready" and part.centroids.shape[0] == 4
+    assert state == "ready" and part.centroids.shape == (4, 16) and part.basis.shape == (384, 16)
+    got = VectorStore(settings)._col("p0").get(limit=1, include=["embeddings"])["embeddings"]
+    assert len(got[0]) == 16  # the parts hold the vectors' projections
     names = _names(settings)
     assert f"{settings.collection}_chunks" not in names  # the main collection is gone
     assert {part_name(settings.collection, j) for j in range(4)} <= names
