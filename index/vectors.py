@@ -15,7 +15,6 @@ import atexit
 import fcntl
 import os
 import shutil
-import sqlite3
 import tempfile
 import threading
 from contextlib import contextmanager, nullcontext
@@ -32,6 +31,7 @@ from index.home import writable
 from index import partition
 from index.partition import Partition, part_name, read_partition
 from index.sentence_store import SentenceStore, sentence_vectors_path
+from index.vector_parts import PartsOfStore
 from index.settings import Settings
 
 KINDS = ("chunk", "sentence")
@@ -146,7 +146,7 @@ def _private_copy(path: Path) -> Path:
     return _COPIES[path]
 
 
-class VectorStore:
+class VectorStore(PartsOfStore):
     def __init__(self, settings: Settings, readonly: bool = False, fresh: bool = False,
                  sentences: SentenceStore | None = None):
         """readonly: the caller only reads (ask, status), so a read-only home is read from a copy.
@@ -190,25 +190,6 @@ class VectorStore:
         elif col is None:
             raise _Moved(key)  # the main collection of an index split since this store opened (see _read)
         return col
-
-    def has_main_collection(self) -> bool:
-        with self.locked():
-            return self._has_main()
-
-    def _has_main(self) -> bool:
-        return f"{self.settings.collection}_chunks" in {c.name for c in self.client.list_collections()}
-
-    def drop_main_collection(self) -> None:
-        """Delete the main chunk collection (its vectors are in the parts now: index/partition.py)."""
-        self._main_changed()
-        name = f"{self.settings.collection}_chunks"
-        with self.locked():
-            if self._has_main():
-                folders = _vector_folders(self._folder, self.client.get_collection(name, embedding_function=None).id)
-                self.client.delete_collection(name)
-                for folder in folders:  # chromadb 1.5.9 leaves a deleted collection's HNSW files (2.6 GB at 100k)
-                    shutil.rmtree(folder, ignore_errors=True)
-        self.cols.pop("chunk", None)
 
     def _legacy(self, client, names: set[str]) -> object | None:
         """The Chroma collection of sentence vectors of an index from before the sentence store, or None (the
@@ -326,35 +307,6 @@ class VectorStore:
         self._main_changed()
         with self.locked():
             self.cols["chunk"].upsert(ids=list(ids), embeddings=vectors, metadatas=list(metadatas))
-
-    def write_parts(self, part: Partition, ids: Sequence[str], vectors, metadatas: Sequence[dict]) -> None:
-        """Write each vector to its part, part by part (each part loaded once), and record its part after."""
-        vectors = part.project(vectors)  # as the parts hold them (index/partition.py)
-        where = np.argmax(vectors @ part.centroids.T, axis=1) if len(ids) else np.zeros(0, dtype=int)
-        for j in np.unique(where):
-            rows = np.flatnonzero(where == j)
-            for b in range(0, len(rows), self.max_batch):
-                r = rows[b : b + self.max_batch]
-                with self.locked():
-                    self._part_col(part, int(j)).upsert(ids=[ids[n] for n in r], embeddings=vectors[r], metadatas=[metadatas[n] for n in r])
-            self.sentences.set_parts([(ids[n], int(j)) for n in rows])
-
-    def warm_parts(self) -> int:
-        """Load the parts no question has loaded yet, one at a time (a question waits for one load at most);
-        returns how many were loaded. For a long-lived reader (bot/library.py): its later questions then find
-        every part in memory."""
-        loaded = 0
-        for j, centroid in enumerate(self.part.centroids if self.part is not None else ()):
-            if f"p{j}" in self.cols:  # opened by a question: loaded
-                continue
-            self._read(lambda store: store._col(f"p{j}").query(query_embeddings=[centroid], n_results=1, include=[]))
-            loaded += 1
-        return loaded
-
-    def _part_col(self, part: Partition, j: int):
-        """Part j's collection (the caller holds the folder lock), also while a split writes them (index/partition.py)
-        before the store reads them."""
-        return self._col(f"p{j}") if self.part is part else self._collection(part_name(self.settings.collection, j))
 
     def drop_delta(self, ids: Sequence[str]) -> None:
         with self.locked():
@@ -518,23 +470,6 @@ class VectorStore:
         if res is None:
             return self.sentences.vectors(ids)
         return {i: np.asarray(e, dtype=np.float32) for i, e in zip(res["ids"], res["embeddings"])}
-
-
-def _vector_folders(folder: str | None, collection_id) -> list[Path]:
-    """The folders of an embedded collection's HNSW files: <folder>/<its vector segment's id>, read from Chroma's
-    own SQLite file (its private schema: should it change, nothing is found and the folder stays)."""
-    if folder is None:
-        return []
-    try:
-        db = sqlite3.connect(f"file:{Path(folder) / 'chroma.sqlite3'}?mode=ro", uri=True)
-        try:
-            rows = db.execute("SELECT id FROM segments WHERE collection=? AND scope='VECTOR'",
-                              (str(collection_id),)).fetchall()
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return []
-    return [Path(folder) / r[0] for r in rows if r[0] and (Path(folder) / r[0]).is_dir()]
 
 
 class _Moved(Exception):
