@@ -19,7 +19,7 @@ before it is left out here. Every step is safe to repeat: a killed compaction is
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # index/vectors.py imports this module
     from index.vectors import VectorStore
@@ -82,10 +82,7 @@ def _fold_into_parts(store: "VectorStore") -> int:
     ids: list[str] = []
     vectors: list = []
     metadatas: list[dict] = []
-    while True:
-        got = store.read_delta(store.max_batch, offset=len(ids))
-        if not got["ids"]:
-            break
+    for got in pages(store.read_delta, store.max_batch):
         ids.extend(got["ids"])
         vectors.extend(got["embeddings"])
         metadatas.extend(got["metadatas"])
@@ -93,3 +90,14 @@ def _fold_into_parts(store: "VectorStore") -> int:
     for b in range(0, len(ids), store.max_batch):
         store.drop_delta(ids[b : b + store.max_batch])
     return len(ids)
+
+
+def pages(read, size: int) -> Iterator[dict]:
+    """Every page of a Chroma collection, read by ``read(size, offset)`` (a VectorStore's read_delta / read_main)."""
+    offset = 0
+    while True:
+        got = read(size, offset)
+        if not got["ids"]:
+            return
+        offset += len(got["ids"])
+        yield got

@@ -7,12 +7,13 @@ inverted-file (IVF) index does: spherical k-means over a sample of the vectors g
 vector goes to the collection ``<name>_chunks_p<j>`` of its nearest centroid, its part recorded in table
 ``chunk_parts`` of the sentence-vector file. A question searches the PROBES parts whose centroids are nearest
 to it, and the delta (VectorStore.query): a few of the parts, each loaded at its first use (a long-lived reader
-loads the others in the background once it asks a second question: bot/library.py). New chunk vectors wait in the delta
+loads the others when it asks a second question: bot/library.py). The parts hold each vector projected on the
+sample's DIMS main directions (half the memory of a whole one). New chunk vectors wait in the delta
 (index/chunk_delta.py) and are folded into their parts in bulk, part by part, so a write loads a part once.
 
-The state is the sentence-vector file's meta ``chunk_partition``: absent (one main collection), "building K"
-(the centroids chosen and recorded, the parts being written; readers still read the main collection) or
-"ready K" (readers read the parts; the main collection is deleted next). Every step is safe to repeat: a
+The state is the sentence-vector file's meta ``chunk_partition``: absent (one main collection), "building K D"
+(the basis and centroids chosen and recorded, the parts being written; readers still read the main collection)
+or "ready K D" (readers read the parts; the main collection is deleted next; "ready K": whole vectors). Every step is safe to repeat: a
 killed split is done again with the recorded centroids (the same vectors go to the same parts), a killed
 deletion of the main collection is finished by the next writer (finish()).
 """
@@ -24,6 +25,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from index.chunk_delta import pages
 
 if TYPE_CHECKING:  # index/vectors.py imports this module
     from index.sentence_store import SentenceStore
@@ -45,16 +48,20 @@ class Partition:
 
     def project(self, vectors) -> np.ndarray:
         """The vectors as the parts hold them: on the basis's directions (cosine is nearly kept: see split())."""
-        x = np.asarray(vectors, dtype=np.float32)
-        return x if self.basis is None else x @ self.basis
+        return _project(vectors, self.basis)
 
-    def part_of(self, vectors) -> np.ndarray:
-        """Each vector's part: its nearest centroid by cosine (the vectors' own norms do not matter)."""
-        return np.argmax(self.project(vectors) @ self.centroids.T, axis=1)
+    def part_of(self, projected: np.ndarray) -> np.ndarray:
+        """Each projected vector's part: its nearest centroid by cosine (the vectors' own norms do not matter)."""
+        return np.argmax(projected @ self.centroids.T, axis=1)
 
-    def nearest(self, vector, n: int) -> list[int]:
-        sims = self.centroids @ self.project(np.asarray(vector, dtype=np.float32)[None, :])[0]
-        return [int(j) for j in np.argsort(-sims, kind="stable")[:n]]
+    def nearest(self, projected: np.ndarray, n: int) -> list[int]:
+        """The n parts nearest to one projected vector."""
+        return [int(j) for j in np.argsort(-(self.centroids @ projected), kind="stable")[:n]]
+
+
+def _project(vectors, basis: np.ndarray | None) -> np.ndarray:
+    x = np.asarray(vectors, dtype=np.float32)
+    return x if basis is None else x @ basis
 
 
 def part_name(collection: str, j: int) -> str:
@@ -126,7 +133,7 @@ def split(store: "VectorStore") -> int:
         rng = np.random.default_rng(0)
         sample = vectors[np.sort(rng.choice(len(ids), size=min(SAMPLE, len(ids)), replace=False))]
         basis = fit_basis(sample, DIMS)
-        part = Partition(fit_centroids(Partition(np.zeros((0, 0)), basis).project(sample), PARTS), basis)
+        part = Partition(fit_centroids(_project(sample, basis), PARTS), basis)
         # the basis and centroids first, then the state that points at them
         if basis is not None:
             store.sentences.record(BASIS, _blob(basis))
@@ -149,12 +156,7 @@ def _read_main(store: "VectorStore") -> tuple[list[str], np.ndarray, list[dict]]
     ids: list[str] = []
     chunks: list[np.ndarray] = []
     metadatas: list[dict] = []
-    offset = 0
-    while True:
-        got = store.read_main(store.max_batch, offset)
-        if not got["ids"]:
-            break
-        offset += len(got["ids"])
+    for got in pages(store.read_main, store.max_batch):
         keep = [n for n, i in enumerate(got["ids"]) if i not in dead]
         ids.extend(got["ids"][n] for n in keep)
         chunks.append(np.asarray(got["embeddings"], dtype=np.float16)[keep])

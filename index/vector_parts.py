@@ -16,6 +16,7 @@ import numpy as np
 
 from index.partition import Partition, part_name
 
+
 class PartsOfStore:
     def has_main_collection(self) -> bool:
         with self.locked():
@@ -39,7 +40,7 @@ class PartsOfStore:
     def write_parts(self, part: Partition, ids: Sequence[str], vectors, metadatas: Sequence[dict]) -> None:
         """Write each vector to its part, part by part (each part loaded once), and record its part after."""
         vectors = part.project(vectors)  # as the parts hold them (index/partition.py)
-        where = np.argmax(vectors @ part.centroids.T, axis=1) if len(ids) else np.zeros(0, dtype=int)
+        where = part.part_of(vectors) if len(ids) else np.zeros(0, dtype=int)
         for j in np.unique(where):
             rows = np.flatnonzero(where == j)
             for b in range(0, len(rows), self.max_batch):
@@ -48,6 +49,11 @@ class PartsOfStore:
                     self._part_col(part, int(j)).upsert(ids=[ids[n] for n in r], embeddings=vectors[r],
                                                         metadatas=[metadatas[n] for n in r])
             self.sentences.set_parts([(ids[n], int(j)) for n in rows])
+
+    def by_part(self, ids: Sequence[str]) -> list[tuple[str, list[str]]]:
+        """(the key of a part in self.cols, its ids) for the ids some part holds, by the recorded parts."""
+        where = self.sentences.parts_of(ids)
+        return [(f"p{j}", [i for i in ids if where.get(i) == j]) for j in sorted(set(where.values()))]
 
     def warm_parts(self) -> int:
         """Load the parts no question has loaded yet, one at a time (a question waits for one load at most);

@@ -227,22 +227,22 @@ class VectorStore(PartsOfStore):
             try:
                 fresh = self.reopened()
                 if fresh.part is not None and self.part is None:
-                    # split into parts since this store opened: the caller asks again, of the parts
-                    self._uses.extend(fresh._uses)
-                    self.client, self.cols, self.legacy, self.part = fresh.client, fresh.cols, fresh.legacy, fresh.part
+                    self._adopt(fresh)  # split into parts since this store opened: the caller asks the parts again
                     raise _Moved("chunk")
                 with self.locked():
                     result = call(fresh)
             except chromadb.errors.ChromaError as exc:
                 raise StoreError(f"the vector store failed ({exc}): run `newsbot ingest` to repair the index, "
                                  "or `newsbot status` to check it") from None
-            # Later reads use the client that worked. Its Uses join this store's, which keeps the old ones too:
-            # questions retrying at once each assign their own client, and whichever cols win, their System
-            # must not be stopped while this store lives (index/chroma_systems.py).
-            self._uses.extend(fresh._uses)  # one C call: no other thread's extend is lost
-            self.client, self.cols, self.legacy = fresh.client, fresh.cols, fresh.legacy
-            self.part = fresh.part
+            self._adopt(fresh)  # later reads use the client that worked
             return result
+
+    def _adopt(self, fresh: "VectorStore") -> None:
+        """Read through this fresh store's client from now on. Its Uses join this store's, which keeps the old ones
+        too: questions retrying at once each assign their own client, and whichever cols win, their System must
+        not be stopped while this store lives (index/chroma_systems.py)."""
+        self._uses.extend(fresh._uses)  # one C call: no other thread's extend is lost
+        self.client, self.cols, self.legacy, self.part = fresh.client, fresh.cols, fresh.legacy, fresh.part
 
     def count(self, kind: str) -> int:
         if kind == "sentence":
@@ -315,11 +315,11 @@ class VectorStore(PartsOfStore):
 
     def drop_main(self, ids: Sequence[str]) -> None:
         if self.part is not None:
-            where = self.sentences.parts_of(ids)
-            for j in sorted(set(where.values())):
+            groups = self.by_part(ids)
+            for key, some in groups:
                 with self.locked():
-                    self._col(f"p{j}").delete(ids=[i for i in ids if where.get(i) == j])
-            self.sentences.drop_parts(list(where))
+                    self._col(key).delete(ids=some)
+            self.sentences.drop_parts([i for _, some in groups for i in some])
             return
         self._main_changed()
         with self.locked():
@@ -423,7 +423,7 @@ class VectorStore(PartsOfStore):
         n = k + min(len(dead), EXTRA)  # buried vectors may take places among the nearest: ask for a few more
         if self.part is not None:  # the parts nearest to the question (index/partition.py)
             projected = self.part.project(np.asarray(vector, dtype=np.float32)[None, :])[0]
-            main = [hit for j in self.part.nearest(vector, partition.PROBES)
+            main = [hit for j in self.part.nearest(projected, partition.PROBES)
                     for hit in self._nearest(f"p{j}", projected, n, where)]
         else:
             main = self._nearest("chunk", vector, n, where)
@@ -452,12 +452,8 @@ class VectorStore(PartsOfStore):
             wanted = [i for i in ids if i not in out and (col == "delta" or i not in self.dead())]
             if col == "delta" and not self.delta_count() or not wanted:
                 continue
-            if col == "chunk" and self.part is not None:  # each from its part
-                where = self.sentences.parts_of(wanted)
-                groups = [(f"p{j}", [i for i in wanted if where.get(i) == j]) for j in sorted(set(where.values()))]
-            else:
-                groups = [(col, wanted)]
-            for key, some in groups:
+            groups = self.by_part(wanted) if col == "chunk" and self.part is not None else [(col, wanted)]
+            for key, some in groups:  # each chunk of an index in parts from its part
                 res = self._read(lambda store: store._col(key).get(ids=some, include=["embeddings"]))
                 out.update((i, np.asarray(e, dtype=np.float32)) for i, e in zip(res["ids"], res["embeddings"]))
         return out
