@@ -21,12 +21,14 @@ deletion of the main collection is finished by the next writer (finish()).
 from __future__ import annotations
 
 import base64
+import binascii
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from index.chunk_delta import pages
+from index.errors import StoreError
 
 if TYPE_CHECKING:  # index/vectors.py imports this module
     from index.sentence_store import SentenceStore
@@ -73,9 +75,17 @@ def read_partition(sentences: "SentenceStore") -> tuple[str | None, Partition | 
     state, blob = sentences.recorded(STATE), sentences.recorded(CENTROIDS)
     if not state or not blob:
         return None, None
-    kind, k, *dims = state.split(" ")  # "ready K D" (D: the projection's), or "ready K": whole vectors
-    basis = _array(sentences.recorded(BASIS)).reshape(-1, int(dims[0])) if dims else None
-    return kind, Partition(_array(blob).reshape(int(k), -1), basis)
+    try:
+        kind, k, *dims = state.split(" ")  # "ready K D" (D: the projection's), or "ready K": whole vectors
+        basis = _array(sentences.recorded(BASIS) or "").reshape(-1, int(dims[0])) if dims else None
+        part = Partition(_array(blob).reshape(int(k), -1), basis)
+        if kind not in ("building", "ready") or (basis is not None and part.centroids.shape[1] != basis.shape[1]):
+            raise ValueError(f"state {state!r}")
+    except (ValueError, TypeError, binascii.Error) as exc:
+        raise StoreError(f"the record of the index's parts in {sentences.path} is damaged ({exc}): delete that "
+                         f"file and the chroma folder beside it, then run `newsbot ingest` to embed the index "
+                         f"again") from None
+    return kind, part
 
 
 def _array(blob: str) -> np.ndarray:

@@ -197,3 +197,28 @@ def test_a_long_lived_reader_loads_every_part_at_its_second_question(parts, sett
     monkeypatch.setattr(VectorStore, "warm_parts", lambda self: calls.append("warm") or 0)
     ask(QUESTION, settings=settings)
     assert calls == []  # once
+
+
+def test_a_damaged_record_of_the_parts_says_how_to_repair(parts, settings_factory, corpus_copy):
+    import shutil
+
+    from index.errors import StoreError
+    from tests.test_cli import run_newsbot
+
+    settings = settings_factory(corpus=corpus_copy)
+    ingest([corpus_copy], settings)
+    home = Path(settings.home)
+    path = home / f"{settings.collection}.sentence_vectors.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value='AAAA' WHERE key='chunk_centroids'")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="parts in .* is damaged .*run `newsbot ingest`"):
+        VectorStore(settings)
+    asked = run_newsbot(home, "ask", QUESTION)  # the command says so, without a traceback
+    assert asked.returncode == 1 and "is damaged" in asked.stderr and "Traceback" not in asked.stderr
+    path.unlink()  # the repair the message gives, in new processes as a user would
+    shutil.rmtree(home / "chroma")
+    assert run_newsbot(home, "ingest", str(corpus_copy)).returncode == 0
+    asked = run_newsbot(home, "ask", QUESTION)
+    assert asked.returncode == 0 and "Mahdi" in asked.stdout, asked.stdout
