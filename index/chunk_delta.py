@@ -73,6 +73,8 @@ def compact(store: "VectorStore") -> tuple[int, int]:
         store.sentences.unbury_chunks(batch)
         deleted += len(batch)
     store.forget_dead()
+    if store.part is not None and (moved or deleted):
+        store.let_go()  # the parts this loaded: the next fold loads them again, a few at a time
     return moved, deleted
 
 

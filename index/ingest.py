@@ -6,7 +6,8 @@ Order of writes for one article version (see index/manifest.py):
      only trust the manifest)
   3. one SQLite transaction swaps the manifest rows (the new version is live; the old ids become pending)
   4. the old vectors are deleted, ``pending`` cleared
-BM25 catches up with the manifest at the end (one new small segment), and readers do whenever it is stale.
+BM25 catches up with the manifest at the end (one new small segment; a big ingest every BM25_SEGMENT_CHUNKS
+chunks too), and readers do whenever it is stale.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from index.index_format import check_format, record_done
 from index.manifest import Manifest
 from index.plan import Plan, plan, prunable
 from index.sentence_migration import migrate_sentences
+from index.spill import Spill
 from index.settings import Settings
 from index.types import Article, Chunk, Notice, Sentence, Skip
 from index.vectors import VectorStore
@@ -38,6 +40,9 @@ from index.vectors import VectorStore
 Progress = Callable[[int, int], None]
 BATCH_VECTORS = 256  # how many vectors to embed before writing (bounded memory, steady progress)
 SPLIT_CHECK = 2_000  # articles between two checks of whether a big ingest's main collection is to be split
+# A big ingest writes a BM25 segment every this many chunks (about 6,700 articles), so that it never tokenises
+# and sorts a whole archive's postings at once at the end (1.5 M chunks at 100,000 articles: gigabytes).
+BM25_SEGMENT_CHUNKS = 100_000
 
 
 @dataclass
@@ -177,24 +182,28 @@ def _write_batch(batch: list[tuple[Article, list[Sentence], list[Chunk]]], manif
     return len(chunks) + len(sents)
 
 
-def _write_work(work: list[Article | None], manifest: Manifest, store: VectorStore, embed_model, settings: Settings,
+def _write_work(work: Spill, manifest: Manifest, store: VectorStore, embed_model, settings: Settings,
                 progress: Progress | None) -> tuple[int, int]:
     """Split, embed and commit the articles to write, a batch of about BATCH_VECTORS vectors at a time; return
     (chunks, vectors) written. Each article is split only when its batch is made, so memory holds one batch's
-    chunks and sentences, not the whole archive's (100,000 articles: millions of them); and ``work`` lets go
-    of each article once it is written (its text is the manifest's now), as the vector index grows."""
-    chunks = done = checked = 0
+    chunks and sentences, not the whole archive's (100,000 articles: millions of them); and ``work`` is on disk
+    (index/spill.py), each article read back when its batch is made."""
+    chunks = done = checked = unsearched = 0  # unsearched: chunks written that no BM25 segment holds yet
     batch: list[tuple[Article, list[Sentence], list[Chunk]]] = []
     size = 0
     for n in range(1, len(work) + 1):
-        art, work[n - 1] = work[n - 1], None  # the batch holds it until written; then nothing does
+        art = work[n - 1]  # read back from the spill file (index/spill.py): the batch holds it until written
         ss, cs = split_article(art, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)
         batch.append((art, ss, cs))
         size += len(ss) + len(cs)
         chunks += len(cs)
+        unsearched += len(cs)
         if size >= BATCH_VECTORS or n == len(work):
             done += _write_batch(batch, manifest, store, embed_model)
             batch, size = [], 0
+            if unsearched >= BM25_SEGMENT_CHUNKS:
+                refresh_bm25(settings, manifest, writer=True)  # one segment of what was written since the last
+                unsearched = 0
             if store.part is None and not store.small and n - checked >= SPLIT_CHECK:
                 checked = n
                 split(store)  # once the main collection is big enough (index/partition.py)
@@ -271,7 +280,8 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
             manifest.sync_words()  # an index from before the archive's word tables: counted once, here
             store, report.sentences_moved = _open_store(manifest, settings)
             loaded = load_paths(paths, max_bytes=settings.max_file_bytes, stored=manifest.article_sources())
-            todo = plan(loaded, manifest, rechunk, keep_twins=keep_twins)
+            # the articles to write wait on disk, not in memory (index/spill.py)
+            todo = plan(loaded, manifest, rechunk, keep_twins=keep_twins, spill=Path(settings.home))
             for name in ("added", "updated", "unchanged", "skipped", "notices"):
                 getattr(report, name).extend(getattr(todo, name))
             if todo.work:
@@ -280,6 +290,7 @@ def ingest(paths: Sequence[str | Path] | None, settings: Settings, *, prune: boo
             store.small = is_small(store, len(todo.work) + len(todo.twins))
             report.chunks_embedded, report.vectors_embedded = _write_work(todo.work, manifest, store, embed_model,
                                                                           settings, progress)
+            todo.work.close()
             if rechunk:
                 record_done(manifest, settings)  # every article now has this chunking and embedding format
             for aid in todo.twins:  # edited into a copy of another article: its old version must not stay live

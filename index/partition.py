@@ -139,6 +139,7 @@ def split(store: "VectorStore") -> int:
     if state is None and store.main_count() < PARTITION_AT:
         return 0
     ids, vectors, metadatas = _read_main(store)
+    store.let_go()  # the main collection's index, loaded to read it: its vectors are in `vectors` now
     if part is None:
         rng = np.random.default_rng(0)
         sample = vectors[np.sort(rng.choice(len(ids), size=min(SAMPLE, len(ids)), replace=False))]
@@ -153,6 +154,7 @@ def split(store: "VectorStore") -> int:
     store.sentences.record(STATE, f"ready {_shape(part)}")
     store.part = part
     finish(store)
+    store.let_go()  # the last parts written, and the deleted main collection's memory
     return len(ids)
 
 

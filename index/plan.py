@@ -11,16 +11,18 @@ stored under its current id; nothing is dropped as a copy of a text that has its
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from index.manifest import Manifest
+from index.spill import Spill
 from index.types import Article, Notice, Skip
 
 
 @dataclass
 class Plan:
-    work: list[Article] = field(default_factory=list)  # to split, embed and commit (split as written, then let go)
+    work: Spill | list[Article] = field(default_factory=list)  # to split, embed and commit, read one at a time
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -33,11 +35,14 @@ class Plan:
 
 
 def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: bool, *,
-         keep_twins: bool = False) -> Plan:
-    """``keep_twins``: a stored article whose new text copies another keeps its stored version (else: twins)."""
+         keep_twins: bool = False, spill: Path | None = None) -> Plan:
+    """``keep_twins``: a stored article whose new text copies another keeps its stored version (else: twins).
+    ``spill``: a folder where the new and changed articles wait on disk (index/spill.py), not in memory."""
     hashes = manifest.article_hashes()
     p = Plan()
-    changed: list[Article] = []
+    # What pass 2 needs of a new or changed article; the article itself waits in `waiting` (on disk with spill).
+    changed: list[tuple[str, str, str]] = []  # (id, content hash, source), in load order
+    waiting: Spill | list[Article] = Spill(spill) if spill is not None else []
     current: dict[str, str] = {}  # content hash -> the id that holds that text now
     # Pass 1: sort what was loaded. Unchanged articles hold their text already; the others wait for pass 2,
     # when every current text is known.
@@ -59,7 +64,8 @@ def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: 
             p.unchanged.append(item.id)
             current.setdefault(item.content_hash, item.id)
         else:
-            changed.append(item)
+            changed.append((item.id, item.content_hash, item.source))
+            waiting.append(item)
     # A stored article this run did not load still holds its text while its file exists and was not read
     # again (it may come from another ingested folder), or was read only in part. One that was read again in
     # full and is not among the loaded ones has left its file; its old text holds nothing.
@@ -67,19 +73,22 @@ def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: 
         if aid not in p.seen and (source not in p.read or source in p.partial) and os.path.exists(source):
             current.setdefault(hashes[aid], aid)
     # Pass 2: a new or changed text that another article holds now is a duplicate; the rest is written.
-    for art in changed:
-        twin = current.setdefault(art.content_hash, art.id)
-        if twin != art.id:
+    p.work = Spill(spill) if spill is not None else []
+    for n, (aid, content_hash, source) in enumerate(changed):
+        twin = current.setdefault(content_hash, aid)
+        if twin != aid:
             reason = f"same text as article {twin!r} (stored once)"
-            if art.id in hashes and keep_twins:
-                reason += f"; {art.id!r} keeps its earlier text"
-                current.setdefault(hashes[art.id], art.id)
-            elif art.id in hashes:  # its stored version is no longer its file's text: it must not stay live
-                p.twins.append(art.id)
-            p.skipped.append(Skip(art.source, reason))
+            if aid in hashes and keep_twins:
+                reason += f"; {aid!r} keeps its earlier text"
+                current.setdefault(hashes[aid], aid)
+            elif aid in hashes:  # its stored version is no longer its file's text: it must not stay live
+                p.twins.append(aid)
+            p.skipped.append(Skip(source, reason))
             continue
-        (p.updated if art.id in hashes else p.added).append(art.id)
-        p.work.append(art)
+        (p.updated if aid in hashes else p.added).append(aid)
+        p.work.append(waiting[n])
+    if isinstance(waiting, Spill):
+        waiting.close()
     return p
 
 

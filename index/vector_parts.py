@@ -16,6 +16,8 @@ import numpy as np
 
 from index.partition import Partition, part_name
 
+PARTS_HELD = 8  # parts a writer loads before it lets go of them (an eighth of the index in memory at most)
+
 
 class PartsOfStore:
     def has_main_collection(self) -> bool:
@@ -38,10 +40,13 @@ class PartsOfStore:
         self.cols.pop("chunk", None)
 
     def write_parts(self, part: Partition, ids: Sequence[str], vectors, metadatas: Sequence[dict]) -> None:
-        """Write each vector to its part, part by part (each part loaded once), and record its part after."""
+        """Write each vector to its part, part by part (each part loaded once), and record its part after. Every
+        PARTS_HELD parts the writer lets go of the ones it loaded (VectorStore.let_go): it never holds them all."""
         vectors = part.project(vectors)  # as the parts hold them (index/partition.py)
         where = part.part_of(vectors) if len(ids) else np.zeros(0, dtype=int)
-        for j in np.unique(where):
+        for n, j in enumerate(np.unique(where)):
+            if n and n % PARTS_HELD == 0:
+                self.let_go()
             rows = np.flatnonzero(where == j)
             for b in range(0, len(rows), self.max_batch):
                 r = rows[b : b + self.max_batch]

@@ -31,7 +31,7 @@ from index.home import writable
 from index import partition
 from index.partition import Partition, part_name, read_partition
 from index.sentence_store import SentenceStore, sentence_vectors_path
-from index.vector_parts import PartsOfStore
+from index.vector_parts import PARTS_HELD, PartsOfStore
 from index.settings import Settings
 
 KINDS = ("chunk", "sentence")
@@ -203,6 +203,16 @@ class VectorStore(PartsOfStore):
         """The same store through a new client that sees what other processes wrote since this one opened."""
         return VectorStore(self.settings, self.readonly, fresh=True, sentences=self.sentences.reopened())
 
+    def let_go(self) -> None:
+        """A writer's release of the Chroma collections it has loaded (a whole HNSW index each): a new client
+        takes this one's place, and the old one's Chroma instance is stopped and its memory given back to the
+        OS. Chroma keeps every collection a client loaded until then (at 100,000 articles the 64 parts of the
+        chunk index are 2 GB: index/partition.py); what was written is on disk, the next use loads it again."""
+        fresh = VectorStore(self.settings, self.readonly, fresh=True, sentences=self.sentences)
+        self.client, self.cols, self.legacy, self.part = fresh.client, fresh.cols, fresh.legacy, fresh.part
+        self._folder, self._uses = fresh._folder, fresh._uses  # the old Uses go: nothing holds the old instance
+        self.stop_unused()
+
     def close(self) -> None:
         """Let go of the sentence store's file (a writer's last close folds its write-ahead log in)."""
         self.sentences.close()
@@ -316,7 +326,9 @@ class VectorStore(PartsOfStore):
     def drop_main(self, ids: Sequence[str]) -> None:
         if self.part is not None:
             groups = self.by_part(ids)
-            for key, some in groups:
+            for n, (key, some) in enumerate(groups):
+                if n and n % PARTS_HELD == 0:
+                    self.let_go()  # a few parts loaded at a time, as write_parts does
                 with self.locked():
                     self._col(key).delete(ids=some)
             self.sentences.drop_parts([i for _, some in groups for i in some])

@@ -124,3 +124,26 @@ def test_the_segment_folder_holds_only_listed_segments(archive) -> None:
     settings, _ = archive
     listed = {name for name, _, _ in read_listing(bm25_path(settings)).entries}
     assert {p.name for p in Path(folder_of(bm25_path(settings))).iterdir()} == listed
+
+
+def test_a_big_fresh_ingest_writes_bm25_segments_as_it_goes(tmp_path, monkeypatch, tokenised) -> None:
+    """A fresh ingest tokenises BM25 a bounded block at a time (every BM25_SEGMENT_CHUNKS chunks, here 40),
+    not the whole archive at the end (1.5 M chunks at 100,000 articles), and the index is the one-go one."""
+    import index.ingest as ingest_module
+    from index.settings import Settings
+
+    monkeypatch.setattr(ingest_module, "BM25_SEGMENT_CHUNKS", 40)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    rng = random.Random(7)
+    for i in range(150):
+        (docs / f"b{i:03d}.txt").write_text(story(i, rng), encoding="utf-8")
+    settings = Settings.from_env({}, home=tmp_path / "home", embed_model="fake_embedding:make")
+    assert len(ingest([docs], settings).added) == 150
+    chunks = sum(len(ids) for ids in tokenised)
+    assert chunks == 150 and len(tokenised) >= 3  # every chunk tokenised once, in several segments
+    # each segment: what was written since the last (at most 40 chunks and one embedding batch more)
+    assert max(len(ids) for ids in tokenised) <= 40 + ingest_module.BATCH_VECTORS
+    assert len(read_listing(bm25_path(settings)).entries) == len(tokenised)
+    assert cites(settings, "What did the board approve on day 123?") == {"b123"}
+    assert_rebuilt_equal(settings)
