@@ -7,146 +7,34 @@ instead of loading a whole HNSW index. An index from before that holds them in a
 ``<name>_sentences``: readers still read them there (never a degraded answer), and the next ingest moves them
 (index/sentence_migration.py). We always pass our own vectors: Chroma's default embedding function would
 download a model. Writes go in batches no larger than the client's max batch size.
+
+The clients and the folder lock are index/chroma_client.py's; the main collection's delta and graveyard
+(index/vector_delta.py) and a big index's parts (index/vector_parts.py) are this class's two halves.
 """
 
 from __future__ import annotations
 
-import atexit
-import fcntl
-import os
-import shutil
-import tempfile
-import threading
-from contextlib import contextmanager, nullcontext
-from pathlib import Path
+from contextlib import nullcontext
 from typing import Sequence
-from urllib.parse import urlparse
 
 import numpy as np
 
-from index.chroma_systems import LOCK as SYSTEMS_LOCK, Use, give_back_memory, stop_unused, uses
+from index.chroma_client import folder_lock, open_client
+from index.chroma_systems import give_back_memory, stop_unused
 from index.chunk_delta import DELTA_SUFFIX, merge
 from index.errors import StoreError
-from index.home import writable
 from index import partition
 from index.partition import Partition, part_name, read_partition
 from index.sentence_store import SentenceStore, sentence_vectors_path
-from index.vector_parts import PARTS_HELD, PartsOfStore
+from index.vector_delta import DeltaOfStore
+from index.vector_parts import PartsOfStore
 from index.settings import Settings
 
 KINDS = ("chunk", "sentence")
 EXTRA = 20  # more nearest neighbours asked of the main collection when some of its vectors are buried
-MAIN_COUNT = "main_chunk_count"  # the sentence file's meta key: "<collection id> <count>" (main_count())
-# Chroma registers a folder's System before starting it: a client made meanwhile in another thread gets the
-# half-started one ("Could not connect to tenant default_tenant"). Clients are made one at a time, under the lock
-# that also guards chromadb's cache of Systems when index/chroma_systems.py stops the unused ones (reentrant).
-_CLIENT_LOCK = SYSTEMS_LOCK
 
 
-def _client(settings: Settings, readonly: bool = False,
-            fresh: bool = False) -> tuple[object, str | None, tuple[Use, ...]]:
-    """(a client, its folder, the Uses that keep its Systems from being stopped: index/chroma_systems.py)."""
-    with _CLIENT_LOCK:
-        client, folder = _new_client(settings, readonly, fresh)
-        return client, folder, uses(client, folder)
-
-
-class _FolderLock:
-    """One Chroma call at a time on an embedded store, among this process's threads and other processes.
-
-    The embedded Chroma is made for one process: each client holds its own copy of the HNSW index, applies the
-    write log to it, and now and then rewrites the index files. A reader that loads them while a writer rewrites
-    them (`newsbot ingest` beside the chat) gets a torn index, and the process dies of a segmentation fault in
-    chromadb_rust_bindings (the soak test, eval/soak.py, killed the chat within minutes). So every Chroma call on
-    the folder, opening a client included, holds an exclusive flock on <NEWSBOT_HOME>/chroma.lock (and a thread
-    lock: flock does not exclude the threads of one process). Calls are short: an ingest holds it per batch."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.threads = threading.Lock()
-        self.fd: int | None = None
-
-    @contextmanager
-    def __call__(self):
-        with self.threads:
-            if self.fd is None:
-                self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-            fcntl.flock(self.fd, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(self.fd, fcntl.LOCK_UN)
-
-
-_FOLDER_LOCKS: dict[Path, _FolderLock] = {}
-
-
-def _folder_lock(settings: Settings, readonly: bool):
-    """The lock every Chroma call of this store takes: none for a server (it orders its own calls) or for a
-    read-only home (read from a private copy, which no one else writes)."""
-    home = Path(settings.home)
-    if settings.chroma_url or (readonly and not writable(home / "chroma")):
-        return nullcontext
-    path = (home / "chroma.lock").resolve()
-    with _CLIENT_LOCK:
-        lock = _FOLDER_LOCKS.get(path)
-        if lock is None:
-            lock = _FOLDER_LOCKS[path] = _FolderLock(path)
-    return lock
-
-
-def _new_client(settings: Settings, readonly: bool, fresh: bool):
-    """(a client, its folder: chromadb's key for an embedded store's System; None for a server)."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    cs = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-    if settings.chroma_url:
-        u = urlparse(settings.chroma_url)
-        try:
-            client = chromadb.HttpClient(
-                host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000), ssl=u.scheme == "https",
-                settings=cs)
-            client.heartbeat()
-        except Exception as exc:  # chromadb raises a variety of connection errors
-            raise StoreError(
-                f"cannot reach the Chroma server at {settings.chroma_url} ({exc.__class__.__name__}): start it with "
-                "`chroma run --path DIR --host 127.0.0.1 --port 8000`, or unset NEWSBOT_CHROMA_URL to use the "
-                "embedded store") from None
-        return client, None
-    path = Path(settings.home) / "chroma"
-    if readonly and not writable(path):
-        path = _private_copy(path)
-    path.mkdir(parents=True, exist_ok=True)
-    if fresh:
-        # Chroma shares one System per folder in a process, with the index it loaded; forget it so this client
-        # loads the folder anew (clients still holding the old one keep working with it, and it is stopped once
-        # none does: index/chroma_systems.py). Private API of chromadb 1.x: without it a long-lived process
-        # raises "Error finding id" after another process ingests.
-        from chromadb.api.shared_system_client import SharedSystemClient
-
-        SharedSystemClient._identifier_to_system.pop(str(path), None)
-    return chromadb.PersistentClient(path=str(path), settings=cs), str(path)
-
-
-_COPIES: dict[Path, Path] = {}
-
-
-def _private_copy(path: Path) -> Path:
-    """A copy of a read-only embedded store in a temporary folder, made once per process and removed at exit.
-
-    The embedded Chroma cannot open its SQLite file without writing to it, so a reader in a read-only
-    NEWSBOT_HOME (a read-only mount, another user's index) reads a copy instead; nothing is written back."""
-    if path not in _COPIES:
-        tmp = Path(tempfile.mkdtemp(prefix="newsbot-chroma-"))
-        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-        if path.is_dir():
-            shutil.copytree(path, tmp / "chroma")
-        _COPIES[path] = tmp / "chroma"
-    return _COPIES[path]
-
-
-class VectorStore(PartsOfStore):
+class VectorStore(PartsOfStore, DeltaOfStore):
     def __init__(self, settings: Settings, readonly: bool = False, fresh: bool = False,
                  sentences: SentenceStore | None = None):
         """readonly: the caller only reads (ask, status), so a read-only home is read from a copy.
@@ -155,9 +43,9 @@ class VectorStore(PartsOfStore):
         self.settings, self.readonly = settings, readonly
         self.sentences = sentences or SentenceStore(sentence_vectors_path(settings.home, settings.collection),
                                                     readonly=readonly)
-        self.locked = _folder_lock(settings, readonly)
+        self.locked = folder_lock(settings, readonly)
         with self.locked():
-            self.client, self._folder, its_uses = _client(settings, readonly, fresh)
+            self.client, self._folder, its_uses = open_client(settings, readonly, fresh)
             self._uses = list(its_uses)  # while this store lives, the Chroma instances it reads are not stopped
             self.max_batch = int(self.client.get_max_batch_size())
             # Listed, not asked for: chromadb's NotFoundError holds a reference cycle through its traceback,
@@ -262,80 +150,6 @@ class VectorStore(PartsOfStore):
                 return self.sentences.count() + (legacy.count() if legacy is not None else 0)
         # the live chunk vectors: the main collection's but the buried ones, and the delta's
         return self.main_count() - len(self.dead()) + self.delta_count()
-
-    def main_count(self) -> int:
-        """The main collection's vectors. The first use of a big collection in a process loads its whole index,
-        counting too (6.6 s at 1.5 M vectors), so the count the last writer recorded is read instead when it is
-        of this very collection (its Chroma id: a deleted folder or another server makes a new one). An index in
-        parts counts the rows that say which part holds a vector (each written once the vector is there)."""
-        if self.part is not None:
-            return self.sentences.count_parts()
-        cid = str(self.cols["chunk"].id)
-        recorded = self.sentences.recorded(MAIN_COUNT)
-        if recorded and recorded.split(" ")[0] == cid:
-            return int(recorded.split(" ")[1])
-        with self.locked():
-            n = self.cols["chunk"].count()
-        if not self.readonly:
-            self.sentences.record(MAIN_COUNT, f"{cid} {n}")
-        return n
-
-    def _main_changed(self) -> None:
-        """Forget the recorded count (the main collection was just written): the next count counts."""
-        if not self.readonly:
-            self.sentences.record(MAIN_COUNT, None)
-
-    # -- the delta and the graveyard (index/chunk_delta.py) --------------------------------------------------
-    def dead(self) -> frozenset[str]:
-        if self._dead is None:
-            self._dead = self.sentences.dead_chunks()
-        return self._dead
-
-    def forget_dead(self) -> None:
-        self._dead, self._delta_n = None, None
-
-    def delta_count(self) -> int:
-        if self._delta_n is None:
-            with self.locked():
-                self._delta_n = self.cols["delta"].count() if "delta" in self.cols else 0
-        return self._delta_n
-
-    def read_delta(self, n: int, offset: int = 0) -> dict:
-        if "delta" not in self.cols:
-            return {"ids": []}
-        with self.locked():
-            return self.cols["delta"].get(limit=n, offset=offset, include=["embeddings", "metadatas"])
-
-    def read_main(self, n: int, offset: int) -> dict:
-        with self.locked():
-            return self._col("chunk").get(limit=n, offset=offset, include=["embeddings", "metadatas"])
-
-    def write_main(self, ids: Sequence[str], vectors, metadatas: Sequence[dict]) -> None:
-        if self.part is not None:
-            self.write_parts(self.part, ids, vectors, metadatas)
-            return
-        self._main_changed()
-        with self.locked():
-            self.cols["chunk"].upsert(ids=list(ids), embeddings=vectors, metadatas=list(metadatas))
-
-    def drop_delta(self, ids: Sequence[str]) -> None:
-        with self.locked():
-            self.cols["delta"].delete(ids=list(ids))
-        self._delta_n = None
-
-    def drop_main(self, ids: Sequence[str]) -> None:
-        if self.part is not None:
-            groups = self.by_part(ids)
-            for n, (key, some) in enumerate(groups):
-                if n and n % PARTS_HELD == 0:
-                    self.let_go()  # a few parts loaded at a time, as write_parts does
-                with self.locked():
-                    self._col(key).delete(ids=some)
-            self.sentences.drop_parts([i for _, some in groups for i in some])
-            return
-        self._main_changed()
-        with self.locked():
-            self.cols["chunk"].delete(ids=list(ids))
 
     def missing(self, kind: str, ids: Sequence[str]) -> list[str]:
         """The ids (live in the manifest) that this store does not hold, in their order.
