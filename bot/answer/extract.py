@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from bot.answer.abstain import abstain_features, answer_context
-from bot.answer.features import TYPED, Question, missing_names, modifier_swap, place_elsewhere, sentence_features
+from bot.answer.features import TYPED, Question, missing_names, sentence_features
+from bot.answer.guards import modifier_swap, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, summarize

@@ -65,7 +65,7 @@ def test_squad_metrics():
 
 
 def test_a_place_named_in_passing_elsewhere_in_the_article_is_another_place():
-    from bot.answer.features import place_elsewhere
+    from bot.answer.guards import place_elsewhere
 
     article = ("Fighting raged in Basra. At least 12 people were killed in the clashes. Clashes were also "
                "reported in Kut. Basra was calm by night, Basra officials said.")
@@ -81,7 +81,7 @@ def test_a_place_named_in_passing_elsewhere_in_the_article_is_another_place():
 
 
 def test_a_place_of_two_words_is_not_the_person_it_is_named_after():
-    from bot.answer.features import place_elsewhere
+    from bot.answer.guards import place_elsewhere
 
     article = ("Sadr ordered his militia off the streets. Sadr's aide read a statement. At least 12 people were "
                "killed. Protesters took to the streets in the Sadr City district. Sadr spoke again.")

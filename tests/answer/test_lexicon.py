@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answer import lexicon
-from bot.answer.features import analyse_question, antonym_clash, main_verb_word, negation_gap, verb_support
+from bot.answer.features import analyse_question, main_verb_word, verb_support
+from bot.answer.guards import antonym_clash, negation_gap
 from index.terms import words
 
 
@@ -95,7 +96,7 @@ def test_missing_specific_counts_a_wordnet_stand_in_as_present():
 
 
 def test_name_swap_fires_when_the_sentence_puts_another_name_in_the_slot():
-    from bot.answer.features import name_swap
+    from bot.answer.guards import name_swap
     q = _q("When will the curfew in Basra be lifted?")
     assert name_swap(q, "Iraqi authorities say a citywide curfew in Baghdad is to be lifted early Monday.") == 1.0
     assert name_swap(q, "The curfew in Basra is to be lifted on Monday.") == 0.0

@@ -1,6 +1,6 @@
 """"What will the US troops do?" is not answered by "British troops handed control ...": a name before the
 question's noun, and another name before that noun in the sentence, is evidence that the sentence is about
-someone else (bot/answer/features.modifier_swap). Such a sentence goes behind the first candidate without
+someone else (bot/answer/guards.modifier_swap). Such a sentence goes behind the first candidate without
 the swap, and is never shown as the answer."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from bot.answer.features import analyse_question, modifier_swap
+from bot.answer.features import analyse_question
+from bot.answer.guards import modifier_swap
 from conftest import home_of
 
 PORT = """Port handover agreed

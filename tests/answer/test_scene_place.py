@@ -1,6 +1,6 @@
 """"What did the monks build in Castran?" is not answered by "In northern Veldoria, the monks built a great stone
 library ...", though the sentence before it names Castran: a sentence opening with another place tells of that
-place (bot/answer/features.place_elsewhere, its `sentence`); a sentence about the place asked about answers
+place (bot/answer/guards.place_elsewhere, its `sentence`); a sentence about the place asked about answers
 instead, when one is among the first candidates."""
 
 from __future__ import annotations

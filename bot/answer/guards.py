@@ -1,0 +1,166 @@
+"""The guards: evidence that a passage says something else than the question asks. A negated question against
+a sentence that is not (negation_gap), an opposite (antonym_clash), another name in the question's slot
+(name_swap, modifier_swap), the question's place named elsewhere in the article (place_elsewhere). The
+abstention (bot/answer/abstain.py) and the answer policy (bot/answer/policy.py) veto on them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from bot.answer import lexicon
+from index.terms import stopwords
+
+if TYPE_CHECKING:
+    from bot.answer.features import Question
+
+
+# Negations; words() keeps "didn't" whole, so the contracted forms are listed too.
+NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "neither", "without", "n't", "cannot", "didn't",
+                       "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
+                       "couldn't", "can't", "hasn't", "haven't", "hadn't", "shouldn't"})
+_OPPOSITE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+# Ordinals are "opposites" in WordNet (first / second, first / last), but a sentence that lists steps holds
+# several of them: "the first step Sadr's group called for" is answered by "... a strike, and then ... the
+# second step will be ...".
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last next".split())
+
+
+def negation_gap(q: Question, sentence_words: list[str]) -> float:
+    """1 when the question is negated and the sentence is not: "What can *not* be restated as decision
+    problems?" against "function problems can be recast as decision problems" asks for what the
+    sentence does not say (SQuAD 2.0's negation questions)."""
+    return 1.0 if q.words & NEGATIONS and not set(sentence_words) & NEGATIONS else 0.0
+
+
+def antonym_clash(q: Question, context_words: list[str]) -> float:
+    """1 when a question word the context lacks has its opposite in the context: a WordNet antonym
+    ("simplicity" / "complexity", "qualitative" / "quantitative") or the word with a negative prefix
+    ("unconnected" / "connected"). The question then asks about what the passage does not say."""
+    sw = stopwords()
+    ctx = {w for w in context_words if w not in sw}
+    others = ctx - q.words  # a word of the question itself is no clash: "Is it abstract or concrete?"
+    for w in q.words - ctx - sw - _ORDINALS:
+        for c in others:
+            if len(c) > 3 and any(w == p + c or c == p + w for p in _OPPOSITE_PREFIXES):
+                return 1.0
+        # Adjectives only: antonymy between nouns and verbs reaches across senses ("push" / "force", via
+        # "pull"; "first" / "end") and fired on answerable gold questions.
+        opposite = lexicon.antonyms(w, "a")
+        if opposite and any(set(lexicon.base_forms(c, "a")) & opposite for c in others):
+            return 1.0
+    return 0.0
+
+
+_SLOT_PREPOSITIONS = frozenset({"in", "of", "at", "from", "for", "by", "on", "to", "with"})
+_TOKEN = re.compile(r"[^\W\d_][\w'\-]*")
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: a question typed "Jumieges" names the article's "Jumièges"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def name_swap(q: Question, sentence: str) -> float:
+    """1 when the sentence puts another name where the question has one: "the curfew in *Basra*" against
+    "a citywide curfew in *Baghdad* is to be lifted", "on behalf of *Dan Senor*" against "on behalf of
+    *Sadr*". A noun and preposition of the question, followed by a name the sentence lacks, are followed in
+    the sentence by a name the question lacks."""
+    qt, st = _TOKEN.findall(q.text), _TOKEN.findall(sentence)
+    q_low, s_low = {_fold(w) for w in qt}, {_fold(w) for w in st}
+    sw = stopwords()
+    if modifier_swap(q, sentence):
+        return 1.0
+    for i in range(len(qt) - 2):
+        noun, prep, name = _fold(qt[i]), qt[i + 1].lower(), qt[i + 2]
+        if noun in sw or prep not in _SLOT_PREPOSITIONS or not name[0].isupper() or _fold(name) in s_low:
+            continue
+        for j in range(len(st) - 2):
+            if (_fold(st[j]) == noun and st[j + 1].lower() == prep and st[j + 2][0].isupper()
+                    and _fold(st[j + 2]) not in q_low):
+                return 1.0
+    return 0.0
+
+
+_INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\b\.?)")  # "U.S." -> "US.": initials as one word
+
+
+def modifier_swap(q: Question, sentence: str) -> bool:
+    """"What will the *US* troops do?" against "*British* troops handed control ...": a name (or a people's
+    word) before a noun of the question (not its first word), and in the sentence another name before that
+    noun, the question's name nowhere in the sentence. A capitalised first word of the sentence counts as a name
+    only when it is one to WordNet or names a people ("British"; not "Angry protesters")."""
+    qt, st = (_TOKEN.findall(_INITIALS.sub(r"\1", t)) for t in (q.text, sentence))
+    sw = stopwords()
+    q_low = {_fold(w) for w in qt}
+    # every word of the sentence and each part of a hyphened one ("US-led" holds "US")
+    s_low = {p for w in st for p in (_fold(w), *_fold(w).split("-"))}
+    # noun -> the capitalised words right before it in the sentence (a first word only if WordNet names it)
+    before: dict[str, set[str]] = {}
+    for j in range(1, len(st)):
+        other = st[j - 1]
+        if other[0].isupper() and (j > 1 or lexicon.country_names(other) or lexicon.is_proper_noun(other)):
+            before.setdefault(_fold(st[j]), set()).add(_fold(other))
+    for i in range(1, len(qt) - 1):
+        name, noun = qt[i], _fold(qt[i + 1])
+        # a name, or a people's word typed in lower case ("the norwegian crews")
+        is_name = name[0].isupper() or (name.isalpha() and bool(lexicon.country_names(name)))
+        if not is_name or not qt[i + 1].islower() or noun in sw or _fold(name) in s_low:
+            continue
+        if before.get(noun, set()) - q_low:
+            return True
+    return False
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+# "In southern Italy, the Normans ...": a sentence opening with the place it tells of
+_SCENE = re.compile(r"^\W*(?:In|At|Near|Outside|Inside)\s+(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w'\-]+)")
+
+
+def place_elsewhere(q: Question, context: str, article: str, sentence: str = "") -> float:
+    """1 when the question places itself ("the clashes in *Kut*") and the answer's context does not name
+    that place while its article names it in passing elsewhere (once or twice: a place the article keeps
+    naming is its setting, which its sentences need not repeat): the sentence is about another place
+    ("at least 12 people have been killed in the clashes" of Basra, with Kut's clashes in another
+    paragraph), or the sentence itself opens with another place ("In southern Italy, the Normans ..." for
+    "what did the Normans build in England", England named in the sentence before). Adjectives ("in *Irish*
+    surnames") are no places."""
+    qt = _TOKEN.findall(q.text)
+    ctx = {_fold(w) for w in _TOKEN.findall(context)}
+    scene = _SCENE.match(sentence)
+    opened = _fold(scene.group(1)) if scene else None  # the place the sentence opens with, if any
+    said = {_fold(w) for w in _TOKEN.findall(sentence)}
+    counts = None
+    for i, (prep, name) in enumerate(zip(qt, qt[1:])):
+        # a place typed in lower case counts when WordNet knows the word only as a particular ("in england")
+        if prep.lower() not in _LOCATIVE or lexicon.base_forms(name.lower(), "a") or not (
+                name[0].isupper() or (name.isalpha() and lexicon.is_proper_noun(name))):
+            continue
+        # A place of two words ("in Sadr City", or typed "in Sadr city"): the article's "Sadr City" district
+        # is another place than its Sadr, named throughout.
+        after = qt[i + 2] if i + 2 < len(qt) else ""
+        phrase = f"{name} {after[:1].upper()}{after[1:]}"
+        in_phrase = len(re.findall(rf"\b{re.escape(phrase)}\b", article)) if after else 0
+        if in_phrase:
+            # the name alone stands for the place where the article itself uses it so ("At Fécamp," for
+            # "Fécamp Abbey"); "Sadr", the cleric named throughout, is no place "in Sadr"
+            locative = "|".join(sorted(_LOCATIVE))
+            as_place = re.search(rf"(?i)\b(?:{locative})\s+{re.escape(name)}\b(?!\s+{re.escape(after)})", article)
+            named = _fold(phrase) in _fold(context) or (bool(as_place) and _fold(name) in ctx)
+            if not named and in_phrase <= 2:
+                return 1.0
+            continue
+        if opened and opened != _fold(name) and _fold(name) not in said:
+            return 1.0
+        if _fold(name) in ctx:
+            continue
+        if counts is None:
+            counts = Counter(_fold(w) for w in _TOKEN.findall(article))
+        if 1 <= counts[_fold(name)] <= 2:
+            return 1.0
+    return 0.0
