@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.answer.aliases import named_by_title
-from bot.answer.features import (Question, coverage_without, missing_idf, missing_specific, verb_stated, verb_support,
-                                 with_aliases)
+from bot.answer.features import Question, coverage_without, missing_idf, missing_specific, with_aliases
 from bot.answer.guards import antonym_clash, name_swap, negation_gap, place_elsewhere
+from bot.answer.verbs import verb_stated, verb_support
 from bot.answer.promote import words_of
 from bot.answer.speaker import says_verb
 from bot.answer.spelling import respell

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from bot.answer import lexicon
 from bot.answer.define import asked_thing, defines, named_thing, names_instance, names_it
-from bot.answer.features import Question, has_type, is_participle, verb_support
+from bot.answer.features import Question, has_type
+from bot.answer.verbs import is_participle, verb_support
 from bot.answer.role import led_by, names_role
 from bot.answer.spelling import respell
 from bot.answer.speaker import (acts_first, asks_reaction, does_verb, names_speaker, reports_speech, says_verb,

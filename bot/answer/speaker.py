@@ -14,7 +14,7 @@ import re
 
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
-from bot.answer.features import split_subject
+from bot.answer.verbs import split_subject
 from bot.library import Library, sentence_at
 from index.terms import stopwords, terms, words
 

@@ -53,7 +53,7 @@ def test_doing_the_act_to_the_one_named_answers(tmp_path):
 
 def test_a_light_verb_and_its_noun_are_the_act(tmp_path):
     # "put pressure on" is to pressure: "pushing" stands in for it as for "pressured"
-    from bot.answer.features import main_verb_word
+    from bot.answer.verbs import main_verb_word
 
     assert main_verb_word("who put pressure on Ada Brennan") == "pressure"
     assert main_verb_word("who held talks") == "talk"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.features import analyse_question, answer_type, has_type, longest_phrase, main_verb
+from bot.answer.features import analyse_question, answer_type, has_type, longest_phrase
+from bot.answer.verbs import main_verb
 from eval.metrics import contains_gold, exact_match, f1, normalize
 from index.terms import terms, words
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from bot.answer.features import answer_type, main_verb_word
+from bot.answer.features import answer_type
+from bot.answer.verbs import main_verb_word
 from bot.answer.followup import refers_back
 
 TRUCE = "001_7168465226cfb30f"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answer import lexicon
-from bot.answer.features import analyse_question, main_verb_word, verb_support
+from bot.answer.features import analyse_question
+from bot.answer.verbs import main_verb_word, verb_support
 from bot.answer.guards import antonym_clash, negation_gap
 from index.terms import words
 

@@ -81,7 +81,7 @@ def test_a_question_of_one_paraphrased_verb_is_not_off_topic(sample_home):
     ("what did the cleric seek", "seek"),
 ])
 def test_the_main_verb_follows_a_lower_case_subject(question, verb):
-    from bot.answer.features import main_verb, main_verb_word
+    from bot.answer.verbs import main_verb, main_verb_word
 
     assert main_verb_word(question) == verb
     assert main_verb(question) == terms(verb)[0]  # the stem the scorer leaves out of the topic

@@ -32,7 +32,7 @@ def test_who_leads_a_body_spelt_another_way_is_answered_by_the_sentence_saying_l
 
 
 def test_a_full_name_with_a_particle_asks_about_that_person():
-    from bot.answer.features import split_subject
+    from bot.answer.verbs import split_subject
 
     # "al-Sadr" typed with its particle in lower case is part of the subject, not its verb
     assert split_subject("what does Muqtada al-Sadr want") == ("what does", "Muqtada al-Sadr", "want")

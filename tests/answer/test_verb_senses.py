@@ -1,13 +1,13 @@
 """"Did Sadr meet Maliki?" is not answered by "Prime Minister Nouri Al-Maliki issued a statement calling it a step
 ...", whose context holds both names: the override answering a sentence that covers every word of the question
 asks that it (or the sentence before it) state the verb, or a word WordNet lets stand in for it that is no kind
-of the act ("call", to visit, is a kind of meeting): bot/answer/features.verb_stated, lexicon.states."""
+of the act ("call", to visit, is a kind of meeting): bot/answer/verbs.verb_stated, lexicon.states."""
 
 from __future__ import annotations
 
 from bot import ask
 from bot.answer import analyse_question, lexicon
-from bot.answer.features import verb_stated
+from bot.answer.verbs import verb_stated
 from index.terms import words
 
 
