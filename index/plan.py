@@ -73,7 +73,7 @@ def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: 
         if aid not in p.seen and (source not in p.read or source in p.partial) and os.path.exists(source):
             current.setdefault(hashes[aid], aid)
     # Pass 2: a new or changed text that another article holds now is a duplicate; the rest is written.
-    p.work = Spill(spill) if spill is not None else []
+    kept: list[int] = []  # positions in `waiting` of the articles to write
     for n, (aid, content_hash, source) in enumerate(changed):
         twin = current.setdefault(content_hash, aid)
         if twin != aid:
@@ -86,9 +86,12 @@ def plan(items: Iterable[Article | Skip | Notice], manifest: Manifest, rechunk: 
             p.skipped.append(Skip(source, reason))
             continue
         (p.updated if aid in hashes else p.added).append(aid)
-        p.work.append(waiting[n])
+        kept.append(n)
     if isinstance(waiting, Spill):
-        waiting.close()
+        waiting.keep(kept)  # the duplicates stay unread in its file
+        p.work = waiting
+    else:
+        p.work = [waiting[n] for n in kept]
     return p
 
 

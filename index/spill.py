@@ -22,27 +22,35 @@ from index.types import Article
 
 
 class Spill:
-    """An append-only sequence of Articles on disk: ``append``, ``len``, ``spill[i]``."""
+    """A sequence of Articles on disk: ``append``, ``len``, ``spill[i]``, and ``keep`` some of them."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self._file = tempfile.TemporaryFile(dir=folder, prefix="newsbot-ingest-")
-        self._ends = array("q", [0])  # article i is bytes _ends[i]:_ends[i + 1] of the file
+        self._size = 0  # bytes written
+        self._starts, self._ends = array("q"), array("q")  # article i is bytes _starts[i]:_ends[i] of the file
 
     def append(self, article: Article) -> None:
         # A file name the system gave as lone surrogates ("surrogateescape") is kept as it is: surrogatepass.
         data = json.dumps(astuple(article), ensure_ascii=False).encode("utf-8", "surrogatepass")
-        self._file.seek(self._ends[-1])
+        self._file.seek(self._size)
         self._file.write(data)
-        self._ends.append(self._ends[-1] + len(data))
+        self._starts.append(self._size)
+        self._size += len(data)
+        self._ends.append(self._size)
+
+    def keep(self, positions: list[int]) -> None:
+        """From now on, only the articles at these positions, in this order (the others stay unread in the file)."""
+        self._starts = array("q", (self._starts[i] for i in positions))
+        self._ends = array("q", (self._ends[i] for i in positions))
 
     def __len__(self) -> int:
-        return len(self._ends) - 1
+        return len(self._starts)
 
     def __getitem__(self, i: int) -> Article:
         if not 0 <= i < len(self):
             raise IndexError(i)
-        self._file.seek(self._ends[i])
-        data = self._file.read(self._ends[i + 1] - self._ends[i])
+        self._file.seek(self._starts[i])
+        data = self._file.read(self._ends[i] - self._starts[i])
         return Article(*json.loads(data.decode("utf-8", "surrogatepass")))
 
     def close(self) -> None:
