@@ -342,3 +342,11 @@ def test_he_after_who_is_a_name_typed_in_lower_case_is_that_name_as_the_answer_w
 def test_it_after_what_is_a_thing_is_that_thing():
     defined = _turn("what is a reduction", "A reduction is a transformation of one problem into another. [1]")
     assert rewrite("why is it useful", defined) == "why is a reduction useful"
+
+
+def test_it_after_a_passive_question_is_its_subject_without_the_auxiliary():
+    curfew = [{"role": "user", "content": "when will the curfew be lifted"},
+              {"role": "assistant", "content": "Iraqi authorities say a citywide curfew in Baghdad is to be lifted "
+                                               "early Monday. [1]"}]
+    assert rewrite("where is it", curfew) == "where is the curfew"
+    assert rewrite("and the ban?", curfew) == "when will the ban be lifted?"

@@ -92,6 +92,7 @@ def _noun_before_verb(toks: list[str], i: int) -> bool:
 
 
 _AUX_BASE = frozenset({"be", "have"})
+_VERB_PARTS = frozenset({"be", "have", "been", "being", "not", "n't", "never"})
 
 
 def _verb_here(toks: list[str], i: int, perfect: bool = False) -> bool:
@@ -176,6 +177,10 @@ def split_subject(question: str) -> tuple[str, str, str] | None:
     if 0 < cut < len(toks) - 1 and lexicon.available() and re.search(r"[^s]s$", toks[cut]) \
             and not lexicon.is_verb(toks[cut]) and lexicon.is_verb(toks[cut + 1].rstrip("?.!,")):
         cut += 1
+    # "when will the curfew be lifted": the auxiliaries and negation between the subject and its verb are the
+    # verb's, not the subject's ("the curfew", then "be lifted")
+    while cut > 1 and toks[cut - 1].lower() in _VERB_PARTS:
+        cut -= 1
     subject = " ".join(toks[:cut])
     return (question[:m.start(1)].rstrip(), subject, " ".join(toks[cut:])) if subject else None
 
