@@ -38,7 +38,11 @@ _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 _MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more(?:\s+(?:please|details|info))?|"
                    r"anything\s+else|what\s+else|go\s+on|keep\s+going|continue|what\s+more)(?:\s+please)?\s*[?!.]*\s*")
 # A bare question word: "Why?", "and when?"
-_BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who)\s*[?!.]*\s*")
+# (or a question phrase: "in which city?", "by whom?", "what year?", "for how long?")
+_BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who|"
+                      r"(?:(?:in|at|on|from|by|for|to|with|since|until)\s+)?(?:which|what|whom|how)"
+                      r"(?:\s+(?!did|does|do|is|are|was|were|will|would|has|have|had|can|could)[a-z]+)?|"
+                      r"what\s+(?:year|day|month|date|time))\s*[?!.]*\s*")
 # "why not?" after a yes-no question the answer said no to; "how come?" is "why?"
 _WHY_NOT = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?why\s+not\s*[?!.]*\s*")
 _HOW_COME_BARE = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?how\s+come\s*[?!.]*\s*")
@@ -386,12 +390,12 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         place = _place(prev_q, answer, topic)
         if place:
             return _put_place(q, there, place)
-    if pm and points_at_event(q):
-        pm = None  # "when did it happen?": the event the previous answer told of, no name (below: its topic)
     # "What did Sadr order?" + "Did it work?": "it" is what he ordered, "Sadr's order", not Sadr.
     act = _act_noun(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
     if act:
         return q[:pm.start()] + act + q[pm.end():]
+    if pm and points_at_event(q):
+        pm = None  # "when did it happen?": the event the previous answer told of, no name (below: its topic)
     # "Tell me about the Najaf truce" + "Who agreed to it?": "it" is the topic asked about, not a name in it.
     if pm and not own and pm.group(1).lower() == "it" and topic:
         return q[:pm.start()] + topic + q[pm.end():]

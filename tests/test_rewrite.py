@@ -350,3 +350,21 @@ def test_it_after_a_passive_question_is_its_subject_without_the_auxiliary():
                                                "early Monday. [1]"}]
     assert rewrite("where is it", curfew) == "where is the curfew"
     assert rewrite("and the ban?", curfew) == "when will the ban be lifted?"
+
+
+def test_a_question_phrase_alone_asks_the_previous_question_again_with_it():
+    curfew = _turn("when will the curfew be lifted", "Iraqi authorities say a citywide curfew in Baghdad is to be "
+                                                     "lifted early Monday. [1]")
+    assert rewrite("in which city", curfew) == "in which city will the curfew be lifted?"
+    assert rewrite("by whom?", _turn("when was the deadline extended", "It was extended for 10 days. [1]")) == \
+        "by whom was the deadline extended?"
+    assert rewrite("what year?", _turn("when did Sadr first order the ceasefire", "In August. [1]")) == \
+        "what year did Sadr first order the ceasefire?"
+
+
+def test_did_it_work_asks_about_the_act_not_the_person():
+    went = _turn("why did Maliki go to Basra", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday to "
+                                               "personally supervise the security operation. [1]")
+    assert rewrite("did it work", went) == "did it work (Maliki)?"
+    assert rewrite("how did it go", _turn("what did Sadr order", "He ordered his militia off the streets. [1]")) \
+        == "how did Sadr's order go"

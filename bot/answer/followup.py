@@ -27,9 +27,12 @@ _MORE = re.compile(r"\b(?:more|else)\b", re.I)
 _WHO_SAID = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?who\s+(?:said|says|told|announced|stated|claimed|wrote|"
                        r"reported|demanded|asked\s+for)\s+(?:that|this|it)\b", re.I)
 _OPENS_WITH_PRONOUN = re.compile(r"^\W*(?:he|she|they)\b", re.I)
-# "when did it happen", "why did it start": "it" is the event the previous answer told of, not a thing named.
+# "when did it happen", "why did it start", "did it work": "it" is the event the previous answer told of, not a thing named.
 _EVENT_IT = re.compile(r"\bit\s+(?:happen(?:s|ed)?|occur(?:s|red)?|(?:take|takes|took)\s+place|start(?:s|ed)?|"
-                       r"begin|began|begins|end(?:s|ed)?|come\s+about|came\s+about|break\s+out|broke\s+out)\b", re.I)
+                       r"begin|began|begins|end(?:s|ed)?|come\s+about|came\s+about|break\s+out|broke\s+out|"
+                       # how it went: "did it work", "how did it go", "did it help", "how long did it last"
+                       r"work(?:s|ed)?|succeed(?:s|ed)?|fail(?:s|ed)?|help(?:s|ed)?|last(?:s|ed)?|go|went|"
+                       r"turn(?:s|ed)?\s+out)\b", re.I)
 WINDOW = 2  # sentences either side of a previous answer's sentence that may answer the follow-up
 
 
