@@ -28,7 +28,7 @@ from bot.answer.define import defined_term
 from bot.answer.overview import asks_overview, overview
 from bot.answer.second import second_sentence
 from bot.answer.followup import (around, asks_who_said, nearest_typed, points_at_event, previous_sentences, refers_back,
-                                 said_by)
+                                 said_by, wants_more)
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
@@ -145,6 +145,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "Where did he say that?": the sentences around the previous answer may answer, the previous answer not.
     shown = previous_sentences(lib, passages, previous) if previous and refers_back(q.text) else []
     extra += around(lib, shown, whole=points_at_event(q.text))
+    # "when did they do that?": the date may be in the previous answer's own sentence (below)
+    pointed = bool(shown) and q.atype in TYPED and (points_at_event(q.text) or not wants_more(q.text))
+    extra += tuple((s, 0) for s in shown) if pointed else ()
     # "Where is Normandy?": the sentences placing it, wherever they are ("Normandy, a region in France")
     passages, placing = placing_sentences(lib, q.text, passages)
     placed = {s.id for s, _ in placing}
@@ -152,11 +155,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     cands = candidates(lib, q, passages, qv, weights, extra, variants) if passages else []
     if shown:
         repeated = {s.id for s in shown}
+        # "when did it happen?", "when did they do that?": the date nearest to what the previous answer quoted,
+        # in its article; the quoted sentence itself when it holds one ("handed control ... in December")
+        near = nearest_typed(lib, shown, [c for c in cands if c.features["atype"] > 0]) if pointed else None
         cands = [c for c in cands if c.sentence_id not in repeated] or cands
-        if points_at_event(q.text) and q.atype in TYPED:
-            # "when did it happen?": the date nearest to what the previous answer quoted, in its article
-            near = nearest_typed(lib, shown, [c for c in cands if c.features["atype"] > 0])
-            cands = [near, *(c for c in cands if c is not near)] if near else cands
+        cands = [near, *(c for c in cands if c is not near)] if near else cands
     related = _related(cands)
     # "Who said that?": the previous answer's own sentence names the speaker (or the one before it does)
     if shown and asks_who_said(q.text):

@@ -54,6 +54,11 @@ def refers_back(question: str) -> bool:
     return False
 
 
+def wants_more(question: str) -> bool:
+    """Does the question ask for more than the previous answer said ("what else", "tell me more")?"""
+    return bool(_MORE.search(question))
+
+
 def points_at_event(question: str) -> bool:
     """Is "it" the event itself ("when did it happen?"), which the previous answer told of?"""
     return bool(_EVENT_IT.search(question))

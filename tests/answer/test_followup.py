@@ -181,3 +181,17 @@ def test_what_x_said_about_y_is_x_speaking_of_it(sample_home):
     assert a.status == "answered" and a.citations[0].quote.startswith("Prime Minister Nouri Al-Maliki issued"), a.answer
     # speaking of something else is no answer about the curfew
     assert ask("what did maliki say about the curfew", settings=sample_home).status != "answered"
+
+
+@pytest.mark.parametrize("first_q, follow_up, said", [
+    ("what did the british do", "when did they do that", "in December"),
+    ("who handed basra to the iraqis", "when was that", "in December"),
+    ("what did senor say", "when did he say that", "on Thursday"),
+])
+def test_when_was_that_can_be_in_the_previous_answer_s_own_sentence(sample_home, first_q, follow_up, said):
+    first = ask(first_q, settings=sample_home)
+    assert said in first.answer
+    history = [{"role": "user", "content": first_q}, {"role": "assistant", "content": first.answer}]
+    a = ask(follow_up, history=history, settings=sample_home)
+    assert a.status == "answered" and said in a.answer
+    assert all(c.quote in first.answer for c in a.citations)
