@@ -187,6 +187,14 @@ _WHAT_IS = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][
                       r"\s*\??\s*$")
 
 
+def _owned_person(prev_q: str) -> str | None:
+    """The previous question's subject when it is a person named by another's name ("Sadr's spokesman",
+    "Maliki's aide"), for "he" / "she"; None otherwise."""
+    parts = split_subject(prev_q.rstrip(" ?") + "?")
+    m = re.fullmatch(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['\u2019]s\s+([a-z]+)", parts[1]) if parts else None
+    return parts[1] if m and is_person_noun(m.group(1)) else None
+
+
 def _thing_asked(prev_q: str) -> str | None:
     """"What does the truce say?" -> "the truce", "what is a reduction" -> "a reduction": the previous
     question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun
@@ -417,6 +425,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
         singular = pm.group(1).lower() in {"he", "him", "his", "she", "her", "hers"}
         name = next((n for n in names if not (singular and _people_word(n))), names[0])
+        # "what did Sadr's spokesman say" + "who is he": the spokesman, not Sadr
+        owned = _owned_person(prev_q) if singular else None
+        if owned and name in owned:
+            name = owned
         if singular and _is_place(name, f"{prev_q} {answer}"):
             # "what happened in Basra" + "what did he do there": a person the answer names, not the place
             name = next((n for n in entities(answer) if _person_like(n, f"{prev_q} {answer}")), name)

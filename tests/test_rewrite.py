@@ -62,8 +62,9 @@ def test_a_chain_of_follow_ups_keeps_its_subject():
 
 
 def test_possessives_and_weekdays_are_not_names():
-    spokesman = [{"role": "user", "content": "What did Sadr's spokesman read?"}]
-    assert rewrite("What did he threaten?", spokesman) == "What did Sadr threaten?"
+    # (the person a question's subject names is "he": tests below, test_he_after_a_question_about_someone_s_aide)
+    militia = [{"role": "user", "content": "What did Sadr's militia do?"}]
+    assert rewrite("What did he threaten?", militia) == "What did Sadr threaten?"
     saturday = [{"role": "user", "content": "What did Maliki acknowledge on Saturday?"}]
     assert rewrite("What deadline did he give the militants?", saturday) == \
         "What deadline did Maliki give the militants?"
@@ -368,3 +369,12 @@ def test_did_it_work_asks_about_the_act_not_the_person():
     assert rewrite("did it work", went) == "did it work (Maliki)?"
     assert rewrite("how did it go", _turn("what did Sadr order", "He ordered his militia off the streets. [1]")) \
         == "how did Sadr's order go"
+
+
+def test_he_after_a_question_about_someone_s_aide_is_the_aide():
+    spoke = _turn("what did Sadr's spokesman say", "Sadr spokesman Hazem al-Aaraji read a statement on behalf of "
+                                                   "the cleric. [1]")
+    assert rewrite("who is he", spoke) == "who is Sadr's spokesman"
+    assert rewrite("what else did he say", spoke) == "what else did Sadr's spokesman say"
+    assert rewrite("What did he threaten?", [{"role": "user", "content": "What did Sadr's spokesman read?"}]) == \
+        "What did Sadr's spokesman threaten?"
