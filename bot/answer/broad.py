@@ -182,6 +182,24 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
     return sorted(picked, key=lambda r: (order[r[0]], r[1]))
 
 
+def held_topic(lib: Library, topic: str) -> str | None:
+    """The topic without its common English words that no article holds ("the Najaf deal" -> "the Najaf",
+    where the articles call it a truce): what the articles can sum up of it, then only as the closest they
+    come. None when every word is held, when a name is missing (a person no article mentions is no topic of
+    theirs) or when nothing would be left."""
+    kept, dropped = [], False
+    for w in topic.split():
+        ts = terms(w)
+        if ts and all(lib.bm25.doc_freq(t) == 0 for t in ts):
+            if w[:1].isupper() or not known_word(w.lower()):
+                return None
+            dropped = True
+        else:
+            kept.append(w)
+    rest = " ".join(kept)
+    return rest if dropped and terms(rest) else None
+
+
 def _is_name(topic: str) -> bool:
     """Is the topic a name: capitalised words only ("Sadr", "Moqtada al-Sadr"; "the truce" is not)?"""
     ws = topic.split()

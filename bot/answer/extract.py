@@ -23,7 +23,7 @@ from bot.answer.features import TYPED, Question, missing_names, sentence_feature
 from bot.answer.guards import modifier_swap, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
-from bot.answer.broad import broad_topic, summarize
+from bot.answer.broad import broad_topic, held_topic, summarize
 from bot.answer.define import defined_term
 from bot.answer.overview import asks_overview, overview
 from bot.answer.second import second_sentence
@@ -175,12 +175,19 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         cands, topic = definition, None
     # "summarize the articles", "what's in the news": no topic named, the lead of each article
     summary = overview(lib, passages) if asks_overview(q.text) else []
+    summary_status = ANSWERED
     if topic and passages and not summary:
         summary = summarize(lib, topic, passages, qv, person=q.atype == "person",
                             shown=frozenset(s.id for s in shown))
+        # "explain the Najaf deal", where the articles call it a truce: their summary of Najaf, as the
+        # closest they come
+        if not summary and (held := held_topic(lib, topic)):
+            summary = summarize(lib, held, passages, qv, person=q.atype == "person",
+                                shown=frozenset(s.id for s in shown))
+            summary_status = UNCERTAIN
     if summary:
         chosen = tuple(Candidate(f"{a}:{s}", a, s, e, 0, {}, sc, 1.0 / len(summary)) for a, s, e, sc in summary)
-        return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
+        return Extraction(summary_status != ANSWERED, chosen, related, 1.0, {}, summary_status)
     if not cands or not q.terms:
         return Extraction(True, (), related, 0.0, {}, NOT_FOUND)
     actor, verb = actor_terms(q.text)

@@ -142,3 +142,16 @@ def test_what_happened_to_a_thing_is_answered_by_what_became_of_it(tmp_path):
     a = ask("what happened to the tourist trade on the island", settings=settings)
     assert a.status == "answered" and a.citations, a.answer
     assert "the tourist trade collapsed" in a.citations[0].quote and len(a.citations) == 1, a.answer
+
+
+@pytest.mark.parametrize("question, place", [("explain the najaf deal", "Najaf"),
+                                             ("tell me about the basra earthquake", "Basra")])
+def test_a_topic_named_in_a_word_no_article_uses_is_summed_up_as_the_closest_they_come(sample_home, question, place):
+    # the articles call the deal a truce and hold no earthquake: what they say of the place, as uncertain
+    a = ask(question, settings=sample_home)
+    assert a.status == "uncertain" and a.abstained, a.answer
+    assert len(a.citations) >= 2 and all(place in c.quote for c in a.citations[:1])
+
+
+def test_a_topic_whose_missing_word_is_a_name_is_still_not_found(sample_home):
+    assert ask("tell me about the Obama visit", settings=sample_home).status == "not_found"
