@@ -141,11 +141,13 @@ def synsets(word: str, pos: str) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=20000)
-def neighbourhood(word: str, pos: str = "v", skip: frozenset[str] = frozenset()) -> frozenset[tuple[str, int]]:
-    """(pos, offset) of the word's synsets and of those one near pointer away (hypernyms, hyponyms,
-    verb groups, similar-to, derivations), but the pointers in `skip`. Antonyms are not followed."""
+def neighbourhood(word: str, pos: str = "v", skip: frozenset[str] = frozenset(),
+                  senses: int | None = None) -> frozenset[tuple[str, int]]:
+    """(pos, offset) of the word's synsets (its `senses` most frequent, or all) and of those one near pointer
+    away (hypernyms, hyponyms, verb groups, similar-to, derivations), but the pointers in `skip`. Antonyms are
+    not followed."""
     out = set()
-    for o in synsets(word, pos):
+    for o in synsets(word, pos)[:senses]:
         out.add((pos, o))
         out.update((p, off) for sym, off, p in _synset(pos, o)[1] if sym in _NEAR - skip)
     return frozenset(out)
@@ -249,13 +251,13 @@ def _lexfile(pos: str, offset: int) -> int:
 
 
 @lru_cache(maxsize=50000)
-def related(a: str, b: str, pos: str = "v") -> bool:
+def related(a: str, b: str, pos: str = "v", senses: int | None = None) -> bool:
     """True when the word ``b`` can stand in for ``a`` (a lemma or an inflected word of part of speech
     pos): they share a synset, or one's synset is a near pointer of the other's ("demand" / "asked",
-    "invade" / "invasion"), and b is not an antonym of a."""
+    "invade" / "invasion"), and b is not an antonym of a. `senses`: of a's senses, only its most frequent."""
     if not available():
         return False
-    na = neighbourhood(a, pos)
+    na = neighbourhood(a, pos, senses=senses)
     if not na:
         return False
     if set(base_forms(b, pos)) & antonyms(a, pos):
@@ -264,7 +266,7 @@ def related(a: str, b: str, pos: str = "v") -> bool:
     bs = {(pos, o) for o in synsets(b, pos)} | ({("n", o) for o in synsets(b, "n")} if pos != "n" else set())
     if na & bs:
         return True
-    return bool(neighbourhood(b, pos) & {(pos, o) for o in synsets(a, pos)})
+    return bool(neighbourhood(b, pos) & {(pos, o) for o in synsets(a, pos)[:senses]})
 
 
 PERSON_FILE = 18  # WordNet's lexicographer file noun.person

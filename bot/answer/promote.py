@@ -205,6 +205,11 @@ def _doer_verb(q: Question) -> str | None:
     return verb
 
 
+# Of the asked verb's senses, the most frequent ones whose words stand in for it: "who is involved" asks who
+# takes part, and "interested" (a word for its sixth sense, "engross") is no one doing it.
+ACT_SENSES = 3
+
+
 def holds_act(lib: Library, q: Question, c: Candidate) -> bool:
     """Does the candidate hold the act of a who-question (doer_first's verb) as a verb: the verb itself or a
     word WordNet lets stand in for it, either way round ("pushing" is a kind of pressing, "pressure" one of the
@@ -217,7 +222,7 @@ def holds_act(lib: Library, q: Question, c: Candidate) -> bool:
     ws = words(lib.articles[c.article_id].text[c.start:c.end])
     return any(w.isalpha() and w not in sw and any(
         b == verb or (len(lexicon.synsets(b, "v")) < POLYSEMOUS
-                      and (lexicon.related(b, verb) or lexicon.related(verb, b)))
+                      and (lexicon.related(b, verb) or lexicon.related(verb, b, senses=ACT_SENSES)))
         for b in lexicon.base_forms(w, "v")
         if (b != w and w.endswith(("ed", "ing"))) or not lexicon.base_forms(w, "n")) for w in ws)
 

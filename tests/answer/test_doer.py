@@ -62,3 +62,12 @@ def test_a_light_verb_and_its_noun_are_the_act(tmp_path):
     a = ask("who put pressure on ada brennan", settings=home)
     assert a.status == "answered", a.answer
     assert a.citations and "pushing union leader Ada Brennan" in a.citations[0].quote, a.answer
+
+
+def test_a_word_for_a_rare_sense_of_the_verb_is_no_doing_of_it(sample_home):
+    # "involve" in its sixth sense ("engross") has "interest" among its words: the officials "not interested in
+    # fighting" are not who is involved in the fighting
+    a = ask("who is involved in the basra fighting", settings=sample_home)
+    assert a.status == "answered" and "Iraqi security forces and Shi'ite militias fought" in a.answer, a.answer
+    from bot.answer import lexicon
+    assert lexicon.related("involve", "interest") and not lexicon.related("involve", "interest", senses=3)
