@@ -303,8 +303,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         # "uncertain" still shows the closest sentence, cited; the related list holds the others.
         chosen = opening if status == UNCERTAIN else ()
         return Extraction(True, chosen, tuple(c for c in related if c not in chosen), p, af, status, unknown)
-    # a definition or a name is one sentence
-    second = None if definition else second_sentence(lib, q, best, opening, cands, weights.get("second", {}),
+    # a definition or a name is one sentence; so is what follows for whoever does something ("anyone who
+    # continues carrying weapons ... will not be part of the Sadrist movement")
+    single = bool(definition) or states_consequence(lib, q, best)
+    second = None if single else second_sentence(lib, q, best, opening, cands, weights.get("second", {}),
                                                       speaker, leader)
     return Extraction(False, opening + ((second,) if second else ()), related, p, af)
 

@@ -272,6 +272,9 @@ def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> lis
 
 
 REASON_WINDOW = 4  # how far down the scored candidates a sentence giving a reason is looked for
+# ... one stating a consequence: its shape is narrow (a condition, then "will" / "would"), words of the question
+# it may not share ("people who keep fighting" / "anyone who continues carrying weapons")
+CONSEQUENCE_WINDOW = 10
 # What opens a reason ("... ordering an end to the fighting in order to stop Iraqi bloodshed").
 _REASON = re.compile(r"\b(?:because|in\s+order\s+to|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|so\s+that|so\s+as\s+to|"
                      r"due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+response\s+to|aimed\s+at|designed\s+to|"
@@ -330,13 +333,17 @@ def reason_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Cand
 
 # "what happens to fighters who keep their weapons", "what will happen if the talks fail": the question asks
 # for a consequence; its condition is what follows "to" / "if" / "when".
-_WHAT_HAPPENS = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?what\s+(?:happens|will\s+happen|would\s+happen|"
+# ("what did Sadr say would happen to ...": what someone said would follow, the same question)
+_WHAT_HAPPENS = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?what\s+(?:(?:did|does|do)\s+(?:\S+\s+){1,4}?"
+                           r"(?:say|said|warn|threaten)\s+)?(?:happens|will\s+happen|would\s+happen|"
                            r"is\s+going\s+to\s+happen)\s+(?:to|if|when|with)\s+(?P<condition>.+)", re.I)
 # A sentence stating a consequence: a condition ("if", "unless", "anyone who", "those who", "whoever")
 # followed by what will or must follow ("anyone who continues carrying weapons ... will not be part of ...")
 _CONSEQUENCE = re.compile(r"\b(?:if|unless|whoever|(?:anyone|anybody|those|any\s+\w+|all\s+\w+)\s+who)\b"
                           r".*\b(?:will|would|shall|must|could|face|faces|risk|risks)\b", re.I | re.S)
 
+_SOME_WHO = re.compile(r"^\s*(?:[\w']+\s+){1,3}who\b", re.I)  # "sadr fighters who ...", "people who ..."
+_ANYONE_WHO = re.compile(r"\b(?:whoever|(?:anyone|anybody|those|people|any\s+\w+|all\s+\w+)\s+who)\b", re.I)
 _WHOEVER = frozenset(terms("anyone anybody everyone everybody someone somebody people person whoever"))
 
 
@@ -348,7 +355,13 @@ def states_consequence(lib: Library, q: Question, c: Candidate) -> bool:
     if not m:
         return False
     sentence = lib.articles[c.article_id].text[c.start:c.end]
-    condition = set(terms(m.group("condition"))) - _WHOEVER  # what the condition is about, not "anyone"
+    # what the condition is about, not "anyone"; a word of its as its most frequent senses' synonyms ("people
+    # who keep fighting" / "anyone who continues carrying weapons")
+    condition = {t for w in words(m.group("condition")) for t in (*terms(w), *(t for x in lexicon.synonyms(w)
+                                                                              for t in terms(x)))} - _WHOEVER
+    # "people who keep fighting" asks about whoever does it: a sentence on "anyone who ...", not "if his order ..."
+    if _SOME_WHO.match(m.group("condition")) and not _ANYONE_WHO.search(sentence):
+        return False
     return bool(_CONSEQUENCE.search(sentence)) and bool(condition & set(terms(sentence)))
 
 
@@ -357,7 +370,7 @@ def consequence_first(lib: Library, q: Question, cands: list[Candidate]) -> list
     goes before one only telling of the weapons."""
     if not _WHAT_HAPPENS.match(q.text):
         return cands
-    return promote_first(cands, [lambda c: states_consequence(lib, q, c)], window=REASON_WINDOW)
+    return promote_first(cands, [lambda c: states_consequence(lib, q, c)], window=CONSEQUENCE_WINDOW)
 
 
 INSTANCE_WINDOW = 3  # how far down the scored candidates a sentence naming the thing asked about is looked for

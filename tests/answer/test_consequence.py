@@ -39,3 +39,13 @@ def test_a_consequence_of_another_condition_is_no_answer(curfew_home):
     # the fine is for being out after 10 p.m., not for attacking the council
     answer = ask("what would happen to anyone who attacks the town hall", settings=curfew_home)
     assert not (answer.status == "answered" and "fined" in answer.citations[0].quote), answer.answer
+
+
+def test_what_someone_said_would_happen_to_people_who_go_on_doing_something(sample_home):
+    # "keep fighting" is said "continues carrying weapons": "keep" and "continue" share their first sense; the
+    # sentence on what happens if Sadr's order is implemented is about no one who does anything
+    answer = ask("What did Sadr say would happen to people who keep fighting?", settings=sample_home)
+    assert answer.status == "answered", answer.answer
+    assert [c.quote for c in answer.citations] == [
+        "He said anyone who continues carrying weapons or targeting the government will not be part of the "
+        "Sadrist movement."]
