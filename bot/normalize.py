@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from bot.answer import base_forms, common_words, country_names, is_participle, known_word, wordnet_available
+from bot.direct import direct
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
 from index.words import WordStats
@@ -162,6 +163,7 @@ def plain_count(question: str) -> str:
 
 def normalize(question: str, lib) -> str:
     """`question` with unknown words corrected and the corpus's names capitalised (lib: a Snapshot)."""
+    question = direct(question)  # "please tell me what maliki said" -> "what did maliki say"
     corpus = lib.words
     counts = corpus.counts({m.group().lower() for m in _TOKEN.finditer(question)})  # the question's words, at once
     known = _known()

@@ -1,0 +1,102 @@
+"""The question put directly: the chat's openers and an embedded question turned into the question itself.
+
+People wrap a question in courtesy ("hi! what did Sadr want?", "please tell me what Maliki said about the
+order", "can you tell me who Dan Senor is", "i want to know how many people died", "do you know if the
+curfew is still on"). The wrapping words are no part of what is asked (searched for, they find nothing or the
+wrong thing), and an embedded question keeps statement order ("what Maliki said"), which the question's
+analysis (its main verb, its subject) does not read. So the opener goes, and an embedded question is put as a
+direct one: "what did Maliki say about the order", "who is Dan Senor", "is the curfew still on". A question
+with no opener is left as typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer import base_forms, is_smalltalk
+
+# Greetings and fillers before the question ("hi!", "ok so", "um,"), then a request to be told
+_OPENER = re.compile(
+    r"^\W*(?:(?:(?P<greeting>hi|hello|hey|hiya|yo)|ok|okay|so|um+|uh+|well)\b[\s,!.:;-]*)*"
+    r"(?P<request>(?:please\s+)?"
+    r"(?:(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?)?(?:tell|show|remind)\s+(?:me|us)\s+"
+    r"(?=(?:what|who|whom|whose|where|when|why|how|which|if|whether)\b)"
+    r"|(?:do|does)\s+(?:you|u|anyone|anybody)\s+know\s+"
+    r"|i(?:'d|\s+would)\s+(?:like|love)\s+to\s+know\s+|i\s+(?:want|wanted|need)\s+to\s+know\s+"
+    r"|i(?:'m|\s+am)\s+(?:curious|wondering)\s+(?:about\s+)?|i\s+wonder(?:ed)?\s+"
+    r"|(?:any\s+idea|no\s+idea)\s+))?", re.I)
+_PLEASE_AFTER = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you)\s*(?=[?.!]*\s*$)", re.I)
+# The question words an embedded question opens with; "how many people died" asks about its subject, as
+# "which cleric ordered ...", and keeps its order
+_WH = re.compile(r"(?i)(what|who|whom|where|when|why|how|if|whether)\s+(?!many\b|much\b)")
+_BE = frozenset({"is", "are", "was", "were"})
+_AUX = _BE | {"will", "would", "can", "could", "has", "have", "had", "did", "does", "do", "should", "must", "may",
+              "might"}
+_PRONOUN_PLURAL = frozenset({"they", "we", "you", "i"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+                          "these", "those", "some", "many", "all"})
+MAX_SUBJECT = 4  # words of an embedded question's subject ("the Iraqi prime minister")
+
+
+def direct(question: str) -> str:
+    """The question without its opener, an embedded question put directly; unchanged without an opener."""
+    if is_smalltalk(question):
+        return question  # "hello there"
+    question = _PLEASE_AFTER.sub("", question)
+    m = _OPENER.match(question)
+    rest = question[m.end():].strip()
+    # a filler alone ("so is the militia still there?") is left; a greeting or a request goes
+    if not rest or not (m.group("greeting") or m.group("request")):
+        return question
+    return (_inverted(rest) if m.group("request") else None) or rest
+
+
+def _inverted(clause: str) -> str | None:
+    """An embedded question in statement order put as a question: "what Maliki said about X" -> "what did
+    Maliki say about X", "who Dan Senor is" -> "who is Dan Senor", "if the curfew is still on" -> "is the
+    curfew still on"; None when the clause is already a question or its subject and verb are not found."""
+    m = _WH.match(clause)
+    if not m:
+        return None
+    wh = m.group(1).lower()
+    toks = clause[m.end():].split()
+    if not toks or toks[0].lower() in _AUX:
+        return None  # "what is the curfew", "who did Sadr meet": a question already
+    for i in range(1, min(len(toks), MAX_SUBJECT + 1)):
+        word = toks[i].lower().strip("?.!,")
+        subject = " ".join(toks[:i])
+        tail = " ".join(toks[i + 1:])
+        opening = "" if wh in ("if", "whether") else f"{m.group(1)} "
+        if word in _AUX:
+            # "who Dan Senor is" -> "who is Dan Senor"; "if the curfew is still on" -> "is the curfew still on"
+            return f"{opening}{word} {subject}{' ' + tail if tail else ''}".strip()
+        verb = _verb_form(word, toks[i - 1].lower())
+        if verb:
+            aux, base = verb
+            return f"{opening}{aux} {subject} {base}{' ' + tail if tail else ''}".strip()
+        if _is_verb_like(word):
+            return None  # a verb the subject cannot end before ("how the fighting spread out"): left alone
+    return None
+
+
+def _verb_form(word: str, before: str) -> tuple[str, str] | None:
+    """("did" | "does" | "do", base) for a finite verb: "said" -> ("did", "say"), "wants" -> ("does", "want"),
+    "want" after "they" -> ("do", "want"); None for a word that is no finite verb."""
+    if before in _DETERMINERS:
+        return None  # "what the troops want": a word after "the" is the subject's noun
+    bases = [b for b in base_forms(word, "v") if b != word]
+    if bases and not word.endswith("ing"):
+        if word.endswith("s") and not word.endswith("ss") and bases[0] + "s" == word or word.endswith("es") \
+                and bases[0] + "es" == word:
+            return "does", bases[0]
+        if not base_forms(word, "n") or word.endswith("ed"):
+            return "did", bases[0]
+    # "what they want", "what the troops want": a bare verb after a plural subject
+    if (before in _PRONOUN_PLURAL or (before.endswith("s") and base_forms(before, "n") != (before,))) \
+            and base_forms(word, "v") == (word,):
+        return "do", word
+    return None
+
+
+def _is_verb_like(word: str) -> bool:
+    return word.endswith("ing") and bool(base_forms(word, "v"))

@@ -1,0 +1,42 @@
+"""A question wrapped in courtesy is put directly (bot/direct.py): the opener goes, an embedded question takes
+question order, and a question without an opener is left as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from bot.direct import direct
+
+
+@pytest.mark.parametrize("typed, put", [
+    ("hi! what did sadr want in exchange?", "what did sadr want in exchange?"),
+    ("please tell me what maliki said about sadr's order", "what did maliki say about sadr's order"),
+    ("can you tell me who dan senor is", "who is dan senor"),
+    ("i want to know how many people died", "how many people died"),  # a subject question keeps its order
+    ("do you know if the curfew is still on", "is the curfew still on"),
+    ("could you tell me why maliki went to basra", "why did maliki go to basra"),
+    ("i wonder what sadr wants", "what does sadr want"),
+    ("do you know what the troops want", "what do the troops want"),
+    ("any idea whether sadr agreed to disarm", "did sadr agree to disarm"),
+    ("tell me where the voa bureau is please", "where is the voa bureau"),
+    ("hey, so can you tell me what sadr wants", "what does sadr want"),
+])
+def test_the_opener_goes_and_the_embedded_question_is_put_directly(typed, put):
+    assert direct(typed) == put
+
+
+@pytest.mark.parametrize("typed", ["hello there", "tell me about the najaf truce", "what did sadr demand",
+                                   "what the troops want", "thanks", "so is the militia still in control there?"])
+def test_a_question_without_an_opener_or_a_greeting_alone_is_left_as_typed(typed):
+    assert direct(typed) == typed
+
+
+@pytest.mark.parametrize("typed, quote", [
+    ("please tell me what maliki said about sadr's order", "calling it a step in the right direction"),
+    ("i want to know how many people died", "at least 12 people have been killed"),
+    ("do you know if the curfew is still on", "curfew in Baghdad is to be lifted early Monday"),
+])
+def test_a_wrapped_question_is_answered_as_the_question_itself(sample_home, typed, quote):
+    a = ask(typed, settings=sample_home)
+    assert a.status == "answered" and quote in a.citations[0].quote, a.answer
