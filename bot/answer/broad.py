@@ -82,6 +82,8 @@ def _bare_topic(question: str) -> str | None:
 # "what is Sadr City like?", "how is Sadr City described?", "which article talks about Najaf?": the topic
 # sits inside the question
 _DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<like>.+?)\s+like"
+                       # "what kind of place is Sadr City", "what sort of man is Sadr"
+                       r"|what\s+(?:kind|sort|type)s?\s+of\s+[a-z]+\s+(?:is|was|are|were)\s+(?P<kind>.+?)"
                        r"|how\s+(?:is|are|was|were)\s+(?P<described>.+?)\s+described"
                        r"|which\s+(?:articles?|stories|story|reports?)\s+(?:talks?|is|are|says?|tells?)\s+about"
                        r"\s+(?P<about>.+?))[\s?.!]*$", re.I)
@@ -102,7 +104,7 @@ def broad_topic(question: str) -> str | None:
         return r.group("name").strip()
     d = _DESCRIBE.match(question)
     if d:
-        topic = (d.group("like") or d.group("described") or d.group("about")).strip()
+        topic = (d.group("like") or d.group("kind") or d.group("described") or d.group("about")).strip()
         return topic if terms(topic) and len(topic.split()) <= 5 else None
     m = _BROAD.match(question)
     if not m:
@@ -113,6 +115,9 @@ def broad_topic(question: str) -> str | None:
     # "Who is X" / "What is X": broad only for a short name-like X ("who is hazem al-aaraji", "what is
     # the mahdi army"), not "what is the name of ..." nor "who was killed in ...".
     # ... nor "what's his militia called" (its name).
+    # "what are the fighters doing", "what is Sadr planning": an act asked about, no thing to sum up
+    if who_what and _DOING.search(topic):
+        return None
     if who_what and (_FACT_HEAD.match(topic) or len(topic.split()) > 5
                      or re.search(r"\b(of|in|by|for|to|from|with|that|which|who|did|does|do)\b|\b(called|named)$",
                                   topic, re.I)):
@@ -126,6 +131,9 @@ def broad_topic(question: str) -> str | None:
     return topic if terms(topic) else None
 
 
+# a subject and its -ing verb ("the fighters doing", "Sadr planning"), not a determiner's noun ("the fighting")
+_DOING = re.compile(r"(?i)\b(?!(?:the|a|an|his|her|their|its|this|that)\b)[\w'\-]+\s+(?:doing|saying|planning|"
+                    r"thinking|asking|demanding|threatening|trying|wanting|hoping|offering|proposing|expecting)$")
 _HAPPENED_TO = re.compile(r"^\s*(?:\w+[\s,]+)*?what(?:'s| has| is)?\s+(?:happened|happening)\s+to\s", re.I)
 # A topic's head: its last word before any phrase qualifying it ("the economy of Najaf": economy)
 _HEAD = re.compile(r"^(?:(?!\b(?:of|in|at|on|for|from|with)\b)[\w'\- ])*?\s*(?P<head>[\w'\-]*)"

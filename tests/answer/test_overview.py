@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
+from bot.answer import broad_topic
 from bot.answer.overview import asks_overview
 from bot.library import open_library
 
@@ -155,3 +156,24 @@ def test_a_topic_named_in_a_word_no_article_uses_is_summed_up_as_the_closest_the
 
 def test_a_topic_whose_missing_word_is_a_name_is_still_not_found(sample_home):
     assert ask("tell me about the Obama visit", settings=sample_home).status == "not_found"
+
+
+@pytest.mark.parametrize("question, is_broad", [
+    ("what are the black-clad fighters doing", False),  # an act asked about
+    ("what is Sadr planning", False),
+    ("what is the fighting", True),  # a determiner's noun is a thing
+    ("what kind of place is sadr city", True),  # a description asked for
+    ("what sort of man is Sadr", True),
+    ("what kind of weapons did they use", False),
+])
+def test_what_someone_is_doing_asks_for_an_act_what_kind_of_place_for_a_description(question, is_broad):
+    assert bool(broad_topic(question)) is is_broad
+
+
+@pytest.mark.parametrize("question, quote", [
+    ("what are the black-clad fighters doing", "stationed on rooftops"),
+    ("what kind of place is sadr city", "a sprawling slum"),
+])
+def test_doing_and_kind_of_place_are_answered(sample_home, question, quote):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and any(quote in c.quote for c in a.citations), a.answer
