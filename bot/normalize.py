@@ -187,6 +187,14 @@ def normalize(question: str, lib) -> str:
             country = _country(corpus, low)
             if country:
                 return country
+        # "sadrists" where the articles write only "Sadrist": a plural, not a typo ("Sadrists", not "Sadrist");
+        # before a noun, a possessive without its apostrophe ("sadrs aide" -> "Sadr's aide")
+        cap = (_capital(corpus, low[:-1]) if low not in counts and low.endswith("s") and w.islower()
+               and corpus.counts({low[:-1]}).get(low[:-1]) else None)
+        if cap:  # (a common word's "weaponss" is a typo, below)
+            after = re.match(r"\s+([a-z]+)", question[m.end():])
+            noun = after and base_forms(after.group(1), "n") and not base_forms(after.group(1), "v")
+            return f"{cap}'s" if noun else f"{cap}s"
         if (low not in counts and low not in known and not w[0].isupper() and "'" not in w
                 and len(low) <= MAX_TYPO_LEN and not known_word(low)):
             low = _correct(low, corpus) or low
