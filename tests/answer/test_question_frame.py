@@ -23,6 +23,8 @@ def _idf(_term: str) -> float:
     ("whats the curfew thing", "thing"),  # casual filler
     ("is the curfew still on", "still"),  # asks whether it lasts; in three articles "still" is a rare word
     ("has the truce held yet", "yet"),
+    ("what was the offensive meant to do", "meant"),  # the purpose asked for, said "designed to" in the article
+    ("what was the truce supposed to achieve", "supposed"),
 ])
 def test_frame_words_are_no_terms_of_the_question(question, frame):
     q = analyse_question(question, _idf)
@@ -144,3 +146,8 @@ def test_thing_and_stuff_frame_a_question(sample_home):
 def test_is_it_still_on_finds_the_thing_not_the_word_still(sample_home):
     a = ask("is the curfew still on", settings=sample_home)
     assert a.status == "answered" and "curfew in Baghdad is to be lifted" in a.answer, a.answer
+
+
+def test_what_something_was_meant_to_do_is_its_purpose(sample_home):
+    a = ask("what was the offensive meant to do", settings=sample_home)
+    assert a.status == "answered" and "designed to bring the southern city under government control" in a.answer
