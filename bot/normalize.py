@@ -41,6 +41,7 @@ _GOT_PASSIVE = re.compile(r"\b(?:got|gotten)\s+(?=([a-z]+)\b)")
 # where a question word goes, its first word.
 QUESTION_WORD_TYPOS = {"wat": "what", "wut": "what", "wot": "what", "wats": "what's", "wen": "when", "wher": "where",
                        "whe": "when", "hw": "how", "hwo": "how", "waht": "what", "whay": "what", "wy": "why"}
+QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 HOW_WORDS = ("many", "much", "long", "far", "often", "old", "come")  # what follows "how" in a question
 MIN_TYPO_LEN = 4  # shorter unknown words are corrected to function words only ("wht" -> "what")
 # Longer "words" are no typos of an English word (pasted strings, hashes): never corrected. Every string one
@@ -178,6 +179,13 @@ def normalize(question: str, lib) -> str:
             return ABBREVIATIONS[low]
         if low in QUESTION_WORD_TYPOS and not question[:m.start()].strip():
             return QUESTION_WORD_TYPOS[low]
+        # "wich city ...": where a question word goes, a word the corpus does not use one edit from exactly one
+        # question word is that word (not the commoner "with")
+        if (low not in counts and not question[:m.start()].strip() and not w[:1].isupper()
+                and not re.match(rf"\s+(?:{'|'.join(QUESTION_WORDS)})\b", question[m.end():], re.I)):
+            near = [h for h in QUESTION_WORDS if edit_distance(low, h) == 1]
+            if len(near) == 1:
+                return near[0]
         # "how mny": after "how", a word one edit from "many", "much", "long" ... is that word
         if low not in counts and re.search(r"(?i)\bhow\s+$", question[:m.start()]):
             near = [h for h in HOW_WORDS if edit_distance(low, h) == 1]
@@ -192,9 +200,11 @@ def normalize(question: str, lib) -> str:
         cap = (_capital(corpus, low[:-1]) if low not in counts and low.endswith("s") and w.islower()
                and corpus.counts({low[:-1]}).get(low[:-1]) else None)
         if cap:  # (a common word's "weaponss" is a typo, below)
+            # a possessive before a noun ("for sadrs arrest"); a plural after "the" or before its verb
             after = re.match(r"\s+([a-z]+)", question[m.end():])
-            noun = after and base_forms(after.group(1), "n") and not base_forms(after.group(1), "v")
-            return f"{cap}'s" if noun else f"{cap}s"
+            owned = (after and base_forms(after.group(1), "n") and after.group(1) not in _VERBS_AFTER_PLURAL
+                     and not re.search(r"(?i)\b(?:the|these|those|all|many|some)\s+$", question[:m.start()]))
+            return f"{cap}'s" if owned else f"{cap}s"
         if (low not in counts and low not in known and not w[0].isupper() and "'" not in w
                 and len(low) <= MAX_TYPO_LEN and not known_word(low)):
             low = _correct(low, corpus) or low
@@ -207,6 +217,8 @@ def normalize(question: str, lib) -> str:
     return plain_count(_DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined))
 
 
+# bare verbs that follow a plural subject and are nouns too ("what do sadrists want")
+_VERBS_AFTER_PLURAL = frozenset("do want say think need know have are were demand plan fear hope".split())
 _AFTER_A = re.compile(r"(?i)\ban?\s+$")
 # A lower-case word right before a capitalised one ("dan Senor"), or right after one ("Senor dan").
 _BEFORE_NAME = re.compile(r"\b()([a-z]+)(?=\s+[A-Z])")

@@ -18,7 +18,7 @@ import pytest
 
 from bot.answer import common_words, known_word
 from bot.answer.lexicon import country_names
-from bot.normalize import ABBREVIATIONS, CAPITALISED, CONTRACTIONS, HOW_WORDS, MIN_TYPO_LEN, QUESTION_WORD_TYPOS, normalize, plain_count
+from bot.normalize import ABBREVIATIONS, CAPITALISED, CONTRACTIONS, HOW_WORDS, QUESTION_WORDS, MIN_TYPO_LEN, QUESTION_WORD_TYPOS, normalize, plain_count
 from index.terms import edit_distance, stopwords
 from index.manifest_reader import ManifestReader
 from index.words import ScannedWords, StoredWords
@@ -140,7 +140,9 @@ def test_as_the_whole_corpus_read_at_once(corpus) -> None:
                        or re.sub(r"\W", "", b).lower() in HOW_WORDS  # "how mny" -> "many"
                        or ABBREVIATIONS.get(a.lower()) == b  # "vs" -> "versus"
                        # since 2026-12-05 a name's plural or possessive keeps its "s" ("sadrs aide" -> "Sadr's aide")
-                       or (a[:1].isupper() and b in (f"{a}s", f"{a}'s")) for a, b in pairs), q
+                       or (a[:1].isupper() and b in (f"{a}s", f"{a}'s"))
+                       # ... and a typo where a question word goes is that question word ("whit is" -> "what is")
+                       or (i == 0 and b.lower() in QUESTION_WORDS) for i, (a, b) in enumerate(pairs)), q
             countries += any(a.lower() != b.lower() for a, b in pairs)
             joined += all(a.lower() == b.lower() for a, b in pairs)
         changed += got != q
@@ -301,3 +303,11 @@ def test_a_plural_or_a_possessive_of_a_name_keeps_its_s(corpus) -> None:
     lib = Corpus(corpus)  # the articles write "Sadrist" and "Sadr", never "Sadrists" nor "sadrs"
     assert normalize("what are the sadrists threatening", lib) == "what are the Sadrists threatening"
     assert normalize("what did sadrs aide demand", lib) == "what did Sadr's aide demand"
+
+
+def test_a_typo_where_the_question_word_goes_is_that_question_word(corpus) -> None:
+    lib = Corpus(corpus)
+    assert normalize("wich city had a curfew", lib) == "which city had a curfew"  # not "with"
+    assert normalize("whith whom did he meet", lib) == "with whom did he meet"  # a question word follows
+    assert normalize("what happened to the warrant for sadrs arrest", lib) == \
+        "what happened to the warrant for Sadr's arrest"
