@@ -55,3 +55,11 @@ def test_a_place_typed_in_lower_case_is_a_place_too(friars_home):
     # "wales" typed in lower case stays so (WordNet knows it as a common word too), but is a particular place
     a = ask("what did the friars build in wales", settings=friars_home)
     assert a.citations and "Veldoria" not in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["was there a curfew in basra", "was the curfew in basra"])
+def test_a_sentence_about_elsewhere_does_not_answer_for_the_article_s_setting(sample_home, question):
+    # 002 is set in Basra; its curfews were "imposed elsewhere in central and southern Iraq, including Kut"
+    a = ask(question, settings=sample_home)
+    assert a.status != "answered", a.answer
+    assert ask("is there a curfew in kut", settings=sample_home).status == "answered"
