@@ -181,7 +181,8 @@ def normalize(question: str, lib) -> str:
             return QUESTION_WORD_TYPOS[low]
         # "wich city ...": where a question word goes, a word the corpus does not use one edit from exactly one
         # question word is that word (not the commoner "with")
-        if (low not in counts and not question[:m.start()].strip() and not w[:1].isupper()
+        if (low not in counts and low not in known and not known_word(low) and not question[:m.start()].strip()
+                and not w[:1].isupper()
                 and not re.match(rf"\s+(?:{'|'.join(QUESTION_WORDS)})\b", question[m.end():], re.I)):
             near = [h for h in QUESTION_WORDS if edit_distance(low, h) == 1]
             if len(near) == 1:
