@@ -34,7 +34,7 @@ from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
 from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first,
                                 doer_first, duration_first, gives_reason, holds_act,
-                                gives_role, instance_first, naming_first, naming_sentences, prefer_actor, promote_first,
+                                gives_role, instance_first, naming_first, naming_sentences, place_first, prefer_actor, promote_first,
                                 reacts, reason_first, role_sentences, states_consequence, cause_of_state_first)
 from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
@@ -213,6 +213,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         cands = promote_first(cands, [lambda c: c.sentence_id in placed], window=len(cands))
     cands = count_of_act_first(lib, q, cands)
     cands = duration_first(lib, q, cands)  # "how long ...": one saying since when or for how long
+    if not placed:  # ("where is X": the sentence placing X, above)
+        cands = place_first(lib, q, cands)  # "where ...": one saying where
     if not leader:  # "who governs Iraq" is the titles' question (above)
         cands = doer_first(lib, q, cands)  # "who pressured Sadr": one holding the act
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty

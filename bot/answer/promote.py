@@ -404,6 +404,36 @@ def cause_of_state_first(lib: Library, q: Question, cands: list[Candidate]) -> l
     return promote_first(cands, [lambda c: bool(alias & set(terms(lib.articles[c.article_id].text[c.start:c.end])))])
 
 
+# "Speaking at a press conference in Baghdad": a place after a preposition of place, named or a place noun
+_AT_NAMED = re.compile(r"\b(?i:in|at|on|near|inside|outside|across|around|throughout|from|to|into|including)\s+"
+                       r"(?:the\s+)?(?:(?:[a-z]+|[A-Z][a-z]+ern)\s+)?"
+                       r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                       r"May|June|July|August|September|October|November|December)\b)([A-Z][\w'\-]+)")
+_AT_NOUN = re.compile(r"\b(?:in|at|near|inside|outside|on)\s+(?:the\s+|a\s+|an\s+)?([a-z]+)(?:\s+([a-z]+))?\b")
+PLACE_WINDOW = 2  # how far down the scored candidates a sentence saying where is looked for
+
+
+def says_where(lib: Library, q: Question, c: Candidate) -> bool:
+    """Does the candidate place something: a preposition of place before a name the question does not
+    hold ("at a press conference in Baghdad") or before a place noun ("stationed on rooftops")?"""
+    sentence = lib.articles[c.article_id].text[c.start:c.end]
+    if re.search(r"(?i)\belsewhere\b", sentence):
+        return True
+    # (the noun or its modifier's noun: "on rooftops", "near the holy shrine")
+    # (a people's adjective is no place: "to the Iraqi police")
+    return any(m.group(1).lower() not in q.words and not lexicon.base_forms(m.group(1).lower(), "a")
+               for m in _AT_NAMED.finditer(sentence)) or any(
+        w and lexicon.is_place_noun(w) and w not in q.words for m in _AT_NOUN.finditer(sentence) for w in m.groups())
+
+
+def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "where did Senor speak?", the next candidate saying where goes before a first one that says no
+    place ("... Dan Senor, said on Thursday that ..."): a capitalised word is no place by itself."""
+    if q.atype != "place" or not cands or says_where(lib, q, cands[0]) or not lexicon.available():
+        return cands
+    return promote_first(cands, [lambda c: says_where(lib, q, c)], window=PLACE_WINDOW)
+
+
 def promote_first(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:
     """The best of the first `window` candidates passing the first test that any passes goes first;
     the order is unchanged when none does."""

@@ -1,0 +1,25 @@
+""""Where ...?" is answered by a sentence saying where (a preposition of place before a name or a place noun),
+before one whose only capitalised words are a weekday or a title (bot/answer/promote.place_first)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from bot.answer.promote import _AT_NAMED
+
+
+@pytest.mark.parametrize("question, quote", [
+    ("where did dan senor speak", "at a press conference in Baghdad"),  # not "said on Thursday"
+    ("where were the fighters stationed", "stationed on rooftops"),
+    ("where were overnight curfews imposed", "imposed elsewhere in central and southern Iraq"),
+])
+def test_where_is_answered_by_a_sentence_saying_where(sample_home, question, quote):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and quote in a.citations[0].quote, a.answer
+
+
+def test_a_weekday_after_on_is_no_place_and_a_sentence_may_open_with_its_place():
+    assert not _AT_NAMED.search("Dan Senor said on Thursday that the military would hand over")
+    assert _AT_NAMED.search("In southern Italy, the Normans incorporated elements").group(1) == "Italy"
+    assert not _AT_NAMED.search("from Monday")
