@@ -114,6 +114,10 @@ def _graft(prev: str, rest: str) -> str:
     """Put the ellipsis into the previous question: "And in Basra?" after "When did fighting erupt in
     Najaf?" swaps the place ("... erupt in Basra"); a bare name swaps the previous question's last name;
     anything else is appended ("... in exchange in Najaf")."""
+    # Another act and another place: "How many were killed in Kut?" + "and wounded in Basra?" -> both swapped
+    both = re.fullmatch(r"([a-z]+)\s+((?:in|at|on|for|from|to|during|after|before)\s+\S.*)", rest)
+    if both and is_participle(both.group(1)):
+        return _graft(_graft(prev, both.group(1)), both.group(2))
     # (a year for a year: "what happened in 1066" + "and the year before?" -> "... in 1065")
     pm = re.match(r"(?i)(in|at|on|for|from|to|during|after|before)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*|\d{4})$", rest)
     if pm:

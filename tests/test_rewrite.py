@@ -378,3 +378,8 @@ def test_he_after_a_question_about_someone_s_aide_is_the_aide():
     assert rewrite("what else did he say", spoke) == "what else did Sadr's spokesman say"
     assert rewrite("What did he threaten?", [{"role": "user", "content": "What did Sadr's spokesman read?"}]) == \
         "What did Sadr's spokesman threaten?"
+
+
+def test_another_act_and_another_place_are_both_swapped():
+    killed = _turn("how many people were killed in Kut?", "Officials say 12 people were killed. [1]")
+    assert rewrite("and wounded in Basra?", killed) == "how many people were wounded in Basra?"
