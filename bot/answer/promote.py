@@ -102,6 +102,15 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
         # about X), then X as the subject of any act about what else the question names ("what did the
         # government say about the move": "The government has welcomed the move"), before a sentence that
         # only names X somewhere ("He said ... targeting the government").
+        # "what did the government say", naming nothing else: X speaking, or else doing anything as the subject
+        # ("The Iraqi government has welcomed Sadr's move"), wherever it ranks, before others' words that only
+        # name X ("Sadrist lawmakers ... said they felt the government is targeting ...")
+        if not topic:
+            alone = promote_first(cands, tests + [lambda c: speaks_as_subject(lib, actor, c.article_id, c.start),
+                                                  lambda c: acts_first(lib, actor, c.article_id, c.start)],
+                                  window=len(cands))
+            if alone is not cands:
+                return alone
         tests += [lambda c: speaks_as_subject(lib, actor, c.article_id, c.start),
                   lambda c: topic and reacts(lib, actor, topic, c),
                   lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]

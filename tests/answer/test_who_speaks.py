@@ -35,3 +35,9 @@ def test_the_speaker_is_who_speaks_not_who_is_named(bridge_home, question, expec
     answer = ask(question, settings=bridge_home)
     assert answer.status in ("answered", "uncertain"), answer.answer
     assert answer.citations and expected in answer.citations[0].quote, answer.answer
+
+
+def test_what_x_said_naming_nothing_else_is_what_x_did_as_the_subject_before_others_words_naming_x(sample_home):
+    # "Sadrist lawmakers ... said they felt the government is targeting ..." names the government, in others' words
+    a = ask("what did the government say", settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
