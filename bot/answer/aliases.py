@@ -1,5 +1,6 @@
 """Who "the cleric" is: the titles an article gives its people, so a sentence about "the cleric" counts as
-naming Sadr when the article calls him "cleric Moqtada al-Sadr".
+naming Sadr when the article calls him "cleric Moqtada al-Sadr" (and which place "the city" is, when the
+article named it "the city of Najaf").
 
 News introduces a person once with a title ("Shi'ite cleric Moqtada al-Sadr", "Sadr spokesman Hazem
 al-Aaraji", "Abu Faris, a militia commander") and then says "the cleric", "the spokesman". A question names
@@ -23,8 +24,10 @@ _BEFORE = re.compile(rf"\b([a-z]{{3,}})[ \t]+({_NAME})")
 _AFTER = re.compile(rf"({_NAME}),[ \t]+(?:a|an|the)[ \t]+((?:[a-z'\-]+[ \t]*){{1,3}})")
 # "on behalf of their duke, William the Conqueror, ...": a lower-case title, a comma, then the name
 _APPOSED = re.compile(rf"\b([a-z]{{3,}}),[ \t]+({_NAME})")
-# "the cleric", "the cleric's", "the prime minister", "the militia commander" in a sentence
-_THE = re.compile(r"\b(?:the|The)\s+([a-z]{3,})(?:[ \t]+([a-z]{3,}))?\b")
+# "the cleric", "the cleric's", "the prime minister", "the militia commander", "this ancient city" in a sentence
+_THE = re.compile(r"\b(?:the|The|this|This)\s+([a-z]{3,})(?:[ \t]+([a-z]{3,}))?\b")
+# "the city of Najaf": a place named once with its kind, then called "the city", "this ancient city"
+_PLACE_OF = re.compile(r"\b(city|town|village|province|district)[ \t]+of[ \t]+([A-Z][\w'\-]+)")
 
 
 def _is_title(word: str) -> bool:
@@ -76,6 +79,9 @@ def titles(text: str) -> dict[str, str]:
                 if _is_name(named.group(1)):
                     counts.setdefault(head, {}).setdefault(named.group(1), 0)
                     counts[head][named.group(1)] += 1
+    for m in _PLACE_OF.finditer(text):
+        counts.setdefault(m.group(1), {}).setdefault(m.group(2), 0)
+        counts[m.group(1)][m.group(2)] += 1
     return {t: max(names, key=lambda n: (names[n], len(n))) for t, names in counts.items()}
 
 

@@ -40,3 +40,11 @@ def test_who_was_someone_opens_with_the_sentence_giving_them_that_title(harbour_
     assert a.status == "answered" and a.citations, a.answer
     # the summary is in article order: the sentence giving the title is among the sentences chosen
     assert any("its mayor, Edwin Marlow" in c.quote for c in a.citations), a.answer
+
+
+def test_the_city_is_the_place_the_article_named_the_city_of(sample_home):
+    from bot.answer.aliases import named_by_title
+    text = "US forces suspended their offensive in the city of Najaf.\\nThe crisis has crippled this ancient city."
+    assert named_by_title(text, "The crisis has crippled the economy of this ancient city.") == "Najaf"
+    a = ask("what does najaf depend on", settings=sample_home)
+    assert a.status == "answered" and "depends on the flow of foreign pilgrims" in a.citations[0].quote, a.answer
