@@ -296,7 +296,10 @@ def _asked_act(q: Question) -> str | None:
     home?" its participle. None for any other question."""
     if not _WHY.match(q.text):
         return None
-    # (never an auxiliary: "why *are* people angry" asks about "angry", _asked_state)
+    # (never an auxiliary: "why *are* people angry" asks about "angry", _asked_state; nor a verb of becoming:
+    # "why did residents *get* angry" asks about "angry" too)
+    if q.verb_word and q.verb_word in _BECOMING and _state_word(q):
+        return None
     return q.verb_word or next((w for w in reversed(q.sequence) if w not in stopwords() and (
         is_participle(w) or (w.endswith("ing") and lexicon.base_forms(w, "v")))), None)
 
@@ -305,6 +308,15 @@ def _asked_state(q: Question) -> str | None:
     """The state a why-question without a verb asks about: "why are people angry in najaf" -> "angry"."""
     if not _WHY.match(q.text) or _asked_act(q):
         return None
+    return _state_word(q)
+
+
+_BECOMING = frozenset("get gets got gotten getting become becomes became becoming grow grew grown turn turned "
+                      "feel feels felt seem seemed stay stayed remain remained".split())
+
+
+def _state_word(q: Question) -> str | None:
+    """The question's first word that is only an adjective ("angry")."""
     return next((w for w in q.sequence if w.isalpha() and w not in q.names and lexicon.base_forms(w, "a")
                  and not lexicon.base_forms(w, "n") and not lexicon.base_forms(w, "v")), None)
 

@@ -5,6 +5,8 @@ to, "theoretical" -> "theory", is no alias). The keyword search looks for "anger
 
 from __future__ import annotations
 
+import pytest
+
 from bot import ask
 from bot.answer import lexicon
 from conftest import home_of
@@ -29,3 +31,9 @@ def test_what_made_them_angry_is_what_angered_them(tmp_path):
     a = ask("what made commuters angry", settings=home)
     assert a.status == "answered", a.answer
     assert a.citations and "has angered many commuters" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["why did residents get angry", "why did the residents become angry"])
+def test_getting_or_becoming_a_state_asks_what_caused_it(sample_home, question):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and "has angered many residents" in a.citations[0].quote, a.answer
