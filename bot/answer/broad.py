@@ -128,12 +128,16 @@ def broad_topic(question: str) -> str | None:
         return None
     # "summarize the Najaf article", "tell me about the story on the truce": the topic, not the article
     topic = _ARTICLE_WORDS.sub("", _ARTICLE_ABOUT.sub("", topic)).strip()
+    # "what's happening in Basra right now": when is no part of the topic
+    topic = _WHEN_NOW.sub("", topic).strip()
     return topic if terms(topic) else None
 
 
 # a subject and its -ing verb ("the fighters doing", "Sadr planning"), not a determiner's noun ("the fighting")
 _DOING = re.compile(r"(?i)\b(?!(?:the|a|an|his|her|their|its|this|that)\b)[\w'\-]+\s+(?:doing|saying|planning|"
                     r"thinking|asking|demanding|threatening|trying|wanting|hoping|offering|proposing|expecting)$")
+_WHEN_NOW = re.compile(r"(?i)[\s,]+(?:right\s+now|just\s+now|now|currently|today|tonight|these\s+days|"
+                       r"at\s+the\s+moment|at\s+present|lately|recently|so\s+far|at\s+this\s+point)$")
 _HAPPENED_TO = re.compile(r"^\s*(?:\w+[\s,]+)*?what(?:'s| has| is)?\s+(?:happened|happening)\s+to\s", re.I)
 # A topic's head: its last word before any phrase qualifying it ("the economy of Najaf": economy)
 _HEAD = re.compile(r"^(?:(?!\b(?:of|in|at|on|for|from|with)\b)[\w'\- ])*?\s*(?P<head>[\w'\-]*)"
@@ -163,6 +167,14 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
     articles = [a for a in dict.fromkeys(p.article_id for p in passages)
                 if coverage(t, ts := _body_terms(lib, a, t.unseen)) >= TOPIC_MIN
                 and all(n in ts or known_word(t.term_words.get(n, n)) for n in t.specific)]
+    # A first article that names the topic in passing gives way to one of the next that tells of it: "what's
+    # going on in Najaf these days" is summed up from the story set in Najaf, not from the one naming Najaf
+    # once and ranked first for "10 days"
+    if articles and _telling(lib, t, articles[0]) <= PASSING:
+        telling = [a for a in articles[1:TOPIC_LOOKUP] if _telling(lib, t, a) >= SENTENCES_MIN + 1]
+        if telling:
+            articles.remove(telling[0])
+            articles.insert(0, telling[0])
     # the topic's names as the articles write them ("Sadr City"), lower-cased for the sentences' test
     names = tuple(dict.fromkeys(n.lower() for a in articles[:2] for n in name_phrases(t.text, lib.articles[a].text)))
     if names:  # only the articles that write the name
@@ -206,6 +218,17 @@ def held_topic(lib: Library, topic: str) -> str | None:
             kept.append(w)
     rest = " ".join(kept)
     return rest if dropped and terms(rest) else None
+
+
+TOPIC_LOOKUP = 3  # how many of the retrieved articles holding the topic are compared for how much they tell of it
+PASSING = 1  # an article with this many sentences holding the topic names it in passing
+
+
+def _telling(lib: Library, t: Question, aid: str) -> int:
+    """How many body sentences of the article hold the topic (SENTENCE_MIN of its weight)."""
+    text = lib.articles[aid].text
+    return sum(coverage(t, held_terms(text[s.start:s.end], t.unseen)) >= SENTENCE_MIN
+               for s in lib.sentences.get(aid, []) if s.kind == "body")
 
 
 def _is_name(topic: str) -> bool:

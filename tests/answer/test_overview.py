@@ -177,3 +177,16 @@ def test_what_someone_is_doing_asks_for_an_act_what_kind_of_place_for_a_descript
 def test_doing_and_kind_of_place_are_answered(sample_home, question, quote):
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and any(quote in c.quote for c in a.citations), a.answer
+
+
+@pytest.mark.parametrize("question, topic", [("what's happening in Basra right now", "Basra"),
+                                             ("what's going on in Najaf these days", "Najaf")])
+def test_when_is_no_part_of_a_broad_topic(question, topic):
+    assert broad_topic(question) == topic
+
+
+def test_a_topic_named_in_passing_by_the_first_article_is_summed_up_from_the_one_telling_of_it(sample_home):
+    # "these days" ranks 000 first ("extended the deadline for 10 days ... in ... Najaf"); 001 is set in Najaf
+    a = ask("whats going on in najaf these days", settings=sample_home)
+    assert a.status == "answered" and len(a.citations) >= 2, a.answer
+    assert all(c.article_id.startswith("001_") for c in a.citations), a.answer
