@@ -24,6 +24,7 @@ from bot.answer.guards import modifier_swap, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, held_topic, summarize
+from bot.answer.dateline import dated_before
 from bot.answer.define import defined_term
 from bot.answer.overview import asks_overview, overview
 from bot.answer.second import second_sentence
@@ -124,6 +125,10 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
         dense = float(vec @ qv) if vec is not None else 0.0
         feats = sentence_features(q, text[s.start:s.end], previous, dense, rank, s.ordinal,
                                   passages[rank].dense_score)
+        if q.atype == "date" and not feats["atype"] and s.ordinal > 0:
+            # dated by the sentence before, which it goes on about (bot/answer/dateline.py)
+            probe = Candidate(sid, s.article_id, s.start, s.end, rank, feats, 0.0)
+            feats["atype"] = 1.0 if dated_before(lib, set(q.words), probe) else 0.0
         out.append(Candidate(sid, s.article_id, s.start, s.end, rank, feats, _linear(weights["sentence"], feats)))
     out.sort(key=lambda c: -c.score)
     if out:
@@ -249,7 +254,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     vetoed = False
     # Guard, measured on SQuAD 2.0 and the gold set (eval/tune.py): a "how many" / "when" question
     # whose candidates hold no number / date is not answered by them.
-    if weights["abstain"].get("require_type") and q.atype in TYPED and not best.features["atype"]:
+    # ("when was the press conference?": a sentence going on about the one before is dated by it)
+    dated = dated_before(lib, set(q.words), best) if q.atype == "date" else None
+    if weights["abstain"].get("require_type") and q.atype in TYPED and not best.features["atype"] and not dated:
         p, vetoed = 0.0, True
     # Guards (GUARDS), each kept only when it helps on the training data (eval/tune.py): the question asks
     # about what the passage does not say.
@@ -296,7 +303,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         status = UNCERTAIN
     # "Indeed, this is the statement of the Church-Turing thesis.": a sentence whose subject points back
     # says what it is about in the sentence before, which goes first.
-    before = pointed_at(lib, best)
+    before = pointed_at(lib, best) or (Candidate(dated[0], best.article_id, dated[1], dated[2], best.passage_rank, {},
+                                                 best.score, best.prob) if dated else None)
     opening = (before, best) if before else (best,)
     # "An example of a decision problem is the following.": what it announces is the sentence after it
     after = pointed_ahead(lib, best)
