@@ -144,6 +144,10 @@ _HOW_COME = re.compile(r"\bhow\s+come\b", re.I)
 _HOW_MEASURE = re.compile(r"\b(how)\s+(?:long|old|far|often|large|big|tall|high)\b", re.I)
 
 
+# "What *day* did Senor speak?": the unit of the date asked for is part of the question word ("on Thursday")
+_WHAT_MEASURE = re.compile(r"\b(what|which)\s+(?:day|year|month|date|time|century|decade|week)\b", re.I)
+
+
 # "people who *keep* carrying weapons": a verb of going on before an -ing verb says how long, not what; the
 # answer says "continues carrying" or just "carrying".
 _ASPECT = re.compile(r"\b(?:keep|keeps|kept|keeping|continue|continues|continued|continuing)\s+(?=\w+ing\b)", re.I)
@@ -154,7 +158,7 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     every term counts as seen)."""
     # "How come the fighting stopped?" asks why: "come" is no word the answer should hold.
     asked = _HOW_COME.sub("why", text)
-    ts = frozenset(query_terms(_ASPECT.sub("", _HOW_MEASURE.sub(r"\1", asked)))) - QUESTION_FRAME
+    ts = frozenset(query_terms(_ASPECT.sub("", _WHAT_MEASURE.sub(r"\1", _HOW_MEASURE.sub(r"\1", asked))))) - QUESTION_FRAME
     weights = {t: idf(t) for t in sorted(ts)}  # sorted: float sums in a fixed order, reproducible runs
     names = frozenset(w for m in NAME.finditer(text) for w in words(m.group()))
     sw = stopwords()

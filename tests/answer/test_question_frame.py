@@ -25,6 +25,8 @@ def _idf(_term: str) -> float:
     ("has the truce held yet", "yet"),
     ("what was the offensive meant to do", "meant"),  # the purpose asked for, said "designed to" in the article
     ("what was the truce supposed to achieve", "supposed"),
+    ("what day did senor speak", "day"),  # the unit of the date asked for ("on Thursday")
+    ("in what year did the storm hit the fleet", "year"),
 ])
 def test_frame_words_are_no_terms_of_the_question(question, frame):
     q = analyse_question(question, _idf)
