@@ -24,7 +24,7 @@ from bot.answer.guards import modifier_swap, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, held_topic, summarize
-from bot.answer.dateline import dated_before
+from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term
 from bot.answer.overview import asks_overview, overview
 from bot.answer.second import second_sentence
@@ -40,7 +40,7 @@ from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_
 from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
-from bot.library import Library, sentence_at
+from bot.library import Library
 from bot.types import Citation, Passage
 from index.terms import terms
 
@@ -126,9 +126,8 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
         feats = sentence_features(q, text[s.start:s.end], previous, dense, rank, s.ordinal,
                                   passages[rank].dense_score)
         if q.atype == "date" and not feats["atype"] and s.ordinal > 0:
-            # dated by the sentence before, which it goes on about (bot/answer/dateline.py)
-            probe = Candidate(sid, s.article_id, s.start, s.end, rank, feats, 0.0)
-            feats["atype"] = 1.0 if dated_before(lib, set(q.words), probe) else 0.0
+            # dated by the sentence before, which it goes on about (bot/answer/neighbours.py)
+            feats["atype"] = 1.0 if dated_before(lib, set(q.words), s.article_id, s.start, s.end) else 0.0
         out.append(Candidate(sid, s.article_id, s.start, s.end, rank, feats, _linear(weights["sentence"], feats)))
     out.sort(key=lambda c: -c.score)
     if out:
@@ -255,7 +254,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # Guard, measured on SQuAD 2.0 and the gold set (eval/tune.py): a "how many" / "when" question
     # whose candidates hold no number / date is not answered by them.
     # ("when was the press conference?": a sentence going on about the one before is dated by it)
-    dated = dated_before(lib, set(q.words), best) if q.atype == "date" else None
+    dated = dated_before(lib, set(q.words), best.article_id, best.start, best.end) if q.atype == "date" else None
     if weights["abstain"].get("require_type") and q.atype in TYPED and not best.features["atype"] and not dated:
         p, vetoed = 0.0, True
     # Guards (GUARDS), each kept only when it helps on the training data (eval/tune.py): the question asks
@@ -303,11 +302,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         status = UNCERTAIN
     # "Indeed, this is the statement of the Church-Turing thesis.": a sentence whose subject points back
     # says what it is about in the sentence before, which goes first.
-    before = pointed_at(lib, best) or (Candidate(dated[0], best.article_id, dated[1], dated[2], best.passage_rank, {},
-                                                 best.score, best.prob) if dated else None)
+    before = _beside(best, pointed_at(lib, best.article_id, best.start, best.end) or dated)
     opening = (before, best) if before else (best,)
     # "An example of a decision problem is the following.": what it announces is the sentence after it
-    after = pointed_ahead(lib, best)
+    after = _beside(best, pointed_ahead(lib, best.article_id, best.start, best.end))
     opening += (after,) if after else ()
     if status != ANSWERED:
         # "uncertain" still shows the closest sentence, cited; the related list holds the others.
@@ -322,11 +320,6 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
 
 
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
-# A demonstrative subject, after an optional connective: "This is ...", "Indeed, that means ...".
-_POINTER = re.compile(r"^(?:(?:indeed|in fact|thus|so|but|and|however|therefore),?\s+)?(?:this|that|these|those)\s+"
-                      r"(?:is|was|are|were|means|meant|shows|showed|implies|implied|says|said|became|becomes)\b", re.I)
-
-
 def speaks_about(lib: Library, speaker: frozenset[str], about: frozenset[str], names: frozenset[str],
                  c: Candidate, variants: dict) -> bool:
     """Is the speaker the subject of the candidate, a sentence reporting speech, which (with the sentence
@@ -338,22 +331,6 @@ def speaks_about(lib: Library, speaker: frozenset[str], about: frozenset[str], n
     return bool(about & held) and about & names <= held
 
 
-def pointed_at(lib: Library, best: Candidate) -> Candidate | None:
-    """The sentence before `best` when best's subject points back at it ("This is the statement of ..."),
-    as a candidate to cite; None otherwise."""
-    if not _POINTER.match(lib.articles[best.article_id].text[best.start:best.end]):
-        return None
-    row = sentence_at(lib, best.article_id, best.start)
-    prev = lib.sentences[best.article_id][row.ordinal - 1] if row.ordinal > 0 else None
-    if prev is None or prev.kind != "body":
-        return None
-    return Candidate(prev.id, prev.article_id, prev.start, prev.end, best.passage_rank, {}, best.score, best.prob)
-
-
-# A sentence announcing what comes next: "... is the following.", "... as follows:", "... these steps:"
-_AHEAD = re.compile(r"(?:\b(?:the\s+following|as\s+follows|below)\s*[.:]|:)\s*$", re.I)
-
-
 def does_to_named(lib: Library, q: Question, c: Candidate, variants: dict) -> bool:
     """Does the candidate hold a who-question's act (promote.holds_act) and every name of the question?"""
     names = {t for w in q.names for t in terms(w)}
@@ -361,17 +338,11 @@ def does_to_named(lib: Library, q: Question, c: Candidate, variants: dict) -> bo
             and names <= set(terms(respell(lib.articles[c.article_id].text[c.start:c.end], variants))))
 
 
-def pointed_ahead(lib: Library, best: Candidate) -> Candidate | None:
-    """The sentence after `best` when best announces it ("An example ... is the following."), as a candidate
-    to cite; None otherwise."""
-    if not _AHEAD.search(lib.articles[best.article_id].text[best.start:best.end]):
+def _beside(best: Candidate, row) -> Candidate | None:
+    """The sentence `row` (bot/answer/neighbours.py), cited beside `best` with its scores; None for no row."""
+    if row is None:
         return None
-    row = sentence_at(lib, best.article_id, best.start)
-    sents = lib.sentences[best.article_id]
-    nxt = sents[row.ordinal + 1] if row.ordinal + 1 < len(sents) else None
-    if nxt is None or nxt.kind != "body":
-        return None
-    return Candidate(nxt.id, nxt.article_id, nxt.start, nxt.end, best.passage_rank, {}, best.score, best.prob)
+    return Candidate(row.id, row.article_id, row.start, row.end, best.passage_rank, {}, best.score, best.prob)
 
 
 def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Candidate, Candidate | None]:

@@ -1,5 +1,5 @@
 """"Give an example of a toll rule" answered by "An example of such a rule is the following." says nothing: the
-sentence announcing what comes next is cited with the sentence after it (bot/answer/extract.pointed_ahead)."""
+sentence announcing what comes next is cited with the sentence after it (bot/answer/neighbours.pointed_ahead)."""
 
 from __future__ import annotations
 

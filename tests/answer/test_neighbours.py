@@ -1,10 +1,10 @@
 """"When was the press conference?": a sentence going on about the one before it ("Speaking at ...", "He ...")
-is dated by it, and the answer cites both, the dated one first (bot/answer/dateline.py)."""
+is dated by it, and the answer cites both, the dated one first (bot/answer/neighbours.py)."""
 
 from __future__ import annotations
 
 from bot import ask
-from bot.answer.dateline import _CONTINUES
+from bot.answer.neighbours import _CONTINUES
 
 
 def test_the_press_conference_is_dated_by_the_sentence_before(sample_home):

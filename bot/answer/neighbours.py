@@ -1,0 +1,68 @@
+"""The sentence an answer cites beside its best one: the one it points back at, the one it announces, the one
+that dates it. Each rule reads the article around the best sentence and gives that sentence's row, or None.
+
+- Pointed at: "This is the statement of the Church-Turing thesis." says what it is about in the sentence
+  before, which goes first.
+- Announced: "An example of a decision problem is the following." announces the sentence after it.
+- Dated: news dates an event once and goes on about it: "Dan Senor said on Thursday that the military would
+  hand over security. / Speaking at a press conference in Baghdad, Senor confirmed ...". "When was the press
+  conference?" finds the second sentence, which holds no date; the first does. A sentence goes on about the one
+  before when it opens with a participle clause ("Speaking at ...") or a pronoun ("He said ..."); one that only
+  names the same place or person may tell of another time ("Some time later, Dyrrachium ... fell again").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer import lexicon
+from bot.answer.features import has_exact_type
+from bot.library import Library, SentenceRow, sentence_at
+
+# A demonstrative subject, after an optional connective: "This is ...", "Indeed, that means ...".
+_POINTER = re.compile(r"^(?:(?:indeed|in fact|thus|so|but|and|however|therefore),?\s+)?(?:this|that|these|those)\s+"
+                      r"(?:is|was|are|were|means|meant|shows|showed|implies|implied|says|said|became|becomes)\b", re.I)
+# A sentence announcing what comes next: "... is the following.", "... as follows:", "... these steps:"
+_AHEAD = re.compile(r"(?:\b(?:the\s+following|as\s+follows|below)\s*[.:]|:)\s*$", re.I)
+# "Speaking at a press conference ...", "He said ...", "They ...": the subject is the one before's
+_CONTINUES = re.compile(r"^\W*(?:(?P<ing>[A-Z][a-z]+ing)\s+[a-z]|(?:He|She|They|It)\b)")
+
+
+def _body(lib: Library, article_id: str, ordinal: int) -> SentenceRow | None:
+    """The article's body sentence at `ordinal`, if there is one (no heading, caption or boilerplate)."""
+    sents = lib.sentences[article_id]
+    row = sents[ordinal] if 0 <= ordinal < len(sents) else None
+    return row if row is not None and row.kind == "body" else None
+
+
+def pointed_at(lib: Library, article_id: str, start: int, end: int) -> SentenceRow | None:
+    """The sentence before when the sentence at start:end points back at it ("This is the statement of ...")."""
+    if not _POINTER.match(lib.articles[article_id].text[start:end]):
+        return None
+    return _body(lib, article_id, sentence_at(lib, article_id, start).ordinal - 1)
+
+
+def pointed_ahead(lib: Library, article_id: str, start: int, end: int) -> SentenceRow | None:
+    """The sentence after when the sentence at start:end announces it ("An example ... is the following.")."""
+    if not _AHEAD.search(lib.articles[article_id].text[start:end]):
+        return None
+    return _body(lib, article_id, sentence_at(lib, article_id, start).ordinal + 1)
+
+
+def dated_before(lib: Library, question_words: set[str], article_id: str, start: int, end: int) -> SentenceRow | None:
+    """The sentence before when the sentence at start:end goes on about it and only it names the day, month or
+    year."""
+    text = lib.articles[article_id].text
+    sentence = text[start:end]
+    row = sentence_at(lib, article_id, start)
+    if row.ordinal == 0 or has_exact_type(sentence, "date", question_words):
+        return None
+    prev = _body(lib, article_id, row.ordinal - 1)
+    if prev is None or not has_exact_type(text[prev.start:prev.end], "date", question_words):
+        return None
+    m = _CONTINUES.match(sentence)
+    # (a participle, not "King Malcolm ..." nor "During ...")
+    if not m or (m.group("ing") and not any(b != m.group("ing").lower()
+                                            for b in lexicon.base_forms(m.group("ing").lower(), "v"))):
+        return None
+    return prev
