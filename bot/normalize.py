@@ -42,6 +42,7 @@ _GOT_PASSIVE = re.compile(r"\b(?:got|gotten)\s+(?=([a-z]+)\b)")
 QUESTION_WORD_TYPOS = {"wat": "what", "wut": "what", "wot": "what", "wats": "what's", "wen": "when", "wher": "where",
                        "whe": "when", "hw": "how", "hwo": "how", "waht": "what", "whay": "what", "wy": "why"}
 QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
+_QUESTION_WORD_NEXT = re.compile(rf"\s+(?:{'|'.join(QUESTION_WORDS)})\b", re.I)  # "whith *whom* ..."
 HOW_WORDS = ("many", "much", "long", "far", "often", "old", "come")  # what follows "how" in a question
 MIN_TYPO_LEN = 4  # shorter unknown words are corrected to function words only ("wht" -> "what")
 # Longer "words" are no typos of an English word (pasted strings, hashes): never corrected. Every string one
@@ -183,7 +184,7 @@ def normalize(question: str, lib) -> str:
         # question word is that word (not the commoner "with")
         if (low not in counts and low not in known and not known_word(low) and not question[:m.start()].strip()
                 and not w[:1].isupper()
-                and not re.match(rf"\s+(?:{'|'.join(QUESTION_WORDS)})\b", question[m.end():], re.I)):
+                and not _QUESTION_WORD_NEXT.match(question, m.end())):
             near = [h for h in QUESTION_WORDS if edit_distance(low, h) == 1]
             if len(near) == 1:
                 return near[0]

@@ -40,7 +40,7 @@ from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_
 from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
-from bot.library import Library
+from bot.library import Library, SentenceRow
 from bot.types import Citation, Passage
 from index.terms import terms
 
@@ -127,7 +127,7 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
                                   passages[rank].dense_score)
         if q.atype == "date" and not feats["atype"] and s.ordinal > 0:
             # dated by the sentence before, which it goes on about (bot/answer/neighbours.py)
-            feats["atype"] = 1.0 if dated_before(lib, set(q.words), s.article_id, s.start, s.end) else 0.0
+            feats["atype"] = 1.0 if dated_before(lib, q.words, s.article_id, s.start, s.end) else 0.0
         out.append(Candidate(sid, s.article_id, s.start, s.end, rank, feats, _linear(weights["sentence"], feats)))
     out.sort(key=lambda c: -c.score)
     if out:
@@ -254,7 +254,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # Guard, measured on SQuAD 2.0 and the gold set (eval/tune.py): a "how many" / "when" question
     # whose candidates hold no number / date is not answered by them.
     # ("when was the press conference?": a sentence going on about the one before is dated by it)
-    dated = dated_before(lib, set(q.words), best.article_id, best.start, best.end) if q.atype == "date" else None
+    dated = dated_before(lib, q.words, best.article_id, best.start, best.end) if q.atype == "date" else None
     if weights["abstain"].get("require_type") and q.atype in TYPED and not best.features["atype"] and not dated:
         p, vetoed = 0.0, True
     # Guards (GUARDS), each kept only when it helps on the training data (eval/tune.py): the question asks
@@ -338,7 +338,7 @@ def does_to_named(lib: Library, q: Question, c: Candidate, variants: dict) -> bo
             and names <= set(terms(respell(lib.articles[c.article_id].text[c.start:c.end], variants))))
 
 
-def _beside(best: Candidate, row) -> Candidate | None:
+def _beside(best: Candidate, row: SentenceRow | None) -> Candidate | None:
     """The sentence `row` (bot/answer/neighbours.py), cited beside `best` with its scores; None for no row."""
     if row is None:
         return None

@@ -41,7 +41,7 @@ def refers_back(question: str) -> bool:
     for more than it said ("tell me more about ...", "what else")?
     "where did he say that?", "who took that further" (an adverb follows), but not "what did that
     agreement say" (a noun follows) nor "is there a curfew" (an existential "there" before a noun)."""
-    if _MORE.search(question) or points_at_event(question):
+    if wants_more(question) or points_at_event(question):
         return True
     for m in _BACK.finditer(question):
         word, after = m.group(1).lower(), (m.group(2) or "").lower()

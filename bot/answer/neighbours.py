@@ -49,7 +49,8 @@ def pointed_ahead(lib: Library, article_id: str, start: int, end: int) -> Senten
     return _body(lib, article_id, sentence_at(lib, article_id, start).ordinal + 1)
 
 
-def dated_before(lib: Library, question_words: set[str], article_id: str, start: int, end: int) -> SentenceRow | None:
+def dated_before(lib: Library, question_words: frozenset[str], article_id: str, start: int,
+                 end: int) -> SentenceRow | None:
     """The sentence before when the sentence at start:end goes on about it and only it names the day, month or
     year."""
     text = lib.articles[article_id].text

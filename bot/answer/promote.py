@@ -105,13 +105,13 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
         # "what did the government say", naming nothing else: X speaking, or else doing anything as the subject
         # ("The Iraqi government has welcomed Sadr's move"), wherever it ranks, before others' words that only
         # name X ("Sadrist lawmakers ... said they felt the government is targeting ...")
+        def speaking(c): return speaks_as_subject(lib, actor, c.article_id, c.start)  # noqa: E704
         if not topic:
-            alone = promote_first(cands, tests + [lambda c: speaks_as_subject(lib, actor, c.article_id, c.start),
-                                                  lambda c: acts_first(lib, actor, c.article_id, c.start)],
+            alone = promote_first(cands, tests + [speaking, lambda c: acts_first(lib, actor, c.article_id, c.start)],
                                   window=len(cands))
             if alone is not cands:
                 return alone
-        tests += [lambda c: speaks_as_subject(lib, actor, c.article_id, c.start),
+        tests += [speaking,
                   lambda c: topic and reacts(lib, actor, topic, c),
                   lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
     return promote_first(cands, tests)
