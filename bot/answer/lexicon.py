@@ -295,19 +295,34 @@ def is_place_noun(word: str) -> bool:
     ("shrine", "entrances", "streets"), not a thing one holds ("guns", "keys": artifacts too)."""
     if first_sense_in(word, "n", LOCATION_FILE):
         return True
-    if not first_sense_in(word, "n", ARTIFACT_FILE):
-        return False
-    seen, todo = set(), [synsets(word, "n")[0]]
-    while todo:  # the first sense's hypernyms, all the way up
+    return first_sense_in(word, "n", ARTIFACT_FILE) and bool(_kinds(word) & _PLACE_KINDS)
+
+
+# kinds of person who run something: a leader, a head of state, a ruler, an officer (not a correspondent,
+# a spokesman, a functionary)
+_LEADER_KINDS = frozenset({"leader", "chief of state", "ruler", "military officer", "authority"})
+
+
+@lru_cache(maxsize=4096)
+def is_leader_noun(word: str) -> bool:
+    """A person noun whose first sense is a kind of leader ("minister", "president", "commander", "cleric";
+    not "correspondent", "spokesman", "official")."""
+    return bool(_kinds(word) & _LEADER_KINDS)
+
+
+def _kinds(word: str) -> frozenset[str]:
+    """The lemmas of the word's first noun sense and all its hypernyms, up to "entity"."""
+    first = next(iter(synsets(word, "n")), None) if available() else None
+    seen, todo, kinds = set(), [first] if first is not None else [], set()
+    while todo:
         o = todo.pop()
         if o in seen:
             continue
         seen.add(o)
         lemmas, ptrs = _synset("n", o)
-        if lemmas & _PLACE_KINDS:
-            return True
+        kinds |= {lemma.replace("_", " ") for lemma in lemmas}
         todo += [off for sym, off, p in ptrs if sym in _HYPERNYM and p == "n"]
-    return False
+    return frozenset(kinds)
 
 
 def first_sense_in(word: str, pos: str, lexfile: int) -> bool:

@@ -62,8 +62,8 @@ def names_role(q: Question, sentence: str, context: str = "") -> bool:
             continue  # loosely, only a titled name that opens the sentence (its subject)
         title = m.group(1).split()
         for i in range(len(title)):
-            # the title's head is a kind of person
-            if not lexicon.is_person_noun(title[i].lower()):
+            # the title's head is a kind of person who leads ("Prime Minister", not "VOA Correspondent")
+            if not lexicon.is_leader_noun(title[i].lower()):
                 continue
             if context or _over(title[:i]) & q.terms:
                 return True

@@ -238,6 +238,10 @@ def test_a_name_spelt_as_wordnet_knows_it_is_no_typo_of_another() -> None:
 def test_who_runs_something_is_answered_by_the_person_given_its_title(sample_home):
     a = ask("Who runs the Iraqi government?", settings=sample_home)
     assert a.status == "answered" and "Prime Minister Nouri Al-Maliki" in a.answer
+    # without "Iraqi" too: the prime minister, not "VOA Correspondent Challiss McDonough", the sentence after
+    # "The government has welcomed the move."
+    a = ask("who runs the government", settings=sample_home)
+    assert a.status == "answered" and "Prime Minister Nouri Al-Maliki" in a.citations[0].quote, a.answer
     # a film's director is not a leader: no titled politician is passed off as one
     assert ask("Who directed the film about the Basra offensive?", settings=sample_home).abstained
 
@@ -263,6 +267,9 @@ def test_a_role_is_a_person_title_over_what_the_question_names() -> None:
     assert names_role(q, "Prime Minister Nouri Al-Maliki issued a statement.", "The Iraqi government has welcomed it.")
     assert not names_role(q, "A statement came from Prime Minister Nouri Al-Maliki.", "The Iraqi government has welcomed it.")
     assert not names_role(q, "Prime Minister Nouri Al-Maliki issued a statement.", "The army has welcomed it.")
+    # a titled name that leads nothing: a correspondent after a sentence on the government does not run it
+    q = analyse_question("who runs the government", lambda t: 1.0)
+    assert not names_role(q, "VOA Correspondent Challiss McDonough has more.", "The government has welcomed the move.")
     # the country's people's word stands for the country, strictly and loosely
     q = analyse_question("who runs iraq", lambda t: 1.0)
     assert names_role(q, "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday.")
