@@ -12,7 +12,7 @@ import re
 from typing import Callable, Sequence
 
 from bot.answer import (base_forms, broad_topic, common_words, country_names, is_group_noun, is_participle,
-                        is_person_noun, is_smalltalk, points_at_event, split_subject)
+                        is_person_noun, is_place_noun, is_smalltalk, points_at_event, split_subject)
 from index.terms import stopwords
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
@@ -187,6 +187,8 @@ def _person_like(name: str, text: str) -> bool:
 
 
 # "what is a reduction": the thing a what-is question asks to define
+_HAPPENING = re.compile(r"(?i)\bit\s+(?:happen|occur|(?:take|takes|took)\s+place|come\s+about|came\s+about)")
+_LAST_THING = re.compile(r"\b(the\s+[a-z][a-z\-]*)\s*\??\s*$")
 _WHAT_IS = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
                       r"\s*\??\s*$")
 
@@ -204,15 +206,26 @@ def _thing_asked(prev_q: str) -> str | None:
     question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun
     after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the troops"); None otherwise."""
     parts = split_subject(prev_q.rstrip(" ?") + "?")
-    defined = _WHAT_IS.match(prev_q)
+    defined = _WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q)
     if not parts and not defined:
         return None
     subject = parts[1] if parts else defined.group(1)
-    m = re.fullmatch(r"(?i:the|a|an)\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})", subject)
+    if defined and defined.re is _IS_THERE:
+        subject = "the " + subject.split(None, 1)[1]  # "is there a curfew?" + "when will it end?": the curfew
+    return subject if _a_thing(subject) else None
+
+
+# "is there a curfew in Baghdad", "was there any deal": what "it" stands for next is the thing asked about
+_IS_THERE = re.compile(r"(?i)^\s*(?:is|was)\s+there\s+((?:a|an|any)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
+                       r"(?=\s+(?:in|at|on|for|about|between|after|before|over|against|with)\b|\s*\??\s*$)")
+
+
+def _a_thing(phrase: str) -> bool:
+    """A common noun after "the" / "a" / "an", one, not a kind of person ("the truce", not "the cleric",
+    "the troops"): a thing "it" can stand for."""
+    m = re.fullmatch(r"(?i:the|a|an)\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})", phrase)
     head = m.group(1).split()[-1] if m else ""
-    if not head or is_person_noun(head) or (head.endswith("s") and head not in base_forms(head, "n")):
-        return None
-    return subject
+    return bool(head) and not is_person_noun(head) and not (head.endswith("s") and head not in base_forms(head, "n"))
 
 
 def _dated(q: str, prev_q: str, answer: str) -> str:
@@ -406,6 +419,14 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     act = _act_noun(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
     if act:
         return q[:pm.start()] + act + q[pm.end():]
+    # "what's going on with the ceasefire" + "when did it start?": the ceasefire starting (a thing asked about
+    # that can start, end, work); but "what happened to the economy" + "when did it happen?" is the event
+    # ... and "who agreed to the truce" + "when did it begin?": the thing the question ends on
+    if pm and not own and pm.group(1).lower() == "it" and points_at_event(q) and not _HAPPENING.search(q):
+        ends_on = _LAST_THING.search(prev_q)
+        thing = topic if topic and _a_thing(topic) else ends_on.group(1) if ends_on else None
+        if thing and _a_thing(thing) and not is_place_noun(thing.split()[-1]) and not is_group_noun(thing.split()[-1]):
+            return q[:pm.start()] + thing + q[pm.end():]
     if pm and points_at_event(q):
         pm = None  # "when did it happen?": the event the previous answer told of, no name (below: its topic)
     # "Tell me about the Najaf truce" + "Who agreed to it?": "it" is the topic asked about, not a name in it.

@@ -383,3 +383,28 @@ def test_he_after_a_question_about_someone_s_aide_is_the_aide():
 def test_another_act_and_another_place_are_both_swapped():
     killed = _turn("how many people were killed in Kut?", "Officials say 12 people were killed. [1]")
     assert rewrite("and wounded in Basra?", killed) == "how many people were wounded in Basra?"
+
+
+def test_it_after_is_there_a_thing_is_that_thing():
+    curfew = _turn("is there a curfew in Baghdad", "Iraqi authorities say a citywide curfew in Baghdad is to be "
+                                                   "lifted early Monday. [1]")
+    # "it" is the curfew asked about, never the plural "Iraqi authorities" of the answer
+    assert rewrite("when will it be lifted", curfew) == "when will the curfew be lifted"
+    assert rewrite("when will it end", _turn("was there any deal", "A truce was struck. [1]")) == \
+        "when will the deal end"
+
+
+def test_it_starting_or_working_is_the_thing_asked_about():
+    ceasefire = _turn("what's going on with the ceasefire", "Sadr's ceasefire has been in place since August. [1]")
+    assert rewrite("when did it start", ceasefire) == "when did the ceasefire start"
+    assert rewrite("did it work", ceasefire) == "did the ceasefire work"
+    truce = _turn("who agreed to the truce", "The truce struck between al-Sadr and occupation forces ... [1]")
+    assert rewrite("when did it begin", truce) == "when did the truce begin"
+    # "happen" is the event the previous answer told of, not the thing ("when did the economy happen")
+    economy = _turn("what happened to the economy", "The al-Sadr crisis has crippled the economy. [1]")
+    assert "economy" not in rewrite("when did it happen", economy)
+    # nor a body of people ("did the government work") or a place
+    government = _turn("who runs the government", "Prime Minister Nouri Al-Maliki issued a statement. [1]")
+    assert rewrite("did it work", government) != "did the government work"
+    assert rewrite("when did it start", _turn("what happened in the city", "Fighting. [1]")) != \
+        "when did the city start"
