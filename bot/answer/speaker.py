@@ -21,6 +21,8 @@ from index.terms import stopwords, terms, words
 # A pronoun standing for the doer named in the sentence before ("it": a board, a council, a company)
 _PRONOUN = re.compile(r"\b(?:He|he|She|she|It|it|They|they)\b")
 _QUALIFIER = re.compile(r"\s(?:in|of|at|from|near|on|for|with|about|over|under|who|which|that)\s", re.I)
+_OWN_NAME = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                       r"April|May|June|July|August|September|October|November|December)\b)[A-Z]")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "you", "i"})
 
 
@@ -230,6 +232,10 @@ def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start:
     sents = lib.sentences[article_id]
     i = sentence_at(lib, article_id, start).ordinal
     said = _named_in(text, sents[i])
-    if i > 0 and _PRONOUN.search(text[sents[i].start:sents[i].end]):
+    pronoun = _PRONOUN.search(text, sents[i].start, sents[i].end)
+    # "In exchange, he asked ...": the one the sentence before names; but not in "Shi'ite cleric Moqtada
+    # al-Sadr said he ...", where a name of its own comes first (a capital past the first word, not a day's)
+    before = text[sents[i].start:pronoun.start()].split(None, 1)[1:] if pronoun else []
+    if i > 0 and pronoun and not (before and _OWN_NAME.search(before[0])):
         said |= _named_in(text, sents[i - 1])
     return speaker <= said

@@ -41,3 +41,13 @@ def test_what_x_said_naming_nothing_else_is_what_x_did_as_the_subject_before_oth
     # "Sadrist lawmakers ... said they felt the government is targeting ..." names the government, in others' words
     a = ask("what did the government say", settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
+
+
+def test_a_pronoun_after_a_name_of_the_sentence_s_own_is_not_the_one_before(sample_home):
+    # "VOA Correspondent Challiss McDonough has more ..." then "Shi'ite cleric Moqtada al-Sadr said he was
+    # ordering his militia ... to stop": "he" is Sadr, so that sentence tells nothing VOA did ("stand" ~ "stop")
+    a = ask("what does VOA stand for", settings=sample_home)
+    assert a.status != "answered" and "Moqtada al-Sadr said he" not in a.answer, a.answer
+    # a pronoun that opens the sentence (after "In exchange,") is still the one named before
+    a = ask("what did sadr ask for", settings=sample_home)
+    assert a.status == "answered" and "release Mahdi Army prisoners" in a.citations[0].quote, a.answer
