@@ -110,6 +110,9 @@ def _plural_noun(question: str) -> str | None:
     return None
 
 
+_ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|final|previous"
+
+
 def _graft(prev: str, rest: str) -> str:
     """Put the ellipsis into the previous question: "And in Basra?" after "When did fighting erupt in
     Najaf?" swaps the place ("... erupt in Basra"); a bare name swaps the previous question's last name;
@@ -124,6 +127,11 @@ def _graft(prev: str, rest: str) -> str:
         old = re.search(rf"\b(?i:{pm.group(1)})\s+(?:[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*|\d{{4}})(?=\W*$)", prev)
         if old:
             return prev[:old.start()] + rest + prev[old.end():]
+    # Another of a series: "what's the second step" + "and the third?" -> "what's the third step"
+    nth = re.fullmatch(rf"(?:the\s+)?({_ORDINAL})", rest, re.I)
+    old = re.search(rf"\b(?:{_ORDINAL})(?=\s+[a-z])", prev, re.I) if nth else None
+    if old:
+        return prev[:old.start()] + nth.group(1).lower() + prev[old.end():]
     # Another act in the previous question's frame: "How many were hurt in Basra?" + "And killed?" -> "How
     # many were killed in Basra?" (the last past participle of the previous question is swapped)
     if re.fullmatch(r"[a-z]+", rest) and is_participle(rest):

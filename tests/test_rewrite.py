@@ -408,3 +408,10 @@ def test_it_starting_or_working_is_the_thing_asked_about():
     assert rewrite("did it work", government) != "did the government work"
     assert rewrite("when did it start", _turn("what happened in the city", "Fighting. [1]")) != \
         "when did the city start"
+
+
+def test_another_of_a_series_swaps_the_ordinal():
+    second = _turn("what's the second step", "\"the second step will be civil disobedience\" [1]")
+    assert rewrite("and the third", second) == "what's the third step?"
+    assert rewrite("what about the first?", second) == "what's the first step?"
+    assert rewrite("and next?", _turn("what was the first round", "It was in May. [1]")) == "what was the next round?"
