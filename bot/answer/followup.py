@@ -25,7 +25,7 @@ _OPENERS = frozenset("the a an his her their its our my your he she they it we i
 _MORE = re.compile(r"\b(?:more|else)\b", re.I)
 # "Who said that?": asks for the speaker of the previous answer, which that answer's sentence names.
 _WHO_SAID = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?who\s+(?:said|says|told|announced|stated|claimed|wrote|"
-                       r"reported|demanded|asked\s+for)\s+(?:that|this|it)\b", re.I)
+                       r"reported|demanded|asked\s+for)\s+(?:that|this|it|so)\s*(?:[?.!(]|$)", re.I)  # "who says so?"
 _OPENS_WITH_PRONOUN = re.compile(r"^\W*(?:he|she|they)\b", re.I)
 # "when did it happen", "why did it start", "did it work": "it" is the event the previous answer told of, not a thing named.
 _EVENT_IT = re.compile(r"\bit\s+(?:happen(?:s|ed)?|occur(?:s|red)?|(?:take|takes|took)\s+place|start(?:s|ed)?|"
@@ -41,7 +41,7 @@ def refers_back(question: str) -> bool:
     for more than it said ("tell me more about ...", "what else")?
     "where did he say that?", "who took that further" (an adverb follows), but not "what did that
     agreement say" (a noun follows) nor "is there a curfew" (an existential "there" before a noun)."""
-    if wants_more(question) or points_at_event(question):
+    if wants_more(question) or points_at_event(question) or asks_who_said(question):
         return True
     for m in _BACK.finditer(question):
         word, after = m.group(1).lower(), (m.group(2) or "").lower()

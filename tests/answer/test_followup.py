@@ -195,3 +195,13 @@ def test_when_was_that_can_be_in_the_previous_answer_s_own_sentence(sample_home,
     a = ask(follow_up, history=history, settings=sample_home)
     assert a.status == "answered" and said in a.answer
     assert all(c.quote in first.answer for c in a.citations)
+
+
+@pytest.mark.parametrize("first_q", ["how many people were killed in basra", "what is sadr threatening"])
+def test_who_says_so_is_the_speaker_of_the_previous_answer(sample_home, first_q):
+    first = ask(first_q, settings=sample_home)
+    history = [{"role": "user", "content": first_q}, {"role": "assistant", "content": first.answer}]
+    a = ask("who says so?", history=history, settings=sample_home)
+    # the previous answer's own sentence ("Iraqi officials say ..."), not another naming Basra or Sadr
+    assert a.status == "answered" and a.citations[0].quote in first.answer, a.answer
+
