@@ -389,8 +389,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         if not asked:
             return f"{q.rstrip(' ?')} {prev_q}"
         # "what's happening in Sadr City" + "why?": the contracted verb stays ("why is happening ...")
-        rest = re.sub(r"^['\u2019]s\b", "is", prev_q[asked.end():].strip())
-        return f"{bare.group(1)} {rest.rstrip(' ?')}?"
+        rest = re.sub(r"^['\u2019]s\b", "is", prev_q[asked.end():].strip()).rstrip(" ?")
+        # "what did the British do" + "where?": where they did that, the act the previous answer told of
+        if re.search(r"(?i)\bdo$", rest):
+            rest += " that"
+        return f"{bare.group(1)} {rest}?"
     m = _ELLIPSIS.match(q)
     # "And what did the government say?": a question of its own after "and", no ellipsis.
     if m and _OWN_QUESTION.match(q[m.end():]):

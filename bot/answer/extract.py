@@ -150,13 +150,17 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     shown = previous_sentences(lib, passages, previous) if previous and refers_back(q.text) else []
     extra += around(lib, shown, whole=points_at_event(q.text))
     # "when did they do that?": the date may be in the previous answer's own sentence (below)
-    pointed = bool(shown) and q.atype in TYPED and (points_at_event(q.text) or not wants_more(q.text))
+    # ... and "where did they do that?" the place (not for "where did he say that": what was said names places
+    # other than where it was said)
+    typed = q.atype in TYPED or (q.atype == "place" and not (q.verb_word and lexicon.is_speech_verb(q.verb_word)))
+    pointed = bool(shown) and typed and (points_at_event(q.text) or not wants_more(q.text))
     extra += tuple((s, 0) for s in shown) if pointed else ()
     # "Where is Normandy?": the sentences placing it, wherever they are ("Normandy, a region in France")
     passages, placing = placing_sentences(lib, q.text, passages)
     placed = {s.id for s, _ in placing}
     extra += placing
     cands = candidates(lib, q, passages, qv, weights, extra, variants) if passages else []
+    near = None
     if shown:
         repeated = {s.id for s in shown}
         # "when did it happen?", "when did they do that?": the date nearest to what the previous answer quoted,
@@ -217,7 +221,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         cands = promote_first(cands, [lambda c: c.sentence_id in placed], window=len(cands))
     cands = count_of_act_first(lib, q, cands)
     cands = duration_first(lib, q, cands)  # "how long ...": one saying since when or for how long
-    if not placed:  # ("where is X": the sentence placing X, above)
+    if not placed and not near:  # ("where is X": the sentence placing X, above; "where did they do that": the
+        # place nearest to the act the previous answer told of, above)
         cands = place_first(lib, q, cands)  # "where ...": one saying where
     if not leader:  # "who governs Iraq" is the titles' question (above)
         cands = doer_first(lib, q, cands)  # "who pressured Sadr": one holding the act

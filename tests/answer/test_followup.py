@@ -205,3 +205,17 @@ def test_who_says_so_is_the_speaker_of_the_previous_answer(sample_home, first_q)
     # the previous answer's own sentence ("Iraqi officials say ..."), not another naming Basra or Sadr
     assert a.status == "answered" and a.citations[0].quote in first.answer, a.answer
 
+
+@pytest.mark.parametrize("follow_up", ["where did they do that?", "where?"])
+def test_where_did_they_do_that_is_the_place_of_the_previous_answer_s_act(sample_home, follow_up):
+    first = ask("what did the british do", settings=sample_home)
+    assert "Basra province" in first.answer
+    history = [{"role": "user", "content": "what did the british do"}, {"role": "assistant", "content": first.answer}]
+    a = ask(follow_up, history=history, settings=sample_home)
+    # the act's own sentence ("handed control of Basra province ..."), not "Clashes were also reported in the
+    # city of Kut", the next sentence that says where something else happened
+    assert a.status == "answered" and "Basra province" in a.citations[0].quote, a.answer
+    # "where did he say that" is still where it was said, not a place named in what was said
+    first = ask("who is dan senor", settings=sample_home)
+    history = [{"role": "user", "content": "who is dan senor"}, {"role": "assistant", "content": first.answer}]
+    assert "press conference in Baghdad" in ask("where did he say that", history=history, settings=sample_home).answer
