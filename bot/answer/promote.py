@@ -90,6 +90,10 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
     # A verb of many senses ("take", "get", "hold") is done only by a form of itself: "what title did
     # Bethencourt take" is answered by "Bethencourt took the title ...", not by "the expedition led by ...
     # Bethencourt" ("lead" is one of the 42 senses of "take").
+    if verb in ("do", "done"):
+        # "what did Sadr do": any act with X as its subject ("Shi'ite cleric Moqtada al-Sadr has ordered ..."),
+        # wherever it ranks, before a sentence only naming X ("The Iraqi government has welcomed Sadr's move")
+        return promote_first(cands, [lambda c: acts_first(lib, actor, c.article_id, c.start)], window=len(cands))
     exact = len(lexicon.synsets(verb, "v")) >= POLYSEMOUS if lexicon.available() else False
     tests = [] if lexicon.related("say", verb) else [lambda c: _acts(lib, actor, verb, c, exact)]
     # "How did the government respond (to Sadr)?": whatever it did, as the sentence's subject, about every

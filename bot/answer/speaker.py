@@ -23,6 +23,8 @@ _PRONOUN = re.compile(r"\b(?:He|he|She|she|It|it|They|they)\b")
 _QUALIFIER = re.compile(r"\s(?:in|of|at|from|near|on|for|with|about|over|under|who|which|that)\s", re.I)
 _OWN_NAME = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                        r"April|May|June|July|August|September|October|November|December)\b)[A-Z]")
+# "what did Sadr do", "what has the government done (in Basra)": the subject and "do" as the main verb
+_DO = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)(?<!\bto)\s+(?:do|done)\b")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "you", "i"})
 
 
@@ -39,6 +41,9 @@ def actor_terms(question: str) -> tuple[frozenset[str], str]:
     want?" -> ({"sadr"}, "want")): the subject's head as in speaker_terms; (empty, "") when the question
     is not of that shape or its subject is no person."""
     parts = split_subject(question)
+    bare = _DO.match(question) if not parts else None
+    if bare:  # "what did Sadr do?": "do" is the verb itself, no auxiliary
+        return _head_terms(bare.group(1)), "do"
     if not parts:
         return frozenset(), ""
     _, subject, rest = parts
@@ -169,8 +174,12 @@ def _subject_terms(text: str, sentence: str) -> set[str] | None:
     m = _first_verb(sentence)
     if m is None:
         return None
-    before = sentence[:m.start()]
+    # a possessor is no subject: "The cleric's aide Hazem Al-Aaraji read ..." is the aide acting, not the cleric
+    before = _POSSESSOR.sub(" ", sentence[:m.start()])
     return set(terms(f"{before} {named_by_title(text, before)}"))
+
+
+_POSSESSOR = re.compile(r"(?:\b(?:the|a|an)\s+)?[\w\-]+['\u2019]s\b(?!-)")
 
 
 def _first_verb(sentence: str) -> re.Match | None:
@@ -178,11 +187,18 @@ def _first_verb(sentence: str) -> re.Match | None:
     and no noun ("the cleric's order went out")."""
     for m in re.finditer(r"[\w'\-]+", sentence):
         w = m.group()
-        if w[:1].islower() and w not in stopwords() and lexicon.base_forms(w, "v") and not lexicon.base_forms(w, "n"):
+        if w[:1].islower() and w not in stopwords() and lexicon.base_forms(w, "v") and (
+                not lexicon.base_forms(w, "n") or _name_then_object(sentence, m)):
             return m
     return None
 
 
+def _name_then_object(sentence: str, m: re.Match) -> bool:
+    """A noun-or-verb between a name and its object is the verb: "Hazem Al-Aaraji *read* a statement"."""
+    return bool(re.search(r"[A-Z][\w'\-]*\s+$", sentence[:m.start()])) and bool(_OBJECT.match(sentence, m.end()))
+
+
+_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s")
 # "issued a statement", "made a declaration": a verb whose object says it is speech
 _STATEMENT = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?:\w+\s+)?(?:statement|declaration|announcement|"
                         r"speech|remarks|warning|appeal|call|message)\b", re.I)

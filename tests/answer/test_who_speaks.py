@@ -51,3 +51,13 @@ def test_a_pronoun_after_a_name_of_the_sentence_s_own_is_not_the_one_before(samp
     # a pronoun that opens the sentence (after "In exchange,") is still the one named before
     a = ask("what did sadr ask for", settings=sample_home)
     assert a.status == "answered" and "release Mahdi Army prisoners" in a.citations[0].quote, a.answer
+
+
+def test_what_did_x_do_is_an_act_with_x_as_its_subject(sample_home):
+    # not "The Iraqi government has welcomed Sadr's move" (Sadr only named), nor "The cleric's aide Hazem
+    # Al-Aaraji read a statement on behalf of Sadr" (the aide acting: a possessor is no subject, and "read"
+    # between a name and its object is the verb)
+    a = ask("what did sadr do", settings=sample_home)
+    assert a.status == "answered" and "Moqtada al-Sadr has ordered his militia off" in a.citations[0].quote, a.answer
+    a = ask("what did sadr's aide do", settings=sample_home)
+    assert "Hazem Al-Aaraji read a statement" in a.citations[0].quote, a.answer
