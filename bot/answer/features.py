@@ -23,13 +23,15 @@ _TYPES = [
                         r"how long ago|since when)\b", re.I)),
     # "How long has the ceasefire been in place?": a length of time ("for 10 days") or its start ("since August")
     ("duration", re.compile(r"\bhow long\b", re.I)),
+    # "how old is Maliki": an age ("Maliki, 57,", "a 17-year-old", "aged 30"), not any number ("for 10 days")
+    ("age", re.compile(r"\bhow old\b|\bwhat age\b", re.I)),
     ("number", re.compile(r"\b(how (many|much|old|far|large|big|often|tall|high)|what (number|percentage|"
                           r"proportion|amount|size)|at least how)\b", re.I)),
     ("person", re.compile(r"\b(who|whom|whose|which (person|man|woman|leader|official|cleric|president))\b", re.I)),
     ("place", re.compile(r"\b(where|what (city|country|place|region|province|town|state|district)|"
                          r"which (city|country|place|region|province|town|state|district))\b", re.I)),
 ]
-TYPED = ("number", "date", "duration")  # answer types a sentence must hold to answer (the require_type guard)
+TYPED = ("number", "date", "duration", "age")  # answer types a sentence must hold to answer (the require_type guard)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 # A date that names the day, month or year (not "morning", "recently"): what a "when" question wants most.
@@ -43,6 +45,9 @@ _YEAR = re.compile(rf"\b(?:in|since|by|until|from|during|after|before|of|{_MONTH
 _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|"
                      r"billion|dozen|dozens|several|few|half|percent)\b", re.I)
+# An age: "17-year-old", "30 years old", "aged 57", "at the age of 40", news's "Maliki, 57, said", "born in 1950"
+_AGE = re.compile(r"\b\d{1,3}[-\s]years?[-\s]old\b|\baged?\s+(?:of\s+)?\d{1,3}\b|\bage\s+of\s+\d{1,3}\b|"
+                  r"[A-Z][\w'\-]*,\s+\d{1,3},|\bborn\b[^.]*\b\d{4}\b")
 # A proper name: a capitalised word that does not open a sentence (shared with bot/llm/verify.py).
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\u00C0-\u024F'\-]+")
 
@@ -77,6 +82,8 @@ def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
     """1 when the sentence holds something of the expected answer type that the question does not."""
     if atype == "other":
         return 1.0
+    if atype == "age":
+        return 1.0 if _AGE.search(sentence) else 0.0
     if atype == "duration":
         return max(has_type(sentence, "number", question_words), has_type(sentence, "date", question_words))
     if atype == "date":

@@ -95,3 +95,20 @@ def test_a_place_of_two_words_is_not_the_person_it_is_named_after():
     article = "Fécamp Abbey was a centre of music. At Fécamp, under two abbots, notes were taught."
     q = analyse_question("Who were the two abbots at Fécamp Abbey?", lambda t: 1.0)
     assert place_elsewhere(q, "At Fécamp, under two abbots, notes were taught.", article) == 0.0
+
+
+@pytest.mark.parametrize("sentence, is_age", [
+    ("Frost, 25, won the seat.", True), ("The 17-year-old boy was found.", True), ("He was 30 years old.", True),
+    ("The militant, aged 57, was held.", True), ("He was born in 1950 in Najaf.", True),
+    ("He extended the deadline for 10 days.", False), ("At least 12 people have been killed.", False),
+])
+def test_how_old_asks_for_an_age_not_any_number(sentence, is_age):
+    assert answer_type("how old is maliki") == "age" and answer_type("What age was he?") == "age"
+    assert has_type(sentence, "age", set()) == (1.0 if is_age else 0.0)
+
+
+def test_how_old_is_not_answered_by_a_sentence_without_an_age(sample_home):
+    from bot import ask
+    # was answered (certain) with "... extended the deadline for 10 days ...", the sentence after one naming him
+    for q in ("how old is maliki", "How old is Moqtada al-Sadr?"):
+        assert ask(q, settings=sample_home).status == "not_found"
