@@ -198,8 +198,23 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         if need <= 0:
             break
         picked += _best_of_article(lib, t, aid, qv, need, taken, person, shown, names)
+    if articles and len(picked) < SENTENCES_MIN:
+        picked += _headline_lead(lib, t, articles[0], picked, shown)
     order = {a: i for i, a in enumerate(articles)}
     return sorted(picked, key=lambda r: (order[r[0]], r[1]))
+
+
+def _headline_lead(lib: Library, t: Question, aid: str, picked: list, shown: frozenset[str]) -> list:
+    """"tell me everything about the truce": a story whose headline holds the topic ("Najaf siege ends in
+    truce") is about it, though one body sentence names it; its lead sentences, not yet picked, tell the rest."""
+    text = lib.articles[aid].text
+    rows = lib.sentences.get(aid, [])
+    head = rows[0] if rows and rows[0].kind == "heading" else None
+    if head is None or coverage(t, held_terms(text[head.start:head.end], t.unseen)) < TOPIC_MIN:
+        return []
+    have = {(a, start) for a, start, _, _ in picked}
+    lead = [s for s in rows if s.kind == "body" and s.id not in shown and (aid, s.start) not in have]
+    return [(aid, s.start, s.end, 0.0) for s in lead[:SENTENCES_MIN - len(picked)]]
 
 
 def held_topic(lib: Library, topic: str) -> str | None:

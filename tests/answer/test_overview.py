@@ -190,3 +190,13 @@ def test_a_topic_named_in_passing_by_the_first_article_is_summed_up_from_the_one
     a = ask("whats going on in najaf these days", settings=sample_home)
     assert a.status == "answered" and len(a.citations) >= 2, a.answer
     assert all(c.article_id.startswith("001_") for c in a.citations), a.answer
+
+
+@pytest.mark.parametrize("question", ["tell me everything about the truce", "summarize the truce"])
+def test_a_story_whose_headline_is_the_topic_is_summed_up_from_its_lead(sample_home, question):
+    # one body sentence of 001 names the truce, its headline does ("Najaf siege ends in truce"): the lead
+    # comes with it (was that one sentence alone), in article order
+    a = ask(question, settings=sample_home)
+    quotes = [c.quote for c in a.citations]
+    assert a.status == "answered" and len(quotes) >= 2, a.answer
+    assert quotes[0].startswith("US occupation forces have suspended") and "cautious relief" in quotes[1]
