@@ -12,7 +12,7 @@ import re
 from typing import Callable, Sequence
 
 from bot.answer import (base_forms, broad_topic, common_words, country_names, is_group_noun, is_participle,
-                        is_person_noun, is_place_noun, is_smalltalk, points_at_event, split_subject)
+                        is_person_noun, is_place_noun, is_proper_noun, is_smalltalk, points_at_event, split_subject)
 from index.terms import stopwords
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
@@ -82,8 +82,10 @@ def entities(text: str) -> list[str]:
     for m in _NAME.finditer(text):
         # Hyphenated modifiers ("US-led", "Najaf-based") describe something else; they are not the name.
         parts = [p for p in m.group(1).split() if not re.search(r"-(led|based|backed|born|run)$", p)]
-        # a function word opening a sentence ("For their part, the US ...") names no one; "US" does
-        while parts and (parts[0] in _NOT_NAMES or (parts[0].istitle() and parts[0].lower() in stopwords())):
+        # a function word opening a sentence ("For their part, the US ...") names no one; "US" does; nor does
+        # a common word opening one ("Heavy fighting has been ..."), but a people's ("British troops ...")
+        while parts and (parts[0] in _NOT_NAMES or (parts[0].istitle() and parts[0].lower() in stopwords())
+                         or (_OPENS.search(text[:m.start()]) and _common_opener(parts[0]))):
             parts = parts[1:]
         name = re.sub(r"['\u2019]s$", "", " ".join(parts))  # "Sadr's spokesman" names Sadr
         # "the Mahdi army" typed in lower case: the body of people is part of the name ("they" are the army)
@@ -95,18 +97,31 @@ def entities(text: str) -> list[str]:
     return out
 
 
+_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")  # a sentence starts here
+
+
+def _common_opener(word: str) -> bool:
+    """A capitalised word only because it opens a sentence: WordNet knows it in lower case, as no name and
+    as no people's word ("Heavy", "Angry", "Clashes"; not "British", "Iraqi", "Sadr")."""
+    w = word.lower()
+    return (w.isalpha() and any(base_forms(w, p) for p in "nva") and not is_proper_noun(w)
+            and not country_names(w))
+
+
 def _people_word(name: str) -> bool:
     """A single word for a country's people or things ("Iraqi", "British"): no one a pronoun stands for."""
     w = name.lower()
     return " " not in name and bool(base_forms(w, "a")) and bool(country_names(w))
 
 
-def _plural_noun(question: str) -> str | None:
-    """The first plural common noun of a question ("troops"), for "they" / "them"."""
+def _plural_noun(question: str, people: bool = False) -> str | None:
+    """The first plural common noun of a question ("troops"), for "they" / "them"; `people`: the first naming
+    a kind of person or a body of people ("protesters")."""
     sw = stopwords()
-    for w in re.findall(r"\b[a-z][a-z'\-]+s\b", _QUOTED.sub(" ", question)):
-        if w not in sw and any(b != w for b in base_forms(w, "n")):
-            return w
+    for w in re.findall(r"\b[a-z][a-z'\-]+s\b", _QUOTED.sub(" ", question), re.I):
+        bases = [b for b in base_forms(w.lower(), "n") if b != w.lower()]
+        if w.lower() not in sw and bases and (not people or any(is_person_noun(b) or is_group_noun(b) for b in bases)):
+            return w.lower()
     return None
 
 
@@ -207,6 +222,14 @@ def _owned_person(prev_q: str) -> str | None:
     parts = split_subject(prev_q.rstrip(" ?") + "?")
     m = re.fullmatch(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['\u2019]s\s+([a-z]+)", parts[1]) if parts else None
     return parts[1] if m and is_person_noun(m.group(1)) else None
+
+
+def _person_asked(prev_q: str) -> str | None:
+    """The previous question's subject when it is one person named by a common noun ("the cleric", "the
+    militia commander"), for "he" / "she"; None otherwise."""
+    parts = split_subject(prev_q.rstrip(" ?") + "?")
+    m = re.fullmatch(r"(?i:the)\s+(?:[a-z][a-z\-]*\s+){0,2}([a-z][a-z\-]*)", parts[1]) if parts else None
+    return parts[1] if m and is_person_noun(m.group(1)) and not m.group(1).endswith("s") else None
 
 
 def _thing_asked(prev_q: str) -> str | None:
@@ -452,9 +475,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if pm and not own and pm.group(1).lower() in {"they", "them"} and asked_about:
         return q[:pm.start()] + asked_about.group(1) + q[pm.end():]
     if (pm and not own and pm.group(1).lower() in {"they", "them"} and not _WHO.match(prev_q)
-            and not any(n.endswith("s") for n in names)):
+            and (not any(n.endswith("s") for n in names) or (not asked and _plural_noun(prev_q)))):
         # "How many troops were in the Basra offensive?" + "Who sent them?": the troops, not Basra
-        plural = _plural_noun(prev_q)
+        # ... or, when the question names no people ("what happened in Sadr City" + "why were they angry"), the
+        # people its answer tells of ("Angry protesters took to the streets ..."), never a single name
+        plural = _plural_noun(prev_q) or _plural_noun(_QUOTED.sub(" ", answer), people=True)
         if plural:
             return q[:pm.start()] + f"the {plural}" + q[pm.end():]
     if pm and not own:
@@ -465,6 +490,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         owned = _owned_person(prev_q) if singular else None
         if owned and name in owned:
             name = owned
+        # "what did the cleric agree to" + "what did he get in return": the cleric, not a body of people its
+        # answer named ("Mahdi army"); a person it named is still the one ("... said Abu Faris, a militia commander")
+        elif (singular and not asked and not _person_like(name, f"{prev_q} {answer}")
+              and (kind := _person_asked(prev_q))):
+            name = kind
         if singular and _is_place(name, f"{prev_q} {answer}"):
             # "what happened in Basra" + "what did he do there": a person the answer names, not the place
             name = next((n for n in entities(answer) if _person_like(n, f"{prev_q} {answer}")), name)

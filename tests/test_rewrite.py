@@ -415,3 +415,23 @@ def test_another_of_a_series_swaps_the_ordinal():
     assert rewrite("and the third", second) == "what's the third step?"
     assert rewrite("what about the first?", second) == "what's the first step?"
     assert rewrite("and next?", _turn("what was the first round", "It was in May. [1]")) == "what was the next round?"
+
+
+def test_they_after_a_question_naming_no_people_are_the_people_its_answer_tells_of():
+    sadr_city = _turn("what happened in Sadr City", "Angry protesters took to the streets in the Sadr City district "
+                                                    "of Baghdad, a sprawling slum that is a Mehdi Army stronghold. [1]")
+    assert rewrite("why were they angry", sadr_city) == "why were the protesters angry"  # was "why were Sadr angry"
+    troops = _turn("how many troops were in the offensive", "Heavy fighting has been raging in Basra following a major "
+                   "pre-dawn offensive by thousands of Iraqi troops against Shi'ite militias in the southern city. [1]")
+    assert rewrite("who sent them", troops) == "who sent the troops"  # was "who sent Heavy"
+    # a common word opening a sentence is no name; a people's word or a name is
+    assert entities("Heavy fighting has raged in Basra. British troops left. Clashes were reported in Kut.") == \
+        ["Basra", "British troops", "Kut"]
+
+
+def test_he_after_a_question_about_a_person_named_by_a_common_noun_is_that_person():
+    cleric = _turn("what did the cleric agree to", "The cleric agreed to end all armed demonstrations in the city and "
+                                                   "withdraw all Mahdi army fighters. [1]")
+    assert rewrite("what did he get in return", cleric) == "what did the cleric get in return"  # not "Mahdi army"
+    assert rewrite("where was he", _turn("what did the militia commander say", "\"We have received no orders,\" said "
+                                         "Abu Faris, a militia commander near the shrine. [1]")) == "where was Abu Faris"
