@@ -115,8 +115,14 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
                                   window=len(cands))
             if alone is not cands:
                 return alone
-        tests += [speaking,
+        # X the subject of a sentence about all the question names ("what did Sadr say he would do if the
+        # crackdown continued": "Sadr is threatening a campaign ... if the crackdown on his militias continues")
+        # goes before X speaking of something else ("Sadr said he was ordering his militia ..."), after X
+        # speaking of it ("He repeated his declaration that the operation did not target ...")
+        def holds_topic(c): return topic <= set(terms(lib.articles[c.article_id].text[c.start:c.end]))  # noqa: E704
+        tests += [lambda c: topic and speaking(c) and holds_topic(c),
                   lambda c: topic and reacts(lib, actor, topic, c),
+                  speaking,
                   lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
     return promote_first(cands, tests)
 

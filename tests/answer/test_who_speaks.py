@@ -61,3 +61,13 @@ def test_what_did_x_do_is_an_act_with_x_as_its_subject(sample_home):
     assert a.status == "answered" and "Moqtada al-Sadr has ordered his militia off" in a.citations[0].quote, a.answer
     a = ask("what did sadr's aide do", settings=sample_home)
     assert "Hazem Al-Aaraji read a statement" in a.citations[0].quote, a.answer
+
+
+def test_what_x_said_about_something_is_x_the_subject_of_a_sentence_about_it_before_x_speaking_of_else(sample_home):
+    # "threatening" is no verb of speech, but the sentence has Sadr as its subject and names the crackdown
+    # continuing; "Sadr said he was ordering his militia ..." speaks of something else
+    a = ask("what did sadr say he would do if the crackdown continued", settings=sample_home)
+    assert a.status == "answered" and "civil disobedience" in a.citations[0].quote, a.answer
+    # X speaking of it still goes first (gold g087)
+    a = ask("What did Maliki say the operation did not target?", settings=sample_home)
+    assert "did not target the mainstream Sadrist movement" in a.citations[0].quote, a.answer
