@@ -81,7 +81,8 @@ def _bare_topic(question: str) -> str | None:
 
 # "what is Sadr City like?", "how is Sadr City described?", "which article talks about Najaf?": the topic
 # sits inside the question
-_DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<like>.+?)\s+like"
+_DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<like>.+?)\s+(?:like|(?:best\s+)?(?:known|"
+                       r"famous|noted|renowned)\s+for)"  # "what's najaf known for"
                        # "what kind of place is Sadr City", "what sort of man is Sadr"
                        r"|what\s+(?:kind|sort|type)s?\s+of\s+[a-z]+\s+(?:is|was|are|were)\s+(?P<kind>.+?)"
                        r"|how\s+(?:is|are|was|were)\s+(?P<described>.+?)\s+described"

@@ -165,6 +165,8 @@ def test_a_topic_whose_missing_word_is_a_name_is_still_not_found(sample_home):
     ("what kind of place is sadr city", True),  # a description asked for
     ("what sort of man is Sadr", True),
     ("what kind of weapons did they use", False),
+    ("what's najaf known for", True),  # what it is known for: a description too
+    ("what is basra famous for", True),
 ])
 def test_what_someone_is_doing_asks_for_an_act_what_kind_of_place_for_a_description(question, is_broad):
     assert bool(broad_topic(question)) is is_broad
@@ -173,6 +175,7 @@ def test_what_someone_is_doing_asks_for_an_act_what_kind_of_place_for_a_descript
 @pytest.mark.parametrize("question, quote", [
     ("what are the black-clad fighters doing", "stationed on rooftops"),
     ("what kind of place is sadr city", "a sprawling slum"),
+    ("what is sadr city known for", "a sprawling slum"),  # was not found
 ])
 def test_doing_and_kind_of_place_are_answered(sample_home, question, quote):
     a = ask(question, settings=sample_home)
