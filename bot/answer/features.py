@@ -152,7 +152,8 @@ _HOW_MEASURE = re.compile(r"\b(how)\s+(?:long|old|far|often|large|big|tall|high)
 
 
 # "What *day* did Senor speak?": the unit of the date asked for is part of the question word ("on Thursday")
-_WHAT_MEASURE = re.compile(r"\b(what|which)\s+(?:day|year|month|date|time|century|decade|week)\b", re.I)
+_WHAT_MEASURE = re.compile(r"\b(what|which)\s+(?:time\s+of\s+(?:the\s+)?(?:day|year)|day|year|month|date|time|century|"
+                           r"decade|week)\b", re.I)
 
 
 # "people who *keep* carrying weapons": a verb of going on before an -ing verb says how long, not what; the

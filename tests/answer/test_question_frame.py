@@ -27,6 +27,8 @@ def _idf(_term: str) -> float:
     ("what was the truce supposed to achieve", "supposed"),
     ("what day did senor speak", "day"),  # the unit of the date asked for ("on Thursday")
     ("in what year did the storm hit the fleet", "year"),
+    ("what time of day did the offensive start", "day"),  # "pre-dawn" answers it, no "day"
+    ("at what time of the year do they meet", "year"),
 ])
 def test_frame_words_are_no_terms_of_the_question(question, frame):
     q = analyse_question(question, _idf)
