@@ -219,10 +219,16 @@ def _doer_verb(q: Question) -> str | None:
         return None
     word = q.verb_word.split("_")[0]
     verb = next(iter(lexicon.base_forms(word, "v")), word)  # "pressured" -> "pressure"
+    # "who helped end the fighting", "who tried to stop it": the act is the verb helped or tried at
+    then = re.search(rf"(?i)\b{re.escape(word)}\s+(?:to\s+)?([a-z]+)\b", q.text) if verb in _CATENATIVE else None
+    if then and lexicon.base_forms(then.group(1), "v"):
+        verb = lexicon.base_forms(then.group(1), "v")[0]
     if lexicon.is_speech_verb(verb) or len(lexicon.synsets(verb, "v")) >= POLYSEMOUS:
         return None
     return verb
 
+
+_CATENATIVE = frozenset({"help", "try", "attempt", "manage", "seek"})  # verbs whose act is the verb after them
 
 # Of the asked verb's senses, the most frequent ones whose words stand in for it: "who is involved" asks who
 # takes part, and "interested" (a word for its sixth sense, "engross") is no one doing it.
@@ -239,11 +245,13 @@ def holds_act(lib: Library, q: Question, c: Candidate) -> bool:
         return False
     sw = stopwords()
     ws = words(lib.articles[c.article_id].text[c.start:c.end])
+    # (after "to" a noun-or-verb is the verb: "trying to *end* the fighting")
     return any(w.isalpha() and w not in sw and any(
         b == verb or (len(lexicon.synsets(b, "v")) < POLYSEMOUS
                       and (lexicon.related(b, verb) or lexicon.related(verb, b, senses=ACT_SENSES)))
         for b in lexicon.base_forms(w, "v")
-        if (b != w and w.endswith(("ed", "ing"))) or not lexicon.base_forms(w, "n")) for w in ws)
+        if (b != w and w.endswith(("ed", "ing"))) or not lexicon.base_forms(w, "n") or (i and ws[i - 1] == "to"))
+        for i, w in enumerate(ws))
 
 
 def _begins(verb: str) -> bool:

@@ -71,3 +71,11 @@ def test_a_word_for_a_rare_sense_of_the_verb_is_no_doing_of_it(sample_home):
     assert a.status == "answered" and "Iraqi security forces and Shi'ite militias fought" in a.answer, a.answer
     from bot.answer import lexicon
     assert lexicon.related("involve", "interest") and not lexicon.related("involve", "interest", senses=3)
+
+
+@pytest.mark.parametrize("question", ["who helped end the fighting in najaf", "who tried to end the fighting"])
+def test_the_act_of_who_helped_or_tried_is_the_verb_after_it(sample_home, question):
+    # "help" / "try" name no act of their own: "Shia clerics ... played a major role in trying to end the
+    # fighting" holds "end" (after "to", a verb), where "... will continue to provide security" only helps
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote.startswith("Shia clerics in Najaf"), a.answer
