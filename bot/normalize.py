@@ -204,7 +204,11 @@ def normalize(question: str, lib) -> str:
         if cap:  # (a common word's "weaponss" is a typo, below)
             # a possessive before a noun ("for sadrs arrest"); a plural after "the" or before its verb
             after = re.match(r"\s+([a-z]+)", question[m.end():])
+            # ... or after an auxiliary, before a bare verb ("how did sadrists feel", not "did sadrs aide go")
+            subject = (after and re.search(r"(?i)\b(?:did|do|does|will|would|can|could|should|might|must)\s+$",
+                                           question[:m.start()]) and after.group(1) in base_forms(after.group(1), "v"))
             owned = (after and base_forms(after.group(1), "n") and after.group(1) not in _VERBS_AFTER_PLURAL
+                     and not subject
                      and not re.search(r"(?i)\b(?:the|these|those|all|many|some)\s+$", question[:m.start()]))
             return f"{cap}'s" if owned else f"{cap}s"
         if (low not in counts and low not in known and not w[0].isupper() and "'" not in w

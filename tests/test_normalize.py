@@ -304,6 +304,9 @@ def test_a_plural_or_a_possessive_of_a_name_keeps_its_s(corpus) -> None:
     lib = Corpus(corpus)  # the articles write "Sadrist" and "Sadr", never "Sadrists" nor "sadrs"
     assert normalize("what are the sadrists threatening", lib) == "what are the Sadrists threatening"
     assert normalize("what did sadrs aide demand", lib) == "what did Sadr's aide demand"
+    # after an auxiliary, before a bare verb: the subject, a plural ("feel" is a noun too)
+    assert normalize("how did sadrists feel about the offensive", lib) == "how did Sadrists feel about the offensive"
+    assert normalize("will sadrists support the deal", lib) == "will Sadrists support the deal"
 
 
 def test_a_typo_where_the_question_word_goes_is_that_question_word(corpus) -> None:
