@@ -220,7 +220,30 @@ def normalize(question: str, lib) -> str:
         return w
 
     joined = _passive(_join_names(_the_us(_TOKEN.sub(fix, question), corpus), corpus))
-    return plain_count(_DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined))
+    return _positive(plain_count(_DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined)))
+
+
+# "didn't the government welcome the move?" asks what "did the government welcome the move?" does: the
+# negation of a yes/no question's opening auxiliary is the asker's expectation, not what is asked ("why didn't
+# they ..." does ask about the negative, and keeps it)
+_NEGATED_AUX = {"didn't": "did", "doesn't": "does", "don't": "do", "isn't": "is", "wasn't": "was",
+                "aren't": "are", "weren't": "were", "hasn't": "has", "haven't": "have", "hadn't": "had",
+                "won't": "will", "wouldn't": "would", "can't": "can", "couldn't": "could", "shouldn't": "should"}
+# ... inverted: its subject follows ("don't know" is no question)
+_NEGATED_OPENING = re.compile(r"^(\W*)([A-Za-z]+)(?:[nN]['\u2019]?[tT])\b(?=\s+(?:(?i:the|a|an|this|that|these|those|there|he|"
+                              r"she|it|they|we|you|i|his|her|their|its|any|some|all|most|many)\b|[A-Z]))")
+
+
+def _positive(question: str) -> str:
+    m = _NEGATED_OPENING.match(question)
+    if not m:
+        return question
+    typed = question[m.start(2):m.end()].lower().replace("\u2019", "'")
+    aux = _NEGATED_AUX.get(typed if "'" in typed else typed[:-2] + "n't")
+    if not aux:
+        return question
+    aux = aux.capitalize() if question[m.start(2)].isupper() else aux
+    return question[:m.start(2)] + aux + question[m.end():]
 
 
 # bare verbs that follow a plural subject and are nouns too ("what do sadrists want")

@@ -317,3 +317,15 @@ def test_a_typo_where_the_question_word_goes_is_that_question_word(corpus) -> No
     assert normalize("whith whom did he meet", lib) == "with whom did he meet"  # a question word follows
     assert normalize("what happened to the warrant for sadrs arrest", lib) == \
         "what happened to the warrant for Sadr's arrest"
+
+
+def test_a_negated_yes_no_question_is_asked_as_the_positive(corpus) -> None:
+    lib = Corpus(corpus)
+    # the negation of the opening auxiliary is the asker's expectation ("didn't the government welcome the
+    # move?" was refused as a negation the articles do not state)
+    assert normalize("didn't the government welcome the move?", lib) == "did the government welcome the move?"
+    assert normalize("isnt the curfew over", lib) == "is the curfew over"
+    assert normalize("Won't they leave?", lib) == "Will they leave?"
+    # a why-question asks about the negative; a statement is no question
+    assert normalize("why didn't they go", lib) == "why didn't they go"
+    assert normalize("dont know", lib) == "don't know"  # (the apostrophe put back, the negation kept)
