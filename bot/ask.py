@@ -9,14 +9,14 @@ from typing import Callable, Sequence
 
 from llama_index.core.schema import QueryBundle
 
-from bot.answer import cite, is_smalltalk
+from bot.answer import cite, is_smalltalk, wants_more
 from bot.engine import node_passage, query_engine
 from bot.library import open_library
 from bot.llm import answer_with_llm, make_llm
 from bot.prompts import load_prompt
 from bot.normalize import normalize
 from bot.retrieve import DATE, Filters
-from bot.rewrite import rewrite, shown_answers
+from bot.rewrite import MAX_TURNS, rewrite, shown_answers
 from bot.types import Answer
 from index.article import replace_lone_surrogates
 from index.embed import embed_query
@@ -159,7 +159,10 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
     standalone = rewrite(q, hist, lambda text: normalize(text, lib))
     qv = embed_query(lib.embed_model, standalone)
     bundle = QueryBundle(query_str=standalone, embedding=qv.tolist())
-    engine = query_engine(lib, k, filters, previous=shown_answers(hist))
+    # "tell me more": nothing the whole chain of turns showed (MAX_TURNS) is shown again; a pointer ("where did
+    # he say that") looks at the last few answers only
+    more = wants_more(standalone)
+    engine = query_engine(lib, k, filters, previous=shown_answers(hist, MAX_TURNS if more else 3))
     nodes = engine.retrieve(bundle)
     t2 = time.perf_counter()
 
@@ -169,7 +172,8 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
         citations = cite(lib, ex.chosen)
         quoted = " ".join(f"{c.quote} [{c.n}]" for c in citations)
         if ex.status == "not_found":
-            text = load_prompt("abstain", str(settings.prompts_dir))
+            # "tell me more" when the answers above said all there is: say so, not "do not answer this question"
+            text = load_prompt("no_more" if hist and more else "abstain", str(settings.prompts_dir))
         elif ex.status == "uncertain":
             text = f"{load_prompt('uncertain', str(settings.prompts_dir))} {quoted}"
         else:

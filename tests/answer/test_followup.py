@@ -131,6 +131,11 @@ def test_tell_me_more_gives_what_was_not_shown_yet_then_says_there_is_no_more(sa
         shown |= quotes
         history += [{"role": "user", "content": a.standalone_question}, {"role": "assistant", "content": a.answer}]
     assert history[2]["content"] == "tell me more about Basra"
+    # once all of it is shown, more says so (prompts/no_more.md), not "do not answer this question"
+    for q in ("tell me more", "more"):
+        a = ask(q, history=history, settings=sample_home)
+        history += [{"role": "user", "content": a.standalone_question}, {"role": "assistant", "content": a.answer}]
+    assert a.status == "not_found" and a.answer.startswith("That is all the articles I have say"), a.answer
 
 
 @pytest.mark.parametrize("question", ["tell me more", "Anything else?", "what else?", "more please", "ok, go on"])
