@@ -11,29 +11,16 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import (base_forms, broad_topic, common_words, country_names, is_group_noun, is_participle,
-                        is_person_noun, is_place_noun, is_proper_noun, is_smalltalk, points_at_event, split_subject)
-from index.terms import stopwords
+from bot.answer import (base_forms, broad_topic, is_group_noun, is_participle, is_place_noun, is_smalltalk,
+                        points_at_event, split_subject)
+from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, entities, is_place, named_subject, owned_person,
+                           people_word, person_asked, person_like, plural_noun, thing_asked)
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _WHO = re.compile(r"^\s*(who|whom)\b", re.I)
 _WHO_ARE = re.compile(r"(?i)^\s*who\s+(?:are|were)\s+(the\s+[a-z][a-z'\-]*s)\s*\??\s*$")  # "who are the outlaws"
 _ELLIPSIS = re.compile(r"^\s*(and|what about|how about|and what about|what of)\b[\s,]*", re.I)
-# A proper name: capitalised words, allowing inner particles (al-Sadr, Nouri Al-Maliki, Abu Faris).
-_NAME = re.compile(r"\b([A-Z][\w'\-]*(?:\s+(?:al-|Al-|de |of )?[A-Z][\w'\-]*)*)")
-_NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Does", "Do", "Is", "Are", "Was",
-              "Were", "The", "A", "An", "In", "On", "And", "But", "He", "She", "They", "It", "I", "Mr", "Mrs",
-              "Can", "Could", "Would", "Will", "Should", "According", "Tell", "Give", "After", "Before",
-              "We", "You", "Our", "My", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "There",
-              "Him", "Them", "Us", "Me", "Your"}
-# The lower-case word right after a name ("the Mahdi *army*").
-_BODY_AFTER = re.compile(r"\s+([a-z]+)\b")
-# A quotation's words belong to the quoted speaker's sentence, not to who it is about: "We have received no
-# orders ..." names no one called "We".
-_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 # Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on".
 _MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more(?:\s+(?:please|details|info))?|"
                    r"anything\s+else|what\s+else|go\s+on|keep\s+going|continue|what\s+more)(?:\s+please)?\s*[?!.]*\s*")
@@ -60,9 +47,6 @@ _THERE = re.compile(r"(?i)(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )\bthere\b"
 # A verb of going just before "there": "there" is where to, not where ("who went there" -> "went to Basra")
 _MOTION = re.compile(r"(?i)\b(?:go|goes|going|gone|went|come|comes|came|travel(?:l?ed)?|sent|send|moved?|headed|"
                      r"returned|return|fled|flee|flew|fly|rushed|drove|marched)\s+$")
-# A place named after a preposition of place ("went to Basra", "fighting in Sadr City")
-_AT_PLACE = re.compile(r"\b(?:in|at|to|from|near|into|inside|outside|around)\s+(?:the\s+)?"
-                       r"([A-Z][\w'\-]*(?:\s+(?:al-|Al-|of )?[A-Z][\w'\-]*)*)")
 # A time counted from the previous turn's year: "a year later", "two years after that", "the following year",
 # "the year before" (the number of years, and which way)
 _YEARS_LATER = re.compile(r"(?i)\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+"
@@ -73,56 +57,6 @@ _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 # A follow-up that brings a subject of its own for the previous question's frame: "And the prime minister?"
 _NOUN_PHRASE = re.compile(r"(?i:the|a|an|his|her|their|its)\s+[\w'\- ]+|[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")
-
-
-def entities(text: str) -> list[str]:
-    """Proper names in text, in order of appearance, without leading question or function words."""
-    out = []
-    text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
-    for m in _NAME.finditer(text):
-        # Hyphenated modifiers ("US-led", "Najaf-based") describe something else; they are not the name.
-        parts = [p for p in m.group(1).split() if not re.search(r"-(led|based|backed|born|run)$", p)]
-        # a function word opening a sentence ("For their part, the US ...") names no one; "US" does; nor does
-        # a common word opening one ("Heavy fighting has been ..."), but a people's ("British troops ...")
-        while parts and (parts[0] in _NOT_NAMES or (parts[0].istitle() and parts[0].lower() in stopwords())
-                         or (_OPENS.search(text[:m.start()]) and _common_opener(parts[0]))):
-            parts = parts[1:]
-        name = re.sub(r"['\u2019]s$", "", " ".join(parts))  # "Sadr's spokesman" names Sadr
-        # "the Mahdi army" typed in lower case: the body of people is part of the name ("they" are the army)
-        body = _BODY_AFTER.match(text, m.end())
-        if name and name == " ".join(parts) and body and is_group_noun(body.group(1)):
-            name = f"{name} {body.group(1)}"
-        if name and name not in out and name.lower() not in _CALENDAR:
-            out.append(name)
-    return out
-
-
-_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")  # a sentence starts here
-
-
-def _common_opener(word: str) -> bool:
-    """A capitalised word only because it opens a sentence: WordNet knows it in lower case, as no name and
-    as no people's word ("Heavy", "Angry", "Clashes"; not "British", "Iraqi", "Sadr")."""
-    w = word.lower()
-    return (w.isalpha() and any(base_forms(w, p) for p in "nva") and not is_proper_noun(w)
-            and not country_names(w))
-
-
-def _people_word(name: str) -> bool:
-    """A single word for a country's people or things ("Iraqi", "British"): no one a pronoun stands for."""
-    w = name.lower()
-    return " " not in name and bool(base_forms(w, "a")) and bool(country_names(w))
-
-
-def _plural_noun(question: str, people: bool = False) -> str | None:
-    """The first plural common noun of a question ("troops"), for "they" / "them"; `people`: the first naming
-    a kind of person or a body of people ("protesters")."""
-    sw = stopwords()
-    for w in re.findall(r"\b[a-z][a-z'\-]+s\b", _QUOTED.sub(" ", question), re.I):
-        bases = [b for b in base_forms(w.lower(), "n") if b != w.lower()]
-        if w.lower() not in sw and bases and (not people or any(is_person_noun(b) or is_group_noun(b) for b in bases)):
-            return w.lower()
-    return None
 
 
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|final|previous"
@@ -194,69 +128,9 @@ def _put_place(q: str, there: re.Match, place: str) -> str:
     return q[:there.start()] + f"{prep} {place}" + q[there.end():]
 
 
-def _is_place(name: str, text: str) -> bool:
-    """Is the name one the text puts after a preposition of place ("in Basra", "went to Basra")?"""
-    return any(m.group(1) == name for m in _AT_PLACE.finditer(text))
-
-
-def _person_like(name: str, text: str) -> bool:
-    """Can "he" / "she" be this name: no place, no people's word, and a name ending in a word of no common
-    English ("Sadr", "Prime Minister Nouri Al-Maliki"; not "Heavy" opening a sentence, nor a body of people:
-    "Iraqi troops", "the Mahdi Army")?"""
-    if _is_place(name, text) or _people_word(name):
-        return False
-    parts = re.findall(r"[A-Za-z][\w'\-]*", name)
-    return bool(parts) and parts[-1].lower() not in common_words()
-
-
 # "what is a reduction": the thing a what-is question asks to define
 _HAPPENING = re.compile(r"(?i)\bit\s+(?:happen|occur|(?:take|takes|took)\s+place|come\s+about|came\s+about)")
 _LAST_THING = re.compile(r"\b(the\s+[a-z][a-z\-]*)\s*\??\s*$")
-_WHAT_IS = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
-                      r"\s*\??\s*$")
-
-
-def _owned_person(prev_q: str) -> str | None:
-    """The previous question's subject when it is a person named by another's name ("Sadr's spokesman",
-    "Maliki's aide"), for "he" / "she"; None otherwise."""
-    parts = split_subject(prev_q.rstrip(" ?") + "?")
-    m = re.fullmatch(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['\u2019]s\s+([a-z]+)", parts[1]) if parts else None
-    return parts[1] if m and is_person_noun(m.group(1)) else None
-
-
-def _person_asked(prev_q: str) -> str | None:
-    """The previous question's subject when it is one person named by a common noun ("the cleric", "the
-    militia commander"), for "he" / "she"; None otherwise."""
-    parts = split_subject(prev_q.rstrip(" ?") + "?")
-    m = re.fullmatch(r"(?i:the)\s+(?:[a-z][a-z\-]*\s+){0,2}([a-z][a-z\-]*)", parts[1]) if parts else None
-    return parts[1] if m and is_person_noun(m.group(1)) and not m.group(1).endswith("s") else None
-
-
-def _thing_asked(prev_q: str) -> str | None:
-    """"What does the truce say?" -> "the truce", "what is a reduction" -> "a reduction": the previous
-    question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun
-    after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the troops"); None otherwise."""
-    parts = split_subject(prev_q.rstrip(" ?") + "?")
-    defined = _WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q)
-    if not parts and not defined:
-        return None
-    subject = parts[1] if parts else defined.group(1)
-    if defined and defined.re is _IS_THERE:
-        subject = "the " + subject.split(None, 1)[1]  # "is there a curfew?" + "when will it end?": the curfew
-    return subject if _a_thing(subject) else None
-
-
-# "is there a curfew in Baghdad", "was there any deal": what "it" stands for next is the thing asked about
-_IS_THERE = re.compile(r"(?i)^\s*(?:is|was)\s+there\s+((?:a|an|any)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
-                       r"(?=\s+(?:in|at|on|for|about|between|after|before|over|against|with)\b|\s*\??\s*$)")
-
-
-def _a_thing(phrase: str) -> bool:
-    """A common noun after "the" / "a" / "an", one, not a kind of person ("the truce", not "the cleric",
-    "the troops"): a thing "it" can stand for."""
-    m = re.fullmatch(r"(?i:the|a|an)\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})", phrase)
-    head = m.group(1).split()[-1] if m else ""
-    return bool(head) and not is_person_noun(head) and not (head.endswith("s") and head not in base_forms(head, "n"))
 
 
 def _dated(q: str, prev_q: str, answer: str) -> str:
@@ -279,51 +153,12 @@ def _place(prev_q: str, answer: str, topic: str | None) -> str | None:
     """The place "there" stands for: one the previous question names after a preposition of place ("what
     happened in Basra"), else one its answer does ("Maliki went to Basra"), else the topic it asked about
     ("what is Sadr City"); None when there is none."""
-    for text in (prev_q, _QUOTED.sub(" ", answer)):
-        for m in _AT_PLACE.finditer(text):
+    for text in (prev_q, QUOTED.sub(" ", answer)):
+        for m in AT_PLACE.finditer(text):
             name = next(iter(entities(m.group(1))), None)
-            if name and not _people_word(name):
+            if name and not people_word(name):
                 return name
     return topic if topic and entities(topic) else None
-
-
-def _named_subject(question: str) -> str | None:
-    """The name a do-support who-question is about, its subject ("who does Dan Senor work for" -> "Dan Senor");
-    None when the who is the subject ("who leads the militia") or the subject is no name."""
-    parts = split_subject(question.rstrip(" ?") + "?")
-    if not parts or not re.match(r"(?i)\s*(?:who|whom)\s+(?:do|does|did)\b", question):
-        return None
-    subject = parts[1]
-    return subject if re.match(r"[A-Z]", subject) and subject in entities(question) else None
-
-
-def _answered_names(question: str, answer: str) -> list[str]:
-    """Names in the answer that the question did not mention, nearest first to where the answer echoes the
-    question ("... militia led by Shi'ite cleric Moqtada Al-Sadr" for "Who leads the militia?")."""
-    asked = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", question)}
-    echoes = [m.start() for m in re.finditer(r"[A-Za-z]{4,}", answer) if m.group().lower() in asked]
-    found = []
-    answer = _QUOTED.sub(lambda m: " " * len(m.group()), answer)
-    for m in _NAME.finditer(answer):
-        name = " ".join(p for p in m.group(1).split() if p not in _NOT_NAMES
-                        and not re.search(r"-(led|based|backed|born|run)$", p))
-        if not name or name.lower() in question.lower() or name.lower() in _CALENDAR:
-            continue
-        distance = min((abs(m.start() - e) for e in echoes), default=m.start())
-        found.append((len(name.split()) < 2, distance, name, m.start()))  # full names first, then the nearest
-    found.sort()
-    # "led by Jean de Bethencourt and the Poitevine Gadifer de la Salle conquered ...": of two people joined
-    # by "and", "he" is the first (the nearer to the verb is only the second conjunct).
-    if found:
-        at = found[0][3]
-        joined = re.search(r"\band\s+(?:the\s+(?:\w+\s+)?)?$", answer[max(at - 20, 0):at])
-        earlier = [f for f in found if f[3] < at and not f[0]]
-        if joined and earlier:
-            first = max(earlier, key=lambda f: f[3])
-            if re.fullmatch(r"[\w'\- ]*", answer[first[3] + len(first[2]):at - len(joined.group())]):
-                found.remove(first)
-                found.insert(0, first)
-    return [f[2] for f in found]
 
 
 def _turns(history: Sequence[dict] | None) -> list[tuple[str, str]]:
@@ -386,13 +221,13 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         names = [topic]
     elif written:
         names = [written]
-    elif _WHO.match(prev_q) and (subject := _named_subject(prev_q)):
+    elif _WHO.match(prev_q) and (subject := named_subject(prev_q)):
         # "who does Dan Senor work for?" asks about Dan Senor (its subject): "he" is still he
         names = [subject]
     elif _WHO.match(prev_q):
-        names = _answered_names(prev_q, answer) or entities(prev_q)
+        names = answered_names(prev_q, answer) or entities(prev_q)
     else:
-        names = asked or [n for n in entities(answer) if not _people_word(n)]
+        names = asked or [n for n in entities(answer) if not people_word(n)]
     # "Tell me more", "anything else?": more on the previous turn's topic (the sentences already shown are
     # not shown again: bot/answer/followup.py).
     if _MORE.fullmatch(q):
@@ -429,7 +264,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # person its answer named ("al-Sadr"); "when will it end?" after "what did the curfew do?" is the curfew
     own = entities(q)
     pm = _PRONOUN.search(q)
-    thing = _thing_asked(prev_q) if pm and not own and pm.group(1).lower() in {"it", "its"} else None
+    thing = thing_asked(prev_q) if pm and not own and pm.group(1).lower() in {"it", "its"} else None
     # "did the government welcome it" after "did the government like Sadr's order": "it" is not a thing the
     # question names itself
     if thing and re.search(rf"(?i)\b{re.escape(thing.split(None, 1)[-1])}\b", q):
@@ -458,8 +293,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # ... and "who agreed to the truce" + "when did it begin?": the thing the question ends on
     if pm and not own and pm.group(1).lower() == "it" and points_at_event(q) and not _HAPPENING.search(q):
         ends_on = _LAST_THING.search(prev_q)
-        thing = topic if topic and _a_thing(topic) else ends_on.group(1) if ends_on else None
-        if thing and _a_thing(thing) and not is_place_noun(thing.split()[-1]) and not is_group_noun(thing.split()[-1]):
+        thing = topic if topic and a_thing(topic) else ends_on.group(1) if ends_on else None
+        if thing and a_thing(thing) and not is_place_noun(thing.split()[-1]) and not is_group_noun(thing.split()[-1]):
             return q[:pm.start()] + thing + q[pm.end():]
     if pm and points_at_event(q):
         pm = None  # "when did it happen?": the event the previous answer told of, no name (below: its topic)
@@ -475,29 +310,29 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if pm and not own and pm.group(1).lower() in {"they", "them"} and asked_about:
         return q[:pm.start()] + asked_about.group(1) + q[pm.end():]
     if (pm and not own and pm.group(1).lower() in {"they", "them"} and not _WHO.match(prev_q)
-            and (not any(n.endswith("s") for n in names) or (not asked and _plural_noun(prev_q)))):
+            and (not any(n.endswith("s") for n in names) or (not asked and plural_noun(prev_q)))):
         # "How many troops were in the Basra offensive?" + "Who sent them?": the troops, not Basra
         # ... or, when the question names no people ("what happened in Sadr City" + "why were they angry"), the
         # people its answer tells of ("Angry protesters took to the streets ..."), never a single name
-        plural = _plural_noun(prev_q) or _plural_noun(_QUOTED.sub(" ", answer), people=True)
+        plural = plural_noun(prev_q) or plural_noun(QUOTED.sub(" ", answer), people=True)
         if plural:
             return q[:pm.start()] + f"the {plural}" + q[pm.end():]
     if pm and not own:
         # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
         singular = pm.group(1).lower() in {"he", "him", "his", "she", "her", "hers"}
-        name = next((n for n in names if not (singular and _people_word(n))), names[0])
+        name = next((n for n in names if not (singular and people_word(n))), names[0])
         # "what did Sadr's spokesman say" + "who is he": the spokesman, not Sadr
-        owned = _owned_person(prev_q) if singular else None
+        owned = owned_person(prev_q) if singular else None
         if owned and name in owned:
             name = owned
         # "what did the cleric agree to" + "what did he get in return": the cleric, not a body of people its
         # answer named ("Mahdi army"); a person it named is still the one ("... said Abu Faris, a militia commander")
-        elif (singular and not asked and not _person_like(name, f"{prev_q} {answer}")
-              and (kind := _person_asked(prev_q))):
+        elif (singular and not asked and not person_like(name, f"{prev_q} {answer}")
+              and (kind := person_asked(prev_q))):
             name = kind
-        if singular and _is_place(name, f"{prev_q} {answer}"):
+        if singular and is_place(name, f"{prev_q} {answer}"):
             # "what happened in Basra" + "what did he do there": a person the answer names, not the place
-            name = next((n for n in entities(answer) if _person_like(n, f"{prev_q} {answer}")), name)
+            name = next((n for n in entities(answer) if person_like(n, f"{prev_q} {answer}")), name)
         repl = f"{name}'s" if pm.group(1).lower() in _POSSESSIVE and pm.group(1).lower() != "her" else name
         if pm.group(1).lower() == "her" and re.match(r"\s+[a-z]", q[pm.end():]):
             repl = f"{name}'s"  # "her statement" is possessive, "ask her" is not
@@ -516,7 +351,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
             return q
         # A place keeps its preposition ("how many died (in Basra)?" after "... the fighting in Basra"), so
         # that a "there" in the next follow-up still finds it (_place)
-        at = next((m.group(0).split()[0].lower() for m in _AT_PLACE.finditer(prev_q) if m.group(1) == topic_name),
+        at = next((m.group(0).split()[0].lower() for m in AT_PLACE.finditer(prev_q) if m.group(1) == topic_name),
                   None)
         return f"{q.rstrip(' ?')} ({f'{at} ' if at else ''}{topic_name})?"
     return q

@@ -1,0 +1,179 @@
+"""Who and what a follow-up's pronoun can stand for: the names of a question or an answer (`entities`), the
+people, places and things a previous question asked about, read without an LLM (bot/rewrite.py uses them)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_person_noun, is_proper_noun,
+                        split_subject)
+from index.terms import stopwords
+
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# A proper name: capitalised words, allowing inner particles (al-Sadr, Nouri Al-Maliki, Abu Faris).
+_NAME = re.compile(r"\b([A-Z][\w'\-]*(?:\s+(?:al-|Al-|de |of )?[A-Z][\w'\-]*)*)")
+_NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Does", "Do", "Is", "Are", "Was",
+              "Were", "The", "A", "An", "In", "On", "And", "But", "He", "She", "They", "It", "I", "Mr", "Mrs",
+              "Can", "Could", "Would", "Will", "Should", "According", "Tell", "Give", "After", "Before",
+              "We", "You", "Our", "My", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "There",
+              "Him", "Them", "Us", "Me", "Your"}
+# The lower-case word right after a name ("the Mahdi *army*").
+_BODY_AFTER = re.compile(r"\s+([a-z]+)\b")
+# A quotation's words belong to the quoted speaker's sentence, not to who it is about: "We have received no
+# orders ..." names no one called "We".
+QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
+# A place named after a preposition of place ("went to Basra", "fighting in Sadr City")
+AT_PLACE = re.compile(r"\b(?:in|at|to|from|near|into|inside|outside|around)\s+(?:the\s+)?"
+                      r"([A-Z][\w'\-]*(?:\s+(?:al-|Al-|of )?[A-Z][\w'\-]*)*)")
+
+
+def entities(text: str) -> list[str]:
+    """Proper names in text, in order of appearance, without leading question or function words."""
+    out = []
+    text = QUOTED.sub(lambda m: " " * len(m.group()), text)
+    for m in _NAME.finditer(text):
+        # Hyphenated modifiers ("US-led", "Najaf-based") describe something else; they are not the name.
+        parts = [p for p in m.group(1).split() if not re.search(r"-(led|based|backed|born|run)$", p)]
+        # a function word opening a sentence ("For their part, the US ...") names no one; "US" does; nor does
+        # a common word opening one ("Heavy fighting has been ..."), but a people's ("British troops ...")
+        while parts and (parts[0] in _NOT_NAMES or (parts[0].istitle() and parts[0].lower() in stopwords())
+                         or (_OPENS.search(text[:m.start()]) and _common_opener(parts[0]))):
+            parts = parts[1:]
+        name = re.sub(r"['\u2019]s$", "", " ".join(parts))  # "Sadr's spokesman" names Sadr
+        # "the Mahdi army" typed in lower case: the body of people is part of the name ("they" are the army)
+        body = _BODY_AFTER.match(text, m.end())
+        if name and name == " ".join(parts) and body and is_group_noun(body.group(1)):
+            name = f"{name} {body.group(1)}"
+        if name and name not in out and name.lower() not in _CALENDAR:
+            out.append(name)
+    return out
+
+
+_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")  # a sentence starts here
+
+
+def _common_opener(word: str) -> bool:
+    """A capitalised word only because it opens a sentence: WordNet knows it in lower case, as no name and
+    as no people's word ("Heavy", "Angry", "Clashes"; not "British", "Iraqi", "Sadr")."""
+    w = word.lower()
+    return (w.isalpha() and any(base_forms(w, p) for p in "nva") and not is_proper_noun(w)
+            and not country_names(w))
+
+
+def people_word(name: str) -> bool:
+    """A single word for a country's people or things ("Iraqi", "British"): no one a pronoun stands for."""
+    w = name.lower()
+    return " " not in name and bool(base_forms(w, "a")) and bool(country_names(w))
+
+
+def plural_noun(question: str, people: bool = False) -> str | None:
+    """The first plural common noun of a question ("troops"), for "they" / "them"; `people`: the first naming
+    a kind of person or a body of people ("protesters")."""
+    sw = stopwords()
+    for w in re.findall(r"\b[a-z][a-z'\-]+s\b", QUOTED.sub(" ", question), re.I):
+        bases = [b for b in base_forms(w.lower(), "n") if b != w.lower()]
+        if w.lower() not in sw and bases and (not people or any(is_person_noun(b) or is_group_noun(b) for b in bases)):
+            return w.lower()
+    return None
+
+
+def is_place(name: str, text: str) -> bool:
+    """Is the name one the text puts after a preposition of place ("in Basra", "went to Basra")?"""
+    return any(m.group(1) == name for m in AT_PLACE.finditer(text))
+
+
+def person_like(name: str, text: str) -> bool:
+    """Can "he" / "she" be this name: no place, no people's word, and a name ending in a word of no common
+    English ("Sadr", "Prime Minister Nouri Al-Maliki"; not "Heavy" opening a sentence, nor a body of people:
+    "Iraqi troops", "the Mahdi Army")?"""
+    if is_place(name, text) or people_word(name):
+        return False
+    parts = re.findall(r"[A-Za-z][\w'\-]*", name)
+    return bool(parts) and parts[-1].lower() not in common_words()
+
+
+_WHAT_IS = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
+                      r"\s*\??\s*$")
+
+
+def owned_person(prev_q: str) -> str | None:
+    """The previous question's subject when it is a person named by another's name ("Sadr's spokesman",
+    "Maliki's aide"), for "he" / "she"; None otherwise."""
+    parts = split_subject(prev_q.rstrip(" ?") + "?")
+    m = re.fullmatch(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['\u2019]s\s+([a-z]+)", parts[1]) if parts else None
+    return parts[1] if m and is_person_noun(m.group(1)) else None
+
+
+def person_asked(prev_q: str) -> str | None:
+    """The previous question's subject when it is one person named by a common noun ("the cleric", "the
+    militia commander"), for "he" / "she"; None otherwise."""
+    parts = split_subject(prev_q.rstrip(" ?") + "?")
+    m = re.fullmatch(r"(?i:the)\s+(?:[a-z][a-z\-]*\s+){0,2}([a-z][a-z\-]*)", parts[1]) if parts else None
+    return parts[1] if m and is_person_noun(m.group(1)) and not m.group(1).endswith("s") else None
+
+
+def thing_asked(prev_q: str) -> str | None:
+    """"What does the truce say?" -> "the truce", "what is a reduction" -> "a reduction": the previous
+    question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun
+    after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the troops"); None otherwise."""
+    parts = split_subject(prev_q.rstrip(" ?") + "?")
+    defined = _WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q)
+    if not parts and not defined:
+        return None
+    subject = parts[1] if parts else defined.group(1)
+    if defined and defined.re is _IS_THERE:
+        subject = "the " + subject.split(None, 1)[1]  # "is there a curfew?" + "when will it end?": the curfew
+    return subject if a_thing(subject) else None
+
+
+# "is there a curfew in Baghdad", "was there any deal": what "it" stands for next is the thing asked about
+_IS_THERE = re.compile(r"(?i)^\s*(?:is|was)\s+there\s+((?:a|an|any)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
+                       r"(?=\s+(?:in|at|on|for|about|between|after|before|over|against|with)\b|\s*\??\s*$)")
+
+
+def a_thing(phrase: str) -> bool:
+    """A common noun after "the" / "a" / "an", one, not a kind of person ("the truce", not "the cleric",
+    "the troops"): a thing "it" can stand for."""
+    m = re.fullmatch(r"(?i:the|a|an)\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})", phrase)
+    head = m.group(1).split()[-1] if m else ""
+    return bool(head) and not is_person_noun(head) and not (head.endswith("s") and head not in base_forms(head, "n"))
+
+
+def named_subject(question: str) -> str | None:
+    """The name a do-support who-question is about, its subject ("who does Dan Senor work for" -> "Dan Senor");
+    None when the who is the subject ("who leads the militia") or the subject is no name."""
+    parts = split_subject(question.rstrip(" ?") + "?")
+    if not parts or not re.match(r"(?i)\s*(?:who|whom)\s+(?:do|does|did)\b", question):
+        return None
+    subject = parts[1]
+    return subject if re.match(r"[A-Z]", subject) and subject in entities(question) else None
+
+
+def answered_names(question: str, answer: str) -> list[str]:
+    """Names in the answer that the question did not mention, nearest first to where the answer echoes the
+    question ("... militia led by Shi'ite cleric Moqtada Al-Sadr" for "Who leads the militia?")."""
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", question)}
+    echoes = [m.start() for m in re.finditer(r"[A-Za-z]{4,}", answer) if m.group().lower() in asked]
+    found = []
+    answer = QUOTED.sub(lambda m: " " * len(m.group()), answer)
+    for m in _NAME.finditer(answer):
+        name = " ".join(p for p in m.group(1).split() if p not in _NOT_NAMES
+                        and not re.search(r"-(led|based|backed|born|run)$", p))
+        if not name or name.lower() in question.lower() or name.lower() in _CALENDAR:
+            continue
+        distance = min((abs(m.start() - e) for e in echoes), default=m.start())
+        found.append((len(name.split()) < 2, distance, name, m.start()))  # full names first, then the nearest
+    found.sort()
+    # "led by Jean de Bethencourt and the Poitevine Gadifer de la Salle conquered ...": of two people joined
+    # by "and", "he" is the first (the nearer to the verb is only the second conjunct).
+    if found:
+        at = found[0][3]
+        joined = re.search(r"\band\s+(?:the\s+(?:\w+\s+)?)?$", answer[max(at - 20, 0):at])
+        earlier = [f for f in found if f[3] < at and not f[0]]
+        if joined and earlier:
+            first = max(earlier, key=lambda f: f[3])
+            if re.fullmatch(r"[\w'\- ]*", answer[first[3] + len(first[2]):at - len(joined.group())]):
+                found.remove(first)
+                found.insert(0, first)
+    return [f[2] for f in found]
