@@ -85,6 +85,7 @@ def name_swap(q: Question, sentence: str) -> float:
     return 0.0
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 _INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\b\.?)")  # "U.S." -> "US.": initials as one word
 
 
@@ -93,7 +94,8 @@ def modifier_swap(q: Question, sentence: str) -> bool:
     word) before a noun of the question (not its first word), and in the sentence another name before that
     noun, the question's name nowhere in the sentence. A capitalised first word of the sentence counts as a name
     only when it is one to WordNet or names a people ("British"; not "Angry protesters")."""
-    qt, st = (_TOKEN.findall(_INITIALS.sub(r"\1", t)) for t in (q.text, sentence))
+    # (a possessive is its name: "the Mahdi Army's stronghold" against "a Mehdi Army stronghold")
+    qt, st = ([_POSSESSIVE.sub("", w) for w in _TOKEN.findall(_INITIALS.sub(r"\1", t))] for t in (q.text, sentence))
     sw = stopwords()
     q_low = {_fold(w) for w in qt}
     # every word of the sentence and each part of a hyphened one ("US-led" holds "US")
