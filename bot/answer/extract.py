@@ -31,6 +31,7 @@ from bot.answer.second import second_sentence
 from bot.answer.followup import (around, asks_who_said, nearest_typed, points_at_event, previous_sentences, refers_back,
                                  said_by, wants_more)
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
+from bot.answer.provenance import asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
 from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first,
@@ -174,6 +175,13 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         rows = said_by(lib, shown)
         chosen = tuple(Candidate(s.id, s.article_id, s.start, s.end, 0, {}, 1.0, 1.0 / len(rows)) for s in rows)
         return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
+    # "who wrote the Najaf story?": the article's credit lines (the one the previous answer quoted, else the
+    # first retrieved)
+    if asks_source(q.text) and passages:
+        rows = credit_lines(lib, shown[0].article_id if shown else passages[0].article_id)
+        if rows:
+            chosen = tuple(Candidate(s.id, s.article_id, s.start, s.end, 0, {}, 1.0, 1.0 / len(rows)) for s in rows)
+            return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
     # "whats a reduction": the sentence defining the term goes first (the classic shape before any). A
     # broad question ("what is the p versus np problem") takes a looser "X is one of ..." for no
     # definition: a summary says more.

@@ -1,0 +1,35 @@
+"""Who wrote or reported an article: "who wrote the Najaf story?", "what's the source of this article?".
+
+The answer is the article's own credit line: a byline ("By Jane Doe"), a source line ("SOURCE: Agencies"), or
+the correspondent a broadcast script hands over to ("VOA Correspondent Challiss McDonough has more ...").
+index/fragments.py keeps bylines and source lines out of every other answer; to this question they are the
+answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.library import Library, SentenceRow
+
+# "who wrote / reported this", "the author / source of the Najaf story", "who is the reporter", "where is this
+# story from": asked of an article (a story, a report, this), not of a letter or of the violence
+_ARTICLE = r"(?:this|that|it|these|the\s+(?:[\w'\-]+\s+){0,3}?(?:article|story|stories|piece|report|news))\b"
+_ASKS = re.compile(rf"(?i)\bwho\s+(?:wrote|writes|reported|reports|filed|authored|published)\s+(?:{_ARTICLE}|on\b|about\b)"
+                   rf"|\b(?:author|writer|reporter|source|byline)s?\s+(?:of|for|behind)\s+{_ARTICLE}"
+                   r"|\bwho(?:'s|\s+is|\s+was)\s+the\s+(?:author|writer|reporter)\b"
+                   rf"|\bwhere\s+(?:is|does|did)\s+{_ARTICLE}\s+(?:come\s+)?from\b")
+# A credit line: "By Jane Doe", "SOURCE: Agencies", "... Correspondent Challiss McDonough ..."
+_CREDIT = re.compile(r"^\W*(?:(?i:sources?)\s*:|[Bb]y\s+[A-Z])|\b[Cc]orrespondent\s+[A-Z]")
+
+
+def asks_source(question: str) -> bool:
+    """Does the question ask who wrote, reported or is the source of an article?"""
+    return bool(_ASKS.search(question))
+
+
+def credit_lines(lib: Library, article_id: str) -> list[SentenceRow]:
+    """The article's sentences crediting its writer or source, in article order (of any kind: a byline is a
+    heading, a source line boilerplate)."""
+    text = lib.articles[article_id].text
+    return [s for s in lib.sentences.get(article_id, []) if _CREDIT.search(text[s.start:s.end])]
