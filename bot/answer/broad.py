@@ -22,7 +22,8 @@ _BROAD = re.compile(
     r"(?:\s+(?:in|at|with|to|on|about|over|around|between))?"
     # "tell me about Basra", "tell me some stuff about the truce", "tell me everything about Najaf"
     r"|(?:tell|talk|brief)\s+(?:me|us)\s+(?:(?:some\s+)?(?:more|stuff|things|something|anything|everything)\s+)?(?:about|on)"
-    r"|(?:give\s+(?:me|us)\s+)?(?:a\s+)?(?:summary|overview|rundown|recap)\s+(?:of|about|on)"
+    r"|(?:give\s+(?:me|us)\s+)?(?:a\s+|the\s+)?(?:summary|overview|rundown|run-down|recap|gist|lowdown|synopsis|"
+    r"breakdown)\s+(?:of|about|on)"
     # "what is the main event in Basra", "what are the key issues with the truce"
     r"|what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:main|big|key|major)\s+(?:events?|stor(?:y|ies)|news|issues?)"
     r"\s+(?:in|at|on|about|with|around|for)"
@@ -35,8 +36,9 @@ _BROAD = re.compile(
     r"|(?:fill|catch)\s+(?:me|us)\s+(?:in|up)\s+on"
     r"|what(?:'s|\s+is|\s+was)\s+the\s+(?:(?:current|latest|overall|general)\s+)?(?:background|context|situation|story)"
     r"\s+(?:on|of|to|in|with|behind)"
+    r"|(?:what(?:'s|\s+is)\s+)?(?:the\s+)?latest\s+(?:on|from|in|about|with)"  # "what's the latest from Iraq"
     r"|(?:who|what)(?:'s|\s+is|\s+was|\s+are|\s+were)"
-    r"|(?:any\s+|the\s+latest\s+|latest\s+)?(?:news|updates?)\s+(?:on|about|from)|(?:the\s+)?latest\s+on"
+    r"|(?:any\s+|the\s+latest\s+|latest\s+)?(?:news|updates?)\s+(?:on|about|from)"
     r"|what\s+(?:do|does|did)\s+(?:the|these|this|my|your)\s+(?:articles?|stories|story|news|reports?|sources?)\s+"
     r"(?:say|tell\s+(?:me|us))\s+(?:about|on)"
     r"|(?:is\s+there\s+)?anything\s+(?:about|on))"
@@ -144,7 +146,7 @@ _HAPPENED_TO = re.compile(r"^\s*(?:\w+[\s,]+)*?what(?:'s| has| is)?\s+(?:happene
 _HEAD = re.compile(r"^(?:(?!\b(?:of|in|at|on|for|from|with)\b)[\w'\- ])*?\s*(?P<head>[\w'\-]*)"
                    r"(?:\s+(?:of|in|at|on|for|from|with)\b.*)?$", re.I)
 _ARTICLE_ABOUT = re.compile(r"^(?:the|this|that)\s+(?:article|story|piece|report|news)\s+(?:about|on|of)\s+", re.I)
-_ARTICLE_WORDS = re.compile(r"\s+(?:article|story|piece|report|news)$", re.I)
+_ARTICLE_WORDS = re.compile(r"\s+(?:article|story|piece|report|news|situation)$", re.I)  # ("the Najaf situation")
 
 
 PERSON_LOOKUP = 5  # how many of the topic's articles are read for a title given to a name, the topic
