@@ -20,7 +20,7 @@ import numpy as np
 
 from bot.answer.abstain import abstain_features, answer_context
 from bot.answer.features import TYPED, Question, missing_names, sentence_features
-from bot.answer.guards import modifier_swap, place_elsewhere
+from bot.answer.guards import modifier_swap, only_requested, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import broad_topic, held_topic, summarize
@@ -41,6 +41,7 @@ from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_
 from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
+from bot.answer.verbs import is_participle
 from bot.library import Library, SentenceRow
 from bot.types import Citation, Passage
 from index.terms import terms
@@ -307,6 +308,13 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article
     # naming Kut elsewhere: the sentence is about another place, at best close to the question.
     if status == ANSWERED and af.get("place_elsewhere", 0.0) > 0:
+        status = UNCERTAIN
+    # "did the government release the prisoners?" against "he asked the government to release Mahdi Army
+    # prisoners": the act asked about is only requested there, not done: at best close to the question.
+    # ("was an amnesty declared?": the passive's participle is the act)
+    act = q.verb_word or next((w for w in reversed(q.sequence) if is_participle(w)), None)
+    if (status == ANSWERED and _YES_NO.match(q.text) and act
+            and only_requested(act, lib.articles[best.article_id].text[best.start:best.end])):
         status = UNCERTAIN
     # A place, person or event no article mentions: the archive does not say it, however close the rest
     # comes; the closest sentence is still shown, as such ("Spain" may be the "Iberian Peninsula").

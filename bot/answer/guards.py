@@ -171,3 +171,28 @@ def place_elsewhere(q: Question, context: str, article: str, sentence: str = "")
         if 1 <= counts[_fold(name)] <= 2:
             return 1.0
     return 0.0
+
+
+# Verbs asking for an act to be done: what follows them ("to release ...") is not done, only wanted.
+_REQUESTS = frozenset("ask asked asking asks demand demanded demanding demands urge urged urging urges call called "
+                      "calling calls press pressed pressing push pushed pushing want wanted wants wanting".split())
+REQUEST_WINDOW = 6  # words between the request and its "to"
+
+
+def only_requested(verb_word: str, sentence: str) -> bool:
+    """Does the sentence hold the question's verb only as an act someone asks for ("asked the government
+    to release ...", "calling for ... to declare"), never as one done? False when it does not hold it."""
+    verb = verb_word.split("_")[0]
+    bases = set(lexicon.base_forms(verb, "v")) | {verb}
+    ws = [w.lower() for w in _TOKEN.findall(sentence)]
+    found = [i for i, w in enumerate(ws) if set(lexicon.base_forms(w, "v")) & bases or w == verb]
+    return bool(found) and all(_requested(ws, i) for i in found)
+
+
+def _requested(ws: list[str], i: int) -> bool:
+    """Is the verb at i under a request: after "to" (or joined by "and" / "or" to a verb after one: "to release
+    ... prisoners and declare an amnesty"), a request verb at most REQUEST_WINDOW words before that "to"?"""
+    if i and ws[i - 1] != "to" and ws[i - 1] not in ("and", "or"):
+        return False
+    to = next((j for j in range(i - 1, max(i - 1 - REQUEST_WINDOW, -1), -1) if ws[j] == "to"), None)
+    return to is not None and bool(_REQUESTS & set(ws[max(to - REQUEST_WINDOW, 0):to]))

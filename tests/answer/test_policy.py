@@ -341,3 +341,19 @@ def test_a_sentence_about_the_place_asked_about_goes_before_one_about_another_pl
     # sentence of Basra was answered before
     a = ask("what are people in sadr city doing", settings=sample_home)
     assert a.status != "not_found" and "Sadr City district" in a.citations[0].quote
+
+
+@pytest.mark.parametrize("question", ["did the government release the prisoners", "was an amnesty declared",
+                                      "were the prisoners released"])
+def test_an_act_only_asked_for_is_no_yes(sample_home, question):
+    # "he asked the government to release Mahdi Army prisoners and declare an amnesty": requested, not done
+    # (was answered, as if it said yes)
+    a = ask(question, settings=sample_home)
+    assert a.status == "uncertain" and "asked the government to release" in a.citations[0].quote, a.answer
+
+
+def test_an_act_done_is_still_a_yes(sample_home):
+    from bot.answer.guards import only_requested
+    assert ask("did the us suspend the warrant", settings=sample_home).status == "answered"  # agreed to: done
+    assert not only_requested("release", "The government released 30 prisoners and was asked to release more.")
+    assert not only_requested("release", "The army kept its prisoners.")  # not held at all: no evidence either way
