@@ -173,9 +173,12 @@ def place_elsewhere(q: Question, context: str, article: str, sentence: str = "")
     return 0.0
 
 
-# Verbs asking for an act to be done: what follows them ("to release ...") is not done, only wanted.
+# Verbs asking for, aiming at or trying an act: what follows them ("to release ...", "designed to bring ...",
+# "trying to end ...") is not done, only wanted.
 _REQUESTS = frozenset("ask asked asking asks demand demanded demanding demands urge urged urging urges call called "
-                      "calling calls press pressed pressing push pushed pushing want wanted wants wanting".split())
+                      "calling calls press pressed pressing push pushed pushing want wanted wants wanting "
+                      "designed aimed meant intended plan plans planned planning hope hopes hoped hoping "
+                      "try tries tried trying attempt attempts attempted attempting seek seeks sought seeking".split())
 REQUEST_WINDOW = 6  # words between the request and its "to"
 
 

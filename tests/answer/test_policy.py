@@ -343,13 +343,19 @@ def test_a_sentence_about_the_place_asked_about_goes_before_one_about_another_pl
     assert a.status != "not_found" and "Sadr City district" in a.citations[0].quote
 
 
-@pytest.mark.parametrize("question", ["did the government release the prisoners", "was an amnesty declared",
-                                      "were the prisoners released"])
-def test_an_act_only_asked_for_is_no_yes(sample_home, question):
+@pytest.mark.parametrize("question, quote", [
+    ("did the government release the prisoners", "asked the government to release"),
+    ("was an amnesty declared", "asked the government to release"),
+    ("were the prisoners released", "asked the government to release"),
+    # aimed at or tried: "was designed to bring the southern city under government control", "trying to end"
+    ("did the offensive bring basra under government control", "designed to bring the southern city"),
+    ("did the clerics end the fighting", "trying to end the fighting"),
+])
+def test_an_act_only_asked_for_is_no_yes(sample_home, question, quote):
     # "he asked the government to release Mahdi Army prisoners and declare an amnesty": requested, not done
     # (was answered, as if it said yes)
     a = ask(question, settings=sample_home)
-    assert a.status == "uncertain" and "asked the government to release" in a.citations[0].quote, a.answer
+    assert a.status == "uncertain" and quote in a.citations[0].quote, a.answer
 
 
 def test_an_act_done_is_still_a_yes(sample_home):
