@@ -468,9 +468,14 @@ def says_where(lib: Library, q: Question, c: Candidate) -> bool:
 def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
     """For "where did Senor speak?", the next candidate saying where goes before a first one that says no
     place ("... Dan Senor, said on Thursday that ..."): a capitalised word is no place by itself."""
-    if q.atype != "place" or not cands or says_where(lib, q, cands[0]) or not lexicon.available():
+    if (q.atype != "place" or not cands or says_where(lib, q, cands[0]) or not lexicon.available()
+            or _NATIONALITY.search(q.text)):
         return cands
     return promote_first(cands, [lambda c: says_where(lib, q, c)], window=PLACE_WINDOW)
+
+
+# "which country's troops ...", "what nationality": a people's word answers ("British troops"), not a place
+_NATIONALITY = re.compile(r"(?i)\b(?:which|what)\s+(?:country|nation)['\u2019]s\b|\bwhat\s+nationality\b")
 
 
 def promote_first(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:
