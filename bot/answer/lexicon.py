@@ -352,6 +352,14 @@ def is_speech_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def may_say(word: str) -> bool:
+    """A verb one of whose senses is saying something, and of few senses ("threaten", "welcome", "warn"; not
+    "go", one of whose 30 senses is): a verb of speech in a wider sense than is_speech_verb."""
+    return available() and any(len(synsets(b, "v")) < MANY_SENSES and any(
+        _lexfile("v", o) == COMMUNICATION_FILE for o in synsets(b, "v")) for b in base_forms(word, "v"))
+
+
+@lru_cache(maxsize=4096)
 def is_proper_noun(word: str) -> bool:
     """A noun every sense of which is an instance (a particular place, person or event: "Mosul",
     "Portugal"), not a kind of thing ("budget"), and no form of a verb or adjective ("born")."""

@@ -19,7 +19,7 @@ from bot.answer.verbs import is_participle, verb_support
 from bot.answer.role import led_by, names_role
 from bot.answer.spelling import respell
 from bot.answer.speaker import (acts_first, asks_reaction, does_verb, names_speaker, reports_speech, says_verb,
-                                speaks_as_subject)
+                                says_as_subject, speaks_as_subject)
 from bot.library import Library, sentence_at
 from bot.types import Passage
 from index.terms import stopwords, terms, words
@@ -115,14 +115,15 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
                                   window=len(cands))
             if alone is not cands:
                 return alone
-        # X the subject of a sentence about all the question names ("what did Sadr say he would do if the
-        # crackdown continued": "Sadr is threatening a campaign ... if the crackdown on his militias continues")
-        # goes before X speaking of something else ("Sadr said he was ordering his militia ..."), after X
-        # speaking of it ("He repeated his declaration that the operation did not target ...")
+        # X speaking of all the question names, in a wide sense of speaking ("what did Sadr say he would do
+        # if the crackdown continued": "Sadr is threatening a campaign ... if the crackdown on his militias
+        # continues"), goes before X speaking of something else ("Sadr said he was ordering his militia ...");
+        # not X doing something else ("Maliki went to Basra ... to supervise the security operation")
         def holds_topic(c): return topic <= set(terms(lib.articles[c.article_id].text[c.start:c.end]))  # noqa: E704
         tests += [lambda c: topic and speaking(c) and holds_topic(c),
-                  lambda c: topic and reacts(lib, actor, topic, c),
+                  lambda c: topic and holds_topic(c) and says_as_subject(lib, actor, c.article_id, c.start),
                   speaking,
+                  lambda c: topic and reacts(lib, actor, topic, c),
                   lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
     return promote_first(cands, tests)
 

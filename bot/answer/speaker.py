@@ -120,6 +120,14 @@ def speaks_as_subject(lib: Library, speaker: frozenset[str], article_id: str, st
     return _subject_of_verb(lib, speaker, article_id, start, lexicon.is_speech_verb, first_only=True)
 
 
+def says_as_subject(lib: Library, speaker: frozenset[str], article_id: str, start: int) -> bool:
+    """speaks_as_subject with a verb of speech in the wider sense (lexicon.may_say): "Sadr is threatening a
+    campaign ...", "The government has welcomed the move"."""
+    sentence = lib.articles[article_id].text[start:sentence_at(lib, article_id, start).end]
+    verb = _first_verb(sentence)  # the sentence's own verb, its subject the speaker
+    return verb is not None and lexicon.may_say(verb.group().lower()) and acts_first(lib, speaker, article_id, start)
+
+
 def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start: int, is_the_verb,
                      first_only: bool = False) -> bool:
     """The actor named before a word of the sentence at `start` that ``is_the_verb`` accepts (no infinitive;
