@@ -208,9 +208,13 @@ def doer_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candid
     lets stand in for it: "pushing cleric Muqtada al-Sadr to offer terms") goes first, before one that only
     names Sadr ("Sadrist lawmakers ... denounced the offensive"). A verb of many senses counts only as itself;
     "who said ..." is left to the speaker rules."""
-    if not cands or _doer_verb(q) is None or holds_act(lib, q, cands[0]):
+    if not cands or _doer_verb(q) is None or holds_act(lib, q, cands[0], exact=True):
         return cands
-    return promote_first(cands, [lambda c: holds_act(lib, q, c)])
+    # the act itself before a word standing in for it: "who will provide security" is "... will continue to
+    # provide security" (Senor), before "pushing cleric Muqtada al-Sadr to offer terms" ("offer" ~ "provide")
+    if holds_act(lib, q, cands[0]):
+        return promote_first(cands, [lambda c: holds_act(lib, q, c, exact=True)], window=2)
+    return promote_first(cands, [lambda c: holds_act(lib, q, c, exact=True), lambda c: holds_act(lib, q, c)])
 
 
 def _doer_verb(q: Question) -> str | None:
@@ -236,11 +240,12 @@ _CATENATIVE = frozenset({"help", "try", "attempt", "manage", "seek"})  # verbs w
 ACT_SENSES = 3
 
 
-def holds_act(lib: Library, q: Question, c: Candidate) -> bool:
+def holds_act(lib: Library, q: Question, c: Candidate, exact: bool = False) -> bool:
     """Does the candidate hold the act of a who-question (doer_first's verb) as a verb: the verb itself or a
     word WordNet lets stand in for it, either way round ("pushing" is a kind of pressing, "pressure" one of the
     words for it)? A word is read as a verb only when it has a verb's -ed / -ing or is no noun ("security
-    forces" force nothing); a verb of many senses ("took") stands in for nothing but itself."""
+    forces" force nothing); a verb of many senses ("took") stands in for nothing but itself. exact: the verb
+    itself only."""
     verb = _doer_verb(q)
     if verb is None:
         return False
@@ -248,7 +253,7 @@ def holds_act(lib: Library, q: Question, c: Candidate) -> bool:
     ws = words(lib.articles[c.article_id].text[c.start:c.end])
     # (after "to" a noun-or-verb is the verb: "trying to *end* the fighting")
     return any(w.isalpha() and w not in sw and any(
-        b == verb or (len(lexicon.synsets(b, "v")) < POLYSEMOUS
+        b == verb or (not exact and len(lexicon.synsets(b, "v")) < POLYSEMOUS
                       and (lexicon.related(b, verb) or lexicon.related(verb, b, senses=ACT_SENSES)))
         for b in lexicon.base_forms(w, "v")
         if (b != w and w.endswith(("ed", "ing"))) or not lexicon.base_forms(w, "n") or (i and ws[i - 1] == "to"))

@@ -79,3 +79,10 @@ def test_the_act_of_who_helped_or_tried_is_the_verb_after_it(sample_home, questi
     # fighting" holds "end" (after "to", a verb), where "... will continue to provide security" only helps
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote.startswith("Shia clerics in Najaf"), a.answer
+
+
+def test_the_act_itself_goes_before_a_word_standing_in_for_it(sample_home):
+    # "will continue to provide security" (Senor), not "pushing cleric Muqtada al-Sadr to offer terms" ("offer"
+    # is a synonym of "provide"), ranked first for the sentence before it holding "provide security"
+    a = ask("who will provide security in najaf", settings=sample_home)
+    assert a.status == "answered" and "continue to provide security" in a.citations[0].quote, a.answer
