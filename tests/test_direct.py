@@ -40,3 +40,15 @@ def test_a_question_without_an_opener_or_a_greeting_alone_is_left_as_typed(typed
 def test_a_wrapped_question_is_answered_as_the_question_itself(sample_home, typed, quote):
     a = ask(typed, settings=sample_home)
     assert a.status == "answered" and quote in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("typed, put", [
+    ("cool, and what about kut?", "and what about kut?"),  # the follow-up is seen as one again
+    ("thanks! who is sadr", "who is sadr"),
+    ("great. what happened in najaf", "what happened in najaf"),
+    ("interesting, why did he do that", "why did he do that"),
+    ("thanks", "thanks"),  # alone: small talk, left
+    ("cool stuff about basra", "cool stuff about basra"),  # no comma or stop after it: part of the question
+])
+def test_an_acknowledgement_before_the_next_question_goes(typed, put):
+    assert direct(typed) == put
