@@ -20,7 +20,7 @@ _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
 _WHO = re.compile(r"^\s*(who|whom)\b", re.I)
 _WHO_ARE = re.compile(r"(?i)^\s*who\s+(?:are|were)\s+(the\s+[a-z][a-z'\-]*s)\s*\??\s*$")  # "who are the outlaws"
-_ELLIPSIS = re.compile(r"^\s*(and|what about|how about|and what about|what of)\b[\s,]*", re.I)
+_ELLIPSIS = re.compile(r"^\s*(and what about|and how about|what about|how about|what of|and)\b[\s,]*", re.I)
 # Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on".
 _MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more(?:\s+(?:please|details|info))?|"
                    r"anything\s+else|what\s+else|go\s+on|keep\s+going|continue|what\s+more)(?:\s+please)?\s*[?!.]*\s*")

@@ -435,3 +435,10 @@ def test_he_after_a_question_about_a_person_named_by_a_common_noun_is_that_perso
     assert rewrite("what did he get in return", cleric) == "what did the cleric get in return"  # not "Mahdi army"
     assert rewrite("where was he", _turn("what did the militia commander say", "\"We have received no orders,\" said "
                                          "Abu Faris, a militia commander near the shrine. [1]")) == "where was Abu Faris"
+
+
+def test_and_what_about_is_one_ellipsis():
+    basra = _turn("what happened in Basra", "Heavy fighting has been raging in Basra. [1]")
+    # was "what about Kut?": "and" matched alone, leaving "what about Kut" as the ellipsis
+    assert rewrite("and what about Kut?", basra) == "what happened in Kut?"
+    assert rewrite("and how about Najaf", basra) == "what happened in Najaf?"
