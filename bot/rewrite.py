@@ -321,6 +321,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
         singular = pm.group(1).lower() in {"he", "him", "his", "she", "her", "hers"}
         name = next((n for n in names if not (singular and people_word(n))), names[0])
+        # "what militia does Sadr lead" + "where are its strongholds": "its" is no person; a body its answer
+        # names is ("... the Mehdi Army militia led by ... Al-Sadr")
+        if pm.group(1).lower() in {"it", "its"} and person_like(name, f"{prev_q} {answer}"):
+            name = next((n for n in entities(answer) if is_group_noun(n.split()[-1].lower())), name)
         # "what did Sadr's spokesman say" + "who is he": the spokesman, not Sadr
         owned = owned_person(prev_q) if singular else None
         if owned and name in owned:

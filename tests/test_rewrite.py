@@ -442,3 +442,9 @@ def test_and_what_about_is_one_ellipsis():
     # was "what about Kut?": "and" matched alone, leaving "what about Kut" as the ellipsis
     assert rewrite("and what about Kut?", basra) == "what happened in Kut?"
     assert rewrite("and how about Najaf", basra) == "what happened in Najaf?"
+
+
+def test_its_is_no_person_but_a_body_the_answer_names():
+    led = _turn("what militia does Sadr lead", "... strongholds of the Mehdi Army militia led by Shi'ite cleric "
+                                               "Moqtada Al-Sadr. [1]")
+    assert rewrite("where are its strongholds", led) == "where are Mehdi Army militia's strongholds"  # not Sadr's
