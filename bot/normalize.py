@@ -40,7 +40,8 @@ _GOT_PASSIVE = re.compile(r"\b(?:got|gotten)\s+(?=([a-z]+)\b)")
 # Question words typed fast, that are words of their own too ("wat" is a temple, "wen" a cyst): corrected only
 # where a question word goes, its first word.
 QUESTION_WORD_TYPOS = {"wat": "what", "wut": "what", "wot": "what", "wats": "what's", "wen": "when", "wher": "where",
-                       "whe": "when", "hw": "how", "hwo": "how", "waht": "what", "whay": "what", "wy": "why"}
+                       "whe": "when", "hw": "how", "hwo": "how", "waht": "what", "whay": "what", "wy": "why",
+                       "tel": "tell", "tlel": "tell"}  # (and the request opening a question: "tel me about najaf")
 QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 _QUESTION_WORD_NEXT = re.compile(rf"\s+(?:{'|'.join(QUESTION_WORDS)})\b", re.I)  # "whith *whom* ..."
 HOW_WORDS = ("many", "much", "long", "far", "often", "old", "come")  # what follows "how" in a question

@@ -329,3 +329,10 @@ def test_a_negated_yes_no_question_is_asked_as_the_positive(corpus) -> None:
     # a why-question asks about the negative; a statement is no question
     assert normalize("why didn't they go", lib) == "why didn't they go"
     assert normalize("dont know", lib) == "don't know"  # (the apostrophe put back, the negation kept)
+
+
+def test_a_typo_of_tell_opening_a_question_is_tell(corpus) -> None:
+    lib = Corpus(corpus)
+    # "tel" is a WordNet word (a mound), so no typo to the general rule; opening a request it is "tell"
+    assert normalize("tel me about najaf", lib).startswith("tell me about")
+    assert normalize("what is a tel", lib) == "what is a tel"
