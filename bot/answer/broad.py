@@ -125,6 +125,10 @@ def broad_topic(question: str) -> str | None:
                      or re.search(r"\b(of|in|by|for|to|from|with|that|which|who|did|does|do)\b|\b(called|named)$",
                                   topic, re.I)):
         return None
+    # "what happened after the cleric's order went out" asks what followed an event, a fact ("After the
+    # cleric's order went out, fighting appeared to have slacked off ..."), not an overview
+    if re.match(r"(?i)(?:after|before|since|following|during|while|when|once|until)\b", topic):
+        return None
     # "What happened to the economy of Najaf?" asks what became of one thing, a fact ("crippled"); "what
     # happened to the Mahdi Army" / "in Basra" stays an overview.
     if _HAPPENED_TO.match(m.group(0)) and _HEAD.match(topic).group("head")[:1].islower():

@@ -206,3 +206,16 @@ def test_a_story_whose_headline_is_the_topic_is_summed_up_from_its_lead(sample_h
     quotes = [c.quote for c in a.citations]
     assert a.status == "answered" and len(quotes) >= 2, a.answer
     assert quotes[0].startswith("US occupation forces have suspended") and "cautious relief" in quotes[1]
+
+
+@pytest.mark.parametrize("question", ["what happened after the cleric's order went out",
+                                      "what happened during the press conference"])
+def test_what_happened_after_an_event_asks_what_followed_not_for_an_overview(sample_home, question):
+    assert broad_topic(question) is None
+    a = ask(question, settings=sample_home)  # was the lead of 000, summed up as a topic
+    assert a.status == "answered" and len(a.citations) == 1, a.answer
+
+
+def test_what_happened_after_the_order_is_what_the_sentence_after_it_says(sample_home):
+    a = ask("what happened after the cleric's order went out", settings=sample_home)
+    assert "fighting appeared to have slacked off" in a.citations[0].quote, a.answer
