@@ -40,10 +40,12 @@ def actor_terms(question: str) -> tuple[frozenset[str], str]:
     """The person a do-support question asks about and its verb, whatever the verb ("What does Sadr
     want?" -> ({"sadr"}, "want")): the subject's head as in speaker_terms; (empty, "") when the question
     is not of that shape or its subject is no person."""
-    parts = split_subject(question)
-    bare = _DO.match(question) if not parts else None
-    if bare:  # "what did Sadr do?": "do" is the verb itself, no auxiliary
+    # "what did Sadr do?", "what did the government do after Sadr's order": "do" is the verb itself, no
+    # auxiliary (split_subject would read "the government do after Sadr's" as the subject of "order")
+    bare = _DO.match(question)
+    if bare and len(bare.group(1).split()) <= 4:
         return _head_terms(bare.group(1)), "do"
+    parts = split_subject(question)
     if not parts:
         return frozenset(), ""
     _, subject, rest = parts

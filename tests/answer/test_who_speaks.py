@@ -61,6 +61,10 @@ def test_what_did_x_do_is_an_act_with_x_as_its_subject(sample_home):
     assert a.status == "answered" and "Moqtada al-Sadr has ordered his militia off" in a.citations[0].quote, a.answer
     a = ask("what did sadr's aide do", settings=sample_home)
     assert "Hazem Al-Aaraji read a statement" in a.citations[0].quote, a.answer
+    # "do" and a phrase after it: the government doing something, not "He said he was ordering complete
+    # cooperation with the government" ("the government do after Sadr's" was read as the subject of "order")
+    a = ask("what did the government do after sadr's order", settings=sample_home)
+    assert a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
 
 
 def test_what_x_said_about_something_is_x_the_subject_of_a_sentence_about_it_before_x_speaking_of_else(sample_home):
