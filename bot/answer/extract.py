@@ -211,12 +211,14 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     speaker = actor if verb and lexicon.is_speech_verb(verb) else frozenset()
     others = frozenset(q.terms) - actor - set(terms(verb))  # what else the question names
     names = frozenset(t for w in q.names for t in terms(w))
-    cands = prefer_actor(lib, actor, verb, speaker, cands, others)
+    cands = prefer_actor(lib, actor, verb, speaker, cands, others, names)
     # "What did Sadr agree to?" against "The cleric agreed to ...": X named doing the very act asked about;
     # "How did the government respond to Sadr?": X doing anything about it ("has welcomed Sadr's move").
     acts = bool(actor) and (
         (not lexicon.related("say", verb) and does_as_subject(lib, actor, verb, cands[0].article_id, cands[0].start))
         or (asks_reaction(verb) and reacts(lib, actor, others, cands[0], after=True))  # "respond" is "reply" too
+        # ... to the names asked about, in other words ("... respond to Sadr's demands": "has welcomed Sadr's move")
+        or (asks_reaction(verb) and bool(others & names) and reacts(lib, actor, others & names, cands[0]))
         # "What did Maliki say about Sadr's order?": X the subject of a sentence reporting speech, which (with
         # the sentence before: "calling it a step ..." after "... Sadr's order") names what it is about
         or (bool(speaker) and bool(others) and speaks_about(lib, speaker, others, names, cands[0], variants)))

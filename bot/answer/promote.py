@@ -78,7 +78,8 @@ POLYSEMOUS = lexicon.MANY_SENSES  # WordNet verb senses from which a verb's stan
 
 
 def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],
-                 cands: list[Candidate], topic: frozenset[str] = frozenset()) -> list[Candidate]:
+                 cands: list[Candidate], topic: frozenset[str] = frozenset(),
+                 names: frozenset[str] = frozenset()) -> list[Candidate]:
     """For "what did X do ...", the best-scored of the first candidates that names X doing the question's
     verb (or a stand-in: "want" / "demanding") goes first; for "what did X say ...", failing that, the
     best that names X and reports speech, then the best that names X."""
@@ -101,6 +102,10 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
     # to the truce)
     if asks_reaction(verb):
         tests[:0] = [lambda c: reacts(lib, actor, topic, c), lambda c: reacts(lib, actor, topic, c, after=True)]
+        # ... or about the names it gives, in other words ("how did the government respond to Sadr's demands":
+        # "The Iraqi government has welcomed Sadr's move")
+        if topic & names:
+            tests[2:2] = [lambda c: reacts(lib, actor, topic & names, c)]
     if speaker:
         # X as the one speaking ("The government said ...", "He repeated his declaration" after a sentence
         # about X), then X as the subject of any act about what else the question names ("what did the

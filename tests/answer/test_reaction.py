@@ -33,3 +33,10 @@ def docks_home(tmp_path_factory):
 def test_the_reaction_after_the_sentence_naming_what_it_reacts_to(docks_home, question):
     a = ask(question, settings=docks_home)
     assert a.citations and a.citations[0].quote == "The port authority has welcomed the move.", a.answer
+
+
+def test_a_reaction_to_what_a_name_did_put_in_other_words(sample_home):
+    # "Sadr's demands" / "Sadr's move": the government the subject, acting on Sadr's (was the aide's sentence,
+    # "... demanding and end to the operation", the one holding "demand")
+    a = ask("how did the government respond to sadr's demands", settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
