@@ -14,7 +14,8 @@ from bot.answer.followup import points_at_event, wants_more
 from bot.answer.features import (FEATURES, NAME, TYPED, Question, analyse_question, common_words, coverage_without,
                                  has_type, known_word)
 from bot.answer.lexicon import available as wordnet_available
-from bot.answer.lexicon import base_forms, country_names, is_group_noun, is_person_noun, is_place_noun, is_proper_noun, state_nouns, synonyms
+from bot.answer.lexicon import (base_forms, country_names, is_group_noun, is_person_noun, is_place_noun, is_proper_noun,
+                                state_nouns, synonyms)
 from bot.answer.overview import WIDEN as OVERVIEW_WIDEN, asks_overview
 from bot.answer.smalltalk import is_smalltalk
 from bot.answer.spelling import name_variants

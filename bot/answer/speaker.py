@@ -209,6 +209,7 @@ def _name_then_object(sentence: str, m: re.Match) -> bool:
 
 
 _OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s")
+
 # "issued a statement", "made a declaration": a verb whose object says it is speech
 _STATEMENT = re.compile(r"\s+(?:a|an|the|his|her|their|its)\s+(?:\w+\s+)?(?:statement|declaration|announcement|"
                         r"speech|remarks|warning|appeal|call|message)\b", re.I)
