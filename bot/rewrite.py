@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import (base_forms, broad_topic, is_group_noun, is_participle, is_place_noun, is_smalltalk,
-                        points_at_event, split_subject)
+from bot.answer import (asks_next, base_forms, broad_topic, is_group_noun, is_participle, is_place_noun,
+                        is_smalltalk, points_at_event, split_subject)
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, entities, is_place, named_subject, owned_person,
                            people_word, person_asked, person_like, plural_noun, thing_asked)
 
@@ -256,6 +256,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # "And what did the government say?": a question of its own after "and", no ellipsis.
     if m and _OWN_QUESTION.match(q[m.end():]):
         q = q[m.end():]
+        m = None
+    # "and after that?": what came after the previous answer (bot/answer/followup.asks_next), no ellipsis
+    if m and asks_next(q):
         m = None
     if m and len(q[m.end():].split()) <= 6:
         rest = q[m.end():].rstrip(" ?")

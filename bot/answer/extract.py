@@ -28,8 +28,8 @@ from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term
 from bot.answer.overview import asks_overview, overview
 from bot.answer.second import second_sentence
-from bot.answer.followup import (around, asks_who_said, nearest_typed, points_at_event, previous_sentences, refers_back,
-                                 said_by, wants_more)
+from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed, next_sentence, points_at_event,
+                                 previous_sentences, refers_back, said_by, wants_more)
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
@@ -176,6 +176,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         rows = said_by(lib, shown)
         chosen = tuple(Candidate(s.id, s.article_id, s.start, s.end, 0, {}, 1.0, 1.0 / len(rows)) for s in rows)
         return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
+    # "what came next?": the sentence after the previous answer's, in its article
+    after = next_sentence(lib, shown) if shown and asks_next(q.text) else None
+    if after:
+        return Extraction(False, (Candidate(after.id, after.article_id, after.start, after.end, 0, {}, 1.0, 1.0),),
+                          related, 1.0, {}, ANSWERED)
     # "who wrote the Najaf story?": the article's credit lines (the one the previous answer quoted, else the
     # first retrieved)
     if asks_source(q.text) and passages:

@@ -17,7 +17,7 @@ from bot.library import Library, SentenceRow, sentence_at
 from bot.types import Passage
 
 # "that" / "this" standing alone (not "that agreement"), "then", "there", "before / after that".
-_BACK = re.compile(r"\b(that|this|then|there)\b(?:\s+([\w']+))?", re.I)
+_BACK = re.compile(r"\b(that|this|then|there|next|afterwards)\b(?:\s+([\w']+))?", re.I)
 # What opens a clause or a noun phrase: after it "that" is a conjunction or a determiner, no pointer.
 _OPENERS = frozenset("the a an his her their its our my your he she they it we i you there this that these those "
                      "some any no every all each".split())
@@ -41,17 +41,38 @@ def refers_back(question: str) -> bool:
     for more than it said ("tell me more about ...", "what else")?
     "where did he say that?", "who took that further" (an adverb follows), but not "what did that
     agreement say" (a noun follows) nor "is there a curfew" (an existential "there" before a noun)."""
-    if wants_more(question) or points_at_event(question) or asks_who_said(question):
+    if wants_more(question) or points_at_event(question) or asks_who_said(question) or asks_next(question):
         return True
     for m in _BACK.finditer(question):
         word, after = m.group(1).lower(), (m.group(2) or "").lower()
         if word == "there" and after and base_forms(after, "n"):
             continue  # "is there a curfew": no place pointed at
-        if word in ("that", "this") and after and (after in _OPENERS or m.group(2)[:1].isupper()
-                                                   or (base_forms(after, "n") and not base_forms(after, "v"))):
-            continue  # "that agreement", "announced that the US ...": a thing named, or a clause
+        if word in ("that", "this", "next") and after and (after in _OPENERS or m.group(2)[:1].isupper()
+                                                           or (base_forms(after, "n") and not base_forms(after, "v"))):
+            continue  # "that agreement", "announced that the US ...", "the next step": a thing named, or a clause
         return True
     return False
+
+
+# "what came next", "what happened then", "and after that?", "then what": the sentence after the previous answer
+_NEXT = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:what|then\s+what)\s*(?:(?:came|comes|happened|happens|"
+                   r"followed|follows|was|is)\s*)?(?:next|after\s+that|afterwards|then)?|after\s+that)\W*"
+                   r"(?:\([^)]*\))?\W*$", re.I)
+
+
+def asks_next(question: str) -> bool:
+    """Does the question ask what came after the previous answer ("what came next", "and after that?")?"""
+    m = _NEXT.match(question)
+    return bool(m) and bool(re.search(r"(?i)\b(?:next|after\s+that|afterwards|then|followed|follows)\b", question))
+
+
+def next_sentence(lib: Library, rows: list[SentenceRow]) -> SentenceRow | None:
+    """The body sentence right after the last of the previous answer's sentences, in its article."""
+    if not rows:
+        return None
+    last = rows[-1]
+    sents = lib.sentences[last.article_id]
+    return next((s for s in sents[last.ordinal + 1:] if s.kind == "body"), None)
 
 
 def wants_more(question: str) -> bool:

@@ -224,3 +224,24 @@ def test_where_did_they_do_that_is_the_place_of_the_previous_answer_s_act(sample
     first = ask("who is dan senor", settings=sample_home)
     history = [{"role": "user", "content": "who is dan senor"}, {"role": "assistant", "content": first.answer}]
     assert "press conference in Baghdad" in ask("where did he say that", history=history, settings=sample_home).answer
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("what came next (Sadr)?", True), ("what happened next", True), ("and after that?", True), ("then what", True),
+    ("what followed", True), ("what happened", False), ("what is the next step", False),
+    ("what did sadr do next", False),
+])
+def test_what_came_next_asks_for_what_followed_the_previous_answer(question, asks):
+    from bot.answer.followup import asks_next
+    assert asks_next(question) is asks
+
+
+def test_what_came_next_is_the_sentence_after_the_previous_answer(sample_home):
+    history: list[dict] = []
+    for q in ("what did sadr's aide say", "what else did he say", "what came next", "and after that?"):
+        a = ask(q, history=history, settings=sample_home)
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.answer}]
+        if q == "what came next":  # was not found: the question's words name nothing
+            assert a.status == "answered" and "third step" in a.citations[0].quote, a.answer
+    # "and after that?" is no ellipsis grafted on the question before ("what came next (Sadr) after that?")
+    assert a.status == "answered" and a.citations[0].quote.startswith("Moqtada al-Sadr recently renewed"), a.answer
