@@ -41,7 +41,8 @@ def test_to_dict_has_the_documented_shape(sample_home):
 
 
 @pytest.mark.parametrize("greeting", ["hello", "Hi there!", "thanks", "thank you so much", "ok", "help",
-                                      "what can you do?"])
+                                      "what can you do?", "how many articles do you have?",
+                                      "how many articles are indexed"])  # (these two were refused)
 def test_a_greeting_is_told_what_newsbot_answers_not_refused(sample_home, greeting):
     # Not searched: no "not in the articles" with unrelated passages, but what newsbot does, over how many articles
     a = ask(greeting, settings=sample_home)

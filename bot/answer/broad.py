@@ -88,7 +88,8 @@ _DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<lik
                        # "what kind of place is Sadr City", "what sort of man is Sadr"
                        r"|what\s+(?:kind|sort|type)s?\s+of\s+[a-z]+\s+(?:is|was|are|were)\s+(?P<kind>.+?)"
                        r"|how\s+(?:is|are|was|were)\s+(?P<described>.+?)\s+described"
-                       r"|which\s+(?:articles?|stories|story|reports?)\s+(?:talks?|is|are|says?|tells?)\s+about"
+                       r"|which\s+(?:articles?|stories|story|reports?)\s+(?:(?:talks?|is|are|says?|tells?)\s+about|"
+                       r"mentions?|covers?|discuss(?:es)?|names?)"  # "which articles mention sadr"
                        r"\s+(?P<about>.+?))[\s?.!]*$", re.I)
 
 

@@ -13,7 +13,11 @@ _SMALLTALK = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening|day))"
     r"|(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?"
     r"|(?:ok|okay|cool|great|nice|got\s+it|bye|goodbye|see\s+you)"
-    r"|help|what\s+can\s+you\s+do|who\s+are\s+you|what\s+are\s+you|how\s+does\s+this\s+work)"
+    r"|help|what\s+can\s+you\s+do|who\s+are\s+you|what\s+are\s+you|how\s+does\s+this\s+work"
+    # the size of the archive, which the reply says: "how many articles do you have" ("what articles do you
+    # have" is an overview: bot/answer/overview.py)
+    r"|how\s+many\s+(?:articles|stories|documents)\s+(?:do\s+you\s+have|have\s+you\s+got|are\s+there|"
+    r"are\s+(?:indexed|loaded|in\s+(?:the\s+)?(?:index|archive|corpus))|can\s+you\s+(?:search|read)))"
     r"(?:\W+(?:there|newsbot|bot|again|everyone|all))?\W*$", re.I)
 
 

@@ -16,7 +16,8 @@ TRUCE = "001_7168465226cfb30f"
 @pytest.mark.parametrize("question", ["summarize the articles", "what is this about?", "give me an overview",
                                       "whats in the news", "what are these articles about", "what happened?",
                                       "give me the gist", "key points", "what's the latest news",
-                                      "what are the main events", "what topics do you cover"])
+                                      "what are the main events", "what topics do you cover",
+                                      "what articles do you have", "what's in the archive"])  # (these two were refused)
 def test_a_question_about_the_whole_archive_gets_the_lead_of_each_article(sample_home, question):
     a = ask(question, settings=sample_home)
     assert a.status == "answered", a.answer  # was "not found": no topic word to look for
@@ -169,6 +170,8 @@ def test_a_topic_whose_missing_word_is_a_name_is_still_not_found(sample_home):
     ("what sort of man is Sadr", True),
     ("what kind of weapons did they use", False),
     ("what's najaf known for", True),  # what it is known for: a description too
+    ("which articles mention sadr", True),  # the articles' sentences on it, each cited with its article
+    ("which stories cover najaf", True),
     ("what is basra famous for", True),
 ])
 def test_what_someone_is_doing_asks_for_an_act_what_kind_of_place_for_a_description(question, is_broad):
