@@ -34,10 +34,10 @@ from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
-from bot.answer.promote import (SPEAKER_WINDOW, consequence_first, count_of_act_first, definition_first,
-                                doer_first, duration_first, gives_reason, holds_act,
-                                gives_role, instance_first, naming_first, naming_sentences, place_first, prefer_actor, promote_first,
-                                reacts, reason_first, role_sentences, states_consequence, cause_of_state_first)
+from bot.answer.promote import (SPEAKER_WINDOW, count_of_act_first, definition_first, doer_first, duration_first,
+                                gives_role, holds_act, instance_first, naming_first, naming_sentences, place_first,
+                                prefer_actor, promote_first, reacts, role_sentences)
+from bot.answer.reasons import cause_of_state_first, consequence_first, gives_reason, reason_first, states_consequence
 from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names

@@ -1,5 +1,5 @@
 """"What happens to people who ...", "what will happen if ...": the sentence stating a consequence of the
-condition asked about answers (bot/answer/promote.states_consequence, consequence_first), also when it
+condition asked about answers (bot/answer/reasons.states_consequence, consequence_first), also when it
 words the condition its own way ("anyone who continues carrying weapons" for "fighters who keep their
 weapons"), and only a consequence of that condition."""
 

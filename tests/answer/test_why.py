@@ -1,5 +1,5 @@
 """"Why ..." questions answered by the sentence giving the reason for the act asked about
-(bot/answer/promote.reason_first), not by the one telling of the act."""
+(bot/answer/reasons.reason_first), not by the one telling of the act."""
 
 from __future__ import annotations
 

@@ -1,0 +1,161 @@
+"""Why-questions and what follows: a sentence giving a reason for the act asked about ("... in order to stop
+Iraqi bloodshed"), one stating a consequence of the condition asked about ("anyone who continues carrying
+weapons ... will not be part of the Sadrist movement"), one saying what caused a state ("... has angered many
+residents") goes first. Split from bot/answer/promote.py, whose promote_first reorders the candidates."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.answer import lexicon
+from bot.answer.features import Question
+from bot.answer.promote import promote_first
+from bot.answer.speaker import says_verb
+from bot.answer.verbs import is_participle
+from bot.library import Library
+from index.terms import stopwords, terms, words
+
+if TYPE_CHECKING:  # extract.py defines Candidate
+    from bot.answer.extract import Candidate
+
+
+REASON_WINDOW = 4  # how far down the scored candidates a sentence giving a reason is looked for
+
+
+# ... one stating a consequence: its shape is narrow (a condition, then "will" / "would"), words of the question
+# it may not share ("people who keep fighting" / "anyone who continues carrying weapons")
+CONSEQUENCE_WINDOW = 10
+
+
+# What opens a reason ("... ordering an end to the fighting in order to stop Iraqi bloodshed").
+_REASON = re.compile(r"\b(?:because|in\s+order\s+to|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|so\s+that|so\s+as\s+to|"
+                     r"due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+response\s+to|aimed\s+at|designed\s+to|"
+                     r"intended\s+to|for\s+fear|in\s+protest|the\s+reason)\b", re.I)
+
+
+_WHY = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:why|how\s+come)\b", re.I)
+
+
+def _asked_act(q: Question) -> str | None:
+    """The act a why-question asks about: its verb; of "why was the bridge closed?" / "why are people staying
+    home?" its participle. None for any other question."""
+    if not _WHY.match(q.text):
+        return None
+    # (never an auxiliary: "why *are* people angry" asks about "angry", _asked_state; nor a verb of becoming:
+    # "why did residents *get* angry" asks about "angry" too)
+    if q.verb_word and q.verb_word in _BECOMING and _state_word(q):
+        return None
+    return q.verb_word or next((w for w in reversed(q.sequence) if w not in stopwords() and (
+        is_participle(w) or (w.endswith("ing") and lexicon.base_forms(w, "v")))), None)
+
+
+def _asked_state(q: Question) -> str | None:
+    """The state a why-question without a verb asks about: "why are people angry in najaf" -> "angry"."""
+    if not _WHY.match(q.text) or _asked_act(q):
+        return None
+    return _state_word(q)
+
+
+_BECOMING = frozenset("get gets got gotten getting become becomes became becoming grow grew grown turn turned "
+                      "feel feels felt seem seemed stay stayed remain remained".split())
+
+
+def _state_word(q: Question) -> str | None:
+    """The question's first word that is only an adjective ("angry")."""
+    return next((w for w in q.sequence if w.isalpha() and w not in q.names and lexicon.base_forms(w, "a")
+                 and not lexicon.base_forms(w, "n") and not lexicon.base_forms(w, "v")), None)
+
+
+def causes_state(sentence: str, state: str) -> bool:
+    """Does the sentence tell what caused the state, by a verb made from it ("The militia's grip ... has
+    angered many residents" for "angry"), not by the state itself ("Angry protesters took to the streets")?"""
+    for w in set(words(sentence)):
+        if w != state and w.endswith(("ed", "es", "ing")) and any(
+                lexicon.related(state, b, "a") for b in lexicon.base_forms(w, "v")):
+            return True
+    return False
+
+
+def gives_reason(lib: Library, q: Question, c: Candidate) -> bool:
+    """For "why did Sadr order his militia to stop fighting": does the candidate give a reason ("in order to
+    stop Iraqi bloodshed") for the act asked about? It must hold the act's verb or a synonym ("why did Maliki
+    go to Basra" is not answered by why the offensive was launched, "designed to bring the city under
+    control"). False for any other question."""
+    verb = _asked_act(q)
+    sentence = lib.articles[c.article_id].text[c.start:c.end]
+    if not verb:  # "why are people angry": what angered them
+        state = _asked_state(q)
+        return bool(state) and causes_state(sentence, state)
+    return bool(_REASON.search(sentence)) and says_verb(verb, sentence)
+
+
+def reason_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For a why-question, the best of the first candidates that gives a reason for the act asked about
+    (gives_reason) goes before one only telling of the act."""
+    if not _asked_act(q) and not _asked_state(q):
+        return cands
+    return promote_first(cands, [lambda c: gives_reason(lib, q, c)], window=REASON_WINDOW)
+
+
+# "what happens to fighters who keep their weapons", "what will happen if the talks fail": the question asks
+# for a consequence; its condition is what follows "to" / "if" / "when".
+# ("what did Sadr say would happen to ...": what someone said would follow, the same question)
+_WHAT_HAPPENS = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?what\s+(?:(?:did|does|do)\s+(?:\S+\s+){1,4}?"
+                           r"(?:say|said|warn|threaten)\s+)?(?:happens|will\s+happen|would\s+happen|"
+                           r"is\s+going\s+to\s+happen)\s+(?:to|if|when|with)\s+(?P<condition>.+)", re.I)
+
+
+# A sentence stating a consequence: a condition ("if", "unless", "anyone who", "those who", "whoever")
+# followed by what will or must follow ("anyone who continues carrying weapons ... will not be part of ...")
+_CONSEQUENCE = re.compile(r"\b(?:if|unless|whoever|(?:anyone|anybody|those|any\s+\w+|all\s+\w+)\s+who)\b"
+                          r".*\b(?:will|would|shall|must|could|face|faces|risk|risks)\b", re.I | re.S)
+
+
+_SOME_WHO = re.compile(r"^\s*(?:[\w']+\s+){1,3}who\b", re.I)  # "sadr fighters who ...", "people who ..."
+
+
+_ANYONE_WHO = re.compile(r"\b(?:whoever|(?:anyone|anybody|those|people|any\s+\w+|all\s+\w+)\s+who)\b", re.I)
+
+
+_WHOEVER = frozenset(terms("anyone anybody everyone everybody someone somebody people person whoever"))
+
+
+def states_consequence(lib: Library, q: Question, c: Candidate) -> bool:
+    """For "what happens to sadr fighters who keep their weapons": does the candidate state a consequence of
+    a condition it shares a word with ("anyone who continues carrying weapons ... will not be part of the
+    Sadrist movement")? False for any other question."""
+    m = _WHAT_HAPPENS.match(q.text)
+    if not m:
+        return False
+    sentence = lib.articles[c.article_id].text[c.start:c.end]
+    # what the condition is about, not "anyone"; a word of its as its most frequent senses' synonyms ("people
+    # who keep fighting" / "anyone who continues carrying weapons")
+    condition = {t for w in words(m.group("condition")) for t in (*terms(w), *(t for x in lexicon.synonyms(w)
+                                                                              for t in terms(x)))} - _WHOEVER
+    # "people who keep fighting" asks about whoever does it: a sentence on "anyone who ...", not "if his order ..."
+    if _SOME_WHO.match(m.group("condition")) and not _ANYONE_WHO.search(sentence):
+        return False
+    return bool(_CONSEQUENCE.search(sentence)) and bool(condition & set(terms(sentence)))
+
+
+def consequence_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "what happens to ...", the best of the first candidates stating a consequence (states_consequence)
+    goes before one only telling of the weapons."""
+    if not _WHAT_HAPPENS.match(q.text):
+        return cands
+    return promote_first(cands, [lambda c: states_consequence(lib, q, c)], window=CONSEQUENCE_WINDOW)
+
+
+# "What made residents angry?", "what has caused people to be afraid?": the cause of a state asked for
+_CAUSED = re.compile(r"^\W*(?:what|who)\s+(?:has\s+|had\s+)?(?:made|makes|make|caused|causes|cause)\b", re.I)
+
+
+def cause_of_state_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "what made residents angry?", the best of the first candidates holding the state as its verb or
+    noun ("... has angered many residents") goes first, before one that only names it ("Angry protesters
+    took to the streets"): the adjective's aliases (Question.aliases), not the adjective itself."""
+    if not q.aliases or not _CAUSED.match(q.text):
+        return cands
+    alias = frozenset().union(*(other for _, other in q.aliases))
+    return promote_first(cands, [lambda c: bool(alias & set(terms(lib.articles[c.article_id].text[c.start:c.end])))])
