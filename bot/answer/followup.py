@@ -16,7 +16,8 @@ from bot.answer.speaker import reports_speech
 from bot.library import Library, SentenceRow, sentence_at
 from bot.types import Passage
 
-# "that" / "this" standing alone (not "that agreement"), "then", "there", "before / after that".
+# "that" / "this" standing alone (not "that agreement"), "then", "there", "before / after that", "next" (not
+# "the next step"), "afterwards".
 _BACK = re.compile(r"\b(that|this|then|there|next|afterwards)\b(?:\s+([\w']+))?", re.I)
 # What opens a clause or a noun phrase: after it "that" is a conjunction or a determiner, no pointer.
 _OPENERS = frozenset("the a an his her their its our my your he she they it we i you there this that these those "
