@@ -173,21 +173,17 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     related = _related(cands)
     # "Who said that?": the previous answer's own sentence names the speaker (or the one before it does)
     if shown and asks_who_said(q.text):
-        rows = said_by(lib, shown)
-        chosen = tuple(Candidate(s.id, s.article_id, s.start, s.end, 0, {}, 1.0, 1.0 / len(rows)) for s in rows)
-        return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
+        return _quoting(said_by(lib, shown), related)
     # "what came next?": the sentence after the previous answer's, in its article
     after = next_sentence(lib, shown) if shown and asks_next(q.text) else None
     if after:
-        return Extraction(False, (Candidate(after.id, after.article_id, after.start, after.end, 0, {}, 1.0, 1.0),),
-                          related, 1.0, {}, ANSWERED)
+        return _quoting([after], related)
     # "who wrote the Najaf story?": the article's credit lines (the one the previous answer quoted, else the
     # first retrieved)
-    if asks_source(q.text) and passages:
-        rows = credit_lines(lib, shown[0].article_id if shown else passages[0].article_id)
-        if rows:
-            chosen = tuple(Candidate(s.id, s.article_id, s.start, s.end, 0, {}, 1.0, 1.0 / len(rows)) for s in rows)
-            return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
+    credits = credit_lines(lib, shown[0].article_id if shown else passages[0].article_id) \
+        if asks_source(q.text) and passages else []
+    if credits:
+        return _quoting(credits, related)
     # "whats a reduction": the sentence defining the term goes first (the classic shape before any). A
     # broad question ("what is the p versus np problem") takes a looser "X is one of ..." for no
     # definition: a summary says more.
@@ -364,6 +360,13 @@ def does_to_named(lib: Library, q: Question, c: Candidate, variants: dict) -> bo
     names = {t for w in q.names for t in terms(w)}
     return (bool(names) and holds_act(lib, q, c)
             and names <= set(terms(respell(lib.articles[c.article_id].text[c.start:c.end], variants))))
+
+
+def _quoting(rows: list[SentenceRow], related: tuple) -> Extraction:
+    """An answer that is these sentences, by the shape of the question alone (who said it, what came next, the
+    credit line), not scored."""
+    chosen = tuple(Candidate(s.id, s.article_id, s.start, s.end, 0, {}, 1.0, 1.0 / len(rows)) for s in rows)
+    return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
 
 
 def _beside(best: Candidate, row: SentenceRow | None) -> Candidate | None:
