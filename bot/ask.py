@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 
 from llama_index.core.schema import QueryBundle
 
-from bot.answer import cite, is_smalltalk, wants_more
+from bot.answer import cite, is_smalltalk, keeps_topic, wants_more
 from bot.engine import node_passage, query_engine
 from bot.library import open_library
 from bot.llm import answer_with_llm, make_llm
@@ -156,19 +156,23 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
     if is_smalltalk(q):  # "hello", "thanks", "help": what newsbot answers, no search
         return _smalltalk(lib, q, settings, mode, t0)
 
-    standalone = rewrite(q, hist, lambda text: normalize(text, lib))
-    qv = embed_query(lib.embed_model, standalone)
-    bundle = QueryBundle(query_str=standalone, embedding=qv.tolist())
+    norm = lambda text: normalize(text, lib)  # noqa: E731
+    standalone = rewrite(q, hist, norm)
     # "tell me more": nothing the whole chain of turns showed (MAX_TURNS) is shown again; a pointer ("where did
     # he say that") looks at the last few answers only
     more = wants_more(standalone)
     engine = query_engine(lib, k, filters, previous=shown_answers(hist, MAX_TURNS if more else 3))
-    nodes = engine.retrieve(bundle)
-    t2 = time.perf_counter()
+    nodes, ex, spent = _search(lib, engine, standalone)
+    # A topic carried over from the previous turn ("is the curfew still on (Hazem al-Aaraji)?") is dropped
+    # when the question alone is answered better (bot/answer/carry.py)
+    own = norm(q)
+    if hist and standalone.startswith(f"{own.rstrip(' ?')} (") and standalone.endswith(")?"):
+        *alone, more_spent = _search(lib, engine, own)
+        spent = [a + b for a, b in zip(spent, more_spent)]
+        if not keeps_topic(lib, own, ex, alone[1]):
+            standalone, (nodes, ex) = own, alone
 
     def extractive() -> Answer:
-        t = time.perf_counter()
-        ex = engine.synthesize(bundle, nodes).metadata["extraction"]
         citations = cite(lib, ex.chosen)
         quoted = " ".join(f"{c.quote} [{c.n}]" for c in citations)
         if ex.status == "not_found":
@@ -183,7 +187,7 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
         return Answer(
             question=q, standalone_question=standalone, answer=text, abstained=ex.abstained, citations=citations,
             related=cite(lib, ex.related) if ex.abstained else (), mode=mode, status=ex.status,
-            timings_ms={"answer": round((time.perf_counter() - t) * 1000, 2)},
+            timings_ms={"answer": round(spent[1] * 1000, 2)},
             passages=tuple(node_passage(n) for n in nodes),
         )
 
@@ -191,6 +195,15 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
         a = answer_with_llm(lib, q, standalone, [node_passage(n) for n in nodes], settings, extractive, on_token)
     else:
         a = extractive()
-    t3 = time.perf_counter()
-    return replace(a, timings_ms={"retrieve": round((t2 - t0) * 1000, 2), **a.timings_ms,
-                                  "total": round((t3 - t0) * 1000, 2)})
+    return replace(a, timings_ms={"retrieve": round(spent[0] * 1000, 2), **a.timings_ms,
+                                  "total": round((time.perf_counter() - t0) * 1000, 2)})
+
+
+def _search(lib, engine, standalone: str) -> tuple[list, object, list[float]]:
+    """The passages retrieved for the question, the extractive answer from them, and the seconds each took."""
+    t0 = time.perf_counter()
+    bundle = QueryBundle(query_str=standalone, embedding=embed_query(lib.embed_model, standalone).tolist())
+    nodes = engine.retrieve(bundle)
+    t1 = time.perf_counter()
+    ex = engine.synthesize(bundle, nodes).metadata["extraction"]
+    return nodes, ex, [t1 - t0, time.perf_counter() - t1]

@@ -1,0 +1,44 @@
+"""A topic carried over from the previous turn is kept when the follow-up needs it and dropped when the
+question is a new one of its own that the articles answer better without it (bot/answer/carry.py, bot/ask.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+
+
+def _follow(home, first: str, second: str):
+    a = ask(first, settings=home)
+    return ask(second, history=[{"role": "user", "content": first}, {"role": "assistant", "content": a.answer}],
+               settings=home)
+
+
+@pytest.mark.parametrize("first, second, quoted", [
+    # a new question of its own: the previous turn's name would pull in a sentence about that name
+    ("who is hazem al-aaraji", "is the curfew still on", "citywide curfew in Baghdad is to be lifted"),
+    ("what's happening in kut", "what is charge of the knights", 'dubbed "Charge of the Knights."'),
+    ("what's happening in kut", "who denounced the offensive", "Sadrist lawmakers and officials denounced"),
+])
+def test_a_question_of_its_own_drops_the_carried_topic(sample_home, first, second, quoted):
+    a = _follow(sample_home, first, second)
+    assert a.status == "answered"
+    assert quoted in a.citations[0].quote
+    assert "(" not in a.standalone_question  # the understood question shows no topic it did not use
+
+
+def test_the_same_sentence_answered_alone_is_not_left_uncertain(sample_home):
+    a = _follow(sample_home, "who is sistani", "when did the british hand over control")
+    assert a.status == "answered" and "in December" in a.citations[0].quote
+
+
+@pytest.mark.parametrize("first, second, quoted", [
+    # the follow-up needs the topic: without it another article's sentence would answer
+    ("what happened in najaf", "who is in control now", "the Mahdi Army remained in firm control"),
+    ("what's going on in kut", "is there a curfew", "including Kut and Nasiriya"),
+    ("what happened in basra", "how many people died", "at least 12 people have been killed"),
+])
+def test_a_follow_up_that_needs_the_topic_keeps_it(sample_home, first, second, quoted):
+    a = _follow(sample_home, first, second)
+    assert a.status == "answered" and quoted in a.citations[0].quote
+    assert a.standalone_question.endswith(")?")
