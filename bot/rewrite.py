@@ -62,10 +62,10 @@ _NOUN_PHRASE = re.compile(r"(?i:the|a|an|his|her|their|its)\s+[\w'\- ]+|[A-Z][\w
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|final|previous"
 
 
-def _graft(prev: str, rest: str) -> str:
+def _graft(prev: str, rest: str) -> str | None:
     """Put the ellipsis into the previous question: "And in Basra?" after "When did fighting erupt in
     Najaf?" swaps the place ("... erupt in Basra"); a bare name swaps the previous question's last name;
-    anything else is appended ("... in exchange in Najaf")."""
+    anything else is appended ("... in exchange in Najaf"), but a thing the frame has no place for is None."""
     # Another act and another place: "How many were killed in Kut?" + "and wounded in Basra?" -> both swapped
     both = re.fullmatch(r"([a-z]+)\s+((?:in|at|on|for|from|to|during|after|before)\s+\S.*)", rest)
     if both and is_participle(both.group(1)):
@@ -81,6 +81,13 @@ def _graft(prev: str, rest: str) -> str:
     old = re.search(rf"\b(?:{_ORDINAL})(?=\s+[a-z])", prev, re.I) if nth else None
     if old:
         return prev[:old.start()] + nth.group(1).lower() + prev[old.end():]
+    # Another of the same kind: "what is the worst case for quicksort" + "and the average case?" -> "what is
+    # the average case for quicksort" (the noun phrase with the same last word is swapped)
+    kind = re.fullmatch(r"(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w'\-]*\s+){1,3}([a-z][\w'\-]*)", rest)
+    same = re.search(rf"\b(?i:the|a|an|his|her|their|its)\s+(?:[\w'\-]+\s+){{0,3}}{re.escape(kind.group(1))}\b",
+                     prev) if kind else None
+    if same:
+        return prev[:same.start()] + rest + prev[same.end():]
     # Another act in the previous question's frame: "How many were hurt in Basra?" + "And killed?" -> "How
     # many were killed in Basra?" (the last past participle of the previous question is swapped)
     if re.fullmatch(r"[a-z]+", rest) and is_participle(rest):
@@ -98,6 +105,9 @@ def _graft(prev: str, rest: str) -> str:
         if names:
             last = prev.rfind(names[-1])
             return prev[:last] + rest + prev[last + len(names[-1]):]
+    # "what happened in Najaf" + "what about the economy?": a thing, and the frame has no subject to swap
+    if re.fullmatch(r"(?:the|a|an|his|her|their|its)\s+[a-z][\w'\- ]*", rest) and not parts:
+        return None
     return f"{prev} {rest}"
 
 
@@ -262,7 +272,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         m = None
     if m and len(q[m.end():].split()) <= 6:
         rest = q[m.end():].rstrip(" ?")
-        return _graft(prev_q.rstrip(" ?"), rest) + "?" if rest else prev_q
+        grafted = _graft(prev_q.rstrip(" ?"), rest) if rest else prev_q.rstrip(" ?")
+        # ... else the thing asked about, in the previous turn's topic: "what about the economy (in Najaf)?"
+        if grafted:
+            return f"{grafted}?"
+        return _carry(f"what about {rest}", prev_q, asked or names) if asked or names else f"{prev_q.rstrip(' ?')} {rest}?"
     # "What does the truce say?" + "Who agreed to it?": "it" is the thing the question was about, never a
     # person its answer named ("al-Sadr"); "when will it end?" after "what did the curfew do?" is the curfew
     own = entities(q)
@@ -350,15 +364,22 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return _put_place(q, there, place) if place else q
     if not own:
         # No name of its own and no pronoun: the topic is the previous turn's ("How did the government
-        # react?" after Sadr's demand); it is added for retrieval and shown in the understood question. After
-        # "who negotiated (Najaf)?" that is still Najaf, not a name its answer gave.
-        topic_name = (asked or names)[0]
-        # "why did the us agree to?" already says it ("US" typed in lower case)
-        if re.search(rf"(?i)\b{re.escape(topic_name)}\b", q):
-            return q
-        # A place keeps its preposition ("how many died (in Basra)?" after "... the fighting in Basra"), so
-        # that a "there" in the next follow-up still finds it (_place)
-        at = next((m.group(0).split()[0].lower() for m in AT_PLACE.finditer(prev_q) if m.group(1) == topic_name),
-                  None)
-        return f"{q.rstrip(' ?')} ({f'{at} ' if at else ''}{topic_name})?"
+        # react?" after Sadr's demand). After "who negotiated (Najaf)?" that is still Najaf, not a name its
+        # answer gave.
+        return _carry(q, prev_q, asked or names)
     return q
+
+
+def _carry(q: str, prev_q: str, names: list[str]) -> str:
+    """q with the previous turn's topic (the first of `names`) carried over in brackets: added for retrieval,
+    shown in the understood question, and dropped again when the question alone is answered better (ask)."""
+    if not names:
+        return q
+    topic_name = names[0]
+    # "why did the us agree to?" already says it ("US" typed in lower case)
+    if re.search(rf"(?i)\b{re.escape(topic_name)}\b", q):
+        return q
+    # A place keeps its preposition ("how many died (in Basra)?" after "... the fighting in Basra"), so
+    # that a "there" in the next follow-up still finds it (_place)
+    at = next((m.group(0).split()[0].lower() for m in AT_PLACE.finditer(prev_q) if m.group(1) == topic_name), None)
+    return f"{q.rstrip(' ?')} ({f'{at} ' if at else ''}{topic_name})?"

@@ -444,6 +444,19 @@ def test_and_what_about_is_one_ellipsis():
     assert rewrite("and how about Najaf", basra) == "what happened in Najaf?"
 
 
+def test_what_about_a_thing_the_frame_has_no_place_for_carries_the_topic():
+    najaf = _turn("what happened in Najaf", "US occupation forces have suspended their offensive ... in Najaf. [1]")
+    # was "what happened in Najaf the economy?"
+    assert rewrite("what about the economy", najaf) == "what about the economy (in Najaf)?"
+    assert rewrite("and the curfew?", najaf) == "what about the curfew (in Najaf)?"
+    # the same kind of thing swaps ("the worst case" -> "the average case"), whatever the frame
+    assert rewrite("and the average case?", _turn("What is the worst case for quicksort?", "... O(n2) ... [1]")) == \
+        "What is the average case for quicksort?"
+    # a frame with a subject still takes the new one
+    assert rewrite("and the government?", _turn("what did Sadr demand", "... demanding an end. [1]")) == \
+        "what did the government demand?"
+
+
 def test_its_is_no_person_but_a_body_the_answer_names():
     led = _turn("what militia does Sadr lead", "... strongholds of the Mehdi Army militia led by Shi'ite cleric "
                                                "Moqtada Al-Sadr. [1]")
