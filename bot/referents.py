@@ -93,8 +93,8 @@ def person_like(name: str, text: str) -> bool:
     return bool(parts) and parts[-1].lower() not in common_words()
 
 
-_WHAT_IS = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})"
-                      r"\s*\??\s*$")
+_WHAT_IS = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
+                      r"(?:\s+(?:about|like))?\s*\??\s*$")  # "what was the truce about": the truce
 
 
 def owned_person(prev_q: str) -> str | None:
@@ -133,9 +133,10 @@ _IS_THERE = re.compile(r"(?i)^\s*(?:is|was)\s+there\s+((?:a|an|any)\s+[a-z][a-z\
 
 
 def a_thing(phrase: str) -> bool:
-    """A common noun after "the" / "a" / "an", one, not a kind of person ("the truce", not "the cleric",
-    "the troops"): a thing "it" can stand for."""
-    m = re.fullmatch(r"(?i:the|a|an)\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})", phrase)
+    """A common noun after "the" / "a" / "an" or a name's possessive, one, not a kind of person ("the truce",
+    "Sadr's order"; not "the cleric", "the troops"): a thing "it" can stand for."""
+    m = re.fullmatch(r"(?:(?i:the|a|an)|[\w\-]*[A-Z][\w\-]*(?:\s+[\w\-]*[A-Z][\w\-]*)*['\u2019]s)"
+                     r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})", phrase)
     head = m.group(1).split()[-1] if m else ""
     return bool(head) and not is_person_noun(head) and not (head.endswith("s") and head not in base_forms(head, "n"))
 

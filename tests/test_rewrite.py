@@ -461,3 +461,14 @@ def test_its_is_no_person_but_a_body_the_answer_names():
     led = _turn("what militia does Sadr lead", "... strongholds of the Mehdi Army militia led by Shi'ite cleric "
                                                "Moqtada Al-Sadr. [1]")
     assert rewrite("where are its strongholds", led) == "where are Mehdi Army militia's strongholds"  # not Sadr's
+
+
+def test_it_is_the_thing_a_possessive_or_a_what_was_about_question_asked_about():
+    worked = _turn("did Moqtada al-Sadr's order work", "After the cleric's order went out, fighting appeared to have "
+                                                        "slacked off. [1]")
+    # was "... about Moqtada al-Sadr": "al-Sadr's" (a lower-case particle) was not read as a name's possessive
+    assert rewrite("what did the government say about it", worked) == \
+        "what did the government say about Moqtada al-Sadr's order"
+    # was "who agreed to the truce about"
+    assert rewrite("who agreed to it", _turn("what was the truce about", "The truce struck ... [1]")) == \
+        "who agreed to the truce"

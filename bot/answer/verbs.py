@@ -66,8 +66,10 @@ def _after_subject(question: str) -> list[str] | None:
                              or toks[i].lower() in stopwords() or _HYPHENED_NAME.match(toks[i])
                              or (toks[i] in _NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1][:1].isupper())):
         i += 1
-    # "did Sadr's men hand over ...": a name's possessive is followed by its head noun, then the verb
-    if (0 < i < len(toks) - 1 and toks[i - 1][:1].isupper() and re.search(r"['\u2019]s$", toks[i - 1])
+    # "did Sadr's men hand over ...": a name's possessive is followed by its head noun, then the verb (also
+    # "al-Sadr's order work")
+    if (0 < i < len(toks) - 1 and (toks[i - 1][:1].isupper() or _HYPHENED_NAME.match(toks[i - 1]))
+            and re.search(r"['\u2019]s$", toks[i - 1])
             and toks[i][:1].islower() and lexicon.available() and lexicon.is_verb(toks[i + 1].rstrip("?.!,"))):
         i += 1
     return toks[i:] or None
