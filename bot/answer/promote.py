@@ -129,8 +129,16 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
         tests += [lambda c: topic and speaking(c) and holds_topic(c),
                   lambda c: topic and holds_topic(c) and says_as_subject(lib, actor, c.article_id, c.start),
                   speaking,
-                  lambda c: topic and reacts(lib, actor, topic, c),
-                  lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
+                  lambda c: topic and reacts(lib, actor, topic, c)]
+        # ... or about its names, in other words, wherever it ranks ("what did the government say about Sadr's
+        # order": "The Iraqi government has welcomed Sadr's move"), before a sentence only naming X
+        wide = [lambda c: topic & names and reacts(lib, actor, topic & names, c)]
+        late = [lambda c: named(c) and reports_speech(lib, c.article_id, c.start), named]
+        for group, window in ((tests, SPEAKER_WINDOW), (wide, len(cands)), (late, SPEAKER_WINDOW)):
+            out = first_passing(cands, group, window)
+            if out is not None:
+                return out
+        return cands
     return promote_first(cands, tests)
 
 
@@ -365,11 +373,16 @@ _NATIONALITY = re.compile(r"(?i)\b(?:which|what)\s+(?:country|nation)['\u2019]s\
 def promote_first(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate]:
     """The best of the first `window` candidates passing the first test that any passes goes first;
     the order is unchanged when none does."""
+    return first_passing(cands, tests, window) or cands
+
+
+def first_passing(cands: list[Candidate], tests: list, window: int = SPEAKER_WINDOW) -> list[Candidate] | None:
+    """promote_first, but None when no candidate passes a test."""
     for test in tests:
         for i, c in enumerate(cands[:window]):
             if test(c):
                 return [c, *cands[:i], *cands[i + 1:]] if i else cands
-    return cands
+    return None
 
 
 def gives_role(lib: Library, q: Question, c: Candidate, loose: bool = False) -> bool:

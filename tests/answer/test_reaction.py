@@ -40,3 +40,10 @@ def test_a_reaction_to_what_a_name_did_put_in_other_words(sample_home):
     # "... demanding and end to the operation", the one holding "demand")
     a = ask("how did the government respond to sadr's demands", settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
+
+
+def test_what_x_said_about_a_names_act_is_its_reaction_wherever_it_ranks(sample_home):
+    # the reaction ranked ninth, past the speaker window: "He said he was ordering complete cooperation with the
+    # government ..." (the aide's words naming the government) came first
+    a = ask("what did the government say about Sadr's order", settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
