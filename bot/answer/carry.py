@@ -28,5 +28,5 @@ def keeps_topic(lib: Library, own: str, with_topic: Extraction, alone: Extractio
         c = ex.chosen[0]
         return coverage(q, held_terms(lib.articles[c.article_id].text[c.start:c.end], q.unseen))
 
-    gained = held(alone) - held(with_topic)
-    return not (gained > 1e-9 or (with_topic.status != "answered" and gained > -1e-9))
+    same = alone.chosen[0].sentence_id == with_topic.chosen[0].sentence_id
+    return not (held(alone) > held(with_topic) + 1e-9 or (same and with_topic.status != "answered"))

@@ -42,3 +42,10 @@ def test_a_follow_up_that_needs_the_topic_keeps_it(sample_home, first, second, q
     a = _follow(sample_home, first, second)
     assert a.status == "answered" and quoted in a.citations[0].quote
     assert a.standalone_question.endswith(")?")
+
+
+def test_an_uncertain_answer_with_the_topic_is_not_swapped_for_another_sentence_holding_no_more(sample_home):
+    # "how did residents react (Najaf)?": the truce greeted with cautious relief (uncertain) stays, not "Residents
+    # of Basra said they could hear explosions" (answered, but no more of the question's words)
+    a = _follow(sample_home, "tell me about the najaf truce", "how did residents react")
+    assert "cautious relief" in a.citations[0].quote and a.standalone_question.endswith("(Najaf)?")
