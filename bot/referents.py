@@ -93,7 +93,7 @@ def person_like(name: str, text: str) -> bool:
     return bool(parts) and parts[-1].lower() not in common_words()
 
 
-_WHAT_IS = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
+_WHAT_IS = re.compile(r"(?i)^\s*(?:what|where|how(?:\s+[a-z]+)?)(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
                       r"(?:\s+(?:about|like))?\s*\??\s*$")  # "what was the truce about": the truce
 
 
@@ -118,7 +118,7 @@ def thing_asked(prev_q: str) -> str | None:
     question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun
     after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the troops"); None otherwise."""
     parts = split_subject(prev_q.rstrip(" ?") + "?")
-    defined = _WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q)
+    defined = _WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q) or _HAPPENED_TO.match(prev_q)
     if not parts and not defined:
         return None
     subject = parts[1] if parts else defined.group(1)
@@ -127,6 +127,9 @@ def thing_asked(prev_q: str) -> str | None:
     return subject if a_thing(subject) else None
 
 
+# "what happened to the economy", "what's going on with the curfew": the thing it happened to
+_HAPPENED_TO = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on)\s+(?:to|with)\s+"
+                          r"((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})\s*\??\s*$")
 # "is there a curfew in Baghdad", "was there any deal": what "it" stands for next is the thing asked about
 _IS_THERE = re.compile(r"(?i)^\s*(?:is|was)\s+there\s+((?:a|an|any)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
                        r"(?=\s+(?:in|at|on|for|about|between|after|before|over|against|with)\b|\s*\??\s*$)")

@@ -286,6 +286,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # question names itself
     if thing and re.search(rf"(?i)\b{re.escape(thing.split(None, 1)[-1])}\b", q):
         thing = None
+    # "when did it happen?" is the event the previous answer told of, not the thing it happened to
+    if thing and _HAPPENING.search(q):
+        thing = None
     if thing:
         return q[:pm.start()] + (f"{thing}'s" if pm.group(1).lower() == "its" else thing) + q[pm.end():]
     if not names:

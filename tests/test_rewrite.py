@@ -472,3 +472,12 @@ def test_it_is_the_thing_a_possessive_or_a_what_was_about_question_asked_about()
     # was "who agreed to the truce about"
     assert rewrite("who agreed to it", _turn("what was the truce about", "The truce struck ... [1]")) == \
         "who agreed to the truce"
+
+
+def test_it_is_the_thing_something_happened_to_or_a_how_question_asked_about():
+    economy = _turn("what happened to the economy", "The al-Sadr crisis has crippled the economy of this ancient city. [1]")
+    assert rewrite("how bad was it", economy) == "how bad was the economy"  # was "how bad was al-Sadr"
+    bad = _turn("how bad was the economy", "The al-Sadr crisis has crippled the economy. [1]")
+    assert rewrite("why did it suffer", bad) == "why did the economy suffer"  # was left as typed
+    assert rewrite("who controls it", _turn("where is the shrine", "... the roads leading to the shrine. [1]")) == \
+        "who controls the shrine"
