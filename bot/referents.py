@@ -136,9 +136,10 @@ _IS_THERE = re.compile(r"(?i)^\s*(?:is|was)\s+there\s+((?:a|an|any)\s+[a-z][a-z\
 
 
 def a_thing(phrase: str) -> bool:
-    """A common noun after "the" / "a" / "an" or a name's possessive, one, not a kind of person ("the truce",
-    "Sadr's order"; not "the cleric", "the troops"): a thing "it" can stand for."""
-    m = re.fullmatch(r"(?:(?i:the|a|an)|[\w\-]*[A-Z][\w\-]*(?:\s+[\w\-]*[A-Z][\w\-]*)*['\u2019]s)"
+    """A common noun after "the" / "a" / "an" (and maybe a name: "the Najaf siege") or a name's possessive, one,
+    not a kind of person ("the truce", "Sadr's order"; not "the cleric", "the troops"): a thing "it" can stand
+    for."""
+    m = re.fullmatch(r"(?:(?i:the|a|an)(?:\s+[A-Z][\w\-]*)?|[\w\-]*[A-Z][\w\-]*(?:\s+[\w\-]*[A-Z][\w\-]*)*['\u2019]s)"
                      r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})", phrase)
     head = m.group(1).split()[-1] if m else ""
     return bool(head) and not is_person_noun(head) and not (head.endswith("s") and head not in base_forms(head, "n"))

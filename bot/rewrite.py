@@ -140,7 +140,7 @@ def _put_place(q: str, there: re.Match, place: str) -> str:
 
 # "what is a reduction": the thing a what-is question asks to define
 _HAPPENING = re.compile(r"(?i)\bit\s+(?:happen|occur|(?:take|takes|took)\s+place|come\s+about|came\s+about)")
-_LAST_THING = re.compile(r"\b(the\s+[a-z][a-z\-]*)\s*\??\s*$")
+_LAST_THING = re.compile(r"\b(the\s+(?:[A-Z][\w\-]*\s+)?[a-z][a-z\-]*)\s*\??\s*$")  # "the siege", "the Najaf siege"
 
 
 def _dated(q: str, prev_q: str, answer: str) -> str:

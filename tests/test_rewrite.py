@@ -481,3 +481,9 @@ def test_it_is_the_thing_something_happened_to_or_a_how_question_asked_about():
     assert rewrite("why did it suffer", bad) == "why did the economy suffer"  # was left as typed
     assert rewrite("who controls it", _turn("where is the shrine", "... the roads leading to the shrine. [1]")) == \
         "who controls the shrine"
+
+
+def test_it_after_a_who_question_is_the_thing_it_ends_on_a_name_before_it_too():
+    ended = _turn("who ended the Najaf siege", "Shia clerics in Najaf are believed to have played a major role. [1]")
+    # was "how long did it last (Najaf)?"
+    assert rewrite("how long did it last", ended) == "how long did the Najaf siege last"
