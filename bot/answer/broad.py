@@ -262,10 +262,11 @@ def _is_name(topic: str) -> bool:
 
 
 def _body_terms(lib: Library, aid: str, unseen: frozenset[str]) -> set[str]:
-    """The terms of an article's body sentences: a teaser of other stories after its end ("the Soviet
-    ambassador to Saudi Arabia") puts no topic in it."""
+    """The terms of an article's headline and body sentences: a teaser of other stories after its end ("the
+    Soviet ambassador to Saudi Arabia") puts no topic in it; its headline does ("Najaf siege ends in truce" is
+    about the Najaf siege, which no body sentence calls a siege)."""
     text = lib.articles[aid].text
-    return {t for s in lib.sentences.get(aid, []) if s.kind == "body"
+    return {t for s in lib.sentences.get(aid, []) if s.kind == "body" or (s.ordinal == 0 and s.kind == "heading")
             for t in held_terms(text[s.start:s.end], unseen)}
 
 

@@ -211,6 +211,15 @@ def test_a_story_whose_headline_is_the_topic_is_summed_up_from_its_lead(sample_h
     assert quotes[0].startswith("US occupation forces have suspended") and "cautious relief" in quotes[1]
 
 
+@pytest.mark.parametrize("question", ["tell me about the najaf siege", "tell me about the siege"])
+def test_a_topic_only_the_headline_names_is_summed_up_from_its_story(sample_home, question):
+    # no body sentence says "siege", the headline does ("Najaf siege ends in truce"): was "uncertain" / not found
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and len(a.citations) >= 2, a.answer
+    assert all(c.article_id.startswith("001_") for c in a.citations), a.answer
+    assert a.citations[0].quote.startswith("US occupation forces have suspended"), a.answer
+
+
 @pytest.mark.parametrize("question", ["what happened after the cleric's order went out",
                                       "what happened during the press conference"])
 def test_what_happened_after_an_event_asks_what_followed_not_for_an_overview(sample_home, question):
