@@ -181,7 +181,8 @@ def analyse_question(text: str, idf, seen=None) -> Question:
 
 def _aliases(text: str, ts: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
     """Question.aliases: for each adjective of the question (one of its terms), the terms of the nouns
-    WordNet derives from it that share its root ("angry" -> "anger")."""
+    WordNet derives from it that share its root ("angry" -> "anger"); for a follower's word, its leader's name
+    ("Sadrists" -> "Sadr")."""
     if not lexicon.available():
         return ()
     out = {}
@@ -189,6 +190,10 @@ def _aliases(text: str, ts: frozenset[str]) -> tuple[tuple[str, frozenset[str]],
         own = terms(w)
         if len(own) == 1 and own[0] in ts and w.isalpha():
             other = frozenset(t for n in lexicon.state_nouns(w) for t in terms(n)) - {own[0]}
+            # a follower named after a leader the lexicon does not know ("Sadrists" -> "Sadr"; not "Marxists",
+            # an English word)
+            if re.search(r"[a-z]{3}ists?$", w) and not known_word(w):
+                other |= frozenset(terms(re.sub(r"ists?$", "", w)))
             if other:
                 out[own[0]] = other
     return tuple(sorted(out.items()))

@@ -112,3 +112,14 @@ def test_how_old_is_not_answered_by_a_sentence_without_an_age(sample_home):
     # was answered (certain) with "... extended the deadline for 10 days ...", the sentence after one naming him
     for q in ("how old is maliki", "How old is Moqtada al-Sadr?"):
         assert ask(q, settings=sample_home).status == "not_found"
+
+
+def test_a_followers_word_stands_for_its_leaders_name(sample_home):
+    # "Sadrists" (no English word) are Sadr's: "Sadr's spokesman said the fighters would not be turning in their
+    # guns" answers (was uncertain: no "Sadrists" in it); "Marxists" is a word of its own, no alias of "Marx"
+    from bot import ask
+    from bot.answer.features import analyse_question
+    a = ask("are the Sadrists going to hand in their guns?", settings=sample_home)
+    assert a.status == "answered" and "would not be turning in their guns" in a.citations[0].quote, a.answer
+    assert dict(analyse_question("what do Sadrists want", lambda t: 1.0).aliases)["sadrist"] == {"sadr"}
+    assert "marxist" not in dict(analyse_question("what do Marxists want", lambda t: 1.0).aliases)
