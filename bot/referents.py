@@ -43,7 +43,7 @@ def entities(text: str) -> list[str]:
         name = re.sub(r"['\u2019]s$", "", " ".join(parts))  # "Sadr's spokesman" names Sadr
         # "the Mahdi army" typed in lower case: the body of people is part of the name ("they" are the army)
         body = _BODY_AFTER.match(text, m.end())
-        if name and name == " ".join(parts) and body and is_group_noun(body.group(1)):
+        if name and name == " ".join(parts) and body and body.group(1) not in stopwords() and is_group_noun(body.group(1)):
             name = f"{name} {body.group(1)}"
         if name and name not in out and name.lower() not in _CALENDAR:
             out.append(name)

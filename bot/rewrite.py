@@ -329,6 +329,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     asked_about = _WHO_ARE.match(prev_q)
     if pm and not own and pm.group(1).lower() in {"they", "them"} and asked_about:
         return q[:pm.start()] + asked_about.group(1) + q[pm.end():]
+    # "what's the Mahdi Army doing in Najaf" + "are they leaving?": a body of people the question names
+    group = next((n for n in asked if is_group_noun(n.split()[-1].lower())), None) if pm and not own else None
+    if group and pm.group(1).lower() in {"they", "them", "their"} and not _WHO.match(prev_q):
+        group = f"the {group}" if re.search(rf"(?i)\bthe\s+{re.escape(group)}\b", prev_q) else group
+        return q[:pm.start()] + (f"{group}'s" if pm.group(1).lower() == "their" else group) + q[pm.end():]
     if (pm and not own and pm.group(1).lower() in {"they", "them"} and not _WHO.match(prev_q)
             and (not any(n.endswith("s") for n in names) or (not asked and plural_noun(prev_q)))):
         # "How many troops were in the Basra offensive?" + "Who sent them?": the troops, not Basra

@@ -175,7 +175,7 @@ def test_a_body_of_people_typed_in_lower_case_after_its_name_is_part_of_it():
     # "the Mahdi army" (the user's "army" stays lower case): "they" are the army, not a "Mahdi"
     assert entities("what happened to the Mahdi army") == ["Mahdi army"]
     history = _turn("what happened to the Mahdi army", "Most of the raids have focused on Mahdi Army strongholds. [1]")
-    assert rewrite("where are they based", history) == "where are Mahdi army based"
+    assert rewrite("where are they based", history) == "where are the Mahdi army based"
     assert entities("what did the Sadr movement say") == ["Sadr"]  # a movement is no body of people first
 
 
@@ -487,3 +487,12 @@ def test_it_after_a_who_question_is_the_thing_it_ends_on_a_name_before_it_too():
     ended = _turn("who ended the Najaf siege", "Shia clerics in Najaf are believed to have played a major role. [1]")
     # was "how long did it last (Najaf)?"
     assert rewrite("how long did it last", ended) == "how long did the Najaf siege last"
+
+
+def test_they_is_the_body_of_people_the_question_named():
+    doing = _turn("what's the Mahdi Army doing in Najaf", "The Mahdi Army's grip on the city centre has angered many "
+                                                           "residents. [1]")
+    # was "are the residents leaving": a plural the answer named, not the body the question asked about
+    assert rewrite("are they leaving", doing) == "are the Mahdi Army leaving"
+    # "who" after a name is no body of people (WordNet's WHO, the World Health Organization): was "Sadrists who"
+    assert entities("What happens to Sadrists who keep carrying weapons?") == ["Sadrists"]
