@@ -32,6 +32,9 @@ _BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who|"
                       r"what\s+(?:year|day|month|date|time))\s*[?!.]*\s*")
 # "why not?" after a yes-no question the answer said no to; "how come?" is "why?"
 _WHY_NOT = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?why\s+not\s*[?!.]*\s*")
+# a yes / no question opened by a form of "be" or a modal, and the negative of each
+_BE_OPENING = re.compile(r"(?i)^\s*(is|are|was|were|has|have|had|can|could|will|would|should)\s+")
+_NEGATED = {"can": "can't", "will": "won't"}
 _HOW_COME_BARE = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?how\s+come\s*[?!.]*\s*")
 # The question word(s) opening a question: "What", "How many", "Who", "Why", "In which year".
 _WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for)\s+)?(?:what|which|who|whom|whose|when|where|why|how)"
@@ -247,6 +250,12 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         parts = split_subject(prev_q.rstrip(" ?") + "?")
         if parts and not _WH_OPENING.match(prev_q):
             return f"why {parts[0]} {parts[1]} not {parts[2]}"
+        # "are the militiamen leaving?" + "why not?" -> "why aren't the militiamen leaving?"
+        be = _BE_OPENING.match(prev_q)
+        if be:
+            aux = be.group(1).lower()
+            negated = _NEGATED.get(aux, aux + "n't")
+            return f"why {negated} {prev_q[be.end():].strip().rstrip(' ?')}?"
         q = "why"
     if _HOW_COME_BARE.fullmatch(q):
         q = "why"

@@ -489,10 +489,15 @@ def test_it_after_a_who_question_is_the_thing_it_ends_on_a_name_before_it_too():
     assert rewrite("how long did it last", ended) == "how long did the Najaf siege last"
 
 
-def test_they_is_the_body_of_people_the_question_named():
+def test_they_is_the_body_of_people_the_question_named_and_why_not_negates_a_be_question():
     doing = _turn("what's the Mahdi Army doing in Najaf", "The Mahdi Army's grip on the city centre has angered many "
                                                            "residents. [1]")
     # was "are the residents leaving": a plural the answer named, not the body the question asked about
     assert rewrite("are they leaving", doing) == "are the Mahdi Army leaving"
+    # was "why are the Mahdi Army leaving"
+    assert rewrite("why not?", _turn("are the Mahdi Army leaving", "... to ask the militia to leave. [1]")) == \
+        "why aren't the Mahdi Army leaving?"
+    assert rewrite("why not", _turn("is the curfew over", "... is to be lifted early Monday. [1]")) == \
+        "why isn't the curfew over?"
     # "who" after a name is no body of people (WordNet's WHO, the World Health Organization): was "Sadrists who"
     assert entities("What happens to Sadrists who keep carrying weapons?") == ["Sadrists"]
