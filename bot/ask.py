@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from datetime import date
@@ -9,7 +10,7 @@ from typing import Callable, Sequence
 
 from llama_index.core.schema import QueryBundle
 
-from bot.answer import cite, is_smalltalk, keeps_topic, wants_more
+from bot.answer import about_answer, cite, is_smalltalk, keeps_topic, wants_more
 from bot.engine import node_passage, query_engine
 from bot.library import open_library
 from bot.llm import answer_with_llm, make_llm
@@ -161,12 +162,16 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
     # "tell me more": nothing the whole chain of turns showed (MAX_TURNS) is shown again; a pointer ("where did
     # he say that") looks at the last few answers only
     more = wants_more(standalone)
-    engine = query_engine(lib, k, filters, previous=shown_answers(hist, MAX_TURNS if more else 3))
-    nodes, ex, spent = _search(lib, engine, standalone)
+    # ... and "which article says that?" / "what's the source?" the answer just given
+    about = about_answer(standalone)
+    engine = query_engine(lib, k, filters, previous=shown_answers(hist, MAX_TURNS if more else 1 if about else 3))
+    # ... found by the answer's own words, whatever the question's
+    last = re.sub(r"\s*\[\d+\]", "", shown_answers(hist, 1)) if about else ""
+    nodes, ex, spent = _search(lib, engine, standalone, last or standalone)
     # A topic carried over from the previous turn ("is the curfew still on (Hazem al-Aaraji)?") is dropped
     # when the question alone is answered better (bot/answer/carry.py)
     own = norm(q)
-    if hist and standalone.startswith(f"{own.rstrip(' ?')} (") and standalone.endswith(")?"):
+    if hist and not about and standalone.startswith(f"{own.rstrip(' ?')} (") and standalone.endswith(")?"):
         *alone, more_spent = _search(lib, engine, own)
         spent = [a + b for a, b in zip(spent, more_spent)]
         if not keeps_topic(lib, own, ex, alone[1]):
@@ -199,11 +204,13 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
                                   "total": round((time.perf_counter() - t0) * 1000, 2)})
 
 
-def _search(lib, engine, standalone: str) -> tuple[list, object, list[float]]:
-    """The passages retrieved for the question, the extractive answer from them, and the seconds each took."""
+def _search(lib, engine, standalone: str, query: str | None = None) -> tuple[list, object, list[float]]:
+    """The passages retrieved for `query` (the question itself by default), the extractive answer to the
+    question from them, and the seconds each took."""
     t0 = time.perf_counter()
-    bundle = QueryBundle(query_str=standalone, embedding=embed_query(lib.embed_model, standalone).tolist())
-    nodes = engine.retrieve(bundle)
+    query = query or standalone
+    bundle = QueryBundle(query_str=standalone, embedding=embed_query(lib.embed_model, query).tolist())
+    nodes = engine.retrieve(replace(bundle, query_str=query) if query != standalone else bundle)
     t1 = time.perf_counter()
     ex = engine.synthesize(bundle, nodes).metadata["extraction"]
     return nodes, ex, [t1 - t0, time.perf_counter() - t1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import (asks_next, base_forms, broad_topic, is_group_noun, is_participle, is_place_noun,
+from bot.answer import (about_answer, asks_next, base_forms, broad_topic, is_group_noun, is_participle, is_place_noun,
                         is_smalltalk, points_at_event, split_subject)
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, entities, is_place, named_subject, owned_person,
                            people_word, person_asked, person_like, plural_noun, thing_asked)
@@ -390,7 +390,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
 def _carry(q: str, prev_q: str, names: list[str]) -> str:
     """q with the previous turn's topic (the first of `names`) carried over in brackets: added for retrieval,
     shown in the understood question, and dropped again when the question alone is answered better (ask)."""
-    if not names:
+    # "which article says that?", "what's the source?": about the answer just given, found by its own words (ask)
+    if not names or about_answer(q):
         return q
     topic_name = names[0]
     # "why did the us agree to?" already says it ("US" typed in lower case)

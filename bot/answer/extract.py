@@ -31,7 +31,7 @@ from bot.answer.second import second_sentence
 from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed, next_sentence, points_at_event,
                                  previous_sentences, refers_back, said_by, wants_more)
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
-from bot.answer.provenance import asks_source, credit_lines
+from bot.answer.provenance import asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
 from bot.answer.promote import (SPEAKER_WINDOW, count_of_act_first, definition_first, doer_first, duration_first,
@@ -184,6 +184,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         if asks_source(q.text) and passages else []
     if credits:
         return _quoting(credits, related)
+    # "which article says that?": the answer just given, quoted again (its citation names the article)
+    if shown and asks_article(q.text):
+        return _quoting(shown, related)
     # "whats a reduction": the sentence defining the term goes first (the classic shape before any). A
     # broad question ("what is the p versus np problem") takes a looser "X is one of ..." for no
     # definition: a summary says more.

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from bot.answer.provenance import asks_source
+from bot.answer.provenance import asks_article, asks_source
 
 
 @pytest.mark.parametrize("question, asks", [
     ("who wrote the najaf article", True), ("what is the source of the najaf story", True),
+    ("what's the source?", True), ("source?", True), ("where did you get that", True),  # of the answer just given
     ("who reported this story", True), ("where is the truce story from", True), ("who is the reporter", True),
     # asked of something else than an article: a question about its content
     ("who wrote the letter", False), ("what was the source of the violence", False),
@@ -29,3 +30,32 @@ def test_the_article_s_credit_line_answers(sample_home, question, credit):
     assert a.status == "answered" and credit in a.citations[0].quote, a.answer  # was not found
     # still no answer to anything else
     assert "SOURCE" not in ask("what did the us agree to", settings=sample_home).answer
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("which article says that", True), ("what article is that from?", True), ("which story is this in", True),
+    ("which articles mention Sadr", False),  # a description of the archive, not of the answer just given
+    ("which article says that the US agreed", False),  # a clause, no pointer
+])
+def test_a_question_about_the_article_of_the_answer_just_given(question, asks):
+    assert asks_article(question) is asks
+
+
+def _follow(home, first: str, second: str):
+    a = ask(first, settings=home)
+    return a, ask(second, history=[{"role": "user", "content": first}, {"role": "assistant", "content": a.answer}],
+                  settings=home)
+
+
+def test_which_article_says_that_quotes_the_answer_just_given_again(sample_home):
+    first, a = _follow(sample_home, "what did sadr demand", "which article says that")
+    assert a.status == "answered" and a.citations[0].quote == first.citations[0].quote  # was not found
+    assert a.citations[0].article_id == first.citations[0].article_id
+    assert "(" not in a.standalone_question  # no topic carried over: the answer's own words find its article
+
+
+def test_the_source_of_the_answer_just_given_is_its_articles_credit_line(sample_home):
+    # the Basra story (002), though "source" alone retrieves the Najaf story's "SOURCE: Agencies" first
+    first, a = _follow(sample_home, "what did sadr demand", "what's the source?")
+    assert first.citations[0].article_id.startswith("002_")
+    assert a.status == "answered" and "VOA Correspondent Challiss McDonough" in a.citations[0].quote, a.answer
