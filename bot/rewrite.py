@@ -21,9 +21,14 @@ _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
 _WHO = re.compile(r"^\s*(who|whom)\b", re.I)
 _WHO_ARE = re.compile(r"(?i)^\s*who\s+(?:are|were)\s+(the\s+[a-z][a-z'\-]*s)\s*\??\s*$")  # "who are the outlaws"
 _ELLIPSIS = re.compile(r"^\s*(and what about|and how about|what about|how about|what of|and)\b[\s,]*", re.I)
-# Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on".
+# Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on"; or for more about
+# what was just said: "like what?", "for example?", "what does that mean?", "explain"
 _MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more(?:\s+(?:please|details|info))?|"
-                   r"anything\s+else|what\s+else|go\s+on|keep\s+going|continue|what\s+more)(?:\s+please)?\s*[?!.]*\s*")
+                   r"anything\s+else|what\s+else|go\s+on|keep\s+going|continue|what\s+more|"
+                   r"like\s+what|such\s+as|for\s+(?:example|instance)|examples?|details|elaborate|in\s+what\s+way|"
+                   r"what\s+(?:does|did)\s+(?:that|this|it)\s+mean|what\s+do\s+you\s+mean|meaning|"
+                   r"explain(?:\s+(?:that|this|it|more))?|can\s+you\s+explain(?:\s+(?:that|this|it))?)"
+                   r"(?:\s+please)?\s*[?!.]*\s*")
 # A bare question word: "Why?", "and when?"
 # (or a question phrase: "in which city?", "by whom?", "what year?", "for how long?")
 _BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who|"
@@ -35,9 +40,10 @@ _WHY_NOT = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?why\s+not\s*[?!.]*\s*")
 # a yes / no question opened by a form of "be" or a modal, and the negative of each
 _BE_OPENING = re.compile(r"(?i)^\s*(is|are|was|were|has|have|had|can|could|will|would|should)\s+")
 _NEGATED = {"can": "can't", "will": "won't"}
-_HOW_COME_BARE = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?how\s+come\s*[?!.]*\s*")
+_HOW_COME_BARE = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(?:how\s+come|how\s+so|what\s+for|for\s+what(?:\s+reason)?)"
+                            r"\s*[?!.]*\s*")  # "why?" in other words
 # The question word(s) opening a question: "What", "How many", "Who", "Why", "In which year".
-_WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for)\s+)?(?:what|which|who|whom|whose|when|where|why|how)"
+_WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for|to|from|by|with)\s+)?(?:what|which|who|whom|whose|when|where|why|how)"
                          r"(?:\s+(?:many|much|long|often|far|old))?\b")
 # After "and": a question of its own ("and what did the government say?"), not an ellipsis ("and in Najaf?").
 _OWN_QUESTION = re.compile(r"(?i)(?:then|so|now)\s+(?:what|who|where|when|why|how)\s+\S+"  # "and then what happened"
@@ -351,6 +357,18 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         plural = plural_noun(prev_q) or plural_noun(QUOTED.sub(" ", answer), people=True)
         if plural:
             return q[:pm.start()] + f"the {plural}" + q[pm.end():]
+    # "who was protesting (in Sadr City)?" + "what were they protesting?": the people its answer tells of
+    # ("Angry protesters took to the streets ..."), not the one place or person it names
+    if (pm and not own and pm.group(1).lower() in {"they", "them"} and _WHO.match(prev_q)
+            and not (names[0].endswith("s") or is_group_noun(names[0].split()[-1].lower()) or people_word(names[0]))):
+        plural = plural_noun(QUOTED.sub(" ", answer), people=True)
+        if plural:
+            return q[:pm.start()] + f"the {plural}" + q[pm.end():]
+    # "who ordered the ceasefire" + "is it still in place?": the thing the question ends on, not the person its
+    # answer named
+    ends_on = _LAST_THING.search(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
+    if ends_on and a_thing(ends_on.group(1)) and person_like(names[0], f"{prev_q} {answer}"):
+        return q[:pm.start()] + ends_on.group(1) + q[pm.end():]
     if pm and not own:
         # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
         singular = pm.group(1).lower() in {"he", "him", "his", "she", "her", "hers"}

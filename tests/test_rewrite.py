@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.rewrite import entities, rewrite
 
 SADR = [{"role": "user", "content": "What did Sadr demand in exchange?"},
@@ -501,3 +503,30 @@ def test_they_is_the_body_of_people_the_question_named_and_why_not_negates_a_be_
         "why isn't the curfew over?"
     # "who" after a name is no body of people (WordNet's WHO, the World Health Organization): was "Sadrists who"
     assert entities("What happens to Sadrists who keep carrying weapons?") == ["Sadrists"]
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("what for?", "why did Sadr order his militia to do that?"),  # was "what for did Sadr order ..."
+    ("how so?", "why did Sadr order his militia to do that?"),
+    ("like what?", "tell me more about Sadr"),  # was "like what (Sadr)?"
+    ("what does that mean", "tell me more about Sadr"),
+    ("explain", "tell me more about Sadr"),
+    ("for example?", "tell me more about Sadr"),
+])
+def test_why_and_more_in_other_words(said, asked):
+    ordered = _turn("what did Sadr order his militia to do", "Sadr has ordered his militia off the streets. [1]")
+    assert rewrite(said, ordered) == asked
+
+
+def test_referents_after_a_who_question():
+    protesting = _turn("who was protesting (in Sadr)?", "Angry protesters took to the streets in the Sadr City district "
+                                                        "of Baghdad, a sprawling slum. [1]")
+    # was "what were Sadr City protesting": the people its answer tells of, not the place it names
+    assert rewrite("what were they protesting", protesting) == "what were the protesters protesting"
+    ordered = _turn("who ordered the ceasefire", "Moqtada al-Sadr recently renewed a cease-fire that he originally "
+                                                 "ordered in August. [1]")
+    # was "is Moqtada al-Sadr still in place": "it" is no person
+    assert rewrite("is it still in place", ordered) == "is the ceasefire still in place"
+    # a bare question word replaces one opened by a preposition (was "where to whom did Senor announce?")
+    assert rewrite("where", _turn("to whom did Senor announce?", "Dan Senor said on Thursday ... [1]")) == \
+        "where did Senor announce?"
