@@ -34,7 +34,7 @@ ABBREVIATIONS = {"ppl": "people", "govt": "government", "gov't": "government", "
 # ("what's the death toll" keeps its "is": "toll" is no such verb).
 _DOES = re.compile(r"\b((?i:what|who|where|why|how|when))['’]s\s+((?:he|she|they|it|the\s+[a-z]+|[A-Z][\w'\-]*"
                    r"(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'\-]*)*)\s+(?:want|need|think|say|mean|plan|know|expect|hope|demand|ask|do|"
-                   r"believe|feel|like|propose|offer|suggest|claim)\b)")
+                   r"believe|feel|propose|offer|suggest|claim)\b)")  # not "like": "what's Najaf like" is "is"
 # "who got hurt", "how many people got killed": "got" + a participle is a passive, said plainly with "was"/"were"
 _GOT_PASSIVE = re.compile(r"\b(?:got|gotten)\s+(?=([a-z]+)\b)")
 # Question words typed fast, that are words of their own too ("wat" is a temple, "wen" a cyst): corrected only

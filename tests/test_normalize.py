@@ -258,6 +258,8 @@ def test_chat_short_forms_and_whats_x_want(corpus) -> None:
     # otherwise "is": "toll" and "plan" here are nouns
     assert normalize("whats the plan", lib) == "what's the plan"
     assert normalize("whats happening in basra", lib) == "what's happening in Basra"
+    # "what's X like" asks what X is like (was "what does Najaf like now")
+    assert normalize("what's najaf like now", lib) == "what's Najaf like now"
 
 
 def test_whats_sadr_want_is_answered(sample_home) -> None:
