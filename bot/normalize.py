@@ -265,9 +265,17 @@ def _the_us(question: str, corpus: WordStats) -> str:
 
 
 def _passive(question: str) -> str:
-    """"got" + a past participle as "was" / "were" (+ the participle): the question's verb is the participle."""
+    """"got" + a past participle as "was" / "were" (+ the participle): the question's verb is the participle;
+    "did anyone get hurt" as "was anyone hurt"."""
     be = "were" if re.match(r"(?i)\s*how\s+many\b", question) else "was"
+    question = _DID_GET.sub(lambda m: f"{'were' if m.group(2).lower() in ('they', 'you', 'we') else 'was'} {m.group(2)} "
+                            if is_participle(m.group(3)) else m.group(), question)
     return _GOT_PASSIVE.sub(lambda m: f"{be} " if is_participle(m.group(1)) else m.group(), question)
+
+
+# "did anyone get hurt": "get" + a participle after "did" and a pronoun is a passive too
+_DID_GET = re.compile(r"\b(did)\s+(anyone|anybody|someone|somebody|everyone|everybody|he|she|it|they|you|we)\s+get\s+"
+                      r"(?=([a-z]+)\b)", re.I)
 
 
 def _join_names(question: str, corpus: WordStats) -> str:

@@ -273,6 +273,10 @@ def test_got_and_a_participle_is_a_passive(corpus) -> None:
     lib = Corpus(corpus)
     assert normalize("who got hurt", lib) == "who was hurt"
     assert normalize("how many people got killed in basra", lib) == "how many people were killed in Basra"
+    # "did anyone get hurt" is "was anyone hurt" (was left as typed, its verb "get")
+    assert normalize("did anyone get hurt", lib) == "was anyone hurt"
+    assert normalize("did they get arrested", lib) == "were they arrested"
+    assert normalize("did he get angry", lib) == "did he get angry"  # no participle
     # "got" + no participle stays
     assert normalize("what got him home", lib) == "what got him home"
 

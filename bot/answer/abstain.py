@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot.answer.aliases import named_by_title
 from bot.answer.features import Question, coverage_without, missing_idf, missing_specific, with_aliases
 from bot.answer.guards import antonym_clash, name_swap, negation_gap, place_elsewhere
-from bot.answer.verbs import verb_stated, verb_support
+from bot.answer.verbs import asks_whether_any, verb_stated, verb_support
 from bot.answer.promote import words_of
 from bot.answer.speaker import says_verb
 from bot.answer.spelling import respell
@@ -63,10 +63,10 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     # "How many died?": the verb is all the question says, so a word standing in for it ("killed") is its topic.
     # The sentence itself must hold it (the sentence after "12 killed and 18 wounded" does not answer "who was
     # hurt"), as a form of a synonym ("wounded"; a rarer sense's stand-in is no answer: "who died" / "leave");
-    # for "how many", whose answer must hold a number, any stand-in ("died" / "killed").
+    # for "how many", whose answer must hold a number, and "was anyone hurt", any stand-in ("died" / "killed").
     sentence = text[best.start:best.end]
     if q.verb and set(q.weights) <= {q.verb} and (says_verb(q.verb_word or q.verb, sentence) or (
-            q.atype == "number" and verb_support(q, words(sentence)))):
+            (q.atype == "number" or asks_whether_any(q.text)) and verb_support(q, words(sentence)))):
         f["topic_article"] = f["cov_ctx_nv"] = 1.0
     # Does the question ask about what the passage does not say: negated, with an opposite, another name?
     f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))

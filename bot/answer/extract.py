@@ -41,10 +41,10 @@ from bot.answer.reasons import cause_of_state_first, consequence_first, gives_re
 from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
-from bot.answer.verbs import is_participle
+from bot.answer.verbs import asks_whether_any, is_participle, verb_support
 from bot.library import Library, SentenceRow
 from bot.types import Citation, Passage
-from index.terms import terms
+from index.terms import terms, words
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 ABSTAIN_FEATURES = ("score", "cov", "cov_ctx", "cov_ctx_nv", "dense", "chunk_dense", "atype", "miss_ctx", "miss_passage",
@@ -247,8 +247,15 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     cands = cause_of_state_first(lib, q, cands)  # "what made residents angry": one saying what angered them
     # "Who was hurt?": the verb is all the question says; a sentence holding it or a synonym ("wounded") first
     if q.verb and q.verb_word and set(q.weights) <= {q.verb}:
-        cands = promote_first(cands, [lambda c: says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])],
-                              window=len(cands))
+        def says_it(c): return says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])  # noqa: E704
+        tests = [says_it]
+        if asks_whether_any(q.text):
+            # ... or, for "did anyone die?", of those holding a word WordNet lets stand in for it, the nearest in
+            # meaning ("12 people have been killed", not "... to stop Iraqi bloodshed": "end" is to die too)
+            standing = [c for c in cands if verb_support(q, words(lib.articles[c.article_id].text[c.start:c.end]))]
+            nearest = max(standing, key=lambda c: c.features.get("dense", 0.0), default=None)
+            tests.append(lambda c: c is nearest)
+        cands = promote_first(cands, tests, window=len(cands))
     # "What will the US troops do?" against "British troops handed control ...": a sentence putting another
     # name before the question's noun goes behind the first one that does not.
     def swapped(c: Candidate) -> bool:
@@ -321,6 +328,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     act = q.verb_word or next((w for w in reversed(q.sequence) if is_participle(w)), None)
     if (status == ANSWERED and _YES_NO.match(q.text) and act
             and only_requested(act, lib.articles[best.article_id].text[best.start:best.end])):
+        status = UNCERTAIN
+    # "did anyone die in Najaf?": whoever it was, the sentence itself must tell of the act (or a stand-in:
+    # "killed"; not "Najaf siege ends in truce" before it)
+    if (status == ANSWERED and asks_whether_any(q.text)
+            and not verb_support(q, words(lib.articles[best.article_id].text[best.start:best.end]))):
         status = UNCERTAIN
     # A place, person or event no article mentions: the archive does not say it, however close the rest
     # comes; the closest sentence is still shown, as such ("Spain" may be the "Iberian Peninsula").

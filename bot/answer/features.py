@@ -142,7 +142,9 @@ class Question:
 # ...", "What *would happen* ..."): no answer sentence is expected to contain them.
 QUESTION_FRAME = frozenset(terms("many much name kind type sort color colour new latest current happen happens "
                                  "happened would could might must shall also exactly according else actually really "
-                                 "though anyway thing things stuff still yet ever just meant supposed intended"))
+                                 "though anyway thing things stuff still yet ever just meant supposed intended "
+                                 # "did anyone die": whoever it is, the answer names them ("12 people")
+                                 "anyone anybody someone somebody everyone everybody anything something"))
 
 
 _HOW_COME = re.compile(r"\bhow\s+come\b", re.I)

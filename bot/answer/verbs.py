@@ -111,6 +111,8 @@ def _verb_here(toks: list[str], i: int, perfect: bool = False) -> bool:
 # the war", as a bare "when?" after "who started the war?" is read).
 _WH_SUBJECT = re.compile(r"^\W*(who|what|which|how many|how much|when|where|why)\s+(.*)$", re.I)
 _AUXILIARIES = frozenset("is are was were be been being has have had".split())
+_ANYONE = re.compile(r"^\W*(was|were|is|are|has|have|had|did|does|do)\s+(?:anyone|anybody|someone|somebody|everyone|"
+                     r"everybody)\s+(.*)$", re.I)
 # English verbs whose past participle is their base form ("how many were *hurt*"): no ending tells them apart.
 _BASE_PARTICIPLES = frozenset("hurt hit cut shut put set spread split cast cost quit burst upset shed thrust "
                               "broadcast forecast beat bet bid let rid".split())
@@ -138,16 +140,23 @@ def _inflected_verb(word: str, nouns_too: bool) -> bool:
 _SAME_PAST = frozenset({"put", "hit", "cut", "set", "let", "shut", "hurt", "quit", "spread", "cast", "beat"})
 
 
+def asks_whether_any(question: str) -> bool:
+    """Is the question whether anyone did or underwent the act ("was anyone hurt", "did anybody die")?"""
+    return bool(_ANYONE.search(question))
+
+
 def _after_wh_subject(question: str) -> list[str] | None:
     """The words of a subject question from its main verb on ("how many people died in basra" -> ["died",
     "in", "basra"]), or None: the verb is the first inflected verb form within the first three words after
     the question word (after an auxiliary: a participle, "were killed")."""
     m = _WH_SUBJECT.search(question)
-    if not m or not lexicon.available():
+    # "was anyone hurt", "did anybody die": a question about whoever it was, the verb as after "who"
+    anyone = _ANYONE.search(question) if not m else None
+    if not (m or anyone) or not lexicon.available():
         return None
-    toks = m.group(2).split()
-    who = m.group(1).lower() == "who"
-    aux = False
+    toks = (m or anyone).group(2).split()
+    who = bool(anyone) or m.group(1).lower() == "who"
+    aux = bool(anyone) and anyone.group(1).lower() in _AUXILIARIES
     for i, tok in enumerate(toks[:4]):
         w = tok.lower().strip("?.!,")
         if w in _AUXILIARIES:

@@ -1,0 +1,33 @@
+""""Did anyone die?", "was anyone hurt?": whoever it was, the answer is the sentence telling of the act or of one
+WordNet lets stand in for it ("12 people have been killed"), and a sentence that does not tell of it is no answer
+(bot/answer/verbs.asks_whether_any, bot/answer/extract.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import ask
+from bot.answer.verbs import asks_whether_any, main_verb_word
+
+TOLL = "Iraqi officials say at least 12 people have been killed and 18 wounded in the clashes"
+
+
+@pytest.mark.parametrize("question, verb", [
+    ("was anyone hurt", "hurt"), ("did anyone die", "die"), ("has anyone been arrested", "arrested"),
+])
+def test_whether_anyone_did_it_has_the_act_as_its_verb(question, verb):
+    assert asks_whether_any(question) and main_verb_word(question) == verb  # "was anyone hurt" had no verb
+
+
+@pytest.mark.parametrize("question", ["did anyone die", "was anyone hurt", "did anyone get wounded"])
+def test_the_sentence_telling_of_the_act_answers(sample_home, question):
+    # was uncertain / not found: "anyone" was a word to find ("He said anyone who continues carrying weapons ...")
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote.startswith(TOLL), a.answer
+
+
+@pytest.mark.parametrize("question", ["did anyone die in najaf", "was anyone killed in najaf"])
+def test_a_sentence_that_does_not_tell_of_the_act_is_no_answer(sample_home, question):
+    # the Najaf story tells of no one killed ("Najaf siege ends in truce", before its lead, is no death either)
+    a = ask(question, settings=sample_home)
+    assert a.status != "answered", a.answer
