@@ -38,7 +38,8 @@ _OVERVIEW = re.compile(
     r"|what(?:'s|\s+is|\s+are|\s+were)\s+(?:the\s+)?(?:main|big|key|major|top)\s+(?:events?|stories|story|topics?|"
     r"issues?|news)"
     rf"|what\s+(?:topics|subjects|events)\s+(?:do|does|did)\s+(?:you|{_SCOPE}{_ARCHIVE})\s+(?:cover|have|know)"
-    r"|(?:give\s+(?:me|us)\s+)?(?:the\s+)?(?:gist|key\s+points|main\s+points|highlights|big\s+picture)"
+    r"|(?:give\s+(?:me|us)\s+|what(?:'s|\s+is|\s+are)\s+)?(?:the\s+)?(?:gist|key\s+points|main\s+points|highlights|"
+    r"big\s+picture)"
     rf"(?:\s+of\s+{_SCOPE}{_ARCHIVE})?"
     r")[\s?.!]*$", re.I)
 

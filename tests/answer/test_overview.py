@@ -231,3 +231,8 @@ def test_what_happened_after_an_event_asks_what_followed_not_for_an_overview(sam
 def test_what_happened_after_the_order_is_what_the_sentence_after_it_says(sample_home):
     a = ask("what happened after the cleric's order went out", settings=sample_home)
     assert "fighting appeared to have slacked off" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["what's the big picture", "what are the key points", "what is the gist"])
+def test_the_big_picture_is_an_overview(question):
+    assert asks_overview(question)  # was not found: "what's the" before the phrase
