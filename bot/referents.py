@@ -118,7 +118,7 @@ def thing_asked(prev_q: str) -> str | None:
     question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun
     after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the troops"); None otherwise."""
     parts = split_subject(prev_q.rstrip(" ?") + "?")
-    defined = _WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q) or _HAPPENED_TO.match(prev_q)
+    defined = _WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q) or _HAPPENED_TO.match(prev_q) or _IS_IT.match(prev_q)
     if not parts and not defined:
         return None
     subject = parts[1] if parts else defined.group(1)
@@ -127,6 +127,10 @@ def thing_asked(prev_q: str) -> str | None:
     return subject if a_thing(subject) else None
 
 
+# "is the curfew citywide", "is the green zone safe", "was the ceasefire still on": the thing asked about (one
+# word after it, maybe an adverb before that, is what is asked of it)
+_IS_IT = re.compile(r"(?i)^\s*(?:is|was|are|were)\s+(the\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)??)\s+"
+                    r"(?:(?:still|now|really|already)\s+)?[a-z][a-z\-]*(?:\s+(?:on|off|over|up|out))?\s*\??\s*$")
 # "what happened to the economy", "what's going on with the curfew": the thing it happened to
 _HAPPENED_TO = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on)\s+(?:to|with)\s+"
                           r"((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})\s*\??\s*$")

@@ -52,7 +52,8 @@ _OWN_QUESTION = re.compile(r"(?i)(?:then|so|now)\s+(?:what|who|where|when|why|ho
 # "there" standing for a place ("was there fighting *there*?", "what happened there"), not the "there" of
 # "is there ..." / "there were ...".
 _THERE = re.compile(r"(?i)(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )\bthere\b"
-                    r"(?!\s+(?:is|was|are|were|has|have|had|will|would|be|been|seems?|appears?)\b)")
+                    r"(?!\s+(?:is|was|are|were|has|have|had|will|would|be|been|seems?|appears?)\b)"
+                    r"|\bthere(?=\s*[?.!]*\s*$)")  # ... but "while he was there?" ends on the place
 # A verb of going just before "there": "there" is where to, not where ("who went there" -> "went to Basra")
 _MOTION = re.compile(r"(?i)\b(?:go|goes|going|gone|went|come|comes|came|travel(?:l?ed)?|sent|send|moved?|headed|"
                      r"returned|return|fled|flee|flew|fly|rushed|drove|marched)\s+$")
@@ -366,8 +367,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
             return q[:pm.start()] + f"the {plural}" + q[pm.end():]
     # "who ordered the ceasefire" + "is it still in place?": the thing the question ends on, not the person its
     # answer named
+    # ... and after "what did the prime minister say about the offensive", the offensive, not the place its answer
+    # named ("Basra")
     ends_on = _LAST_THING.search(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
-    if ends_on and a_thing(ends_on.group(1)) and person_like(names[0], f"{prev_q} {answer}"):
+    if ends_on and a_thing(ends_on.group(1)) and (person_like(names[0], f"{prev_q} {answer}")
+                                                  or names[0].lower() not in prev_q.lower()):
         return q[:pm.start()] + ends_on.group(1) + q[pm.end():]
     if pm and not own:
         # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
@@ -418,4 +422,5 @@ def _carry(q: str, prev_q: str, names: list[str]) -> str:
     # A place keeps its preposition ("how many died (in Basra)?" after "... the fighting in Basra"), so
     # that a "there" in the next follow-up still finds it (_place)
     at = next((m.group(0).split()[0].lower() for m in AT_PLACE.finditer(prev_q) if m.group(1) == topic_name), None)
+    at = at if at in ("in", "at", "near", "inside", "outside", "around") else None  # not "(to Mahdi Army)"
     return f"{q.rstrip(' ?')} ({f'{at} ' if at else ''}{topic_name})?"

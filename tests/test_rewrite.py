@@ -530,3 +530,20 @@ def test_referents_after_a_who_question():
     # a bare question word replaces one opened by a preposition (was "where to whom did Senor announce?")
     assert rewrite("where", _turn("to whom did Senor announce?", "Dan Senor said on Thursday ... [1]")) == \
         "where did Senor announce?"
+
+
+def test_more_referents_of_it_and_there():
+    # was "when will Iraqi authorities be lifted": "it" is the thing a be-question asked about
+    citywide = _turn("is the curfew citywide", "Iraqi authorities say a citywide curfew in Baghdad is to be lifted. [1]")
+    assert rewrite("when will it be lifted", citywide) == "when will the curfew be lifted"
+    # was "who was Basra targeting": the thing the question ends on, not a place only its answer named
+    said = _turn("what did the prime minister say about the offensive", "The prime minister issued a statement saying "
+                 "the offensive was targeting \"outlaws\" in Basra. [1]")
+    assert rewrite("who was it targeting", said) == "who was the offensive targeting"
+    # "there" ending the question is the place, after "was" too (was left as "... while Maliki was there")
+    went = _turn("where did Maliki go on Monday", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday. [1]")
+    assert rewrite("what happened while he was there", went) == "what happened while Maliki was in Basra"
+    # the carried topic keeps a preposition of place only (was "(to Mahdi Army)")
+    prisoners = _turn("what happened to the Mahdi Army prisoners", "In exchange, he asked the government to release "
+                      "Mahdi Army prisoners. [1]")
+    assert rewrite("who asked for that", prisoners) == "who asked for that (Mahdi Army)?"
