@@ -117,6 +117,12 @@ def thing_asked(prev_q: str) -> str | None:
     """"What does the truce say?" -> "the truce", "what is a reduction" -> "a reduction": the previous
     question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun
     after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the troops"); None otherwise."""
+    # "Basra offensive" typed alone: the thing it names
+    bare = _BARE_THING.fullmatch(prev_q.strip(" ?"))
+    if bare and base_forms(bare.group(2), "n"):
+        thing = prev_q.strip(" ?")
+        thing = thing if bare.group(1) else f"the {thing}"
+        return thing if a_thing(thing) else None
     parts = split_subject(prev_q.rstrip(" ?") + "?")
     defined = _WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q) or _HAPPENED_TO.match(prev_q) or _IS_IT.match(prev_q)
     if not parts and not defined:
@@ -131,6 +137,8 @@ def thing_asked(prev_q: str) -> str | None:
 # word after it, maybe an adverb before that, is what is asked of it)
 _IS_IT = re.compile(r"(?i)^\s*(?:is|was|are|were)\s+(the\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)??)\s+"
                     r"(?:(?:still|now|really|already)\s+)?[a-z][a-z\-]*(?:\s+(?:on|off|over|up|out))?\s*\??\s*$")
+# a noun phrase typed alone: "Basra offensive", "the truce"
+_BARE_THING = re.compile(r"((?i:the)\s+)?(?:[A-Z][\w\-]*\s+)*([a-z][a-z\-]*)")
 # "what happened to the economy", "what's going on with the curfew": the thing it happened to
 _HAPPENED_TO = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on)\s+(?:to|with)\s+"
                           r"((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})\s*\??\s*$")

@@ -547,3 +547,8 @@ def test_more_referents_of_it_and_there():
     prisoners = _turn("what happened to the Mahdi Army prisoners", "In exchange, he asked the government to release "
                       "Mahdi Army prisoners. [1]")
     assert rewrite("who asked for that", prisoners) == "who asked for that (Mahdi Army)?"
+
+
+def test_it_after_a_noun_phrase_typed_alone_is_that_thing():
+    offensive = _turn("Basra offensive", "Iraqi security forces and Shi'ite militias fought fierce gun battles. [1]")
+    assert rewrite("who led it", offensive) == "who led the Basra offensive"  # was "who led Shi'ite militias"
