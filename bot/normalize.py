@@ -29,7 +29,7 @@ ABBREVIATIONS = {"ppl": "people", "govt": "government", "gov't": "government", "
                  "cuz": "because", "coz": "because", "thru": "through", "yrs": "years",
                  "yr": "year", "mins": "minutes", "hrs": "hours", "u": "you",
                  "ur": "your", "r": "are", "pls": "please", "plz": "please", "vs": "versus",
-                 "pm": "prime minister"}
+                 "pm": "prime minister", "bout": "about", "tho": "though"}
 # "what's Sadr want": the "'s" is "does" when a name or pronoun and then a bare verb of wanting or saying follow
 # ("what's the death toll" keeps its "is": "toll" is no such verb).
 _DOES = re.compile(r"\b((?i:what|who|where|why|how|when))['’]s\s+((?:he|she|they|it|the\s+[a-z]+|[A-Z][\w'\-]*"
@@ -41,7 +41,7 @@ _GOT_PASSIVE = re.compile(r"\b(?:got|gotten)\s+(?=([a-z]+)\b)")
 # where a question word goes, its first word.
 QUESTION_WORD_TYPOS = {"wat": "what", "wut": "what", "wot": "what", "wats": "what's", "wen": "when", "wher": "where",
                        "whe": "when", "hw": "how", "hwo": "how", "waht": "what", "whay": "what", "wy": "why",
-                       "tel": "tell", "tlel": "tell"}  # (and the request opening a question: "tel me about najaf")
+                       "tel": "tell", "tlel": "tell", "y": "why"}  # (and the request opening a question: "tel me about najaf")
 QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 _QUESTION_WORD_NEXT = re.compile(rf"\s+(?:{'|'.join(QUESTION_WORDS)})\b", re.I)  # "whith *whom* ..."
 HOW_WORDS = ("many", "much", "long", "far", "often", "old", "come")  # what follows "how" in a question

@@ -258,6 +258,9 @@ def test_chat_short_forms_and_whats_x_want(corpus) -> None:
     # otherwise "is": "toll" and "plan" here are nouns
     assert normalize("whats the plan", lib) == "what's the plan"
     assert normalize("whats happening in basra", lib) == "what's happening in Basra"
+    # chat shorthand: "y" opening a question, "bout"
+    assert normalize("y did sadr stop fighting", lib) == "why did Sadr stop fighting"
+    assert normalize("wat did maliki say bout sadr", lib) == "what did Maliki say about Sadr"
     # "what's X like" asks what X is like (was "what does Najaf like now")
     assert normalize("what's najaf like now", lib) == "what's Najaf like now"
 
