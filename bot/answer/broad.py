@@ -90,7 +90,12 @@ _DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<lik
                        r"|how\s+(?:is|are|was|were)\s+(?P<described>.+?)\s+described"
                        r"|which\s+(?:articles?|stories|story|reports?)\s+(?:(?:talks?|is|are|says?|tells?)\s+about|"
                        r"mentions?|covers?|discuss(?:es)?|names?)"  # "which articles mention sadr"
-                       r"\s+(?P<about>.+?))[\s?.!]*$", re.I)
+                       r"\s+(?P<about>.+?)"
+                       # "why is najaf important", "what's special about najaf": what the articles say it is
+                       r"|why\s+(?:is|was|are|were)\s+(?P<why>.+?)\s+(?:so\s+)?(?:important|significant|special|"
+                       r"famous|notable)"
+                       r"|what(?:'s|\s+is)\s+(?:so\s+)?(?:special|important|significant)\s+about\s+(?P<special>.+?))"
+                       r"[\s?.!]*$", re.I)
 
 
 # "what's Abu Faris's job?" asks who he is
@@ -108,7 +113,7 @@ def broad_topic(question: str) -> str | None:
         return r.group("name").strip()
     d = _DESCRIBE.match(question)
     if d:
-        topic = (d.group("like") or d.group("kind") or d.group("described") or d.group("about")).strip()
+        topic = next(g for g in d.groups() if g).strip()
         return topic if terms(topic) and len(topic.split()) <= 5 else None
     m = _BROAD.match(question)
     if not m:
@@ -157,8 +162,22 @@ _ARTICLE_WORDS = re.compile(r"\s+(?:article|story|piece|report|news|situation)$"
 PERSON_LOOKUP = 5  # how many of the topic's articles are read for a title given to a name, the topic
 
 
+def asks_what_it_is(question: str) -> bool:
+    """Does the question ask what its topic is ("what is Najaf", "what kind of city is Najaf", "why is Najaf
+    important"), not what is going on there?"""
+    d = _DESCRIBE.match(question)
+    if d:
+        return not d.group("about")
+    return bool(_WHAT_NAME.match(question))
+
+
+# "what is Najaf", "describe Sadr City": a name and nothing else
+_WHAT_NAME = re.compile(r"^\s*(?i:what(?:'s|\s+is|\s+was)|describe)\s+(?:[A-Z][\w'\-]*\s*)+[\s?.!]*$")
+
+
 def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
-              person: bool = False, shown: frozenset[str] = frozenset()) -> list[tuple[str, int, int, float]]:
+              person: bool = False, shown: frozenset[str] = frozenset(),
+              kind: bool = False) -> list[tuple[str, int, int, float]]:
     """(article_id, start, end, score) of the sentences that sum up `topic`, in article order.
 
     The article is the one whose passages rank best; its body sentences are scored by how much of the
@@ -199,13 +218,18 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
     person = person or (_is_name(topic) and any(introduced_in(a) for a in articles[:PERSON_LOOKUP]))
     if person:  # "who was Rollo": an article giving him a title ("the famed Viking ruler Rollo") first
         articles.sort(key=lambda a: not introduced_in(a))
+    # "what is Najaf" (`kind`: the question asks what it is): a place is summed up first from an article saying
+    # what it is ("the Shi'ite holy city of Najaf"), that sentence first
+    place = topic if kind and not person and _is_name(topic) else None
+    if place:
+        articles.sort(key=lambda a: not _describes_in(lib, a, place))
     picked: list[tuple[str, int, int, float]] = []
     taken: list[list[str]] = []
     for aid in articles[:2]:
         need = SENTENCES_MAX - 1 if not picked else SENTENCES_MIN - len(picked)
         if need <= 0:
             break
-        picked += _best_of_article(lib, t, aid, qv, need, taken, person, shown, names)
+        picked += _best_of_article(lib, t, aid, qv, need, taken, person, shown, names, place)
     if articles and len(picked) < SENTENCES_MIN:
         picked += _headline_lead(lib, t, articles[0], picked, shown)
     order = {a: i for i, a in enumerate(articles)}
@@ -254,6 +278,25 @@ def _telling(lib: Library, t: Question, aid: str) -> int:
                for s in lib.sentences.get(aid, []) if s.kind == "body")
 
 
+def describes(sentence: str, name: str) -> bool:
+    """Does the sentence say what kind of place the name is: "the Shi'ite holy city of Najaf", "the Sadr City
+    district of Baghdad", "Kut, a city in ..." (a place noun of WordNet's before "of <name>" or after the name)?
+    Not "the city of Najaf", which says no more than that."""
+    n = re.escape(name)
+    # (a word saying more than "the city of Najaf" before the place noun)
+    for m in re.finditer(rf"(?i:\b(?:the|a|an)\s+(?:[\w'\-]+\s+){{1,4}}?([a-z]+)\s+of\s+){n}\b"
+                         rf"|\b{n}\s+([a-z]+)\s+of\b|\b{n},\s+(?:a|an|the)\s+(?:[\w'\-]+\s+){{0,3}}?([a-z]+)\b", sentence):
+        head = next(g for g in m.groups() if g)
+        if lexicon.is_place_noun(head.lower()):
+            return True
+    return False
+
+
+def _describes_in(lib: Library, aid: str, name: str) -> bool:
+    text = lib.articles[aid].text
+    return any(describes(text[s.start:s.end], name) for s in lib.sentences.get(aid, []) if s.kind == "body")
+
+
 def _is_name(topic: str) -> bool:
     """Is the topic a name: capitalised words only ("Sadr", "Moqtada al-Sadr"; "the truce" is not)?"""
     ws = topic.split()
@@ -294,7 +337,7 @@ def _holds(text: str, names: tuple[str, ...]) -> bool:
 
 def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit: int,
                      taken: list[list[str]], person: bool = False, shown: frozenset[str] = frozenset(),
-                     names: tuple[str, ...] = ()) -> list[tuple[str, int, int, float]]:
+                     names: tuple[str, ...] = (), place: str | None = None) -> list[tuple[str, int, int, float]]:
     text = lib.articles[aid].text
     rows = [s for s in lib.sentences.get(aid, []) if s.kind == "body" and s.id not in shown]
     if names:  # "what's up with sadr city": not the sentences about Sadr elsewhere, nor about another city
@@ -308,6 +351,7 @@ def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit:
         vec = vectors.get(s.id)
         dense = float(vec @ qv) if vec is not None else 0.0
         titled = INTRODUCES if person and introduces(text[s.start:s.end], set(t.terms)) else 0.0
+        titled += INTRODUCES if place and describes(text[s.start:s.end], place) else 0.0
         scored.append((cov + dense + (0.15 if s.ordinal <= 1 else 0.0) + titled, s))
     scored.sort(key=lambda x: -x[0])
     out: list[tuple[str, int, int, float]] = []

@@ -23,7 +23,7 @@ from bot.answer.features import TYPED, Question, missing_names, sentence_feature
 from bot.answer.guards import modifier_swap, only_requested, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
-from bot.answer.broad import broad_topic, held_topic, summarize
+from bot.answer.broad import asks_what_it_is, broad_topic, held_topic, summarize
 from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term
 from bot.answer.overview import asks_overview, overview
@@ -199,7 +199,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     summary_status = ANSWERED
     if topic and passages and not summary:
         summary = summarize(lib, topic, passages, qv, person=q.atype == "person",
-                            shown=frozenset(s.id for s in shown))
+                            shown=frozenset(s.id for s in shown), kind=asks_what_it_is(q.text))
         # "explain the Najaf deal", where the articles call it a truce: their summary of Najaf, as the
         # closest they come
         if not summary and (held := held_topic(lib, topic)):

@@ -236,3 +236,18 @@ def test_what_happened_after_the_order_is_what_the_sentence_after_it_says(sample
 @pytest.mark.parametrize("question", ["what's the big picture", "what are the key points", "what is the gist"])
 def test_the_big_picture_is_an_overview(question):
     assert asks_overview(question)  # was not found: "what's the" before the phrase
+
+
+def test_what_kind_of_place_is_answered_by_the_sentence_saying_what_it_is(sample_home):
+    from bot.answer.broad import describes
+    # was the Najaf story's lead ("... in the city of Najaf", which says no more than that it is a city)
+    a = ask("what kind of city is najaf", settings=sample_home)
+    assert a.status == "answered" and "the Shi'ite holy city of Najaf" in a.citations[0].quote, a.answer
+    assert describes("Angry protesters took to the streets in the Sadr City district of Baghdad.", "Sadr City")
+    assert not describes("US occupation forces have suspended their offensive in the city of Najaf.", "Najaf")
+
+
+@pytest.mark.parametrize("question", ["why is najaf important", "what's special about najaf"])
+def test_why_a_place_matters_is_a_description(question):
+    from bot.answer import broad_topic
+    assert broad_topic(question) == "najaf"  # was None: a fact asked, then not found
