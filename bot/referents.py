@@ -94,7 +94,7 @@ def person_like(name: str, text: str) -> bool:
 
 
 _WHAT_IS = re.compile(r"(?i)^\s*(?:what|where|how(?:\s+[a-z]+)?)(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
-                      r"(?:\s+(?:about|like))?\s*\??\s*$")  # "what was the truce about": the truce
+                      r"(?:\s+(?:about|like|called|named))?\s*\??\s*$")  # "what was the truce about": the truce
 
 
 def owned_person(prev_q: str) -> str | None:

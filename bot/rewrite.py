@@ -346,7 +346,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if pm and not own and pm.group(1).lower() in {"they", "them"} and asked_about:
         return q[:pm.start()] + asked_about.group(1) + q[pm.end():]
     # "what's the Mahdi Army doing in Najaf" + "are they leaving?": a body of people the question names
-    group = next((n for n in asked if is_group_noun(n.split()[-1].lower())), None) if pm and not own else None
+    # (or an acronym: "tell me about the US in Najaf" + "what did they suspend?")
+    group = next((n for n in asked if is_group_noun(n.split()[-1].lower()) or (n.isupper() and 2 <= len(n) <= 5)),
+                 None) if pm and not own else None
     if group and pm.group(1).lower() in {"they", "them", "their"} and not _WHO.match(prev_q):
         group = f"the {group}" if re.search(rf"(?i)\bthe\s+{re.escape(group)}\b", prev_q) else group
         return q[:pm.start()] + (f"{group}'s" if pm.group(1).lower() == "their" else group) + q[pm.end():]
@@ -370,8 +372,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # ... and after "what did the prime minister say about the offensive", the offensive, not the place its answer
     # named ("Basra")
     ends_on = _LAST_THING.search(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
+    # (and after "who is leading the Basra offensive", the offensive: the name only modifies it)
     if ends_on and a_thing(ends_on.group(1)) and (person_like(names[0], f"{prev_q} {answer}")
-                                                  or names[0].lower() not in prev_q.lower()):
+                                                  or names[0].lower() not in prev_q.lower()
+                                                  or names[0] in ends_on.group(1)):
         return q[:pm.start()] + ends_on.group(1) + q[pm.end():]
     if pm and not own:
         # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")

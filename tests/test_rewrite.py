@@ -552,3 +552,19 @@ def test_more_referents_of_it_and_there():
 def test_it_after_a_noun_phrase_typed_alone_is_that_thing():
     offensive = _turn("Basra offensive", "Iraqi security forces and Shi'ite militias fought fierce gun battles. [1]")
     assert rewrite("who led it", offensive) == "who led the Basra offensive"  # was "who led Shi'ite militias"
+
+
+def test_referents_after_a_who_is_doing_question():
+    offensive = _turn("tell me about the Basra offensive", "Heavy fighting has been raging in Basra ... [1]")
+    leading = _turn("who is leading the Basra offensive", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on "
+                                                           "Monday to personally supervise the security operation. [1]")
+    assert rewrite("who is leading it", offensive) == "who is leading the Basra offensive"
+    # was "what's leading the Basra offensive called" (a who-is-doing question read as "who is <topic>"), then
+    # "what's Basra called" (the name only modifies the thing)
+    assert rewrite("what's it called", leading) == "what's the Basra offensive called"
+    # was "did the Basra offensive called work"
+    assert rewrite("did it work", _turn("what's the Basra offensive called", "... dubbed \"Charge of the Knights.\" "
+                                                                               "[1]")) == "did the Basra offensive work"
+    # "they" after a question naming an acronym (was "the forces", a plural its answer gave)
+    us = _turn("tell me about the US in Najaf", "US occupation forces have suspended their offensive. [1]")
+    assert rewrite("what did they suspend", us) == "what did the US suspend"

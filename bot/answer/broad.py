@@ -127,6 +127,9 @@ def broad_topic(question: str) -> str | None:
     # "what are the fighters doing", "what is Sadr planning": an act asked about, no thing to sum up
     if who_what and _DOING.search(topic):
         return None
+    # "who is leading the Basra offensive": the one doing an act is asked for, no thing to sum up
+    if who_what and re.match(r"[a-z]+ing\b", topic) and lexicon.is_verb(topic.split()[0]):
+        return None
     if who_what and (_FACT_HEAD.match(topic) or len(topic.split()) > 5
                      or re.search(r"\b(of|in|by|for|to|from|with|that|which|who|did|does|do)\b|\b(called|named)$",
                                   topic, re.I)):
