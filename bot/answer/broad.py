@@ -95,6 +95,7 @@ _DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<lik
                        r"|why\s+(?:is|was|are|were)\s+(?P<why>.+?)\s+(?:so\s+)?(?:important|significant|special|"
                        r"famous|notable)"
                        r"|what(?:'s|\s+is)\s+(?:so\s+)?(?:special|important|significant)\s+about\s+(?P<special>.+?))"
+                       r"(?:,?\s+(?:right\s+)?(?:now|today|these\s+days|at\s+the\s+moment))?"  # "what's najaf like now"
                        r"[\s?.!]*$", re.I)
 
 

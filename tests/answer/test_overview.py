@@ -247,7 +247,8 @@ def test_what_kind_of_place_is_answered_by_the_sentence_saying_what_it_is(sample
     assert not describes("US occupation forces have suspended their offensive in the city of Najaf.", "Najaf")
 
 
-@pytest.mark.parametrize("question", ["why is najaf important", "what's special about najaf"])
+@pytest.mark.parametrize("question", ["why is najaf important", "what's special about najaf",
+                                      "what's najaf like now"])  # (a time after "like": was a fact, uncertain)
 def test_why_a_place_matters_is_a_description(question):
     from bot.answer import broad_topic
     assert broad_topic(question) == "najaf"  # was None: a fact asked, then not found
