@@ -4,20 +4,27 @@ A follow-up with no name and no pronoun gets the previous turn's topic ("how did
 (Sadr)?"): bot/rewrite.py. That helps when the question needs it ("how many people died (in Basra)?") and
 hurts when the question is a new one of its own ("is the curfew still on (Hazem al-Aaraji)?" quoted the
 aide's statement, nothing about a curfew). Both are answered; the topic is dropped only when the question
-alone is answered by a sentence that holds more of the question's own words, or by the same sentence the
-topic left uncertain.
+alone is answered, surely, by a sentence that holds more of the question's own words, or by the same sentence
+the topic left uncertain; never when the question points back ("when will it end?": it leans on the turn before).
 """
 
 from __future__ import annotations
+
+import re
 
 from bot.answer.extract import Extraction
 from bot.answer.features import analyse_question, coverage, held_terms
 from bot.library import Library
 
 
+# A word pointing back ("when will it end?", "who's in charge there?"): the question leans on the turn before
+_POINTER = re.compile(r"(?i)\b(?:it|its|they|them|their|he|him|his|she|her|there|this|that|these|those)\b")
+SURE = 0.5  # how sure the answer to the question alone must be to drop the topic (P(answer), the policy's)
+
+
 def keeps_topic(lib: Library, own: str, with_topic: Extraction, alone: Extraction) -> bool:
     """False when `alone` (the question `own` answered without the carried-over topic) answers it better."""
-    if alone.status != "answered" or not alone.chosen:
+    if alone.status != "answered" or not alone.chosen or alone.p_answer < SURE or _POINTER.search(own):
         return True
     if not with_topic.chosen:
         return False

@@ -49,3 +49,17 @@ def test_an_uncertain_answer_with_the_topic_is_not_swapped_for_another_sentence_
     # of Basra said they could hear explosions" (answered, but no more of the question's words)
     a = _follow(sample_home, "tell me about the najaf truce", "how did residents react")
     assert "cautious relief" in a.citations[0].quote and a.standalone_question.endswith("(Najaf)?")
+
+
+def test_a_question_pointing_back_or_answered_unsurely_keeps_the_topic(sample_home):
+    # "when will it end" leans on the turn before: not "... to press the government for an end to the military
+    # offensive" (the question alone, "end" its only word)
+    first = ask("what's the curfew situation", settings=sample_home)
+    history = [{"role": "user", "content": "what's the curfew situation"}, {"role": "assistant", "content": first.answer}]
+    second = ask("where else", history=history, settings=sample_home)
+    history += [{"role": "user", "content": "where else"}, {"role": "assistant", "content": second.answer}]
+    a = ask("when will it end", history=history, settings=sample_home)
+    assert "(" in a.standalone_question and "for an end to the military offensive" not in a.answer, a.answer
+    # "how did people react" alone is answered only at P 0.38: "12 people have been killed" is not made an answer
+    a = _follow(sample_home, "who agreed to the truce", "how did people react")
+    assert a.status != "answered", a.answer
