@@ -20,7 +20,8 @@ from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, entities, 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
 _WHO = re.compile(r"^\s*(who|whom)\b", re.I)
-_WHO_ARE = re.compile(r"(?i)^\s*who\s+(?:are|were)\s+(the\s+[a-z][a-z'\-]*s)\s*\??\s*$")  # "who are the outlaws"
+# "who are the outlaws", "who are the embattled residents"
+_WHO_ARE = re.compile(r"(?i)^\s*who\s+(?:are|were)\s+(the\s+(?:[a-z][a-z'\-]*\s+)?[a-z][a-z'\-]*s)\s*\??\s*$")
 _ELLIPSIS = re.compile(r"^\s*(and what about|and how about|what about|how about|what of|and)\b[\s,]*", re.I)
 # Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on"; or for more about
 # what was just said: "like what?", "for example?", "what does that mean?", "explain"

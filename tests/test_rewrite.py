@@ -568,3 +568,10 @@ def test_referents_after_a_who_is_doing_question():
     # "they" after a question naming an acronym (was "the forces", a plural its answer gave)
     us = _turn("tell me about the US in Najaf", "US occupation forces have suspended their offensive. [1]")
     assert rewrite("what did they suspend", us) == "what did the US suspend"
+
+
+def test_they_after_who_are_the_adjective_noun():
+    residents = _turn("who are the embattled residents", "The truce struck between al-Sadr and occupation forces was "
+                      "greeted with cautious relief by the embattled residents. [1]")
+    # was "what are Mahdi Army's relieved about"
+    assert rewrite("what are they relieved about", residents) == "what are the embattled residents relieved about"
