@@ -181,7 +181,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "who wrote the Najaf story?": the article's credit lines (the one the previous answer quoted, else the
     # first retrieved)
     credits = credit_lines(lib, shown[0].article_id if shown else passages[0].article_id) \
-        if asks_source(q.text) and passages else []
+        if asks_source(q.text, answered=bool(previous)) and passages else []
     if credits:
         return _quoting(credits, related)
     # "which article says that?": the answer just given, quoted again (its citation names the article)

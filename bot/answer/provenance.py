@@ -18,10 +18,11 @@ _ARTICLE = r"(?:this|that|it|these|the\s+(?:[\w'\-]+\s+){0,3}?(?:article|story|s
 _ASKS = re.compile(rf"(?i)\bwho\s+(?:wrote|writes|reported|reports|filed|authored|published)\s+(?:{_ARTICLE}|on\b|about\b)"
                    rf"|\b(?:author|writer|reporter|source|byline)s?\s+(?:of|for|behind)\s+{_ARTICLE}"
                    r"|\bwho(?:'s|\s+is|\s+was)\s+the\s+(?:author|writer|reporter)\b"
-                   rf"|\bwhere\s+(?:is|does|did)\s+{_ARTICLE}\s+(?:come\s+)?from\b"
-                   # "what's the source?", "source?", "where did you get that?", asked of the answer just given
-                   r"|^\W*(?:(?:and|so|ok|okay)\W+)?(?:what(?:'s|\s+is|\s+was)\s+(?:the|your|its)\s+)?sources?\W*(?:\(|$)"
-                   r"|^\W*(?:(?:and|so|ok|okay)\W+)?where\s+did\s+you\s+(?:get|read|find|see)\s+(?:that|this|it)\b")
+                   rf"|\bwhere\s+(?:is|does|did)\s+{_ARTICLE}\s+(?:come\s+)?from\b")
+# "what's the source?", "source?", "where did you get that?": asked of the answer just given (none: no answer)
+_ASKS_OF_ANSWER = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:what(?:'s|\s+is|\s+was)\s+(?:the|your|its)\s+)?"
+                             r"sources?\W*(?:\(|$)"
+                             r"|^\W*(?:(?:and|so|ok|okay)\W+)?where\s+did\s+you\s+(?:get|read|find|see)\s+(?:that|this|it)\b")
 # "which article says that?", "what story is this from?": the article the answer just given quoted
 _WHICH = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:which|what)\s+(?:article|story|report|piece|one)s?\b"
                     r"[^?(]*\b(?:that|this|it)\s*(?:from|in|come\s+from)?\W*(?:\(|$)")
@@ -29,9 +30,10 @@ _WHICH = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:which|what)\s+(?:arti
 _CREDIT = re.compile(r"^\W*(?:(?i:sources?)\s*:|[Bb]y\s+[A-Z])|\b[Cc]orrespondent\s+[A-Z]")
 
 
-def asks_source(question: str) -> bool:
-    """Does the question ask who wrote, reported or is the source of an article?"""
-    return bool(_ASKS.search(question))
+def asks_source(question: str, answered: bool = True) -> bool:
+    """Does the question ask who wrote, reported or is the source of an article (or, when an answer was just
+    given, of that answer: "what's the source?")?"""
+    return bool(_ASKS.search(question)) or (answered and bool(_ASKS_OF_ANSWER.search(question)))
 
 
 def asks_article(question: str) -> bool:

@@ -59,3 +59,5 @@ def test_the_source_of_the_answer_just_given_is_its_articles_credit_line(sample_
     first, a = _follow(sample_home, "what did sadr demand", "what's the source?")
     assert first.citations[0].article_id.startswith("002_")
     assert a.status == "answered" and "VOA Correspondent Challiss McDonough" in a.citations[0].quote, a.answer
+    # asked first, there is no answer it could be the source of (was the first retrieved story's credit line)
+    assert ask("what's the source?", settings=sample_home).status == "not_found"
