@@ -34,7 +34,7 @@ from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
-from bot.answer.promote import (SPEAKER_WINDOW, count_of_act_first, definition_first, doer_first, duration_first,
+from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, count_of_act_first, definition_first, doer_first, duration_first,
                                 gives_role, holds_act, instance_first, naming_first, naming_sentences, place_first,
                                 prefer_actor, promote_first, reacts, role_sentences)
 from bot.answer.reasons import cause_of_state_first, consequence_first, gives_reason, reason_first, states_consequence
@@ -161,6 +161,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     passages, placing = placing_sentences(lib, q.text, passages)
     placed = {s.id for s, _ in placing}
     extra += placing
+    # "What does Sadr want?": the sentences of the passages' articles where he does it, as their own verb's subject
+    doer, act = actor_terms(q.text)
+    if doer and act and act not in ("do", "done") and not asks_reaction(act) and not lexicon.related("say", act):
+        extra += acting_sentences(lib, doer, act, passages)
     cands = candidates(lib, q, passages, qv, weights, extra, variants) if passages else []
     near = None
     if shown:

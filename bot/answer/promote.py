@@ -19,7 +19,7 @@ from bot.answer.features import Question, has_type
 from bot.answer.verbs import verb_support
 from bot.answer.role import led_by, names_role
 from bot.answer.spelling import respell
-from bot.answer.speaker import (acts_first, asks_reaction, does_verb, names_speaker, reports_speech, says_verb,
+from bot.answer.speaker import (acts_as_subject, acts_first, asks_reaction, does_verb, names_speaker, reports_speech, says_verb,
                                 says_as_subject, speaks_as_subject)
 from bot.library import Library, sentence_at
 from bot.types import Passage
@@ -57,6 +57,22 @@ def naming_sentences(lib: Library, q: Question, passages: list[Passage]) -> tupl
             text = lib.articles[p.article_id].text
             out += [(s, rank) for s in lib.sentences[p.article_id]
                     if any(names_it(text[s.start:s.end], h) for h in (head, *_stand_ins(head)))]
+    return tuple(out)
+
+
+def acting_sentences(lib: Library, actor: frozenset[str], verb: str, passages: list[Passage]) -> tuple:
+    """For "what does Sadr want": (SentenceRow, passage rank) of the sentences of the passages' articles whose own
+    verb is the act (or a stand-in) with the actor its subject ("In exchange, he asked the government ..."),
+    wherever they are in the article: the passage holding it may rank below others naming the actor. None for
+    a verb of many senses ("get", "make": almost any act stands in for one of them)."""
+    if not lexicon.available() or len(lexicon.synsets(verb, "v")) >= POLYSEMOUS:
+        return ()
+    out, seen = [], set()
+    for rank, p in enumerate(passages):
+        if p.article_id not in seen:
+            seen.add(p.article_id)
+            out += [(s, rank) for s in lib.sentences[p.article_id]
+                    if s.kind == "body" and acts_as_subject(lib, actor, verb, p.article_id, s.start)]
     return tuple(out)
 
 
@@ -139,6 +155,14 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
             if out is not None:
                 return out
         return cands
+    if tests and not asks_reaction(verb) and not exact:
+        # X the subject of the sentence's own verb, wherever it ranks ("what does Sadr want": "In exchange, he
+        # asked the government ..."), before X only named doing it ("... read a statement on behalf of Sadr,
+        # demanding ...")
+        subject = first_passing(cands, [lambda c: acts_as_subject(lib, actor, verb, c.article_id, c.start)],
+                                window=len(cands))
+        if subject is not None:
+            return subject
     return promote_first(cands, tests)
 
 

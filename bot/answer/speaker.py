@@ -104,6 +104,27 @@ def does_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: 
     return _subject_of_verb(lib, actor, article_id, start, lambda w: _same_act(verb, w))
 
 
+def acts_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:
+    """The sentence's own (first) verb is the act (or a stand-in) and the actor its subject, named or as a
+    pronoun after a sentence about them: "In exchange, he asked the government ..." after "Sadr said ...", not
+    "The cleric's aide ... read a statement on behalf of Sadr, demanding ..." (the aide reads)."""
+    text = lib.articles[article_id].text
+    s = sentence_at(lib, article_id, start)
+    sentence = text[s.start:s.end]
+    m = _first_verb(sentence)
+    first = m.group().lower() if m else ""
+    if not first or not _same_act(verb, first):
+        return False
+    # named before it, a possessor not counting ("Sadr's spokesman said" is the spokesman), or a pronoun
+    # opening the sentence after one about them
+    if _PRONOUN_OPENS.match(sentence[:m.start()]):
+        return _subject_of_verb(lib, actor, article_id, start, lambda w: w == first, first_only=True)
+    return acts_first(lib, actor, article_id, start)
+
+
+_PRONOUN_OPENS = re.compile(r"^(?:[^,]*,\s*)?(?:he|she|they)\s+$", re.I)  # "In exchange, he " before the verb
+
+
 def _same_act(verb: str, w: str) -> bool:
     """Is the word a form of the verb, or one WordNet lets stand in for it either way? A verb of many senses
     stands in only as itself ("calling" a step right is no visit, though to call is to visit)."""

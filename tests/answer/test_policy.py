@@ -363,3 +363,12 @@ def test_an_act_done_is_still_a_yes(sample_home):
     assert ask("did the us suspend the warrant", settings=sample_home).status == "answered"  # agreed to: done
     assert not only_requested("release", "The government released 30 prisoners and was asked to release more.")
     assert not only_requested("release", "The army kept its prisoners.")  # not held at all: no evidence either way
+
+
+@pytest.mark.parametrize("question", ["What does Sadr want?", "what does sadr want", "what did sadr ask for"])
+def test_what_someone_wants_is_the_sentence_where_they_ask(sample_home, question):
+    # the issue's example: "In exchange, he asked the government ..." (he = Sadr, the sentence's own verb's
+    # subject) is in a passage ranked below the ones naming Sadr, and was no candidate: the aide's "... on behalf
+    # of Sadr, demanding ..." answered
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote.startswith("In exchange, he asked the government"), a.answer
