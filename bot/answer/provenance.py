@@ -23,6 +23,9 @@ _ASKS = re.compile(rf"(?i)\bwho\s+(?:wrote|writes|reported|reports|filed|authore
 _ASKS_OF_ANSWER = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:what(?:'s|\s+is|\s+was)\s+(?:the|your|its)\s+)?"
                              r"sources?\W*(?:\(|$)"
                              r"|^\W*(?:(?:and|so|ok|okay)\W+)?where\s+did\s+you\s+(?:get|read|find|see)\s+(?:that|this|it)\b")
+# ... and "who wrote this?", "who reported that", "the source of this": the article named by a pointer only
+_OF_THIS = re.compile(r"(?i)\b(?:who\s+(?:wrote|writes|reported|reports|filed|authored|published)|(?:author|writer|"
+                      r"reporter|source|byline)s?\s+(?:of|for|behind))\s+(?:this|that|it)\b(?!\s+[a-z])")
 # "which article says that?", "what story is this from?": the article the answer just given quoted
 _WHICH = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:which|what)\s+(?:article|story|report|piece|one)s?\b"
                     r"[^?(]*\b(?:that|this|it)\s*(?:from|in|come\s+from)?\W*(?:\(|$)")
@@ -42,8 +45,10 @@ def asks_article(question: str) -> bool:
 
 
 def about_answer(question: str) -> bool:
-    """Does the question ask where the answer just given comes from (its article, its source)?"""
-    return asks_article(question) or asks_source(question)
+    """Does the question ask where the answer just given comes from (its article, its source: "which article
+    says that?", "what's the source?", "who wrote this?"), not of an article it names ("who wrote the Najaf
+    article")?"""
+    return asks_article(question) or bool(_ASKS_OF_ANSWER.search(question) or _OF_THIS.search(question))
 
 
 def credit_lines(lib: Library, article_id: str) -> list[SentenceRow]:

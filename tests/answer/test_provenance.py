@@ -61,3 +61,11 @@ def test_the_source_of_the_answer_just_given_is_its_articles_credit_line(sample_
     assert a.status == "answered" and "VOA Correspondent Challiss McDonough" in a.citations[0].quote, a.answer
     # asked first, there is no answer it could be the source of (was the first retrieved story's credit line)
     assert ask("what's the source?", settings=sample_home).status == "not_found"
+
+
+def test_who_wrote_a_named_article_after_another_answer_is_that_articles_credit(sample_home):
+    # after an answer from the Basra story, "the Najaf article" is the Najaf story (was "VOA Correspondent ...":
+    # the question was taken as one about the answer just given, and retrieved by its words)
+    first, a = _follow(sample_home, "how many people died in basra", "who wrote the najaf article")
+    assert first.citations[0].article_id.startswith("002_")
+    assert a.status == "answered" and a.citations[0].quote == "SOURCE: Agencies", a.answer
