@@ -170,8 +170,8 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
     nodes, ex, spent = _search(lib, engine, standalone, last or standalone)
     # A topic carried over from the previous turn ("is the curfew still on (Hazem al-Aaraji)?") is dropped
     # when the question alone is answered better (bot/answer/carry.py)
-    own = norm(q)
-    if hist and not about and standalone.startswith(f"{own.rstrip(' ?')} (") and standalone.endswith(")?"):
+    own = norm(q) if hist and not about and standalone.endswith(")?") else ""
+    if own and standalone.startswith(f"{own.rstrip(' ?')} ("):
         *alone, more_spent = _search(lib, engine, own)
         spent = [a + b for a, b in zip(spent, more_spent)]
         if not keeps_topic(lib, own, ex, alone[1]):

@@ -162,9 +162,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     placed = {s.id for s, _ in placing}
     extra += placing
     # "What does Sadr want?": the sentences of the passages' articles where he does it, as their own verb's subject
-    doer, act = actor_terms(q.text)
-    if doer and act and act not in ("do", "done") and not asks_reaction(act) and not lexicon.related("say", act):
-        extra += acting_sentences(lib, doer, act, passages)
+    actor, verb = actor_terms(q.text)
+    acting = acting_sentences(lib, actor, verb, passages) if (
+        actor and verb and verb not in ("do", "done") and not asks_reaction(verb) and not lexicon.related("say", verb)) \
+        else ()
+    extra += acting
     cands = candidates(lib, q, passages, qv, weights, extra, variants) if passages else []
     near = None
     if shown:
@@ -215,11 +217,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         return Extraction(summary_status != ANSWERED, chosen, related, 1.0, {}, summary_status)
     if not cands or not q.terms:
         return Extraction(True, (), related, 0.0, {}, NOT_FOUND)
-    actor, verb = actor_terms(q.text)
     speaker = actor if verb and lexicon.is_speech_verb(verb) else frozenset()
     others = frozenset(q.terms) - actor - set(terms(verb))  # what else the question names
     names = frozenset(t for w in q.names for t in terms(w))
-    cands = prefer_actor(lib, actor, verb, speaker, cands, others, names)
+    cands = prefer_actor(lib, actor, verb, speaker, cands, others, names, frozenset(s.id for s, _ in acting))
     # "What did Sadr agree to?" against "The cleric agreed to ...": X named doing the very act asked about;
     # "How did the government respond to Sadr?": X doing anything about it ("has welcomed Sadr's move").
     acts = bool(actor) and (

@@ -96,10 +96,11 @@ POLYSEMOUS = lexicon.MANY_SENSES  # WordNet verb senses from which a verb's stan
 
 def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],
                  cands: list[Candidate], topic: frozenset[str] = frozenset(),
-                 names: frozenset[str] = frozenset()) -> list[Candidate]:
+                 names: frozenset[str] = frozenset(), acting: frozenset[str] = frozenset()) -> list[Candidate]:
     """For "what did X do ...", the best-scored of the first candidates that names X doing the question's
     verb (or a stand-in: "want" / "demanding") goes first; for "what did X say ...", failing that, the
-    best that names X and reports speech, then the best that names X."""
+    best that names X and reports speech, then the best that names X. `acting`: the ids of the sentences whose
+    own verb X does (acting_sentences), first wherever they rank."""
     if not actor:
         return cands
     def named(c): return names_speaker(lib, actor, c.article_id, c.start)  # noqa: E704
@@ -155,12 +156,11 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
             if out is not None:
                 return out
         return cands
-    if tests and not asks_reaction(verb) and not exact:
-        # X the subject of the sentence's own verb, wherever it ranks ("what does Sadr want": "In exchange, he
-        # asked the government ..."), before X only named doing it ("... read a statement on behalf of Sadr,
-        # demanding ...")
-        subject = first_passing(cands, [lambda c: acts_as_subject(lib, actor, verb, c.article_id, c.start)],
-                                window=len(cands))
+    if acting:
+        # X the subject of the sentence's own verb (`acting`: acting_sentences' ids), wherever it ranks ("what does
+        # Sadr want": "In exchange, he asked the government ..."), before X only named doing it ("... read a
+        # statement on behalf of Sadr, demanding ...")
+        subject = first_passing(cands, [lambda c: c.sentence_id in acting], window=len(cands))
         if subject is not None:
             return subject
     return promote_first(cands, tests)
