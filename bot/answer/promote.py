@@ -364,7 +364,9 @@ _AT_NAMED = re.compile(r"\b(?i:in|at|on|near|inside|outside|across|around|throug
                        r"(?:the\s+)?(?:(?:[a-z]+|[A-Z][a-z]+ern)\s+)?"
                        r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
                        r"May|June|July|August|September|October|November|December)\b)([A-Z][\w'\-]+)")
-_AT_NOUN = re.compile(r"\b(?:in|at|near|inside|outside|on)\s+(?:the\s+|a\s+|an\s+)?([a-z]+)(?:\s+([a-z]+))?\b")
+# ("to", "into", "from" only before a determiner: "to leave" is no place, "to its sacred sites" is)
+_AT_NOUN = re.compile(r"\b(?:(?:in|at|near|inside|outside|on)\s+(?:the\s+|a\s+|an\s+)?"
+                      r"|(?:to|into|from)\s+(?:the|a|an|its|their|his|her)\s+)([a-z]+)(?:\s+([a-z]+))?\b")
 PLACE_WINDOW = 2  # how far down the scored candidates a sentence saying where is looked for
 
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from bot.answer.promote import _AT_NAMED
+from bot.answer.promote import _AT_NAMED, _AT_NOUN
 
 
 @pytest.mark.parametrize("question, quote", [
     ("where did dan senor speak", "at a press conference in Baghdad"),  # not "said on Thursday"
     ("where were the fighters stationed", "stationed on rooftops"),
     ("where were overnight curfews imposed", "imposed elsewhere in central and southern Iraq"),
+    # "to its sacred sites" (not "... including the Baghdad district of Sadr City", a name after "including")
+    ("where do pilgrims go", "to its sacred sites"),
 ])
 def test_where_is_answered_by_a_sentence_saying_where(sample_home, question, quote):
     a = ask(question, settings=sample_home)
@@ -23,6 +25,11 @@ def test_a_weekday_after_on_is_no_place_and_a_sentence_may_open_with_its_place()
     assert not _AT_NAMED.search("Dan Senor said on Thursday that the military would hand over")
     assert _AT_NAMED.search("In southern Italy, the Normans incorporated elements").group(1) == "Italy"
     assert not _AT_NAMED.search("from Monday")
+
+
+def test_to_before_a_determiner_and_a_place_noun_says_where_but_an_infinitive_does_not():
+    assert _AT_NOUN.search("the flow of foreign pilgrims to its sacred sites").groups() == ("sacred", "sites")
+    assert _AT_NOUN.search("too afraid of unrest to leave their homes") is None
 
 
 @pytest.mark.parametrize("question", ["which country's troops handed over basra",
