@@ -229,15 +229,16 @@ def act_nouns(verb: str, senses: int = 2) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def state_nouns(adjective: str, senses: int = 2) -> frozenset[str]:
     """The nouns WordNet derives from the adjective in its `senses` most frequent senses and that share its
-    root ("angry" -> "anger", "angriness"; "sad" -> "sadness"): the state named as a thing, whose verb
-    ("has angered many residents") says what "made them angry". A derivation pointer of the whole synset
+    root ("angry" -> "anger", "angriness"; "sad" -> "sadness"; the attribute it is a value of: "strong" ->
+    "strength"): the state named as a thing, whose verb ("has angered many residents") says what "made them
+    angry", or the thing itself ("how strong was the resistance": "the strength of the resistance"). A derivation pointer of the whole synset
     reaches its synonyms' nouns too ("angry" -> "fury", "ire"); the shared first letters keep the adjective's own.
     """
     if not available():
         return frozenset()
     root = adjective.lower()[:3]
     return frozenset(l for o in synsets(adjective, "a")[:senses] for sym, off, p in _synset("a", o)[1]
-                     if sym == "+" and p == "n" and _lexfile("n", off) in STATE_FILES
+                     if sym in ("+", "=") and p == "n" and _lexfile("n", off) in STATE_FILES
                      for l in _synset("n", off)[0] if l.startswith(root) and "_" not in l)
 
 

@@ -24,6 +24,13 @@ Police said the blockade ended peacefully by noon.
 def test_state_nouns_are_the_adjectives_own():
     assert "anger" in lexicon.state_nouns("angry")
     assert lexicon.state_nouns("theoretical") == frozenset()  # noun.cognition: pertains, no state
+    assert "strength" in lexicon.state_nouns("strong")  # the attribute "strong" is a value of
+
+
+def test_how_strong_is_answered_by_the_strength_of_it(sample_home):
+    # "... caught off guard by the strength of the resistance ..." (was not found: "strong" is not "strength")
+    a = ask("how strong was the resistance", settings=sample_home)
+    assert a.status == "answered" and "the strength of the resistance" in a.citations[0].quote, a.answer
 
 
 def test_what_made_them_angry_is_what_angered_them(tmp_path):
