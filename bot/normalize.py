@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answer import base_forms, common_words, country_names, is_participle, known_word, wordnet_available
+from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_participle, is_person_noun,
+                        known_word, wordnet_available)
 from bot.direct import direct
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
@@ -257,11 +258,24 @@ _AFTER_NAME = re.compile(r"(\b[A-Z][\w'\-]*\s+)([a-z]+)\b")
 
 def _the_us(question: str, corpus: WordStats) -> str:
     """"the us" is the country, never the pronoun: "what did the us give in return" asks about the articles'
-    "US" (where they write it so)."""
-    if not re.search(r"\bthe\s+us\b", question):
+    "US" (where they write it so); so is "us" before people of some kind or a body of them ("what do us
+    officials want", "us forces", "us military"; not "give us help")."""
+    if not re.search(r"\bus\b", question):
         return question
     _, _, form = corpus.capitalised("us")
-    return re.sub(r"\b(the\s+)us\b", rf"\g<1>{form}", question) if form and form.isupper() else question
+    if not (form and form.isupper()):
+        return question
+    question = re.sub(r"\b(the\s+)us\b", rf"\g<1>{form}", question)
+    return _US_BEFORE.sub(lambda m: form if _people(m.group(1)) else m.group(), question)
+
+
+_US_BEFORE = re.compile(r"\bus(?=\s+([a-z]+)\b)")
+
+
+def _people(noun: str) -> bool:
+    """A body of people ("military", "army") or people of a kind, in the plural ("officials", "forces")."""
+    return is_group_noun(noun) or (is_person_noun(noun) and noun not in base_forms(noun, "n")
+                                   and bool(base_forms(noun, "n")))
 
 
 def _passive(question: str) -> str:

@@ -288,6 +288,10 @@ def test_the_us_is_the_country(corpus) -> None:
     lib = Corpus(corpus)
     assert normalize("what did the us give in return", lib) == "what did the US give in return"
     assert normalize("tell us about it", lib) == "tell us about it"  # the pronoun stays
+    # ... and before people or a body of them ("us" was the question's verb: "what do us officials want" not found)
+    assert normalize("what do us officials want", lib) == "what do US officials want"
+    assert normalize("what did us forces do", lib) == "what did US forces do"
+    assert normalize("can you give us help", lib) == "can you give us help"
 
 
 def test_a_typo_after_how_is_the_word_that_follows_how(corpus) -> None:

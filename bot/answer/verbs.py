@@ -66,6 +66,12 @@ def _after_subject(question: str) -> list[str] | None:
                              or toks[i].lower() in stopwords() or _HYPHENED_NAME.match(toks[i])
                              or (toks[i] in _NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1][:1].isupper())):
         i += 1
+    # "what do US officials want", "did Iraqi troops leave": a name modifying a plural noun, then the bare verb
+    # (a word that is a bare verb itself heads the subject only before "do")
+    if (0 < i < len(toks) - 1 and toks[i - 1][:1].isupper() and not re.search(r"['\u2019]s$", toks[i - 1])
+            and re.search(r"[^s]s$", toks[i]) and lexicon.available() and _noun_before_verb(toks, i)
+            and (not _bare_verb(toks[i]) or toks[i + 1].lower().strip("?.!,") == "do")):
+        i += 1
     # "did Sadr's men hand over ...": a name's possessive is followed by its head noun, then the verb (also
     # "al-Sadr's order work")
     if (0 < i < len(toks) - 1 and (toks[i - 1][:1].isupper() or _HYPHENED_NAME.match(toks[i - 1]))
