@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import is_participle, split_subject
+from bot.answer import base_forms, is_participle, split_subject
 from bot.referents import entities
+from index.terms import stopwords
 
 # A time counted from the previous turn's year: "a year later", "two years after that", "the following year",
 # "the year before" (the number of years, and which way)
@@ -87,3 +88,57 @@ def dated(q: str, prev_q: str, answer: str) -> str:
     way = (m.group("dir") or m.group("dir1") or m.group("dir2")).lower()
     sign = -1 if way.startswith(("earlier", "before", "previous")) else 1
     return f"{q[:m.start()]}in {years.pop() + sign * count}{q[m.end():]}"
+
+
+# Words between a subject and its verb ("US occupation forces *have* suspended", "barrages ... have *also* slammed")
+_BETWEEN = frozenset("have has had also was were is are been be then later reportedly already just not".split())
+_PRONOUNS = frozenset("he she it they we you i this that who which".split())
+MAX_DOER_WORDS = 6
+
+
+def of_doer(wh: str, rest: str, answer: str) -> str | None:
+    """A bare question word after a question whose subject was asked ("who handed control of Basra to Iraqi
+    forces" + "when?"): the act asked of whoever the answer names doing it ("when did British troops hand
+    control of Basra to Iraqi forces?"); after "what happened in Basra", "when?" / "where?" of the event ("when
+    did it happen in Basra?", which points at what the answer told of). None when `rest` (the previous question after its
+    question word) does not open with a verb in the past or in the present's -s form, or no doer is named."""
+    m = re.match(r"([a-z]+)\b(.*)$", rest)
+    if not m or m.group(1) in _BETWEEN:
+        return None
+    verb, tail = m.groups()
+    # an inflected verb ("handed" -> "hand"), or one whose past is its base ("read", "put")
+    base = next((b for b in base_forms(verb, "v") if b != verb or is_participle(verb)), None)
+    if not base:
+        return None
+    if base in ("happen", "occur"):
+        # (its date or place is looked for near what the answer told of; a reason is not: "why?" stays as it was)
+        return f"{wh} did it {base}{tail}?" if wh.lower() in ("when", "where") else None
+    doer = _doer(answer, verb)
+    return f"{wh} did {doer} {base}{tail}?" if doer else None
+
+
+def _doer(answer: str, verb: str) -> str | None:
+    """The noun phrase right before `verb` in the answer ("British troops handed ..." -> "British troops";
+    "US occupation forces have suspended" -> "US occupation forces"); None for a pronoun or none."""
+    m = re.search(rf"\b{re.escape(verb)}\b", answer)
+    if not m:
+        return None
+    toks = answer[:m.start()].split()
+    while toks and (toks[-1].lower() in _BETWEEN or toks[-1].endswith("ly")):
+        toks.pop()
+    phrase: list[str] = []
+    while toks and len(phrase) < MAX_DOER_WORDS:
+        t = toks[-1]
+        word = re.sub(r"['\u2019]s$", "", t)
+        if not re.fullmatch(r"[A-Za-z][\w'\-]*", t) or t.lower() in _PRONOUNS:
+            break  # punctuation ends the phrase ("On Saturday, Mr. Maliki ...")
+        if t.lower() in ("the", "a", "an"):
+            phrase.insert(0, t.lower())
+            break
+        if not (t[0].isupper() or (t not in stopwords() and any(base_forms(word.lower(), p) for p in "na"))):
+            break
+        phrase.insert(0, t)
+        toks.pop()
+    if not phrase or phrase[-1].lower() in _PRONOUNS or phrase == ["the"]:
+        return None
+    return " ".join(phrase)

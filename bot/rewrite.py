@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from bot.answer import (about_answer, asks_next, base_forms, broad_topic, is_group_noun, is_place_noun,
                         is_smalltalk, points_at_event, split_subject)
-from bot.graft import dated, graft
+from bot.graft import dated, graft, of_doer
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, entities, is_place, named_subject, owned_person,
                            people_word, person_asked, person_like, plural_noun, thing_asked)
 
@@ -198,6 +198,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
             return f"{q.rstrip(' ?')} {prev_q}"
         # "what's happening in Sadr City" + "why?": the contracted verb stays ("why is happening ...")
         rest = re.sub(r"^['\u2019]s\b", "is", prev_q[asked.end():].strip()).rstrip(" ?")
+        # "who handed control of Basra ..." + "when?": when the one the answer names did it
+        if asked.group().strip().lower() in ("who", "what") and (redone := of_doer(bare.group(1), rest, answer)):
+            return redone
         # "what did the British do" + "where?": where they did that, the act the previous answer told of
         if re.search(r"(?i)\bdo$", rest):
             rest += " that"

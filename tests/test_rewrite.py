@@ -82,6 +82,24 @@ def test_a_bare_question_word_asks_the_previous_question_again():
         "when started the offensive in Basra?"
 
 
+def test_a_bare_question_word_after_who_did_it_asks_of_the_doer_the_answer_names():
+    # was "when handed control of Basra to Iraqi forces?"
+    handed = _turn("who handed control of Basra to Iraqi forces", "British troops handed control of Basra province "
+                   "over to Iraqi security forces in December. [1]")
+    assert rewrite("when", handed) == "when did British troops hand control of Basra to Iraqi forces?"
+    suspended = _turn("who suspended the offensive in Najaf", "US occupation forces have suspended their offensive "
+                      "against Iraqi militiamen in the city of Najaf. [1]")
+    assert rewrite("why?", suspended) == "why did US occupation forces suspend the offensive in Najaf?"
+    read = _turn("who read the statement", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of Sadr. [1]")
+    assert rewrite("why", read) == "why did the cleric's aide Hazem Al-Aaraji read the statement?"
+    # "what happened": when / where it did (a pointer at what the answer told of)
+    assert rewrite("when?", _turn("what happened in Najaf", "US forces suspended their offensive. [1]")) == \
+        "when did it happen in Najaf?"
+    # a pronoun before the verb names no one: the question as before
+    assert rewrite("when", _turn("who was caught off guard", "On Saturday, he was caught off guard. [1]")) == \
+        "when was caught off guard?"
+
+
 def test_and_before_a_question_of_its_own_is_no_ellipsis():
     q = rewrite("and what did the government say?", SADR)
     assert q.startswith("what did the government say") and "exchange" not in q

@@ -121,7 +121,7 @@ _ANYONE = re.compile(r"^\W*(was|were|is|are|has|have|had|did|does|do)\s+(?:anyon
                      r"everybody)\s+(.*)$", re.I)
 # English verbs whose past participle is their base form ("how many were *hurt*"): no ending tells them apart.
 _BASE_PARTICIPLES = frozenset("hurt hit cut shut put set spread split cast cost quit burst upset shed thrust "
-                              "broadcast forecast beat bet bid let rid".split())
+                              "broadcast forecast beat bet bid let rid read".split())
 
 
 def is_participle(word: str) -> bool:
