@@ -4,8 +4,8 @@ A follow-up with no name and no pronoun gets the previous turn's topic ("how did
 (Sadr)?"): bot/rewrite.py. That helps when the question needs it ("how many people died (in Basra)?") and
 hurts when the question is a new one of its own ("is the curfew still on (Hazem al-Aaraji)?" quoted the
 aide's statement, nothing about a curfew). Both are answered; the topic is dropped only when the question
-alone is answered, surely, by a sentence that holds more of the question's own words, or by the same sentence
-the topic left uncertain; never when the question points back ("when will it end?": it leans on the turn before).
+alone is answered, surely, by a sentence that holds more of the question's own words, or that has the
+question's actor as its subject where the other has not, or by the same sentence the topic left uncertain; never when the question points back ("when will it end?": it leans on the turn before).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 
 from bot.answer.extract import Extraction
 from bot.answer.features import analyse_question, coverage, held_terms
+from bot.answer.speaker import actor_terms, acts_first
 from bot.library import Library
 
 
@@ -35,5 +36,15 @@ def keeps_topic(lib: Library, own: str, with_topic: Extraction, alone: Extractio
         c = ex.chosen[0]
         return coverage(q, held_terms(lib.articles[c.article_id].text[c.start:c.end], q.unseen))
 
+    # "what did the government say (Sadr)?": the question's actor the subject of the answer alone ("The Iraqi
+    # government has welcomed Sadr's move"), not of the one with the topic ("... Sadr has ordered ... to press
+    # the government ...")
+    actor, _ = actor_terms(own)
+    if actor and _leads(lib, actor, alone) and not _leads(lib, actor, with_topic):
+        return False
     same = alone.chosen[0].sentence_id == with_topic.chosen[0].sentence_id
     return not (held(alone) > held(with_topic) + 1e-9 or (same and with_topic.status != "answered"))
+
+
+def _leads(lib: Library, actor: frozenset[str], ex: Extraction) -> bool:
+    return acts_first(lib, actor, ex.chosen[0].article_id, ex.chosen[0].start)

@@ -27,6 +27,13 @@ def test_a_question_of_its_own_drops_the_carried_topic(sample_home, first, secon
     assert "(" not in a.standalone_question  # the understood question shows no topic it did not use
 
 
+def test_the_question_s_actor_as_the_subject_alone_drops_the_carried_topic(sample_home):
+    # was "what did the government say (Moqtada al-Sadr)?", quoting Sadr's order "... to press the government ..."
+    a = _follow(sample_home, "who is moqtada al-sadr", "what did the government say")
+    assert a.status == "answered" and a.citations[0].quote == "The Iraqi government has welcomed Sadr's move."
+    assert "(" not in a.standalone_question
+
+
 def test_the_same_sentence_answered_alone_is_not_left_uncertain(sample_home):
     a = _follow(sample_home, "who is sistani", "when did the british hand over control")
     assert a.status == "answered" and "in December" in a.citations[0].quote
