@@ -33,7 +33,8 @@ from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
-from bot.answer.speaker import actor_terms, asks_reaction, does_as_subject, says_verb, speaks_first
+from bot.answer.speaker import (actor_terms, asks_reaction, does_as_subject, says_as_subject, says_verb, source_terms,
+                               speaks_first)
 from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, count_of_act_first, definition_first, doer_first, duration_first,
                                 gives_role, holds_act, instance_first, naming_first, naming_sentences, place_first,
                                 prefer_actor, promote_first, reacts, role_sentences)
@@ -221,6 +222,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     others = frozenset(q.terms) - actor - set(terms(verb))  # what else the question names
     names = frozenset(t for w in q.names for t in terms(w))
     cands = prefer_actor(lib, actor, verb, speaker, cands, others, names, frozenset(s.id for s, _ in acting))
+    # "according to Senor, what will US forces do?": a sentence where the source speaks goes first
+    source = source_terms(q.text) if not speaker else frozenset()
+    if source:
+        cands = promote_first(cands, [lambda c: says_as_subject(lib, source, c.article_id, c.start)], window=SPEAKER_WINDOW)
     # "What did Sadr agree to?" against "The cleric agreed to ...": X named doing the very act asked about;
     # "How did the government respond to Sadr?": X doing anything about it ("has welcomed Sadr's move").
     acts = bool(actor) and (

@@ -55,6 +55,19 @@ def actor_terms(question: str) -> tuple[frozenset[str], str]:
     return _head_terms(subject), verb
 
 
+# "according to Senor, what will US forces do?", "who was targeted according to the government": the source
+_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+((?:[\w'\-]+\s+){0,4}?[\w'\-]+)(?=\s*(?:[,?.!]|$)|\s+(?:who|whom|what|"
+                        r"which|when|where|why|how|is|are|was|were|will|would|did|does|do|has|have|had|can)\b)")
+
+
+def source_terms(question: str) -> frozenset[str]:
+    """The head of the person the question names as its source ("according to Dan Senor" -> {"senor"}), else
+    empty."""
+    m = _ACCORDING.search(question)
+    # (a possessor is no part of who speaks: "according to Sadr's spokesman" is the spokesman)
+    return _head_terms(re.sub(r"[\w\-]+['\u2019]s\s+", "", m.group(1))) if m else frozenset()
+
+
 def _head_terms(subject: str) -> frozenset[str]:
     """The stemmed head of a subject that is a person (see speaker_terms), else empty."""
     sw = stopwords()

@@ -75,3 +75,22 @@ def test_what_x_said_about_something_is_x_the_subject_of_a_sentence_about_it_bef
     # X speaking of it still goes first (gold g087)
     a = ask("What did Maliki say the operation did not target?", settings=sample_home)
     assert "did not target the mainstream Sadrist movement" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question, quote", [
+    # was uncertain, quoting "US occupation forces have suspended their offensive ..." (Senor not the speaker)
+    ("according to senor what will us forces do", "Senor confirmed US forces would"),
+    ("what will us forces do, according to dan senor?", "Senor confirmed US forces would"),
+    # a possessor is no part of the source: the spokesman speaks
+    ("according to sadr's spokesman will the fighters turn in their guns", "Sadr's spokesman said the fighters"),
+])
+def test_the_source_a_question_names_is_the_one_speaking(sample_home, question, quote):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and quote in a.citations[0].quote, a.answer
+
+
+def test_source_terms_read_according_to():
+    from bot.answer.speaker import source_terms
+    assert source_terms("according to Senor what will US forces do") == {"senor"}
+    assert source_terms("who was the offensive targeting according to Maliki?") == {"maliki"}
+    assert source_terms("what is classified according to difficulty") == frozenset()  # no person
