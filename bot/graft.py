@@ -135,7 +135,8 @@ def _doer(answer: str, verb: str) -> str | None:
         if t.lower() in ("the", "a", "an"):
             phrase.insert(0, t.lower())
             break
-        if not (t[0].isupper() or (t not in stopwords() and any(base_forms(word.lower(), p) for p in "na"))):
+        named = any(part[:1].isupper() for part in t.split("-"))  # "al-Sadr" is a name too
+        if not (named or (t not in stopwords() and any(base_forms(word.lower(), p) for p in "na"))):
             break
         phrase.insert(0, t)
         toks.pop()

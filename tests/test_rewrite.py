@@ -92,6 +92,9 @@ def test_a_bare_question_word_after_who_did_it_asks_of_the_doer_the_answer_names
     assert rewrite("why?", suspended) == "why did US occupation forces suspend the offensive in Najaf?"
     read = _turn("who read the statement", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of Sadr. [1]")
     assert rewrite("why", read) == "why did the cleric's aide Hazem Al-Aaraji read the statement?"
+    ordered = _turn("who ordered the militia off the streets", "In Iraq, Shi'ite cleric Moqtada al-Sadr has ordered "
+                    "his militia off the streets. [1]")
+    assert rewrite("why", ordered) == "why did Shi'ite cleric Moqtada al-Sadr order the militia off the streets?"
     # "what happened": when / where it did (a pointer at what the answer told of)
     assert rewrite("when?", _turn("what happened in Najaf", "US forces suspended their offensive. [1]")) == \
         "when did it happen in Najaf?"
