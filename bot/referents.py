@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_person_noun, is_proper_noun,
-                        split_subject)
+from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_person_noun, is_place_noun,
+                        is_proper_noun, split_subject)
 from index.terms import stopwords
 
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -124,10 +124,19 @@ def thing_asked(prev_q: str) -> str | None:
         thing = thing if bare.group(1) else f"the {thing}"
         return thing if a_thing(thing) else None
     parts = split_subject(prev_q.rstrip(" ?") + "?")
-    defined = _WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q) or _HAPPENED_TO.match(prev_q) or _IS_IT.match(prev_q)
+    defined = (_WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q) or _HAPPENED_TO.match(prev_q) or _IS_IT.match(prev_q)
+               or _WH_PASSIVE.match(prev_q) or _WHAT_NOUN.match(prev_q))
     if not parts and not defined:
         return None
-    subject = parts[1] if parts else defined.group(1)
+    subject = defined.group(1) if defined and defined.re in (_WH_PASSIVE, _WHAT_NOUN) else parts[1] if parts \
+        else defined.group(1)
+    if defined and defined.re is _WHAT_NOUN:
+        # (a body of people or a place of that kind is the one the answer names: "what militia does Sadr lead"
+        # + "where are its strongholds" are the Mehdi Army's)
+        noun = subject.lower()
+        if is_group_noun(noun) or is_place_noun(noun) or is_person_noun(noun):
+            return None
+        subject = f"the {subject}"
     if defined and defined.re is _IS_THERE:
         subject = "the " + subject.split(None, 1)[1]  # "is there a curfew?" + "when will it end?": the curfew
     return subject if a_thing(subject) else None
@@ -137,6 +146,11 @@ def thing_asked(prev_q: str) -> str | None:
 # word after it, maybe an adverb before that, is what is asked of it)
 _IS_IT = re.compile(r"(?i)^\s*(?:is|was|are|were)\s+(the\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)??)\s+"
                     r"(?:(?:still|now|really|already)\s+)?[a-z][a-z\-]*(?:\s+(?:on|off|over|up|out))?\s*\??\s*$")
+# "when is the curfew being lifted", "why was the deadline extended": the thing a passive is asked of
+_WH_PASSIVE = re.compile(r"(?i)^\s*(?:when|where|why|how)\s+(?:is|was|are|were)\s+(the\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)??)"
+                         r"\s+(?:(?:being|still|now|already|finally)\s+)?[a-z]+(?:ed|en)\b")
+# "what deadline did he give them": the thing of the kind asked for ("was it extended?": the deadline)
+_WHAT_NOUN = re.compile(r"(?i)^\s*(?:what|which)\s+([a-z][a-z\-]*)\s+(?:did|does|do|will|would|has|have|had)\s")
 # a noun phrase typed alone: "Basra offensive", "the truce"
 _BARE_THING = re.compile(r"((?i:the)\s+)?(?:[A-Z][\w\-]*\s+)*([a-z][a-z\-]*)")
 # "what happened to the economy", "what's going on with the curfew": the thing it happened to

@@ -324,6 +324,13 @@ def test_it_is_the_thing_the_previous_question_was_about_never_a_person_in_its_a
     assert rewrite("why did it welcome it", welcome) == "why did the government welcome it"
     curfew = _turn("what did the curfew do", "Iraqi authorities say a citywide curfew in Baghdad is to be lifted. [1]")
     assert rewrite("when will it end", curfew) == "when will the curfew end"
+    # ... the thing a passive asked of ("where is Iraqi authorities" before), and a thing of the kind asked for
+    lifted = _turn("when is the curfew being lifted", "Iraqi authorities say a citywide curfew in Baghdad is to be "
+                   "lifted early Monday. [1]")
+    assert rewrite("where is it", lifted) == "where is the curfew"
+    deadline = _turn("what deadline did Maliki give them", "He originally gave the militants until Friday to turn in "
+                     "their weapons. [1]")
+    assert rewrite("was it extended", deadline) == "was the deadline extended"
     # a person or people asked about is no "it": the usual rules apply
     cleric = _turn("what did the cleric agree to", "The cleric agreed to end all armed demonstrations. [1]")
     assert "the cleric" not in rewrite("did it work", cleric)
