@@ -34,7 +34,7 @@ from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import (actor_terms, asks_reaction, does_as_subject, says_as_subject, says_verb, source_terms,
-                               speaks_first)
+                               speaks_as_subject, speaks_first)
 from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, count_of_act_first, definition_first, doer_first, duration_first,
                                 gives_role, holds_act, instance_first, naming_first, naming_sentences, place_first,
                                 prefer_actor, promote_first, reacts, role_sentences)
@@ -338,6 +338,13 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     act = q.verb_word or next((w for w in reversed(q.sequence) if is_participle(w)), None)
     if (status == ANSWERED and _YES_NO.match(q.text) and act
             and only_requested(act, lib.articles[best.article_id].text[best.start:best.end])):
+        status = UNCERTAIN
+    # "did the government agree?" against "The cleric agreed to ...": someone else doing the act asked about is
+    # no yes or no for the one asked about
+    if (status == ANSWERED and _YES_NO.match(q.text) and actor and verb and verb not in ("do", "done")
+            and not does_as_subject(lib, actor, verb, best.article_id, best.start)
+            and not (lexicon.is_speech_verb(verb) and (speaks_as_subject(lib, actor, best.article_id, best.start)
+                                                        or says_as_subject(lib, actor, best.article_id, best.start)))):
         status = UNCERTAIN
     # "did anyone die in Najaf?": whoever it was, the sentence itself must tell of the act (or a stand-in:
     # "killed"; not "Najaf siege ends in truce" before it)

@@ -19,3 +19,16 @@ def test_a_verb_of_many_senses_stands_in_only_as_itself():
 def test_the_actor_doing_something_else_is_not_the_answer(sample_home):
     a = ask("which city did maliki visit", settings=sample_home)
     assert not (a.status == "answered" and "calling it a step" in a.citations[0].quote), a.answer
+
+
+def test_someone_else_doing_the_act_is_no_yes_or_no_for_the_one_asked_about(sample_home):
+    # was answered: "The cleric agreed to ..." for "did the government agree"
+    a = ask("did the government agree", settings=sample_home)
+    assert a.status == "uncertain", a.answer
+    # the one asked about doing it, named by title or speaking by a pronoun, still answers
+    for question, quote in [("did sadr agree to end the demonstrations", "The cleric agreed to end"),
+                            ("did the us agree to suspend the warrant", "the US agreed to suspend"),
+                            ("Did Maliki say the Basra operation was aimed at the mainstream Sadrist movement?",
+                             "He repeated his declaration")]:
+        a = ask(question, settings=sample_home)
+        assert a.status == "answered" and quote in a.citations[0].quote, (question, a.answer)
