@@ -12,7 +12,7 @@ among its own most frequent senses too (lexicon.synonyms): "died" is not searche
 
 from __future__ import annotations
 
-from bot.answer import broad_topic, name_variants, state_nouns, synonyms
+from bot.answer import broad_topic, name_variants, root_nouns, state_nouns, synonyms
 from index.bm25 import BM25Index
 from index.terms import stopwords, terms, words
 from index.words import WordStats
@@ -39,7 +39,9 @@ def keyword_query(bm25: BM25Index, question: str, corpus: WordStats | None = Non
     for word in dict.fromkeys(words(question)):
         if word in sw or not word.isalpha():
             continue
-        for noun in sorted(state_nouns(word))[:MAX_SYNONYMS]:
+        # ... and, for an adjective no article uses, the noun it pertains to ("economic" -> "economy")
+        unused = not any(bm25.doc_freq(t) for t in terms(word))
+        for noun in sorted(state_nouns(word))[:MAX_SYNONYMS] + (sorted(root_nouns(word))[:MAX_SYNONYMS] if unused else []):
             ts = terms(noun)
             if ts and ts[0] not in extra and ts[0] not in terms(word) and bm25.doc_freq(ts[0]):
                 extra[ts[0]] = noun

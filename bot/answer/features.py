@@ -178,20 +178,22 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
                     tuple(words(text)), names, main_verb(asked), main_verb_word(asked), specific,
                     {t: w for w in reversed(words(text)) for t in terms(w)},
-                    frozenset(t for t in ts if seen is not None and not seen(t)), _aliases(text, ts))
+                    unseen := frozenset(t for t in ts if seen is not None and not seen(t)), _aliases(text, ts, unseen))
 
 
-def _aliases(text: str, ts: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()) -> tuple[tuple[str, frozenset[str]], ...]:
     """Question.aliases: for each adjective of the question (one of its terms), the terms of the nouns
-    WordNet derives from it that share its root ("angry" -> "anger"); for a follower's word, its leader's name
-    ("Sadrists" -> "Sadr")."""
+    WordNet derives from it that share its root ("angry" -> "anger"), and, for one no article uses (`unseen`),
+    of the nouns it pertains to ("economic" -> "economy": the stems differ); for a follower's word, its
+    leader's name ("Sadrists" -> "Sadr")."""
     if not lexicon.available():
         return ()
     out = {}
     for w in words(text):
         own = terms(w)
         if len(own) == 1 and own[0] in ts and w.isalpha():
-            other = frozenset(t for n in lexicon.state_nouns(w) for t in terms(n)) - {own[0]}
+            nouns = lexicon.state_nouns(w) | (lexicon.root_nouns(w) if own[0] in unseen else frozenset())
+            other = frozenset(t for n in nouns for t in terms(n)) - {own[0]}
             # a follower named after a leader the lexicon does not know ("Sadrists" -> "Sadr"; not "Marxists",
             # an English word)
             if re.search(r"[a-z]{3}ists?$", w) and not known_word(w):

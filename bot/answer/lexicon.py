@@ -242,6 +242,19 @@ def state_nouns(adjective: str, senses: int = 2) -> frozenset[str]:
                      for l in _synset("n", off)[0] if l.startswith(root) and "_" not in l)
 
 
+@lru_cache(maxsize=4096)
+def root_nouns(adjective: str, senses: int = 2) -> frozenset[str]:
+    """The nouns the adjective pertains to in its `senses` most frequent senses, sharing its first four letters
+    ("economic" -> "economy", "financial" -> "finance", "diplomatic" -> "diplomacy"; not "urban" -> "city"),
+    no particular place (a people's word: country_names)."""
+    if not available():
+        return frozenset()
+    root = adjective.lower()[:4]
+    return frozenset(l for o in synsets(adjective, "a")[:senses] for sym, off, p in _synset("a", o)[1]
+                     if sym == "\\" and p == "n" and not any(ps == "@i" for ps, _, _ in _synset("n", off)[1])
+                     for l in _synset("n", off)[0] if l.startswith(root) and "_" not in l)
+
+
 # WordNet's lexicographer files noun.attribute, noun.feeling, noun.state: a state, not a thing the adjective
 # pertains to ("theoretical" -> "theory", noun.cognition; "combinatory" -> "combination", noun.act)
 STATE_FILES = frozenset({7, 12, 26})

@@ -44,3 +44,11 @@ def test_what_made_them_angry_is_what_angered_them(tmp_path):
 def test_getting_or_becoming_a_state_asks_what_caused_it(sample_home, question):
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and "has angered many residents" in a.citations[0].quote, a.answer
+
+
+def test_an_adjective_no_article_uses_stands_for_the_noun_it_pertains_to(sample_home):
+    assert lexicon.root_nouns("economic") >= {"economy"}
+    assert lexicon.root_nouns("urban") == frozenset()  # "city": another root
+    # "economic" (stem "econom") is no word of the articles, "economy" (stem "economi") is: was not found
+    a = ask("what's the economic impact", settings=sample_home)
+    assert a.status != "not_found" and "crippled the economy" in a.citations[0].quote, a.answer
