@@ -145,6 +145,8 @@ def broad_topic(question: str) -> str | None:
         return None
     # "summarize the Najaf article", "tell me about the story on the truce": the topic, not the article
     topic = _ARTICLE_WORDS.sub("", _ARTICLE_ABOUT.sub("", topic)).strip()
+    # "explain the situation in Basra", "tell me about the latest developments in Najaf": the place is the topic
+    topic = _SITUATION_IN.sub("", topic).strip()
     # "what's happening in Basra right now": when is no part of the topic
     topic = _WHEN_NOW.sub("", topic).strip()
     return topic if terms(topic) else None
@@ -160,6 +162,8 @@ _HAPPENED_TO = re.compile(r"^\s*(?:\w+[\s,]+)*?what(?:'s| has| is)?\s+(?:happene
 _HEAD = re.compile(r"^(?:(?!\b(?:of|in|at|on|for|from|with)\b)[\w'\- ])*?\s*(?P<head>[\w'\-]*)"
                    r"(?:\s+(?:of|in|at|on|for|from|with)\b.*)?$", re.I)
 _ARTICLE_ABOUT = re.compile(r"^(?:the|this|that)\s+(?:article|story|piece|report|news)\s+(?:about|on|of)\s+", re.I)
+_SITUATION_IN = re.compile(r"^(?:the\s+)?(?:(?:current|latest|overall|general|recent)\s+)?(?:situation|state\s+of\s+affairs|"
+                           r"developments?|events|goings[\s-]on)\s+(?:in|at|on|with|around)\s+(?=\S)", re.I)
 _ARTICLE_WORDS = re.compile(r"\s+(?:article|story|piece|report|news|situation)$", re.I)  # ("the Najaf situation")
 
 
