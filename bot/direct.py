@@ -50,8 +50,29 @@ def direct(question: str) -> str:
     rest = question[m.end():].strip()
     # a filler alone ("so is the militia still there?") is left; a greeting or a request goes
     if not rest or not (m.group("greeting") or m.group("request")):
+        return _stance(question)
+    return _stance((_inverted(rest) if m.group("request") else None) or rest)
+
+
+# "what's the government's position on Sadr", "what is the US stance", "what was Maliki's reaction to the
+# order": someone's view, asked as a noun, is what they said; their reaction how they reacted
+_STANCE = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+"
+                     r"(?:(?P<owner>(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)(?:'s|s'|\u2019s|s\u2019)|the\s+(?P<adj>[\w\-]+))\s+"
+                     r"(?P<kind>position|stance|view|views|opinion|take|attitude|response|reaction)"
+                     r"(?:\s+(?:on|of|about|to|toward|towards|regarding)\s+(?P<on>.+?))?\s*[?.!]*\s*$")
+
+
+def _stance(question: str) -> str:
+    m = _STANCE.match(question)
+    if not m:
         return question
-    return (_inverted(rest) if m.group("request") else None) or rest
+    owner = m.group("owner") or f"the {m.group('adj')}"
+    if m.group("owner") and m.group(0).lower().find("s'") == m.start("owner") + len(owner):
+        owner += "s"  # "the sadrists' reaction": the plural's own s
+    on = m.group("on")
+    if m.group("kind").lower() in ("response", "reaction"):
+        return f"how did {owner} react" + (f" to {on}" if on else "")
+    return f"what did {owner} say" + (f" about {on}" if on else "")
 
 
 def _inverted(clause: str) -> str | None:

@@ -52,3 +52,19 @@ def test_a_wrapped_question_is_answered_as_the_question_itself(sample_home, type
 ])
 def test_an_acknowledgement_before_the_next_question_goes(typed, put):
     assert direct(typed) == put
+
+
+@pytest.mark.parametrize("typed, put", [
+    ("what's the government's position", "what did the government say"),
+    ("what is the us position on sadr", "what did the us say about sadr"),
+    ("what was the sadrists' reaction to the offensive", "how did the sadrists react to the offensive"),
+    ("what is the name of the militia", "what is the name of the militia"),  # no view asked
+])
+def test_a_view_asked_as_a_noun_is_what_they_said_and_a_reaction_how_they_reacted(typed, put):
+    assert direct(typed) == put
+
+
+def test_a_position_is_answered_by_what_they_said(sample_home):
+    # was uncertain, quoting Sadr's order "... to press the government ..."
+    a = ask("what's the government's stance on sadr", settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
