@@ -213,6 +213,12 @@ def normalize(question: str, lib) -> str:
                      and not subject
                      and not re.search(r"(?i)\b(?:the|these|those|all|many|some)\s+$", question[:m.start()]))
             return f"{cap}'s" if owned else f"{cap}s"
+        # "najaf's economy": a possessive of a name the articles capitalise, whatever its own count
+        owner = re.fullmatch(r"([a-z][a-z\-]*)(['\u2019]s)", w)
+        if owner and low not in counts:
+            cap = _capital(corpus, owner.group(1))
+            if cap:
+                return cap + owner.group(2)
         if (low not in counts and low not in known and not w[0].isupper() and "'" not in w
                 and len(low) <= MAX_TYPO_LEN and not known_word(low)):
             low = _correct(low, corpus) or low

@@ -284,6 +284,14 @@ def test_got_and_a_participle_is_a_passive(corpus) -> None:
     assert normalize("what got him home", lib) == "what got him home"
 
 
+def test_a_possessive_of_a_name_takes_the_name_s_capitals(corpus) -> None:
+    lib = Corpus(corpus)
+    # "najaf's" is no word of the articles (was left as typed: no name for the follow-up's "he" / "it")
+    assert normalize("how has the standoff hurt najaf's economy", lib) == "how has the standoff hurt Najaf's economy"
+    assert normalize("what did maliki's government do", lib) == "what did Maliki's government do"
+    assert normalize("who is the government's spokesman", lib) == "who is the government's spokesman"
+
+
 def test_the_us_is_the_country(corpus) -> None:
     lib = Corpus(corpus)
     assert normalize("what did the us give in return", lib) == "what did the US give in return"

@@ -603,3 +603,11 @@ def test_they_after_who_are_the_adjective_noun():
                       "greeted with cautious relief by the embattled residents. [1]")
     # was "what are Mahdi Army's relieved about"
     assert rewrite("what are they relieved about", residents) == "what are the embattled residents relieved about"
+
+
+def test_a_lower_case_possessive_is_a_name_for_the_next_pronoun(sample_home):
+    from bot import ask
+    # "he" was "Iraqi government" (from the answer): "maliki's" was left in lower case, no name
+    first = ask("what did maliki's government do", settings=sample_home)
+    a = ask("what did he say", history=_turn("what did maliki's government do", first.answer), settings=sample_home)
+    assert a.standalone_question == "what did Maliki say"
