@@ -105,6 +105,7 @@ _ROLE_OF = re.compile(r"^\s*what(?:'s|\s+is|\s+was)\s+(?P<name>.+?)['\u2019]s\s+
 
 
 _DETERMINER = re.compile(r"(?i)(?:the|a|an|his|her|their|its)\b")  # "the government's role" is no person's
+_OWNED_THING = re.compile(r"(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*['\u2019]s\s+[a-z][a-z\-]*")  # "Najaf's economy"
 
 
 def broad_topic(question: str) -> str | None:
@@ -115,6 +116,9 @@ def broad_topic(question: str) -> str | None:
     d = _DESCRIBE.match(question)
     if d:
         topic = next(g for g in d.groups() if g).strip()
+        # "what is Najaf's economy like" asks of one thing, as "what is the economy like in Najaf" does: a fact
+        if d.group("like") and _OWNED_THING.fullmatch(topic):
+            return None
         return topic if terms(topic) and len(topic.split()) <= 5 else None
     m = _BROAD.match(question)
     if not m:

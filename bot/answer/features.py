@@ -163,11 +163,17 @@ _WHAT_MEASURE = re.compile(r"\b(what|which)\s+(?:time\s+of\s+(?:the\s+)?(?:day|y
 _ASPECT = re.compile(r"\b(?:keep|keeps|kept|keeping|continue|continues|continued|continuing)\s+(?=\w+ing\b)", re.I)
 
 
+# "what is Najaf's economy like", "what's it like in Basra now": "like" asks for a description, no word of it
+_WHAT_LIKE = re.compile(r"(?i)^(\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+.+?)\s+like\b"
+                        r"(?=\s*(?:(?:in|at|there|now|today|these\s+days)\b|[?.!]*\s*$))")
+
+
 def analyse_question(text: str, idf, seen=None) -> Question:
     """The question's terms, weights, type and shape; `seen(term)`: does any article hold the term (unset:
     every term counts as seen)."""
     # "How come the fighting stopped?" asks why: "come" is no word the answer should hold.
     asked = _HOW_COME.sub("why", text)
+    asked = _WHAT_LIKE.sub(r"\1", asked)  # "what is the economy like in Najaf": "like" is the frame's
     ts = frozenset(query_terms(_ASPECT.sub("", _WHAT_MEASURE.sub(r"\1", _HOW_MEASURE.sub(r"\1", asked))))) - QUESTION_FRAME
     weights = {t: idf(t) for t in sorted(ts)}  # sorted: float sums in a fixed order, reproducible runs
     names = frozenset(w for m in NAME.finditer(text) for w in words(m.group()))

@@ -255,3 +255,14 @@ def test_what_kind_of_place_is_answered_by_the_sentence_saying_what_it_is(sample
 def test_why_a_place_matters_is_a_description(question):
     from bot.answer import broad_topic
     assert broad_topic(question) == "najaf"  # was None: a fact asked, then not found
+
+
+def test_what_a_name_s_thing_is_like_asks_of_that_thing(sample_home):
+    from bot.answer import broad_topic
+    assert broad_topic("what is Najaf's economy like") is None and broad_topic("what's Najaf like") == "Najaf"
+    # was a summary of Najaf opening with "US occupation forces have suspended their offensive ..."; "like" is
+    # no word the answer holds
+    for question in ("what is najaf's economy like", "what is the economy like in najaf"):
+        a = ask(question, settings=sample_home)
+        assert a.status == "answered" and len(a.citations) == 1, a.answer
+        assert "crippled the economy" in a.citations[0].quote
