@@ -611,3 +611,12 @@ def test_a_lower_case_possessive_is_a_name_for_the_next_pronoun(sample_home):
     first = ask("what did maliki's government do", settings=sample_home)
     a = ask("what did he say", history=_turn("what did maliki's government do", first.answer), settings=sample_home)
     assert a.standalone_question == "what did Maliki say"
+
+
+def test_it_going_on_is_the_event_not_the_place_it_is_going_on_in():
+    # was "how long has Basra been going on"
+    basra = _turn("what's happening in Basra", "Heavy fighting has been raging in Basra. [1]")
+    assert rewrite("how long has it been going on", basra) == "how long has it been going on (in Basra)?"
+    # a thing asked about is still "it"
+    ceasefire = _turn("is the ceasefire still on", "The ceasefire has been in place since August. [1]")
+    assert rewrite("how long has it been going on", ceasefire) == "how long has the ceasefire been going on"

@@ -33,7 +33,7 @@ _EVENT_IT = re.compile(r"\bit\s+(?:happen(?:s|ed)?|occur(?:s|red)?|(?:take|takes
                        r"begin|began|begins|end(?:s|ed)?|come\s+about|came\s+about|break\s+out|broke\s+out|"
                        # how it went: "did it work", "how did it go", "did it help", "how long did it last"
                        r"work(?:s|ed)?|succeed(?:s|ed)?|fail(?:s|ed)?|help(?:s|ed)?|last(?:s|ed)?|go|went|"
-                       r"turn(?:s|ed)?\s+out)\b", re.I)
+                       r"turn(?:s|ed)?\s+out|(?:been\s+|be\s+)?going\s+on|go(?:es)?\s+on|went\s+on)\b", re.I)
 WINDOW = 2  # sentences either side of a previous answer's sentence that may answer the follow-up
 
 
