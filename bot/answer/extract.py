@@ -38,7 +38,8 @@ from bot.answer.speaker import (actor_terms, asks_reaction, does_as_subject, say
 from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, count_of_act_first, definition_first, doer_first, duration_first,
                                 gives_role, holds_act, instance_first, naming_first, naming_sentences, place_first,
                                 prefer_actor, promote_first, reacts, role_sentences)
-from bot.answer.reasons import cause_of_state_first, consequence_first, gives_reason, reason_first, states_consequence
+from bot.answer.reasons import (cause_of_state_first, consequence_first, effect_first, gives_reason, reason_first,
+                                states_consequence, tells_effect)
 from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
@@ -254,6 +255,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
     cands = reason_first(lib, q, cands)  # "why ...": one giving a reason
     cands = consequence_first(lib, q, cands)  # "what happens to those who ...": one saying what follows
+    cands = effect_first(lib, q, cands)  # "did Sadr's order work": one telling what followed it
     cands = cause_of_state_first(lib, q, cands)  # "what made residents angry": one saying what angered them
     # "Who was hurt?": the verb is all the question says; a sentence holding it or a synonym ("wounded") first
     if q.verb and q.verb_word and set(q.weights) <= {q.verb}:
@@ -320,10 +322,13 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # So is a consequence stated for the condition asked about ("what happens to fighters who keep their
     # weapons": "anyone who continues carrying weapons ... will not be part of ..."), or a reason given for the
     # act a why-question asks about ("... ordering an end to the fighting in order to stop Iraqi bloodshed").
+    # So is what followed the thing a "did X work?" asks about ("After the cleric's order went out, fighting
+    # appeared to have slacked off ...").
     # So is, for "who pushed Sadr to ...?", a sentence doing the act to every name the question gives
     # ("... pushing cleric Muqtada al-Sadr to offer terms"; the doer may be no name: "Shipping firms").
     if (status != ANSWERED and not vetoed and best is cands[0]
             and (acts or definition or states_consequence(lib, q, best) or gives_reason(lib, q, best)
+                 or tells_effect(lib, q, best)
                  or does_to_named(lib, q, best, variants)
                  or best.sentence_id in placed)
             and missing_names(q, set(terms(respell(lib.articles[best.article_id].text, variants)))) == 0):

@@ -159,3 +159,28 @@ def cause_of_state_first(lib: Library, q: Question, cands: list[Candidate]) -> l
         return cands
     alias = frozenset().union(*(other for _, other in q.aliases))
     return promote_first(cands, [lambda c: bool(alias & set(terms(lib.articles[c.article_id].text[c.start:c.end])))])
+
+
+# "did Sadr's order work?", "has the ceasefire helped?": whether a thing had its effect, which a sentence telling
+# what followed it answers ("After the cleric's order went out, fighting appeared to have slacked off ...")
+_WORKED = re.compile(r"^\W*(?:did|does|do|has|have|had|is|was|will)\s+(?P<thing>.+?)\s+(?:work(?:ed|ing)?|"
+                     r"succeed(?:ed)?|help(?:ed)?|fail(?:ed)?|pay\s+off|paid\s+off|make\s+a\s+difference|"
+                     r"(?:have|had)\s+(?:any\s+|an\s+)?(?:effect|impact))\b", re.I)
+
+
+def tells_effect(lib: Library, q: Question, c: Candidate) -> bool:
+    """For "did X work?": does the candidate tell what followed X ("after", "since", "following" before X's
+    head noun: "After the cleric's order went out, ...")? False for any other question."""
+    m = _WORKED.match(q.text)
+    head = re.sub(r"['\u2019]s$", "", m.group("thing").split()[-1]).lower() if m else ""
+    if not head.isalpha():
+        return False
+    after = rf"(?i)\b(?:after|since|following)\s+(?:[\w'\u2019\-]+\s+){{0,4}}{re.escape(head)}s?\b"
+    return bool(re.search(after, lib.articles[c.article_id].text[c.start:c.end]))
+
+
+def effect_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "did X work?", the best of the first candidates telling what followed X (tells_effect) goes first."""
+    if not _WORKED.match(q.text):
+        return cands
+    return promote_first(cands, [lambda c: tells_effect(lib, q, c)], window=CONSEQUENCE_WINDOW)

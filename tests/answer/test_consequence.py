@@ -49,3 +49,12 @@ def test_what_someone_said_would_happen_to_people_who_go_on_doing_something(samp
     assert [c.quote for c in answer.citations] == [
         "He said anyone who continues carrying weapons or targeting the government will not be part of the "
         "Sadrist movement."]
+
+
+def test_did_it_work_is_answered_by_what_followed_it(sample_home):
+    # was answered by the order itself ("Sadr spokesman Hazem al-Aaraji read a statement ...")
+    first = ask("what did sadr order", settings=sample_home)
+    a = ask("did it work", history=[{"role": "user", "content": "what did sadr order"},
+                                    {"role": "assistant", "content": first.answer}], settings=sample_home)
+    assert a.standalone_question == "did Sadr's order work"
+    assert a.status == "answered" and a.citations[0].quote.startswith("After the cleric's order went out"), a.answer
