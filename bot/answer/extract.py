@@ -20,7 +20,7 @@ import numpy as np
 
 from bot.answer.abstain import abstain_features, answer_context
 from bot.answer.features import TYPED, Question, missing_names, sentence_features
-from bot.answer.guards import modifier_swap, only_requested, place_elsewhere
+from bot.answer.guards import only_requested, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import asks_what_it_is, broad_topic, held_topic, summarize
@@ -33,13 +33,12 @@ from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
-from bot.answer.speaker import (actor_terms, asks_reaction, does_as_subject, says_as_subject, says_verb, source_terms,
+from bot.answer.speaker import (actor_terms, asks_reaction, does_as_subject, says_as_subject, source_terms,
                                speaks_as_subject, speaks_first)
-from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, count_of_act_first, definition_first, doer_first, duration_first,
-                                gives_role, holds_act, instance_first, naming_first, naming_sentences, place_first,
-                                prefer_actor, promote_first, reacts, role_sentences)
-from bot.answer.reasons import (cause_of_state_first, consequence_first, effect_first, gives_reason, reason_first,
-                                states_consequence, tells_effect)
+from bot.answer.order import by_kind
+from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, definition_first, gives_role, holds_act, naming_first,
+                                naming_sentences, prefer_actor, promote_first, reacts, role_sentences)
+from bot.answer.reasons import gives_reason, states_consequence, tells_effect
 from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
@@ -237,43 +236,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         # "What did Maliki say about Sadr's order?": X the subject of a sentence reporting speech, which (with
         # the sentence before: "calling it a step ..." after "... Sadr's order") names what it is about
         or (bool(speaker) and bool(others) and speaks_about(lib, speaker, others, names, cands[0], variants)))
-    if leader:  # "Who runs X?": the person the articles give X's title to
-        # the titled sentences were looked for in the whole article: any of them may go first
-        # ... first one saying X is "led by" someone (in the question's spelling of X's name)
-        cands = promote_first(cands, [lambda c: led_by(q, respell(lib.articles[c.article_id].text[c.start:c.end], variants)),
-                                      lambda c: gives_role(lib, q, c), lambda c: gives_role(lib, q, c, loose=True)],
-                              window=len(cands))
-    if placed:
-        cands = promote_first(cands, [lambda c: c.sentence_id in placed], window=len(cands))
-    cands = count_of_act_first(lib, q, cands)
-    cands = duration_first(lib, q, cands)  # "how long ...": one saying since when or for how long
-    if not placed and not near:  # ("where is X": the sentence placing X, above; "where did they do that": the
-        # place nearest to the act the previous answer told of, above)
-        cands = place_first(lib, q, cands)  # "where ...": one saying where
-    if not leader:  # "who governs Iraq" is the titles' question (above)
-        cands = doer_first(lib, q, cands)  # "who pressured Sadr": one holding the act
-    cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
-    cands = reason_first(lib, q, cands)  # "why ...": one giving a reason
-    cands = consequence_first(lib, q, cands)  # "what happens to those who ...": one saying what follows
-    cands = effect_first(lib, q, cands)  # "did Sadr's order work": one telling what followed it
-    cands = cause_of_state_first(lib, q, cands)  # "what made residents angry": one saying what angered them
-    # "Who was hurt?": the verb is all the question says; a sentence holding it or a synonym ("wounded") first
-    if q.verb and q.verb_word and set(q.weights) <= {q.verb}:
-        def says_it(c): return says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])  # noqa: E704
-        tests = [says_it]
-        if asks_whether_any(q.text):
-            # ... or, for "did anyone die?", of those holding a word WordNet lets stand in for it, the nearest in
-            # meaning ("12 people have been killed", not "... to stop Iraqi bloodshed": "end" is to die too)
-            standing = [c for c in cands if verb_support(q, words(lib.articles[c.article_id].text[c.start:c.end]))]
-            nearest = max(standing, key=lambda c: c.features.get("dense", 0.0), default=None)
-            tests.append(lambda c: c is nearest)
-        cands = promote_first(cands, tests, window=len(cands))
-    # "What will the US troops do?" against "British troops handed control ...": a sentence putting another
-    # name before the question's noun goes behind the first one that does not.
-    def swapped(c: Candidate) -> bool:
-        return modifier_swap(q, lib.articles[c.article_id].text[c.start:c.end])
-    if cands and swapped(cands[0]):
-        cands = promote_first(cands, [lambda c: not swapped(c)])
+    cands = by_kind(lib, q, cands, leader, placed, near, variants)
     best, runner_up = choose_best(q, cands, weights)
     af = abstain_features(lib, q, best, passages, runner_up, variants)
     # "What are people in Sadr City doing?" against a sentence about another place: the best of the first
@@ -381,6 +344,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
 
 
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
+
+
 def speaks_about(lib: Library, speaker: frozenset[str], about: frozenset[str], names: frozenset[str],
                  c: Candidate, variants: dict) -> bool:
     """Is the speaker the subject of the candidate, a sentence reporting speech, which (with the sentence
