@@ -24,6 +24,7 @@ from bot.answer.guards import only_requested, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import asks_what_it_is, broad_topic, held_topic, summarize
+from bot.answer.cast import asks_cast, cast
 from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term
 from bot.answer.overview import asks_overview, overview
@@ -203,6 +204,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         cands, topic = definition, None
     # "summarize the articles", "what's in the news": no topic named, the lead of each article
     summary = overview(lib, passages) if asks_overview(q.text) else []
+    # "who are the main players?": the sentences introducing the people involved
+    cast_topic = asks_cast(q.text)
+    if not summary and cast_topic is not None and passages:
+        summary = cast(lib, passages, cast_topic)
     summary_status = ANSWERED
     if topic and passages and not summary:
         summary = summarize(lib, topic, passages, qv, person=q.atype == "person",
