@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_person_noun, is_place_noun,
-                        is_proper_noun, split_subject)
+from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_participle, is_person_noun,
+                        is_place_noun, is_proper_noun, split_subject)
 from index.terms import stopwords
 
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -76,6 +76,18 @@ def plural_noun(question: str, people: bool = False) -> str | None:
         if w.lower() not in sw and bases and (not people or any(is_person_noun(b) or is_group_noun(b) for b in bases)):
             return w.lower()
     return None
+
+
+def undergoing(answer: str, prev_q: str) -> str | None:
+    """The plural noun the answer says underwent the act of the previous question's participle ("how many were
+    killed" + "Iraqi officials say at least 12 people have been killed" -> "people"), else None."""
+    acts = [w for w in re.findall(r"\b[a-z]+\b", prev_q) if is_participle(w)]
+    if not acts:
+        return None
+    m = re.search(rf"\b([a-z][a-z'\-]+)\s+(?:(?:have|has|had)\s+been|were|are|been)\s+(?:[a-z]+ly\s+)?"
+                  rf"{re.escape(acts[-1])}\b", QUOTED.sub(" ", answer))
+    # a noun in the plural, or one that is a plural of its own ("people")
+    return m.group(1) if m and m.group(1) not in stopwords() and base_forms(m.group(1), "n") else None
 
 
 def is_place(name: str, text: str) -> bool:

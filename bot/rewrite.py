@@ -15,7 +15,7 @@ from bot.answer import (about_answer, asks_next, base_forms, broad_topic, is_gro
                         is_smalltalk, points_at_event, split_subject)
 from bot.graft import dated, graft, of_doer
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, entities, is_place, named_subject, owned_person,
-                           people_word, person_asked, person_like, plural_noun, thing_asked)
+                           people_word, person_asked, person_like, plural_noun, thing_asked, undergoing)
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
@@ -284,7 +284,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "How many troops were in the Basra offensive?" + "Who sent them?": the troops, not Basra
         # ... or, when the question names no people ("what happened in Sadr City" + "why were they angry"), the
         # people its answer tells of ("Angry protesters took to the streets ..."), never a single name
-        plural = plural_noun(prev_q) or plural_noun(QUOTED.sub(" ", answer), people=True)
+        # ... and after "how many were killed", those its answer says were ("12 people have been killed")
+        plural = plural_noun(prev_q) or undergoing(answer, prev_q) or plural_noun(QUOTED.sub(" ", answer), people=True)
         if plural:
             return q[:pm.start()] + f"the {plural}" + q[pm.end():]
     # "who was protesting (in Sadr City)?" + "what were they protesting?": the people its answer tells of

@@ -620,3 +620,10 @@ def test_it_going_on_is_the_event_not_the_place_it_is_going_on_in():
     # a thing asked about is still "it"
     ceasefire = _turn("is the ceasefire still on", "The ceasefire has been in place since August. [1]")
     assert rewrite("how long has it been going on", ceasefire) == "how long has the ceasefire been going on"
+
+
+def test_them_after_how_many_were_killed_is_those_the_answer_says_were():
+    # was "were any of the officials civilians" (the first plural of the answer)
+    killed = _turn("how many were killed in Basra", "Iraqi officials say at least 12 people have been killed and 18 "
+                   "wounded in the clashes. [1]")
+    assert rewrite("were any of them civilians", killed) == "were any of the people civilians"
