@@ -89,6 +89,7 @@ def _put_place(q: str, there: re.Match, place: str) -> str:
 
 
 # "what is a reduction": the thing a what-is question asks to define
+_HAPPENED_IN = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has|\s+was)?\s+(?:happened|happening|going\s+on)\s+(?:in|at|on)\b")
 _HAPPENING = re.compile(r"(?i)\bit\s+(?:happen|occur|(?:take|takes|took)\s+place|come\s+about|came\s+about)")
 _LAST_THING = re.compile(r"\b(the\s+(?:[A-Z][\w\-]*\s+)?[a-z][a-z\-]*)\s*\??\s*$")  # "the siege", "the Najaf siege"
 
@@ -261,8 +262,13 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
             return q[:pm.start()] + thing + q[pm.end():]
     if pm and points_at_event(q):
         pm = None  # "when did it happen?": the event the previous answer told of, no name (below: its topic)
+    # "what happened in Basra on Tuesday" + "who started it?": the events its answer told of, not the place
+    if pm and not own and pm.group(1).lower() == "it" and _HAPPENED_IN.match(prev_q):
+        pm = None
     # "Tell me about the Najaf truce" + "Who agreed to it?": "it" is the topic asked about, not a name in it.
-    if pm and not own and pm.group(1).lower() == "it" and topic:
+    # ... a thing, not a place or a time the broad question asked about ("what happened in Basra on Tuesday" +
+    # "who started it?": the events, not "Basra on Tuesday")
+    if pm and not own and pm.group(1).lower() == "it" and topic and not _HAPPENED_IN.match(prev_q):
         return q[:pm.start()] + topic + q[pm.end():]
     if pm and not own and pm.group(1).lower() in {"it", "its"} and _WHO.match(prev_q) and asked:
         # "Who leads the Mahdi Army?" + "Where are its strongholds?": "its" is the thing asked about, not the

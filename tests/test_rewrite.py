@@ -627,3 +627,14 @@ def test_them_after_how_many_were_killed_is_those_the_answer_says_were():
     killed = _turn("how many were killed in Basra", "Iraqi officials say at least 12 people have been killed and 18 "
                    "wounded in the clashes. [1]")
     assert rewrite("were any of them civilians", killed) == "were any of the people civilians"
+
+
+def test_it_after_what_happened_in_a_place_is_the_event_not_the_place():
+    # was "who started Basra on tuesday"
+    tuesday = _turn("what happened in Basra on tuesday", "Fierce fighting erupted Tuesday after the government began "
+                    "cracking down on armed groups in districts of Basra. [1]")
+    assert rewrite("who started it", tuesday) == "who started it (in Basra)?"
+    # a thing asked about is still "it"
+    truce = _turn("tell me about the Najaf truce", "The truce struck between al-Sadr and occupation forces was "
+                  "greeted with cautious relief. [1]")
+    assert rewrite("who agreed to it", truce) == "who agreed to the Najaf truce"
