@@ -6,8 +6,10 @@ when no candidate passes it (bot/answer/promote.promote_first).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from bot.answer import lexicon
 from bot.answer.features import Question
 from bot.answer.guards import modifier_swap
 from bot.answer.promote import (count_of_act_first, doer_first, duration_first, gives_role, instance_first,
@@ -18,7 +20,7 @@ from bot.answer.speaker import says_verb
 from bot.answer.spelling import respell
 from bot.answer.verbs import asks_whether_any, verb_support
 from bot.library import Library
-from index.terms import words
+from index.terms import terms, words
 
 if TYPE_CHECKING:
     from bot.answer.extract import Candidate
@@ -29,6 +31,7 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
     """`leader`: the question asks who runs something; `placed`: the ids of the sentences placing what a
     where-question asks about; `near`: the typed sentence nearest to the previous answer's act, already first;
     `variants`: the archive's other spellings of the question's names."""
+    cands = subject_first(lib, q, cands)  # "is the truce holding": one naming the truce
     if leader:  # "Who runs X?": the person the articles give X's title to
         # the titled sentences were looked for in the whole article: any of them may go first
         # ... first one saying X is "led by" someone (in the question's spelling of X's name)
@@ -67,3 +70,22 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
     if cands and swapped(cands[0]):
         cands = promote_first(cands, [lambda c: not swapped(c)])
     return cands
+
+
+# "is the truce holding?", "are the shops open?": a yes / no question about a thing it names as its subject
+# (a common noun, lower case: "are the Sadrists going to ..." asks of people, by name)
+_IS_THING = re.compile(r"^\s*(?i:is|are|was|were)\s+(?i:the|this|that|these|those)\s+(?:[a-z][a-z\-]*\s+)?"
+                       r"([a-z][a-z\-]*(?<!ing))\s+(?:(?:still|now|really|already)\s+)?[a-z]+")
+SUBJECT_WINDOW = 2  # how far down the scored candidates one naming the subject is looked for
+
+
+def subject_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "is the truce holding?", the best of the first candidates naming the thing asked about ("The truce
+    struck between al-Sadr and occupation forces was greeted with cautious relief ...") goes before one that
+    only holds the rest ("... holding out the possibility of its eventual dissolution")."""
+    m = _IS_THING.match(q.text)
+    head = terms(m.group(1)) if m and lexicon.base_forms(m.group(1), "n") else []
+    if not head:
+        return cands
+    return promote_first(cands, [lambda c: head[0] in terms(lib.articles[c.article_id].text[c.start:c.end])],
+                         window=SUBJECT_WINDOW)

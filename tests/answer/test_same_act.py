@@ -32,3 +32,9 @@ def test_someone_else_doing_the_act_is_no_yes_or_no_for_the_one_asked_about(samp
                              "He repeated his declaration")]:
         a = ask(question, settings=sample_home)
         assert a.status == "answered" and quote in a.citations[0].quote, (question, a.answer)
+
+
+def test_a_yes_no_question_about_a_thing_is_answered_by_a_sentence_naming_it(sample_home):
+    # was "For their part, the US agreed to suspend the warrant ... holding out the possibility ..." (no truce)
+    a = ask("is the truce holding", settings=sample_home)
+    assert a.status != "not_found" and a.citations[0].quote.startswith("The truce struck between"), a.answer
