@@ -105,6 +105,34 @@ def _capital(corpus: WordStats, low: str, countable: bool = False) -> str | None
     return form if mid and caps / mid >= CAPITALISED else None
 
 
+# American and British endings of one word: "defense" / "defence", "center" / "centre", "color" / "colour",
+# "organize" / "organise", "analyze" / "analyse", "catalog" / "catalogue", "traveled" / "travelled"
+_SPELLINGS = (("ense", "ence"), ("ence", "ense"), ("ter", "tre"), ("tre", "ter"), ("ber", "bre"), ("bre", "ber"),
+              ("or", "our"), ("our", "or"), ("ize", "ise"), ("ise", "ize"), ("yze", "yse"), ("yse", "yze"),
+              ("og", "ogue"), ("ogue", "og"))
+_ENDINGS = ("", "s", "d", "ed", "ing", "r", "rs", "ation", "ations")
+
+
+def _other_spelling(low: str, corpus: WordStats) -> str | None:
+    """The articles' spelling of a word they only write the other way ("defense" -> "defence"), or None."""
+    if len(low) < 5 or not low.isalpha():
+        return None
+    found = set()
+    for ending in _ENDINGS:
+        stem = low[:len(low) - len(ending)] if ending else low
+        if ending and not low.endswith(ending):
+            continue
+        for a, b in _SPELLINGS:
+            if stem.endswith(a):
+                found.add(stem[:-len(a)] + b + ending)
+    # "traveled" / "travelled": a doubled l before an ending
+    m = re.fullmatch(r"([a-z]+[aeiou])(l|ll)(ed|ing|er|ers)", low)
+    if m:
+        found.add(m.group(1) + ("ll" if m.group(2) == "l" else "l") + m.group(3))
+    counts = corpus.counts(found)
+    return max((w for w in found if counts.get(w)), key=lambda w: (counts[w], w), default=None)
+
+
 def _no_english_word(low: str) -> bool:
     """WordNet knows the word as nothing: a surname ("brennan"). (One it knows as a particular, "turing" or
     "london", stays as typed: measured, the natural set's "did stephen cook win the turing award" was
@@ -219,6 +247,10 @@ def normalize(question: str, lib) -> str:
             cap = _capital(corpus, owner.group(1))
             if cap:
                 return cap + owner.group(2)
+        # "self defense" where the articles write "self-defence": the other side of the Atlantic's spelling
+        other = _other_spelling(low, corpus) if low not in counts and w.islower() and "'" not in w else None
+        if other:
+            return other
         if (low not in counts and low not in known and not w[0].isupper() and "'" not in w
                 and len(low) <= MAX_TYPO_LEN and not known_word(low)):
             low = _correct(low, corpus) or low

@@ -357,3 +357,11 @@ def test_a_typo_of_tell_opening_a_question_is_tell(corpus) -> None:
     # "tel" is a WordNet word (a mound), so no typo to the general rule; opening a request it is "tell"
     assert normalize("tel me about najaf", lib).startswith("tell me about")
     assert normalize("what is a tel", lib) == "what is a tel"
+
+
+def test_a_word_the_articles_spell_the_other_way_takes_their_spelling(corpus) -> None:
+    lib = Corpus(corpus)
+    # "self-defence", "centre" in the articles (was left as typed: no term of theirs)
+    assert normalize("what did senor say about self defense", lib) == "what did Senor say about self defence"
+    assert normalize("who controls the city center", lib) == "who controls the city centre"
+    assert normalize("what did the defence say", lib) == "what did the defence say"  # their own spelling stays
