@@ -17,9 +17,9 @@ from bot.answer import base_forms, is_smalltalk
 
 # Greetings and fillers before the question ("hi!", "ok so", "um,"), then a request to be told
 _OPENER = re.compile(
-    r"^\W*(?:(?:(?P<greeting>hi|hello|hey|hiya|yo"
+    r"^\W*(?:(?:(?P<greeting>hi|hello|hey|hiya|yo|hmm+"
     # ... an acknowledgement of the last answer before the next question ("cool, and what about Kut?")
-    r"|(?:cool|great|nice|thanks|thank\s+you|alright|all\s+right|got\s+it|i\s+see|interesting|wow|oh|ah|hmm+)"
+    r"|(?:cool|great|nice|thanks|thank\s+you|alright|all\s+right|got\s+it|i\s+see|interesting|wow|oh|ah)"
     r"(?=\s*[,!.]))|ok|okay|so|um+|uh+|well)\b[\s,!.:;-]*)*"
     r"(?P<request>(?:please\s+)?"
     r"(?:(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?)?(?:tell|show|remind)\s+(?:me|us)\s+"

@@ -40,7 +40,7 @@ def test_to_dict_has_the_documented_shape(sample_home):
     json.dumps(d)  # serialisable as is
 
 
-@pytest.mark.parametrize("greeting", ["hello", "Hi there!", "thanks", "thank you so much", "ok", "help",
+@pytest.mark.parametrize("greeting", ["hello", "Hi there!", "thanks", "lol", "hmm", "thank you so much", "ok", "help",
                                       "what can you do?", "how many articles do you have?",
                                       "how many articles are indexed"])  # (these two were refused)
 def test_a_greeting_is_told_what_newsbot_answers_not_refused(sample_home, greeting):

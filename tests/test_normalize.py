@@ -365,3 +365,12 @@ def test_a_word_the_articles_spell_the_other_way_takes_their_spelling(corpus) ->
     assert normalize("what did senor say about self defense", lib) == "what did Senor say about self defence"
     assert normalize("who controls the city center", lib) == "who controls the city centre"
     assert normalize("what did the defence say", lib) == "what did the defence say"  # their own spelling stays
+
+
+def test_chat_asides_go_and_chat_shorthand_is_read(corpus) -> None:
+    lib = Corpus(corpus)
+    # "lol" was corrected to "ll"
+    assert normalize("what did the us do in najaf lol", lib) == "what did the US do in Najaf"
+    assert normalize("whats the deal w the curfew", lib) == "what's the deal with the curfew"
+    assert normalize("is basra safe rn", lib) == "is Basra safe right now"
+    assert normalize("hmm what did senor say", lib) == "what did Senor say"

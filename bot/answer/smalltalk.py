@@ -12,7 +12,7 @@ import re
 _SMALLTALK = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening|day))"
     r"|(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?"
-    r"|(?:ok|okay|cool|great|nice|got\s+it|bye|goodbye|see\s+you)"
+    r"|(?:ok|okay|cool|great|nice|got\s+it|bye|goodbye|see\s+you|lol|lmao|ha(?:ha)+|he(?:he)+|hmm+|wow|oh)"
     r"|help|what\s+can\s+you\s+do|who\s+are\s+you|what\s+are\s+you|how\s+does\s+this\s+work"
     # the size of the archive, which the reply says: "how many articles do you have" ("what articles do you
     # have" is an overview: bot/answer/overview.py)
