@@ -31,7 +31,7 @@ ABBREVIATIONS = {"ppl": "people", "govt": "government", "gov't": "government", "
                  "yr": "year", "mins": "minutes", "hrs": "hours", "u": "you",
                  "ur": "your", "r": "are", "pls": "please", "plz": "please", "vs": "versus",
                  "pm": "prime minister", "bout": "about", "tho": "though", "w": "with", "w/": "with",
-                 "rn": "right now", "b4": "before"}
+                 "b4": "before"}  # (not "rn": "right now" or a typo of "run")
 # Chat's asides, no part of what is asked: "what did the us do in najaf lol" (was corrected to "ll")
 _ASIDES = re.compile(r"(?i)(?:^|\s+)(?:lol|lmao|lmfao|rofl|ha(?:ha)+|he(?:he)+|tbh|imo|imho|btw|fyi|omg|ngl|smh)\b(?=[\s?.!,]|$)")
 # "what's Sadr want": the "'s" is "does" when a name or pronoun and then a bare verb of wanting or saying follow
