@@ -171,6 +171,11 @@ _SITUATION_IN = re.compile(r"^(?:the\s+)?(?:(?:current|latest|overall|general|re
 _ARTICLE_WORDS = re.compile(r"\s+(?:article|story|piece|report|news|situation)$", re.I)  # ("the Najaf situation")
 
 
+# "the neighborhood", "the district", "there": a place named by the sentence before
+_PLACE_AGAIN = re.compile(r"(?i)\b(?:the|this|that)\s+(?:neighbo(?:u)?rhood|district|city|town|area|province|region|"
+                          r"village|quarter|slum|suburb)\b|\bthere\b(?!\s+(?:is|are|was|were|will|has|have|had)\b)")
+
+
 PERSON_LOOKUP = 5  # how many of the topic's articles are read for a title given to a name, the topic
 
 
@@ -352,12 +357,18 @@ def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit:
                      names: tuple[str, ...] = (), place: str | None = None) -> list[tuple[str, int, int, float]]:
     text = lib.articles[aid].text
     rows = [s for s in lib.sentences.get(aid, []) if s.kind == "body" and s.id not in shown]
+    # a sentence going on about the place the one before names ("... throughout the neighborhood") tells of it
+    going_on: dict[str, str] = {}
     if names:  # "what's up with sadr city": not the sentences about Sadr elsewhere, nor about another city
-        rows = [s for s in rows if _holds(text[s.start:s.end], names)]
+        held = {s.id for s in rows if _holds(text[s.start:s.end], names)}
+        going_on = {b.id: text[a.start:a.end] for a, b in zip(rows, rows[1:])
+                    if a.id in held and b.id not in held and b.ordinal == a.ordinal + 1
+                    and _PLACE_AGAIN.search(text[b.start:b.end])}
+        rows = [s for s in rows if s.id in held or s.id in going_on]
     vectors = lib.store.vectors("sentence", [s.id for s in rows])
     scored = []
     for s in rows:
-        cov = coverage(t, held_terms(text[s.start:s.end], t.unseen))
+        cov = coverage(t, held_terms(f"{going_on.get(s.id, '')} {text[s.start:s.end]}", t.unseen))
         if cov < SENTENCE_MIN:
             continue  # a sentence that says little of the topic is no part of its summary
         vec = vectors.get(s.id)

@@ -266,3 +266,10 @@ def test_what_a_name_s_thing_is_like_asks_of_that_thing(sample_home):
         a = ask(question, settings=sample_home)
         assert a.status == "answered" and len(a.citations) == 1, a.answer
         assert "crippled the economy" in a.citations[0].quote
+
+
+def test_a_sentence_going_on_about_the_place_is_part_of_its_summary(sample_home):
+    # was the protesters' sentence alone: "Shops ... throughout the neighborhood" does not name Sadr City
+    a = ask("tell me about sadr city", settings=sample_home)
+    assert a.status == "answered" and len(a.citations) >= 2, a.answer
+    assert "Sadr City district" in a.citations[0].quote and "throughout the neighborhood" in a.citations[1].quote

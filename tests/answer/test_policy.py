@@ -289,8 +289,10 @@ def test_a_broad_question_about_a_two_word_name_sums_up_sentences_holding_the_wh
 
     a = ask("what's up with sadr city", settings=sample_home)
     assert a.status == "answered" and a.citations
-    # not the sentences about Sadr elsewhere nor about another city ("Heavy fighting ... in the southern city")
-    assert all("Sadr City" in c.quote for c in a.citations), [c.quote for c in a.citations]
+    # not the sentences about Sadr elsewhere nor about another city ("Heavy fighting ... in the southern city");
+    # the one right after, going on about "the neighborhood", is about Sadr City (test_overview.py)
+    assert all("Sadr City" in c.quote or "throughout the neighborhood" in c.quote for c in a.citations), \
+        [c.quote for c in a.citations]
     assert name_phrases("Sadr city", "the Baghdad district of Sadr City.") == ["Sadr City"]
     assert name_phrases("the p versus np problem", "The P versus NP problem is open.") == []
     assert name_phrases("the najaf truce", "The truce in Najaf held.") == []
