@@ -163,6 +163,10 @@ _WHAT_MEASURE = re.compile(r"\b(what|which)\s+(?:time\s+of\s+(?:the\s+)?(?:day|y
 _ASPECT = re.compile(r"\b(?:keep|keeps|kept|keeping|continue|continues|continued|continuing)\s+(?=\w+ing\b)", re.I)
 
 
+# "when was the ceasefire first ordered", "when did he last speak": an adverb of which time, before the verb, is
+# what "when" asks ("originally ordered in August"), no word the answer must hold
+_FIRST_DONE = re.compile(r"(?i)\b(?:first|originally|initially|last)\s+(?=[a-z]+(?:ed|en)\b|(?:speak|meet|see|visit|"
+                         r"order|say|start|begin|happen|arrive|come|go)\b)")
 # "what is Najaf's economy like", "what's it like in Basra now": "like" asks for a description, no word of it
 _WHAT_LIKE = re.compile(r"(?i)^(\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+.+?)\s+like\b"
                         r"(?=\s*(?:(?:in|at|there|now|today|these\s+days)\b|[?.!]*\s*$))")
@@ -174,6 +178,7 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     # "How come the fighting stopped?" asks why: "come" is no word the answer should hold.
     asked = _HOW_COME.sub("why", text)
     asked = _WHAT_LIKE.sub(r"\1", asked)  # "what is the economy like in Najaf": "like" is the frame's
+    asked = _FIRST_DONE.sub("", asked)  # "when was the ceasefire first ordered": "originally ordered in August"
     ts = frozenset(query_terms(_ASPECT.sub("", _WHAT_MEASURE.sub(r"\1", _HOW_MEASURE.sub(r"\1", asked))))) - QUESTION_FRAME
     weights = {t: idf(t) for t in sorted(ts)}  # sorted: float sums in a fixed order, reproducible runs
     names = frozenset(w for m in NAME.finditer(text) for w in words(m.group()))

@@ -155,3 +155,11 @@ def test_is_it_still_on_finds_the_thing_not_the_word_still(sample_home):
 def test_what_something_was_meant_to_do_is_its_purpose(sample_home):
     a = ask("what was the offensive meant to do", settings=sample_home)
     assert a.status == "answered" and "designed to bring the southern city under government control" in a.answer
+
+
+def test_first_before_the_verb_asks_which_time_and_is_no_word_the_answer_holds(sample_home):
+    assert "first" not in analyse_question("when was the ceasefire first ordered", lambda t: 1.0).weights
+    assert "first" in analyse_question("what's the first step", lambda t: 1.0).weights  # a step: its own word
+    # was uncertain: the sentence says "originally ordered in August", no "first"
+    a = ask("when was the ceasefire first ordered", settings=sample_home)
+    assert a.status == "answered" and "originally ordered in August" in a.citations[0].quote, a.answer
