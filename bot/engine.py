@@ -19,7 +19,7 @@ from llama_index.core.query_engine import RetrieverQueryEngine
 from llama_index.core.response_synthesizers import BaseSynthesizer
 from llama_index.core.schema import NodeRelationship, NodeWithScore, QueryBundle, RelatedNodeInfo, TextNode
 
-from bot.answer import OVERVIEW_WIDEN, analyse_question, asks_overview, extract
+from bot.answer import OVERVIEW_WIDEN, analyse_question, asks_wide, extract
 from bot.library import Library
 from bot.retrieve import Filters, retrieve
 from bot.types import Passage
@@ -51,9 +51,9 @@ class HybridRetriever(BaseRetriever):
 
     def _retrieve(self, query_bundle: QueryBundle) -> List[NodeWithScore]:
         qv = np.asarray(query_bundle.embedding, dtype=np.float32) if query_bundle.embedding else None
-        # a question about the whole archive ("summarize the articles") is answered article by article:
-        # more passages, so that more articles are seen
-        k = self.top_k * OVERVIEW_WIDEN if asks_overview(query_bundle.query_str) else self.top_k
+        # a question about the whole archive ("summarize the articles", "which articles mention Sadr") is
+        # answered article by article: more passages, so that more articles are seen
+        k = self.top_k * OVERVIEW_WIDEN if asks_wide(query_bundle.query_str) else self.top_k
         return [passage_node(p) for p in retrieve(self.lib, query_bundle.query_str, k, self.filters, qv)]
 
 

@@ -27,7 +27,7 @@ from bot.answer.broad import asks_what_it_is, broad_topic, held_topic, summarize
 from bot.answer.cast import asks_cast, cast
 from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term
-from bot.answer.overview import asks_overview, overview
+from bot.answer.overview import asks_mentions, asks_overview, mentions, overview
 from bot.answer.second import second_sentence
 from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed, next_sentence, points_at_event,
                                  previous_sentences, refers_back, said_by, wants_more)
@@ -203,7 +203,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if definition:
         cands, topic = definition, None
     # "summarize the articles", "what's in the news": no topic named, the lead of each article
-    summary = overview(lib, passages) if asks_overview(q.text) else []
+    # ... "which articles mention Sadr?": a sentence naming it from each article that does
+    about = asks_mentions(q.text)
+    summary = overview(lib, passages) if asks_overview(q.text) else mentions(lib, passages, about) if about else []
     # "who are the main players?": the sentences introducing the people involved
     cast_topic = asks_cast(q.text)
     if not summary and cast_topic is not None and passages:

@@ -12,6 +12,7 @@ import re
 
 from bot.library import Library
 from bot.types import Passage
+from index.terms import terms
 
 ARTICLES_MAX = 4  # leads shown at most: an overview, not a listing
 # The engine retrieves this many times its usual passages for such a question, so that more articles are seen.
@@ -58,6 +59,47 @@ def overview(lib: Library, passages: list[Passage]) -> list[tuple[str, int, int,
         lead = next((s for s in lib.sentences.get(aid, []) if s.kind == "body"), None)
         if lead is not None:
             out.append((aid, lead.start, lead.end, 1.0 / (rank + 1)))
+        if len(out) == ARTICLES_MAX:
+            break
+    return out
+
+
+# "which articles mention Sadr?", "how many stories talk about Najaf?", "do any articles mention Kut?": the
+# articles themselves are asked for
+_MENTIONS = re.compile(
+    r"^\s*(?:(?:which|what|how\s+many)\s+(?:articles?|stories|story|reports?|pieces?)\s+(?:(?:do|does)\s+)?"
+    r"|(?:do|does|did)\s+(?:any|the|all|both)\s+(?:of\s+the\s+)?(?:articles?|stories|reports?)\s+)"
+    r"(?:(?:talks?|say|says|tell|tells|are|is)\s+about|mentions?|covers?|discuss(?:es)?|names?)\s+(?P<topic>.+?)[\s?.!]*$",
+    re.I)
+
+
+def asks_mentions(question: str) -> str | None:
+    """The topic of a question asking which articles mention it, else None."""
+    m = _MENTIONS.match(question)
+    return m.group("topic").strip() if m else None
+
+
+def asks_wide(question: str) -> bool:
+    """Is the question answered article by article (an overview, which articles mention X): the engine reads
+    more passages for it, so that more articles are seen."""
+    return asks_overview(question) or asks_mentions(question) is not None
+
+
+def mentions(lib: Library, passages: list[Passage], topic: str) -> list[tuple[str, int, int, float]]:
+    """(article_id, start, end, score) of the first body sentence naming the topic (its capitalised words, else
+    all its words) in each of the first articles of `passages` that does, in retrieval order: each citation
+    names its article."""
+    named = " ".join(w for w in topic.split() if w[:1].isupper())
+    want = set(terms(named or topic))
+    if not want:
+        return []
+    out: list[tuple[str, int, int, float]] = []
+    for rank, aid in enumerate(dict.fromkeys(p.article_id for p in passages)):
+        text = lib.articles[aid].text
+        first = next((s for s in lib.sentences.get(aid, [])
+                      if s.kind == "body" and want <= set(terms(text[s.start:s.end]))), None)
+        if first is not None:
+            out.append((aid, first.start, first.end, 1.0 / (rank + 1)))
         if len(out) == ARTICLES_MAX:
             break
     return out

@@ -273,3 +273,18 @@ def test_a_sentence_going_on_about_the_place_is_part_of_its_summary(sample_home)
     a = ask("tell me about sadr city", settings=sample_home)
     assert a.status == "answered" and len(a.citations) >= 2, a.answer
     assert "Sadr City district" in a.citations[0].quote and "throughout the neighborhood" in a.citations[1].quote
+
+
+@pytest.mark.parametrize("question", ["which articles mention sadr", "how many articles mention sadr",
+                                      "do any articles mention sadr?"])
+def test_which_articles_mention_a_name_cites_one_sentence_of_each(sample_home, question):
+    # was a summary of one article ("Shi'ite cleric Moqtada al-Sadr is threatening ...", then two more of 002),
+    # or not found ("how many")
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered", a.answer
+    assert len({c.article_id for c in a.citations}) == len(a.citations) == 3  # all three name him
+    assert all("Sadr" in c.quote for c in a.citations)
+
+
+def test_no_article_mentioning_the_name_is_not_found(sample_home):
+    assert ask("which articles mention obama", settings=sample_home).status == "not_found"
