@@ -25,7 +25,8 @@ _OPENERS = frozenset("the a an his her their its our my your he she they it we i
 # "tell me more about ...", "what else did he say": more than the previous answer said.
 _MORE = re.compile(r"\b(?:more|else)\b", re.I)
 # "Who said that?": asks for the speaker of the previous answer, which that answer's sentence names.
-_WHO_SAID = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?who\s+(?:said|says|told|announced|stated|claimed|wrote|"
+# ("who wrote this?" asks for the article's writer: its credit line, bot/answer/provenance.py)
+_WHO_SAID = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?who\s+(?:said|says|told|announced|stated|claimed|"
                        r"reported|demanded|asked\s+for)\s+(?:that|this|it|so)\s*(?:[?.!(]|$)", re.I)  # "who says so?"
 _OPENS_WITH_PRONOUN = re.compile(r"^\W*(?:he|she|they)\b", re.I)
 # "when did it happen", "why did it start", "did it work": "it" is the event the previous answer told of, not a thing named.

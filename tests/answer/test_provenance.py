@@ -69,3 +69,10 @@ def test_who_wrote_a_named_article_after_another_answer_is_that_articles_credit(
     first, a = _follow(sample_home, "how many people died in basra", "who wrote the najaf article")
     assert first.citations[0].article_id.startswith("002_")
     assert a.status == "answered" and a.citations[0].quote == "SOURCE: Agencies", a.answer
+
+
+def test_who_wrote_this_after_an_answer_is_its_articles_credit_line(sample_home):
+    # was the answer quoted again as "who said it" ("Sadr spokesman Hazem al-Aaraji read a statement ...")
+    first, a = _follow(sample_home, "what did sadr order", "who wrote this")
+    assert first.citations[0].article_id.startswith("000_")
+    assert a.status == "answered" and "VOA Correspondent Challiss McDonough" in a.citations[0].quote, a.answer
