@@ -150,7 +150,9 @@ QUESTION_FRAME = frozenset(terms("many much name kind type sort color colour new
 _HOW_COME = re.compile(r"\bhow\s+come\b", re.I)
 # "How *long* has the ceasefire been in place?": the measure asked for is part of the question word, no word
 # the answer holds ("since August").
-_HOW_MEASURE = re.compile(r"\b(how)\s+(?:long|old|far|often|large|big|tall|high)\b", re.I)
+# ... or how good or bad ("how bad was the economy": "The al-Sadr crisis has crippled the economy ...")
+_HOW_MEASURE = re.compile(r"\b(how)\s+(?:long|old|far|often|large|big|tall|high|bad|good|serious|severe|intense|"
+                          r"heavy|fierce|damaging|widespread)\b", re.I)
 
 
 # "What *day* did Senor speak?": the unit of the date asked for is part of the question word ("on Thursday")

@@ -163,3 +163,10 @@ def test_first_before_the_verb_asks_which_time_and_is_no_word_the_answer_holds(s
     # was uncertain: the sentence says "originally ordered in August", no "first"
     a = ask("when was the ceasefire first ordered", settings=sample_home)
     assert a.status == "answered" and "originally ordered in August" in a.citations[0].quote, a.answer
+
+
+def test_how_bad_asks_for_a_description_and_bad_is_no_word_the_answer_holds(sample_home):
+    assert set(analyse_question("how bad was the economy", _idf).weights) == {"economi"}
+    # was not found: no sentence holds "bad"
+    a = ask("how bad was the economy", settings=sample_home)
+    assert a.status == "answered" and "crippled the economy" in a.citations[0].quote, a.answer
