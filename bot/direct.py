@@ -62,7 +62,17 @@ _STANCE = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+"
                      r"(?:\s+(?:on|of|about|to|toward|towards|regarding)\s+(?P<on>.+?))?\s*[?.!]*\s*$")
 
 
+# "who is the Mahdi Army's leader", "what's the mahdi army's leader's name": who leads it, asked as "who is the
+# leader of the Mahdi Army" (bot/answer/role.py reads that)
+_LEADER_OF = re.compile(r"(?i)^\s*(?:who(?:'s|\s+is|\s+was)|what(?:'s|\s+is|\s+was)(?:\s+the\s+name\s+of)?)\s+"
+                        r"(?P<owner>(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)(?:'s|\u2019s)\s+"
+                        r"(?P<role>leader|head|commander|chief|boss|ruler)(?:(?:'s|\u2019s)\s+name)?\s*[?.!]*\s*$")
+
+
 def _stance(question: str) -> str:
+    lead = _LEADER_OF.match(question)
+    if lead:
+        return f"who is the {lead.group('role').lower()} of {lead.group('owner')}"
     m = _STANCE.match(question)
     if not m:
         return question

@@ -68,3 +68,11 @@ def test_a_position_is_answered_by_what_they_said(sample_home):
     # was uncertain, quoting Sadr's order "... to press the government ..."
     a = ask("what's the government's stance on sadr", settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
+
+
+def test_a_leader_asked_as_a_possessive_is_who_leads_it(sample_home):
+    assert direct("what's the mahdi army's leader's name") == "who is the leader of the mahdi army"
+    assert direct("who is sadr's spokesman") == "who is sadr's spokesman"  # no leader
+    # was "The Mahdi Army's grip ... senior religious leader Grand Ayat Allah Ali al-Sistani ..."
+    a = ask("who is the mahdi army's leader", settings=sample_home)
+    assert a.status == "answered" and "led by Shi'ite cleric Moqtada Al-Sadr" in a.citations[0].quote, a.answer
