@@ -28,6 +28,7 @@ _OPENER = re.compile(
     r"|i(?:'d|\s+would)\s+(?:like|love)\s+to\s+know\s+|i\s+(?:want|wanted|need)\s+to\s+know\s+"
     r"|i(?:'m|\s+am)\s+(?:curious|wondering)\s+(?:about\s+)?|i\s+wonder(?:ed)?\s+"
     r"|(?:any\s+idea|no\s+idea)\s+))?", re.I)
+_FILLER = re.compile(r"(?i)^\W*(?:(?:ok|okay|um+|uh+|well)\b[\s,!.:;-]*)+(?=\S)")
 _PLEASE_AFTER = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you)\s*(?=[?.!]*\s*$)", re.I)
 # The question words an embedded question opens with; "how many people died" asks about its subject, as
 # "which cleric ordered ...", and keeps its order
@@ -48,9 +49,10 @@ def direct(question: str) -> str:
     question = _PLEASE_AFTER.sub("", question)
     m = _OPENER.match(question)
     rest = question[m.end():].strip()
-    # a filler alone ("so is the militia still there?") is left; a greeting or a request goes
+    # a filler alone ("so is the militia still there?") is left; a greeting or a request goes, and so does an
+    # "ok" / "well" / "um" before more ("ok and what did the government say": the follow-up is seen as one)
     if not rest or not (m.group("greeting") or m.group("request")):
-        return _stance(question)
+        return _stance(_FILLER.sub("", question) or question)
     return _stance((_inverted(rest) if m.group("request") else None) or rest)
 
 

@@ -76,3 +76,13 @@ def test_a_leader_asked_as_a_possessive_is_who_leads_it(sample_home):
     # was "The Mahdi Army's grip ... senior religious leader Grand Ayat Allah Ali al-Sistani ..."
     a = ask("who is the mahdi army's leader", settings=sample_home)
     assert a.status == "answered" and "led by Shi'ite cleric Moqtada Al-Sadr" in a.citations[0].quote, a.answer
+
+
+def test_ok_or_well_before_a_follow_up_goes(sample_home):
+    assert direct("ok and what did the government say") == "and what did the government say"
+    assert direct("so is the militia still there?") == "so is the militia still there?"  # "so" stays
+    first = ask("what did sadr demand", settings=sample_home)
+    a = ask("ok and what did the government say", settings=sample_home,
+            history=[{"role": "user", "content": "what did sadr demand"}, {"role": "assistant", "content": first.answer}])
+    # was "ok and what did the government say (Sadr)?", not found
+    assert a.status == "answered" and a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
