@@ -67,7 +67,7 @@ def overview(lib: Library, passages: list[Passage]) -> list[tuple[str, int, int,
 # "which articles mention Sadr?", "how many stories talk about Najaf?", "do any articles mention Kut?": the
 # articles themselves are asked for
 _MENTIONS = re.compile(
-    r"^\s*(?:(?:which|what|how\s+many)\s+(?:articles?|stories|story|reports?|pieces?)\s+(?:(?:do|does)\s+)?"
+    r"^\s*(?:(?:which|what|how\s+many)\s+(?:articles?|stories|story|reports?|pieces?|ones?)\s+(?:(?:do|does)\s+)?"
     r"|(?:do|does|did)\s+(?:any|the|all|both)\s+(?:of\s+the\s+)?(?:articles?|stories|reports?)\s+)"
     r"(?:(?:talks?|say|says|tell|tells|are|is)\s+about|mentions?|covers?|discuss(?:es)?|names?)\s+(?P<topic>.+?)[\s?.!]*$",
     re.I)
