@@ -71,7 +71,24 @@ _LEADER_OF = re.compile(r"(?i)^\s*(?:who(?:'s|\s+is|\s+was)|what(?:'s|\s+is|\s+w
                         r"(?P<role>leader|head|commander|chief|boss|ruler)(?:(?:'s|\u2019s)\s+name)?\s*[?.!]*\s*$")
 
 
+# "is it true that the British left Basra", "i heard Sadr called a ceasefire, is that true?", "the government
+# welcomed the move, didn't it?": a statement to check, searched as the statement itself
+_CHECK_BEFORE = re.compile(r"(?i)^\s*(?:(?:is\s+it|it'?s)\s+true\s+that|i\s+(?:heard|read|saw|was\s+told|think|believe|"
+                           r"understand)(?:\s+that)?|apparently,?|(?:is\s+it\s+)?(?:correct|right)\s+that|"
+                           r"did\s+i\s+(?:understand|hear|read)\s+(?:(?:that\s+)?right|correctly)(?:\s+that)?)\s+(?=\S)")
+_CHECK_AFTER = re.compile(r"(?i)(?<=\w)\s*,\s*(?:(?:is\s+)?(?:that|this|it)\s+(?:true|right|correct)|right|true|correct|"
+                          r"(?:didn'?t|doesn'?t|isn'?t|wasn'?t|hasn'?t|won'?t)\s+(?:it|he|she)|"
+                          r"(?:aren'?t|weren'?t|haven'?t|don'?t|didn'?t)\s+they)\s*[?.!]*\s*$")
+
+
+def _checked(question: str) -> str:
+    """A statement to check, without the words asking to check it; the question unchanged when it has none."""
+    statement = _CHECK_AFTER.sub("", _CHECK_BEFORE.sub("", question)).strip()
+    return statement if len(statement.split()) >= 3 else question  # ("i think so" is no statement to check)
+
+
 def _stance(question: str) -> str:
+    question = _checked(question)
     lead = _LEADER_OF.match(question)
     if lead:
         return f"who is the {lead.group('role').lower()} of {lead.group('owner')}"

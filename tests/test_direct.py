@@ -86,3 +86,19 @@ def test_ok_or_well_before_a_follow_up_goes(sample_home):
             history=[{"role": "user", "content": "what did sadr demand"}, {"role": "assistant", "content": first.answer}])
     # was "ok and what did the government say (Sadr)?", not found
     assert a.status == "answered" and a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
+
+
+@pytest.mark.parametrize("typed, put", [
+    ("is it true that the british left basra", "the british left basra"),
+    ("i heard sadr called a ceasefire, is that true", "sadr called a ceasefire"),
+    ("the government welcomed the move, didn't it", "the government welcomed the move"),
+    ("is that true", "is that true"), ("who is right", "who is right"), ("i think so", "i think so"),  # nothing to check
+])
+def test_a_statement_to_check_is_searched_as_the_statement(typed, put):
+    assert direct(typed) == put
+
+
+def test_a_statement_to_check_is_answered_by_the_sentence_saying_it(sample_home):
+    # was not found ("... didn't it" searched too)
+    a = ask("the government welcomed the move, didn't it", settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote == "The government has welcomed the move.", a.answer
