@@ -335,6 +335,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         if pm.group(1).lower() == "her" and re.match(r"\s+[a-z]", q[pm.end():]):
             repl = f"{name}'s"  # "her statement" is possessive, "ask her" is not
         q = q[:pm.start()] + repl + q[pm.end():]
+        # "what did he say about it" after "tell me about the Basra offensive": "it" is the thing asked about
+        later = re.search(r"\bit\b", q[pm.start() + len(repl):])
+        if singular and later and topic and a_thing(topic):
+            at = pm.start() + len(repl) + later.start()
+            q = q[:at] + topic + q[at + 2:]
         # "why did he go there" -> "why did Maliki go to Basra": the place too
         there = _THERE.search(q)
         place = _place(prev_q, answer, topic) if there else None

@@ -638,3 +638,12 @@ def test_it_after_what_happened_in_a_place_is_the_event_not_the_place():
     truce = _turn("tell me about the Najaf truce", "The truce struck between al-Sadr and occupation forces was "
                   "greeted with cautious relief. [1]")
     assert rewrite("who agreed to it", truce) == "who agreed to the Najaf truce"
+
+
+def test_it_beside_a_person_s_pronoun_is_the_thing_asked_about():
+    # was "what did Iraqi Prime Minister Nouri Al-Maliki say about it" (quoting "... calling it a step in the
+    # right direction", about Sadr's move)
+    offensive = _turn("tell me about the Basra offensive", "Heavy fighting has been raging in Basra following a "
+                      "major pre-dawn offensive. [1] Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday. [2]")
+    assert rewrite("what did he say about it", offensive) == \
+        "what did Iraqi Prime Minister Nouri Al-Maliki say about the Basra offensive"
