@@ -100,8 +100,9 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
     """A bare question word after a question whose subject was asked ("who handed control of Basra to Iraqi
     forces" + "when?"): the act asked of whoever the answer names doing it ("when did British troops hand
     control of Basra to Iraqi forces?"); after "what happened in Basra", "when?" / "where?" of the event ("when
-    did it happen in Basra?", which points at what the answer told of). None when `rest` (the previous question after its
-    question word) does not open with a verb in the past or in the present's -s form, or no doer is named."""
+    did it happen in Basra?", which points at what the answer told of). None when `rest` (the previous
+    question after its question word) does not open with a verb in the past or in the present's -s form, or
+    no doer is named."""
     m = re.match(r"([a-z]+)\b(.*)$", rest)
     if not m or m.group(1) in _BETWEEN:
         return None

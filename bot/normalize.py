@@ -33,7 +33,8 @@ ABBREVIATIONS = {"ppl": "people", "govt": "government", "gov't": "government", "
                  "pm": "prime minister", "bout": "about", "tho": "though", "w": "with", "w/": "with",
                  "b4": "before"}  # (not "rn": "right now" or a typo of "run")
 # Chat's asides, no part of what is asked: "what did the us do in najaf lol" (was corrected to "ll")
-_ASIDES = re.compile(r"(?i)(?:^|\s+)(?:lol|lmao|lmfao|rofl|ha(?:ha)+|he(?:he)+|tbh|imo|imho|btw|fyi|omg|ngl|smh)\b(?=[\s?.!,]|$)")
+_ASIDES = re.compile(r"(?i)(?:^|\s+)(?:lol|lmao|lmfao|rofl|ha(?:ha)+|he(?:he)+|tbh|imo|imho|btw|fyi|omg|ngl|smh)\b"
+                     r"(?=[\s?.!,]|$)")
 # "what's Sadr want": the "'s" is "does" when a name or pronoun and then a bare verb of wanting or saying follow
 # ("what's the death toll" keeps its "is": "toll" is no such verb).
 _DOES = re.compile(r"\b((?i:what|who|where|why|how|when))['’]s\s+((?:he|she|they|it|the\s+[a-z]+|[A-Z][\w'\-]*"
@@ -198,7 +199,8 @@ def plain_count(question: str) -> str:
 
 def normalize(question: str, lib) -> str:
     """`question` with unknown words corrected and the corpus's names capitalised (lib: a Snapshot)."""
-    question = direct(_ASIDES.sub("", question).strip() or question)  # "please tell me what maliki said" -> "what did maliki say"
+    # "please tell me what maliki said lol" -> "what did maliki say"
+    question = direct(_ASIDES.sub("", question).strip() or question)
     corpus = lib.words
     counts = corpus.counts({m.group().lower() for m in _TOKEN.finditer(question)})  # the question's words, at once
     known = _known()

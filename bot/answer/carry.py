@@ -5,7 +5,8 @@ A follow-up with no name and no pronoun gets the previous turn's topic ("how did
 hurts when the question is a new one of its own ("is the curfew still on (Hazem al-Aaraji)?" quoted the
 aide's statement, nothing about a curfew). Both are answered; the topic is dropped only when the question
 alone is answered, surely, by a sentence that holds more of the question's own words, or that has the
-question's actor as its subject where the other has not, or by the same sentence the topic left uncertain; never when the question points back ("when will it end?": it leans on the turn before).
+question's actor as its subject where the other has not, or by the same sentence the topic left uncertain;
+never when the question points back ("when will it end?": it leans on the turn before).
 """
 
 from __future__ import annotations

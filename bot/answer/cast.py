@@ -49,7 +49,9 @@ def cast(lib: Library, passages: list[Passage], topic: str) -> list[tuple[str, i
         text = lib.articles[aid].text
         people = [(title, name) for title, name in titles(text).items() if lexicon.is_person_noun(title)]
         for s in lib.sentences.get(aid, []):
-            if s.kind != "body" or len(out) == PEOPLE_MAX:
+            if len(out) == PEOPLE_MAX:
+                break
+            if s.kind != "body":
                 continue
             sentence = text[s.start:s.end]
             new = [n for t, n in people if _own(n) and _own(n)[-1] not in met and _introduces(sentence, t, n)]
@@ -65,7 +67,8 @@ _PARTICLES = frozenset({"al", "el", "ad", "bin", "ibn", "de", "da", "van", "von"
 def _introduces(sentence: str, title: str, name: str) -> bool:
     """The sentence gives the person a title: as aliases.introduces reads it, or capitalised before the name
     ("Prime Minister Nouri Al-Maliki" for "minister")."""
-    return introduces(sentence, set(_own(name))) or bool(re.search(rf"\b{title.capitalize()}\s+{re.escape(name)}", sentence))
+    return (introduces(sentence, set(_own(name)))
+            or bool(re.search(rf"\b{title.capitalize()}\s+{re.escape(name)}", sentence)))
 
 
 def _own(name: str) -> list[str]:

@@ -231,8 +231,9 @@ def state_nouns(adjective: str, senses: int = 2) -> frozenset[str]:
     """The nouns WordNet derives from the adjective in its `senses` most frequent senses and that share its
     root ("angry" -> "anger", "angriness"; "sad" -> "sadness"; the attribute it is a value of: "strong" ->
     "strength"): the state named as a thing, whose verb ("has angered many residents") says what "made them
-    angry", or the thing itself ("how strong was the resistance": "the strength of the resistance"). A derivation pointer of the whole synset
-    reaches its synonyms' nouns too ("angry" -> "fury", "ire"); the shared first letters keep the adjective's own.
+    angry", or the thing itself ("how strong was the resistance": "the strength of the resistance"). A
+    derivation pointer of the whole synset reaches its synonyms' nouns too ("angry" -> "fury", "ire"); the
+    shared first letters keep the adjective's own.
     """
     if not available():
         return frozenset()
