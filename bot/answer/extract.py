@@ -38,7 +38,7 @@ from bot.answer.speaker import (actor_terms, asks_reaction, does_as_subject, say
                                speaks_as_subject, speaks_first)
 from bot.answer.order import by_kind
 from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, definition_first, gives_role, holds_act, naming_first,
-                                naming_sentences, prefer_actor, promote_first, reacts, role_sentences, says_where)
+                                naming_sentences, prefer_actor, promote_first, reacts, role_sentences)
 from bot.answer.reasons import gives_reason, states_consequence, tells_effect
 from bot.answer.locate import placing_sentences
 from bot.answer.spelling import name_variants, respell
@@ -321,11 +321,6 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             and not (lexicon.is_speech_verb(verb) and (speaks_as_subject(lib, actor, best.article_id, best.start)
                                                         or says_as_subject(lib, actor, best.article_id, best.start)))):
         status = UNCERTAIN
-    # "where is Sadr now?" against a sentence placing nothing ("He repeated his declaration ..."): no answer to
-    # where, at best close to the question
-    if (status == ANSWERED and q.atype == "place" and not placed and not near
-            and not says_where(lib, q, best) and not _OF_NAMED.search(lib.articles[best.article_id].text[best.start:best.end])):
-        status = UNCERTAIN
     # "did anyone die in Najaf?": whoever it was, the sentence itself must tell of the act (or a stand-in:
     # "killed"; not "Najaf siege ends in truce" before it)
     if (status == ANSWERED and asks_whether_any(q.text)
@@ -355,8 +350,6 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     return Extraction(False, opening + ((second,) if second else ()), related, p, af)
 
 
-# ... a name after "of" or "between" may place it too ("earl of Hereford", "between P and PSPACE")
-_OF_NAMED = re.compile(r"\b(?:of|between)\s+(?:the\s+)?[A-Z][\w\-]*")
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
 
 

@@ -102,13 +102,13 @@ def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
 # A preposition of place and its noun (after a determiner): "on rooftops", "near the shrine", "in the centre"
 _PLACE_PHRASE = re.compile(r"\b(?:in|on|at|near|inside|outside|behind|beside|across|along|around)\s+"
                            r"(?:(?:the|a|an|their|its|his|her|our|this|that|these|those)\s+)?([a-z]+)\b", re.I)
-NOT_PLACES = frozenset({"place", "addition", "way", "time", "order", "case", "fact"})  # "in place", "in addition"
+_NOT_PLACES = frozenset({"place", "addition", "way", "time", "order", "case", "fact"})  # "in place", "in addition"
 
 
 def _a_place(noun: str) -> bool:
     """A noun whose most frequent sense is a location, a structure or a way ("rooftops", "shrine", "streets")."""
     low = noun.lower()
-    return low not in NOT_PLACES and lexicon.is_place_noun(low)
+    return low not in _NOT_PLACES and lexicon.is_place_noun(low)
 
 
 def has_exact_type(sentence: str, atype: str, question_words: set[str]) -> float:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.answer import lexicon
 from bot.answer.define import asked_thing, defines, named_thing, names_instance, names_it
-from bot.answer.features import NOT_PLACES, Question, has_type
+from bot.answer.features import Question, has_type
 from bot.answer.verbs import verb_support
 from bot.answer.role import led_by, names_role
 from bot.answer.spelling import respell
@@ -380,8 +380,7 @@ def says_where(lib: Library, q: Question, c: Candidate) -> bool:
     # (a people's adjective is no place: "to the Iraqi police")
     return any(m.group(1).lower() not in q.words and not lexicon.base_forms(m.group(1).lower(), "a")
                for m in _AT_NAMED.finditer(sentence)) or any(
-        w and w not in NOT_PLACES and lexicon.is_place_noun(w) and w not in q.words  # ("in place": no place)
-        for m in _AT_NOUN.finditer(sentence) for w in m.groups())
+        w and lexicon.is_place_noun(w) and w not in q.words for m in _AT_NOUN.finditer(sentence) for w in m.groups())
 
 
 def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:

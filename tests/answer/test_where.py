@@ -39,12 +39,3 @@ def test_a_nationality_is_answered_by_a_people_s_word_not_by_a_place(sample_home
     # (a sentence saying where, put first for a place question: was uncertain)
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote.startswith("British troops"), a.answer
-
-
-def test_where_against_a_sentence_placing_nothing_is_uncertain(sample_home):
-    # was answered: "He repeated his declaration that the operation did not target ... in place since August"
-    # ("in place" is no place, nor is August)
-    a = ask("where is sadr now", settings=sample_home)
-    assert a.status == "uncertain", a.answer
-    # a sentence saying where still answers
-    assert ask("where did maliki go", settings=sample_home).status == "answered"
