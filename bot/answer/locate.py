@@ -44,7 +44,13 @@ def placing_sentences(lib: Library, question: str, passages: list[Passage]) -> t
     place = asked_place(question)
     if not place:
         return passages, ()
-    scores = lib.bm25.scores(place)
+    return sentences_of_shape(lib, place, passages, lambda sentence: places(sentence, place))
+
+
+def sentences_of_shape(lib: Library, name: str, passages: list[Passage], shaped) -> tuple[list[Passage], tuple]:
+    """The passages, with the chunks of the archive holding `name` (the LOOKUP best by BM25) that hold a sentence
+    `shaped(sentence)` accepts added after them, and (SentenceRow, passage rank) of those sentences."""
+    scores = lib.bm25.scores(name)
     ids = lib.bm25.ids
     out, rows = list(passages), []
     ranks = {p.chunk_id: r for r, p in enumerate(passages)}
@@ -55,7 +61,7 @@ def placing_sentences(lib: Library, question: str, passages: list[Passage]) -> t
         row = lib.chunks[ids[j]]
         text = lib.articles[row.article_id].text
         found = [s for s in lib.sentences[row.article_id][row.first_sentence:row.last_sentence + 1]
-                 if places(text[s.start:s.end], place)]
+                 if shaped(text[s.start:s.end])]
         if not found:
             continue
         if ids[j] not in ranks:  # a chunk the question did not retrieve: read after the retrieved ones
