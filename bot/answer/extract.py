@@ -23,7 +23,7 @@ from bot.answer.features import TYPED, Question, missing_names, sentence_feature
 from bot.answer.guards import only_requested, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
-from bot.answer.broad import asks_what_it_is, broad_topic, held_topic, summarize
+from bot.answer.broad import _is_name, asks_what_it_is, broad_topic, describes, held_topic, summarize
 from bot.answer.cast import asks_cast, cast
 from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term
@@ -40,7 +40,7 @@ from bot.answer.order import by_kind
 from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, definition_first, gives_role, holds_act, naming_first,
                                 naming_sentences, prefer_actor, promote_first, reacts, role_sentences)
 from bot.answer.reasons import gives_reason, states_consequence, tells_effect
-from bot.answer.locate import placing_sentences
+from bot.answer.locate import placing_sentences, sentences_of_shape
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
 from bot.answer.verbs import asks_whether_any, is_participle, verb_support
@@ -195,10 +195,14 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "which article says that?": the answer just given, quoted again (its citation names the article)
     if shown and asks_article(q.text):
         return _quoting(shown, related)
+    # "what is Najaf", "why is Najaf important": the story saying what kind of place it is ("the Shi'ite holy
+    # city of Najaf"), wherever in the archive, is among those summed up (its passages read after the others)
+    topic = broad_topic(q.text)
+    if topic and asks_what_it_is(q.text) and _is_name(topic):
+        passages, _ = sentences_of_shape(lib, topic, passages, lambda sentence: describes(sentence, topic))
     # "whats a reduction": the sentence defining the term goes first (the classic shape before any). A
     # broad question ("what is the p versus np problem") takes a looser "X is one of ..." for no
     # definition: a summary says more.
-    topic = broad_topic(q.text)
     definition = definition_first(lib, defined_term(q.text), cands, strict_only=bool(topic)) or naming_first(lib, q, cands)
     if definition:
         cands, topic = definition, None
