@@ -52,8 +52,8 @@ def direct(question: str) -> str:
     # a filler alone ("so is the militia still there?") is left; a greeting or a request goes, and so does an
     # "ok" / "well" / "um" before more ("ok and what did the government say": the follow-up is seen as one)
     if not rest or not (m.group("greeting") or m.group("request")):
-        return _stance(_FILLER.sub("", question) or question)
-    return _stance((_inverted(rest) if m.group("request") else None) or rest)
+        return _plain(_FILLER.sub("", question) or question)
+    return _plain((_inverted(rest) if m.group("request") else None) or rest)
 
 
 # "what's the government's position on Sadr", "what is the US stance", "what was Maliki's reaction to the
@@ -87,7 +87,9 @@ def _checked(question: str) -> str:
     return statement if len(statement.split()) >= 3 else question  # ("i think so" is no statement to check)
 
 
-def _stance(question: str) -> str:
+def _plain(question: str) -> str:
+    """The question put plainly: a statement to check as the statement, X's leader as "the leader of X", a
+    view asked as a noun as what was said (or how they reacted)."""
     question = _checked(question)
     lead = _LEADER_OF.match(question)
     if lead:

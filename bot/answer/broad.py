@@ -232,12 +232,12 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
             text = lib.articles[aid].text
             introducing[aid] = any(introduces(text[s.start:s.end], set(t.terms)) for s in lib.sentences.get(aid, []))
         return introducing[aid]
-    person = person or (_is_name(topic) and any(introduced_in(a) for a in articles[:PERSON_LOOKUP]))
+    person = person or (is_name(topic) and any(introduced_in(a) for a in articles[:PERSON_LOOKUP]))
     if person:  # "who was Rollo": an article giving him a title ("the famed Viking ruler Rollo") first
         articles.sort(key=lambda a: not introduced_in(a))
     # "what is Najaf" (`kind`: the question asks what it is): a place is summed up first from an article saying
     # what it is ("the Shi'ite holy city of Najaf"), that sentence first
-    place = topic if kind and not person and _is_name(topic) else None
+    place = topic if kind and not person and is_name(topic) else None
     if place:
         articles.sort(key=lambda a: not _describes_in(lib, a, place))
     picked: list[tuple[str, int, int, float]] = []
@@ -314,7 +314,7 @@ def _describes_in(lib: Library, aid: str, name: str) -> bool:
     return any(describes(text[s.start:s.end], name) for s in lib.sentences.get(aid, []) if s.kind == "body")
 
 
-def _is_name(topic: str) -> bool:
+def is_name(topic: str) -> bool:
     """Is the topic a name: capitalised words only ("Sadr", "Moqtada al-Sadr"; "the truce" is not)?"""
     ws = topic.split()
     return bool(ws) and all(w[:1].isupper() or w.lower() in ("al", "el", "bin", "de", "van", "von") or

@@ -10,6 +10,7 @@ import re
 
 from bot.answer import lexicon
 from bot.answer.aliases import introduces, titles
+from bot.answer.overview import topic_terms
 from bot.library import Library
 from bot.types import Passage
 from index.terms import terms
@@ -39,8 +40,7 @@ def asks_cast(question: str) -> str | None:
 def cast(lib: Library, passages: list[Passage], topic: str) -> list[tuple[str, int, int, float]]:
     """(article_id, start, end, score) of the sentences introducing the people of the first articles of
     `passages` that name the topic (its names, else all its words); empty when fewer than two are found."""
-    named = " ".join(w for w in topic.split() if w[:1].isupper())
-    want = set(terms(named or topic))
+    want = topic_terms(topic)
     articles = [a for a in dict.fromkeys(p.article_id for p in passages)
                 if want <= set(terms(lib.articles[a].text))][:ARTICLES_MAX]
     out: list[tuple[str, int, int, float]] = []

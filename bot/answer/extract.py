@@ -23,7 +23,7 @@ from bot.answer.features import TYPED, Question, missing_names, sentence_feature
 from bot.answer.guards import only_requested, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
-from bot.answer.broad import _is_name, asks_what_it_is, broad_topic, describes, held_topic, summarize
+from bot.answer.broad import asks_what_it_is, broad_topic, describes, held_topic, is_name, summarize
 from bot.answer.cast import asks_cast, cast
 from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term
@@ -198,7 +198,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "what is Najaf", "why is Najaf important": the story saying what kind of place it is ("the Shi'ite holy
     # city of Najaf"), wherever in the archive, is among those summed up (its passages read after the others)
     topic = broad_topic(q.text)
-    if topic and asks_what_it_is(q.text) and _is_name(topic):
+    if topic and asks_what_it_is(q.text) and is_name(topic):
         passages, _ = sentences_of_shape(lib, topic, passages, lambda sentence: describes(sentence, topic))
     # "whats a reduction": the sentence defining the term goes first (the classic shape before any). A
     # broad question ("what is the p versus np problem") takes a looser "X is one of ..." for no

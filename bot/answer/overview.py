@@ -89,8 +89,7 @@ def mentions(lib: Library, passages: list[Passage], topic: str) -> list[tuple[st
     """(article_id, start, end, score) of the first body sentence naming the topic (its capitalised words, else
     all its words) in each of the first articles of `passages` that does, in retrieval order: each citation
     names its article."""
-    named = " ".join(w for w in topic.split() if w[:1].isupper())
-    want = set(terms(named or topic))
+    want = topic_terms(topic)
     if not want:
         return []
     out: list[tuple[str, int, int, float]] = []
@@ -103,3 +102,10 @@ def mentions(lib: Library, passages: list[Passage], topic: str) -> list[tuple[st
         if len(out) == ARTICLES_MAX:
             break
     return out
+
+
+def topic_terms(topic: str) -> set[str]:
+    """The terms of a topic's capitalised words (its names: "the Najaf standoff" -> {"najaf"}), else of all its
+    words: what an article must hold to be about it."""
+    named = " ".join(w for w in topic.split() if w[:1].isupper())
+    return set(terms(named or topic))
