@@ -6,7 +6,7 @@ answered from them, however close the rest of the question comes. This is eviden
 whole archive, not from one passage (a word one passage lacks is weak evidence: answers paraphrase). A
 name is a word the question capitalises (not at its start) or one WordNet knows only as a particular
 ("Mosul", "Portugal"); it counts as mentioned when an indexed word starts with its first five letters
-("Ukrainian" / "Ukraine") or is one edit away ("Bagdad" / "Baghdad"): spelling variants, derived forms
+("Ukrainian" / "Ukraine") or, five letters or more, is one edit away ("Bagdad" / "Baghdad"): spelling variants, derived forms
 and typos never trigger it.
 """
 
@@ -21,6 +21,7 @@ from index.bm25 import BM25Index
 from index.terms import edit_distance, stopwords, terms
 
 PREFIX = 5  # letters a corpus word must share with the name for the name to count as mentioned
+MIN_TYPO = 5  # letters a name needs before one edit away from an indexed term counts as a typo of it
 
 
 def _mentioned(bm25: BM25Index, term: str, spellings: frozenset[str] = frozenset()) -> bool:
@@ -35,7 +36,10 @@ def _mentioned(bm25: BM25Index, term: str, spellings: frozenset[str] = frozenset
     if spellings:
         return any(bm25.doc_freq(t) > 0 for w in spellings for t in terms(w))
     # Misspellings keep their first two letters (as bot/normalize.py assumes): only that slice of the
-    # sorted vocabulary is compared.
+    # sorted vocabulary is compared. A name of four letters or fewer one edit from an indexed term is
+    # another name, not a typo ("bush" / "busi", the stem of "businesses"; "rice" / "rich").
+    if len(term) < MIN_TYPO:
+        return False
     return any(abs(len(v) - len(term)) <= 1 and edit_distance(v, term) <= 1
                for v in bm25.terms_between(term[:2], term[:2] + "\uffff"))
 

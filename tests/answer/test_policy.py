@@ -195,6 +195,7 @@ def test_actors_are_the_head_of_the_subject() -> None:
     ("what did sadr's spokesman say about the fighting in mosul", "mosul"),
     ("What did the Sadrists do in Portugal?", "Portugal"),
     ("did sadr go to iran", "iran"),  # a country WordNet knows, one letter from Iraq: no typo of it
+    ("What did Bush say about Sadr?", "Bush"),  # a short name one letter from "busi" ("businesses"): no typo
 ])
 def test_a_name_no_article_mentions_is_never_answered(sample_home, question, name):
     a = ask(question, settings=sample_home)
@@ -223,6 +224,8 @@ def test_a_name_counts_as_mentioned_by_its_derived_forms_and_one_letter_typos() 
     assert _mentioned(index, "ukrainian")  # same first five letters
     assert _mentioned(index, "bagdad") and _mentioned(index, "hatmani")  # one edit
     assert not _mentioned(index, "mosul") and not _mentioned(index, "bagdadi")
+    short = build_bm25(1, ["c1"], ["Shops and businesses were closed"])  # terms: shop, busi, close
+    assert not _mentioned(short, "bush")  # four letters, one edit from "busi": another name, no typo
 
 
 def test_a_name_spelt_as_wordnet_knows_it_is_no_typo_of_another() -> None:
@@ -230,8 +233,8 @@ def test_a_name_spelt_as_wordnet_knows_it_is_no_typo_of_another() -> None:
     from bot.answer.unknown import _mentioned
     from index.bm25 import build_bm25
     index = build_bm25(1, ["c1"], ["Baghdad, the capital of Iraq"])
-    assert _mentioned(index, "iran")  # as a typo, one edit from "iraq"
-    assert not _mentioned(index, "iran", lexicon.spellings("iran"))  # but Iran is a country of its own
+    assert not _mentioned(index, "iran", lexicon.spellings("iran"))  # one edit from "iraq", but a country of its own
+    assert not _mentioned(index, "iran")  # and four letters: too short to count as a typo at all
     assert _mentioned(index, "bagdad", lexicon.spellings("bagdad"))  # WordNet's other spelling of Baghdad
 
 
