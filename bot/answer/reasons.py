@@ -168,11 +168,25 @@ _WORKED = re.compile(r"^\W*(?:did|does|do|has|have|had|is|was|will)\s+(?P<thing>
                      r"(?:have|had)\s+(?:any\s+|an\s+)?(?:effect|impact))\b", re.I)
 
 
+# ... and "what happened after Sadr's order?", "what came of the order", "what was the result of the order"
+_FOLLOWED = re.compile(r"^\W*what\s+(?:(?:has\s+|had\s+)?happened|happens|came|comes|followed)\s+"
+                       r"(?:after|since|following|of)\s+(?P<thing>.+?)[\s?.!]*$|"
+                       r"^\W*what\s+(?:was|were|is|are|has\s+been)\s+the\s+(?:result|outcome|effect|upshot|aftermath)s?\s+"
+                       r"of\s+(?P<thing2>.+?)[\s?.!]*$", re.I)
+
+
+def _asks_effect(text: str) -> str | None:
+    """The thing whose effect the question asks about ("did *Sadr's order* work", "what happened after *the
+    order*"), or None."""
+    m = _WORKED.match(text) or _FOLLOWED.match(text)
+    return (m.groupdict().get("thing") or m.group("thing2")) if m else None
+
+
 def tells_effect(lib: Library, q: Question, c: Candidate) -> bool:
-    """For "did X work?": does the candidate tell what followed X ("after", "since", "following" before X's
-    head noun: "After the cleric's order went out, ...")? False for any other question."""
-    m = _WORKED.match(q.text)
-    head = re.sub(r"['\u2019]s$", "", m.group("thing").split()[-1]).lower() if m else ""
+    """For "did X work?", "what happened after X?": does the candidate tell what followed X ("after", "since",
+    "following" before X's head noun: "After the cleric's order went out, ...")? False for any other question."""
+    thing = _asks_effect(q.text)
+    head = re.sub(r"['\u2019]s$", "", thing.split()[-1]).lower() if thing else ""
     if not head.isalpha():
         return False
     after = rf"(?i)\b(?:after|since|following)\s+(?:[\w'\u2019\-]+\s+){{0,4}}{re.escape(head)}s?\b"
@@ -180,7 +194,8 @@ def tells_effect(lib: Library, q: Question, c: Candidate) -> bool:
 
 
 def effect_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
-    """For "did X work?", the best of the first candidates telling what followed X (tells_effect) goes first."""
-    if not _WORKED.match(q.text):
+    """For "did X work?", "what happened after X?", the best of the first candidates telling what followed X
+    (tells_effect) goes first."""
+    if not _asks_effect(q.text):
         return cands
     return promote_first(cands, [lambda c: tells_effect(lib, q, c)], window=CONSEQUENCE_WINDOW)

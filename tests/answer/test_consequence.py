@@ -58,3 +58,10 @@ def test_did_it_work_is_answered_by_what_followed_it(sample_home):
                                     {"role": "assistant", "content": first.answer}], settings=sample_home)
     assert a.standalone_question == "did Sadr's order work"
     assert a.status == "answered" and a.citations[0].quote.startswith("After the cleric's order went out"), a.answer
+
+
+@pytest.mark.parametrize("question", ["what happened after sadr's order", "what was the result of Sadr's order?"])
+def test_what_happened_after_something_is_answered_by_what_followed_it(sample_home, question):
+    # were answered by the order itself ("Sadr spokesman Hazem al-Aaraji read a statement ...")
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote.startswith("After the cleric's order went out"), a.answer
