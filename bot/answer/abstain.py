@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot.answer.aliases import named_by_title
 from bot.answer.features import Question, coverage_without, missing_idf, missing_specific, with_aliases
 from bot.answer.guards import antonym_clash, name_swap, negation_gap, place_elsewhere
-from bot.answer.verbs import asks_whether_any, verb_stated, verb_support
+from bot.answer.verbs import asks_whether_any, predicate_adjective, verb_stated, verb_support
 from bot.answer.promote import words_of
 from bot.answer.speaker import says_verb
 from bot.answer.spelling import respell
@@ -54,8 +54,9 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     n = max(len(q.specific), 1)
     f["miss_spec_ctx"] = missing_specific(q, ctx, set(ctx_words)) / n
     f["miss_spec_article"] = missing_specific(q, art_terms, words_of(text)) / n
-    # How much of what the question is about (its terms but the main verb) the answer's article holds at all.
-    f["topic_article"] = coverage_without(q, art_terms, q.verb)
+    # How much of what the question is about (its terms but the main verb, or the adjective a copular question
+    # asks of its subject: "why is the economy bad") the answer's article holds at all.
+    f["topic_article"] = coverage_without(q, art_terms, q.verb or predicate_adjective(q.text))
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
     # Does the context hold the question's main verb, or one WordNet lets stand in for it?
     f["verb_ok"] = verb_support(q, ctx_words)

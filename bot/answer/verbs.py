@@ -210,6 +210,27 @@ def main_verb(question: str) -> str | None:
     return t[0] if t else None
 
 
+# "why is the economy bad", "is the truce fragile": a copula, its subject, and an adjective closing the question
+_COPULAR = re.compile(r"^\W*(?:(?:why|how\s+come)\s+)?(?:is|are|was|were|isn't|aren't|wasn't|weren't)\s+"
+                      r"(?:the\s+|this\s+|that\s+|its\s+|their\s+|his\s+|her\s+)?\w[\w'\-]*(?:\s+\w[\w'\-]*){0,3}?"
+                      r"\s+(?:so\s+|very\s+|still\s+|really\s+)?(?P<adj>[a-z]+)[\s?.!]*$", re.I)
+
+
+def predicate_adjective(question: str) -> str | None:
+    """The term of the adjective a copular question asks about its subject ("why is the economy *bad*"):
+    what the question asks of its topic, as a main verb is ("bad" is no word the answer need hold: "The
+    al-Sadr crisis has crippled the economy ..."). None for any other question."""
+    m = _COPULAR.match(question)
+    if not m or not lexicon.available():
+        return None
+    adj = m.group("adj").lower()
+    if adj in stopwords() or not lexicon.synsets(adj, "a") or lexicon.synsets(adj, "n") and not lexicon.synsets(adj, "v") \
+            and len(lexicon.synsets(adj, "n")) > len(lexicon.synsets(adj, "a")):
+        return None
+    t = terms(adj)
+    return t[0] if t else None
+
+
 def main_verb_word(question: str) -> str | None:
     """The main verb as WordNet knows it, for verb_support: among the first three words after the
     subject, the first that is a verb (skipping adverbs: "can also be described" -> "described"), joined
