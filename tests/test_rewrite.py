@@ -647,3 +647,15 @@ def test_it_beside_a_person_s_pronoun_is_the_thing_asked_about():
                       "major pre-dawn offensive. [1] Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday. [2]")
     assert rewrite("what did he say about it", offensive) == \
         "what did Iraqi Prime Minister Nouri Al-Maliki say about the Basra offensive"
+
+
+def test_it_started_or_caused_is_the_event_not_the_place_named_before():
+    # was "who started Basra": the place the previous question named
+    fighting = _turn("why is there fighting in Basra", "Heavy fighting has been raging in Basra following a major "
+                     "pre-dawn offensive by thousands of Iraqi troops against Shi'ite militias in the southern city. [1]")
+    assert rewrite("who started it", fighting) == "who started it (in Basra)?"
+    assert rewrite("what caused it", fighting) == "what caused it (in Basra)?"
+    # a thing asked about is still what "it" is
+    assert rewrite("who started it", _turn("tell me about the ceasefire", "The ceasefire is seen as having a significant "
+                                                       "role in the reduction of violence in Iraq. [1]")) == \
+        "who started the ceasefire"

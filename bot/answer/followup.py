@@ -35,6 +35,10 @@ _EVENT_IT = re.compile(r"\bit\s+(?:happen(?:s|ed)?|occur(?:s|red)?|(?:take|takes
                        # how it went: "did it work", "how did it go", "did it help", "how long did it last"
                        r"work(?:s|ed)?|succeed(?:s|ed)?|fail(?:s|ed)?|help(?:s|ed)?|last(?:s|ed)?|go|went|"
                        r"turn(?:s|ed)?\s+out|(?:been\s+|be\s+)?going\s+on|go(?:es)?\s+on|went\s+on)\b", re.I)
+# "who started it", "what caused it": "it" the object of the asked one's starting or causing is the event too
+# (not "Basra", the place the question before named: "why is there fighting in Basra")
+_CAUSED_IT = re.compile(r"^\W*(?:who|what)\s+(?:(?:first|really|actually|originally)\s+)?(?:start(?:s|ed)?|begin|began|begun|cause[sd]?|trigger(?:s|ed)?|spark(?:s|ed)?|"
+                        r"provoke[sd]?|set\s+off|kick(?:s|ed)?\s+off)\s+it\b(?!\s+(?:to|up)\b)", re.I)
 WINDOW = 2  # sentences either side of a previous answer's sentence that may answer the follow-up
 
 
@@ -84,7 +88,7 @@ def wants_more(question: str) -> bool:
 
 def points_at_event(question: str) -> bool:
     """Is "it" the event itself ("when did it happen?"), which the previous answer told of?"""
-    return bool(_EVENT_IT.search(question))
+    return bool(_EVENT_IT.search(question) or _CAUSED_IT.search(question))
 
 
 def previous_sentences(lib: Library, passages: list[Passage], previous_answer: str) -> list[SentenceRow]:
