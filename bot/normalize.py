@@ -36,9 +36,10 @@ ABBREVIATIONS = {"ppl": "people", "govt": "government", "gov't": "government", "
 _ASIDES = re.compile(r"(?i)(?:^|\s+)(?:lol|lmao|lmfao|rofl|ha(?:ha)+|he(?:he)+|tbh|imo|imho|btw|fyi|omg|ngl|smh)\b"
                      r"(?=[\s?.!,]|$)")
 # "what's Sadr want": the "'s" is "does" when a name or pronoun and then a bare verb of wanting or saying follow
-# ("what's the death toll" keeps its "is": "toll" is no such verb).
+# ("what's the death toll" keeps its "is": "toll" is no such verb; nor after a possessive: "what's Sadr's demand"
+# is "what is", the demand a noun).
 _DOES = re.compile(r"\b((?i:what|who|where|why|how|when))['’]s\s+((?:he|she|they|it|the\s+[a-z]+|[A-Z][\w'\-]*"
-                   r"(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'\-]*)*)\s+(?:want|need|think|say|mean|plan|know|expect|hope|demand|ask|do|"
+                   r"(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'\-]*)*)(?<!['’]s)\s+(?:want|need|think|say|mean|plan|know|expect|hope|demand|ask|do|"
                    r"believe|feel|propose|offer|suggest|claim)\b)")  # not "like": "what's Najaf like" is "is"
 # "who got hurt", "how many people got killed": "got" + a participle is a passive, said plainly with "was"/"were"
 _GOT_PASSIVE = re.compile(r"\b(?:got|gotten)\s+(?=([a-z]+)\b)")

@@ -258,6 +258,8 @@ def test_chat_short_forms_and_whats_x_want(corpus) -> None:
     # otherwise "is": "toll" and "plan" here are nouns
     assert normalize("whats the plan", lib) == "what's the plan"
     assert normalize("whats happening in basra", lib) == "what's happening in Basra"
+    # ... and after a possessive (was "what does Sadr's demand")
+    assert normalize("what's sadr's demand", lib) == "what's Sadr's demand"
     # chat shorthand: "y" opening a question, "bout"
     assert normalize("y did sadr stop fighting", lib) == "why did Sadr stop fighting"
     assert normalize("wat did maliki say bout sadr", lib) == "what did Maliki say about Sadr"
