@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import base_forms, is_participle, split_subject
+from bot.answer import base_forms, is_participle, is_place_noun, split_subject
 from bot.referents import entities
 from index.terms import stopwords
 
@@ -63,11 +63,16 @@ def graft(prev: str, rest: str) -> str | None:
     if parts and _NOUN_PHRASE.fullmatch(rest):
         head, _, tail = parts
         return f"{head} {rest} {tail.rstrip(' ?')}"
-    if re.fullmatch(r"[A-Z][\w'\-]*(?:\s+(?:al-|of )?[A-Z][\w'\-]*)*", rest):
+    # ... with its article ("and the Mahdi Army?") or a place noun typed in lower case ("and Sadr city?")
+    named = re.fullmatch(r"(?:(?i:the)\s+)?[A-Z][\w'\-]*(?:\s+(?:al-|of )?[A-Z][\w'\-]*)*(?:\s+([a-z]+))?", rest)
+    if named and (not named.group(1) or is_place_noun(named.group(1))):
         names = entities(prev)
         if names:
             last = prev.rfind(names[-1])
-            return prev[:last] + rest + prev[last + len(names[-1]):]
+            before = prev[:last]
+            if re.match(r"(?i)the\s", rest) and re.search(r"(?i)\bthe\s+$", before):
+                before = re.sub(r"(?i)\bthe\s+$", "", before)  # "... to the Green Zone" + "the Mahdi Army"
+            return before + rest + prev[last + len(names[-1]):]
     # "what happened in Najaf" + "what about the economy?": a thing, and the frame has no subject to swap
     if re.fullmatch(r"(?:the|a|an|his|her|their|its)\s+[a-z][\w'\- ]*", rest) and not parts:
         return None

@@ -659,3 +659,15 @@ def test_it_started_or_caused_is_the_event_not_the_place_named_before():
     assert rewrite("who started it", _turn("tell me about the ceasefire", "The ceasefire is seen as having a significant "
                                                        "role in the reduction of violence in Iraq. [1]")) == \
         "who started the ceasefire"
+
+
+def test_and_a_name_with_its_article_or_a_lower_case_place_noun_swaps_the_name():
+    # were "tell me about Najaf the Mahdi Army?" and "tell me about Najaf Sadr city?"
+    najaf = _turn("tell me about Najaf?", "US occupation forces have suspended their offensive against Iraqi "
+                  "militiamen in the city of Najaf. [1]")
+    assert rewrite("and the Mahdi Army?", najaf) == "tell me about the Mahdi Army?"
+    assert rewrite("and Sadr city?", najaf) == "tell me about Sadr city?"
+    assert rewrite("and Kut?", najaf) == "tell me about Kut?"
+    # one "the": "what happened to the Green Zone" + "and the Mahdi Army?"
+    from bot.graft import graft
+    assert graft("what happened to the Green Zone", "the Mahdi Army") == "what happened to the Mahdi Army"
