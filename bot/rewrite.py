@@ -34,6 +34,7 @@ _MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+m
 # A bare question word: "Why?", "and when?"
 # (or a question phrase: "in which city?", "by whom?", "what year?", "for how long?")
 _BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who|"
+                      r"(?:since|until|till)\s+when|"
                       r"(?:(?:in|at|on|from|by|for|to|with|since|until)\s+)?(?:which|what|whom|how)"
                       r"(?:\s+(?!did|does|do|is|are|was|were|will|would|has|have|had|can|could)[a-z]+)?|"
                       r"what\s+(?:year|day|month|date|time))\s*[?!.]*\s*")
@@ -195,6 +196,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     bare = _BARE_WH.fullmatch(q)
     if bare:
         asked = _WH_OPENING.match(prev_q)
+        # "tell me about the curfew" + "where?" / "until when?": where / when the thing asked about is
+        if not asked and topic and bare.group(1).lower().split()[-1] in ("where", "when"):
+            return f"{bare.group(1)} is {topic}?"
         if not asked:
             return f"{q.rstrip(' ?')} {prev_q}"
         # "what's happening in Sadr City" + "why?": the contracted verb stays ("why is happening ...")

@@ -671,3 +671,13 @@ def test_and_a_name_with_its_article_or_a_lower_case_place_noun_swaps_the_name()
     # one "the": "what happened to the Green Zone" + "and the Mahdi Army?"
     from bot.graft import graft
     assert graft("what happened to the Green Zone", "the Mahdi Army") == "what happened to the Mahdi Army"
+
+
+def test_where_or_until_when_after_tell_me_about_asks_it_of_the_thing_asked_about():
+    # were "where tell me about the curfew" and "until when" (left as typed)
+    curfew = _turn("tell me about the curfew", "Iraqi authorities say a citywide curfew in Baghdad is to be lifted "
+                   "early Monday. [1]")
+    assert rewrite("where", curfew) == "where is the curfew?"
+    assert rewrite("until when?", curfew) == "until when is the curfew?"
+    assert rewrite("until when", _turn("when is the curfew being lifted", "... early Monday. [1]")) == \
+        "until when is the curfew being lifted?"
