@@ -681,3 +681,14 @@ def test_where_or_until_when_after_tell_me_about_asks_it_of_the_thing_asked_abou
     assert rewrite("until when?", curfew) == "until when is the curfew?"
     assert rewrite("until when", _turn("when is the curfew being lifted", "... early Monday. [1]")) == \
         "until when is the curfew being lifted?"
+
+
+def test_a_capitalised_modifier_and_its_singular_noun_are_one_subject():
+    # was "what did the Sadrists government say?": the subject read as "the Iraqi", "government" left behind
+    from bot.answer import split_subject
+    government = _turn("what did the Iraqi government say?", "The Iraqi government has welcomed Sadr's move. [1]")
+    assert rewrite("and the Sadrists?", government) == "what did the Sadrists say?"
+    assert split_subject("what did the US military say?") == ("what did", "the US military", "say?")
+    # a word that is a bare verb itself is the verb
+    assert split_subject("did the British leave Basra?") == ("did", "the British", "leave Basra?")
+    assert split_subject("What did the Mahdi Army keep control of?") == ("What did", "the Mahdi Army", "keep control of?")

@@ -42,7 +42,12 @@ def _after_subject(question: str) -> list[str] | None:
                 # "the British troops demand": capitalised modifiers, then maybe a plural head noun
                 while i < len(toks) and toks[i][:1].isupper():
                     i += 1
-                if i + 1 < len(toks) and re.search(r"[^s]s$", toks[i]):
+                # ... or a singular one: "the Iraqi government say" (not a word that is a bare verb itself but before
+                # "do": "the British leave Basra", "the Mahdi Army keep control")
+                if i + 1 < len(toks) and (re.search(r"[^s]s$", toks[i]) or (
+                        toks[i][:1].islower() and toks[i].lower() not in stopwords() and not toks[i].endswith("ly")
+                        and lexicon.available() and _noun_before_verb(toks, i)
+                        and (not _bare_verb(toks[i]) or toks[i + 1].lower().strip("?.!,") == "do"))):
                     i += 1
             else:
                 # "the cleric seek": one lower-case head noun; typed in lower case, a longer noun phrase runs to
