@@ -122,6 +122,16 @@ def _turns(history: Sequence[dict] | None) -> list[tuple[str, str]]:
     return [t for t in turns if not is_smalltalk(t[0])]
 
 
+def _group_subject(question: str) -> str | None:
+    """The subject of a do-support question when it is a body of people named by a common noun ("the
+    government", "the Iraqi police"), without its "the"; else None."""
+    parts = split_subject(question.rstrip(" ?") + "?")
+    subject = parts[1] if parts else ""
+    if not re.match(r"(?i)the\s+\S", subject) or not is_group_noun(subject.split()[-1].lower()):
+        return None
+    return subject.split(None, 1)[1]
+
+
 def last_turn(history: Sequence[dict] | None, normalize: Callable[[str], str] = str) -> tuple[str, str]:
     """The last user question, made to stand alone against the turns before it (a chain of follow-ups
     keeps its subject), and the assistant answer after it."""
@@ -284,8 +294,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return q[:pm.start()] + asked_about.group(1) + q[pm.end():]
     # "what's the Mahdi Army doing in Najaf" + "are they leaving?": a body of people the question names
     # (or an acronym: "tell me about the US in Najaf" + "what did they suspend?")
+    # ... or its subject, typed in lower case ("did the government agree?" + "what did they say instead?")
     group = next((n for n in asked if is_group_noun(n.split()[-1].lower()) or (n.isupper() and 2 <= len(n) <= 5)),
-                 None) if pm and not own else None
+                 None) or _group_subject(prev_q) if pm and not own else None
     if group and pm.group(1).lower() in {"they", "them", "their"} and not _WHO.match(prev_q):
         group = f"the {group}" if re.search(rf"(?i)\bthe\s+{re.escape(group)}\b", prev_q) else group
         return q[:pm.start()] + (f"{group}'s" if pm.group(1).lower() == "their" else group) + q[pm.end():]

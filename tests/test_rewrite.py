@@ -692,3 +692,14 @@ def test_a_capitalised_modifier_and_its_singular_noun_are_one_subject():
     # a word that is a bare verb itself is the verb
     assert split_subject("did the British leave Basra?") == ("did", "the British", "leave Basra?")
     assert split_subject("What did the Mahdi Army keep control of?") == ("What did", "the Mahdi Army", "keep control of?")
+
+
+def test_they_after_a_question_about_a_body_of_people_is_that_body():
+    # was "what did the fighters say instead": people the answer named, not the government asked about
+    agree = _turn("did the government agree", "The articles do not say this directly; the closest they come is: The "
+                  "cleric agreed to end all armed demonstrations in the city, evacuate all government buildings, "
+                  "withdraw from the city all Mahdi army fighters who are non-Najaf residents. [1]")
+    assert rewrite("what did they say instead", agree) == "what did the government say instead"
+    # was "why did Iraqi government do it"
+    welcomed = _turn("what did the Iraqi government say", "The Iraqi government has welcomed Sadr's move. [1]")
+    assert rewrite("why did they do it", welcomed) == "why did the Iraqi government do it"
