@@ -16,6 +16,7 @@ from functools import lru_cache
 from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_participle, is_person_noun,
                         known_word, wordnet_available)
 from bot.direct import direct
+from bot.tense import simple_tense
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
 from index.words import WordStats
@@ -266,7 +267,7 @@ def normalize(question: str, lib) -> str:
         return w
 
     joined = _passive(_join_names(_the_us(_TOKEN.sub(fix, question), corpus), corpus))
-    return _positive(plain_count(_DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined)))
+    return _positive(plain_count(simple_tense(_DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined))))
 
 
 # "didn't the government welcome the move?" asks what "did the government welcome the move?" does: the

@@ -1,0 +1,54 @@
+"""A progressive question said in the simple tense: "what's Sadr asking for in return" asks what "what does Sadr
+ask for in return" does, and the answerer reads do-support questions best (their subject is the one acting,
+their verb the act: bot/answer/speaker.actor_terms).
+
+Only a question word, a form of "be", a short subject and an -ing verb WordNet knows as a verb are rewritten;
+"what's going on" (no subject between), "why is the curfew being / getting lifted" (a passive) and "what is the process of
+analyzing ..." (a gerund) keep their words; so does a who-question ("who was the researcher working on X" asks
+who the researcher was).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer import base_forms
+from index.terms import stopwords
+
+# "what's", "what is", "why are", "where were" ...: the question word and its "be", then the rest
+_OPENING = re.compile(r"^(\W*)((?i:what|why|how|where|when))(?:['\u2019]s\b|\s+(is|are|was|were)\b)\s+(.+)$")
+_DO = {"is": "does", "are": "do", "was": "did", "were": "did", None: "does"}
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "you", "i"})
+MAX_SUBJECT = 4  # words a subject may run to before its -ing verb ("the Mahdi Army militiamen")
+
+
+def simple_tense(question: str) -> str:
+    """The question in the simple tense when it is a progressive one with a subject ("what is the government
+    doing about Sadr" -> "what does the government do about Sadr"), else unchanged."""
+    m = _OPENING.match(question)
+    if not m:
+        return question
+    toks = m.group(4).split(" ")
+    for j, tok in enumerate(toks[:MAX_SUBJECT + 1]):
+        word = tok.lower().strip("?.!,")
+        if not word.endswith("ing"):
+            continue
+        # the first -ing word: a verb's present participle ("asking"), not a noun ("morning"; "the original
+        # meaning of"), not "being" (a passive), not the first word (no subject: "what's going on"), not a name's
+        # ("the Turning calculator"), and right after its subject's noun or pronoun, not after a function word
+        # ("the process of analyzing", "what is easy about proving", "the ruling class")
+        bases = [b for b in base_forms(word, "v") if b != word]
+        before = toks[j - 1].lower() if j else ""
+        after = toks[j + 1].lower() if j + 1 < len(toks) else ""
+        inside = [t.lower() for t in toks[1:j]]  # the subject's words after its first: no function word but "in"
+        if (j == 0 or word in ("being", "getting") or not bases or not tok[:1].islower() or after == "of"
+                or (before in stopwords() and before not in _PRONOUNS)
+                or any(t in stopwords() and t != "in" for t in inside)):
+            return question
+        # "how is the economy doing" asks how it fares, not what it does
+        if word == "doing" and m.group(2).lower() == "how":
+            return question
+        rest = " ".join([bases[0] + tok[len(word):], *toks[j + 1:]])
+        be = (m.group(3) or "").lower() or None
+        return f"{m.group(1)}{m.group(2)} {_DO[be]} {' '.join(toks[:j])} {rest}"
+    return question
