@@ -43,7 +43,7 @@ from bot.answer.reasons import gives_reason, states_consequence, tells_effect
 from bot.answer.locate import placing_sentences, sentences_of_shape
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
-from bot.answer.verbs import asks_whether_any, is_participle, verb_support
+from bot.answer.verbs import asks_whether_any, is_participle, verb_stated, verb_support
 from bot.library import Library, SentenceRow
 from bot.types import Citation, Passage
 from index.terms import terms, words
@@ -328,7 +328,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "did anyone die in Najaf?": whoever it was, the sentence itself must tell of the act (or a stand-in:
     # "killed"; not "Najaf siege ends in truce" before it)
     if (status == ANSWERED and asks_whether_any(q.text)
-            and not verb_support(q, words(lib.articles[best.article_id].text[best.start:best.end]))):
+            and not verb_stated(q, words(lib.articles[best.article_id].text[best.start:best.end]))):
         status = UNCERTAIN
     # A place, person or event no article mentions: the archive does not say it, however close the rest
     # comes; the closest sentence is still shown, as such ("Spain" may be the "Iberian Peninsula").

@@ -26,7 +26,10 @@ def test_the_sentence_telling_of_the_act_answers(sample_home, question):
     assert a.status == "answered" and a.citations[0].quote.startswith(TOLL), a.answer
 
 
-@pytest.mark.parametrize("question", ["did anyone die in najaf", "was anyone killed in najaf"])
+@pytest.mark.parametrize("question", ["did anyone die in najaf", "was anyone killed in najaf",
+                                      # "went" and "off" stand in for "kill" only in rare senses (was answered by
+                                      # "After the cleric's order went out, fighting appeared to have slacked off ...")
+                                      "was anyone killed in baghdad"])
 def test_a_sentence_that_does_not_tell_of_the_act_is_no_answer(sample_home, question):
     # the Najaf story tells of no one killed ("Najaf siege ends in truce", before its lead, is no death either)
     a = ask(question, settings=sample_home)
