@@ -18,7 +18,7 @@ from bot.answer.reasons import cause_of_state_first, consequence_first, effect_f
 from bot.answer.role import led_by
 from bot.answer.speaker import says_verb
 from bot.answer.spelling import respell
-from bot.answer.verbs import asks_whether_any, verb_support
+from bot.answer.verbs import asks_whether_any, verb_stated
 from bot.library import Library
 from index.terms import terms, words
 
@@ -53,13 +53,15 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
     cands = effect_first(lib, q, cands)  # "did Sadr's order work": one telling what followed it
     cands = cause_of_state_first(lib, q, cands)  # "what made residents angry": one saying what angered them
     # "Who was hurt?": the verb is all the question says; a sentence holding it or a synonym ("wounded") first
-    if q.verb and q.verb_word and set(q.weights) <= {q.verb}:
+    # ... and so, a form of it or a synonym, for whether anyone did it somewhere ("was anybody hurt in Basra": "12
+    # people have been killed and 18 wounded")
+    if q.verb and q.verb_word and (set(q.weights) <= {q.verb} or asks_whether_any(q.text)):
         def says_it(c): return says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])  # noqa: E704
         tests = [says_it]
-        if asks_whether_any(q.text):
+        if asks_whether_any(q.text) and set(q.weights) <= {q.verb}:
             # ... or, for "did anyone die?", of those holding a word WordNet lets stand in for it, the nearest in
             # meaning ("12 people have been killed", not "... to stop Iraqi bloodshed": "end" is to die too)
-            standing = [c for c in cands if verb_support(q, words(lib.articles[c.article_id].text[c.start:c.end]))]
+            standing = [c for c in cands if verb_stated(q, words(lib.articles[c.article_id].text[c.start:c.end]))]
             nearest = max(standing, key=lambda c: c.features.get("dense", 0.0), default=None)
             tests.append(lambda c: c is nearest)
         cands = promote_first(cands, tests, window=len(cands))

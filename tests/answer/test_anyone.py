@@ -19,7 +19,8 @@ def test_whether_anyone_did_it_has_the_act_as_its_verb(question, verb):
     assert asks_whether_any(question) and main_verb_word(question) == verb  # "was anyone hurt" had no verb
 
 
-@pytest.mark.parametrize("question", ["did anyone die", "was anyone hurt", "did anyone get wounded"])
+@pytest.mark.parametrize("question", ["did anyone die", "was anyone hurt", "did anyone get wounded",
+                                      "was anybody hurt in basra"])  # (a place too: was uncertain, "Heavy fighting ...")
 def test_the_sentence_telling_of_the_act_answers(sample_home, question):
     # was uncertain / not found: "anyone" was a word to find ("He said anyone who continues carrying weapons ...")
     a = ask(question, settings=sample_home)
