@@ -22,8 +22,8 @@ _BROAD = re.compile(
     r"(?:\s+(?:in|at|with|to|on|about|over|around|between))?"
     # "tell me about Basra", "tell me some stuff about the truce", "tell me everything about Najaf"
     r"|(?:tell|talk|brief)\s+(?:me|us)\s+(?:(?:some\s+)?(?:more|stuff|things|something|anything|everything)\s+)?(?:about|on)"
-    r"|(?:give\s+(?:me|us)\s+)?(?:a\s+|the\s+)?(?:summary|overview|rundown|run-down|recap|gist|lowdown|synopsis|"
-    r"breakdown)\s+(?:of|about|on)"
+    r"|(?:give\s+(?:me|us)\s+)?(?:a\s+|the\s+)?(?:(?:quick|short|brief|simple|one-line|rough)\s+)?(?:summary|overview|"
+    r"rundown|run-down|recap|gist|lowdown|synopsis|breakdown|timeline|chronology)\s+(?:of|about|on)"
     # "what is the main event in Basra", "what are the key issues with the truce"
     r"|what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:main|big|key|major)\s+(?:events?|stor(?:y|ies)|news|issues?)"
     r"\s+(?:in|at|on|about|with|around|for)"
@@ -148,7 +148,8 @@ def broad_topic(question: str) -> str | None:
     if _HAPPENED_TO.match(m.group(0)) and _HEAD.match(topic).group("head")[:1].islower():
         return None
     # "summarize the Najaf article", "tell me about the story on the truce": the topic, not the article
-    topic = _ARTICLE_WORDS.sub("", _ARTICLE_ABOUT.sub("", topic)).strip()
+    # ... "what is the Najaf story about": the story's topic
+    topic = _ARTICLE_WORDS.sub("", _ARTICLE_ABOUT.sub("", re.sub(r"(?i)\s+about$", "", topic))).strip()
     # "explain the situation in Basra", "tell me about the latest developments in Najaf": the place is the topic
     topic = _SITUATION_IN.sub("", topic).strip()
     # "what's happening in Basra right now": when is no part of the topic
