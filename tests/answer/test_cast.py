@@ -16,6 +16,9 @@ def test_asks_cast_reads_the_topic():
     # who is involved in an event is asked of the event: its sides ("Iraqi security forces and Shi'ite militias
     # fought ..."), not everyone named
     assert asks_cast("who is Sadr") is None and asks_cast("who is involved in the Basra fighting") is None
+    # (these were not found)
+    assert asks_cast("list the people mentioned") == "" and asks_cast("who is mentioned in the Najaf story") == "the Najaf story"
+    assert asks_cast("which people are involved in Basra") == "Basra"
 
 
 @pytest.mark.parametrize("question, people", [
