@@ -25,6 +25,7 @@ from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import asks_what_it_is, broad_topic, describes, held_topic, is_name, summarize
 from bot.answer.cast import asks_cast, cast
+from bot.answer.compare import asks_comparison, compare
 from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term
 from bot.answer.overview import asks_mentions, asks_overview, mentions, overview
@@ -214,6 +215,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     cast_topic = asks_cast(q.text)
     if not summary and cast_topic is not None and passages:
         summary = cast(lib, passages, cast_topic)
+    # "compare Najaf and Basra": what the articles say of each side, side by side
+    sides = asks_comparison(q.text)
+    if not summary and sides and passages:
+        summary = compare(lib, passages, qv, sides)
     summary_status = ANSWERED
     if topic and passages and not summary:
         summary = summarize(lib, topic, passages, qv, person=q.atype == "person",
