@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import (about_answer, asks_next, base_forms, broad_topic, is_group_noun, is_place_noun,
+from bot.answer import (about_answer, asks_next, asks_who_said, base_forms, broad_topic, is_group_noun, is_place_noun,
                         is_smalltalk, points_at_event, split_subject)
 from bot.graft import dated, graft, of_doer
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, entities, is_place, named_subject, owned_person,
@@ -64,6 +64,10 @@ _MOTION = re.compile(r"(?i)\b(?:go|goes|going|gone|went|come|comes|came|travel(?
 
 # Verbs whose noun says nothing of the act ("Sadr's say", "Sadr's want"): "it" after them is left alone.
 _NO_ACT_NOUN = frozenset("say tell do think mean want get know see have make take go come give".split())
+
+
+_WHAT_SAID = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+.+?\s+(?:say|said|tell|told|announce|"
+                        r"announced|claim|claimed|state|stated|report|reported|write|wrote)\W*$")
 
 
 def _act_noun(prev_q: str) -> str | None:
@@ -239,6 +243,12 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # person its answer named ("al-Sadr"); "when will it end?" after "what did the curfew do?" is the curfew
     own = entities(q)
     pm = _PRONOUN.search(q)
+    # "who said it?": "it" is what the previous answer quoted, as in "who said that?" (bot/answer/followup.py);
+    # so is "it" after "what did the US say" ("where was it said", "is it true"): what was said, no name
+    # (a thing "says" too: "what does the truce say" + "who agreed to it" is the truce)
+    if pm and (asks_who_said(q) or (pm.group(1).lower() == "it" and _WHAT_SAID.match(prev_q) and not (
+            (said_by := thing_asked(prev_q)) and not is_group_noun(said_by.split()[-1].lower())))):
+        pm = None
     thing = thing_asked(prev_q) if pm and not own and pm.group(1).lower() in {"it", "its"} else None
     # "did the government welcome it" after "did the government like Sadr's order": "it" is not a thing the
     # question names itself
@@ -321,6 +331,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # ... and after "what did the prime minister say about the offensive", the offensive, not the place its answer
     # named ("Basra")
     ends_on = _LAST_THING.search(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
+    # (not a subject and its bare verb: "what did the US say" ends on no thing)
+    verb_last = split_subject(prev_q.rstrip(" ?") + "?") if ends_on else None
+    if verb_last and verb_last[2].rstrip(" ?").lower() == ends_on.group(1).split()[-1].lower():
+        ends_on = None
     # (and after "who is leading the Basra offensive", the offensive: the name only modifies it)
     if ends_on and a_thing(ends_on.group(1)) and (person_like(names[0], f"{prev_q} {answer}")
                                                   or names[0].lower() not in prev_q.lower()

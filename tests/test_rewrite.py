@@ -703,3 +703,14 @@ def test_they_after_a_question_about_a_body_of_people_is_that_body():
     # was "why did Iraqi government do it"
     welcomed = _turn("what did the Iraqi government say", "The Iraqi government has welcomed Sadr's move. [1]")
     assert rewrite("why did they do it", welcomed) == "why did the Iraqi government do it"
+
+
+def test_who_said_it_points_at_the_answer_and_a_bare_verb_is_no_thing():
+    # were "who said the US say" ("the US say" read as the thing the question ended on) and then "who said US"
+    said = _turn("what did the US say", "Spokesman for the US-led occupation administration, Dan Senor, said on "
+                 "Thursday that the military would gradually hand over responsibility for security to the Iraqi "
+                 "police. [1]")
+    assert rewrite("who said it", said) == "who said it (US)?"
+    # "it" after "what did X say" is what was said (was "where was the US say said")
+    assert rewrite("where was it said", said) == "where was it said (US)?"
+    assert rewrite("when did they say it", said) == "when did the US say it"
