@@ -81,6 +81,11 @@ _CHECK_AFTER = re.compile(r"(?i)(?<=\w)\s*,\s*(?:(?:is\s+)?(?:that|this|it)\s+(?
                           r"(?:aren'?t|weren'?t|haven'?t|don'?t|didn'?t)\s+they)\s*[?.!]*\s*$")
 
 
+# "who's the guy who read the statement", "who was the man that negotiated": who did it, asked of a placeholder noun
+_WHO_THE_ONE = re.compile(r"(?i)^\s*who(?:'s|\u2019s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|that|this)\s+"
+                          r"(?:guy|man|woman|person|one|people|dude|fella|fellow|lady|folks|ones)\s+(?:who|that)\s+(?=\S)")
+
+
 def _checked(question: str) -> str:
     """A statement to check, without the words asking to check it; the question unchanged when it has none."""
     statement = _CHECK_AFTER.sub("", _CHECK_BEFORE.sub("", question)).strip()
@@ -88,9 +93,9 @@ def _checked(question: str) -> str:
 
 
 def _plain(question: str) -> str:
-    """The question put plainly: a statement to check as the statement, X's leader as "the leader of X", a
-    view asked as a noun as what was said (or how they reacted)."""
-    question = _checked(question)
+    """The question put plainly: a statement to check as the statement, "who's the guy who X" as "who X", X's
+    leader as "the leader of X", a view asked as a noun as what was said (or how they reacted)."""
+    question = _WHO_THE_ONE.sub("who ", _checked(question))
     lead = _LEADER_OF.match(question)
     if lead:
         return f"who is the {lead.group('role').lower()} of {lead.group('owner')}"

@@ -102,3 +102,19 @@ def test_a_statement_to_check_is_answered_by_the_sentence_saying_it(sample_home)
     # was not found ("... didn't it" searched too)
     a = ask("the government welcomed the move, didn't it", settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote == "The government has welcomed the move.", a.answer
+
+
+@pytest.mark.parametrize("typed, put", [
+    ("who's the guy who read the statement", "who read the statement"),
+    ("who was the man that negotiated in Najaf", "who negotiated in Najaf"),
+    ("who are the people who denounced the offensive?", "who denounced the offensive?"),
+    ("who is the guy", "who is the guy"),  # no act: as typed
+])
+def test_who_is_the_one_who_did_it_asks_who_did_it(typed, put):
+    assert direct(typed) == put
+
+
+def test_the_one_who_read_the_statement_is_answered(sample_home):
+    # was not found ("guy" a word to find)
+    a = ask("who's the guy who read the statement", settings=sample_home)
+    assert a.status == "answered" and "Aaraji read a statement" in a.citations[0].quote, a.answer
