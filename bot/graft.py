@@ -39,6 +39,12 @@ def graft(prev: str, rest: str) -> str | None:
         old = re.search(rf"\b(?i:{pm.group(1)})\s+(?:[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*|\d{{4}})(?=\W*$)", prev)
         if old:
             return prev[:old.start()] + rest + prev[old.end():]
+    # ... or what it is about: "what did Sadr's spokesman say about weapons" + "and about the fighting?" -> "... say
+    # about the fighting"
+    about = re.fullmatch(r"(?i)(about|regarding|concerning|on|over|against|toward|towards)\s+(\S.*)", rest)
+    old = re.search(rf"\b(?i:{about.group(1)})\s+[^?]+?(?=\W*$)", prev) if about else None
+    if old:
+        return prev[:old.start()] + rest + prev[old.end():]
     # Another of a series: "what's the second step" + "and the third?" -> "what's the third step"
     nth = re.fullmatch(rf"(?:the\s+)?({_ORDINAL})", rest, re.I)
     old = re.search(rf"\b(?:{_ORDINAL})(?=\s+[a-z])", prev, re.I) if nth else None

@@ -714,3 +714,10 @@ def test_who_said_it_points_at_the_answer_and_a_bare_verb_is_no_thing():
     # "it" after "what did X say" is what was said (was "where was the US say said")
     assert rewrite("where was it said", said) == "where was it said (US)?"
     assert rewrite("when did they say it", said) == "when did the US say it"
+
+
+def test_and_about_something_else_swaps_what_the_question_was_about():
+    # was "what did Sadr's spokesman say about weapons about the fighting?"
+    weapons = _turn("what did Sadr's spokesman say about weapons", "Sadr's spokesman said the fighters would not be "
+                    "turning in their guns. [1]")
+    assert rewrite("and about the fighting?", weapons) == "what did Sadr's spokesman say about the fighting?"
