@@ -25,7 +25,9 @@ CAPITALISED = 0.8  # share of a word's mid-sentence uses in the corpus that must
 # Apostrophes people leave out: "whats a reduction" asks "what's a reduction".
 CONTRACTIONS = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows": "how's", "whens": "when's",
                 "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't",
-                "arent": "aren't", "cant": "can't", "wont": "won't", "thats": "that's"}
+                "arent": "aren't", "cant": "can't", "wont": "won't", "thats": "that's", "werent": "weren't",
+                "wouldnt": "wouldn't", "couldnt": "couldn't", "shouldnt": "shouldn't", "hasnt": "hasn't",
+                "havent": "haven't", "hadnt": "hadn't", "whys": "why's"}
 # Short forms typed in chat: "how many ppl were killed", "what did the govt say".
 ABBREVIATIONS = {"ppl": "people", "govt": "government", "gov't": "government", "abt": "about", "bc": "because",
                  "cuz": "because", "coz": "because", "thru": "through", "yrs": "years",

@@ -354,6 +354,9 @@ def test_a_negated_yes_no_question_is_asked_as_the_positive(corpus) -> None:
     # a why-question asks about the negative; a statement is no question
     assert normalize("why didn't they go", lib) == "why didn't they go"
     assert normalize("dont know", lib) == "don't know"  # (the apostrophe put back, the negation kept)
+    # (was "wouldn": the apostrophe of "wouldnt" not put back)
+    assert normalize("who said the fighters wouldnt give up", lib) == "who said the fighters wouldn't give up"
+    assert normalize("why havent they left", lib) == "why haven't they left"
 
 
 def test_a_typo_of_tell_opening_a_question_is_tell(corpus) -> None:
