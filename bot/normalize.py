@@ -53,6 +53,7 @@ QUESTION_WORD_TYPOS = {"wat": "what", "wut": "what", "wot": "what", "wats": "wha
                        "tel": "tell", "tlel": "tell", "y": "why"}  # (and the request opening a question: "tel me about najaf")
 QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 _QUESTION_WORD_NEXT = re.compile(rf"\s+(?:{'|'.join(QUESTION_WORDS)})\b", re.I)  # "whith *whom* ..."
+_WHERE_NEXT = re.compile(r"\s+(?:did|does|do|is|are|was|can|could|will|would|should|has|have|had)\s+\w", re.I)
 HOW_WORDS = ("many", "much", "long", "far", "often", "old", "come")  # what follows "how" in a question
 MIN_TYPO_LEN = 4  # shorter unknown words are corrected to function words only ("wht" -> "what")
 # Longer "words" are no typos of an English word (pasted strings, hashes): never corrected. Every string one
@@ -219,6 +220,10 @@ def normalize(question: str, lib) -> str:
             return ABBREVIATIONS[low]
         if low in QUESTION_WORD_TYPOS and not question[:m.start()].strip():
             return QUESTION_WORD_TYPOS[low]
+        # "were did maliki go", "wear is the shrine": a word of its own where a question word goes, before a
+        # verb no statement puts there, is "where"
+        if low in ("were", "wear", "ware") and not question[:m.start()].strip() and _WHERE_NEXT.match(question, m.end()):
+            return "where" if w.islower() else "Where"
         # "wich city ...": where a question word goes, a word the corpus does not use one edit from exactly one
         # question word is that word (not the commoner "with")
         if (low not in counts and low not in known and not known_word(low) and not question[:m.start()].strip()

@@ -337,6 +337,10 @@ def test_a_plural_or_a_possessive_of_a_name_keeps_its_s(corpus) -> None:
 def test_a_typo_where_the_question_word_goes_is_that_question_word(corpus) -> None:
     lib = Corpus(corpus)
     assert normalize("wich city had a curfew", lib) == "which city had a curfew"  # not "with"
+    # "were" / "wear" before an auxiliary is "where" (was kept: a word of its own); "were the fighters armed" is a question
+    assert normalize("were did maliki go", lib) == "where did Maliki go"
+    assert normalize("wear is the shrine", lib) == "where is the shrine"
+    assert normalize("were the fighters armed", lib) == "were the fighters armed"
     for word in QUESTION_WORDS:  # a question word the articles never use is no typo ("why" is not "who")
         assert normalize(f"{word} were people at home", lib) == f"{word} were people at home"
     assert normalize("whith whom did he meet", lib) == "with whom did he meet"  # a question word follows
