@@ -83,7 +83,8 @@ _CHECK_AFTER = re.compile(r"(?i)(?<=\w)\s*,\s*(?:(?:is\s+)?(?:that|this|it)\s+(?
 
 # "who's the guy who read the statement", "who was the man that negotiated": who did it, asked of a placeholder noun
 _WHO_THE_ONE = re.compile(r"(?i)^\s*who(?:'s|\u2019s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|that|this)\s+"
-                          r"(?:guy|man|woman|person|one|people|dude|fella|fellow|lady|folks|ones)\s+(?:who|that)\s+(?=\S)")
+                          r"(?:guy|man|woman|person|one|people|dude|fella|fellow|lady|folks|ones)\s+"
+                          r"(?:who|that)\s+(?=\S)")
 
 
 def _checked(question: str) -> str:

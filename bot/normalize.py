@@ -222,7 +222,8 @@ def normalize(question: str, lib) -> str:
             return QUESTION_WORD_TYPOS[low]
         # "were did maliki go", "wear is the shrine": a word of its own where a question word goes, before a
         # verb no statement puts there, is "where"
-        if low in ("were", "wear", "ware") and not question[:m.start()].strip() and _WHERE_NEXT.match(question, m.end()):
+        if (low in ("were", "wear", "ware") and not question[:m.start()].strip()
+                and _WHERE_NEXT.match(question, m.end())):
             return "where" if w.islower() else "Where"
         # "wich city ...": where a question word goes, a word the corpus does not use one edit from exactly one
         # question word is that word (not the commoner "with")

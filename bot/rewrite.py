@@ -66,8 +66,10 @@ _MOTION = re.compile(r"(?i)\b(?:go|goes|going|gone|went|come|comes|came|travel(?
 _NO_ACT_NOUN = frozenset("say tell do think mean want get know see have make take go come give".split())
 
 
-_WHAT_SAID = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+.+?\s+(?:say|said|tell|told|announce|"
-                        r"announced|claim|claimed|state|stated|report|reported|write|wrote)\W*$")
+# "what did the US say": what someone said, which "it" after it is (not a thing the question ends on)
+_WHAT_SAID = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+.+?\s+"
+                        r"(?:say|said|tell|told|announce|announced|claim|claimed|state|stated|report|reported|write|"
+                        r"wrote)\W*$")
 
 
 def _act_noun(prev_q: str) -> str | None:

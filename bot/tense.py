@@ -3,9 +3,9 @@ ask for in return" does, and the answerer reads do-support questions best (their
 their verb the act: bot/answer/speaker.actor_terms).
 
 Only a question word, a form of "be", a short subject and an -ing verb WordNet knows as a verb are rewritten;
-"what's going on" (no subject between), "why is the curfew being / getting lifted" (a passive) and "what is the process of
-analyzing ..." (a gerund) keep their words; so does a who-question ("who was the researcher working on X" asks
-who the researcher was).
+"what's going on" (no subject between), "why is the curfew being / getting lifted" (a passive) and "what is the
+process of analyzing ..." (a gerund) keep their words; so does a who-question ("who was the researcher working on
+X" asks who the researcher was).
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ _CAST = re.compile(r"^\s*(?:(?:so|ok|okay|and)[\s,]+)?(?:who(?:'s|\s+is|\s+are|\
                    r"|(?:the\s+)?(?:main|key|major|important|big)\s+(?:players?|people|figures?|actors?|names?))"
                    r"|(?:the\s+)?(?:main|key|major)\s+(?:players|people|figures|actors)"
                    # "list the people mentioned", "who is named", "which people are involved in Najaf"
-                   r"|(?:list|name)\s+(?:all\s+)?(?:the\s+)?(?:people|persons|players|figures)(?:\s+(?:mentioned|named|involved))?"
+                   r"|(?:list|name)\s+(?:all\s+)?(?:the\s+)?(?:people|persons|players|figures)"
+                   r"(?:\s+(?:mentioned|named|involved))?"
                    r"|who(?:'s|\s+is|\s+are|\s+was|\s+were|\s+gets?)\s+(?:mentioned|named)"
                    r"|(?:which|what)\s+people\s+(?:are|were)\s+(?:mentioned|named|involved))"
                    r"(?:\s+(?:in|at|with|on|behind|of)\s+(?P<topic>.+?))?[\s?.!]*$", re.I)

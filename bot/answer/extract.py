@@ -44,7 +44,7 @@ from bot.answer.reasons import gives_reason, states_consequence, tells_effect
 from bot.answer.locate import placing_sentences, sentences_of_shape
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
-from bot.answer.verbs import asks_whether_any, is_participle, verb_stated, verb_support
+from bot.answer.verbs import asks_whether_any, is_participle, verb_stated
 from bot.library import Library, SentenceRow
 from bot.types import Citation, Passage
 from index.terms import terms, words

@@ -37,7 +37,8 @@ _EVENT_IT = re.compile(r"\bit\s+(?:happen(?:s|ed)?|occur(?:s|red)?|(?:take|takes
                        r"turn(?:s|ed)?\s+out|(?:been\s+|be\s+)?going\s+on|go(?:es)?\s+on|went\s+on)\b", re.I)
 # "who started it", "what caused it": "it" the object of the asked one's starting or causing is the event too
 # (not "Basra", the place the question before named: "why is there fighting in Basra")
-_CAUSED_IT = re.compile(r"^\W*(?:who|what)\s+(?:(?:first|really|actually|originally)\s+)?(?:start(?:s|ed)?|begin|began|begun|cause[sd]?|trigger(?:s|ed)?|spark(?:s|ed)?|"
+_CAUSED_IT = re.compile(r"^\W*(?:who|what)\s+(?:(?:first|really|actually|originally)\s+)?"
+                        r"(?:start(?:s|ed)?|begin|began|begun|cause[sd]?|trigger(?:s|ed)?|spark(?:s|ed)?|"
                         r"provoke[sd]?|set\s+off|kick(?:s|ed)?\s+off)\s+it\b(?!\s+(?:to|up)\b)", re.I)
 WINDOW = 2  # sentences either side of a previous answer's sentence that may answer the follow-up
 

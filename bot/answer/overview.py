@@ -70,9 +70,11 @@ def overview(lib: Library, passages: list[Passage]) -> list[tuple[str, int, int,
 _MENTIONS = re.compile(
     r"^\s*(?:(?:which|what|how\s+many)\s+(?:articles?|stories|story|reports?|pieces?|ones?)\s+(?:(?:do|does)\s+)?"
     r"|(?:do|does|did)\s+(?:any|the|all|both)\s+(?:of\s+the\s+)?(?:articles?|stories|reports?)\s+)"
-    r"(?:(?:talks?|say|says|tell|tells|are|is)\s+about|mentions?|covers?|discuss(?:es)?|names?)\s+(?P<topic>.+?)[\s?.!]*$"
+    r"(?:(?:talks?|say|says|tell|tells|are|is)\s+about|mentions?|covers?|discuss(?:es)?|names?)\s+"
+    r"(?P<topic>.+?)[\s?.!]*$"
     # "where is Sadr mentioned", "in which stories does Kut come up", "mentions of Maliki"
-    r"|^\s*(?:where|in\s+which\s+(?:articles?|stories|story|reports?))\s+(?:is|are|was|were|does|do)\s+(?P<where>.+?)\s+"
+    r"|^\s*(?:where|in\s+which\s+(?:articles?|stories|story|reports?))\s+(?:is|are|was|were|does|do)\s+"
+    r"(?P<where>.+?)\s+"
     r"(?:mentioned|named|discussed|covered|appear|come\s+up)[\s?.!]*$"
     r"|^\s*(?:(?:find|show(?:\s+me)?|list)\s+(?:all\s+)?(?:the\s+)?)?mentions?\s+of\s+(?P<of>.+?)[\s?.!]*$",
     re.I)

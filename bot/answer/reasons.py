@@ -171,7 +171,8 @@ _WORKED = re.compile(r"^\W*(?:did|does|do|has|have|had|is|was|will)\s+(?P<thing>
 # ... and "what happened after Sadr's order?", "what came of the order", "what was the result of the order"
 _FOLLOWED = re.compile(r"^\W*what\s+(?:(?:has\s+|had\s+)?happened|happens|came|comes|followed)\s+"
                        r"(?:after|since|following|of)\s+(?P<thing>.+?)[\s?.!]*$|"
-                       r"^\W*what\s+(?:was|were|is|are|has\s+been)\s+the\s+(?:result|outcome|effect|upshot|aftermath)s?\s+"
+                       r"^\W*what\s+(?:was|were|is|are|has\s+been)\s+the\s+"
+                       r"(?:result|outcome|effect|upshot|aftermath)s?\s+"
                        r"of\s+(?P<thing2>.+?)[\s?.!]*$", re.I)
 
 

@@ -6,8 +6,8 @@ answered from them, however close the rest of the question comes. This is eviden
 whole archive, not from one passage (a word one passage lacks is weak evidence: answers paraphrase). A
 name is a word the question capitalises (not at its start) or one WordNet knows only as a particular
 ("Mosul", "Portugal"); it counts as mentioned when an indexed word starts with its first five letters
-("Ukrainian" / "Ukraine") or, five letters or more, is one edit away ("Bagdad" / "Baghdad"): spelling variants, derived forms
-and typos never trigger it.
+("Ukrainian" / "Ukraine") or, five letters or more, is one edit away ("Bagdad" / "Baghdad"): spelling
+variants, derived forms and typos never trigger it.
 """
 
 from __future__ import annotations

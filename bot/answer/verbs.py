@@ -229,8 +229,10 @@ def predicate_adjective(question: str) -> str | None:
     if not m or not lexicon.available():
         return None
     adj = m.group("adj").lower()
-    if adj in stopwords() or not lexicon.synsets(adj, "a") or lexicon.synsets(adj, "n") and not lexicon.synsets(adj, "v") \
-            and len(lexicon.synsets(adj, "n")) > len(lexicon.synsets(adj, "a")):
+    if adj in stopwords() or not lexicon.synsets(adj, "a"):
+        return None
+    # a word mostly a noun, and no verb, is no adjective asked of the subject ("is Sadr a cleric": no adjective)
+    if len(lexicon.synsets(adj, "n")) > len(lexicon.synsets(adj, "a")) and not lexicon.synsets(adj, "v"):
         return None
     t = terms(adj)
     return t[0] if t else None
