@@ -36,13 +36,14 @@ def simple_tense(question: str) -> str:
         # the first -ing word: a verb's present participle ("asking"), not a noun ("morning"; "the original
         # meaning of"), not "being" (a passive), not the first word (no subject: "what's going on"), not a name's
         # ("the Turning calculator"), and right after its subject's noun or pronoun, not after a function word
-        # ("the process of analyzing", "what is easy about proving", "the ruling class")
+        # ("the process of analyzing", "what is easy about proving", "the ruling class") nor a possessive ("what
+        # is Sadr's asking": a noun)
         bases = [b for b in base_forms(word, "v") if b != word]
         before = toks[j - 1].lower() if j else ""
         after = toks[j + 1].lower() if j + 1 < len(toks) else ""
         inside = [t.lower() for t in toks[1:j]]  # the subject's words after its first: no function word but "in"
         if (j == 0 or word in ("being", "getting") or not bases or not tok[:1].islower() or after == "of"
-                or (before in stopwords() and before not in _PRONOUNS)
+                or (before in stopwords() and before not in _PRONOUNS) or re.search(r"['\u2019]s?$", before)
                 or any(t in stopwords() and t != "in" for t in inside)):
             return question
         # "how is the economy doing" asks how it fares, not what it does
