@@ -12,7 +12,7 @@ among its own most frequent senses too (lexicon.synonyms): "died" is not searche
 
 from __future__ import annotations
 
-from bot.answer import broad_topic, name_variants, root_nouns, state_nouns, synonyms
+from bot.answer import broad_topic, causers, name_variants, root_nouns, state_nouns, synonyms
 from index.bm25 import BM25Index
 from index.terms import stopwords, terms, words
 from index.words import WordStats
@@ -30,7 +30,9 @@ def keyword_query(bm25: BM25Index, question: str, corpus: WordStats | None = Non
         if word in sw or not word.isalpha() or any(bm25.doc_freq(t) for t in terms(word)):
             continue
         found: dict[str, str] = {}
-        for syn in synonyms(word):
+        # ... and, for a verb, the verbs causing it, as an article may say it ("die" -> "kill": "12 people have
+        # been killed")
+        for syn in synonyms(word) + causers(word):
             ts = terms(syn)
             if len(found) < MAX_SYNONYMS and ts and all(bm25.doc_freq(t) for t in ts):
                 found.setdefault(ts[0], syn)

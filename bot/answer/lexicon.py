@@ -438,6 +438,32 @@ def _pertaining() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _caused_by() -> dict[int, tuple[int, ...]]:
+    """verb synset offset -> the offsets of the verb synsets pointing at it as their effect (WordNet's cause
+    pointer, ">": "kill" causes "die", "show" causes "see"), read once from the whole of data.verb."""
+    out: dict[int, list[int]] = {}
+    for o, line in _data("v").items():
+        if b" > " in line:
+            for sym, target, pos in _synset("v", o)[1]:
+                if sym == ">" and pos == "v":
+                    out.setdefault(target, []).append(o)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def causers(word: str, senses: int = 1) -> tuple[str, ...]:
+    """The one-word verbs that cause the verb's most frequent `senses` ("die" -> "kill"), where that sense is the
+    causer's own first one: what an article says instead ("12 people have been killed" for "did anyone die")."""
+    if not available():
+        return ()
+    out: list[str] = []
+    for o in synsets(word, "v")[:senses]:
+        for c in _caused_by().get(o, ()):
+            out += sorted(l for l in _synset("v", c)[0] if "_" not in l and _index("v").get(l, ())[:1] == (c,))
+    return tuple(dict.fromkeys(out))
+
+
 @lru_cache(maxsize=4096)
 def synonyms(word: str, senses: int = 2) -> tuple[str, ...]:
     """The one-word lemmas sharing one of the word's most frequent `senses` synsets as a verb, noun or

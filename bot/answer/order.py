@@ -58,6 +58,10 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
     if q.verb and q.verb_word and (set(q.weights) <= {q.verb} or asks_whether_any(q.text)):
         def says_it(c): return says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])  # noqa: E704
         tests = [says_it]
+        if asks_whether_any(q.text) and (causing := set(lexicon.causers(q.verb_word))):
+            # ... or a verb causing it ("did anyone die in Basra": "12 people have been killed")
+            tests.append(lambda c: any(causing & set(lexicon.base_forms(w, "v"))
+                                       for w in words(lib.articles[c.article_id].text[c.start:c.end])))
         if asks_whether_any(q.text) and set(q.weights) <= {q.verb}:
             # ... or, for "did anyone die?", of those holding a word WordNet lets stand in for it, the nearest in
             # meaning ("12 people have been killed", not "... to stop Iraqi bloodshed": "end" is to die too)
