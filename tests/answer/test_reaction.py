@@ -47,3 +47,12 @@ def test_what_x_said_about_a_names_act_is_its_reaction_wherever_it_ranks(sample_
     # government ..." (the aide's words naming the government) came first
     a = ask("what did the government say about Sadr's order", settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
+
+
+def test_someone_else_reacting_is_no_answer_for_the_one_asked_about(sample_home):
+    # was answered by "The Iraqi government has welcomed Sadr's move." (the government reacts, Sadr is named)
+    a = ask("how did sadr respond", settings=sample_home)
+    assert a.status != "answered", a.answer
+    # a passive's agent reacts: "... greeted with cautious relief by the embattled residents"
+    a = ask("how did residents react to the truce", settings=sample_home)
+    assert a.status == "answered" and "cautious relief" in a.citations[0].quote, a.answer
