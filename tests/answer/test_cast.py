@@ -19,6 +19,8 @@ def test_asks_cast_reads_the_topic():
     # (these were not found)
     assert asks_cast("list the people mentioned") == "" and asks_cast("who is mentioned in the Najaf story") == "the Najaf story"
     assert asks_cast("which people are involved in Basra") == "Basra"
+    # the topic a follow-up carries over (was None: "who's involved" after "what's happening in basra")
+    assert asks_cast("who's involved (in Basra)?") == "Basra" and asks_cast("who are the main players (Najaf)?") == "Najaf"
 
 
 @pytest.mark.parametrize("question, people", [
