@@ -362,6 +362,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         if singular and is_place(name, f"{prev_q} {answer}"):
             # "what happened in Basra" + "what did he do there": a person the answer names, not the place
             name = next((n for n in entities(answer) if person_like(n, f"{prev_q} {answer}")), name)
+        # "who leads the Mahdi Army" + "where are its strongholds": "the Mahdi Army's", as the question wrote it (not
+        # "the Sadr organization": there "the" is the organization's)
+        if (not name.lower().startswith("the ")
+                and re.search(rf"(?i)\bthe\s+{re.escape(name)}\b(?!['\u2019]?\s*[a-z])", prev_q)):
+            name = f"the {name}"
         repl = f"{name}'s" if pm.group(1).lower() in _POSSESSIVE and pm.group(1).lower() != "her" else name
         if pm.group(1).lower() == "her" and re.match(r"\s+[a-z]", q[pm.end():]):
             repl = f"{name}'s"  # "her statement" is possessive, "ask her" is not

@@ -180,7 +180,7 @@ def test_they_after_a_question_about_a_plural_noun_is_that_noun():
 def test_its_after_a_who_question_is_the_thing_asked_about():
     history = _turn("who leads the Mahdi Army", "Shi'ite cleric Moqtada al-Sadr said he was ordering his militia, "
                                                 "the Mahdi Army, to stop fighting. [1]")
-    assert rewrite("where are its strongholds", history) == "where are Mahdi Army's strongholds"
+    assert rewrite("where are its strongholds", history) == "where are the Mahdi Army's strongholds"
 
 
 def test_a_capitalised_function_word_opening_an_answer_is_no_name():
@@ -721,3 +721,10 @@ def test_and_about_something_else_swaps_what_the_question_was_about():
     weapons = _turn("what did Sadr's spokesman say about weapons", "Sadr's spokesman said the fighters would not be "
                     "turning in their guns. [1]")
     assert rewrite("and about the fighting?", weapons) == "what did Sadr's spokesman say about the fighting?"
+
+
+def test_a_name_put_for_a_pronoun_keeps_the_article_the_question_gave_it():
+    # was "where are Mahdi Army's strongholds"
+    leads = _turn("who leads the Mahdi Army", "Iraqi Prime Minister Nouri Al-Maliki went to Basra ..., strongholds of "
+                  "the Mehdi Army militia led by Shi'ite cleric Moqtada Al-Sadr. [1]")
+    assert rewrite("where are its strongholds", leads) == "where are the Mahdi Army's strongholds"
