@@ -193,6 +193,16 @@ def named_subject(question: str) -> str | None:
     return subject if re.match(r"[A-Z]", subject) and subject in entities(question) else None
 
 
+def group_subject(question: str) -> str | None:
+    """The subject of a do-support question when it is a body of people named by a common noun ("did the
+    government agree" -> "government", "the Iraqi police"), without its "the"; else None."""
+    parts = split_subject(question.rstrip(" ?") + "?")
+    subject = parts[1] if parts else ""
+    if not re.match(r"(?i)the\s+\S", subject) or not is_group_noun(subject.split()[-1].lower()):
+        return None
+    return subject.split(None, 1)[1]
+
+
 def answered_names(question: str, answer: str) -> list[str]:
     """Names in the answer that the question did not mention, nearest first to where the answer echoes the
     question ("... militia led by Shi'ite cleric Moqtada Al-Sadr" for "Who leads the militia?")."""

@@ -14,8 +14,8 @@ from typing import Callable, Sequence
 from bot.answer import (about_answer, asks_next, asks_who_said, base_forms, broad_topic, is_group_noun, is_place_noun,
                         is_smalltalk, points_at_event, split_subject)
 from bot.graft import dated, graft, of_doer
-from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, entities, is_place, named_subject, owned_person,
-                           people_word, person_asked, person_like, plural_noun, thing_asked, undergoing)
+from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, entities, group_subject, is_place, named_subject,
+                           owned_person, people_word, person_asked, person_like, plural_noun, thing_asked, undergoing)
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
@@ -72,6 +72,15 @@ _WHAT_SAID = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)
                         r"wrote)\W*$")
 
 
+def _what_was_said(prev_q: str) -> bool:
+    """Is "it" after `prev_q` what someone said ("what did the US say" + "where was it said")? Not when a thing
+    "says" ("what does the truce say" + "who agreed to it" is the truce)."""
+    if not _WHAT_SAID.match(prev_q):
+        return False
+    said_by = thing_asked(prev_q)
+    return not said_by or is_group_noun(said_by.split()[-1].lower())
+
+
 def _act_noun(prev_q: str) -> str | None:
     """"What did Sadr order?" -> "Sadr's order": the act the previous question asked about, named by its
     verb's noun (WordNet has the same word as a noun: "order", "demand", "offer", "plan"), for "it"."""
@@ -126,16 +135,6 @@ def _turns(history: Sequence[dict] | None) -> list[tuple[str, str]]:
             turns[-1] = (turns[-1][0], content)
     # "hello", "thanks": no question, and the reply names nothing asked about; a follow-up skips them
     return [t for t in turns if not is_smalltalk(t[0])]
-
-
-def _group_subject(question: str) -> str | None:
-    """The subject of a do-support question when it is a body of people named by a common noun ("the
-    government", "the Iraqi police"), without its "the"; else None."""
-    parts = split_subject(question.rstrip(" ?") + "?")
-    subject = parts[1] if parts else ""
-    if not re.match(r"(?i)the\s+\S", subject) or not is_group_noun(subject.split()[-1].lower()):
-        return None
-    return subject.split(None, 1)[1]
 
 
 def last_turn(history: Sequence[dict] | None, normalize: Callable[[str], str] = str) -> tuple[str, str]:
@@ -246,10 +245,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     own = entities(q)
     pm = _PRONOUN.search(q)
     # "who said it?": "it" is what the previous answer quoted, as in "who said that?" (bot/answer/followup.py);
-    # so is "it" after "what did the US say" ("where was it said", "is it true"): what was said, no name
-    # (a thing "says" too: "what does the truce say" + "who agreed to it" is the truce)
-    if pm and (asks_who_said(q) or (pm.group(1).lower() == "it" and _WHAT_SAID.match(prev_q) and not (
-            (said_by := thing_asked(prev_q)) and not is_group_noun(said_by.split()[-1].lower())))):
+    # so is "it" after "what did the US say": no name to put for it
+    if pm and (asks_who_said(q) or (pm.group(1).lower() == "it" and _what_was_said(prev_q))):
         pm = None
     thing = thing_asked(prev_q) if pm and not own and pm.group(1).lower() in {"it", "its"} else None
     # "did the government welcome it" after "did the government like Sadr's order": "it" is not a thing the
@@ -308,7 +305,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # (or an acronym: "tell me about the US in Najaf" + "what did they suspend?")
     # ... or its subject, typed in lower case ("did the government agree?" + "what did they say instead?")
     group = next((n for n in asked if is_group_noun(n.split()[-1].lower()) or (n.isupper() and 2 <= len(n) <= 5)),
-                 None) or _group_subject(prev_q) if pm and not own else None
+                 None) or group_subject(prev_q) if pm and not own else None
     if group and pm.group(1).lower() in {"they", "them", "their"} and not _WHO.match(prev_q):
         group = f"the {group}" if re.search(rf"(?i)\bthe\s+{re.escape(group)}\b", prev_q) else group
         return q[:pm.start()] + (f"{group}'s" if pm.group(1).lower() == "their" else group) + q[pm.end():]

@@ -35,7 +35,7 @@ from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
-from bot.answer.speaker import (actor_terms, acts_first, asks_reaction, does_as_subject, says_as_subject, source_terms,
+from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_subject, says_as_subject, source_terms,
                                speaks_as_subject, speaks_first)
 from bot.answer.order import by_kind
 from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, definition_first, gives_role, holds_act, naming_first,
@@ -333,10 +333,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "how did Sadr respond?" against "The Iraqi government has welcomed Sadr's move": someone else reacting is no
     # answer for the one asked about, who must act in it (or be its passive's agent: "... greeted with cautious
     # relief by the embattled residents")
-    if (status == ANSWERED and actor and verb and asks_reaction(verb)
-            and not acts_first(lib, actor, best.article_id, best.start)
-            and not actor & set(terms(" ".join(re.findall(r"(?i)\bby\s+((?:[\w'\-]+\s+){0,3}[\w'\-]+)",
-                                                          lib.articles[best.article_id].text[best.start:best.end]))))):
+    if status == ANSWERED and actor and verb and asks_reaction(verb) and not acts_in(lib, actor, best.article_id, best.start):
         status = UNCERTAIN
     # "did anyone die in Najaf?": whoever it was, the sentence itself must tell of the act (or a stand-in:
     # "killed"; not "Najaf siege ends in truce" before it)

@@ -212,6 +212,20 @@ def acts_first(lib: Library, actor: frozenset[str], article_id: str, start: int)
     return bool(actor) and subject is not None and actor <= subject
 
 
+# "... greeted with cautious relief *by the embattled residents*": a passive's agent (up to four words)
+_AGENT = re.compile(r"(?i)\bby\s+((?:[\w'\-]+\s+){0,3}[\w'\-]+)")
+
+
+def acts_in(lib: Library, actor: frozenset[str], article_id: str, start: int) -> bool:
+    """acts_first, or the actor named as the agent of a passive ("The truce ... was greeted with cautious relief
+    by the embattled residents" is the residents acting)."""
+    if acts_first(lib, actor, article_id, start):
+        return True
+    s = sentence_at(lib, article_id, start)
+    agents = " ".join(_AGENT.findall(lib.articles[article_id].text[s.start:s.end]))
+    return bool(actor & set(terms(agents)))
+
+
 def _subject_terms(text: str, sentence: str) -> set[str] | None:
     """The terms the sentence names before its first verb (its subject, titles standing for their names), None
     when no verb is found."""
