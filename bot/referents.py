@@ -230,3 +230,31 @@ def answered_names(question: str, answer: str) -> list[str]:
                 found.remove(first)
                 found.insert(0, first)
     return [f[2] for f in found]
+
+
+# A noun phrase opening a question's subject: "(will) the fighters (hand over their guns)"
+_SUBJECT_NP = re.compile(r"\b(?:the|these|those)\s+(?:[a-z][a-z\-]*\s+){0,2}?([a-z][a-z\-]*)\b", re.I)
+
+
+_TOWARDS = frozenset("to about for against on of with at toward towards from by into onto".split())
+
+
+def bound_in_question(q: str, pronoun: re.Match) -> bool:
+    """A possessive "their" / "its" whose antecedent the question names itself, before it, as a common noun of
+    its number ("will the fighters hand over their guns": the fighters' guns, not the previous turn's topic)."""
+    word = pronoun.group(1).lower()
+    # ... what the subject holds ("keep their weapons", "stay in their homes"), not what it acts towards
+    # ("did the troops respond to their demands": the previous turn's people's)
+    before = re.search(r"(\w+)\W*$", q[:pronoun.start()])
+    if word not in {"their", "its"} or (before and before.group(1).lower() in _TOWARDS):
+        return False
+    for m in _SUBJECT_NP.finditer(q, 0, pronoun.start()):
+        noun = m.group(1).lower()
+        forms = base_forms(noun, "n")
+        plural = any(b != noun for b in forms) or noun in {"people", "police"}  # "fighters", "militiamen"
+        if word == "their" and plural:
+            return True
+        # "did the militia keep its weapons": one thing or body, not a person ("the cleric ... its")
+        if word == "its" and not plural and forms and not is_person_noun(noun):
+            return True
+    return False

@@ -14,8 +14,9 @@ from typing import Callable, Sequence
 from bot.answer import (about_answer, asks_next, asks_who_said, base_forms, broad_topic, is_group_noun, is_place_noun,
                         is_smalltalk, points_at_event, split_subject)
 from bot.graft import dated, graft, of_doer
-from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, entities, group_subject, is_place, named_subject,
-                           owned_person, people_word, person_asked, person_like, plural_noun, thing_asked, undergoing)
+from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, bound_in_question, entities, group_subject, is_place,
+                           named_subject, owned_person, people_word, person_asked, person_like, plural_noun, thing_asked,
+                           undergoing)
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
@@ -70,6 +71,11 @@ _NO_ACT_NOUN = frozenset("say tell do think mean want get know see have make tak
 _WHAT_SAID = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+.+?\s+"
                         r"(?:say|said|tell|told|announce|announced|claim|claimed|state|stated|report|reported|write|"
                         r"wrote)\W*$")
+
+
+def _owner(name: str) -> str:
+    """The possessive of a name put for "their" / "its": "the Sadrists'", "the Mahdi Army's"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _what_was_said(prev_q: str) -> bool:
@@ -248,6 +254,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # so is "it" after "what did the US say": no name to put for it
     if pm and (asks_who_said(q) or (pm.group(1).lower() == "it" and _what_was_said(prev_q))):
         pm = None
+    # "will the fighters hand over their guns": the question's own subject is whose they are
+    if pm and bound_in_question(q, pm):
+        pm = None
     thing = thing_asked(prev_q) if pm and not own and pm.group(1).lower() in {"it", "its"} else None
     # "did the government welcome it" after "did the government like Sadr's order": "it" is not a thing the
     # question names itself
@@ -257,7 +266,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if thing and _HAPPENING.search(q):
         thing = None
     if thing:
-        return q[:pm.start()] + (f"{thing}'s" if pm.group(1).lower() == "its" else thing) + q[pm.end():]
+        return q[:pm.start()] + (_owner(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
     if not names:
         return q
     # "did he say anything about Sadr": a subject pronoun before the question's own names is still the
@@ -308,7 +317,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
                  None) or group_subject(prev_q) if pm and not own else None
     if group and pm.group(1).lower() in {"they", "them", "their"} and not _WHO.match(prev_q):
         group = f"the {group}" if re.search(rf"(?i)\bthe\s+{re.escape(group)}\b", prev_q) else group
-        return q[:pm.start()] + (f"{group}'s" if pm.group(1).lower() == "their" else group) + q[pm.end():]
+        return q[:pm.start()] + (_owner(group) if pm.group(1).lower() == "their" else group) + q[pm.end():]
     if (pm and not own and pm.group(1).lower() in {"they", "them"} and not _WHO.match(prev_q)
             and (not any(n.endswith("s") for n in names) or (not asked and plural_noun(prev_q)))):
         # "How many troops were in the Basra offensive?" + "Who sent them?": the troops, not Basra
@@ -360,13 +369,15 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
             # "what happened in Basra" + "what did he do there": a person the answer names, not the place
             name = next((n for n in entities(answer) if person_like(n, f"{prev_q} {answer}")), name)
         # "who leads the Mahdi Army" + "where are its strongholds": "the Mahdi Army's", as the question wrote it (not
-        # "the Sadr organization": there "the" is the organization's)
+        # "the Sadr organization": there "the" is the organization's; a plural name modifies nothing: "the Sadrists
+        # demand")
         if (not name.lower().startswith("the ")
-                and re.search(rf"(?i)\bthe\s+{re.escape(name)}\b(?!['\u2019]?\s*[a-z])", prev_q)):
+                and re.search(rf"(?i)\bthe\s+{re.escape(name)}\b" + ("" if name.endswith("s") else r"(?!['\u2019]?\s*[a-z])"),
+                              prev_q)):
             name = f"the {name}"
-        repl = f"{name}'s" if pm.group(1).lower() in _POSSESSIVE and pm.group(1).lower() != "her" else name
+        repl = _owner(name) if pm.group(1).lower() in _POSSESSIVE and pm.group(1).lower() != "her" else name
         if pm.group(1).lower() == "her" and re.match(r"\s+[a-z]", q[pm.end():]):
-            repl = f"{name}'s"  # "her statement" is possessive, "ask her" is not
+            repl = _owner(name)  # "her statement" is possessive, "ask her" is not
         q = q[:pm.start()] + repl + q[pm.end():]
         # "what did he say about it" after "tell me about the Basra offensive": "it" is the thing asked about
         later = re.search(r"\bit\b", q[pm.start() + len(repl):])

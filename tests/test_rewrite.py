@@ -728,3 +728,19 @@ def test_a_name_put_for_a_pronoun_keeps_the_article_the_question_gave_it():
     leads = _turn("who leads the Mahdi Army", "Iraqi Prime Minister Nouri Al-Maliki went to Basra ..., strongholds of "
                   "the Mehdi Army militia led by Shi'ite cleric Moqtada Al-Sadr. [1]")
     assert rewrite("where are its strongholds", leads) == "where are the Mahdi Army's strongholds"
+
+
+def test_a_possessive_whose_antecedent_is_the_question_s_own_subject_stays():
+    # were "will the fighters hand over Basra's guns", "did the militia keep Basra's weapons"
+    started = _turn("when did the Basra offensive start", "Fierce fighting erupted Tuesday after the government "
+                    "began cracking down on armed groups in districts of Basra, and it quickly spread to other areas. [1]")
+    assert rewrite("will the fighters hand over their guns", started) == "will the fighters hand over their guns (Basra)?"
+    assert rewrite("did the militia keep its weapons", started) == "did the militia keep its weapons (Basra)?"
+    assert rewrite("why did the residents stay in their homes", started) == \
+        "why did the residents stay in their homes (Basra)?"
+    # what the subject acts towards is the previous turn's ("respond to their demands"), and a subject of
+    # another number is no antecedent ("the government ... their")
+    demanded = _turn("what did the Sadrists demand", "The cleric's aide Hazem Al-Aaraji read a statement on behalf "
+                     "of Sadr, demanding and end to the operation. [1]")
+    assert rewrite("did the troops respond to their demands", demanded) == "did the troops respond to the Sadrists' demands"
+    assert rewrite("did the government meet their demands", demanded) == "did the government meet the Sadrists' demands"
