@@ -228,8 +228,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         if asked.group().strip().lower() in ("who", "what") and (redone := of_doer(bare.group(1), rest, answer)):
             return redone
         # "what did the British do" + "where?": where they did that, the act the previous answer told of
-        if re.search(r"(?i)\bdo$", rest):
-            rest += " that"
+        # ("what did the US do in Najaf" + "why?": "why did the US do that in Najaf", was "... do in Najaf")
+        rest = re.sub(r"(?i)\bdo(?=$|\s+(?:in|at|on|to|with|about|after|before|during|there|then)\b)", "do that", rest)
         return f"{bare.group(1)} {rest}?"
     m = _ELLIPSIS.match(q)
     # "And what did the government say?": a question of its own after "and", no ellipsis.

@@ -744,3 +744,11 @@ def test_a_possessive_whose_antecedent_is_the_question_s_own_subject_stays():
                      "of Sadr, demanding and end to the operation. [1]")
     assert rewrite("did the troops respond to their demands", demanded) == "did the troops respond to the Sadrists' demands"
     assert rewrite("did the government meet their demands", demanded) == "did the government meet the Sadrists' demands"
+
+
+def test_a_bare_question_word_after_do_in_a_place_asks_of_that_act():
+    # was "why did the US do in Najaf?"
+    did = _turn("what did the US do in Najaf", "US occupation forces have suspended their offensive against Iraqi "
+                "militiamen in the city of Najaf. [1]")
+    assert rewrite("why", did) == "why did the US do that in Najaf?"
+    assert rewrite("when?", did) == "when did the US do that in Najaf?"
