@@ -11,6 +11,7 @@ import numpy as np
 from bot.answer import lexicon
 from bot.answer.aliases import introduces
 from bot.answer.features import Question, analyse_question, coverage, held_terms, known_word
+from bot.answer.provenance import credit_lines
 from bot.library import Library
 from bot.types import Passage
 from index.terms import stopwords, terms
@@ -108,8 +109,17 @@ _DETERMINER = re.compile(r"(?i)(?:the|a|an|his|her|their|its)\b")  # "the govern
 _OWNED_THING = re.compile(r"(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*['\u2019]s\s+[a-z][a-z\-]*")  # "Najaf's economy"
 
 
+# "what did the Najaf article say", "what does the VOA report tell me": the story named by its topic or source
+_STORY_SAYS = re.compile(r"^\s*what\s+(?:do|does|did)\s+(?:the|this|that)\s+(?P<topic>(?:[\w'\-]+\s+){1,3}?)"
+                         r"(?:articles?|stor(?:y|ies)|reports?|piece)\s+(?:say|tell\s+(?:me|us)|report|cover|talk\s+about)"
+                         r"[\s?.!]*$", re.I)
+
+
 def broad_topic(question: str) -> str | None:
     """The topic of a broad question, or None for a question that asks for one fact."""
+    says = _STORY_SAYS.match(question)
+    if says and terms(says.group("topic")):
+        return says.group("topic").strip()
     r = _ROLE_OF.match(question)
     if r and len(r.group("name").split()) <= 4 and not _DETERMINER.match(r.group("name")):
         return r.group("name").strip()
@@ -241,6 +251,10 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
     place = topic if kind and not person and is_name(topic) else None
     if place:
         articles.sort(key=lambda a: not _describes_in(lib, a, place))
+    # "summarize the VOA story": a topic only its credit line names (and no person: "who is Challiss McDonough") is
+    # who reported it; the story is summed up by its lead
+    if articles and not person and _credited(lib, t, articles[0]):
+        return _lead(lib, articles[0], shown)
     picked: list[tuple[str, int, int, float]] = []
     taken: list[list[str]] = []
     for aid in articles[:2]:
@@ -252,6 +266,22 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         picked += _headline_lead(lib, t, articles[0], picked, shown)
     order = {a: i for i, a in enumerate(articles)}
     return sorted(picked, key=lambda r: (order[r[0]], r[1]))
+
+
+def _credited(lib: Library, t: Question, aid: str) -> bool:
+    """Do only the article's credit lines hold the topic ("VOA Correspondent Challiss McDonough has more ...")?"""
+    text = lib.articles[aid].text
+    credits = {s.id for s in credit_lines(lib, aid)}
+    holding = {s.id for s in lib.sentences.get(aid, [])
+               if coverage(t, held_terms(text[s.start:s.end], t.unseen)) >= SENTENCE_MIN}
+    return bool(holding) and holding <= credits
+
+
+def _lead(lib: Library, aid: str, shown: frozenset[str]) -> list[tuple[str, int, int, float]]:
+    """The article's first body sentences but its credit lines (and those already shown)."""
+    credits = {s.id for s in credit_lines(lib, aid)}
+    lead = [s for s in lib.sentences.get(aid, []) if s.kind == "body" and s.id not in credits and s.id not in shown]
+    return [(aid, s.start, s.end, 0.0) for s in lead[:SENTENCES_MAX - 1]]
 
 
 def _headline_lead(lib: Library, t: Question, aid: str, picked: list, shown: frozenset[str]) -> list:

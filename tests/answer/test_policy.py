@@ -8,6 +8,7 @@ import re
 import pytest
 
 from bot import ask
+from conftest import CORPUS
 from index.fragments import sentence_kinds
 from index.sentences import split_sentences
 
@@ -50,6 +51,7 @@ def test_follow_up_without_pronoun_carries_the_previous_topic(sample_home):
     ("quick summary of the najaf article", "Najaf"),  # (was not found: "quick")
     ("what is the najaf story about", "Najaf"),  # (was uncertain: the topic read "the Najaf story about")
     ("give me a timeline of the basra fighting", "Basra"),  # (was uncertain: "timeline")
+    ("what did the najaf article say", "Najaf"),  # (was uncertain: one sentence)
 ])
 def test_broad_questions_get_two_to_four_cited_sentences_in_article_order(sample_home, question, must):
     a = ask(question, settings=sample_home)
@@ -61,6 +63,18 @@ def test_broad_questions_get_two_to_four_cited_sentences_in_article_order(sample
         if x.article_id == y.article_id:
             assert x.start < y.start
     assert len({(c.article_id, c.start) for c in a.citations}) == len(a.citations)
+
+
+@pytest.mark.parametrize("question", ["what did the voa report say", "summarize the voa story"])
+def test_a_story_named_by_its_source_is_summed_up_by_its_lead_not_its_credit_line(sample_home, question):
+    # were not found / "VOA Correspondent Challiss McDonough has more from our Middle East bureau in Cairo." alone
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and 2 <= len(a.citations) <= 4, a.answer
+    assert len({c.article_id for c in a.citations}) == 1
+    assert not any("Correspondent" in c.quote for c in a.citations)
+    first = a.citations[0]
+    assert first.start < 100  # the lead of a VOA story (both open with theirs)
+    assert "VOA" in (CORPUS / f"{first.article_id}.txt").read_text(encoding="utf-8")
 
 
 def test_who_is_someone_opens_with_the_sentence_giving_them_a_title(sample_home):
