@@ -76,14 +76,17 @@ _MENTIONS = re.compile(
     r"|^\s*(?:where|in\s+which\s+(?:articles?|stories|story|reports?))\s+(?:is|are|was|were|does|do)\s+"
     r"(?P<where>.+?)\s+"
     r"(?:mentioned|named|discussed|covered|appear|come\s+up)[\s?.!]*$"
-    r"|^\s*(?:(?:find|show(?:\s+me)?|list)\s+(?:all\s+)?(?:the\s+)?)?mentions?\s+of\s+(?P<of>.+?)[\s?.!]*$",
+    r"|^\s*(?:(?:find|show(?:\s+me)?|list)\s+(?:all\s+)?(?:the\s+)?)?mentions?\s+of\s+(?P<of>.+?)[\s?.!]*$"
+    # "any articles about Kut", "is there a story on the curfew", "do you have any reports mentioning Sistani"
+    r"|^\s*(?:(?:are|is)\s+there\s+|(?:do|did)\s+you\s+have\s+)?(?:any|an?)\s+(?:articles?|stories|story|reports?|pieces?)"
+    r"\s+(?:about|on|mentioning|that\s+mentions?|covering|that\s+covers?)\s+(?P<any>.+?)[\s?.!]*$",
     re.I)
 
 
 def asks_mentions(question: str) -> str | None:
     """The topic of a question asking which articles mention it, else None."""
     m = _MENTIONS.match(question)
-    return (m.group("topic") or m.group("where") or m.group("of")).strip() if m else None
+    return next(g for g in m.groups() if g).strip() if m else None
 
 
 def asks_wide(question: str) -> bool:

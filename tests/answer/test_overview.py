@@ -277,7 +277,9 @@ def test_a_sentence_going_on_about_the_place_is_part_of_its_summary(sample_home)
 
 @pytest.mark.parametrize("question", ["which articles mention sadr", "how many articles mention sadr",
                                       "do any articles mention sadr?", "which one is about sadr",
-                                      "where is sadr mentioned", "mentions of sadr"])  # (these two: uncertain, a summary)
+                                      "where is sadr mentioned", "mentions of sadr",  # (these two: uncertain, a summary)
+                                      # (these: a summary of one article, or uncertain)
+                                      "any articles about sadr", "do you have any stories mentioning sadr"])
 def test_which_articles_mention_a_name_cites_one_sentence_of_each(sample_home, question):
     # was a summary of one article ("Shi'ite cleric Moqtada al-Sadr is threatening ...", then two more of 002),
     # or not found ("how many")
@@ -289,6 +291,7 @@ def test_which_articles_mention_a_name_cites_one_sentence_of_each(sample_home, q
 
 def test_no_article_mentioning_the_name_is_not_found(sample_home):
     assert ask("which articles mention obama", settings=sample_home).status == "not_found"
+    assert ask("any articles about iran", settings=sample_home).status == "not_found"
 
 
 @pytest.mark.parametrize("question", ["what is najaf", "why is najaf important"])
