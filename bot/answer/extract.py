@@ -20,7 +20,7 @@ import numpy as np
 
 from bot.answer.abstain import abstain_features, answer_context
 from bot.answer.features import TYPED, Question, missing_names, sentence_features
-from bot.answer.guards import only_requested, place_elsewhere
+from bot.answer.guards import lacks_kind, only_requested, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import asks_what_it_is, broad_topic, describes, held_topic, is_name, summarize
@@ -334,6 +334,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # answer for the one asked about, who must act in it (or be its passive's agent: "... greeted with cautious
     # relief by the embattled residents")
     if status == ANSWERED and actor and verb and asks_reaction(verb) and not acts_in(lib, actor, best.article_id, best.start):
+        status = UNCERTAIN
+    # "what weapons did the Mahdi Army use?" against "... the Mahdi Army remained in firm control": a sentence
+    # naming nothing of the kind asked for is at best close to the question
+    if status == ANSWERED and lacks_kind(q.text, lib.articles[best.article_id].text[best.start:best.end]):
         status = UNCERTAIN
     # "did anyone die in Najaf?": whoever it was, the sentence itself must tell of the act (or a stand-in:
     # "killed"; not "Najaf siege ends in truce" before it)

@@ -199,3 +199,29 @@ def _requested(ws: list[str], i: int) -> bool:
         return False
     to = next((j for j in range(i - 1, max(i - 1 - REQUEST_WINDOW, -1), -1) if ws[j] == "to"), None)
     return to is not None and bool(_REQUESTS & set(ws[max(to - REQUEST_WINDOW, 0):to]))
+
+
+# "what weapons did the Mahdi Army use", "which city did Maliki visit": the noun the answer is a kind of
+_KIND_ASKED = re.compile(r"^\W*(?:what|which)\s+(?P<head>[a-z]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|"
+                         r"would|can|could)\b", re.I)
+# heads the answer states otherwise: a time, a number, a name (see features.has_type), a frame
+_KIND_FREE = frozenset("year years day days month months date time times century era period age decade week hour "
+                       "percentage percent number amount kind type sort name names part role thing things".split())
+
+
+def lacks_kind(question: str, sentence: str) -> bool:
+    """A "what NOUN ..." question, the noun a physical object, against a sentence naming nothing of that kind: no
+    form of the noun, no word whose first sense is a kind of it ("guns" for "weapons"), and, for a kind of thing
+    bearing proper names (a city, a person, a building), no name the question does not give."""
+    m = _KIND_ASKED.match(question)
+    if not m or not lexicon.available():
+        return False
+    head = m.group("head").lower()
+    if head in _KIND_FREE or not lexicon.is_object_noun(head):
+        return False
+    asked = {w.lower() for w in re.findall(r"[A-Za-z][\w'\-]*", question)}
+    named = [w for i, w in enumerate(re.findall(r"[A-Za-z][\w'\-]*", sentence)) if i > 0 and w[:1].isupper()]
+    if lexicon.is_named_kind(head) and any(w.lower() not in asked for w in named):
+        return False
+    return not any(lexicon.kind_of(w.lower(), head) for w in re.findall(r"[A-Za-z][\w\-]*", sentence)
+                   if w.lower() not in stopwords())

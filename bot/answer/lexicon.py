@@ -479,3 +479,30 @@ def synonyms(word: str, senses: int = 2) -> tuple[str, ...]:
             out += sorted(l for l in _synset(pos, o)[0]
                           if "_" not in l and l not in own and o in _index(pos).get(l, ())[:senses])
     return tuple(dict.fromkeys(out))
+
+
+def kind_of(word: str, head: str) -> bool:
+    """Is the word (a noun, in any form) the head noun or, in its first sense, a kind of it ("guns" of "weapon",
+    "mortar"?)?"""
+    head_bases = set(base_forms(head, "n")) or {head}
+    for base in base_forms(word, "n"):
+        if base in head_bases or head_bases & _kinds(base):
+            return True
+    return False
+
+
+def is_object_noun(word: str) -> bool:
+    """A noun whose first sense is a physical object ("weapon", "vehicle", "city"), not an abstraction ("method",
+    "guarantee") whose instances a text seldom names by a noun of its kind."""
+    return any("object" in _kinds(base) for base in base_forms(word, "n"))
+
+
+# kinds of things that bear proper names ("Basra" is a city, "the Green Zone" a compound, "Abu Faris" a person)
+_NAMED_KINDS = frozenset({"person", "location", "structure", "facility", "craft", "organization", "body of water",
+                          "geological formation"})
+
+
+def is_named_kind(word: str) -> bool:
+    """Is the noun, in its first sense, a kind of thing that bears proper names (a person, a place, a building,
+    a ship), not one named by common nouns ("weapon", "vehicle")?"""
+    return any(_kinds(base) & _NAMED_KINDS for base in base_forms(word, "n"))
