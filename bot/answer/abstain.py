@@ -72,6 +72,6 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     # Does the question ask about what the passage does not say: negated, with an opposite, another name?
     f["neg_gap"] = negation_gap(q, words(text[best.start:best.end]))
     f["antonym"] = antonym_clash(q, ctx_words)
-    f["name_swap"] = name_swap(q, text[best.start:best.end])
+    f["name_swap"] = name_swap(q, text[best.start:best.end], text[:best.start])
     f["place_elsewhere"] = place_elsewhere(q, context, text, text[best.start:best.end])
     return f

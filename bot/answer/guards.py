@@ -64,7 +64,7 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
-def name_swap(q: Question, sentence: str) -> float:
+def name_swap(q: Question, sentence: str, preceding: str = "") -> float:
     """1 when the sentence puts another name where the question has one: "the curfew in *Basra*" against
     "a citywide curfew in *Baghdad* is to be lifted", "on behalf of *Dan Senor*" against "on behalf of
     *Sadr*". A noun and preposition of the question, followed by a name the sentence lacks, are followed in
@@ -72,7 +72,7 @@ def name_swap(q: Question, sentence: str) -> float:
     qt, st = _TOKEN.findall(q.text), _TOKEN.findall(sentence)
     q_low, s_low = {_fold(w) for w in qt}, {_fold(w) for w in st}
     sw = stopwords()
-    if modifier_swap(q, sentence):
+    if modifier_swap(q, sentence, preceding):
         return 1.0
     for i in range(len(qt) - 2):
         noun, prep, name = _fold(qt[i]), qt[i + 1].lower(), qt[i + 2]
@@ -89,11 +89,14 @@ _POSSESSIVE = re.compile(r"['\u2019]s$")
 _INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\b\.?)")  # "U.S." -> "US.": initials as one word
 
 
-def modifier_swap(q: Question, sentence: str) -> bool:
+def modifier_swap(q: Question, sentence: str, preceding: str = "") -> bool:
     """"What will the *US* troops do?" against "*British* troops handed control ...": a name (or a people's
     word) before a noun of the question (not its first word), and in the sentence another name before that
     noun, the question's name nowhere in the sentence. A capitalised first word of the sentence counts as a name
-    only when it is one to WordNet or names a people ("British"; not "Angry protesters")."""
+    only when it is one to WordNet or names a people ("British"; not "Angry protesters").
+    `preceding`, the article's text before the sentence: "the" before the noun in the sentence points back at its
+    last mention there ("what did the *British* prime minister say" against "The prime minister issued a
+    statement ...", after "*Iraqi* Prime Minister Nouri Al-Maliki went to Basra ...")."""
     # (a possessive is its name: "the Mahdi Army's stronghold" against "a Mehdi Army stronghold")
     qt, st = ([_POSSESSIVE.sub("", w) for w in _TOKEN.findall(_INITIALS.sub(r"\1", t))] for t in (q.text, sentence))
     sw = stopwords()
@@ -106,6 +109,15 @@ def modifier_swap(q: Question, sentence: str) -> bool:
         other = st[j - 1]
         if other[0].isupper() and (j > 1 or lexicon.country_names(other) or lexicon.is_proper_noun(other)):
             before.setdefault(_fold(st[j]), set()).add(_fold(other))
+    # noun -> the name before its last mention in the preceding text, for a noun after "the" in the sentence
+    pointed = {_fold(st[j]) for j in range(1, len(st)) if st[j - 1].lower() == "the"}
+    back: dict[str, str] = {}
+    for noun in pointed if preceding else ():
+        # (the name and the noun in one sentence: "... direction. Prime Minister ..." names no one "direction")
+        last = [m for m in re.finditer(rf"\b([A-Z][\w'\-]*)\s+(?i:{re.escape(noun)})\b", _INITIALS.sub(r"\1", preceding))
+                if m.group(1).lower() not in sw]
+        if last:
+            back[noun] = _fold(_POSSESSIVE.sub("", last[-1].group(1)))
     for i in range(1, len(qt) - 1):
         name, noun = qt[i], _fold(qt[i + 1])
         # a name, or a people's word typed in lower case ("the norwegian crews")
@@ -113,6 +125,8 @@ def modifier_swap(q: Question, sentence: str) -> bool:
         if not is_name or not qt[i + 1].islower() or noun in sw or _fold(name) in s_low:
             continue
         if before.get(noun, set()) - q_low:
+            return True
+        if noun not in before and back.get(noun, _fold(name)) not in q_low:
             return True
     return False
 

@@ -77,3 +77,16 @@ def test_a_possessive_or_another_spelling_of_the_question_s_name_is_no_swap(samp
     assert a.status == "answered" and "a Mehdi Army stronghold" in a.citations[0].quote, a.answer
     a = ask("which mahdi army strongholds are in baghdad", settings=sample_home)
     assert "Sadr City" in a.citations[0].quote, a.answer
+
+
+def test_the_noun_pointing_back_at_a_mention_with_another_name_is_a_swap(sample_home):
+    q = analyse_question("what did the british prime minister say", lambda t: 1.0)
+    said = 'The prime minister issued a statement saying the offensive was targeting "outlaws" in Basra.'
+    before = "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday. "
+    assert modifier_swap(q, said, before)
+    assert not modifier_swap(analyse_question("what did the iraqi prime minister say", lambda t: 1.0), said, before)
+    assert not modifier_swap(q, said)  # nothing before it: no evidence
+    # was answered by the Iraqi prime minister's statement
+    assert ask("what did the british prime minister say", settings=sample_home).status == "not_found"
+    a = ask("what did the iraqi prime minister say", settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote.startswith("The prime minister issued"), a.answer
