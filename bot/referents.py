@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_participle, is_person_noun,
-                        is_place_noun, is_proper_noun, split_subject)
+from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_participle, is_person_first,
+                        is_person_noun, is_place_noun, is_proper_noun, split_subject)
 from index.terms import stopwords
 
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -105,7 +105,8 @@ def person_like(name: str, text: str) -> bool:
     return bool(parts) and parts[-1].lower() not in common_words()
 
 
-_WHAT_IS = re.compile(r"(?i)^\s*(?:what|where|how(?:\s+[a-z]+)?)(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
+_WHAT_IS = re.compile(r"(?i)^\s*(?:what|where|how(?:\s+[a-z]+)?)(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?"
+                      r"(?:\s+of\s+(?:the\s+)?[a-z][a-z\-]*)?)"  # "what is the charge of the knights"
                       r"(?:\s+(?:about|like|called|named))?\s*\??\s*$")  # "what was the truce about": the truce
 
 
@@ -177,10 +178,13 @@ def a_thing(phrase: str) -> bool:
     """A common noun after "the" / "a" / "an" (and maybe a name: "the Najaf siege") or a name's possessive, one,
     not a kind of person ("the truce", "Sadr's order"; not "the cleric", "the troops"): a thing "it" can stand
     for."""
+    # (what it is of says which one: "the charge of the knights" is a charge)
     m = re.fullmatch(r"(?:(?i:the|a|an)(?:\s+[A-Z][\w\-]*)?|[\w\-]*[A-Z][\w\-]*(?:\s+[\w\-]*[A-Z][\w\-]*)*['\u2019]s)"
-                     r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})", phrase)
+                     r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})(?:\s+of\s+(?:the\s+)?[a-z][a-z\-]*)?", phrase)
     head = m.group(1).split()[-1] if m else ""
-    return bool(head) and not is_person_noun(head) and not (head.endswith("s") and head not in base_forms(head, "n"))
+    # (a person in its first sense: "the cleric"; "charge", a person only as someone's ward, is a thing)
+    return bool(head) and not is_person_first(head) \
+        and not (head.endswith("s") and head not in base_forms(head, "n"))
 
 
 def named_subject(question: str) -> str | None:

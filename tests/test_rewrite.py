@@ -752,3 +752,13 @@ def test_a_bare_question_word_after_do_in_a_place_asks_of_that_act():
                 "militiamen in the city of Najaf. [1]")
     assert rewrite("why", did) == "why did the US do that in Najaf?"
     assert rewrite("when?", did) == "when did the US do that in Najaf?"
+
+
+def test_it_after_what_is_a_thing_of_something_is_that_thing():
+    # was "who launched British troops" (a name its answer gave): "the charge of the knights" is a thing asked
+    # about ("charge" is a person only as someone's ward, not in its first sense)
+    dubbed = _turn("what is the charge of the knights", "British troops handed control of Basra province over to "
+                   "Iraqi security forces in December and were not taking part in the operation, dubbed \"Charge of "
+                   "the Knights.\" [1]")
+    assert rewrite("who launched it", dubbed) == "who launched the charge of the knights"
+    assert rewrite("how many people were killed in it", dubbed) == "how many people were killed in the charge of the knights"

@@ -296,6 +296,12 @@ def is_person_noun(word: str) -> bool:
     return any(int(data[o][9:11]) == PERSON_FILE for o in synsets(word, "n") if o in data)
 
 
+def is_person_first(word: str) -> bool:
+    """A noun whose first (most frequent) sense is a kind of person ("cleric"; not "charge", a person only as
+    someone's ward)."""
+    return first_sense_in(word, "n", PERSON_FILE)
+
+
 GROUP_FILE = 14  # WordNet's lexicographer file noun.group
 
 
