@@ -126,7 +126,15 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
         # (its date or place is looked for near what the answer told of; a reason is not: "why?" stays as it was)
         return f"{wh} did it {base}{tail}?" if wh.lower() in ("when", "where") else None
     doer = _doer(answer, verb)
-    return f"{wh} did {doer} {base}{tail}?" if doer else None
+    if doer:
+        return f"{wh} did {doer} {base}{tail}?"
+    # no doer named ("who ordered the ceasefire" + "... a cease-fire that he originally ordered in August"): the
+    # act in the passive, of what it was done to ("when was the ceasefire ordered?"; was "when ordered the ...")
+    done_to = tail.strip()
+    if verb.endswith("ed") and re.fullmatch(r"(?i)the\s+[\w'\- ]+", done_to):
+        be = "were" if re.search(r"[^s]s$", done_to.split()[-1]) and " of " not in done_to else "was"
+        return f"{wh} {be} {done_to} {verb}?"
+    return None
 
 
 def _doer(answer: str, verb: str) -> str | None:

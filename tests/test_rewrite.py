@@ -78,8 +78,14 @@ def _turn(q: str, a: str) -> list[dict]:
 
 def test_a_bare_question_word_asks_the_previous_question_again():
     assert rewrite("why?", SADR) == "why did Sadr demand in exchange?"
+    # (no doer named before the verb: the act in the passive; was "when started the offensive in Basra?")
     assert rewrite("and when", _turn("Who started the offensive in Basra?", "Maliki did. [1]")) == \
-        "when started the offensive in Basra?"
+        "when was the offensive in Basra started?"
+    # was "when ordered the ceasefire?" ("he originally ordered": a pronoun is no doer to name)
+    ordered = _turn("who ordered the ceasefire", "Moqtada al-Sadr recently renewed a cease-fire that he originally "
+                    "ordered in August, instructing his powerful militia not to attack U.S. or Iraqi security forces. [1]")
+    assert rewrite("when", ordered) == "when was the ceasefire ordered?"
+    assert rewrite("when", _turn("who released the prisoners", "Nobody did. [1]")) == "when were the prisoners released?"
 
 
 def test_a_bare_question_word_after_who_did_it_asks_of_the_doer_the_answer_names():
