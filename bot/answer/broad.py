@@ -164,6 +164,9 @@ def broad_topic(question: str) -> str | None:
     topic = _SITUATION_IN.sub("", topic).strip()
     # "what's happening in Basra right now": when is no part of the topic
     topic = _WHEN_NOW.sub("", topic).strip()
+    # "what happened there (Kut)?", a follow-up carrying the place "there" stood for: the place
+    carried = re.fullmatch(r"(?i)(?:there|it|that|this|them|him|her)\s*\((.+)\)", topic)
+    topic = carried.group(1).strip() if carried else topic
     return topic if terms(topic) else None
 
 

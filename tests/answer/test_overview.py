@@ -197,6 +197,14 @@ def test_when_is_no_part_of_a_broad_topic(question, topic):
     assert broad_topic(question) == topic
 
 
+def test_a_pointer_carrying_its_place_is_that_place(sample_home):
+    # was "there (Kut)", and "anything else?" after it "tell me more about there (Kut)"
+    assert broad_topic("what happened there (Kut)?") == "Kut"
+    history = [{"role": "user", "content": "what happened there (Kut)?"},
+               {"role": "assistant", "content": "Overnight curfews were being imposed elsewhere ... including Kut. [1]"}]
+    assert ask("anything else?", history=history, settings=sample_home).standalone_question == "tell me more about Kut"
+
+
 def test_a_topic_named_in_passing_by_the_first_article_is_summed_up_from_the_one_telling_of_it(sample_home):
     # "these days" ranks 000 first ("extended the deadline for 10 days ... in ... Najaf"); 001 is set in Najaf
     a = ask("whats going on in najaf these days", settings=sample_home)
