@@ -113,7 +113,23 @@ def _put_place(q: str, there: re.Match, place: str) -> str:
 # "what is a reduction": the thing a what-is question asks to define
 _HAPPENED_IN = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has|\s+was)?\s+(?:happened|happening|going\s+on)\s+(?:in|at|on)\b")
 _HAPPENING = re.compile(r"(?i)\bit\s+(?:happen|occur|(?:take|takes|took)\s+place|come\s+about|came\s+about)")
-_LAST_THING = re.compile(r"\b(the\s+(?:[A-Z][\w\-]*\s+)?[a-z][a-z\-]*)\s*\??\s*$")  # "the siege", "the Najaf siege"
+_LAST_THING = re.compile(r"\b(the\s+(?:[A-Z][\w\-]*\s+)?[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*\??\s*$")  # "the siege", "the Najaf siege", "the green zone"
+
+
+def _ends_on(prev_q: str) -> str | None:
+    """The noun phrase the question ends on ("who ordered the ceasefire" -> "the ceasefire", "what hit the green
+    zone" -> "the green zone"), not a subject and its bare verb ("what did the US say", "when did the Eastmere
+    bridge open" end on no thing)."""
+    m = _LAST_THING.search(prev_q)
+    if not m:
+        return None
+    parts = split_subject(prev_q.rstrip(" ?") + "?")
+    if parts and parts[2].rstrip(" ?").lower() == m.group(1).split()[-1].lower():
+        return None
+    # (right after "did" / "will" the phrase is the subject, and its last word the verb)
+    if re.search(r"(?i)\b(?:did|does|do|will|would|can|could|should)\s+$", prev_q[:m.start()]):
+        return None
+    return m.group(1)
 
 
 def _place(prev_q: str, answer: str, topic: str | None) -> str | None:
@@ -288,8 +304,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # that can start, end, work); but "what happened to the economy" + "when did it happen?" is the event
     # ... and "who agreed to the truce" + "when did it begin?": the thing the question ends on
     if pm and not own and pm.group(1).lower() == "it" and points_at_event(q) and not _HAPPENING.search(q):
-        ends_on = _LAST_THING.search(prev_q)
-        thing = topic if topic and a_thing(topic) else ends_on.group(1) if ends_on else None
+        ends_on = _ends_on(prev_q)
+        thing = topic if topic and a_thing(topic) else ends_on
         if thing and a_thing(thing) and not is_place_noun(thing.split()[-1]) and not is_group_noun(thing.split()[-1]):
             return q[:pm.start()] + thing + q[pm.end():]
     if pm and points_at_event(q):
@@ -338,16 +354,12 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # answer named
     # ... and after "what did the prime minister say about the offensive", the offensive, not the place its answer
     # named ("Basra")
-    ends_on = _LAST_THING.search(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
-    # (not a subject and its bare verb: "what did the US say" ends on no thing)
-    verb_last = split_subject(prev_q.rstrip(" ?") + "?") if ends_on else None
-    if verb_last and verb_last[2].rstrip(" ?").lower() == ends_on.group(1).split()[-1].lower():
-        ends_on = None
+    ends_on = _ends_on(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
     # (and after "who is leading the Basra offensive", the offensive: the name only modifies it)
-    if ends_on and a_thing(ends_on.group(1)) and (person_like(names[0], f"{prev_q} {answer}")
-                                                  or names[0].lower() not in prev_q.lower()
-                                                  or names[0] in ends_on.group(1)):
-        return q[:pm.start()] + ends_on.group(1) + q[pm.end():]
+    if ends_on and a_thing(ends_on) and (person_like(names[0], f"{prev_q} {answer}")
+                                         or names[0].lower() not in prev_q.lower()
+                                         or names[0] in ends_on):
+        return q[:pm.start()] + ends_on + q[pm.end():]
     if pm and not own:
         # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
         singular = pm.group(1).lower() in {"he", "him", "his", "she", "her", "hers"}

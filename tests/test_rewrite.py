@@ -768,3 +768,10 @@ def test_it_after_what_is_a_thing_of_something_is_that_thing():
                    "the Knights.\" [1]")
     assert rewrite("who launched it", dubbed) == "who launched the charge of the knights"
     assert rewrite("how many people were killed in it", dubbed) == "how many people were killed in the charge of the knights"
+
+
+def test_it_after_a_question_ending_on_a_two_word_thing_is_that_thing():
+    # was "who runs Green Zone government" (a name its answer gave)
+    hit = _turn("what hit the green zone", "Repeated barrages of mortar and rocket fire have also slammed into the "
+                "heavily fortified Green Zone government and diplomatic compound. [1]")
+    assert rewrite("who runs it", hit) == "who runs the green zone"
