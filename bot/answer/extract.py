@@ -335,6 +335,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # relief by the embattled residents")
     if status == ANSWERED and actor and verb and asks_reaction(verb) and not acts_in(lib, actor, best.article_id, best.start):
         status = UNCERTAIN
+    # "who runs the green zone?" against "... fire have also slammed into the heavily fortified Green Zone
+    # government ...": a who-question's sentence naming no one new and holding nothing standing in for its verb
+    if (status == ANSWERED and q.atype == "person" and not best.features["atype"] and not af.get("verb_ok", 1.0)):
+        status = UNCERTAIN
     # "what weapons did the Mahdi Army use?" against "... the Mahdi Army remained in firm control": a sentence
     # naming nothing of the kind asked for is at best close to the question
     if status == ANSWERED and lacks_kind(q.text, lib.articles[best.article_id].text[best.start:best.end]):

@@ -39,3 +39,11 @@ def test_it_is_no_answer(sample_home, question):
 def test_a_sentence_naming_the_kind_still_answers(sample_home):
     a = ask("what buildings did sadr agree to evacuate", settings=sample_home)
     assert a.status == "answered" and "government buildings" in a.citations[0].quote, a.answer
+
+
+def test_a_who_question_against_a_sentence_naming_no_one_for_its_verb_is_no_answer(sample_home):
+    # was answered by "Repeated barrages of mortar and rocket fire have also slammed into the heavily fortified
+    # Green Zone government and diplomatic compound."
+    assert ask("who runs the green zone", settings=sample_home).status == "uncertain"
+    a = ask("who runs the iraqi government", settings=sample_home)  # a title over it is still the answer
+    assert a.status == "answered" and "Prime Minister Nouri Al-Maliki" in a.citations[0].quote, a.answer
