@@ -154,6 +154,7 @@ def neighbourhood(word: str, pos: str = "v", skip: frozenset[str] = frozenset(),
 
 
 _HYPONYM, _HYPERNYM = frozenset({"~", "~i"}), frozenset({"@", "@i"})
+FREQUENT_SENSES = 8  # a verb's senses read for a stand-in for the one an actor does (speaker.py): not the rarest
 MANY_SENSES = 20  # WordNet verb senses from which a word says little as another's stand-in ("take" 42, "call" 41)
 
 
@@ -266,10 +267,11 @@ def _lexfile(pos: str, offset: int) -> int:
 
 
 @lru_cache(maxsize=50000)
-def related(a: str, b: str, pos: str = "v", senses: int | None = None) -> bool:
+def related(a: str, b: str, pos: str = "v", senses: int | None = None, b_senses: int | None = None) -> bool:
     """True when the word ``b`` can stand in for ``a`` (a lemma or an inflected word of part of speech
     pos): they share a synset, or one's synset is a near pointer of the other's ("demand" / "asked",
-    "invade" / "invasion"), and b is not an antonym of a. `senses`: of a's senses, only its most frequent."""
+    "invade" / "invasion"), and b is not an antonym of a. `senses` / `b_senses`: of a's / b's senses, only the
+    most frequent."""
     if not available():
         return False
     na = neighbourhood(a, pos, senses=senses)
@@ -278,10 +280,11 @@ def related(a: str, b: str, pos: str = "v", senses: int | None = None) -> bool:
     if set(base_forms(b, pos)) & antonyms(a, pos):
         return False
     # b as the same part of speech, or as a noun its derivation pointer reaches ("invasion").
-    bs = {(pos, o) for o in synsets(b, pos)} | ({("n", o) for o in synsets(b, "n")} if pos != "n" else set())
+    bs = {(pos, o) for o in synsets(b, pos)[:b_senses]} | (
+        {("n", o) for o in synsets(b, "n")[:b_senses]} if pos != "n" else set())
     if na & bs:
         return True
-    return bool(neighbourhood(b, pos) & {(pos, o) for o in synsets(a, pos)[:senses]})
+    return bool(neighbourhood(b, pos, senses=b_senses) & {(pos, o) for o in synsets(a, pos)[:senses]})
 
 
 PERSON_FILE = 18  # WordNet's lexicographer file noun.person

@@ -99,7 +99,7 @@ def does_verb(lib: Library, verb: str, article_id: str, start: int, exact: bool 
     if exact:
         lemmas = set(lexicon.base_forms(verb, "v")) or {verb.lower()}
         return any(set(lexicon.base_forms(w, "v")) & lemmas for w in set(words(text[start:end])) if w.isalpha())
-    return any(lexicon.related(verb, w) or lexicon.related(w, verb)
+    return any(_stands_in(verb, w)
                for w in set(words(text[start:end])) if w.isalpha() and w.lower() not in stopwords())
 
 
@@ -145,7 +145,14 @@ def _same_act(verb: str, w: str) -> bool:
         return True
     if len(lexicon.synsets(w, "v")) >= lexicon.MANY_SENSES:
         return False
-    return lexicon.related(verb, w) or lexicon.related(w, verb)
+    return _stands_in(verb, w)
+
+
+def _stands_in(verb: str, w: str) -> bool:
+    """Does the word stand in for the verb, or the verb for it, in their more frequent senses ("demanding" for
+    "want"; not "threatening" for "offer", which only its ninth sense, to threaten, relates)?"""
+    return (lexicon.related(verb, w, senses=lexicon.FREQUENT_SENSES)
+            or lexicon.related(w, verb, b_senses=lexicon.FREQUENT_SENSES))
 
 
 def speaks_as_subject(lib: Library, speaker: frozenset[str], article_id: str, start: int) -> bool:

@@ -39,3 +39,12 @@ def test_a_sentence_holding_both_names_but_not_the_act_is_not_the_answer(sample_
     # the verb itself still answers
     b = ask("did maliki go to basra", settings=sample_home)
     assert b.status == "answered" and "went to Basra" in b.citations[0].quote, b.answer
+
+
+def test_what_someone_did_is_told_by_a_verb_standing_in_for_it_in_its_frequent_senses(sample_home):
+    from bot.answer.speaker import _stands_in
+    assert not _stands_in("offer", "threatening")  # only the ninth sense of "offer" is to threaten
+    assert _stands_in("want", "demanding") and _stands_in("demand", "asked")
+    # was "Shi'ite cleric Moqtada al-Sadr is threatening a campaign of "civil disobedience" ..." first
+    a = ask("what did sadr offer", settings=sample_home)
+    assert a.status == "answered" and "to offer terms for withdrawal" in a.citations[0].quote, a.answer
