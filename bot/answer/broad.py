@@ -173,7 +173,7 @@ def broad_topic(question: str) -> str | None:
 # a subject and its -ing verb ("the fighters doing", "Sadr planning"), not a determiner's noun ("the fighting")
 _DOING = re.compile(r"(?i)\b(?!(?:the|a|an|his|her|their|its|this|that)\b)[\w'\-]+\s+(?:doing|saying|planning|"
                     r"thinking|asking|demanding|threatening|trying|wanting|hoping|offering|proposing|expecting)$")
-_WHEN_NOW = re.compile(r"(?i)[\s,]+(?:right\s+now|just\s+now|now|currently|today|tonight|these\s+days|"
+_WHEN_NOW = re.compile(r"(?i)[\s,]+(?:right\s+now|just\s+now|now|currently|today|tonight|these\s+days|this\s+week|"
                        r"at\s+the\s+moment|at\s+present|lately|recently|so\s+far|at\s+this\s+point)$")
 _HAPPENED_TO = re.compile(r"^\s*(?:\w+[\s,]+)*?what(?:'s| has| is)?\s+(?:happened|happening)\s+to\s", re.I)
 # A topic's head: its last word before any phrase qualifying it ("the economy of Najaf": economy)

@@ -43,7 +43,9 @@ _OVERVIEW = re.compile(
     r"|(?:give\s+(?:me|us)\s+|what(?:'s|\s+is|\s+are)\s+)?(?:the\s+)?(?:gist|key\s+points|main\s+points|highlights|"
     r"big\s+picture)"
     rf"(?:\s+of\s+{_SCOPE}{_ARCHIVE})?"
-    r")[\s?.!]*$", re.I)
+    # "what happened this week", "what's the latest today": when is no topic
+    r")(?:,?\s+(?:this\s+(?:week|month|year|morning)|today|lately|recently|so\s+far|right\s+now|these\s+days))?"
+    r"[\s?.!]*$", re.I)
 
 
 def asks_overview(question: str) -> bool:

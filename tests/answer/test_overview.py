@@ -17,7 +17,8 @@ TRUCE = "001_7168465226cfb30f"
                                       "whats in the news", "what are these articles about", "what happened?",
                                       "give me the gist", "key points", "what's the latest news",
                                       "what are the main events", "what topics do you cover",
-                                      "what articles do you have", "what's in the archive"])  # (these two were refused)
+                                      "what articles do you have", "what's in the archive",  # (these two were refused)
+                                      "what happened this week", "any news today"])  # (when is no topic: were refused)
 def test_a_question_about_the_whole_archive_gets_the_lead_of_each_article(sample_home, question):
     a = ask(question, settings=sample_home)
     assert a.status == "answered", a.answer  # was "not found": no topic word to look for
@@ -192,7 +193,8 @@ def test_doing_and_kind_of_place_are_answered(sample_home, question, quote):
 
 
 @pytest.mark.parametrize("question, topic", [("what's happening in Basra right now", "Basra"),
-                                             ("what's going on in Najaf these days", "Najaf")])
+                                             ("what's going on in Najaf these days", "Najaf"),
+                                             ("what happened in Basra this week", "Basra")])
 def test_when_is_no_part_of_a_broad_topic(question, topic):
     assert broad_topic(question) == topic
 
