@@ -14,7 +14,7 @@ import re
 
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
-from bot.answer.verbs import split_subject
+from bot.answer.verbs import is_participle, split_subject
 from bot.library import Library, sentence_at
 from index.terms import stopwords, terms, words
 
@@ -171,6 +171,12 @@ def says_as_subject(lib: Library, speaker: frozenset[str], article_id: str, star
     return verb is not None and lexicon.may_say(verb.group().lower()) and acts_first(lib, speaker, article_id, start)
 
 
+_TITLE_OWNER = re.compile(r"\bthe\s+(?:[a-z\-]+\s+)?[a-z\-]+['\u2019]s\b", re.I)  # "the cleric's", "the prime minister's"
+_GOVERNED = re.compile(r"\b(?:of|by|to|with|for|from|between|against|about)\s+(?:the\s+)?"
+                       r"(?:[\w'\-]*[A-Z][\w'\-]*\s*)+")  # "on behalf of Sadr", "between al-Sadr"
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
 def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start: int, is_the_verb,
                      first_only: bool = False) -> bool:
     """The actor named before a word of the sentence at `start` that ``is_the_verb`` accepts (no infinitive;
@@ -185,8 +191,17 @@ def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start
             continue
         if i and tokens[i - 1].group().lower() == "to":
             continue
+        # a passive's subject is no doer ("The truce struck between al-Sadr and ... was greeted ... by the
+        # residents" is not al-Sadr greeting)
+        if i and tokens[i - 1].group().lower() in _BE and is_participle(w):
+            continue
         before = sentence[:m.start()]
-        if actor <= set(terms(f"{before} {named_by_title(text, before)}")):
+        # (a title's possessive names its owner, not the doer: "The cleric's aide Hazem Al-Aaraji read ..." is the
+        # aide reading)
+        # (nor is one named after a preposition: "... read a statement on behalf of Sadr, demanding ..." is the
+        # reader demanding)
+        doers = _GOVERNED.sub(" ", before)
+        if actor <= set(terms(f"{doers} {named_by_title(text, _TITLE_OWNER.sub(' ', doers))}")):
             return True
         # "he" / "she" / "they" before the verb: the actor when the sentence before has them as its subject
         # (named before its first verb): "He said ... targeting the government" after "He said he was ordering

@@ -94,3 +94,22 @@ def test_source_terms_read_according_to():
     assert source_terms("according to Senor what will US forces do") == {"senor"}
     assert source_terms("who was the offensive targeting according to Maliki?") == {"maliki"}
     assert source_terms("what is classified according to difficulty") == frozenset()  # no person
+
+
+def test_the_one_speaking_is_the_doer_named_before_the_verb_not_a_passive_subject_an_owner_or_a_governed_name(sample_home):
+    from bot.library import Library
+    from bot.answer.speaker import speaks_as_subject
+    lib = Library(sample_home)
+    sadr = frozenset({"sadr"})
+
+    def sentence(quote_start: str):
+        return next((aid, s.start) for aid, rows in lib.sentences.items() for s in rows
+                    if " ".join(lib.articles[aid].text[s.start:s.end].split()).startswith(quote_start))
+    # "... read a statement on behalf of Sadr, demanding ...": the aide demands ("the cleric's" owns the title)
+    assert not speaks_as_subject(lib, sadr, *sentence("The cleric's aide Hazem Al-Aaraji read"))
+    # "The truce struck between al-Sadr and occupation forces was greeted ... by the residents": a passive
+    assert not speaks_as_subject(lib, sadr, *sentence("The truce struck between al-Sadr"))
+    assert speaks_as_subject(lib, sadr, *sentence("Shi'ite cleric Moqtada al-Sadr said he was ordering"))
+    # was "The truce struck between al-Sadr ..." first, and then the aide's statement
+    a = ask("what strike did sadr call for", settings=sample_home)
+    assert a.status == "answered" and "calling for a nationwide strike" in a.citations[0].quote, a.answer
