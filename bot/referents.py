@@ -18,14 +18,16 @@ _NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Doe
               "Can", "Could", "Would", "Will", "Should", "According", "Tell", "Give", "After", "Before",
               "We", "You", "Our", "My", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "There",
               "Him", "Them", "Us", "Me", "Your"}
-# The lower-case word right after a name ("the Mahdi *army*").
+# The lower-case word right after a name ("the Mahdi *army*", "Sadr *city*").
 _BODY_AFTER = re.compile(r"\s+([a-z]+)\b")
+_PLACE_KINDS = frozenset({"city", "town", "district", "province", "region", "zone", "county", "square"})
 # A quotation's words belong to the quoted speaker's sentence, not to who it is about: "We have received no
 # orders ..." names no one called "We".
 QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 # A place named after a preposition of place ("went to Basra", "fighting in Sadr City")
 AT_PLACE = re.compile(r"\b(?:in|at|to|from|near|into|inside|outside|around)\s+(?:the\s+)?"
-                      r"([A-Z][\w'\-]*(?:\s+(?:al-|Al-|of )?[A-Z][\w'\-]*)*)")
+                      r"([A-Z][\w'\-]*(?:\s+(?:al-|Al-|of )?[A-Z][\w'\-]*)*"
+                      r"(?:\s+(?:city|town|district|province|region|zone|county|square)\b)?)")  # ("in Sadr city")
 
 
 def entities(text: str) -> list[str]:
@@ -43,7 +45,9 @@ def entities(text: str) -> list[str]:
         name = re.sub(r"['\u2019]s$", "", " ".join(parts))  # "Sadr's spokesman" names Sadr
         # "the Mahdi army" typed in lower case: the body of people is part of the name ("they" are the army)
         body = _BODY_AFTER.match(text, m.end())
-        if name and name == " ".join(parts) and body and body.group(1) not in stopwords() and is_group_noun(body.group(1)):
+        # ... and so is a place's kind after its name ("Sadr city" typed so is Sadr City, not Sadr)
+        if name and name == " ".join(parts) and body and body.group(1) not in stopwords() and (
+                is_group_noun(body.group(1)) or body.group(1) in _PLACE_KINDS):
             name = f"{name} {body.group(1)}"
         if name and name not in out and name.lower() not in _CALENDAR:
             out.append(name)

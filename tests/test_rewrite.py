@@ -775,3 +775,13 @@ def test_it_after_a_question_ending_on_a_two_word_thing_is_that_thing():
     hit = _turn("what hit the green zone", "Repeated barrages of mortar and rocket fire have also slammed into the "
                 "heavily fortified Green Zone government and diplomatic compound. [1]")
     assert rewrite("who runs it", hit) == "who runs the green zone"
+
+
+def test_a_name_and_its_place_kind_typed_in_lower_case_are_one_place():
+    # were "why are shops closed (in Sadr)?" and "who lives in Sadr": "Sadr city" is Sadr City, not Sadr
+    happening = _turn("what's happening in Sadr city", "Angry protesters took to the streets in the Sadr City "
+                      "district of Baghdad, a sprawling slum that is a Mehdi Army stronghold. [1]")
+    assert rewrite("why are shops closed", happening) == "why are shops closed (in Sadr city)?"
+    closed = _turn("why are shops closed (in Sadr city)?", "Shops and businesses were reported to be closed "
+                   "throughout the neighborhood. [1]")
+    assert rewrite("who lives there", closed) == "who lives in Sadr city"
