@@ -104,6 +104,20 @@ def _act_noun(prev_q: str) -> str | None:
     return f"{subject}'s {base}"
 
 
+def _object_answered(prev_q: str, answer: str) -> str | None:
+    """"What did he read?" answered "... read a statement on behalf of Sadr ...": "the statement", the thing the
+    answer newly names (after "a" / "an") as the object of the verb asked about; None otherwise."""
+    m = re.match(r"(?i)\s*what\s+(?:did|does|do|has|have|had)\s+.+?\s+([a-z]+)\s*\??\s*$", prev_q)
+    base = next(iter(base_forms(m.group(1).lower(), "v")), None) if m else None
+    if not base:
+        return None
+    # (not one whose meaning is in its complement: "ordering an end to the fighting")
+    for v in re.finditer(r"\b([a-z]+)\s+(?:an?)\s+([a-z]+)\b(?!\s+(?:to|of|for)\b)", answer):
+        if base in base_forms(v.group(1), "v") and base_forms(v.group(2), "n"):
+            return f"the {v.group(2)}"
+    return None
+
+
 def _put_place(q: str, there: re.Match, place: str) -> str:
     """"who went there" -> "who went to Basra"; "what happened there" -> "what happened in Basra"."""
     prep = "to" if _MOTION.search(q[:there.start()]) else "in"
@@ -297,7 +311,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         if place:
             return _put_place(q, there, place)
     # "What did Sadr order?" + "Did it work?": "it" is what he ordered, "Sadr's order", not Sadr.
-    act = _act_noun(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
+    # ... but "What did he read?" + "what did it demand?": the thing its answer says he read ("... read a
+    # statement ..."), not "Hazem Al-Aaraji's read"
+    act = (_object_answered(prev_q, answer) or _act_noun(prev_q)) if pm and not own and pm.group(1).lower() == "it" \
+        else None
     if act:
         return q[:pm.start()] + act + q[pm.end():]
     # "what's going on with the ceasefire" + "when did it start?": the ceasefire starting (a thing asked about

@@ -785,3 +785,14 @@ def test_a_name_and_its_place_kind_typed_in_lower_case_are_one_place():
     closed = _turn("why are shops closed (in Sadr city)?", "Shops and businesses were reported to be closed "
                    "throughout the neighborhood. [1]")
     assert rewrite("who lives there", closed) == "who lives in Sadr city"
+
+
+def test_it_after_what_someone_did_is_the_thing_the_answer_names_them_doing_it_to():
+    # was "what did Hazem Al-Aaraji's read demand"
+    read = _turn("what did Hazem Al-Aaraji read", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of "
+                 "Sadr, demanding and end to the operation. [1]")
+    assert rewrite("what did it demand", read) == "what did the statement demand"
+    # the act itself when the answer's object means what follows it ("ordering an end to the fighting")
+    ordered = _turn("what did Sadr order", "Sadr spokesman Hazem al-Aaraji read a statement on behalf of the cleric, "
+                    "saying he was ordering an end to the fighting in order to stop Iraqi bloodshed. [1]")
+    assert rewrite("did it work", ordered) == "did Sadr's order work"
