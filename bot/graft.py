@@ -155,11 +155,19 @@ def _doer(answer: str, verb: str) -> str | None:
         if t.lower() in ("the", "a", "an"):
             phrase.insert(0, t.lower())
             break
+        if t.lower() in ("but", "so", "yet", "however", "meanwhile"):
+            break  # "But Sadrist lawmakers ...": the sentence's link, no part of the doer
+        if t.lower() == "and" and phrase and len(toks) > 1:
+            phrase.insert(0, "and")  # "Sadrist lawmakers and officials denounced ...": both are the doer
+            toks.pop()
+            continue
         named = any(part[:1].isupper() for part in t.split("-"))  # "al-Sadr" is a name too
         if not (named or (t not in stopwords() and any(base_forms(word.lower(), p) for p in "na"))):
             break
         phrase.insert(0, t)
         toks.pop()
+    while phrase and phrase[0] == "and":  # ("..., and officials said": no doer before the "and")
+        phrase.pop(0)
     if not phrase or phrase[-1].lower() in _PRONOUNS or phrase == ["the"]:
         return None
     return " ".join(phrase)

@@ -796,3 +796,10 @@ def test_it_after_what_someone_did_is_the_thing_the_answer_names_them_doing_it_t
     ordered = _turn("what did Sadr order", "Sadr spokesman Hazem al-Aaraji read a statement on behalf of the cleric, "
                     "saying he was ordering an end to the fighting in order to stop Iraqi bloodshed. [1]")
     assert rewrite("did it work", ordered) == "did Sadr's order work"
+
+
+def test_a_doer_of_two_nouns_joined_by_and_is_both():
+    # was "why did officials denounce the offensive?"
+    denounced = _turn("who denounced the offensive", "But Sadrist lawmakers and officials denounced the offensive and "
+                      "said they felt the government is targeting the Sadr organization. [1]")
+    assert rewrite("why", denounced) == "why did Sadrist lawmakers and officials denounce the offensive?"
