@@ -49,10 +49,17 @@ def actor_terms(question: str) -> tuple[frozenset[str], str]:
     if not parts:
         return frozenset(), ""
     _, subject, rest = parts
-    verb = next(iter(words(rest)), "")
+    ws = words(rest)
+    verb = next(iter(ws), "")
     if not verb or not lexicon.is_verb(verb):
         return frozenset(), ""
-    return _head_terms(subject), verb
+    # a phrasal verb is its own act ("did the fighters hand over their weapons": "hand_over", not "hand", one of
+    # whose senses is to lead)
+    phrasal = lexicon.compound(verb, ws[1]) if len(ws) > 1 and ws[1] in _PARTICLES else None
+    return _head_terms(subject), phrasal or verb
+
+
+_PARTICLES = frozenset("over off up down out in back away on".split())
 
 
 # "according to Senor, what will US forces do?", "who was targeted according to the government": the source
@@ -96,11 +103,23 @@ def does_verb(lib: Library, verb: str, article_id: str, start: int, exact: bool 
     ("take" / "took"; not "led", which one sense of "take" stands in for)."""
     text = lib.articles[article_id].text
     end = sentence_at(lib, article_id, start).end
+    if _phrasal_in(verb, text[start:end]):
+        return True
     if exact:
         lemmas = set(lexicon.base_forms(verb, "v")) or {verb.lower()}
         return any(set(lexicon.base_forms(w, "v")) & lemmas for w in set(words(text[start:end])) if w.isalpha())
     return any(_stands_in(verb, w)
                for w in set(words(text[start:end])) if w.isalpha() and w.lower() not in stopwords())
+
+
+def _phrasal_in(verb: str, sentence: str) -> bool:
+    """A phrasal verb ("take_up", "turn_in") told by a form of its verb with its particle a few words on ("took
+    up service", "turning in their guns"; not "calling for" for "call_off")."""
+    if "_" not in verb:
+        return False
+    head, particle = verb.lower().split("_", 1)
+    ws = words(sentence)
+    return any(head in lexicon.base_forms(w, "v") and particle in ws[i + 1:i + 4] for i, w in enumerate(ws))
 
 
 def says_verb(verb: str, sentence: str) -> bool:
@@ -141,7 +160,8 @@ _PRONOUN_OPENS = re.compile(r"^(?:[^,]*,\s*)?(?:he|she|they)\s+$", re.I)  # "In 
 def _same_act(verb: str, w: str) -> bool:
     """Is the word a form of the verb, or one WordNet lets stand in for it either way? A verb of many senses
     stands in only as itself ("calling" a step right is no visit, though to call is to visit)."""
-    if set(lexicon.base_forms(w, "v")) & ({verb.lower()} | set(lexicon.base_forms(verb, "v"))):
+    # (a phrasal verb's own verb: "turning" for "turn_in", the sentence going on "... turning in their guns")
+    if set(lexicon.base_forms(w, "v")) & ({verb.lower(), verb.lower().split("_")[0]} | set(lexicon.base_forms(verb, "v"))):
         return True
     if len(lexicon.synsets(w, "v")) >= lexicon.MANY_SENSES:
         return False
@@ -151,6 +171,9 @@ def _same_act(verb: str, w: str) -> bool:
 def _stands_in(verb: str, w: str) -> bool:
     """Does the word stand in for the verb, or the verb for it, in their more frequent senses ("demanding" for
     "want"; not "threatening" for "offer", which only its ninth sense, to threaten, relates)?"""
+    # (a phrasal verb's own verb without its particle is another act: "calling (for)" is no "call_off")
+    if "_" in verb and verb.split("_")[0].lower() in lexicon.base_forms(w, "v"):
+        return False
     return (lexicon.related(verb, w, senses=lexicon.FREQUENT_SENSES)
             or lexicon.related(w, verb, b_senses=lexicon.FREQUENT_SENSES))
 

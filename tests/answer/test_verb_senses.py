@@ -48,3 +48,16 @@ def test_what_someone_did_is_told_by_a_verb_standing_in_for_it_in_its_frequent_s
     # was "Shi'ite cleric Moqtada al-Sadr is threatening a campaign of "civil disobedience" ..." first
     a = ask("what did sadr offer", settings=sample_home)
     assert a.status == "answered" and "to offer terms for withdrawal" in a.citations[0].quote, a.answer
+
+
+def test_a_phrasal_verb_is_its_own_act(sample_home):
+    from bot.answer.speaker import _stands_in, actor_terms
+    assert actor_terms("did the fighters hand over their weapons") == (frozenset({"fighter"}), "hand_over")
+    assert not _stands_in("hand_over", "leading")  # "hand" alone is, in one sense, to lead
+    assert not _stands_in("call_off", "calling")  # "calling for a nationwide strike" calls nothing off
+    # was "Black-clad fighters could still be seen stationed ... the main roads leading to the shrine." first
+    a = ask("did the fighters hand over their weapons", settings=sample_home)
+    assert a.citations and "would not be turning in their guns" in a.citations[0].quote, a.answer
+    # a form of its verb with its particle after it tells it ("would not be turning in their guns")
+    a = ask("Will Sadr's fighters turn in their guns?", settings=sample_home)
+    assert a.status == "answered" and "turning in their guns" in a.citations[0].quote, a.answer
