@@ -339,6 +339,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # government ...": a who-question's sentence naming no one new and holding nothing standing in for its verb
     if (status == ANSWERED and q.atype == "person" and not best.features["atype"] and not af.get("verb_ok", 1.0)):
         status = UNCERTAIN
+    # "was Sadr arrested?" against "... his order ... would in turn stop the raids and arrests of militia members":
+    # a yes or no about a name (number, rare word) the sentence and its context hold none of is no yes or no
+    # (for other questions that cost right answers: the answer may name them otherwise)
+    if status == ANSWERED and af.get("miss_spec_ctx", 0.0) >= 1.0 and _YES_NO.match(q.text):
+        status = UNCERTAIN
     # "what weapons did the Mahdi Army use?" against "... the Mahdi Army remained in firm control": a sentence
     # naming nothing of the kind asked for is at best close to the question
     if status == ANSWERED and lacks_kind(q.text, lib.articles[best.article_id].text[best.start:best.end]):

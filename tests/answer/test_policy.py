@@ -404,3 +404,12 @@ def test_the_adjective_a_copular_question_asks_is_not_its_topic(sample_home):
     assert predicate_adjective("is maliki in basra") is None and predicate_adjective("is sadr a cleric") is None
     a = ask("why is the economy bad", settings=sample_home)
     assert a.status != "not_found" and a.citations[0].quote.startswith("The al-Sadr crisis has crippled the economy")
+
+
+def test_a_yes_no_question_about_someone_the_sentence_does_not_name_is_no_answer(sample_home):
+    # was answered by "He said the Iraqi government must guarantee that if his order ... it would in turn stop the
+    # raids and arrests of militia members." (Sadr only as "his"; the arrests are the militia's)
+    a = ask("was sadr arrested", settings=sample_home)
+    assert a.status == "uncertain", a.answer
+    a = ask("did sadr threaten civil disobedience", settings=sample_home)  # named: still answered
+    assert a.status == "answered" and "civil disobedience" in a.citations[0].quote, a.answer
