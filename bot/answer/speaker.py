@@ -197,6 +197,7 @@ def says_as_subject(lib: Library, speaker: frozenset[str], article_id: str, star
 _TITLE_OWNER = re.compile(r"\bthe\s+(?:[a-z\-]+\s+)?[a-z\-]+['\u2019]s\b", re.I)  # "the cleric's", "the prime minister's"
 _GOVERNED = re.compile(r"\b(?:of|by|to|with|for|from|between|against|about)\s+(?:the\s+)?"
                        r"(?:[\w'\-]*[A-Z][\w'\-]*\s*)+")  # "on behalf of Sadr", "between al-Sadr"
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
@@ -213,6 +214,9 @@ def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start
         if not w.isalpha() or w in stopwords() or not is_the_verb(w):
             continue
         if i and tokens[i - 1].group().lower() == "to":
+            continue
+        # a noun after a determiner or a possessive ("After the cleric's order went out": no one orders)
+        if i and (tokens[i - 1].group().lower() in _DETERMINERS or re.search(r"['\u2019]s$", tokens[i - 1].group())):
             continue
         # a passive's subject is no doer ("The truce struck between al-Sadr and ... was greeted ... by the
         # residents" is not al-Sadr greeting)

@@ -113,3 +113,15 @@ def test_the_one_speaking_is_the_doer_named_before_the_verb_not_a_passive_subjec
     # was "The truce struck between al-Sadr ..." first, and then the aide's statement
     a = ask("what strike did sadr call for", settings=sample_home)
     assert a.status == "answered" and "calling for a nationwide strike" in a.citations[0].quote, a.answer
+
+
+def test_a_noun_after_a_possessive_is_no_one_speaking(sample_home):
+    from bot.library import Library
+    from bot.answer.speaker import speaks_as_subject
+    lib = Library(sample_home)
+    aid = next(a for a, rows in lib.sentences.items() for s in rows
+               if lib.articles[a].text[s.start:s.end].startswith("After the cleric's order went out"))
+    start = next(s.start for s in lib.sentences[aid] if lib.articles[aid].text[s.start:].startswith("After the cleric's"))
+    # "order" after "the cleric's" is a noun: was the cleric speaking ("what did the cleric say about weapons" showed
+    # it first)
+    assert not speaks_as_subject(lib, frozenset({"cleric"}), aid, start)
