@@ -103,6 +103,7 @@ def dated(q: str, prev_q: str, answer: str) -> str:
 
 # Words between a subject and its verb ("US occupation forces *have* suspended", "barrages ... have *also* slammed")
 _BETWEEN = frozenset("have has had also was were is are been be then later reportedly already just not".split())
+_AUXILIARIES = frozenset("did does do will would can could should shall may might must".split())
 _PRONOUNS = frozenset("he she it they we you i this that who which".split())
 MAX_DOER_WORDS = 6
 
@@ -115,7 +116,8 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
     question after its question word) does not open with a verb in the past or in the present's -s form, or
     no doer is named."""
     m = re.match(r"([a-z]+)\b(.*)$", rest)
-    if not m or m.group(1) in _BETWEEN:
+    # (an auxiliary opens an object question, "what did Rollo get": its subject is asked, not a doer)
+    if not m or m.group(1) in _BETWEEN or m.group(1) in _AUXILIARIES:
         return None
     verb, tail = m.groups()
     # an inflected verb ("handed" -> "hand"), or one whose past is its base ("read", "put")

@@ -803,3 +803,10 @@ def test_a_doer_of_two_nouns_joined_by_and_is_both():
     denounced = _turn("who denounced the offensive", "But Sadrist lawmakers and officials denounced the offensive and "
                       "said they felt the government is targeting the Sadr organization. [1]")
     assert rewrite("why", denounced) == "why did Sadrist lawmakers and officials denounce the offensive?"
+
+
+def test_a_bare_question_word_after_an_object_question_asks_it_of_its_subject():
+    # was "when did populations do Rollo get?" (a doer looked for before "did" in the answer)
+    got = _turn("what did Rollo get", "Before Rollo's arrival, its populations did not differ from Picardy or the "
+                "Île-de-France, which were considered \"Frankish\". [1]")
+    assert rewrite("when", got) == "when did Rollo get?"
