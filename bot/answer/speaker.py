@@ -55,7 +55,12 @@ def actor_terms(question: str) -> tuple[frozenset[str], str]:
         return frozenset(), ""
     # a phrasal verb is its own act ("did the fighters hand over their weapons": "hand_over", not "hand", one of
     # whose senses is to lead)
-    phrasal = lexicon.compound(verb, ws[1]) if len(ws) > 1 and ws[1] in _PARTICLES else None
+    # (not a preposition: "build in Scotland"; "in" / "on" a particle only before a possessive: "turn in their guns")
+    after = re.search(rf"(?i)\b{re.escape(verb)}\s+{re.escape(ws[1])}\s+(\S+)", rest) if len(ws) > 1 else None
+    nxt = after.group(1) if after else ""
+    particle = len(ws) > 1 and ws[1] in _PARTICLES and not nxt[:1].isupper() and (
+        ws[1] not in ("in", "on") or nxt.lower() in ("their", "his", "her", "its", "our", "my", "your"))
+    phrasal = lexicon.compound(verb, ws[1]) if particle else None
     return _head_terms(subject), phrasal or verb
 
 

@@ -53,6 +53,9 @@ def test_what_someone_did_is_told_by_a_verb_standing_in_for_it_in_its_frequent_s
 def test_a_phrasal_verb_is_its_own_act(sample_home):
     from bot.answer.speaker import _stands_in, actor_terms
     assert actor_terms("did the fighters hand over their weapons") == (frozenset({"fighter"}), "hand_over")
+    # a preposition is no particle: "build in Scotland" is building, not "build_in" (to incorporate)
+    assert actor_terms("what did the Normans build in Scotland") == (frozenset({"norman"}), "build")
+    assert actor_terms("will the fighters turn in their guns")[1] == "turn_in"
     assert not _stands_in("hand_over", "leading")  # "hand" alone is, in one sense, to lead
     assert not _stands_in("call_off", "calling")  # "calling for a nationwide strike" calls nothing off
     # was "Black-clad fighters could still be seen stationed ... the main roads leading to the shrine." first
