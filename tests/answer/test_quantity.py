@@ -25,3 +25,9 @@ def test_how_many_militiamen_is_answered_by_the_sentence_saying_fewer(sample_hom
 def test_a_sentence_with_no_quantity_still_does_not_answer_how_many(sample_home):
     a = ask("how many fighters were on the rooftops", settings=sample_home)
     assert a.status != "answered", a.answer
+
+
+def test_a_comparative_does_not_count_those_who_underwent_an_act(sample_home):
+    # was answered by "There were significantly less militiamen in the centre of town ..."
+    assert has_type(FEWER, "number", {"how", "many", "militiamen", "were", "killed", "in", "najaf"}) == 0.0
+    assert ask("how many militiamen were killed in najaf", settings=sample_home).status == "not_found"
