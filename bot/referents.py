@@ -221,7 +221,11 @@ def answered_names(question: str, answer: str) -> list[str]:
     for m in _NAME.finditer(answer):
         name = " ".join(p for p in m.group(1).split() if p not in _NOT_NAMES
                         and not re.search(r"-(led|based|backed|born|run)$", p))
+        name = re.sub(r"['\u2019]s$", "", name)  # "Sadr's ceasefire" names Sadr
         if not name or name.lower() in question.lower() or name.lower() in _CALENDAR:
+            continue
+        # (nor a word made from a name it asked about: "Sadrist" after "who supports Sadr")
+        if any(len(w) >= 4 and name.lower().startswith(w) for w in asked):
             continue
         distance = min((abs(m.start() - e) for e in echoes), default=m.start())
         found.append((len(name.split()) < 2, distance, name, m.start()))  # full names first, then the nearest

@@ -27,7 +27,7 @@ _ELLIPSIS = re.compile(r"^\s*(and what about|and how about|what about|how about|
 # Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on"; or for more about
 # what was just said: "like what?", "for example?", "what does that mean?", "explain"
 _MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more(?:\s+(?:please|details|info))?|"
-                   r"anything\s+else|what\s+else|go\s+on|keep\s+going|continue|what\s+more|"
+                   r"anything\s+(?:else|more)|what\s+else|go\s+on|keep\s+going|continue|what\s+more|"
                    r"like\s+what|such\s+as|for\s+(?:example|instance)|examples?|details|elaborate|in\s+what\s+way|"
                    r"what\s+(?:does|did)\s+(?:that|this|it)\s+mean|what\s+do\s+you\s+mean|meaning|"
                    r"explain(?:\s+(?:that|this|it|more))?|can\s+you\s+explain(?:\s+(?:that|this|it))?)"

@@ -810,3 +810,12 @@ def test_a_bare_question_word_after_an_object_question_asks_it_of_its_subject():
     got = _turn("what did Rollo get", "Before Rollo's arrival, its populations did not differ from Picardy or the "
                 "Île-de-France, which were considered \"Frankish\". [1]")
     assert rewrite("when", got) == "when did Rollo get?"
+
+
+def test_a_name_the_who_question_asked_or_made_a_word_of_is_no_name_its_answer_gave():
+    # were "what did Sadr's say" and then "what did Sadrist say"; "anything more?" was "anything more (Sadr)?"
+    supports = _turn("who supports Sadr", "He repeated his declaration that the operation did not target the "
+                     "mainstream Sadrist movement, but only renegade elements refusing to abide by Sadr's ceasefire, "
+                     "which has been in place since August. [1]")
+    assert rewrite("what did he say", supports) == "what did Sadr say"
+    assert rewrite("anything more?", supports) == "tell me more about Sadr"
