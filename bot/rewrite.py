@@ -73,6 +73,9 @@ _WHAT_SAID = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)
                         r"wrote)\W*$")
 
 
+_WHO_OF_HIM = re.compile(r"(?i)^\W*(?:and\s+)?who(?:m)?\s+(?:\w+\s+){0,2}?(?:him|her|them)\b")
+
+
 def _owner(name: str) -> str:
     """The possessive of a name put for "their" / "its": "the Sadrists'", "the Mahdi Army's"."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
@@ -221,6 +224,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     elif _WHO.match(prev_q) and (subject := named_subject(prev_q)):
         # "who does Dan Senor work for?" asks about Dan Senor (its subject): "he" is still he
         names = [subject]
+    elif _WHO.match(prev_q) and _WHO_OF_HIM.match(q) and any(person_like(n, prev_q) for n in entities(prev_q)):
+        # "who supports Sadr" + "who opposes him?": another who-question of the one asked about
+        names = entities(prev_q)
     elif _WHO.match(prev_q):
         names = answered_names(prev_q, answer) or entities(prev_q)
     else:
@@ -381,6 +387,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
         singular = pm.group(1).lower() in {"he", "him", "his", "she", "her", "hers"}
         name = next((n for n in names if not (singular and people_word(n))), names[0])
+        # ("who leads the Mahdi Army" + "where is he": the person its answer names, not the body)
+        if singular and not person_like(name, f"{prev_q} {answer}"):
+            name = next((n for n in names if person_like(n, f"{prev_q} {answer}") and not people_word(n)), name)
         # "what militia does Sadr lead" + "where are its strongholds": "its" is no person; a body its answer
         # names is ("... the Mehdi Army militia led by ... Al-Sadr")
         if pm.group(1).lower() in {"it", "its"} and person_like(name, f"{prev_q} {answer}"):

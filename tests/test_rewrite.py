@@ -819,3 +819,14 @@ def test_a_name_the_who_question_asked_or_made_a_word_of_is_no_name_its_answer_g
                      "which has been in place since August. [1]")
     assert rewrite("what did he say", supports) == "what did Sadr say"
     assert rewrite("anything more?", supports) == "tell me more about Sadr"
+
+
+def test_who_of_him_after_a_who_question_about_a_person_and_he_after_one_about_a_body():
+    supports = _turn("who supports Sadr", "He repeated his declaration that the operation did not target the "
+                     "mainstream Sadrist movement, but only renegade elements refusing to abide by Sadr's ceasefire. [1]")
+    assert rewrite("who opposes him", supports) == "who opposes Sadr"  # was "who opposes Sadr's"
+    # "he" is a person: the leader its answer names, not the body asked about (was "where is Mehdi Army")
+    leads = _turn("who leads the Mahdi Army", "... strongholds of the Mehdi Army militia led by Shi'ite cleric "
+                  "Moqtada Al-Sadr. [1]")
+    assert rewrite("where is he", leads) == "where is Moqtada Al-Sadr"
+    assert rewrite("who supports him", leads) == "who supports Moqtada Al-Sadr"
