@@ -87,7 +87,23 @@ def gives_reason(lib: Library, q: Question, c: Candidate) -> bool:
     if not verb:  # "why are people angry": what angered them
         state = _asked_state(q)
         return bool(state) and causes_state(sentence, state)
-    return bool(_REASON.search(sentence)) and says_verb(verb, sentence)
+    return bool(_REASON.search(sentence) or _purpose_of(verb, sentence)) and says_verb(verb, sentence)
+
+
+def _purpose_of(verb: str, sentence: str) -> bool:
+    """A purpose infinitive after the act and its object: "... launched a pre-dawn offensive to crack down on armed
+    groups", "went to Basra on Monday to personally supervise ..." (the verb's form, up to six words, "to" and a
+    verb's base form)."""
+    ws = re.findall(r"[A-Za-z'\-]+", sentence)
+    for i, w in enumerate(ws):
+        if verb not in lexicon.base_forms(w.lower(), "v") and w.lower() != verb:
+            continue
+        for j in range(i + 2, min(i + 8, len(ws) - 1)):
+            nxt = ws[j + 1].lower()
+            if ws[j].lower() == "to" and (lexicon.base_forms(nxt, "v") == (nxt,) or (
+                    nxt.endswith("ly") and j + 2 < len(ws) and ws[j + 2].lower() in lexicon.base_forms(ws[j + 2].lower(), "v"))):
+                return True
+    return False
 
 
 def reason_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:

@@ -62,3 +62,14 @@ def test_why_someone_is_in_a_state_is_answered_by_what_caused_it(tmp_path, quest
     settings = home_of(tmp_path, {"millbrook.txt": MILLBROOK})
     a = ask(question, settings=settings)
     assert a.status == "answered" and "has angered many residents" in a.citations[0].quote, a.answer
+
+
+def test_a_purpose_infinitive_after_the_act_is_its_reason(sample_home):
+    from bot.answer.reasons import _purpose_of
+    assert _purpose_of("launch", "Iraqi troops launched a pre-dawn offensive to crack down on armed groups.")
+    assert _purpose_of("go", "Maliki went to Basra on Monday to personally supervise the security operation.")
+    assert not _purpose_of("launch", "Iraqi troops launched a pre-dawn offensive in the southern city.")
+    assert not _purpose_of("go", "Maliki went to Basra on Monday.")  # "to" a place is no purpose
+    # was "But Sadrist lawmakers and officials denounced the offensive and said they felt the government is ..."
+    a = ask("why did the government launch the offensive", settings=sample_home)
+    assert a.status == "answered" and "to crack down on armed groups" in a.citations[0].quote, a.answer
