@@ -246,7 +246,10 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
             text = lib.articles[aid].text
             introducing[aid] = any(introduces(text[s.start:s.end], set(t.terms)) for s in lib.sentences.get(aid, []))
         return introducing[aid]
-    person = person or (is_name(topic) and any(introduced_in(a) for a in articles[:PERSON_LOOKUP]))
+    # ("what is Normandy": a name an article says is a place, "Normandy, a region in France", is no person for
+    # "Duke Richard II of Normandy")
+    described = kind and is_name(topic) and any(_describes_in(lib, a, topic) for a in articles)
+    person = not described and (person or (is_name(topic) and any(introduced_in(a) for a in articles[:PERSON_LOOKUP])))
     if person:  # "who was Rollo": an article giving him a title ("the famed Viking ruler Rollo") first
         articles.sort(key=lambda a: not introduced_in(a))
     # "what is Najaf" (`kind`: the question asks what it is): a place is summed up first from an article saying
@@ -338,7 +341,8 @@ def describes(sentence: str, name: str) -> bool:
     for m in re.finditer(rf"(?i:\b(?:the|a|an)\s+(?:[\w'\-]+\s+){{1,4}}?([a-z]+)\s+of\s+){n}\b"
                          rf"|\b{n}\s+([a-z]+)\s+of\b|\b{n},\s+(?:a|an|the)\s+(?:[\w'\-]+\s+){{0,3}}?([a-z]+)\b", sentence):
         head = next(g for g in m.groups() if g)
-        if lexicon.is_place_noun(head.lower()):
+        # (one place: "the major scriptoria of Normandy" are places in it, not what it is)
+        if lexicon.is_place_noun(head.lower()) and head.lower() in lexicon.base_forms(head.lower(), "n"):
             return True
     return False
 

@@ -310,3 +310,27 @@ def test_what_a_place_is_opens_with_the_sentence_saying_so_wherever_it_is(sample
     # the question did not retrieve
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and "holy city of Najaf" in a.citations[0].quote, a.answer
+
+
+DUCHY = {
+    "manuscripts.txt": "Illuminated manuscripts\n\nIn the final decade of the 11th century, Normandy experienced a golden "
+                       "age of illustrated manuscripts, but the major scriptoria of Normandy ceased to function after the "
+                       "midpoint of the century. This relationship produced closer ties through the marriage of Emma, "
+                       "sister of Duke Richard II of Normandy, and King Ethelred II of England. Ethelred fled to Normandy "
+                       "in 1013.\n",
+    "origins.txt": "Norman origins\n\nThe Normans were the people who in the 10th and 11th centuries gave their name to "
+                   "Normandy, a region in France. They were descended from Norse raiders and pirates from Denmark, "
+                   "Iceland and Norway.\n",
+}
+
+
+def test_what_a_place_is_comes_from_the_article_saying_so_not_one_naming_places_in_it(tmp_path):
+    # was the manuscripts' sentences: "the major scriptoria of Normandy" read as saying what it is, and Normandy a
+    # person for "Duke Richard II of Normandy"
+    from conftest import home_of
+    settings = home_of(tmp_path, DUCHY)
+    a = ask("what is Normandy", settings=settings)
+    assert a.status == "answered" and "a region in France" in a.citations[0].quote, a.answer
+    from bot.answer.broad import describes
+    assert not describes("the major scriptoria of Normandy ceased to function", "Normandy")
+    assert describes("the Shi'ite holy city of Najaf", "Najaf")
