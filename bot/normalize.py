@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_participle, is_person_noun,
-                        known_word, wordnet_available)
+                        is_proper_noun, known_word, wordnet_available)
 from bot.direct import direct
 from bot.tense import simple_tense
 from index.terms import edit_distance, stopwords
@@ -103,12 +103,18 @@ def _correct(word: str, corpus: WordStats) -> str | None:
     return max(found, key=lambda w: (w[0] == word[0], counts.get(w, 0), w in common_words(), w in stopwords(), w))
 
 
-def _capital(corpus: WordStats, low: str, countable: bool = False) -> str | None:
+_LINKS = ("and", "or", "in", "on", "at", "to", "from", "of", "for", "with", "by", "after", "before", "during", "is",
+          "was", "are", "were", "do", "did", "does", "has", "had", "have")
+
+
+def _capital(corpus: WordStats, low: str, countable: bool = False, alone: bool = False) -> str | None:
     """The corpus's capitals for a word it nearly always capitalises mid-sentence; common English words keep
     the user's case (a headline's "What Happened" makes no name of "happened"). A word of the vocabulary that
     is no English word but a name ("brennan": no WordNet lemma) is a name,
-    unless `countable` (after "a" / "an": "what is a dan" asks about a thing)."""
-    if low in stopwords() or (low in common_words() and (countable or not _no_english_word(low))):
+    unless `countable` (after "a" / "an": "what is a dan" asks about a thing); so is one WordNet knows only as a
+    particular ("normandy", "scotland") standing `alone`, no noun after it (the "turing award" is no Turing)."""
+    if low in stopwords() or (low in common_words() and (countable or not (
+            _no_english_word(low) or (alone and is_proper_noun(low))))):
         return None
     mid, caps, form = corpus.capitalised(low)
     return form if mid and caps / mid >= CAPITALISED else None
@@ -271,7 +277,9 @@ def normalize(question: str, lib) -> str:
             low = _correct(low, corpus) or low
             w = low
         if w.islower():
-            return _capital(corpus, low, bool(_AFTER_A.search(question[:m.start()]))) or w
+            alone = not re.match(r"\s+[a-z]", question[m.end():]) or bool(re.match(
+                rf"\s+(?:{'|'.join(_LINKS)})\b", question[m.end():]))
+            return _capital(corpus, low, bool(_AFTER_A.search(question[:m.start()])), alone) or w
         return w
 
     joined = _passive(_join_names(_the_us(_TOKEN.sub(fix, question), corpus), corpus))

@@ -402,3 +402,14 @@ def test_a_progressive_question_is_asked_in_the_simple_tense(sample_home) -> Non
     a = ask("what's sadr asking for in return", settings=sample_home)
     assert a.standalone_question == "what does Sadr ask for in return"
     assert a.status == "answered" and a.citations[0].quote.startswith("In exchange, he asked the government")
+
+
+def test_a_particular_wordnet_knows_standing_alone_takes_the_articles_capitals() -> None:
+    # "normandy", "scotland" are particulars to WordNet (no kind of thing): alone, the articles' capitals make them
+    # names (were kept as typed, so "what is normandy" was no question about a name); before a noun they stay as
+    # typed ("the turing award" is no Turing: its sentence on Turing machines names no award)
+    lib = Corpus(["The Normans gave their name to Normandy, a region in France.",
+                  "Normans came into Scotland, building castles.", "A Turing machine is a model of computing."])
+    assert normalize("what is normandy", lib) == "what is Normandy"
+    assert normalize("what did the normans build in scotland", lib) == "what did the Normans build in Scotland"
+    assert normalize("did he win the turing award", lib) == "did he win the turing award"
