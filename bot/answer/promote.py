@@ -160,7 +160,16 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
         # X the subject of the sentence's own verb (`acting`: acting_sentences' ids), wherever it ranks ("what does
         # Sadr want": "In exchange, he asked the government ..."), before X only named doing it ("... read a
         # statement on behalf of Sadr, demanding ...")
-        subject = first_passing(cands, [lambda c: c.sentence_id in acting], window=len(cands))
+        # ... one naming what else the question names first ("what did the Normans build in Scotland": "Normans came
+        # into Scotland, building castles ...", before their building castles in Ireland)
+        named_too = topic & names
+
+        def names_all(c): return named_too <= set(terms(lib.articles[c.article_id].text[c.start:c.end]))  # noqa: E704
+        # (or, among the first, X doing it in a clause of its own: "Normans came into Scotland, building castles")
+        subject = (first_passing(cands, [lambda c: c.sentence_id in acting and bool(named_too) and names_all(c)],
+                                 window=len(cands))
+                   or first_passing(cands, [lambda c, t=t: bool(named_too) and names_all(c) and t(c) for t in tests])
+                   or first_passing(cands, [lambda c: c.sentence_id in acting], window=len(cands)))
         if subject is not None:
             return subject
     return promote_first(cands, tests)

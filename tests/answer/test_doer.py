@@ -86,3 +86,19 @@ def test_the_act_itself_goes_before_a_word_standing_in_for_it(sample_home):
     # is a synonym of "provide"), ranked first for the sentence before it holding "provide security"
     a = ask("who will provide security in najaf", settings=sample_home)
     assert a.status == "answered" and "continue to provide security" in a.citations[0].quote, a.answer
+
+
+CASTLES = {
+    "scotland.txt": "Normans in Scotland\n\nNormans came into Scotland, building castles and founding noble families. "
+                    "The Norman-derived feudal system was applied to most of Scotland.\n",
+    "ireland.txt": "Normans in Ireland\n\nThe Normans settled in the east of Ireland. The Normans built many fine castles "
+                   "and settlements there, including Trim Castle.\n",
+}
+
+
+def test_the_act_done_where_the_question_places_it_goes_before_the_same_act_elsewhere(tmp_path):
+    # was "The Normans built many fine castles ... including Trim Castle" (Ireland; not found as about elsewhere)
+
+    settings = home_of(tmp_path, CASTLES)
+    a = ask("what did the normans build in scotland", settings=settings)
+    assert a.status == "answered" and "came into Scotland, building castles" in a.citations[0].quote, a.answer
