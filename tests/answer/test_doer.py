@@ -98,7 +98,6 @@ CASTLES = {
 
 def test_the_act_done_where_the_question_places_it_goes_before_the_same_act_elsewhere(tmp_path):
     # was "The Normans built many fine castles ... including Trim Castle" (Ireland; not found as about elsewhere)
-
     settings = home_of(tmp_path, CASTLES)
     a = ask("what did the normans build in scotland", settings=settings)
     assert a.status == "answered" and "came into Scotland, building castles" in a.citations[0].quote, a.answer
