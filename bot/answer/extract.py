@@ -39,7 +39,8 @@ from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_sub
                                speaks_as_subject, speaks_first)
 from bot.answer.order import by_kind
 from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, definition_first, gives_role, holds_act, naming_first,
-                                naming_sentences, prefer_actor, promote_first, reacts, role_sentences)
+                                naming_sentences, prefer_actor, promote_first, reacts, role_sentences,
+                                speaking_sentences)
 from bot.answer.reasons import gives_reason, states_consequence, tells_effect
 from bot.answer.locate import placing_sentences, sentences_of_shape
 from bot.answer.spelling import name_variants, respell
@@ -170,6 +171,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         actor and verb and verb not in ("do", "done") and not asks_reaction(verb) and not lexicon.related("say", verb)) \
         else ()
     extra += acting
+    # "What did the US say about Sadr?": the sentences of the passages' articles where it speaks, wherever they are
+    # ... about all else the question names ("Sadr"; "what strike did Sadr call for": a strike)
+    if actor and verb and lexicon.is_speech_verb(verb):
+        extra += speaking_sentences(lib, actor, passages, frozenset(q.terms) - actor - set(terms(verb)))
     cands = candidates(lib, q, passages, qv, weights, extra, variants) if passages else []
     near = None
     if shown:

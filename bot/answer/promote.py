@@ -76,6 +76,25 @@ def acting_sentences(lib: Library, actor: frozenset[str], verb: str, passages: l
     return tuple(out)
 
 
+def speaking_sentences(lib: Library, speaker: frozenset[str], passages: list[Passage],
+                       about: frozenset[str] = frozenset()) -> tuple:
+    """For "what did the US say about Sadr": (SentenceRow, passage rank) of the sentences of the passages' articles
+    in which the speaker speaks of all it is `about` ("U.S. and Iraqi officials say they are not interested in
+    fighting the overall Sadr organization ..."), wherever they are: the chunk holding one may rank below others
+    naming the speaker. None when the question names nothing else."""
+    if not about:
+        return ()
+    out, seen = [], set()
+    for rank, p in enumerate(passages):
+        if p.article_id not in seen:
+            seen.add(p.article_id)
+            text = lib.articles[p.article_id].text
+            out += [(s, rank) for s in lib.sentences[p.article_id]
+                    if s.kind == "body" and about <= set(terms(text[s.start:s.end]))
+                    and speaks_as_subject(lib, speaker, p.article_id, s.start)]
+    return tuple(out)
+
+
 def sentence_before(lib: Library, s) -> str:
     """The text of the sentence before s ("" for an article's first), and a space."""
     prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None

@@ -125,3 +125,10 @@ def test_a_noun_after_a_possessive_is_no_one_speaking(sample_home):
     # "order" after "the cleric's" is a noun: was the cleric speaking ("what did the cleric say about weapons" showed
     # it first)
     assert not speaks_as_subject(lib, frozenset({"cleric"}), aid, start)
+
+
+def test_where_the_one_asked_about_speaks_is_read_wherever_it_is_in_the_article(sample_home):
+    # was "Moqtada al-Sadr recently renewed a cease-fire ... not to attack U.S. or Iraqi security forces." (the chunk
+    # where the US speaks was not among those retrieved)
+    a = ask("what did the us say about sadr", settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote.startswith("U.S. and Iraqi officials say"), a.answer
