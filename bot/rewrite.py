@@ -266,6 +266,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "what did the British do" + "where?": where they did that, the act the previous answer told of
         # ("what did the US do in Najaf" + "why?": "why did the US do that in Najaf", was "... do in Najaf")
         rest = re.sub(r"(?i)\bdo(?=$|\s+(?:in|at|on|to|with|about|after|before|during|there|then)\b)", "do that", rest)
+        # ("where did the clashes spread to" + "when?": "when did the clashes spread?", no preposition left hanging)
+        rest = re.sub(r"(?i)\s+(?:to|from|in|at|on|for|with|about|into)$", "", rest) if asked.group().strip().lower() in (
+            "where", "what", "who", "whom") else rest
         return f"{bare.group(1)} {rest}?"
     m = _ELLIPSIS.match(q)
     # "And what did the government say?": a question of its own after "and", no ellipsis.

@@ -193,11 +193,12 @@ def test_a_capitalised_function_word_opening_an_answer_is_no_name():
     assert entities("For their part, the US agreed to suspend the warrant.") == ["US"]
     history = [{"role": "user", "content": "what did the us agree to"},
                {"role": "assistant", "content": "For their part, the US agreed to suspend the warrant. [1]"}]
-    assert rewrite("why", history) == "why did the us agree to?"
+    # (no preposition left hanging: was "why did the us agree to?")
+    assert rewrite("why", history) == "why did the us agree?"
     # the chain keeps no "(For)": "and Sadr?" swaps the subject of the question it follows
     chain = history + [{"role": "user", "content": "why"},
                        {"role": "assistant", "content": "For their part, the US agreed to suspend the warrant. [1]"}]
-    assert rewrite("what about Sadr", chain) == "why did Sadr agree to?"
+    assert rewrite("what about Sadr", chain) == "why did Sadr agree?"
 
 
 def test_a_body_of_people_typed_in_lower_case_after_its_name_is_part_of_it():
@@ -830,3 +831,9 @@ def test_who_of_him_after_a_who_question_about_a_person_and_he_after_one_about_a
                   "Moqtada Al-Sadr. [1]")
     assert rewrite("where is he", leads) == "where is Moqtada Al-Sadr"
     assert rewrite("who supports him", leads) == "who supports Moqtada Al-Sadr"
+
+
+def test_a_bare_question_word_leaves_no_preposition_hanging():
+    # was "when did the clashes spread to?"
+    spread = _turn("where did the clashes spread to", "Clashes were also reported in the city of Kut. [1]")
+    assert rewrite("when", spread) == "when did the clashes spread?"
