@@ -349,6 +349,13 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # (for other questions that cost right answers: the answer may name them otherwise)
     if status == ANSWERED and af.get("miss_spec_ctx", 0.0) >= 1.0 and _YES_NO.match(q.text):
         status = UNCERTAIN
+    # "what did Abu Faris say about the US?" against his words naming no American: what someone said about a name
+    # the sentence and its context do not hold is not there
+    spoke_of = _SAID_ABOUT.search(q.text) if status == ANSWERED and speaker else None
+    if spoke_of and (named := {t for w in re.findall(r"\b[A-Z][\w'\-]*", spoke_of.group(1)) for t in terms(w)}):
+        _, context = answer_context(lib, best, variants)
+        if not named <= set(terms(context)):
+            status = UNCERTAIN
     # "what weapons did the Mahdi Army use?" against "... the Mahdi Army remained in firm control": a sentence
     # naming nothing of the kind asked for is at best close to the question
     if status == ANSWERED and lacks_kind(q.text, lib.articles[best.article_id].text[best.start:best.end]):
@@ -382,6 +389,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     return Extraction(False, opening + ((second,) if second else ()), related, p, af)
 
 
+_SAID_ABOUT = re.compile(r"(?i)\b(?:about|on|regarding|concerning)\s+(.+?)[\s?.!]*$")
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
 
 

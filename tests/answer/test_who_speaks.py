@@ -132,3 +132,10 @@ def test_where_the_one_asked_about_speaks_is_read_wherever_it_is_in_the_article(
     # where the US speaks was not among those retrieved)
     a = ask("what did the us say about sadr", settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote.startswith("U.S. and Iraqi officials say"), a.answer
+
+
+def test_what_someone_said_about_a_name_their_words_do_not_hold_is_not_there(sample_home):
+    # was answered by Abu Faris's "We have received no orders to withdraw ..." (no word on Americans)
+    assert ask("what did abu faris say about the americans", settings=sample_home).status == "uncertain"
+    a = ask("what did maliki say about sadr's order", settings=sample_home)  # the sentence before names Sadr's move
+    assert a.status == "answered" and "step in the right direction" in a.citations[0].quote, a.answer
