@@ -92,9 +92,15 @@ def _correct(word: str, corpus: WordStats) -> str | None:
     # the common and function words), not a scan of the vocabulary.
     near = _edits(word)
     found = (near & _known()) | set(corpus.counts(near))
+    swapped: set[str] = set()
     if len(word) < MIN_TYPO_LEN:
+        # (else two letters swapped, the word the articles use most: "sya" is "say", "sak" "ask", not "ska")
+        swapped = {w for w in found if sorted(w) == sorted(word)}
         found &= stopwords()
     found = {w for w in found if edit_distance(word, w) == 1 and abs(len(w) - len(word)) <= 1}
+    if not found and swapped:
+        counts = corpus.counts(swapped)
+        return max(swapped, key=lambda w: (counts.get(w, 0), w in common_words(), w))
     if not found:
         return None
     counts = corpus.counts(found)

@@ -145,6 +145,8 @@ def test_as_the_whole_corpus_read_at_once(corpus) -> None:
                        or (a[:1].isupper() and b in (f"{a}s", f"{a}'s"))
                        # ... and a typo where a question word goes is that question word ("whit is" -> "what is")
                        or (i == 0 and b.lower() in QUESTION_WORDS and a.lower() not in QUESTION_WORDS)
+                       # ... and a short word with two letters swapped is the word ("sak" -> "ask")
+                       or (len(a) < 4 and sorted(a.lower()) == sorted(b.lower()))
                        for i, (a, b) in enumerate(pairs)), q
             countries += any(a.lower() != b.lower() for a, b in pairs)
             joined += all(a.lower() == b.lower() for a, b in pairs)
@@ -413,3 +415,10 @@ def test_a_particular_wordnet_knows_standing_alone_takes_the_articles_capitals()
     assert normalize("what is normandy", lib) == "what is Normandy"
     assert normalize("what did the normans build in scotland", lib) == "what did the Normans build in Scotland"
     assert normalize("did he win the turing award", lib) == "did he win the turing award"
+
+
+def test_a_short_word_with_two_letters_swapped_is_the_word(corpus) -> None:
+    # "sya" was kept as typed (a word of three letters was corrected to function words only)
+    lib = Corpus(corpus)
+    assert normalize("what did senor sya", lib) == "what did Senor say"
+    assert normalize("what did sadr sak for", lib) == "what did Sadr ask for"
