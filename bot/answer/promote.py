@@ -50,13 +50,20 @@ def naming_sentences(lib: Library, q: Question, passages: list[Passage]) -> tupl
     head = named_thing(q.text)
     if not head:
         return ()
+    return _article_sentences(lib, passages, lambda s, text: any(
+        names_it(text[s.start:s.end], h) for h in (head, *_stand_ins(head))), body_only=False)
+
+
+def _article_sentences(lib: Library, passages: list[Passage], keep, body_only: bool = True) -> tuple:
+    """(SentenceRow, rank of its article's first passage) of the sentences of the passages' articles, each article
+    read once, that ``keep(sentence_row, article_text)`` accepts (`body_only`: body sentences only)."""
     out, seen = [], set()
     for rank, p in enumerate(passages):
         if p.article_id not in seen:
             seen.add(p.article_id)
             text = lib.articles[p.article_id].text
             out += [(s, rank) for s in lib.sentences[p.article_id]
-                    if any(names_it(text[s.start:s.end], h) for h in (head, *_stand_ins(head)))]
+                    if (s.kind == "body" or not body_only) and keep(s, text)]
     return tuple(out)
 
 
@@ -67,13 +74,7 @@ def acting_sentences(lib: Library, actor: frozenset[str], verb: str, passages: l
     a verb of many senses ("get", "make": almost any act stands in for one of them)."""
     if not lexicon.available() or len(lexicon.synsets(verb, "v")) >= POLYSEMOUS:
         return ()
-    out, seen = [], set()
-    for rank, p in enumerate(passages):
-        if p.article_id not in seen:
-            seen.add(p.article_id)
-            out += [(s, rank) for s in lib.sentences[p.article_id]
-                    if s.kind == "body" and acts_as_subject(lib, actor, verb, p.article_id, s.start)]
-    return tuple(out)
+    return _article_sentences(lib, passages, lambda s, _: acts_as_subject(lib, actor, verb, s.article_id, s.start))
 
 
 def speaking_sentences(lib: Library, speaker: frozenset[str], passages: list[Passage],
@@ -84,15 +85,8 @@ def speaking_sentences(lib: Library, speaker: frozenset[str], passages: list[Pas
     naming the speaker. None when the question names nothing else."""
     if not about:
         return ()
-    out, seen = [], set()
-    for rank, p in enumerate(passages):
-        if p.article_id not in seen:
-            seen.add(p.article_id)
-            text = lib.articles[p.article_id].text
-            out += [(s, rank) for s in lib.sentences[p.article_id]
-                    if s.kind == "body" and about <= set(terms(text[s.start:s.end]))
-                    and speaks_as_subject(lib, speaker, p.article_id, s.start)]
-    return tuple(out)
+    return _article_sentences(lib, passages, lambda s, text: about <= set(terms(text[s.start:s.end]))
+                              and speaks_as_subject(lib, speaker, s.article_id, s.start))
 
 
 def sentence_before(lib: Library, s) -> str:
