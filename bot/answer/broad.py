@@ -84,7 +84,9 @@ def _bare_topic(question: str) -> str | None:
 
 # "what is Sadr City like?", "how is Sadr City described?", "which article talks about Najaf?": the topic
 # sits inside the question
-_DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<like>.+?)\s+(?:like|(?:best\s+)?(?:known|"
+_DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was)\s+(?:life|it|the\s+(?:situation|mood|atmosphere|scene))\s+like\s+"
+                       r"(?:in|at)\s+(?P<lifein>.+?)"  # "what's life like in najaf": the place
+                       r"|what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<like>.+?)\s+(?:like|(?:best\s+)?(?:known|"
                        r"famous|noted|renowned)\s+for)"  # "what's najaf known for"
                        # "what kind of place is Sadr City", "what sort of man is Sadr"
                        r"|what\s+(?:kind|sort|type)s?\s+of\s+[a-z]+\s+(?:is|was|are|were)\s+(?P<kind>.+?)"

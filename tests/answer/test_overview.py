@@ -334,3 +334,10 @@ def test_what_a_place_is_comes_from_the_article_saying_so_not_one_naming_places_
     from bot.answer.broad import describes
     assert not describes("the major scriptoria of Normandy ceased to function", "Normandy")
     assert describes("the Shi'ite holy city of Najaf", "Najaf")
+
+
+@pytest.mark.parametrize("question, topic", [("what's life like in najaf", "najaf"),  # (was "life": not found)
+                                             ("what is the mood like in Sadr City", "Sadr City")])
+def test_what_life_is_like_in_a_place_asks_about_the_place(sample_home, question, topic):
+    assert broad_topic(question) == topic
+    assert ask(question, settings=sample_home).status == "answered"
