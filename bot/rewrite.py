@@ -73,6 +73,7 @@ _WHAT_SAID = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)
                         r"wrote)\W*$")
 
 
+_THE_THING = re.compile(r"(?i)\bthe\s+[a-z][a-z\-]*")  # "the statement"
 _WHO_OF_HIM = re.compile(r"(?i)^\W*(?:and\s+)?who(?:m)?\s+(?:\w+\s+){0,2}?(?:him|her|them)\b")
 
 
@@ -397,6 +398,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # names is ("... the Mehdi Army militia led by ... Al-Sadr")
         if pm.group(1).lower() in {"it", "its"} and person_like(name, f"{prev_q} {answer}"):
             name = next((n for n in entities(answer) if is_group_noun(n.split()[-1].lower())), name)
+            # ... nor is "it" after "who read the statement for Sadr": the thing the question names
+            thing = next((m.group() for m in _THE_THING.finditer(prev_q) if a_thing(m.group())), None)
+            if person_like(name, f"{prev_q} {answer}") and thing:
+                return q[:pm.start()] + (_owner(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
         # "what did Sadr's spokesman say" + "who is he": the spokesman, not Sadr
         owned = owned_person(prev_q) if singular else None
         if owned and name in owned:

@@ -837,3 +837,10 @@ def test_a_bare_question_word_leaves_no_preposition_hanging():
     # was "when did the clashes spread to?"
     spread = _turn("where did the clashes spread to", "Clashes were also reported in the city of Kut. [1]")
     assert rewrite("when", spread) == "when did the clashes spread?"
+
+
+def test_it_after_a_who_question_naming_a_thing_and_a_person_is_the_thing():
+    # was "what did Sadr say" ("it" put for the person)
+    read = _turn("who read the statement for Sadr", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of "
+                 "Sadr, demanding and end to the operation. [1]")
+    assert rewrite("what did it say", read) == "what did the statement say"
