@@ -491,8 +491,8 @@ def synonyms(word: str, senses: int = 2) -> tuple[str, ...]:
 
 
 def kind_of(word: str, head: str) -> bool:
-    """Is the word (a noun, in any form) the head noun or, in its first sense, a kind of it ("guns" of "weapon",
-    "mortar"?)?"""
+    """Is the word (a noun, in any form) the head noun or, in its first sense, a kind of it ("guns" of
+    "weapons": a gun is a weapon)?"""
     head_bases = set(base_forms(head, "n")) or {head}
     for base in base_forms(word, "n"):
         if base in head_bases or head_bases & _kinds(base):
