@@ -27,7 +27,7 @@ QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 # A place named after a preposition of place ("went to Basra", "fighting in Sadr City")
 AT_PLACE = re.compile(r"\b(?:in|at|to|from|near|into|inside|outside|around)\s+(?:the\s+)?"
                       r"([A-Z][\w'\-]*(?:\s+(?:al-|Al-|of )?[A-Z][\w'\-]*)*"
-                      r"(?:\s+(?:city|town|district|province|region|zone|county|square)\b)?)")  # ("in Sadr city")
+                      rf"(?:\s+(?:{'|'.join(sorted(_PLACE_KINDS))})\b)?)")  # ("in Sadr city")
 
 
 def entities(text: str) -> list[str]:
