@@ -70,7 +70,8 @@ def name_swap(q: Question, sentence: str, preceding: str = "") -> float:
     *Sadr*". A noun and preposition of the question, followed by a name the sentence lacks, are followed in
     the sentence by a name the question lacks."""
     qt, st = _TOKEN.findall(q.text), _TOKEN.findall(sentence)
-    q_low, s_low = {_fold(w) for w in qt}, {_fold(w) for w in st}
+    # (each part of a hyphened word too: "al-Sistani" is Sistani)
+    q_low, s_low = {_fold(w) for w in qt}, {p for w in st for p in (_fold(w), *_fold(w).split("-"))}
     sw = stopwords()
     if modifier_swap(q, sentence, preceding):
         return 1.0

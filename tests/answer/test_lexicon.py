@@ -104,6 +104,9 @@ def test_name_swap_fires_when_the_sentence_puts_another_name_in_the_slot():
     assert name_swap(q, "A curfew was imposed in the city.") == 0.0  # no name in the slot: no evidence
     # accents do not make another name
     assert name_swap(_q("Who made Robert of Jumieges earl?"), "Edward made Robert of Jumièges archbishop.") == 0.0
+    # nor does a hyphened form of the name ("who is loyal to sistani" was not found: name_swap on "Najaf-based")
+    assert name_swap(_q("Who is loyal to Sistani?"), "It prompted those loyal to Najaf-based senior religious "
+                                                   "leader Grand Ayat Allah Ali al-Sistani to ask the militia to leave.") == 0.0
 
 
 def _clear_lexicon_caches():
