@@ -140,8 +140,9 @@ _WHOEVER = frozenset(terms("anyone anybody everyone everybody someone somebody p
 def states_consequence(lib: Library, q: Question, c: Candidate) -> bool:
     """For "what happens to sadr fighters who keep their weapons": does the candidate state a consequence of
     a condition it shares a word with ("anyone who continues carrying weapons ... will not be part of the
-    Sadrist movement")? False for any other question."""
-    m = _WHAT_HAPPENS.match(q.text)
+    Sadrist movement")? False for any other question, and for what happens to a thing, no condition ("what will
+    happen to the arrest warrant" is not "if his order ... would in turn stop the raids and arrests ...")."""
+    m = _conditional(q.text)
     if not m:
         return False
     sentence = lib.articles[c.article_id].text[c.start:c.end]
@@ -158,9 +159,19 @@ def states_consequence(lib: Library, q: Question, c: Candidate) -> bool:
 def consequence_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
     """For "what happens to ...", the best of the first candidates stating a consequence (states_consequence)
     goes before one only telling of the weapons."""
-    if not _WHAT_HAPPENS.match(q.text):
+    if not _conditional(q.text):
         return cands
     return promote_first(cands, [lambda c: states_consequence(lib, q, c)], window=CONSEQUENCE_WINDOW)
+
+
+def _conditional(question: str) -> re.Match | None:
+    """_WHAT_HAPPENS when it asks of a condition: "if" / "when" ..., or "to" people picked out by what they do
+    ("fighters who keep their weapons"); None for a thing ("to the arrest warrant")."""
+    m = _WHAT_HAPPENS.match(question)
+    if m and re.search(r"(?i)\bto\s+$", question[:m.start("condition")]) and not re.search(
+            r"(?i)\b(?:who|that|which|whoever)\b", m.group("condition")):
+        return None
+    return m
 
 
 # "What made residents angry?", "what has caused people to be afraid?": the cause of a state asked for

@@ -65,3 +65,13 @@ def test_what_happened_after_something_is_answered_by_what_followed_it(sample_ho
     # were answered by the order itself ("Sadr spokesman Hazem al-Aaraji read a statement ...")
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote.startswith("After the cleric's order went out"), a.answer
+
+
+def test_what_happens_to_a_thing_asks_no_condition(sample_home):
+    from bot.answer.reasons import _conditional
+    assert _conditional("what will happen to the arrest warrant") is None
+    assert _conditional("what happens to sadr fighters who keep their weapons") is not None
+    assert _conditional("what happens if the government does not comply") is not None
+    # was "He said the Iraqi government must guarantee that if his order ... stop the raids and arrests ..."
+    a = ask("what will happen to the arrest warrant", settings=sample_home)
+    assert a.status == "answered" and "suspend the warrant for his arrest" in a.citations[0].quote, a.answer
