@@ -250,15 +250,16 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         return introducing[aid]
     # ("what is Normandy": a name an article says is a place, "Normandy, a region in France", is no person for
     # "Duke Richard II of Normandy")
-    described = kind and is_name(topic) and any(_describes_in(lib, a, topic) for a in articles)
-    person = not described and (person or (is_name(topic) and any(introduced_in(a) for a in articles[:PERSON_LOOKUP])))
+    # (each article read once for it: the sort below takes the same set)
+    describing = {a for a in articles if _describes_in(lib, a, topic)} if kind and is_name(topic) else set()
+    person = not describing and (person or (is_name(topic) and any(introduced_in(a) for a in articles[:PERSON_LOOKUP])))
     if person:  # "who was Rollo": an article giving him a title ("the famed Viking ruler Rollo") first
         articles.sort(key=lambda a: not introduced_in(a))
     # "what is Najaf" (`kind`: the question asks what it is): a place is summed up first from an article saying
     # what it is ("the Shi'ite holy city of Najaf"), that sentence first
     place = topic if kind and not person and is_name(topic) else None
     if place:
-        articles.sort(key=lambda a: not _describes_in(lib, a, place))
+        articles.sort(key=lambda a: a not in describing)
     # "summarize the VOA story": a topic only its credit line names (and no person: "who is Challiss McDonough") is
     # who reported it; the story is summed up by its lead
     if articles and not person and _credited(lib, t, articles[0]):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.answer import lexicon
-from bot.answer.verbs import is_participle, main_verb, main_verb_word
+from bot.answer.verbs import BE_FORMS, is_participle, main_verb, main_verb_word
 from index.embed import tokenizer_file
 from index.terms import WORD, query_terms, stopwords, terms, words
 
@@ -45,7 +45,6 @@ _YEAR = re.compile(rf"\b(?:in|since|by|until|from|during|after|before|of|{_MONTH
 _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|"
                      r"billion|dozen|dozens|several|few|half|percent)\b", re.I)
-_BE = frozenset({"is", "are", "was", "were", "been", "be", "being"})
 _COMPARED = re.compile(r"\b(less|fewer|more|many)\s+([a-z]+)\b", re.I)
 # An age: "17-year-old", "30 years old", "aged 57", "at the age of 40", news's "Maliki, 57, said", "born in 1950"
 _AGE = re.compile(r"\b\d{1,3}[-\s]years?[-\s]old\b|\baged?\s+(?:of\s+)?\d{1,3}\b|\bage\s+of\s+\d{1,3}\b|"
@@ -97,7 +96,7 @@ def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
         # "how many militiamen were in the centre?" / "significantly less militiamen": a comparative counting
         # the very noun asked about is the quantity the sentence gives (of how many there are: "how many
         # militiamen were killed" asks how many underwent an act, which it does not tell)
-        if not any(is_participle(w) for w in question_words if w not in _BE):
+        if not any(is_participle(w) for w in question_words if w not in BE_FORMS):
             hits += [m.group(1).lower() for m in _COMPARED.finditer(sentence) if m.group(2).lower() in question_words]
     else:  # person / place: a capitalised word that is not sentence-initial and not in the question
         hits = [m.group().lower() for m in NAME.finditer(sentence)]

@@ -14,7 +14,7 @@ import re
 
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
-from bot.answer.verbs import is_participle, split_subject
+from bot.answer.verbs import BE_FORMS, is_participle, split_subject
 from bot.library import Library, sentence_at
 from index.terms import stopwords, terms, words
 
@@ -203,7 +203,6 @@ _TITLE_OWNER = re.compile(r"\bthe\s+(?:[a-z\-]+\s+)?[a-z\-]+['\u2019]s\b", re.I)
 _GOVERNED = re.compile(r"\b(?:of|by|to|with|for|from|between|against|about)\s+(?:the\s+)?"
                        r"(?:[\w'\-]*[A-Z][\w'\-]*\s*)+")  # "on behalf of Sadr", "between al-Sadr"
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"})
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
 def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start: int, is_the_verb,
@@ -225,7 +224,7 @@ def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start
             continue
         # a passive's subject is no doer ("The truce struck between al-Sadr and ... was greeted ... by the
         # residents" is not al-Sadr greeting)
-        if i and tokens[i - 1].group().lower() in _BE and is_participle(w):
+        if i and tokens[i - 1].group().lower() in BE_FORMS and is_participle(w):
             continue
         before = sentence[:m.start()]
         # (a title's possessive names its owner, not the doer: "The cleric's aide Hazem Al-Aaraji read ..." is the

@@ -105,6 +105,7 @@ def _noun_before_verb(toks: list[str], i: int) -> bool:
 
 
 _AUX_BASE = frozenset({"be", "have"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # "were killed": the passive's auxiliary
 _VERB_PARTS = frozenset({"be", "have", "been", "being", "not", "n't", "never"})
 
 
