@@ -3,16 +3,16 @@ ask for in return" does, and the answerer reads do-support questions best (their
 their verb the act: bot/answer/speaker.actor_terms).
 
 Only a question word, a form of "be", a short subject and an -ing verb WordNet knows as a verb are rewritten;
-"what's going on" (no subject between), "why is the curfew being / getting lifted" (a passive) and "what is the
-process of analyzing ..." (a gerund) keep their words; so does a who-question ("who was the researcher working on
-X" asks who the researcher was).
+"what's going on" (no subject between), "why is the curfew being / getting lifted" (a passive), "what is the
+process of analyzing ..." (a gerund) and "what was seen rising" (a participle, no subject) keep their words; so
+does a who-question ("who was the researcher working on X" asks who the researcher was).
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.answer import base_forms
+from bot.answer import base_forms, is_participle
 from index.terms import stopwords
 
 # "what's", "what is", "why are", "where were" ...: the question word and its "be", then the rest
@@ -42,7 +42,8 @@ def simple_tense(question: str) -> str:
         before = toks[j - 1].lower() if j else ""
         after = toks[j + 1].lower() if j + 1 < len(toks) else ""
         inside = [t.lower() for t in toks[1:j]]  # the subject's words after its first: no function word but "in"
-        if (j == 0 or word in ("being", "getting") or not bases or not tok[:1].islower() or after == "of"
+        # nor after a past participle standing for the subject ("what was seen rising": a passive of seeing)
+        if (j == 0 or word in ("being", "getting") or (j == 1 and is_participle(toks[0]) and toks[0].islower()) or not bases or not tok[:1].islower() or after == "of"
                 or (before in stopwords() and before not in _PRONOUNS) or re.search(r"['\u2019]s?$", before)
                 or any(t in stopwords() and t != "in" for t in inside)):
             return question
