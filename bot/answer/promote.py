@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.answer import lexicon
 from bot.answer.define import asked_thing, defines, named_thing, names_instance, names_it
 from bot.answer.features import Question, has_type
-from bot.answer.verbs import verb_support
+from bot.answer.verbs import verb_stated, verb_support
 from bot.answer.role import led_by, names_role
 from bot.answer.spelling import respell
 from bot.answer.speaker import (acts_as_subject, acts_first, asks_reaction, does_verb, names_speaker, reports_speech, says_verb,
@@ -377,7 +377,15 @@ def instance_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Ca
     if not noun:
         return cands
     asked = set(q.words)
-    return promote_first(cands, [lambda c: names_instance(lib.articles[c.article_id].text[c.start:c.end], noun, asked)],
+
+    def sentence(c: Candidate) -> str:
+        return lib.articles[c.article_id].text[c.start:c.end]
+
+    # the act asked about is kept: when the first candidate holds the question's verb, so must the one going
+    # before it ("which districts were targeted": not "the Sadr City district of Baghdad", which targets nothing)
+    acting = bool(cands) and q.verb_word is not None and verb_stated(q, words(sentence(cands[0]))) > 0
+    return promote_first(cands, [lambda c: names_instance(sentence(c), noun, asked)
+                                 and (not acting or verb_stated(q, words(sentence(c))) > 0)],
                          window=INSTANCE_WINDOW)
 
 
