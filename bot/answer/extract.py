@@ -27,7 +27,7 @@ from bot.answer.broad import asks_what_it_is, broad_topic, describes, held_topic
 from bot.answer.cast import asks_cast, cast
 from bot.answer.compare import asks_comparison, compare
 from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
-from bot.answer.define import defined_term
+from bot.answer.define import defined_term, named_thing
 from bot.answer.overview import asks_mentions, asks_overview, mentions, overview
 from bot.answer.second import second_sentence
 from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed, next_sentence, points_at_event,
@@ -343,6 +343,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "who runs the green zone?" against "... fire have also slammed into the heavily fortified Green Zone
     # government ...": a who-question's sentence naming no one new and holding nothing standing in for its verb
     if (status == ANSWERED and q.atype == "person" and not best.features["atype"] and not af.get("verb_ok", 1.0)):
+        status = UNCERTAIN
+    # "what was the operation in Najaf dubbed?" against a sentence naming nothing of the kind, its context holding
+    # no word for naming (the Basra article's "the operation, dubbed ..." is about another place)
+    if status == ANSWERED and not definition and named_thing(q.text) and not af.get("verb_ok", 1.0):
         status = UNCERTAIN
     # "was Sadr arrested?" against "... his order ... would in turn stop the raids and arrests of militia members":
     # a yes or no about a name (number, rare word) the sentence and its context hold none of is no yes or no

@@ -169,6 +169,8 @@ _WHAT_MEASURE = re.compile(r"\b(what|which)\s+(?:time\s+of\s+(?:the\s+)?(?:day|y
 # "people who *keep* carrying weapons": a verb of going on before an -ing verb says how long, not what; the
 # answer says "continues carrying" or just "carrying".
 _ASPECT = re.compile(r"\b(?:keep|keeps|kept|keeping|continue|continues|continued|continuing)\s+(?=\w+ing\b)", re.I)
+# "when is the curfew getting lifted": "get" before a participle is the passive's auxiliary, as "be" is
+_GET_PASSIVE = re.compile(r"\b(?:get|gets|got|getting|gotten)\s+(?=[a-z]+(?:ed|en)\b)", re.I)
 
 
 # "when was the ceasefire first ordered", "when did he last speak": an adverb of which time, before the verb, is
@@ -187,6 +189,7 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     asked = _HOW_COME.sub("why", text)
     asked = _WHAT_LIKE.sub(r"\1", asked)  # "what is the economy like in Najaf": "like" is the frame's
     asked = _FIRST_DONE.sub("", asked)  # "when was the ceasefire first ordered": "originally ordered in August"
+    asked = _GET_PASSIVE.sub("", asked)
     ts = frozenset(query_terms(_ASPECT.sub("", _WHAT_MEASURE.sub(r"\1", _HOW_MEASURE.sub(r"\1", asked))))) - QUESTION_FRAME
     weights = {t: idf(t) for t in sorted(ts)}  # sorted: float sums in a fixed order, reproducible runs
     names = frozenset(w for m in NAME.finditer(text) for w in words(m.group()))

@@ -208,10 +208,31 @@ def split_subject(question: str) -> tuple[str, str, str] | None:
     return (question[:m.start(1)].rstrip(), subject, " ".join(toks[cut:])) if subject else None
 
 
+# "when was the curfew lifted", "how are the pilgrims affected": a question word, a form of "be", a subject
+_PASSIVE = re.compile(r"^\W*(?:what|which|how|where|when|why)\s+(?:is|are|was|were)\s+(.*)$", re.I)
+PASSIVE_SUBJECT = 5  # words a passive question's subject may run to before its participle
+
+
+def _after_passive_subject(question: str) -> list[str] | None:
+    """The words of a passive question from its participle on ("why was the warrant issued" -> ["issued"]):
+    the first past participle after a subject of at least one word, not after a function word ("what was
+    the operation of ..."), or None."""
+    m = _PASSIVE.search(question)
+    if not m or not lexicon.available():
+        return None
+    toks = m.group(1).split()
+    for i, tok in enumerate(toks[:PASSIVE_SUBJECT + 1]):
+        w = tok.lower().strip("?.!,")
+        if i and tok[:1].islower() and w not in stopwords() and toks[i - 1].lower() not in stopwords() | _DETERMINERS \
+                and re.search(r"(ed|en)$", w) and is_participle(w):
+            return toks[i:]
+    return None
+
+
 def main_verb(question: str) -> str | None:
-    """The stemmed main verb of a do-support question (the first word after the subject) or of a subject
-    question ("who attacked ...")."""
-    rest = _after_subject(question) or _after_wh_subject(question)
+    """The stemmed main verb of a do-support question (the first word after the subject), of a subject
+    question ("who attacked ...") or of a passive one ("when was the curfew lifted")."""
+    rest = _after_subject(question) or _after_wh_subject(question) or _after_passive_subject(question)
     t = terms(rest[0]) if rest else []
     return t[0] if t else None
 
@@ -243,7 +264,7 @@ def main_verb_word(question: str) -> str | None:
     """The main verb as WordNet knows it, for verb_support: among the first three words after the
     subject, the first that is a verb (skipping adverbs: "can also be described" -> "described"), joined
     to the next word when WordNet has the phrasal verb ("take part" -> "take_part"). None when none is."""
-    rest = _after_subject(question) or _after_wh_subject(question)
+    rest = _after_subject(question) or _after_wh_subject(question) or _after_passive_subject(question)
     if not rest or not lexicon.available():
         return None
     toks = [w for tok in rest for w in words(tok)]

@@ -49,9 +49,20 @@ def _q(text):
     ("When did the Siege of Antioch take place?", "take_place"),
     ("What kind of arches does Norman architecture have?", None),  # "architecture" is no verb
     ("Who is the prime minister?", None),  # no do-support
+    # a passive question: its participle after the subject (was None: no do-support, no subject question)
+    ("where is the VOA bureau located", "located"),
+    ("how are the pilgrims affected", "affected"),
+    ("what was the operation in Najaf dubbed?", "dubbed"),
+    ("what is the capital", None),  # no participle
 ])
 def test_main_verb_word(question, verb):
     assert main_verb_word(question) == verb
+
+
+def test_get_before_a_participle_is_the_passives_auxiliary():
+    # "getting" was a term the answer had to hold, and "lifted" no verb
+    q = _q("when is the baghdad curfew getting lifted")
+    assert q.verb_word == "lifted" and "get" not in q.weights
 
 
 def test_verb_support_tells_a_paraphrase_from_another_verb():
