@@ -224,6 +224,7 @@ def answered_names(question: str, answer: str) -> list[str]:
         name = re.sub(r"['\u2019]s$", "", name)  # "Sadr's ceasefire" names Sadr
         if not name or name.lower() in question.lower() or name.lower() in _CALENDAR:
             continue
+        name = _with_nouns(name, answer[m.end():])  # "Iraqi security forces": the people, not their country's word
         # (nor a word made from a name it asked about: "Sadrist" after "who supports Sadr")
         if any(len(w) >= 4 and name.lower().startswith(w) for w in asked):
             continue
@@ -242,6 +243,22 @@ def answered_names(question: str, answer: str) -> list[str]:
                 found.remove(first)
                 found.insert(0, first)
     return [f[2] for f in found]
+
+
+_NOUNS_AFTER = re.compile(r"(?:\s+[a-z]+){1,3}")
+
+
+def _with_nouns(name: str, after: str) -> str:
+    """A people's word before lower-case nouns with the nouns ("Iraqi" + " security forces in December" ->
+    "Iraqi security forces"): "he" / "they" after "who is in charge in Basra" are the forces, not "Iraqi"."""
+    if " " in name or not country_names(name):
+        return name
+    nouns = []
+    for w in (_NOUNS_AFTER.match(after) or re.match("", "")).group().split():
+        if w in stopwords() or not base_forms(w, "n") or is_participle(w):
+            break
+        nouns.append(w)
+    return " ".join([name, *nouns])
 
 
 # A noun phrase opening a question's subject: "(will) the fighters (hand over their guns)"

@@ -167,7 +167,8 @@ def test_he_is_a_person_not_a_people():
     # "they" may be a people: "British troops handed control ..." -> "When did they do it?"
     history = _turn("Who handed control of Basra province to Iraqi forces?",
                     "British troops handed control of Basra province over to Iraqi security forces in December. [1]")
-    assert rewrite("When did they do it?", history) == "When did British do it?"
+    # (the people's word with its noun: was "When did British do it?", tests below)
+    assert rewrite("When did they do it?", history) == "When did British troops do it?"
 
 
 def test_what_something_is_called_is_no_broad_topic_for_it():
@@ -844,3 +845,12 @@ def test_it_after_a_who_question_naming_a_thing_and_a_person_is_the_thing():
     read = _turn("who read the statement for Sadr", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of "
                  "Sadr, demanding and end to the operation. [1]")
     assert rewrite("what did it say", read) == "what did the statement say"
+
+
+def test_a_peoples_word_before_nouns_is_named_with_them():
+    # were "where is Iraqi" and "what did Iraqi say": "Iraqi" alone names no one
+    in_charge = _turn("who's in charge in Basra", "British troops handed control of Basra province over to Iraqi "
+                      "security forces in December and were not taking part in the operation, dubbed \"Charge of the "
+                      "Knights.\" [1]")
+    assert rewrite("where is he", in_charge) == "where is Iraqi security forces"
+    assert rewrite("what did they say", in_charge) == "what did Iraqi security forces say"
