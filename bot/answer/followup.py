@@ -61,8 +61,9 @@ def refers_back(question: str) -> bool:
     return False
 
 
-# "what came next", "what happened then", "and after that?", "then what": the sentence after the previous answer
-_NEXT = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:what|then\s+what)\s*(?:(?:came|comes|happened|happens|"
+# "what came next", "what happened then", "and after that?", "then what", "what's after that": the sentence after
+# the previous answer
+_NEXT = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:what|then\s+what)(?:['\u2019]?s)?\s*(?:(?:came|comes|happened|happens|"
                    r"followed|follows|was|is)\s*)?(?:next|after\s+that|afterwards|then)?|after\s+that)\W*"
                    r"(?:\([^)]*\))?\W*$", re.I)
 

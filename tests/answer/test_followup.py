@@ -230,6 +230,8 @@ def test_where_did_they_do_that_is_the_place_of_the_previous_answer_s_act(sample
     ("what came next (Sadr)?", True), ("what happened next", True), ("and after that?", True), ("then what", True),
     ("what followed", True), ("what happened", False), ("what is the next step", False),
     ("what did sadr do next", False),
+    ("what's after that", True), ("whats next?", True),  # (were False: the contracted "is")
+    ("what's that", False),
 ])
 def test_what_came_next_asks_for_what_followed_the_previous_answer(question, asks):
     from bot.answer.followup import asks_next
