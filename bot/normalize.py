@@ -27,7 +27,10 @@ CONTRACTIONS = {"whats": "what's", "whos": "who's", "wheres": "where's", "hows":
                 "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't",
                 "arent": "aren't", "cant": "can't", "wont": "won't", "thats": "that's", "werent": "weren't",
                 "wouldnt": "wouldn't", "couldnt": "couldn't", "shouldnt": "shouldn't", "hasnt": "hasn't",
-                "havent": "haven't", "hadnt": "hadn't", "whys": "why's"}
+                "havent": "haven't", "hadnt": "hadn't", "whys": "why's",
+                # (not "shed", "wed", "well", "were": words of their own)
+                "hed": "he'd", "hes": "he's", "shes": "she's", "theyd": "they'd", "theyre": "they're",
+                "theyll": "they'll", "theyve": "they've"}
 # Short forms typed in chat: "how many ppl were killed", "what did the govt say".
 ABBREVIATIONS = {"ppl": "people", "govt": "government", "gov't": "government", "abt": "about", "bc": "because",
                  "cuz": "because", "coz": "because", "thru": "through", "yrs": "years",

@@ -363,6 +363,10 @@ def test_a_negated_yes_no_question_is_asked_as_the_positive(corpus) -> None:
     # (was "wouldn": the apostrophe of "wouldnt" not put back)
     assert normalize("who said the fighters wouldnt give up", lib) == "who said the fighters wouldn't give up"
     assert normalize("why havent they left", lib) == "why haven't they left"
+    # a pronoun's contraction without its apostrophe (was "what did Sadr say he do": "hed" corrected to "he")
+    assert normalize("what did sadr say hed do if they didnt comply", lib) == \
+        "what did Sadr say he'd do if they didn't comply"
+    assert normalize("where are they now theyre gone", lib) == "where are they now they're gone"
 
 
 def test_a_typo_of_tell_opening_a_question_is_tell(corpus) -> None:
