@@ -81,13 +81,16 @@ def gives_reason(lib: Library, q: Question, c: Candidate) -> bool:
     """For "why did Sadr order his militia to stop fighting": does the candidate give a reason ("in order to
     stop Iraqi bloodshed") for the act asked about? It must hold the act's verb or a synonym ("why did Maliki
     go to Basra" is not answered by why the offensive was launched, "designed to bring the city under
-    control"). False for any other question."""
+    control") and something else the question names. False for any other question."""
     verb = _asked_act(q)
     sentence = lib.articles[c.article_id].text[c.start:c.end]
     if not verb:  # "why are people angry": what angered them
         state = _asked_state(q)
         return bool(state) and causes_state(sentence, state)
-    return bool(_REASON.search(sentence) or _purpose_of(verb, sentence)) and says_verb(verb, sentence)
+    # ... and something of what the act is about, in the sentence or just before it ("why was the warrant issued"
+    # is not answered by why a statement was issued)
+    return (bool(_REASON.search(sentence) or _purpose_of(verb, sentence)) and says_verb(verb, sentence)
+            and c.features.get("cov_ctx_nv", 1.0) > 0)
 
 
 def _purpose_of(verb: str, sentence: str) -> bool:

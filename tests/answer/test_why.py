@@ -46,6 +46,10 @@ def test_a_reason_for_another_act_is_no_answer(sample_home):
     # but not for Maliki going to Basra: the sentence telling he went "to personally supervise" answers
     a = ask("why did maliki go to basra", settings=sample_home)
     assert a.citations and "went to Basra on Monday to personally supervise" in a.citations[0].quote, a.answer
+    # the same verb, another act: "The prime minister issued a statement ... designed to bring the southern city
+    # under government control" gives a reason for issuing a statement, which names no warrant (was cited first)
+    a = ask("why was the warrant issued", settings=sample_home)
+    assert a.citations and "the warrant for his arrest" in a.citations[0].quote, a.answer
 
 
 MILLBROOK = """Millbrook post office closes
