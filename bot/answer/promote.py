@@ -271,8 +271,10 @@ def doer_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candid
     if not cands or _doer_verb(q) is None or holds_act(lib, q, cands[0], exact=True):
         return cands
     # the act itself before a word standing in for it: "who will provide security" is "... will continue to
-    # provide security" (Senor), before "pushing cleric Muqtada al-Sadr to offer terms" ("offer" ~ "provide")
-    if holds_act(lib, q, cands[0]):
+    # provide security" (Senor), before "pushing cleric Muqtada al-Sadr to offer terms" ("offer" ~ "provide");
+    # so before the act named as a thing ("who married Emma": "the marriage of Emma ... and King Ethelred II", not
+    # "King Malcolm III of Scotland married Edgar's sister Margaret", further down)
+    if holds_act(lib, q, cands[0]) or names_act(lib, q, cands[0]):
         return promote_first(cands, [lambda c: holds_act(lib, q, c, exact=True)], window=2)
     return promote_first(cands, [lambda c: holds_act(lib, q, c, exact=True), lambda c: holds_act(lib, q, c)])
 
@@ -318,6 +320,19 @@ def holds_act(lib: Library, q: Question, c: Candidate, exact: bool = False) -> b
         for b in lexicon.base_forms(w, "v")
         if (b != w and w.endswith(("ed", "ing"))) or not lexicon.base_forms(w, "n") or (i and ws[i - 1] == "to"))
         for i, w in enumerate(ws))
+
+
+def names_act(lib: Library, q: Question, c: Candidate) -> bool:
+    """Does the candidate name a who-question's act (doer_first's verb) as a thing done to what the question
+    names: a noun WordNet derives from the verb, then "of" and a word of the question ("the marriage of Emma"
+    for "who married Emma", "the conquest of Cyprus"; not "generations of assimilation and mixing with ...")?"""
+    verb = _doer_verb(q)
+    nouns = lexicon.act_nouns(verb) if verb else frozenset()
+    ws = words(lib.articles[c.article_id].text[c.start:c.end])
+    asked = set(q.words) - stopwords()
+    return bool(nouns) and any(
+        w.isalpha() and nouns & set(lexicon.base_forms(w, "n")) and ws[i + 1:i + 2] == ["of"]
+        and asked & set(ws[i + 2:i + 5]) for i, w in enumerate(ws))
 
 
 def _begins(verb: str) -> bool:

@@ -101,3 +101,18 @@ def test_the_act_done_where_the_question_places_it_goes_before_the_same_act_else
     settings = home_of(tmp_path, CASTLES)
     a = ask("what did the normans build in scotland", settings=settings)
     assert a.status == "answered" and "came into Scotland, building castles" in a.citations[0].quote, a.answer
+
+
+ROYALS = {
+    "ties.txt": "Harbour kingdoms\n\nThe two harbour kingdoms were in contact from an early date. This relationship "
+                "produced closer ties of blood through the marriage of Lady Orla, sister of Duke Brannoc, and King "
+                "Aldous of Westmere. Because of this, Aldous fled to the harbour in 1013.\n",
+    "north.txt": "The northern court\n\nKing Corwen of the North married Edric's sister Maud, and came into opposition "
+                 "to Aldous, who had already disputed the northern borders.\n",
+}
+
+
+def test_the_act_named_as_a_thing_done_to_the_one_asked_about_stays_first(tmp_path):
+    # was not found: "King Corwen ... married Edric's sister Maud" (the verb, but another couple) went first
+    a = ask("who married lady orla", settings=home_of(tmp_path, ROYALS))
+    assert a.status == "answered" and "the marriage of Lady Orla" in a.citations[0].quote, a.answer
