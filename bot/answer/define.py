@@ -49,11 +49,13 @@ def defined_term(question: str) -> str | None:
     return term
 
 
-def defines(sentence: str, term: str, strict: bool = False) -> bool:
+def defines(sentence: str, term: str, strict: bool = False, modified: bool = False) -> bool:
     """Does the sentence define the term: its subject is the term (an article before it, a plural or
     singular form of its last word, a parenthesis or an aside after it) and a defining verb follows?
     strict: the classic shape only, one thing said to be a kind of thing ("A reduction is a
-    transformation ..."), not a statement about all of them ("Decision problems are one of ...")."""
+    transformation ..."), not a statement about all of them ("Decision problems are one of ...").
+    modified: one word may come before the term ("Computational complexity theory is a branch ..." for
+    "complexity theory")."""
     words = term.split()
     head = re.escape(words[-1].rstrip("s"))
     lead = r"\s+".join(re.escape(w) for w in words[:-1])
@@ -63,7 +65,8 @@ def defines(sentence: str, term: str, strict: bool = False) -> bool:
     if strict:
         subject = rf"{lead}\s+{head}" if lead else head
         verb = r"(?:is|was|refers\s+to|means|denotes)\s+(?:a|an|the|any)"
-    pattern = rf"^\s*(?:(?:a|an|the)\s+)?{subject}(?:\s*\([^)]*\))?(?:,[^,]{{1,80}},)?\s+{verb}\b"
+    modifier = r"(?:[\w\-]+\s+)?" if modified else ""
+    pattern = rf"^\s*(?:(?:a|an|the)\s+)?{modifier}{subject}(?:\s*\([^)]*\))?(?:,[^,]{{1,80}},)?\s+{verb}\b"
     return re.match(pattern, sentence, re.I) is not None
 
 

@@ -209,10 +209,16 @@ def definition_first(lib: Library, term: str | None, cands: list[Candidate],
     """The candidates with the one defining `term` first, or None when none of them defines it."""
     if not term:
         return None
-    def says(c, strict): return defines(lib.articles[c.article_id].text[c.start:c.end], term, strict)  # noqa: E704
-    for strict in (True,) if strict_only else (True, False):
+    def says(c, strict, modified): return defines(lib.articles[c.article_id].text[c.start:c.end], term, strict, modified)  # noqa: E704
+    shapes = [(True, False)] if strict_only else [(True, False), (False, False)]
+    # ... then, for a term of two words or more, the classic shape with a word before it ("what is complexity
+    # theory": "Computational complexity theory is a branch of ..."); one word would be another kind ("a
+    # decision problem" is no definition of "problem")
+    if len(term.split()) > 1:
+        shapes.append((True, True))
+    for strict, modified in shapes:
         for i, c in enumerate(cands):
-            if says(c, strict):
+            if says(c, strict, modified):
                 return [c, *cands[:i], *cands[i + 1:]]
     return None
 
