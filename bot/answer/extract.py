@@ -28,6 +28,7 @@ from bot.answer.cast import asks_cast, cast
 from bot.answer.compare import asks_comparison, compare
 from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term, named_thing
+from bot.answer.reaction import reaction_topic, reacts_to_topic
 from bot.answer.overview import asks_mentions, asks_overview, mentions, overview
 from bot.answer.second import second_sentence
 from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed, next_sentence, points_at_event,
@@ -166,7 +167,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     placed = {s.id for s, _ in placing}
     extra += placing
     # "What does Sadr want?": the sentences of the passages' articles where he does it, as their own verb's subject
-    actor, verb = actor_terms(q.text)
+    # ("how did people react to the truce" names no one reacting: anyone's stand on it answers, bot/answer/reaction.py)
+    actor, verb = actor_terms(q.text) if not reaction_topic(q.text) else (frozenset(), "")
     acting = acting_sentences(lib, actor, verb, passages) if (
         actor and verb and verb not in ("do", "done") and not asks_reaction(verb) and not lexicon.related("say", verb)) \
         else ()
@@ -313,7 +315,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if (status != ANSWERED and not vetoed and best is cands[0]
             and (acts or definition or states_consequence(lib, q, best) or gives_reason(lib, q, best)
                  or tells_effect(lib, q, best)
-                 or does_to_named(lib, q, best, variants)
+                 or does_to_named(lib, q, best, variants) or reacts_to_topic(lib, q, best)
                  or best.sentence_id in placed)
             and missing_names(q, set(terms(respell(lib.articles[best.article_id].text, variants)))) == 0):
         status = ANSWERED
@@ -347,6 +349,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "what was the operation in Najaf dubbed?" against a sentence naming nothing of the kind, its context holding
     # no word for naming (the Basra article's "the operation, dubbed ..." is about another place)
     if status == ANSWERED and not definition and named_thing(q.text) and not af.get("verb_ok", 1.0):
+        status = UNCERTAIN
+    # "what was the reaction to the curfew?" against "... a citywide curfew in Baghdad is to be lifted": a sentence
+    # where no one takes a stand on the thing is no reaction to it
+    if status == ANSWERED and reaction_topic(q.text) and not reacts_to_topic(lib, q, best):
         status = UNCERTAIN
     # "was Sadr arrested?" against "... his order ... would in turn stop the raids and arrests of militia members":
     # a yes or no about a name (number, rare word) the sentence and its context hold none of is no yes or no

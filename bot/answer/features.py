@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.answer import lexicon
+from bot.answer.reaction import reaction_topic
 from bot.answer.verbs import BE_FORMS, is_participle, main_verb, main_verb_word
 from index.embed import tokenizer_file
 from index.terms import WORD, query_terms, stopwords, terms, words
@@ -190,6 +191,8 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     asked = _WHAT_LIKE.sub(r"\1", asked)  # "what is the economy like in Najaf": "like" is the frame's
     asked = _FIRST_DONE.sub("", asked)  # "when was the ceasefire first ordered": "originally ordered in August"
     asked = _GET_PASSIVE.sub("", asked)
+    # "what was the reaction to the offensive": what was received is the topic, "reaction" the frame's
+    asked = reaction_topic(asked) or asked
     ts = frozenset(query_terms(_ASPECT.sub("", _WHAT_MEASURE.sub(r"\1", _HOW_MEASURE.sub(r"\1", asked))))) - QUESTION_FRAME
     weights = {t: idf(t) for t in sorted(ts)}  # sorted: float sums in a fixed order, reproducible runs
     names = frozenset(w for m in NAME.finditer(text) for w in words(m.group()))

@@ -56,3 +56,27 @@ def test_someone_else_reacting_is_no_answer_for_the_one_asked_about(sample_home)
     # a passive's agent reacts: "... greeted with cautious relief by the embattled residents"
     a = ask("how did residents react to the truce", settings=sample_home)
     assert a.status == "answered" and "cautious relief" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question, quoted", [
+    # no one named reacting: anyone's stand on the thing answers (were not found: "reaction" counted as a topic
+    # word no article holds; and "people" read as the one reacting: "... at least 12 people have been killed")
+    ("what was the reaction to the offensive", "denounced the offensive"),
+    ("how did people react to the offensive", "denounced the offensive"),
+    ("how was the offensive received", "denounced the offensive"),
+    ("reaction to the truce", "greeted with cautious relief"),
+    # the sentence before names what the stand is on ("After the cleric's order went out, ...")
+    ("what was the reaction to sadr's order", "The Iraqi government has welcomed Sadr's move."),
+])
+def test_the_reaction_to_a_thing_is_a_sentence_taking_a_stand_on_it(sample_home, question, quoted):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and quoted in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "what was the reaction to the curfew",  # "... a citywide curfew in Baghdad is to be lifted": no stand on it
+    "how was the ceasefire received",  # "The unrest ... threatened ..." after a ceasefire sentence: not on it
+    "what was the reaction to the strike",  # "The truce struck ... was greeted ...": "struck" names no strike
+])
+def test_a_sentence_taking_no_stand_on_the_thing_is_no_reaction_to_it(sample_home, question):
+    assert ask(question, settings=sample_home).status != "answered"
