@@ -86,6 +86,8 @@ def _bare_topic(question: str) -> str | None:
 # sits inside the question
 _DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was)\s+(?:life|it|the\s+(?:situation|mood|atmosphere|scene))\s+like\s+"
                        r"(?:in|at)\s+(?P<lifein>.+?)"  # "what's life like in najaf": the place
+                       # ... "like" left out: "whats the mood in najaf", "how's the atmosphere in basra"
+                       r"|(?:what|how)(?:'s|\s+is|\s+was)\s+the\s+(?:mood|atmosphere)\s+(?:in|at)\s+(?P<moodin>.+?)"
                        r"|what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<like>.+?)\s+(?:like|(?:best\s+)?(?:known|"
                        r"famous|noted|renowned)\s+for)"  # "what's najaf known for"
                        # "what kind of place is Sadr City", "what sort of man is Sadr"

@@ -337,7 +337,10 @@ def test_what_a_place_is_comes_from_the_article_saying_so_not_one_naming_places_
 
 
 @pytest.mark.parametrize("question, topic", [("what's life like in najaf", "najaf"),  # (was "life": not found)
-                                             ("what is the mood like in Sadr City", "Sadr City")])
+                                             ("what is the mood like in Sadr City", "Sadr City"),
+                                             # (were not found: "mood" / "atmosphere" no article holds)
+                                             ("what's the mood in Sadr City", "Sadr City"),
+                                             ("how's the atmosphere in basra", "basra")])
 def test_what_life_is_like_in_a_place_asks_about_the_place(sample_home, question, topic):
     assert broad_topic(question) == topic
     assert ask(question, settings=sample_home).status == "answered"
