@@ -206,10 +206,15 @@ _FOLLOWED = re.compile(r"^\W*what\s+(?:(?:has\s+|had\s+)?happened|happens|came|c
                        r"of\s+(?P<thing2>.+?)[\s?.!]*$", re.I)
 
 
+# ... and "did fighting stop after Sadr's order?", "has the violence eased since the truce?": what followed X, said
+_AFTER = re.compile(r"^\W*(?:did|does|do|has|have|had|is|was|are|were|will)\s+(?P<what>.+?)\s+"
+                    r"(?:after|since|following)\s+(?P<thing>.+?)[\s?.!]*$", re.I)
+
+
 def _asks_effect(text: str) -> str | None:
     """The thing whose effect the question asks about ("did *Sadr's order* work", "what happened after *the
-    order*"), or None."""
-    m = _WORKED.match(text) or _FOLLOWED.match(text)
+    order*", "did fighting stop after *Sadr's order*"), or None."""
+    m = _WORKED.match(text) or _FOLLOWED.match(text) or _AFTER.match(text)
     return (m.groupdict().get("thing") or m.group("thing2")) if m else None
 
 
@@ -221,7 +226,13 @@ def tells_effect(lib: Library, q: Question, c: Candidate) -> bool:
     if not head.isalpha():
         return False
     after = rf"(?i)\b(?:after|since|following)\s+(?:[\w'\u2019\-]+\s+){{0,4}}{re.escape(head)}s?\b"
-    return bool(re.search(after, lib.articles[c.article_id].text[c.start:c.end]))
+    sentence = lib.articles[c.article_id].text[c.start:c.end]
+    # "did fighting stop after X": what is said to have followed must be there too ("fighting appeared to have
+    # slacked off"), not only X
+    said = _AFTER.match(q.text) if not (_WORKED.match(q.text) or _FOLLOWED.match(q.text)) else None
+    if said and not (set(terms(said.group("what"))) - {q.verb}) & set(terms(sentence)):
+        return False
+    return bool(re.search(after, sentence))
 
 
 def effect_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
