@@ -1,5 +1,5 @@
 """How something was received, by anyone: "what was the reaction to the offensive", "how did people react to the
-truce", "how was the truce received". The question names no one reacting (that is speaker.asks_reaction's
+truce", "how was the truce received", "what are people saying about the truce". The question names no one reacting (that is speaker.asks_reaction's
 "how did the government react"); the answer is a sentence where someone takes a stand on the thing asked about
 ("Sadrist lawmakers and officials denounced the offensive", "The truce ... was greeted with cautious relief",
 "The Iraqi government has welcomed Sadr's move" after "After the cleric's order went out, ...").
@@ -29,6 +29,10 @@ _REACTION_TO = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:what|how)\s+
 _PEOPLE_REACT = re.compile(r"(?i)^\W*how\s+(?:did|do|does|have|has|are|were)\s+(?:people|everyone|everybody|others|"
                            r"folks|the\s+public|the\s+world)\s+(?:react(?:ed|ing)?|respond(?:ed|ing)?|tak(?:e|en|ing)|"
                            r"took)\s+(?:to\s+)?(?P<topic>[^\s(].*?)[\s?.!]*$")
+# "what do people think of X", "what are people saying about X" (no one named saying it)
+_PEOPLE_SAY = re.compile(r"(?i)^\W*what\s+(?:do|did|does|are|were|is)\s+(?:people|everyone|everybody|others|folks|"
+                         r"the\s+public)\s+(?P<verb>say(?:ing)?|said|think(?:ing)?|thought|feel(?:ing)?|felt)\s+(?:of|about)\s+"
+                         r"(?P<topic>[^\s(].*?)[\s?.!]*$")
 # "how was X received", "how has X been greeted"
 _RECEIVED = re.compile(r"(?i)^\W*how\s+(?:was|were|is|are|has|have)\s+(?P<topic>[^\s(].*?)\s+(?:been\s+)?(?:received|greeted)"
                        r"[\s?.!]*$")
@@ -42,13 +46,16 @@ REACTION_WINDOW = 8  # how far down the scored candidates a reaction to the topi
 def reaction_topic(question: str) -> str | None:
     """The thing a question asks the reception of ("what was the reaction to the offensive" -> "the
     offensive"), or None for any other question."""
-    m = _REACTION_TO.match(question) or _PEOPLE_REACT.match(question) or _RECEIVED.match(question)
+    m = (_REACTION_TO.match(question) or _PEOPLE_REACT.match(question) or _PEOPLE_SAY.match(question)
+         or _RECEIVED.match(question))
     return m.group("topic").strip() if m else None
 
 
-def takes_stand(sentence: str) -> bool:
-    """Does the sentence hold a verb of taking a stand ("denounced", "was greeted", "has welcomed")?"""
-    return any(REACTING & set(lexicon.base_forms(w, "v")) for w in words(sentence) if w.isalpha())
+def takes_stand(sentence: str, speech: bool = False) -> bool:
+    """Does the sentence hold a verb of taking a stand ("denounced", "was greeted", "has welcomed")? speech:
+    or of saying ("what are people saying about X": "Iraqi authorities say ...")."""
+    return any(REACTING & (bases := set(lexicon.base_forms(w, "v"))) or (speech and any(map(lexicon.is_speech_verb, bases)))
+               for w in words(sentence) if w.isalpha())
 
 
 def reacts_to_topic(lib: Library, q: Question, c: Candidate) -> bool:
@@ -60,7 +67,8 @@ def reacts_to_topic(lib: Library, q: Question, c: Candidate) -> bool:
     from bot.answer.promote import sentence_before  # (promote reads the question's features, which read this module)
 
     sentence = lib.articles[c.article_id].text[c.start:c.end]
-    if not takes_stand(sentence):
+    said = _PEOPLE_SAY.match(q.text)
+    if not takes_stand(sentence, speech=bool(said) and said.group("verb").lower().startswith("sa")):
         return False
     # one of them in the sentence itself; a verb's form is no mention of a noun ("The truce *struck* ..." names
     # no "strike")

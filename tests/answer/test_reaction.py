@@ -67,6 +67,10 @@ def test_someone_else_reacting_is_no_answer_for_the_one_asked_about(sample_home)
     ("reaction to the truce", "greeted with cautious relief"),
     # the sentence before names what the stand is on ("After the cleric's order went out, ...")
     ("what was the reaction to sadr's order", "The Iraqi government has welcomed Sadr's move."),
+    # (were uncertain, citing "... at least 12 people have been killed ...")
+    ("what are people saying about the truce", "greeted with cautious relief"),
+    ("what do people think of the offensive", "denounced the offensive"),
+    ("what did people say about the curfew", "Iraqi authorities say a citywide curfew"),  # saying, for "say"
 ])
 def test_the_reaction_to_a_thing_is_a_sentence_taking_a_stand_on_it(sample_home, question, quoted):
     a = ask(question, settings=sample_home)
@@ -77,6 +81,7 @@ def test_the_reaction_to_a_thing_is_a_sentence_taking_a_stand_on_it(sample_home,
     "what was the reaction to the curfew",  # "... a citywide curfew in Baghdad is to be lifted": no stand on it
     "how was the ceasefire received",  # "The unrest ... threatened ..." after a ceasefire sentence: not on it
     "what was the reaction to the strike",  # "The truce struck ... was greeted ...": "struck" names no strike
+    "what do people think of the curfew",  # saying is no stand taken, for "think"
 ])
 def test_a_sentence_taking_no_stand_on_the_thing_is_no_reaction_to_it(sample_home, question):
     assert ask(question, settings=sample_home).status != "answered"
