@@ -201,6 +201,30 @@ def named_subject(question: str) -> str | None:
     return subject if re.match(r"[A-Z]", subject) and subject in entities(question) else None
 
 
+# "who are the Mahdi Army fighting", "who were the protesters angry at": who, a form of "be", the subject, its -ing
+# verb or adjective (the who is the object)
+_WHO_OF_SUBJECT = re.compile(r"(?i)^\W*who(?:m)?\s+(?:are|were|is|was)\s+(?P<subject>the\s+[\w'\- ]+?|[A-Z][\w'\- ]*?)\s+"
+                             r"(?P<verb>[a-z]+ing|angry|mad|upset)\b")
+
+
+def people_asked_of(question: str) -> str | None:
+    """The people a who-question asks something of, when the who is its object: its subject, a body or a plural
+    ("who are the Mahdi Army fighting" -> "the Mahdi Army", "who did the militiamen attack" -> "the
+    militiamen"); None otherwise (the who the subject: "who leads the militia"; one person: "who did Sadr meet")."""
+    m = _WHO_OF_SUBJECT.match(question)
+    if m:
+        subject = m.group("subject")
+    else:
+        parts = split_subject(question.rstrip(" ?") + "?") if re.match(r"(?i)\W*who(?:m)?\s+(?:do|did)\b", question) else None
+        subject = parts[1] if parts else ""
+    last = subject.split()[-1].lower() if subject else ""
+    if not last or last in {"he", "she", "it", "i", "you", "they", "we"}:
+        return None
+    nouns = base_forms(last, "n")  # ("militiamen" -> "militiaman": a plural without its "s")
+    return subject if is_group_noun(last) or (last.endswith("s") and not last.endswith("ss")) or (
+        bool(nouns) and last not in nouns) else None
+
+
 def group_subject(question: str) -> str | None:
     """The subject of a do-support question when it is a body of people named by a common noun ("did the
     government agree" -> "government", "the Iraqi police"), without its "the"; else None."""

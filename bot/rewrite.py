@@ -15,8 +15,8 @@ from bot.answer import (about_answer, asks_next, asks_who_said, base_forms, broa
                         is_smalltalk, points_at_event, split_subject)
 from bot.graft import dated, graft, of_doer
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, bound_in_question, entities, group_subject, is_place,
-                           named_subject, owned_person, people_word, person_asked, person_like, plural_noun, thing_asked,
-                           undergoing)
+                           named_subject, owned_person, people_asked_of, people_word, person_asked, person_like, plural_noun,
+                           thing_asked, undergoing)
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
@@ -307,6 +307,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         thing = None
     if thing:
         return q[:pm.start()] + (_owner(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
+    # "who are the Mahdi Army fighting" + "why are they fighting?": the people the who-question asked it of, not the
+    # people its answer names ("... release Mahdi Army prisoners")
+    of = people_asked_of(prev_q) if pm and not own and pm.group(1).lower() in {"they", "them", "their"} else None
+    if of and _WHO.match(prev_q):
+        return q[:pm.start()] + (_owner(of) if pm.group(1).lower() == "their" else of) + q[pm.end():]
     if not names:
         return q
     # "did he say anything about Sadr": a subject pronoun before the question's own names is still the

@@ -854,3 +854,14 @@ def test_a_peoples_word_before_nouns_is_named_with_them():
                       "Knights.\" [1]")
     assert rewrite("where is he", in_charge) == "where is Iraqi security forces"
     assert rewrite("what did they say", in_charge) == "what did Iraqi security forces say"
+
+
+def test_they_after_a_who_question_asked_of_a_body_is_that_body():
+    # was "why do the prisoners fight" (the plural its answer named: "... release Mahdi Army prisoners")
+    fighting = _turn("who are the Mahdi Army fighting", "Shi'ite cleric Moqtada al-Sadr said he was ordering his "
+                     "militia, the Mahdi Army, to stop fighting. [1] In exchange, he asked the government to release "
+                     "Mahdi Army prisoners and declare an amnesty. [2]")
+    assert rewrite("why are they fighting", fighting) == "why are the Mahdi Army fighting"
+    assert rewrite("where are their bases", fighting) == "where are the Mahdi Army's bases"
+    attacked = _turn("who did the militiamen attack", "Militiamen attacked police posts in the south. [1]")
+    assert rewrite("what did they want", attacked) == "what did the militiamen want"
