@@ -40,7 +40,7 @@ from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_sub
                                speaks_as_subject, speaks_first)
 from bot.answer.order import by_kind
 from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, definition_first, gives_role, holds_act, naming_first,
-                                naming_sentences, prefer_actor, promote_first, reacts, role_sentences,
+                                naming_sentences, prefer_actor, promote_first, reacts, role_sentences, says_how_long,
                                 speaking_sentences)
 from bot.answer.reasons import gives_reason, states_consequence, tells_effect
 from bot.answer.locate import placing_sentences, sentences_of_shape
@@ -316,6 +316,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             and (acts or definition or states_consequence(lib, q, best) or gives_reason(lib, q, best)
                  or tells_effect(lib, q, best)
                  or does_to_named(lib, q, best, variants) or reacts_to_topic(lib, q, best)
+                 or says_how_long(lib, q, best, whole_topic=True)
                  or best.sentence_id in placed)
             and missing_names(q, set(terms(respell(lib.articles[best.article_id].text, variants)))) == 0):
         status = ANSWERED

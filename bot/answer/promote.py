@@ -261,12 +261,26 @@ def duration_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Ca
     days") goes first, before one that only holds a time word ("... over the last year")."""
     if q.atype != "duration":
         return cands
+    return promote_first(cands, [lambda c: says_how_long(lib, q, c)])
 
-    def says_how_long(c: Candidate) -> bool:
-        sentence = lib.articles[c.article_id].text[c.start:c.end]
-        return bool(c.features.get("cov_ctx_nv")) and bool(
-            _FOR_TIME.search(sentence) or _since_date(sentence, set(q.words)))
-    return promote_first(cands, [says_how_long])
+
+# Verbs asking for a length of time and nothing more ("how long has the ceasefire lasted": "in place since August")
+_LASTING = frozenset({"last", "continue", "remain", "stay", "persist", "endure", "run", "go_on", "be"})
+
+
+def says_how_long(lib: Library, q: Question, c: Candidate, whole_topic: bool = False) -> bool:
+    """For a how-long question, does the candidate name the topic (or come after a sentence that does) and
+    say since when or for how long? whole_topic: every word of the topic, not some, and the question's verb
+    (or a stand-in) unless it asks for the length alone ("how long has Sadr been in hiding" is not answered by
+    Sadr's ceasefire "in place since August")."""
+    if q.atype != "duration":
+        return False
+    sentence = lib.articles[c.article_id].text[c.start:c.end]
+    named = c.features.get("cov_ctx_nv", 0.0)
+    if whole_topic and (named < 1.0 or (q.verb_word and not set(lexicon.base_forms(q.verb_word, "v")) & _LASTING
+                                        and not verb_stated(q, words(sentence)))):
+        return False
+    return bool(named) and bool(_FOR_TIME.search(sentence) or _since_date(sentence, set(q.words)))
 
 
 def doer_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
