@@ -399,6 +399,12 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # ("who leads the Mahdi Army" + "where is he": the person its answer names, not the body)
         if singular and not person_like(name, f"{prev_q} {answer}"):
             name = next((n for n in names if person_like(n, f"{prev_q} {answer}") and not people_word(n)), name)
+        # ... and when the question asked about a body ("where are the Mehdi Army militia's strongholds"), a person
+        # its answer names, nearest to where it echoes the question ("... militia led by Shi'ite cleric Moqtada Al-Sadr")
+        if (singular and name in asked and is_group_noun(name.split()[-1].lower())
+                and not person_like(name, f"{prev_q} {answer}")):
+            name = next((n for n in answered_names(prev_q, answer) if person_like(n, f"{prev_q} {answer}")
+                         and not people_word(n)), name)
         # "what militia does Sadr lead" + "where are its strongholds": "its" is no person; a body its answer
         # names is ("... the Mehdi Army militia led by ... Al-Sadr")
         if pm.group(1).lower() in {"it", "its"} and person_like(name, f"{prev_q} {answer}"):

@@ -865,3 +865,11 @@ def test_they_after_a_who_question_asked_of_a_body_is_that_body():
     assert rewrite("where are their bases", fighting) == "where are the Mahdi Army's bases"
     attacked = _turn("who did the militiamen attack", "Militiamen attacked police posts in the south. [1]")
     assert rewrite("what did they want", attacked) == "what did the militiamen want"
+
+
+def test_he_after_a_question_about_a_body_is_the_person_its_answer_names_by_it():
+    # was "what did Mehdi Army militia order it to do" (the body the question asked about)
+    strongholds = _turn("where are Mehdi Army militia's strongholds", "Iraqi Prime Minister Nouri Al-Maliki went to "
+                        "Basra on Monday to supervise the operation, which targeted strongholds of the Mehdi Army "
+                        "militia led by Shi'ite cleric Moqtada Al-Sadr. [1]")
+    assert rewrite("what did he order it to do", strongholds) == "what did Moqtada Al-Sadr order it to do"
