@@ -36,8 +36,8 @@ from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
-from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_subject, says_as_subject, source_terms,
-                               speaks_as_subject, speaks_first)
+from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_subject, names_speaker, says_as_subject,
+                               source_terms, speaks_as_subject, speaks_first)
 from bot.answer.order import by_kind
 from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, definition_first, gives_role, holds_act, naming_first,
                                 naming_sentences, prefer_actor, promote_first, reacts, role_sentences, says_how_long,
@@ -362,6 +362,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         status = UNCERTAIN
     # "what did Abu Faris say about the US?" against his words naming no American: what someone said about a name
     # the sentence and its context do not hold is not there
+    # "what else did Senor say?" once all his words were shown: a sentence not naming him (itself, by title, by a
+    # pronoun after one that does) is nothing else he said
+    if (status == ANSWERED and speaker and shown and wants_more(q.text)
+            and not names_speaker(lib, speaker, best.article_id, best.start)):
+        status = UNCERTAIN
     spoke_of = _SAID_ABOUT.search(q.text) if status == ANSWERED and speaker else None
     if spoke_of and (named := {t for w in re.findall(r"\b[A-Z][\w'\-]*", spoke_of.group(1)) for t in terms(w)}):
         _, context = answer_context(lib, best, variants)

@@ -247,3 +247,18 @@ def test_what_came_next_is_the_sentence_after_the_previous_answer(sample_home):
             assert a.status == "answered" and "third step" in a.citations[0].quote, a.answer
     # "and after that?" is no ellipsis grafted on the question before ("what came next (Sadr) after that?")
     assert a.status == "answered" and a.citations[0].quote.startswith("Moqtada al-Sadr recently renewed"), a.answer
+
+
+def test_what_else_someone_said_once_all_of_it_was_shown_is_nothing_else_they_said(sample_home):
+    # Senor's two sentences shown, "what else did he say" was answered by "Shia clerics in Najaf are believed to
+    # have played a major role ...", which names no Senor
+    history: list[dict] = []
+    for q in ("what did senor say", "where did he say it", "what else did he say"):
+        a = ask(q, history=history, settings=sample_home)
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.answer}]
+    assert a.status != "answered", a.answer
+    # more of what the aide said is still his ("He said Sadr's group was calling for a nationwide strike ...")
+    first = ask("what did sadr's aide say", settings=sample_home)
+    a = ask("what else did he say", history=[{"role": "user", "content": "what did sadr's aide say"},
+                                              {"role": "assistant", "content": first.answer}], settings=sample_home)
+    assert a.status == "answered" and "nationwide strike" in a.citations[0].quote, a.answer
