@@ -28,6 +28,7 @@ from bot.answer.cast import asks_cast, cast
 from bot.answer.compare import asks_comparison, compare
 from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term, named_thing
+from bot.answer.example import gives_example
 from bot.answer.reaction import reaction_topic, reacts_to_topic
 from bot.answer.overview import asks_mentions, asks_overview, mentions, overview
 from bot.answer.second import second_sentence
@@ -316,7 +317,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             and (acts or definition or states_consequence(lib, q, best) or gives_reason(lib, q, best)
                  or tells_effect(lib, q, best)
                  or does_to_named(lib, q, best, variants) or reacts_to_topic(lib, q, best)
-                 or says_how_long(lib, q, best, whole_topic=True)
+                 or says_how_long(lib, q, best, whole_topic=True) or gives_example(lib, q, best)
                  or best.sentence_id in placed)
             and missing_names(q, set(terms(respell(lib.articles[best.article_id].text, variants)))) == 0):
         status = ANSWERED

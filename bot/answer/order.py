@@ -14,6 +14,7 @@ from bot.answer.features import Question
 from bot.answer.guards import modifier_swap
 from bot.answer.promote import (count_of_act_first, doer_first, duration_first, gives_role, instance_first,
                                 place_first, promote_first)
+from bot.answer.example import example_first
 from bot.answer.reaction import reaction_first
 from bot.answer.reasons import cause_of_state_first, consequence_first, effect_first, reason_first
 from bot.answer.role import led_by
@@ -51,6 +52,7 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
     cands = reason_first(lib, q, cands)  # "why ...": one giving a reason
     cands = reaction_first(lib, q, cands)  # "what was the reaction to X": one taking a stand on X
+    cands = example_first(lib, q, cands)  # "give an example of X": one giving examples of X
     cands = consequence_first(lib, q, cands)  # "what happens to those who ...": one saying what follows
     cands = effect_first(lib, q, cands)  # "did Sadr's order work": one telling what followed it
     cands = cause_of_state_first(lib, q, cands)  # "what made residents angry": one saying what angered them
