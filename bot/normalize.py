@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_participle, is_person_noun,
-                        is_proper_noun, known_word, wordnet_available)
+                        is_proper_noun, known_word, same_sense, wordnet_available)
 from bot.direct import direct
 from bot.tense import simple_tense
 from index.terms import edit_distance, stopwords
@@ -110,6 +110,20 @@ def _correct(word: str, corpus: WordStats) -> str | None:
     # Typos keep their first letter ("arest" -> "arrest", not "rest"); then the corpus's own words (most
     # frequent first), then common English, then function words.
     return max(found, key=lambda w: (w[0] == word[0], counts.get(w, 0), w in common_words(), w in stopwords(), w))
+
+
+def _variant(word: str, corpus: WordStats) -> str | None:
+    """The articles' word one edit from `word` that WordNet puts in a synset with it ("negociated" ->
+    "negotiated", "bagdad" -> "baghdad"), the most frequent; None when there is none."""
+    if len(word) < MIN_TYPO_LEN or not wordnet_available():
+        return None
+    counts = corpus.counts(_edits(word))
+    # (another spelling, not another form of one word: "contain" is no variant of "contains")
+    lemmas = {b for p in "nva" for b in base_forms(word, p)}
+    # (nor another ending: "slacken" is not "slacked")
+    found = [w for w in counts if edit_distance(word, w) == 1 and same_sense(word, w) and w[-2:] == word[-2:]
+             and not lemmas & {b for p in "nva" for b in base_forms(w, p)}]
+    return max(found, key=lambda w: (counts[w], w)) if found else None
 
 
 _LINKS = ("and", "or", "in", "on", "at", "to", "from", "of", "for", "with", "by", "after", "before", "during", "is",
@@ -281,6 +295,10 @@ def normalize(question: str, lib) -> str:
         other = _other_spelling(low, corpus) if low not in counts and w.islower() and "'" not in w else None
         if other:
             return other
+        # "negociated", "bagdad": a spelling WordNet lists beside the one the articles use, one edit from it
+        variant = _variant(low, corpus) if low not in counts and w.islower() and known_word(low) else None
+        if variant:
+            low = w = variant
         if (low not in counts and low not in known and not w[0].isupper() and "'" not in w
                 and len(low) <= MAX_TYPO_LEN and not known_word(low)):
             low = _correct(low, corpus) or low

@@ -135,6 +135,12 @@ def base_forms(word: str, pos: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def same_sense(a: str, b: str) -> bool:
+    """Do two words share a synset in some part of speech ("negociate" / "negotiate", "Bagdad" / "Baghdad":
+    one word in two spellings WordNet lists together)?"""
+    return any(set(synsets(a, p)) & set(synsets(b, p)) for p in "nva")
+
+
 def synsets(word: str, pos: str) -> tuple[int, ...]:
     index = _index(pos)
     return tuple(dict.fromkeys(o for b in base_forms(word, pos) for o in index[b]))
