@@ -10,7 +10,7 @@ import numpy as np
 
 from bot.answer import lexicon
 from bot.answer.aliases import introduces
-from bot.answer.features import Question, analyse_question, coverage, held_terms, known_word
+from bot.answer.features import CALENDAR, Question, analyse_question, coverage, held_terms, known_word
 from bot.answer.provenance import credit_lines
 from bot.library import Library
 from bot.types import Passage
@@ -77,6 +77,9 @@ def _bare_topic(question: str) -> str | None:
     # ("mahdi army prisoners", "sadr ceasefire") ask for a fact about one thing: the best sentence answers.
     content = [w for w in ws if w.lower() not in allowed]
     if len(content) > 1 and not all(w[:1].isupper() for w in content):
+        return None
+    # ... nor is a day or a month part of a name: "Maliki Basra Monday" are keywords
+    if len(content) > 1 and any(w.lower() in CALENDAR for w in content):
         return None
     topic = m.group("topic").strip()
     return topic if terms(topic) else None

@@ -35,6 +35,9 @@ _TYPES = [
 TYPED = ("number", "date", "duration", "age")  # answer types a sentence must hold to answer (the require_type guard)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# The names of the months and the days of the week, in lower case
+CALENDAR = frozenset("january february march april may june july august september october november december monday "
+                     "tuesday wednesday thursday friday saturday sunday".split())
 # A date that names the day, month or year (not "morning", "recently"): what a "when" question wants most.
 _EXACT = (rf"\d{{3,4}}s?|{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
           r"today|yesterday|tomorrow")

@@ -77,6 +77,14 @@ def test_a_bare_topic_is_broad_but_a_short_question_is_not():
     assert broad_topic("who won") is None and broad_topic("sadr demands") is None
     # keywords ask for a fact about one thing: the best sentence, not a summary
     assert broad_topic("Mahdi Army prisoners") is None and broad_topic("Sadr ceasefire") is None
+    # ... and a day or a month is no part of a name (was summed up as the topic "Maliki Basra Monday")
+    assert broad_topic("Maliki Basra Monday") is None and broad_topic("Senor Thursday") is None
+
+
+def test_keywords_with_a_day_are_answered_by_the_sentence_holding_them(sample_home):
+    # was a summary of the Maliki sentences ("... issued a statement calling it a step ...") and Monday's curfew
+    a = ask("maliki basra monday", settings=sample_home)
+    assert a.status == "answered" and "went to Basra on Monday" in a.citations[0].quote, a.answer
 
 
 @pytest.mark.parametrize("question", ["what happened in basra", "what is the news about the curfew",
