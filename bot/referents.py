@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_participle, is_person_first,
-                        is_person_noun, is_place_noun, is_proper_noun, split_subject)
+from bot.answer import (CALENDAR, base_forms, common_words, country_names, is_group_noun, is_participle,
+                        is_person_first, is_person_noun, is_place_noun, is_proper_noun, split_subject)
 from index.terms import stopwords
 
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # A proper name: capitalised words, allowing inner particles (al-Sadr, Nouri Al-Maliki, Abu Faris).
 _NAME = re.compile(r"\b([A-Z][\w'\-]*(?:\s+(?:al-|Al-|de |of )?[A-Z][\w'\-]*)*)")
 _NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Does", "Do", "Is", "Are", "Was",
@@ -49,7 +47,7 @@ def entities(text: str) -> list[str]:
         if name and name == " ".join(parts) and body and body.group(1) not in stopwords() and (
                 is_group_noun(body.group(1)) or body.group(1) in _PLACE_KINDS):
             name = f"{name} {body.group(1)}"
-        if name and name not in out and name.lower() not in _CALENDAR:
+        if name and name not in out and name.lower() not in CALENDAR:
             out.append(name)
     return out
 
@@ -246,7 +244,7 @@ def answered_names(question: str, answer: str) -> list[str]:
         name = " ".join(p for p in m.group(1).split() if p not in _NOT_NAMES
                         and not re.search(r"-(led|based|backed|born|run)$", p))
         name = re.sub(r"['\u2019]s$", "", name)  # "Sadr's ceasefire" names Sadr
-        if not name or name.lower() in question.lower() or name.lower() in _CALENDAR:
+        if not name or name.lower() in question.lower() or name.lower() in CALENDAR:
             continue
         name = _with_nouns(name, answer[m.end():])  # "Iraqi security forces": the people, not their country's word
         # (nor a word made from a name it asked about: "Sadrist" after "who supports Sadr")
