@@ -47,8 +47,8 @@ _NEGATED = {"can": "can't", "will": "won't"}
 _HOW_COME_BARE = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(?:how\s+come|how\s+so|what\s+for|for\s+what(?:\s+reason)?)"
                             r"\s*[?!.]*\s*")  # "why?" in other words
 # The question word(s) opening a question: "What", "How many", "Who", "Why", "In which year".
-_WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for|to|from|by|with)\s+)?(?:what|which|who|whom|whose|when|where|why|how)"
-                         r"(?:\s+(?:many|much|long|often|far|old))?\b")
+_WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for|to|from|by|with|since|until|till)\s+)?"
+                         r"(?:what|which|who|whom|whose|when|where|why|how)(?:\s+(?:many|much|long|often|far|old))?\b")
 # After "and": a question of its own ("and what did the government say?"), not an ellipsis ("and in Najaf?").
 _OWN_QUESTION = re.compile(r"(?i)(?:then|so|now)\s+(?:what|who|where|when|why|how)\s+\S+"  # "and then what happened"
                            r"|(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|"

@@ -873,3 +873,10 @@ def test_he_after_a_question_about_a_body_is_the_person_its_answer_names_by_it()
                         "Basra on Monday to supervise the operation, which targeted strongholds of the Mehdi Army "
                         "militia led by Shi'ite cleric Moqtada Al-Sadr. [1]")
     assert rewrite("what did he order it to do", strongholds) == "what did Moqtada Al-Sadr order it to do"
+
+
+def test_a_bare_question_word_after_until_when_replaces_it_whole():
+    # was "why until when did Maliki extend?"
+    extended = _turn("until when did Maliki extend?", "He originally gave the militants until Friday to turn in their "
+                     "weapons, but then extended the deadline for 10 days. [1]")
+    assert rewrite("why", extended) == "why did Maliki extend?"
