@@ -23,6 +23,10 @@ _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
 _WHO = re.compile(r"^\s*(who|whom)\b", re.I)
 # "who are the outlaws", "who are the embattled residents"
 _WHO_ARE = re.compile(r"(?i)^\s*who\s+(?:are|were)\s+(the\s+(?:[a-z][a-z'\-]*\s+)?[a-z][a-z'\-]*s)\s*\??\s*$")
+# A question going on from the previous one: "to do what?", "in exchange for what?", "against whom?" ("for what?"
+# alone asks why: _HOW_COME_BARE)
+_GOES_ON = re.compile(r"(?i)\s*(?:and\s+)?(?:to\s+(?:do\s+)?what|in\s+(?:exchange|return)\s+for\s+what|"
+                      r"(?:to|against|with)\s+whom)\s*\??\s*")
 _ELLIPSIS = re.compile(r"^\s*(and what about|and how about|what about|how about|what of|and)\b[\s,]*", re.I)
 # Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on"; or for more about
 # what was just said: "like what?", "for example?", "what does that mean?", "explain"
@@ -248,6 +252,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
             negated = _NEGATED.get(aux, aux + "n't")
             return f"why {negated} {prev_q[be.end():].strip().rstrip(' ?')}?"
         q = "why"
+    # "who pushed Sadr" + "to do what?": the previous question goes on ("who pushed Sadr to do what?")
+    if _GOES_ON.fullmatch(q):
+        return f"{prev_q.rstrip(' ?')} {q.strip().rstrip(' ?')}?"
     if _HOW_COME_BARE.fullmatch(q):
         q = "why"
     # "Why?", "when": the previous question asked again with the new question word.

@@ -880,3 +880,12 @@ def test_a_bare_question_word_after_until_when_replaces_it_whole():
     extended = _turn("until when did Maliki extend?", "He originally gave the militants until Friday to turn in their "
                      "weapons, but then extended the deadline for 10 days. [1]")
     assert rewrite("why", extended) == "why did Maliki extend?"
+
+
+def test_a_question_going_on_from_the_previous_one_is_added_to_it():
+    # was "to do what (Sadr)?", answered by "The Iraqi government has welcomed Sadr's move."
+    pushed = _turn("who pushed Sadr", "Shia clerics in Najaf are believed to have played a major role in trying to end "
+                   "the fighting, pushing cleric Muqtada al-Sadr to offer terms for withdrawal of his militia. [1]")
+    assert rewrite("to do what", pushed) == "who pushed Sadr to do what?"
+    agreed = _turn("what did the cleric agree to", "The cleric agreed to end all armed demonstrations in the city. [1]")
+    assert rewrite("in return for what?", agreed) == "what did the cleric agree to in return for what?"
