@@ -39,7 +39,8 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
 CALENDAR = frozenset("january february march april may june july august september october november december monday "
                      "tuesday wednesday thursday friday saturday sunday".split())
 # A date that names the day, month or year (not "morning", "recently"): what a "when" question wants most.
-_EXACT = (rf"\d{{3,4}}s?|{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+# (a year stands alone: not the thousands of "US$1,000,000", "30,000 men")
+_EXACT = (rf"(?<![\d,.$])\d{{3,4}}s?(?![\d,]\d)|{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
           r"today|yesterday|tomorrow")
 _EXACT_DATE = re.compile(rf"\b({_EXACT})\b", re.I)
 _DATE = re.compile(rf"\b({_EXACT}|century|centuries|week|month|year|decade|dawn|morning|night|"

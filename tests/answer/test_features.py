@@ -33,6 +33,10 @@ def test_has_type_needs_something_new():
     assert has_type("One soldier was hurt.", "number", set()) == 1.0
     assert has_type("One of the three was hurt.", "number", set()) == 1.0
     assert has_type("There is a US$1,000,000 prize for resolving the problem.", "number", set()) == 1.0
+    # ... and no date: the thousands of a number are no year (was 1.0: "when was P versus NP solved" was answered
+    # by the prize); a year alone still is
+    assert has_type("There is a US$1,000,000 prize for resolving the problem.", "date", set()) == 0.0
+    assert has_type("In 1081 he led an army of 30,000 men.", "date", set()) == 1.0
 
 
 @pytest.mark.parametrize("question,verb", [
