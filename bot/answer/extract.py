@@ -35,7 +35,7 @@ from bot.answer.second import second_sentence
 from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed, next_sentence, points_at_event,
                                  previous_sentences, refers_back, said_by, wants_more)
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
-from bot.answer.provenance import asks_article, asks_source, credit_lines
+from bot.answer.provenance import asks_all_sources, asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_subject, names_speaker, says_as_subject,
                                source_terms, speaks_as_subject, speaks_first)
@@ -199,6 +199,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # first retrieved)
     credits = credit_lines(lib, shown[0].article_id if shown else passages[0].article_id) \
         if asks_source(q.text, answered=bool(previous)) and passages else []
+    # ... "list the sources": those of every article read, in the order read
+    if not credits and asks_all_sources(q.text):
+        credits = [s for a in dict.fromkeys(p.article_id for p in passages) for s in credit_lines(lib, a)]
     if credits:
         return _quoting(credits, related)
     # "which article says that?": the answer just given, quoted again (its citation names the article)

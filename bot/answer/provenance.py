@@ -39,6 +39,19 @@ def asks_source(question: str, answered: bool = True) -> bool:
     return bool(_ASKS.search(question)) or (answered and bool(_ASKS_OF_ANSWER.search(question)))
 
 
+# "list the sources", "what are your sources", "who wrote the articles", "where do the stories come from": of the
+# articles read, not of one
+_ALL_SOURCES = re.compile(r"(?i)^\W*(?:(?:please\s+)?(?:list|show|give|name)\s+(?:me\s+)?|what\s+are\s+|which\s+are\s+)?"
+                          r"(?:the|your|all(?:\s+the)?|its)\s+(?:sources|authors|writers|reporters)\W*$"
+                          r"|^\W*who\s+(?:wrote|reported|writes)\s+(?:the|these|all\s+the|your)\s+(?:articles|stories|reports)\W*$"
+                          r"|^\W*where\s+do\s+(?:the|these|your)\s+(?:articles|stories|reports)\s+come\s+from\W*$")
+
+
+def asks_all_sources(question: str) -> bool:
+    """Does the question ask who wrote or reported the articles, all of them ("list the sources")?"""
+    return bool(_ALL_SOURCES.search(question))
+
+
 def asks_article(question: str) -> bool:
     """Does the question ask which article the answer just given comes from ("which article says that")?"""
     return bool(_WHICH.search(question))

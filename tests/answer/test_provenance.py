@@ -76,3 +76,13 @@ def test_who_wrote_this_after_an_answer_is_its_articles_credit_line(sample_home)
     first, a = _follow(sample_home, "what did sadr order", "who wrote this")
     assert first.citations[0].article_id.startswith("000_")
     assert a.status == "answered" and "VOA Correspondent Challiss McDonough" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["list the sources", "what are your sources", "who wrote the articles"])
+def test_the_sources_of_all_the_articles_are_their_credit_lines(sample_home, question):
+    # was not found ("list the sources": no article named, nothing answered before)
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered", a.answer
+    quotes = {c.quote for c in a.citations}
+    assert "SOURCE: Agencies" in quotes and any(q.startswith("VOA Correspondent Challiss McDonough") for q in quotes)
+    assert len({c.article_id for c in a.citations}) == 3  # each article's own line, cited in it
