@@ -25,6 +25,7 @@ from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import asks_what_it_is, broad_topic, describes, held_topic, is_name, summarize
 from bot.answer.cast import asks_cast, cast
+from bot.answer.common import asks_common, common
 from bot.answer.compare import asks_comparison, compare
 from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term, named_thing
@@ -230,6 +231,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     sides = asks_comparison(q.text)
     if not summary and sides and passages:
         summary = compare(lib, passages, qv, sides)
+    # "what do the articles have in common": the name most of them share, where each takes it up
+    if not summary and asks_common(q.text) and passages:
+        summary = common(lib, passages)
     summary_status = ANSWERED
     if topic and passages and not summary:
         summary = summarize(lib, topic, passages, qv, person=q.atype == "person",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answer.common import asks_common
 from bot.answer.compare import asks_comparison
 from bot.library import Library
 from bot.types import Passage
@@ -92,9 +93,11 @@ def asks_mentions(question: str) -> str | None:
 
 
 def asks_wide(question: str) -> bool:
-    """Is the question answered article by article (an overview, which articles mention X, a comparison): the
+    """Is the question answered article by article (an overview, which articles mention X, a comparison, what they
+    have in common): the
     engine reads more passages for it, so that more articles are seen."""
-    return asks_overview(question) or asks_mentions(question) is not None or asks_comparison(question) is not None
+    return (asks_overview(question) or asks_mentions(question) is not None or asks_comparison(question) is not None
+            or asks_common(question))
 
 
 def mentions(lib: Library, passages: list[Passage], topic: str) -> list[tuple[str, int, int, float]]:
