@@ -185,6 +185,12 @@ def place_elsewhere(q: Question, context: str, article: str, sentence: str = "")
             counts = Counter(_fold(w) for w in _TOKEN.findall(article))
         if 1 <= counts[_fold(name)] <= 2:
             return 1.0
+        # ... or never names it, and it is no country or continent its places may lie in ("killed in Najaf" against
+        # the Basra article's "12 people have been killed in the clashes"; not "in Iraq"), nor someone's ("in
+        # Robert's army")
+        if (counts[_fold(name)] == 0 and name[0].isupper() and not re.search(r"['\u2019]s?$", name)
+                and not lexicon.is_land(name)):
+            return 1.0
     return 0.0
 
 

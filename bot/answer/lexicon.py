@@ -496,6 +496,12 @@ def synonyms(word: str, senses: int = 2) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def is_land(word: str) -> bool:
+    """Is the word, in its first sense, a country or a continent ("Iraq", "Germany", "Europe"): a place other
+    places lie in, which an article about one of them need not name?"""
+    return bool(_kinds(word.lower()) & {"country", "continent"})
+
+
 def kind_of(word: str, head: str) -> bool:
     """Is the word (a noun, in any form) the head noun or, in its first sense, a kind of it ("guns" of
     "weapons": a gun is a weapon)?"""

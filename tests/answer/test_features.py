@@ -86,6 +86,15 @@ def test_a_place_named_in_passing_elsewhere_in_the_article_is_another_place():
     # an adjective is no place
     q = analyse_question("What does Fitz mean in Irish surnames?", lambda t: 1.0)
     assert place_elsewhere(q, "Fitz means son of.", "Irish surnames. Fitz means son of.") == 0.0
+    # a place the article never names is another place (was 0.0: "how many were killed in Najaf" was answered by
+    # the Basra article's count); not a country its places lie in, nor someone's ("in Robert's army")
+    q = analyse_question("How many people were killed in Najaf?", lambda t: 1.0)
+    assert place_elsewhere(q, "At least 12 people were killed in the clashes.", article) == 1.0
+    q = analyse_question("How many people were killed in Iraq?", lambda t: 1.0)
+    assert place_elsewhere(q, "At least 12 people were killed in the clashes.", article) == 0.0
+    q = analyse_question("How many men were in Robert's army?", lambda t: 1.0)
+    assert place_elsewhere(q, "In 1081 he led an army of 30,000 men.", "Robert Guiscard drove them out. " +
+                           "In 1081 he led an army of 30,000 men.") == 0.0
 
 
 def test_a_place_of_two_words_is_not_the_person_it_is_named_after():
