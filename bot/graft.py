@@ -78,7 +78,11 @@ def graft(prev: str, rest: str) -> str | None:
             before = prev[:last]
             if re.match(r"(?i)the\s", rest) and re.search(r"(?i)\bthe\s+$", before):
                 before = re.sub(r"(?i)\bthe\s+$", "", before)  # "... to the Green Zone" + "the Mahdi Army"
-            return before + rest + prev[last + len(names[-1]):]
+            after = prev[last + len(names[-1]):]
+            # "who read Sadr's statement" + "what about Maliki's?": one possessive ("Maliki's statement")
+            if re.match(r"['\u2019]s\b", after):
+                rest = re.sub(r"['\u2019]s$", "", rest)
+            return before + rest + after
     # "what happened in Najaf" + "what about the economy?": a thing, and the frame has no subject to swap
     if re.fullmatch(r"(?:the|a|an|his|her|their|its)\s+[a-z][\w'\- ]*", rest) and not parts:
         return None

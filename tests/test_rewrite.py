@@ -889,3 +889,9 @@ def test_a_question_going_on_from_the_previous_one_is_added_to_it():
     assert rewrite("to do what", pushed) == "who pushed Sadr to do what?"
     agreed = _turn("what did the cleric agree to", "The cleric agreed to end all armed demonstrations in the city. [1]")
     assert rewrite("in return for what?", agreed) == "what did the cleric agree to in return for what?"
+
+
+def test_a_possessive_put_for_a_possessive_is_one():
+    # was "who read Maliki's's statement?"
+    read = _turn("who read Sadr's statement", "The cleric's aide Hazem Al-Aaraji read a statement for Sadr. [1]")
+    assert rewrite("what about Maliki's", read) == "who read Maliki's statement?"
