@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_participle, is_person_noun,
-                        is_proper_noun, known_word, same_sense, wordnet_available)
+                        is_place_noun, is_proper_noun, known_word, same_sense, wordnet_available)
 from bot.direct import direct
 from bot.tense import simple_tense
 from index.terms import edit_distance, stopwords
@@ -136,8 +136,10 @@ def _capital(corpus: WordStats, low: str, countable: bool = False, alone: bool =
     is no English word but a name ("brennan": no WordNet lemma) is a name,
     unless `countable` (after "a" / "an": "what is a dan" asks about a thing); so is one WordNet knows only as a
     particular ("normandy", "scotland") standing `alone`, no noun after it (the "turing award" is no Turing)."""
+    # (a place WordNet knows only as a particular takes them before a noun too: "the baghdad curfew"; a person's
+    # name does not: "the turing award" is no Turing; nor the pronoun "us", the country only after "the": _the_us)
     if low in stopwords() or (low in common_words() and (countable or not (
-            _no_english_word(low) or (alone and is_proper_noun(low))))):
+            _no_english_word(low) or (is_proper_noun(low) and (alone or (is_place_noun(low) and low != "us")))))):
         return None
     mid, caps, form = corpus.capitalised(low)
     return form if mid and caps / mid >= CAPITALISED else None

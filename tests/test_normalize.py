@@ -422,6 +422,10 @@ def test_a_particular_wordnet_knows_standing_alone_takes_the_articles_capitals()
     assert normalize("what is normandy", lib) == "what is Normandy"
     assert normalize("what did the normans build in scotland", lib) == "what did the Normans build in Scotland"
     assert normalize("did he win the turing award", lib) == "did he win the turing award"
+    # ... but a place WordNet knows as a particular takes them before a noun too (was "the baghdad curfew", so "what
+    # about kut" after it was "when is the baghdad curfew lifted Kut?")
+    lib = Corpus(["A citywide curfew in Baghdad is to be lifted early Monday.", "Curfews were imposed in Kut."])
+    assert normalize("when is the baghdad curfew lifted", lib) == "when is the Baghdad curfew lifted"
 
 
 def test_a_short_word_with_two_letters_swapped_is_the_word(corpus) -> None:

@@ -895,3 +895,15 @@ def test_a_possessive_put_for_a_possessive_is_one():
     # was "who read Maliki's's statement?"
     read = _turn("who read Sadr's statement", "The cleric's aide Hazem Al-Aaraji read a statement for Sadr. [1]")
     assert rewrite("what about Maliki's", read) == "who read Maliki's statement?"
+
+
+def test_what_about_a_place_after_a_question_naming_one_before_a_noun_swaps_it():
+    # was "when is the baghdad curfew lifted Kut?" (the place typed in lower case was no name to swap)
+    from bot.normalize import normalize
+    from conftest import CORPUS
+    from test_normalize import Corpus
+
+    lib = Corpus([p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))])
+    curfew = _turn("when is the baghdad curfew lifted", "Iraqi authorities say a citywide curfew in Baghdad is to be "
+                   "lifted early Monday. [1]")
+    assert rewrite("what about kut", curfew, lambda t: normalize(t, lib)) == "when is the Kut curfew lifted?"
