@@ -27,7 +27,7 @@ from bot.answer.broad import asks_what_it_is, broad_topic, describes, held_topic
 from bot.answer.cast import asks_cast, cast
 from bot.answer.common import asks_common, common
 from bot.answer.compare import asks_comparison, compare
-from bot.answer.neighbours import dated_before, pointed_ahead, pointed_at
+from bot.answer.neighbours import dated_before, named_before, pointed_ahead, pointed_at
 from bot.answer.define import defined_term, named_thing
 from bot.answer.example import gives_example
 from bot.answer.reaction import reaction_topic, reacts_to_topic
@@ -396,7 +396,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         status = UNCERTAIN
     # "Indeed, this is the statement of the Church-Turing thesis.": a sentence whose subject points back
     # says what it is about in the sentence before, which goes first.
-    before = _beside(best, pointed_at(lib, best.article_id, best.start, best.end) or dated)
+    # ... so does the one naming who "He" is, for a who-question asking who did something ("who said ...": "He said
+    # Sadr's group was calling ..."; not "who did Edward make archbishop": "He" is Edward)
+    named = named_before(lib, best.article_id, best.start, best.end) if _WHO_DID.match(q.text) else None
+    before = _beside(best, pointed_at(lib, best.article_id, best.start, best.end) or dated or named)
     opening = (before, best) if before else (best,)
     # "An example of a decision problem is the following.": what it announces is the sentence after it
     after = _beside(best, pointed_ahead(lib, best.article_id, best.start, best.end))
@@ -447,6 +450,11 @@ def _beside(best: Candidate, row: SentenceRow | None) -> Candidate | None:
     if row is None:
         return None
     return Candidate(row.id, row.article_id, row.start, row.end, best.passage_rank, {}, best.score, best.prob)
+
+
+# "who said ...", "who repeated ...": who, then the act (no auxiliary: "who did Edward make ...", "who was ...")
+_WHO_DID = re.compile(r"(?i)^\W*who\s+(?!(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could|should)\b)"
+                      r"[a-z]+\b")
 
 
 def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Candidate, Candidate | None]:

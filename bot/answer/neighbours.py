@@ -9,6 +9,8 @@ that dates it. Each rule reads the article around the best sentence and gives th
   conference?" finds the second sentence, which holds no date; the first does. A sentence goes on about the one
   before when it opens with a participle clause ("Speaking at ...") or a pronoun ("He said ..."); one that only
   names the same place or person may tell of another time ("Some time later, Dyrrachium ... fell again").
+- Named: "who said ...?" answered by "He said ..." names the one saying it in the sentence before, which goes
+  first.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import lexicon
-from bot.answer.features import has_exact_type
+from bot.answer.features import NAME, has_exact_type
 from bot.library import Library, SentenceRow, sentence_at
 
 # A demonstrative subject, after an optional connective: "This is ...", "Indeed, that means ...".
@@ -47,6 +49,31 @@ def pointed_ahead(lib: Library, article_id: str, start: int, end: int) -> Senten
     if not _AHEAD.search(lib.articles[article_id].text[start:end]):
         return None
     return _body(lib, article_id, sentence_at(lib, article_id, start).ordinal + 1)
+
+
+# A sentence opening with a personal pronoun for one person: "He said Sadr's group was calling for ..." ("They"
+# may stand for a body the sentence before does not name: "They joined the fleet ...")
+_HE = re.compile(r"^\W*(?:He|She)\b")
+NAMED_BACK = 3  # sentences looked back for the one naming who the pronoun is
+
+
+def named_before(lib: Library, article_id: str, start: int, end: int) -> SentenceRow | None:
+    """For "who said ...?": the sentence before when the sentence at start:end opens with a pronoun ("He said
+    ...") and the one before names someone ("The cleric's aide Hazem Al-Aaraji read a statement ...")."""
+    text = lib.articles[article_id].text
+    if not _HE.match(text[start:end]):
+        return None
+    # (back over sentences going on with the pronoun: "He said he was ordering ..." before "He said anyone ...")
+    ordinal = sentence_at(lib, article_id, start).ordinal
+    for back in range(1, NAMED_BACK + 1):
+        prev = _body(lib, article_id, ordinal - back)
+        if prev is None:
+            return None
+        if NAME.search(text[prev.start:prev.end]):
+            return prev
+        if not _HE.match(text[prev.start:prev.end]):
+            return None
+    return None
 
 
 def dated_before(lib: Library, question_words: frozenset[str], article_id: str, start: int,

@@ -18,3 +18,13 @@ def test_a_sentence_opening_with_a_name_or_a_preposition_goes_on_about_nothing()
     assert _CONTINUES.match("He said the fighters would not be turning in their guns.")
     assert not _CONTINUES.match("King Malcolm III of Scotland married Edgar's sister Margaret.")
     assert not _CONTINUES.match("Some time later, Dyrrachium fell again to Byzantine hands.")
+
+
+def test_who_said_it_is_named_by_the_sentence_before_he_said(sample_home):
+    # was "He said Sadr's group was calling for a nationwide strike ..." alone: the answer named no one
+    a = ask("who said the second step will be civil disobedience", settings=sample_home)
+    assert a.status == "answered" and "Hazem Al-Aaraji" in a.citations[0].quote, a.answer
+    assert a.citations[1].quote.startswith("He said Sadr's group was calling")
+    # back over a sentence going on with the pronoun ("He said he was ordering complete cooperation ...")
+    a = ask("who said anyone carrying weapons will not be part of the sadrist movement", settings=sample_home)
+    assert a.citations[0].quote.startswith("Sadr spokesman Hazem al-Aaraji read a statement"), a.answer
