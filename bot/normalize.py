@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from bot.answer import (base_forms, common_words, country_names, is_group_noun, is_participle, is_person_noun,
-                        is_place_noun, is_proper_noun, known_word, same_sense, wordnet_available)
+                        is_place_noun, is_proper_noun, known_word, synset_forms, wordnet_available)
 from bot.direct import direct
 from bot.tense import simple_tense
 from index.terms import edit_distance, stopwords
@@ -117,12 +117,14 @@ def _variant(word: str, corpus: WordStats) -> str | None:
     "negotiated", "bagdad" -> "baghdad"), the most frequent; None when there is none."""
     if len(word) < MIN_TYPO_LEN or not wordnet_available():
         return None
-    counts = corpus.counts(_edits(word))
-    # (another spelling, not another form of one word: "contain" is no variant of "contains")
+    # the synset's other lemmas in the word's ending, one edit from it (WordNet's few, not every string one edit
+    # away looked up in the corpus)
+    near = {w for w in synset_forms(word) if edit_distance(word, w) == 1 and w[-2:] == word[-2:]}
+    # (another spelling, not another form of one word: "contain" is no variant of "contains"; nor another ending:
+    # "slacken" is not "slacked")
     lemmas = {b for p in "nva" for b in base_forms(word, p)}
-    # (nor another ending: "slacken" is not "slacked")
-    found = [w for w in counts if edit_distance(word, w) == 1 and same_sense(word, w) and w[-2:] == word[-2:]
-             and not lemmas & {b for p in "nva" for b in base_forms(w, p)}]
+    counts = corpus.counts({w for w in near if not lemmas & {b for p in "nva" for b in base_forms(w, p)}})
+    found = [w for w, n in counts.items() if n]
     return max(found, key=lambda w: (counts[w], w)) if found else None
 
 

@@ -141,6 +141,20 @@ def same_sense(a: str, b: str) -> bool:
     return any(set(synsets(a, p)) & set(synsets(b, p)) for p in "nva")
 
 
+def synset_forms(word: str) -> frozenset[str]:
+    """The one-word lemmas sharing a synset with the word, in the word's own ending ("negociated" ->
+    "negotiated", "bagdad" -> "baghdad"; lower case), the word itself left out."""
+    out = set()
+    for p in "nva":
+        for base in base_forms(word, p):
+            if not word.lower().startswith(base):
+                continue  # an irregular form ("went"): no ending to carry over
+            ending = word.lower()[len(base):]
+            out |= {lemma.lower() + ending for o in _index(p).get(base, ()) for lemma in _synset(p, o)[0]
+                    if "_" not in lemma}
+    return frozenset(out - {word.lower()})
+
+
 def synsets(word: str, pos: str) -> tuple[int, ...]:
     index = _index(pos)
     return tuple(dict.fromkeys(o for b in base_forms(word, pos) for o in index[b]))
