@@ -201,8 +201,8 @@ def named_subject(question: str) -> str | None:
 
 # "who are the Mahdi Army fighting", "who were the protesters angry at": who, a form of "be", the subject, its -ing
 # verb or adjective (the who is the object)
-_WHO_OF_SUBJECT = re.compile(r"(?i)^\W*who(?:m)?\s+(?:are|were|is|was)\s+(?P<subject>the\s+[\w'\- ]+?|[A-Z][\w'\- ]*?)\s+"
-                             r"(?P<verb>[a-z]+ing|angry|mad|upset)\b")
+_WHO_OF_SUBJECT = re.compile(r"(?i)^\W*who(?:m)?\s+(?:are|were|is|was)\s+"
+                             r"(?P<subject>the\s+[\w'\- ]+?|[A-Z][\w'\- ]*?)\s+(?P<verb>[a-z]+ing|angry|mad|upset)\b")
 
 
 def people_asked_of(question: str) -> str | None:
@@ -213,7 +213,8 @@ def people_asked_of(question: str) -> str | None:
     if m:
         subject = m.group("subject")
     else:
-        parts = split_subject(question.rstrip(" ?") + "?") if re.match(r"(?i)\W*who(?:m)?\s+(?:do|did)\b", question) else None
+        do_support = re.match(r"(?i)\W*who(?:m)?\s+(?:do|did)\b", question)
+        parts = split_subject(question.rstrip(" ?") + "?") if do_support else None
         subject = parts[1] if parts else ""
     last = subject.split()[-1].lower() if subject else ""
     if not last or last in {"he", "she", "it", "i", "you", "they", "we"}:
@@ -276,7 +277,8 @@ def _with_nouns(name: str, after: str) -> str:
     if " " in name or not country_names(name):
         return name
     nouns = []
-    for w in (_NOUNS_AFTER.match(after) or re.match("", "")).group().split():
+    following = _NOUNS_AFTER.match(after)
+    for w in following.group().split() if following else []:
         if w in stopwords() or not base_forms(w, "n") or is_participle(w):
             break
         nouns.append(w)

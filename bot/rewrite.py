@@ -15,8 +15,8 @@ from bot.answer import (about_answer, asks_next, asks_who_said, base_forms, broa
                         is_smalltalk, points_at_event, split_subject)
 from bot.graft import dated, graft, of_doer
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, bound_in_question, entities, group_subject, is_place,
-                           named_subject, owned_person, people_asked_of, people_word, person_asked, person_like, plural_noun,
-                           thing_asked, undergoing)
+                           named_subject, owned_person, people_asked_of, people_word, person_asked, person_like,
+                           plural_noun, thing_asked, undergoing)
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}

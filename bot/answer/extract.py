@@ -368,13 +368,13 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # (for other questions that cost right answers: the answer may name them otherwise)
     if status == ANSWERED and af.get("miss_spec_ctx", 0.0) >= 1.0 and _YES_NO.match(q.text):
         status = UNCERTAIN
-    # "what did Abu Faris say about the US?" against his words naming no American: what someone said about a name
-    # the sentence and its context do not hold is not there
     # "what else did Senor say?" once all his words were shown: a sentence not naming him (itself, by title, by a
     # pronoun after one that does) is nothing else he said
     if (status == ANSWERED and speaker and shown and wants_more(q.text)
             and not names_speaker(lib, speaker, best.article_id, best.start)):
         status = UNCERTAIN
+    # "what did Abu Faris say about the US?" against his words naming no American: what someone said about a name
+    # the sentence and its context do not hold is not there
     spoke_of = _SAID_ABOUT.search(q.text) if status == ANSWERED and speaker else None
     if spoke_of and (named := {t for w in re.findall(r"\b[A-Z][\w'\-]*", spoke_of.group(1)) for t in terms(w)}):
         _, context = answer_context(lib, best, variants)

@@ -1,8 +1,9 @@
 """How something was received, by anyone: "what was the reaction to the offensive", "how did people react to the
-truce", "how was the truce received", "what are people saying about the truce". The question names no one reacting (that is speaker.asks_reaction's
-"how did the government react"); the answer is a sentence where someone takes a stand on the thing asked about
-("Sadrist lawmakers and officials denounced the offensive", "The truce ... was greeted with cautious relief",
-"The Iraqi government has welcomed Sadr's move" after "After the cleric's order went out, ...").
+truce", "how was the truce received", "what are people saying about the truce". The question names no one
+reacting (that is speaker.asks_reaction's "how did the government react"); the answer is a sentence where someone
+takes a stand on the thing asked about ("Sadrist lawmakers and officials denounced the offensive", "The truce ...
+was greeted with cautious relief", "The Iraqi government has welcomed Sadr's move" after "After the cleric's
+order went out, ...").
 
 The frame's words ("reaction", "received") are no words of the topic: an article that never says "reaction" is
 not off the question's topic (bot/answer/features.analyse_question reads the topic alone).
@@ -54,14 +55,15 @@ def reaction_topic(question: str) -> str | None:
 def takes_stand(sentence: str, speech: bool = False) -> bool:
     """Does the sentence hold a verb of taking a stand ("denounced", "was greeted", "has welcomed")? speech:
     or of saying ("what are people saying about X": "Iraqi authorities say ...")."""
-    return any(REACTING & (bases := set(lexicon.base_forms(w, "v"))) or (speech and any(map(lexicon.is_speech_verb, bases)))
-               for w in words(sentence) if w.isalpha())
+    def stands(bases: set[str]) -> bool:
+        return bool(REACTING & bases) or (speech and any(map(lexicon.is_speech_verb, bases)))
+    return any(stands(set(lexicon.base_forms(w, "v"))) for w in words(sentence) if w.isalpha())
 
 
 def reacts_to_topic(lib: Library, q: Question, c: Candidate) -> bool:
-    """For a reaction question, does the candidate take a stand, naming with the sentence before it every
-    term of the topic, one of them itself ("After the cleric's order went out, ..." + "The Iraqi government has welcomed Sadr's
-    move" for "the reaction to Sadr's order")?"""
+    """For a reaction question, does the candidate take a stand, naming with the sentence before it every term
+    of the topic, one of them itself ("After the cleric's order went out, ..." + "The Iraqi government has
+    welcomed Sadr's move" for "the reaction to Sadr's order")?"""
     if not reaction_topic(q.text) or not q.terms:
         return False
     from bot.answer.promote import sentence_before  # (promote reads the question's features, which read this module)
