@@ -6,7 +6,8 @@ hurts when the question is a new one of its own ("is the curfew still on (Hazem 
 aide's statement, nothing about a curfew). Both are answered; the topic is dropped only when the question
 alone is answered, surely, by a sentence that holds more of the question's own words, or that has the
 question's actor as its subject where the other has not, or by the same sentence the topic left uncertain;
-never when the question points back ("when will it end?": it leans on the turn before).
+never when the question points back ("when will it end?": it leans on the turn before) or says nothing but its
+act ("was anyone hurt?").
 """
 
 from __future__ import annotations
@@ -28,9 +29,13 @@ def keeps_topic(lib: Library, own: str, with_topic: Extraction, alone: Extractio
     """False when `alone` (the question `own` answered without the carried-over topic) answers it better."""
     if alone.status != "answered" or not alone.chosen or alone.p_answer < SURE or _POINTER.search(own):
         return True
+    q = analyse_question(own, lib.bm25.idf, lambda t: lib.bm25.doc_freq(t) > 0)
+    # "was anyone hurt?", "how many died?": a question saying nothing but its act is about the turn before's topic
+    # (after "what happened to the Green Zone", not Basra's "12 people have been killed and 18 wounded"), found or not
+    if q.verb and set(q.weights) <= {q.verb}:
+        return True
     if not with_topic.chosen:
         return False
-    q = analyse_question(own, lib.bm25.idf, lambda t: lib.bm25.doc_freq(t) > 0)
 
     def held(ex: Extraction) -> float:
         # the first sentence is the answer; a second one is only its companion

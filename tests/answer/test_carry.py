@@ -70,3 +70,15 @@ def test_a_question_pointing_back_or_answered_unsurely_keeps_the_topic(sample_ho
     # "how did people react" alone is answered only at P 0.38: "12 people have been killed" is not made an answer
     a = _follow(sample_home, "who agreed to the truce", "how did people react")
     assert a.status != "answered", a.answer
+
+
+def test_a_question_saying_nothing_but_its_act_keeps_the_topic(sample_home):
+    # was answered by Basra's "at least 12 people have been killed and 18 wounded" (the question alone, dropped
+    # topic and all): after the Green Zone, and the Najaf truce, the articles count no one hurt or dead
+    for first, then in (("what happened to the green zone", "was anyone hurt"),
+                        ("tell me about the najaf truce", "how many died")):
+        a = _follow(sample_home, first, then)
+        assert "(" in a.standalone_question and a.status != "answered", (a.standalone_question, a.answer)
+    # ... and after Basra, Basra's count answers
+    a = _follow(sample_home, "what happened in basra", "how many died")
+    assert a.status == "answered" and "12 people have been killed" in a.citations[0].quote, a.answer
