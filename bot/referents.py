@@ -47,11 +47,15 @@ def entities(text: str) -> list[str]:
         if name and name == " ".join(parts) and body and body.group(1) not in stopwords() and (
                 is_group_noun(body.group(1)) or body.group(1) in _PLACE_KINDS):
             name = f"{name} {body.group(1)}"
+        # ("non-Najaf residents", "anti-Sadr protests": a prefix makes the name a modifier of something else)
+        if _PREFIXED.search(text[:m.start()]):
+            continue
         if name and name not in out and name.lower() not in CALENDAR:
             out.append(name)
     return out
 
 
+_PREFIXED = re.compile(r"(?i)\b(?:non|anti|pro|post|pre)-$")  # a name made a modifier: "non-Najaf residents"
 _OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")  # a sentence starts here
 
 
@@ -245,7 +249,8 @@ def answered_names(question: str, answer: str) -> list[str]:
         name = " ".join(p for p in m.group(1).split() if p not in _NOT_NAMES
                         and not re.search(r"-(led|based|backed|born|run)$", p))
         name = re.sub(r"['\u2019]s$", "", name)  # "Sadr's ceasefire" names Sadr
-        if not name or name.lower() in question.lower() or name.lower() in CALENDAR:
+        if (not name or name.lower() in question.lower() or name.lower() in CALENDAR
+                or _PREFIXED.search(answer[:m.start()])):
             continue
         name = _with_nouns(name, answer[m.end():])  # "Iraqi security forces": the people, not their country's word
         # (nor a word made from a name it asked about: "Sadrist" after "who supports Sadr")

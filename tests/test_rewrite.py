@@ -907,3 +907,10 @@ def test_what_about_a_place_after_a_question_naming_one_before_a_noun_swaps_it()
     curfew = _turn("when is the baghdad curfew lifted", "Iraqi authorities say a citywide curfew in Baghdad is to be "
                    "lifted early Monday. [1]")
     assert rewrite("what about kut", curfew, lambda t: normalize(t, lib)) == "when is the Kut curfew lifted?"
+
+
+def test_a_name_after_a_prefix_is_no_one_a_pronoun_stands_for():
+    # was "will Najaf keep his word" ("non-Najaf residents" read as naming Najaf)
+    agreed = _turn("what did the cleric agree to", "The cleric agreed to withdraw from the city all Mahdi army fighters "
+                   "who are non-Najaf residents, and the opening of talks with Shia leaders. [1]")
+    assert rewrite("will he keep his word", agreed) == "will the cleric keep his word"
