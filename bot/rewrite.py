@@ -403,6 +403,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
         singular = pm.group(1).lower() in {"he", "him", "his", "she", "her", "hers"}
         name = next((n for n in names if not (singular and people_word(n))), names[0])
+        # "what did the Normans do in Sicily" + "who ruled it?": "it" is no people named in the plural ("the
+        # Normans"), but the place
+        if pm.group(1).lower() in {"it", "its"} and _plural_name(name, prev_q):
+            name = next((n for n in names if not _plural_name(n, prev_q)), name)
         # ("who leads the Mahdi Army" + "where is he": the person its answer names, not the body)
         if singular and not person_like(name, f"{prev_q} {answer}"):
             name = next((n for n in names if person_like(n, f"{prev_q} {answer}") and not people_word(n)), name)
@@ -458,6 +462,13 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # answer gave.
         return _carry(q, prev_q, asked or names)
     return q
+
+
+def _plural_name(name: str, text: str) -> bool:
+    """A people named in the plural, one capitalised word ending in a lower-case "s" after "the" ("the Normans",
+    "the Sadrists"; not "the US")."""
+    return (" " not in name and name[:1].isupper() and name.endswith("s")
+            and bool(re.search(rf"(?i)\bthe\s+{re.escape(name)}\b", text)))
 
 
 def _carry(q: str, prev_q: str, names: list[str]) -> str:

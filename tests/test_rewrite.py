@@ -914,3 +914,11 @@ def test_a_name_after_a_prefix_is_no_one_a_pronoun_stands_for():
     agreed = _turn("what did the cleric agree to", "The cleric agreed to withdraw from the city all Mahdi army fighters "
                    "who are non-Najaf residents, and the opening of talks with Shia leaders. [1]")
     assert rewrite("will he keep his word", agreed) == "will the cleric keep his word"
+
+
+def test_it_is_no_people_named_in_the_plural():
+    # was "who ruled the Normans"
+    sicily = _turn("what did the Normans do in Sicily", "In southern Italy, the Normans initiated a unique style known "
+                   "as Norman-Arab architecture within the Kingdom of Sicily. [1]")
+    assert rewrite("who ruled it", sicily) == "who ruled Sicily"
+    assert rewrite("what did they build", sicily) == "what did the Normans build"
