@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bot.answer.promote import promote_first, sentence_before
 from bot.library import Library, sentence_at
 from index.terms import terms
 
@@ -34,8 +35,6 @@ def example_topic(question: str) -> str | None:
 def gives_example(lib: Library, q: Question, c: Candidate) -> bool:
     """For a question asking examples of a thing, does the candidate give examples ("Notable examples include
     ...") of it: the thing's terms in the sentence or the one before it ("A function problem is ...")?"""
-    from bot.answer.promote import sentence_before  # (promote reads the question's features; see reaction.py)
-
     topic = example_topic(q.text)
     if not topic or not terms(topic):
         return False
@@ -50,8 +49,6 @@ def gives_example(lib: Library, q: Question, c: Candidate) -> bool:
 def example_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
     """For a question asking examples of a thing, the best of the first candidates giving examples of it goes
     first."""
-    from bot.answer.promote import promote_first  # (as above)
-
     if not example_topic(q.text):
         return cands
     return promote_first(cands, [lambda c: gives_example(lib, q, c)], window=EXAMPLE_WINDOW)

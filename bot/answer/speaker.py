@@ -215,9 +215,11 @@ def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start
     tokens = list(re.finditer(r"[\w'\-]+", sentence))
     for i, m in enumerate(tokens):
         w = m.group().lower()
+        if not w.isalpha() or w in stopwords():
+            continue
         # (a phrasal verb the word makes with the next one is the act too: "turning in their guns" hands them over)
-        phrasal = lexicon.compound(w, tokens[i + 1].group()) if i + 1 < len(tokens) and w.isalpha() else None
-        if not w.isalpha() or w in stopwords() or not (is_the_verb(w) or (phrasal and is_the_verb(phrasal))):
+        if not is_the_verb(w) and not (i + 1 < len(tokens) and (phrasal := lexicon.compound(w, tokens[i + 1].group()))
+                                       and is_the_verb(phrasal)):
             continue
         if i and tokens[i - 1].group().lower() == "to":
             continue

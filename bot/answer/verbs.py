@@ -6,6 +6,7 @@ paraphrase the verb ("he asked") while they keep its object and modifiers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.answer import lexicon
@@ -229,10 +230,17 @@ def _after_passive_subject(question: str) -> list[str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _from_verb(question: str) -> tuple[str, ...]:
+    """The question's words from its main verb on, for a do-support, a subject or a passive question (empty
+    when none is found); main_verb and main_verb_word both read it, once a question."""
+    return tuple(_after_subject(question) or _after_wh_subject(question) or _after_passive_subject(question) or ())
+
+
 def main_verb(question: str) -> str | None:
     """The stemmed main verb of a do-support question (the first word after the subject), of a subject
     question ("who attacked ...") or of a passive one ("when was the curfew lifted")."""
-    rest = _after_subject(question) or _after_wh_subject(question) or _after_passive_subject(question)
+    rest = _from_verb(question)
     t = terms(rest[0]) if rest else []
     return t[0] if t else None
 
@@ -264,7 +272,7 @@ def main_verb_word(question: str) -> str | None:
     """The main verb as WordNet knows it, for verb_support: among the first three words after the
     subject, the first that is a verb (skipping adverbs: "can also be described" -> "described"), joined
     to the next word when WordNet has the phrasal verb ("take part" -> "take_part"). None when none is."""
-    rest = _after_subject(question) or _after_wh_subject(question) or _after_passive_subject(question)
+    rest = _from_verb(question)
     if not rest or not lexicon.available():
         return None
     toks = [w for tok in rest for w in words(tok)]
