@@ -20,6 +20,7 @@ from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, bound_in_q
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
+_PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"}
 _WHO = re.compile(r"^\s*(who|whom)\b", re.I)
 # "who are the outlaws", "who are the embattled residents"
 _WHO_ARE = re.compile(r"(?i)^\s*who\s+(?:are|were)\s+(the\s+(?:[a-z][a-z'\-]*\s+)?[a-z][a-z'\-]*s)\s*\??\s*$")
@@ -448,8 +449,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
             repl = _owner(name)  # "her statement" is possessive, "ask her" is not
         q = q[:pm.start()] + repl + q[pm.end():]
         # "what did he say about it" after "tell me about the Basra offensive": "it" is the thing asked about
+        # (so after "they": "what happened with the warrant" + "why did they suspend it")
         later = re.search(r"\bit\b", q[pm.start() + len(repl):])
-        if singular and later and topic and a_thing(topic):
+        if pm.group(1).lower() in _PEOPLE_PRONOUNS and later and topic and a_thing(topic):
             at = pm.start() + len(repl) + later.start()
             q = q[:at] + topic + q[at + 2:]
         # "why did he go there" -> "why did Maliki go to Basra": the place too

@@ -922,3 +922,11 @@ def test_it_is_no_people_named_in_the_plural():
                    "as Norman-Arab architecture within the Kingdom of Sicily. [1]")
     assert rewrite("who ruled it", sicily) == "who ruled Sicily"
     assert rewrite("what did they build", sicily) == "what did the Normans build"
+
+
+def test_it_after_a_people_pronoun_is_the_thing_asked_about():
+    warrant = _turn("what happened with the warrant", "For their part, the US agreed to suspend the warrant for his "
+                                                      "arrest in connection with another cleric's murder ... [1]")
+    # was "why did US suspend it": "they" resolved, "it" left for no one
+    assert rewrite("why did they suspend it", warrant) == "why did US suspend the warrant"
+
