@@ -425,6 +425,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
             thing = next((m.group() for m in _THE_THING.finditer(prev_q) if a_thing(m.group())), None)
             if person_like(name, f"{prev_q} {answer}") and thing:
                 return q[:pm.start()] + (_owner(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
+        # "what did the government say about it" after "did Sadr listen": "it" is not what the question names
+        # itself (its answer's "The Iraqi government ..."); left as it is
+        if pm.group(1).lower() in {"it", "its"} and re.search(rf"(?i)\b{re.escape(name.split()[-1])}\b", q):
+            return q
         # "what did Sadr's spokesman say" + "who is he": the spokesman, not Sadr
         owned = owned_person(prev_q) if singular else None
         if owned and name in owned:

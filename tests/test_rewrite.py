@@ -930,3 +930,9 @@ def test_it_after_a_people_pronoun_is_the_thing_asked_about():
     # was "why did US suspend it": "they" resolved, "it" left for no one
     assert rewrite("why did they suspend it", warrant) == "why did US suspend the warrant"
 
+
+def test_it_is_not_a_name_the_question_itself_gives():
+    listened = _turn("did Sadr listen", "The articles do not say this directly; the closest they come is: The Iraqi "
+                                        "government has welcomed Sadr's move. [1]")
+    # was "... say about Iraqi government": the government saying something about itself
+    assert rewrite("what did the government say about it", listened) == "what did the government say about it"
