@@ -93,6 +93,9 @@ def gives_reason(lib: Library, q: Question, c: Candidate) -> bool:
             and c.features.get("cov_ctx_nv", 1.0) > 0)
 
 
+_CLAUSE_BREAK = frozenset("but while whereas although though which who".split())
+
+
 def _purpose_of(verb: str, sentence: str) -> bool:
     """A purpose infinitive after the act and its object: "... launched a pre-dawn offensive to crack down on armed
     groups", "went to Basra on Monday to personally supervise ..." (the verb's form, up to six words, "to" and a
@@ -102,6 +105,10 @@ def _purpose_of(verb: str, sentence: str) -> bool:
         if verb not in lexicon.base_forms(w.lower(), "v") and w.lower() != verb:
             continue
         for j in range(i + 2, min(i + 8, len(ws) - 1)):
+            # ... in the act's own clause: "would suspend offensive operations but will continue to provide security"
+            # gives no purpose of suspending
+            if ws[j].lower() in _CLAUSE_BREAK:
+                break
             nxt = ws[j + 1].lower()
             if ws[j].lower() == "to" and (lexicon.base_forms(nxt, "v") == (nxt,) or (
                     nxt.endswith("ly") and j + 2 < len(ws) and ws[j + 2].lower() in lexicon.base_forms(ws[j + 2].lower(), "v"))):

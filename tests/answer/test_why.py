@@ -77,3 +77,11 @@ def test_a_purpose_infinitive_after_the_act_is_its_reason(sample_home):
     # was "But Sadrist lawmakers and officials denounced the offensive and said they felt the government is ..."
     a = ask("why did the government launch the offensive", settings=sample_home)
     assert a.status == "answered" and "to crack down on armed groups" in a.citations[0].quote, a.answer
+
+
+def test_a_purpose_is_in_the_acts_own_clause():
+    from bot.answer.reasons import _purpose_of
+    assert _purpose_of("launch", "Iraqi troops launched a pre-dawn offensive to crack down on armed groups")
+    # "to provide" goes with "continue", after "but": no purpose of suspending
+    assert not _purpose_of("suspend", 'US forces would "suspend offensive operations but will continue to provide '
+                                      'security by carrying out presence patrols"')
