@@ -205,6 +205,10 @@ _GOVERNED = re.compile(r"\b(?:of|by|to|with|for|from|between|against|about)\s+(?
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"})
 
 
+# Verbs whose infinitive is their subject's own act, done ("agreed to suspend", "began to withdraw")
+_OWN_ACT = frozenset("agree decide begin start continue".split())
+
+
 def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start: int, is_the_verb,
                      first_only: bool = False) -> bool:
     """The actor named before a word of the sentence at `start` that ``is_the_verb`` accepts (no infinitive;
@@ -221,7 +225,10 @@ def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start
         if not is_the_verb(w) and not (i + 1 < len(tokens) and (phrasal := lexicon.compound(w, tokens[i + 1].group()))
                                        and is_the_verb(phrasal)):
             continue
-        if i and tokens[i - 1].group().lower() == "to":
+        # (an infinitive is someone else's act, unless the verb before it makes it the subject's own: "the US
+        # agreed to suspend the warrant" is the US suspending it)
+        if i and tokens[i - 1].group().lower() == "to" and not (
+                i > 1 and set(lexicon.base_forms(tokens[i - 2].group().lower(), "v")) & _OWN_ACT):
             continue
         # a noun after a determiner or a possessive ("After the cleric's order went out": no one orders)
         if i and (tokens[i - 1].group().lower() in _DETERMINERS or re.search(r"['\u2019]s$", tokens[i - 1].group())):

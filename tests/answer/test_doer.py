@@ -116,3 +116,17 @@ def test_the_act_named_as_a_thing_done_to_the_one_asked_about_stays_first(tmp_pa
     # was not found: "King Corwen ... married Edric's sister Maud" (the verb, but another couple) went first
     a = ask("who married lady orla", settings=home_of(tmp_path, ROYALS))
     assert a.status == "answered" and "the marriage of Lady Orla" in a.citations[0].quote, a.answer
+
+
+def test_an_infinitive_after_agreeing_is_the_subjects_own_act(sample_home):
+    from bot.answer.speaker import does_as_subject
+    from bot.library import open_library
+    lib = open_library(sample_home)
+    aid = next(a for a in lib.articles if a.startswith("001"))
+    text = lib.articles[aid].text
+    agreed = text.index("For their part, the US agreed to suspend the warrant")
+    prompted = text.index("The Mahdi Army's grip on the city centre")
+    assert does_as_subject(lib, frozenset({"us"}), "suspend", aid, agreed)
+    # "prompted those loyal to ... Sistani to ask the militia to leave": the loyal ask, not Sistani
+    assert not does_as_subject(lib, frozenset({"sistani"}), "ask", aid, prompted)
+
