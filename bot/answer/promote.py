@@ -178,10 +178,15 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
         named_too = topic & names
 
         def names_all(c): return named_too <= set(terms(lib.articles[c.article_id].text[c.start:c.end]))  # noqa: E704
+        def holds_all(c): return topic <= set(terms(lib.articles[c.article_id].text[c.start:c.end]))  # noqa: E704
         # (or, among the first, X doing it in a clause of its own: "Normans came into Scotland, building castles")
         subject = (first_passing(cands, [lambda c: c.sentence_id in acting and bool(named_too) and names_all(c)],
                                  window=len(cands))
                    or first_passing(cands, [lambda c, t=t: bool(named_too) and names_all(c) and t(c) for t in tests])
+                   # ... or X doing it to every other thing the question names ("why did the US suspend the
+                   # warrant": "... the US agreed to suspend the warrant ...", not "US occupation forces have
+                   # suspended their offensive")
+                   or first_passing(cands, [lambda c, t=t: bool(topic) and holds_all(c) and t(c) for t in tests])
                    or first_passing(cands, [lambda c: c.sentence_id in acting], window=len(cands)))
         if subject is not None:
             return subject

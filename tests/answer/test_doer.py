@@ -130,3 +130,8 @@ def test_an_infinitive_after_agreeing_is_the_subjects_own_act(sample_home):
     # "prompted those loyal to ... Sistani to ask the militia to leave": the loyal ask, not Sistani
     assert not does_as_subject(lib, frozenset({"sistani"}), "ask", aid, prompted)
 
+
+def test_the_act_done_to_what_the_question_names_goes_first(sample_home):
+    # was "US occupation forces have suspended their offensive ..." (the US suspending something else) first
+    a = ask("why did the us suspend the warrant", settings=sample_home)
+    assert a.citations and "agreed to suspend the warrant" in a.citations[0].quote, a.answer
