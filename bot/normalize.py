@@ -216,6 +216,15 @@ COUNT_IDIOMS = (
     (re.compile(rf"^\s*how\s+many\s+{_TOLL_NOUN}\b{_THERE}\s*", re.I), "how many were killed "),
     # "how many injuries"
     (re.compile(rf"^\s*how\s+many\s+injuries\b{_THERE}\s*", re.I), "how many were injured "),
+    # "were there any casualties in basra", "have there been deaths": whether anyone was
+    (re.compile(rf"^\s*(?:were|are|have|has)\s+there\s+(?:been\s+)?(?:any\s+)?{_TOLL_NOUN}\b\s*", re.I), "was anyone killed "),
+    (re.compile(r"^\s*(?:were|are|have|has)\s+there\s+(?:been\s+)?(?:any\s+)?injuries\b\s*", re.I), "was anyone hurt "),
+    # "injuries in basra", "any injuries?" (no question word)
+    (re.compile(r"^\s*(?:any\s+)?injuries\s*(?=[?.!]*\s*$)", re.I), "how many were injured"),
+    (re.compile(r"^\s*(?:any\s+)?injuries\s+(?=in\b)", re.I), "how many were injured "),
+    # "casualties basra", "deaths in Kut" (a name after the noun: normalize has capitalised it)
+    (re.compile(rf"^\s*(?:any\s+)?(?:{_TOLL_NOUN}|[Dd]eath\s+toll)\s+(?:in\s+)?(?P<place>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)\s*(?=[?.!]*\s*$)"),
+     "how many were killed in \\g<place>"),
     # "any casualties?", "casualties", "death toll?"
     (re.compile(rf"^\s*(?:any\s+)?(?:{_TOLL_NOUN}|death\s+toll)\s*(?=[?.!]*\s*$)", re.I), "how many were killed"),
     # "death toll in basra", "the number of casualties in kut" (no question word)
@@ -231,7 +240,8 @@ def plain_count(question: str) -> str:
     killed in basra"); other questions unchanged."""
     for pattern, plain in COUNT_IDIOMS:
         if pattern.search(question):
-            return pattern.sub(plain, question, count=1).rstrip()
+            # (no space left before the question mark: "have there been injuries?" -> "was anyone hurt?")
+            return re.sub(r"\s+(?=[?.!]+\s*$)", "", pattern.sub(plain, question, count=1)).rstrip()
     return question
 
 

@@ -210,6 +210,12 @@ def test_a_very_long_word_is_no_typo_and_costs_nothing(corpus) -> None:
     ("Basra death toll", "how many were killed in Basra"),
     ("death toll in Basra?", "how many were killed in Basra?"),
     ("how many injuries", "how many were injured"),
+    ("casualties Basra", "how many were killed in Basra"),
+    ("deaths in Kut?", "how many were killed in Kut?"),
+    ("were there any casualties in Basra", "was anyone killed in Basra"),
+    ("have there been injuries?", "was anyone hurt?"),
+    ("injuries in Basra", "how many were injured in Basra"),
+    ("any injuries?", "how many were injured?"),
     # no count of the dead asked for, or no place named: left alone
     ("what did the casualties say", "what did the casualties say"),
     ("civilian casualties", "civilian casualties"),
