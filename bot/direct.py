@@ -87,6 +87,15 @@ _WHO_THE_ONE = re.compile(r"(?i)^\s*who(?:'s|\u2019s|\s+is|\s+was|\s+are|\s+were
                           r"(?:who|that)\s+(?=\S)")
 
 
+# "maliki quote", "quotes from sadr's spokesman", "the prime minister's statement": what someone said, asked as
+# keywords
+_SAYING = r"(?:quotes?|statements?|comments?|remarks?)"
+_QUOTE_OF = re.compile(rf"(?i)^\s*(?:(?:any|the)\s+)?{_SAYING}\s+(?:from|by|of)\s+(?P<who>[\w'\-]+(?:\s+[\w'\-]+){{0,4}}?)"
+                       r"\s*[?.!]*\s*$")
+_QUOTE_AFTER = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|any)\b)"
+                          rf"(?P<who>[\w'\-]+(?:\s+[\w'\-]+){{0,3}}?)(?:'s|\u2019s)?\s+{_SAYING}\s*[?.!]*\s*$")
+
+
 def _checked(question: str) -> str:
     """A statement to check, without the words asking to check it; the question unchanged when it has none."""
     statement = _CHECK_AFTER.sub("", _CHECK_BEFORE.sub("", question)).strip()
@@ -97,6 +106,10 @@ def _plain(question: str) -> str:
     """The question put plainly: a statement to check as the statement, "who's the guy who X" as "who X", X's
     leader as "the leader of X", a view asked as a noun as what was said (or how they reacted)."""
     question = _WHO_THE_ONE.sub("who ", _checked(question))
+    quoted = _QUOTE_OF.match(question) or _QUOTE_AFTER.match(question)
+    if quoted:
+        who = re.sub(r"['\u2019]s$", "", quoted.group("who"))  # "the prime minister's statement"
+        return f"what did {who} say"
     lead = _LEADER_OF.match(question)
     if lead:
         return f"who is the {lead.group('role').lower()} of {lead.group('owner')}"

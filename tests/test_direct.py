@@ -118,3 +118,22 @@ def test_the_one_who_read_the_statement_is_answered(sample_home):
     # was not found ("guy" a word to find)
     a = ask("who's the guy who read the statement", settings=sample_home)
     assert a.status == "answered" and "Aaraji read a statement" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("typed, put", [
+    ("maliki quote", "what did maliki say"),
+    ("quotes from sadr's spokesman", "what did sadr's spokesman say"),
+    ("the prime minister's statement", "what did the prime minister say"),
+    ("any comments from the us?", "what did the us say"),
+    # a question about a statement, or no one named: left alone
+    ("who made the statement", "who made the statement"),
+    ("what is the quote", "what is the quote"),
+    ("statement", "statement"),
+])
+def test_a_quote_asked_as_keywords_is_what_they_said(typed, put):
+    assert direct(typed) == put
+
+
+def test_a_name_and_quote_is_answered_by_their_words(sample_home):
+    a = ask("senor quote", settings=sample_home)  # was not found
+    assert a.status == "answered" and "Dan Senor, said" in a.citations[0].quote, a.answer
