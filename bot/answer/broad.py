@@ -14,7 +14,7 @@ from bot.answer.features import CALENDAR, Question, analyse_question, coverage, 
 from bot.answer.provenance import credit_lines
 from bot.library import Library
 from bot.types import Passage
-from index.terms import stopwords, terms
+from index.terms import stopwords, terms, words
 
 # The topic follows the opening; the opening words are not part of it.
 _BROAD = re.compile(
@@ -412,9 +412,16 @@ def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit:
                     and _PLACE_AGAIN.search(text[b.start:b.end])}
         rows = [s for s in rows if s.id in held or s.id in going_on]
     vectors = lib.store.vectors("sentence", [s.id for s in rows])
+    # "who is the VOA reporter": a word for a kind of person is held as that noun, not as its verb's stem ("Clashes
+    # were also reported ...")
+    roles = {w: set(terms(w)) for w in t.sequence if person and w.isalpha() and lexicon.is_person_first(w)}
     scored = []
     for s in rows:
-        cov = coverage(t, held_terms(f"{going_on.get(s.id, '')} {text[s.start:s.end]}", t.unseen))
+        held = held_terms(f"{going_on.get(s.id, '')} {text[s.start:s.end]}", t.unseen)
+        for role, stems in roles.items():
+            if not any(role in lexicon.base_forms(w, "n") or w == role for w in words(text[s.start:s.end])):
+                held -= stems
+        cov = coverage(t, held)
         if cov < SENTENCE_MIN:
             continue  # a sentence that says little of the topic is no part of its summary
         vec = vectors.get(s.id)

@@ -352,3 +352,10 @@ def test_what_a_place_is_comes_from_the_article_saying_so_not_one_naming_places_
 def test_what_life_is_like_in_a_place_asks_about_the_place(sample_home, question, topic):
     assert broad_topic(question) == topic
     assert ask(question, settings=sample_home).status == "answered"
+
+
+def test_a_kind_of_person_is_held_as_that_noun_not_its_verb(sample_home):
+    a = ask("who is the voa reporter", settings=sample_home)
+    assert a.status == "answered" and "Correspondent Challiss McDonough" in a.citations[0].quote, a.answer
+    # were cited after it: "Clashes were also reported ...", "Shops ... were reported to be closed ..."
+    assert not any("reported" in c.quote for c in a.citations), a.answer
