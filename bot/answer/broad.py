@@ -38,6 +38,12 @@ _BROAD = re.compile(
     r"|what(?:'s|\s+is|\s+was)\s+the\s+(?:(?:current|latest|overall|general)\s+)?(?:background|context|situation|story)"
     r"\s+(?:on|of|to|in|with|behind)"
     r"|(?:what(?:'s|\s+is)\s+)?(?:the\s+)?latest\s+(?:on|from|in|about|with)"  # "what's the latest from Iraq"
+    # "what's the outcome in Najaf", "how did things turn out in Najaf", "where do things stand in Basra": how it went
+    # there, which the story's lead tells (the outcome *of* a thing is one fact: _FACT_HEAD)
+    r"|what(?:'s|\s+is|\s+was)\s+the\s+(?:outcome|result|upshot)\s+(?:in|at)"
+    r"|how\s+(?:did|have|has)\s+(?:things|it|it\s+all|everything)\s+(?:turn(?:ed)?\s+out|end(?:ed)?(?:\s+up)?|go(?:ne)?|"
+    r"play(?:ed)?\s+out)\s+(?:in|at)"
+    r"|where\s+do\s+things\s+stand\s+(?:in|at|with)"
     r"|(?:who|what)(?:'s|\s+is|\s+was|\s+are|\s+were)"
     r"|(?:any\s+|the\s+latest\s+|latest\s+)?(?:news|updates?)\s+(?:on|about|from)"
     r"|what\s+(?:do|does|did)\s+(?:the|these|this|my|your)\s+(?:articles?|stories|story|news|reports?|sources?)\s+"

@@ -359,3 +359,17 @@ def test_a_kind_of_person_is_held_as_that_noun_not_its_verb(sample_home):
     assert a.status == "answered" and "Correspondent Challiss McDonough" in a.citations[0].quote, a.answer
     # were cited after it: "Clashes were also reported ...", "Shops ... were reported to be closed ..."
     assert not any("reported" in c.quote for c in a.citations), a.answer
+
+
+@pytest.mark.parametrize("question", ["what's the outcome in najaf", "how did things turn out in najaf",
+                                      "how did it end in najaf", "what was the result in najaf"])
+def test_how_it_went_somewhere_is_told_by_the_story_set_there(sample_home, question):
+    # were not found ("outcome in najaf": one fact of a thing named "outcome") or answered by "... turn in their
+    # weapons ... negotiated in ... Najaf" ("turn out")
+    assert broad_topic(question).lower() == "najaf"
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote.startswith("US occupation forces have suspended"), a.answer
+
+
+def test_the_outcome_of_a_thing_is_still_one_fact():
+    assert broad_topic("what was the result of the vote") is None
