@@ -33,6 +33,9 @@ _OVERVIEW = re.compile(
     r"|what(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?:latest|top)(?:\s+(?:news|stories|headlines))?"
     r"|what(?:'s|\s+is)\s+(?:been\s+)?(?:happening|going\s+on)|what\s+(?:has\s+)?happened"
     r"|tl;?dr"
+    # "what's the conflict about", "what is all this about": the events as a whole, under a word for them
+    r"|what(?:'s|\s+is|\s+was)\s+(?:(?:the|this|that)\s+(?:whole\s+)?(?:conflict|war|crisis|dispute|unrest|trouble|"
+    r"standoff|fuss|thing)|all\s+(?:this|that))\s+(?:all\s+)?about"
     # "what articles do you have", "which stories are there", "what's in the archive"
     r"|(?:what|which)\s+(?:articles|stories|documents|news)\s+(?:do\s+you\s+have|have\s+you\s+got|are\s+there|"
     r"are\s+(?:indexed|loaded|in\s+(?:the\s+)?(?:index|archive|corpus)))"

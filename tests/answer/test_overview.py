@@ -373,3 +373,15 @@ def test_how_it_went_somewhere_is_told_by_the_story_set_there(sample_home, quest
 
 def test_the_outcome_of_a_thing_is_still_one_fact():
     assert broad_topic("what was the result of the vote") is None
+
+
+@pytest.mark.parametrize("question", ["what's the conflict about", "what is all this about",
+                                      "what is the whole thing about"])
+def test_a_word_for_the_events_as_a_whole_asks_for_the_overview(sample_home, question):
+    assert asks_overview(question)
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and len({c.article_id for c in a.citations}) == 3, a.answer  # were not found
+
+
+def test_a_named_event_is_no_overview():
+    assert not asks_overview("what is the fighting about") and not asks_overview("what's the truce about")
