@@ -38,8 +38,8 @@ from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_all_sources, asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
-from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_subject, names_speaker, says_as_subject,
-                               source_terms, speaks_as_subject, speaks_first)
+from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_agent, does_as_subject, names_speaker,
+                               says_as_subject, source_terms, speaks_as_subject, speaks_first)
 from bot.answer.order import by_kind
 from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, definition_first, gives_role, holds_act, naming_first,
                                 naming_sentences, prefer_actor, promote_first, reacts, role_sentences, says_how_long,
@@ -343,6 +343,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # no yes or no for the one asked about
     if (status == ANSWERED and _YES_NO.match(q.text) and actor and verb and verb not in ("do", "done")
             and not does_as_subject(lib, actor, verb, best.article_id, best.start)
+            and not does_as_agent(lib, actor, verb, best.article_id, best.start)  # "... was greeted ... by the residents"
             and not (lexicon.is_speech_verb(verb) and (speaks_as_subject(lib, actor, best.article_id, best.start)
                                                         or says_as_subject(lib, actor, best.article_id, best.start)))):
         status = UNCERTAIN

@@ -290,6 +290,24 @@ def acts_in(lib: Library, actor: frozenset[str], article_id: str, start: int) ->
     return bool(actor & set(terms(agents)))
 
 
+def does_as_agent(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:
+    """The act (or a stand-in) in the passive, the actor its agent: "The truce ... was greeted with cautious relief
+    by the embattled residents" is the residents welcoming it."""
+    s = sentence_at(lib, article_id, start)
+    sentence = lib.articles[article_id].text[s.start:s.end]
+    tokens = list(re.finditer(r"[\w'\-]+", sentence))
+    for i, m in enumerate(tokens):
+        w = m.group().lower()
+        # a participle after a form of "be" (an adverb between: "was quickly greeted")
+        if not (is_participle(w) and _same_act(verb, w)
+                and any(t.group().lower() in BE_FORMS for t in tokens[max(i - 2, 0):i])):
+            continue
+        agents = " ".join(_AGENT.findall(sentence[m.end():]))
+        if actor <= set(terms(agents)):
+            return True
+    return False
+
+
 def _subject_terms(text: str, sentence: str) -> set[str] | None:
     """The terms the sentence names before its first verb (its subject, titles standing for their names), None
     when no verb is found."""

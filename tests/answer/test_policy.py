@@ -413,3 +413,10 @@ def test_a_yes_no_question_about_someone_the_sentence_does_not_name_is_no_answer
     assert a.status == "uncertain", a.answer
     a = ask("did sadr threaten civil disobedience", settings=sample_home)  # named: still answered
     assert a.status == "answered" and "civil disobedience" in a.citations[0].quote, a.answer
+
+
+def test_the_agent_of_the_acts_passive_is_a_yes(sample_home):
+    # "... was greeted with cautious relief by the embattled residents": was uncertain (the residents are no subject)
+    a = ask("did the residents welcome the truce", settings=sample_home)
+    assert a.status == "answered" and "greeted with cautious relief" in a.citations[0].quote, a.answer
+    assert ask("did sadr welcome the truce", settings=sample_home).status != "answered"  # someone else's act
