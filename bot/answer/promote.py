@@ -440,11 +440,19 @@ _AT_NOUN = re.compile(r"\b(?:(?:in|at|near|inside|outside|on)\s+(?:the\s+|a\s+|a
 PLACE_WINDOW = 2  # how far down the scored candidates a sentence saying where is looked for
 
 
+_WHICH_PLACE = re.compile(r"(?i)^\W*(?:which|what)\s+([a-z]+)\b")
+
+
 def says_where(lib: Library, q: Question, c: Candidate) -> bool:
     """Does the candidate place something: a preposition of place before a name the question does not
     hold ("at a press conference in Baghdad") or before a place noun ("stationed on rooftops")?"""
     sentence = lib.articles[c.article_id].text[c.start:c.end]
     if re.search(r"(?i)\belsewhere\b", sentence):
+        return True
+    # "which province did the British hand over": a sentence naming one ("... control of Basra province ...")
+    kind = _WHICH_PLACE.match(q.text)
+    if kind and lexicon.is_place_noun(kind.group(1).lower()) and re.search(
+            rf"\b[A-Z][\w'\-]*\s+(?i:{kind.group(1)})s?\b|\b(?i:{kind.group(1)})s?\s+of\s+[A-Z]", sentence):
         return True
     # (the noun or its modifier's noun: "on rooftops", "near the holy shrine")
     # (a people's adjective is no place: "to the Iraqi police")

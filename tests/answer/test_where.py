@@ -39,3 +39,9 @@ def test_a_nationality_is_answered_by_a_people_s_word_not_by_a_place(sample_home
     # (a sentence saying where, put first for a place question: was uncertain)
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote.startswith("British troops"), a.answer
+
+
+def test_which_place_is_answered_by_a_sentence_naming_one(sample_home):
+    # was "Clashes were also reported in the city of Kut." (a place said, but no province)
+    a = ask("which province did the british hand over", settings=sample_home)
+    assert a.status == "answered" and "control of Basra province" in a.citations[0].quote, a.answer
