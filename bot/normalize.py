@@ -147,6 +147,32 @@ def _capital(corpus: WordStats, low: str, countable: bool = False, alone: bool =
     return form if mid and caps / mid >= CAPITALISED else None
 
 
+MIN_NAME_PART = 3  # letters of each part of a name the articles write in two words ("Ayat" / "Allah")
+
+
+def _split_name(low: str, corpus: WordStats) -> str | None:
+    """A word the articles write as two capitalised words ("ayatollah" -> "Ayat Allah"), or None: each part a
+    word they capitalise mid-sentence (whatever else it is: "Allah" is an English word too), the second as
+    typed or one edit from it ("ollah")."""
+    if len(low) < 2 * MIN_NAME_PART or not low.isalpha():
+        return None
+
+    def name(word: str) -> str | None:
+        mid, caps, form = corpus.capitalised(word)
+        return form if mid and caps / mid >= CAPITALISED else None
+    splits = [(low[:i], low[i:]) for i in range(MIN_NAME_PART, len(low) - MIN_NAME_PART + 1)]
+    firsts = corpus.counts({a for a, _ in splits})  # every first part's count, at once
+    for a, b in splits:
+        first = name(a) if firsts.get(a) else None
+        if not first:
+            continue
+        seconds = [b] + sorted(corpus.counts(_edits(b))) if len(b) > MIN_NAME_PART else [b]
+        second = next((f for w in seconds if corpus.counts({w}) and (f := name(w))), None)
+        if second:
+            return f"{first} {second}"
+    return None
+
+
 # American and British endings of one word: "defense" / "defence", "center" / "centre", "color" / "colour",
 # "organize" / "organise", "analyze" / "analyse", "catalog" / "catalogue", "traveled" / "travelled"
 _SPELLINGS = (("ense", "ence"), ("ence", "ense"), ("ter", "tre"), ("tre", "ter"), ("ber", "bre"), ("bre", "ber"),
@@ -305,6 +331,10 @@ def normalize(question: str, lib) -> str:
             cap = _capital(corpus, owner.group(1))
             if cap:
                 return cap + owner.group(2)
+        # "ayatollah" where the articles write "Ayat Allah": a name in two words, typed as one
+        split = _split_name(low, corpus) if low not in counts and (w.islower() or w.istitle()) else None
+        if split:
+            return split
         # "self defense" where the articles write "self-defence": the other side of the Atlantic's spelling
         other = _other_spelling(low, corpus) if low not in counts and w.islower() and "'" not in w else None
         if other:
