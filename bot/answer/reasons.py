@@ -128,14 +128,20 @@ def reason_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Cand
 # for a consequence; its condition is what follows "to" / "if" / "when".
 # ("what did Sadr say would happen to ...": what someone said would follow, the same question)
 _WHAT_HAPPENS = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)?what\s+(?:(?:did|does|do)\s+(?:\S+\s+){1,4}?"
-                           r"(?:say|said|warn|threaten)\s+)?(?:happens|will\s+happen|would\s+happen|"
-                           r"is\s+going\s+to\s+happen)\s+(?:to|if|when|with)\s+(?P<condition>.+)", re.I)
+                           r"(?:say|said|warn|threaten)\s+)?(?:(?:happens|will\s+happen|would\s+happen|"
+                           r"is\s+going\s+to\s+happen)\s+(?:to|if|when|with)"
+                           # "what will Sadr do if the government does not comply": what someone will do then
+                           r"|(?:will|would|could|might)\s+(?:\S+\s+){1,4}?do\s+(?:if|when|unless))"
+                           r"\s+(?P<condition>.+)", re.I)
 
 
 # A sentence stating a consequence: a condition ("if", "unless", "anyone who", "those who", "whoever")
 # followed by what will or must follow ("anyone who continues carrying weapons ... will not be part of ...")
 _CONSEQUENCE = re.compile(r"\b(?:if|unless|whoever|(?:anyone|anybody|those|any\s+\w+|all\s+\w+)\s+who)\b"
-                          r".*\b(?:will|would|shall|must|could|face|faces|risk|risks)\b", re.I | re.S)
+                          r".*\b(?:will|would|shall|must|could|face|faces|risk|risks)\b"
+                          # ... or a threat or a promise made on the condition ("is threatening a campaign of civil
+                          # disobedience if the crackdown on his militias continues")
+                          r"|\b(?:threat\w*|warn\w*|vow\w*|promis\w*|pledg\w*)\b.*\b(?:if|unless)\b", re.I | re.S)
 
 
 _SOME_WHO = re.compile(r"^\s*(?:[\w']+\s+){1,3}who\b", re.I)  # "sadr fighters who ...", "people who ..."
@@ -147,7 +153,7 @@ _ANYONE_WHO = re.compile(r"\b(?:whoever|(?:anyone|anybody|those|people|any\s+\w+
 _WHOEVER = frozenset(terms("anyone anybody everyone everybody someone somebody people person whoever"))
 
 
-def states_consequence(lib: Library, q: Question, c: Candidate) -> bool:
+def states_consequence(lib: Library, q: Question, c: Candidate, every: bool = False) -> bool:
     """For "what happens to sadr fighters who keep their weapons": does the candidate state a consequence of
     a condition it shares a word with ("anyone who continues carrying weapons ... will not be part of the
     Sadrist movement")? False for any other question, and for what happens to a thing, no condition ("what will
@@ -158,12 +164,25 @@ def states_consequence(lib: Library, q: Question, c: Candidate) -> bool:
     sentence = lib.articles[c.article_id].text[c.start:c.end]
     # what the condition is about, not "anyone"; a word of its as its most frequent senses' synonyms ("people
     # who keep fighting" / "anyone who continues carrying weapons")
-    condition = {t for w in words(m.group("condition")) for t in (*terms(w), *(t for x in lexicon.synonyms(w)
-                                                                              for t in terms(x)))} - _WHOEVER
+    by_word = [set(terms(w)) | {t for x in lexicon.synonyms(w) for t in terms(x)}
+               for w in words(m.group("condition")) if terms(w) and not set(terms(w)) <= _WHOEVER]
+    condition = set().union(*by_word) - _WHOEVER
     # "people who keep fighting" asks about whoever does it: a sentence on "anyone who ...", not "if his order ..."
     if _SOME_WHO.match(m.group("condition")) and not _ANYONE_WHO.search(sentence):
         return False
-    return bool(_CONSEQUENCE.search(sentence)) and bool(condition & set(terms(sentence)))
+    if not _CONSEQUENCE.search(sentence):
+        return False
+    held = set(terms(sentence))
+    if every:  # ("if the crackdown on his militias continues" for "if the crackdown continues", before "anyone who
+        # continues carrying weapons ...")
+        return bool(by_word) and all(ws & held for ws in by_word)
+    # ... or, for a condition negated ("what will he do if he doesn't get it"), a negated one ("if the Iraqi
+    # government does not comply")
+    return bool(condition & held) or bool(_NEGATED.search(m.group("condition")) and _NEGATED_CONDITION.search(sentence))
+
+
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no|fails?|refuses?)\b|n't\b")
+_NEGATED_CONDITION = re.compile(r"(?i)\bunless\b|\bif\b[^,;.]*?(?:\b(?:not|never|fails?|refuses?)\b|n't\b)")
 
 
 def consequence_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
@@ -171,7 +190,8 @@ def consequence_first(lib: Library, q: Question, cands: list[Candidate]) -> list
     goes before one only telling of the weapons."""
     if not _conditional(q.text):
         return cands
-    return promote_first(cands, [lambda c: states_consequence(lib, q, c)], window=CONSEQUENCE_WINDOW)
+    return promote_first(cands, [lambda c: states_consequence(lib, q, c, every=True),
+                                 lambda c: states_consequence(lib, q, c)], window=CONSEQUENCE_WINDOW)
 
 
 def _conditional(question: str) -> re.Match | None:

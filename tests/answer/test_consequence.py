@@ -83,3 +83,22 @@ def test_what_followed_a_thing_must_tell_of_what_the_question_says_followed(samp
     # "... it would in turn stop the raids and arrests" names the raids, but no government apologising after them
     a = ask("did the government apologise after the raids", settings=sample_home)
     assert a.status != "answered", a.answer
+
+
+@pytest.mark.parametrize("question, quote", [
+    # was not found: "what will X do" took the first sentence where Sadr does anything
+    ("what will sadr do if the government does not comply", "if the Iraqi government does not comply"),
+    # a threat made on the condition, holding all of it, before "anyone who continues carrying weapons ... will"
+    ("what will sadr do if the crackdown continues", "is threatening a campaign"),
+])
+def test_what_someone_will_do_if_something_happens_is_the_consequence_stated(sample_home, question, quote):
+    answer = ask(question, settings=sample_home)
+    assert answer.status == "answered" and quote in answer.citations[0].quote, answer.answer
+
+
+def test_a_negated_condition_is_met_by_a_negated_one(sample_home):
+    history = [{"role": "user", "content": "what does sadr want"},
+               {"role": "assistant", "content": "In exchange, he asked the government to release Mahdi Army "
+                                                "prisoners and declare an amnesty. [1]"}]
+    answer = ask("what will he do if he doesn't get it", history=history, settings=sample_home)
+    assert answer.status == "answered" and "does not comply" in answer.citations[0].quote, answer.answer
