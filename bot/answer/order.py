@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from bot.answer import lexicon
 from bot.answer.features import Question
 from bot.answer.guards import modifier_swap
-from bot.answer.promote import (count_of_act_first, doer_first, duration_first, gives_role, instance_first,
-                                place_first, promote_first)
+from bot.answer.promote import (count_of_act_first, doer_first, duration_first, elsewhere_first, gives_role,
+                                instance_first, place_first, promote_first)
 from bot.answer.example import example_first
 from bot.answer.reaction import reaction_first
 from bot.answer.reasons import cause_of_state_first, consequence_first, effect_first, reason_first
@@ -47,6 +47,7 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
     if not placed and not near:  # ("where is X": the sentence placing X, above; "where did they do that": the
         # place nearest to the act the previous answer told of, above)
         cands = place_first(lib, q, cands)  # "where ...": one saying where
+    cands = elsewhere_first(lib, q, cands)  # "where else ...": one saying elsewhere
     if not leader:  # "who governs Iraq" is the titles' question (above)
         cands = doer_first(lib, q, cands)  # "who pressured Sadr": one holding the act
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty

@@ -470,6 +470,21 @@ def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candi
     return promote_first(cands, [lambda c: says_where(lib, q, c)], window=PLACE_WINDOW)
 
 
+def elsewhere_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "where else are there curfews", a sentence saying it is so elsewhere ("Overnight curfews were being
+    imposed elsewhere in central and southern Iraq, ...") goes before one naming the one place ("a citywide
+    curfew in Baghdad")."""
+    if not _WHERE_ELSE.search(q.text):
+        return cands
+    return promote_first(cands, [lambda c: bool(_ELSEWHERE.search(lib.articles[c.article_id].text[c.start:c.end]))],
+                         window=PLACE_WINDOW)
+
+
+_WHERE_ELSE = re.compile(r"(?i)\bwhere\s+else\b")
+_ELSEWHERE = re.compile(r"(?i)\b(?:elsewhere|other\s+(?:areas|cities|places|provinces|parts|towns|regions|districts)|"
+                        r"also\s+(?:reported|seen|imposed|in))\b")
+
+
 # "which country's troops ...", "what nationality": a people's word answers ("British troops"), not a place
 _NATIONALITY = re.compile(r"(?i)\b(?:which|what)\s+(?:country|nation)['\u2019]s\b|\bwhat\s+nationality\b")
 

@@ -45,3 +45,9 @@ def test_which_place_is_answered_by_a_sentence_naming_one(sample_home):
     # was "Clashes were also reported in the city of Kut." (a place said, but no province)
     a = ask("which province did the british hand over", settings=sample_home)
     assert a.status == "answered" and "control of Basra province" in a.citations[0].quote, a.answer
+
+
+def test_where_else_is_answered_by_a_sentence_saying_elsewhere(sample_home):
+    # was "Iraqi authorities say a citywide curfew in Baghdad ..." (the one place)
+    a = ask("where else are there curfews", settings=sample_home)
+    assert a.status == "answered" and "imposed elsewhere" in a.citations[0].quote, a.answer
