@@ -17,6 +17,7 @@ from bot.graft import dated, graft, of_doer
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, bound_in_question, entities, group_subject, is_place,
                            named_subject, owned_person, people_asked_of, people_word, person_asked, person_like,
                            plural_noun, thing_asked, undergoing)
+from index.terms import terms
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
@@ -466,6 +467,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # No name of its own and no pronoun: the topic is the previous turn's ("How did the government
         # react?" after Sadr's demand). After "who negotiated (Najaf)?" that is still Najaf, not a name its
         # answer gave.
+        # ... but a question naming the thing the previous one asked about is about it, not about a name that
+        # question's answer gave ("tell me about the curfew" + "where else are there curfews": no "(Iraqi
+        # authorities)")
+        if not asked and topic and set(terms(topic)) & set(terms(q)):
+            return q
         return _carry(q, prev_q, asked or names)
     return q
 

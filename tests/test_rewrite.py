@@ -936,3 +936,13 @@ def test_it_is_not_a_name_the_question_itself_gives():
                                         "government has welcomed Sadr's move. [1]")
     # was "... say about Iraqi government": the government saying something about itself
     assert rewrite("what did the government say about it", listened) == "what did the government say about it"
+
+
+def test_a_follow_up_naming_the_thing_asked_about_carries_no_name_from_the_answer():
+    curfew = _turn("tell me about the curfew", "Iraqi authorities say a citywide curfew in Baghdad is to be lifted "
+                                               "early Monday. [1] Overnight curfews were being imposed elsewhere. [2]")
+    # was "... curfews (Iraqi authorities)?": the answer's name carried as the topic
+    assert rewrite("where else are there curfews", curfew) == "where else are there curfews"
+    # a follow-up not naming it still carries the topic
+    basra = _turn("what's happening in Basra", "Heavy fighting has been raging in Basra ... [1]")
+    assert rewrite("how many people died", basra) == "how many people died (in Basra)?"
