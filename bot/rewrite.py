@@ -375,6 +375,13 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if group and pm.group(1).lower() in {"they", "them", "their"} and not _WHO.match(prev_q):
         group = f"the {group}" if re.search(rf"(?i)\bthe\s+{re.escape(group)}\b", prev_q) else group
         return q[:pm.start()] + (_owner(group) if pm.group(1).lower() == "their" else group) + q[pm.end():]
+    # "tell me about the curfew" + "who imposed them?": the things asked about, when the answer tells of more than
+    # one ("Overnight curfews were being imposed elsewhere ..."), not a name it gave ("Iraqi authorities")
+    plural_topic = _plural_of(topic, answer) if pm and not own and topic and not _WHO.match(prev_q) else None
+    # (as an object, or a subject of "be": "are they still on"; "what did they say" asks for people)
+    if plural_topic and (pm.group(1).lower() == "them" or (pm.group(1).lower() == "they" and (
+            _BE.search(q[:pm.start()]) or _BE.search(q[pm.end():])))):
+        return q[:pm.start()] + plural_topic + q[pm.end():]
     if (pm and not own and pm.group(1).lower() in {"they", "them"} and not _WHO.match(prev_q)
             and (not any(n.endswith("s") for n in names) or (not asked and plural_noun(prev_q)))):
         # "How many troops were in the Basra offensive?" + "Who sent them?": the troops, not Basra
@@ -474,6 +481,21 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
             return q
         return _carry(q, prev_q, asked or names)
     return q
+
+
+_BE = re.compile(r"(?i)\b(?:are|were)\s*$|^\s+(?:are|were|be|been|being|will\s+be|have\s+been)\b")  # "are they", "will they be"
+
+
+def _plural_of(topic: str, answer: str) -> str | None:
+    """The topic in the plural ("the curfew" -> "the curfews") when it is a thing and the answer writes its
+    plural, else None."""
+    words = topic.split()
+    if not a_thing(topic) or words[-1][:1].isupper():
+        return None
+    plural = words[-1] if words[-1].endswith("s") else f"{words[-1]}s"
+    if not re.search(rf"(?i)\b{re.escape(plural)}\b", answer):
+        return None
+    return " ".join([*words[:-1], plural])
 
 
 def _plural_name(name: str, text: str) -> bool:

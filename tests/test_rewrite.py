@@ -946,3 +946,12 @@ def test_a_follow_up_naming_the_thing_asked_about_carries_no_name_from_the_answe
     # a follow-up not naming it still carries the topic
     basra = _turn("what's happening in Basra", "Heavy fighting has been raging in Basra ... [1]")
     assert rewrite("how many people died", basra) == "how many people died (in Basra)?"
+
+
+def test_them_after_a_thing_asked_about_is_those_things():
+    curfew = _turn("tell me about the curfew", "Iraqi authorities say a citywide curfew in Baghdad is to be lifted "
+                                               "early Monday. [1] Overnight curfews were being imposed elsewhere. [2]")
+    # were "who imposed Iraqi authorities", "when will Iraqi authorities be lifted"
+    assert rewrite("who imposed them", curfew) == "who imposed the curfews"
+    assert rewrite("when will they be lifted", curfew) == "when will the curfews be lifted"
+    assert rewrite("what did they say", curfew) == "what did Iraqi authorities say"  # saying asks for people
