@@ -299,9 +299,20 @@ def doer_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candid
     # provide security" (Senor), before "pushing cleric Muqtada al-Sadr to offer terms" ("offer" ~ "provide");
     # so before the act named as a thing ("who married Emma": "the marriage of Emma ... and King Ethelred II", not
     # "King Malcolm III of Scotland married Edgar's sister Margaret", further down)
-    if holds_act(lib, q, cands[0]) or names_act(lib, q, cands[0]):
+    if holds_act(lib, q, cands[0]) or names_act(lib, q, cands[0]) or in_act(lib, q, cands[0]):
         return promote_first(cands, [lambda c: holds_act(lib, q, c, exact=True)], window=2)
-    return promote_first(cands, [lambda c: holds_act(lib, q, c, exact=True), lambda c: holds_act(lib, q, c)])
+    # ... and so before it someone in the state the act's own noun names ("who controls Najaf": "... the Mahdi Army
+    # remained in firm control", not "pushing cleric Muqtada al-Sadr ...")
+    return promote_first(cands, [lambda c: holds_act(lib, q, c, exact=True), lambda c: in_act(lib, q, c),
+                                 lambda c: holds_act(lib, q, c)])
+
+
+def in_act(lib: Library, q: Question, c: Candidate) -> bool:
+    """Does the candidate put someone in the state a who-question's verb names as a noun ("in firm control",
+    "under the command of")?"""
+    verb = _doer_verb(q)
+    return bool(verb) and bool(re.search(rf"(?i)\b(?:in|under)\s+(?:(?:the|firm|full|overall|total|effective)\s+)?"
+                                         rf"{re.escape(verb)}\b", lib.articles[c.article_id].text[c.start:c.end]))
 
 
 def _doer_verb(q: Question) -> str | None:

@@ -135,3 +135,9 @@ def test_the_act_done_to_what_the_question_names_goes_first(sample_home):
     # was "US occupation forces have suspended their offensive ..." (the US suspending something else) first
     a = ask("why did the us suspend the warrant", settings=sample_home)
     assert a.citations and "agreed to suspend the warrant" in a.citations[0].quote, a.answer
+
+
+def test_someone_in_the_state_the_verb_names_goes_before_a_stand_in(sample_home):
+    # was "Shia clerics in Najaf ... pushing cleric Muqtada al-Sadr ..." ("pushing" standing in for "control")
+    a = ask("who controls najaf", settings=sample_home)
+    assert a.citations and "remained in firm control" in a.citations[0].quote, a.answer
