@@ -97,6 +97,10 @@ _DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was)\s+(?:life|it|the\s+(?:si
                        r"(?:in|at)\s+(?P<lifein>.+?)"  # "what's life like in najaf": the place
                        # ... "like" left out: "whats the mood in najaf", "how's the atmosphere in basra"
                        r"|(?:what|how)(?:'s|\s+is|\s+was)\s+the\s+(?:mood|atmosphere)\s+(?:in|at)\s+(?P<moodin>.+?)"
+                       # "how are the residents of sadr city coping", "how are the people of najaf": life there
+                       r"|how\s+(?:are|were)\s+(?:the\s+)?(?:people|residents|locals|civilians|citizens|inhabitants|"
+                       r"folks)\s+(?:of|in)\s+(?P<faring>.+?)(?:\s+(?:doing|coping|faring|holding\s+up|managing|"
+                       r"getting\s+(?:on|by)))?"
                        r"|what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<like>.+?)\s+(?:like|(?:best\s+)?(?:known|"
                        r"famous|noted|renowned)\s+for)"  # "what's najaf known for"
                        # "what kind of place is Sadr City", "what sort of man is Sadr"
@@ -211,7 +215,7 @@ def asks_what_it_is(question: str) -> bool:
     important"), not what is going on there?"""
     d = _DESCRIBE.match(question)
     if d:
-        return not d.group("about")
+        return not (d.group("about") or d.group("faring"))  # (how its people are is not what it is)
     return bool(_WHAT_NAME.match(question))
 
 

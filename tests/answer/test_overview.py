@@ -385,3 +385,10 @@ def test_a_word_for_the_events_as_a_whole_asks_for_the_overview(sample_home, que
 
 def test_a_named_event_is_no_overview():
     assert not asks_overview("what is the fighting about") and not asks_overview("what's the truce about")
+
+
+@pytest.mark.parametrize("question", ["how are the residents of sadr city coping", "how are people in sadr city doing"])
+def test_how_the_people_of_a_place_are_is_life_there(sample_home, question):
+    assert broad_topic(question).lower() == "sadr city"
+    a = ask(question, settings=sample_home)  # were not found / uncertain
+    assert a.status == "answered" and any("too afraid of unrest" in c.quote for c in a.citations), a.answer
