@@ -96,6 +96,8 @@ def names_it(sentence: str, head: str) -> bool:
     name = r"[\"\u201c']?(?:the\s+)?[A-Z][\w'\-]+"
     return bool(re.search(rf"\b{h}s?,\s+{name}", sentence)
                 or re.search(rf"\b{h}s?\b[^.]{{0,40}}?\b(?:called|named|dubbed|known\s+as)\s+{name}", sentence)
+                # ... or "the name of their castle: Afranji"
+                or re.search(rf"\bnames?\s+of\s+(?:\w+\s+){{0,2}}{h}s?\s*[:,]\s*{name}", sentence)
                 # two capitalised words before it are a name, one may be an adjective ("Shi'ite militia")
                 or re.search(rf"(?:\b[A-Z][\w'\-]+\s+){{2,}}{h}\b", sentence))
 

@@ -146,3 +146,8 @@ def test_a_thing_named_under_another_word_is_named(sample_home, question):
     # the article names "the operation, dubbed "Charge of the Knights"": an offensive by WordNet's word for it
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and "Charge of the Knights" in a.citations[0].quote, a.answer
+
+
+def test_the_name_of_a_thing_after_a_colon_names_it():
+    from bot.answer.define import names_it
+    assert names_it('They even lent their ethnicity to the name of their castle: Afranji, meaning "Franks."', "castle")
