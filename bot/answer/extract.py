@@ -89,6 +89,11 @@ class Extraction:
     unknown: tuple[str, ...] = ()  # names of the question no indexed article mentions (never "answered")
 
 
+# "what is the name of X", "what's X's name": a name asked for outright, which only a sentence giving one answers
+_NAME_ASKED = re.compile(r"(?i)^\W*(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?names?\s+of\b"
+                         r"|^\W*what(?:'s|\s+is|\s+was)\s+.+['\u2019]s?\s+names?\b")
+
+
 @lru_cache(maxsize=4)
 def load_weights(path: str = str(WEIGHTS_FILE)) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
@@ -358,7 +363,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         status = UNCERTAIN
     # "what was the operation in Najaf dubbed?" against a sentence naming nothing of the kind, its context holding
     # no word for naming (the Basra article's "the operation, dubbed ..." is about another place)
-    if status == ANSWERED and not definition and named_thing(q.text) and not af.get("verb_ok", 1.0):
+    # ... nor, asked for a name outright ("what is the name of the shrine in najaf"), a sentence giving none
+    # (a thing's: a person's name comes with a title, "VOA Correspondent Challiss McDonough", names_it reads none)
+    if status == ANSWERED and not definition and (head := named_thing(q.text)) and (
+            not af.get("verb_ok", 1.0) or (_NAME_ASKED.match(q.text) and not lexicon.is_person_noun(head))):
         status = UNCERTAIN
     # "what was the reaction to the curfew?" against "... a citywide curfew in Baghdad is to be lifted": a sentence
     # where no one takes a stand on the thing is no reaction to it
