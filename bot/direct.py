@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import base_forms, is_smalltalk
+from bot.answer import base_forms, is_person_first, is_smalltalk
 
 # Greetings and fillers before the question ("hi!", "ok so", "um,"), then a request to be told
 _OPENER = re.compile(
@@ -96,6 +96,23 @@ _QUOTE_AFTER = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how
                           rf"(?P<who>[\w'\-]+(?:\s+[\w'\-]+){{0,3}}?)(?:'s|\u2019s)?\s+{_SAYING}\s*[?.!]*\s*$")
 
 
+# "what's the name of the prime minister", "what's the spokesman's name", "what's sadr's spokesman called": a
+# person's name, asked as who they are (a thing's name stays asked as such: "what is the name of the operation")
+_WHO_NAMED = re.compile(r"(?i)^\s*what(?:'s|\u2019s|s|\s+is|\s+was)\s+(?:(?:the\s+)?name\s+of\s+(?P<of>.+?)"
+                        r"|(?P<owner>.+?)['\u2019]s\s+name|(?P<called>.+?)\s+(?:called|named))\s*[?.!]*\s*$")
+MAX_PERSON = 4  # words of the person asked about ("the Iraqi prime minister")
+
+
+def _who_named(question: str) -> str | None:
+    """"who is X" for a question asking the name of X, a kind of person; None for any other question."""
+    m = _WHO_NAMED.match(question)
+    who = (m.group("of") or m.group("owner") or m.group("called")).strip() if m else ""
+    head = re.sub(r"['\u2019]s$", "", who.split()[-1]).lower() if who else ""
+    if not head or len(who.split()) > MAX_PERSON or not is_person_first(head):
+        return None
+    return f"who is {who}"
+
+
 def _checked(question: str) -> str:
     """A statement to check, without the words asking to check it; the question unchanged when it has none."""
     statement = _CHECK_AFTER.sub("", _CHECK_BEFORE.sub("", question)).strip()
@@ -113,6 +130,9 @@ def _plain(question: str) -> str:
     lead = _LEADER_OF.match(question)
     if lead:
         return f"who is the {lead.group('role').lower()} of {lead.group('owner')}"
+    named = _who_named(question)
+    if named:
+        return named
     m = _STANCE.match(question)
     if not m:
         return question

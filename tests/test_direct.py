@@ -137,3 +137,21 @@ def test_a_quote_asked_as_keywords_is_what_they_said(typed, put):
 def test_a_name_and_quote_is_answered_by_their_words(sample_home):
     a = ask("senor quote", settings=sample_home)  # was not found
     assert a.status == "answered" and "Dan Senor, said" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("typed, put", [
+    ("what's the name of the prime minister", "who is the prime minister"),
+    ("what's the spokesman's name", "who is the spokesman"),
+    ("whats sadr's spokesman called", "who is sadr's spokesman"),
+    # a thing's name is asked as such; a leader's as before
+    ("what is the name of the operation", "what is the name of the operation"),
+    ("what's sadr's militia called", "what's sadr's militia called"),
+    ("what's the mahdi army's leader's name", "who is the leader of the mahdi army"),
+])
+def test_a_persons_name_is_asked_as_who_they_are(typed, put):
+    assert direct(typed) == put
+
+
+def test_the_name_of_a_title_holder_is_answered_by_the_sentence_naming_them(sample_home):
+    a = ask("what's the name of the prime minister", settings=sample_home)  # was "The prime minister issued ..."
+    assert a.status == "answered" and "Prime Minister Nouri Al-Maliki" in a.citations[0].quote, a.answer
