@@ -147,6 +147,13 @@ def _capital(corpus: WordStats, low: str, countable: bool = False, alone: bool =
     return form if mid and caps / mid >= CAPITALISED else None
 
 
+def _singular(low: str, corpus: WordStats) -> str | None:
+    """The singular the articles use of an irregular plural they do not ("spokesmen" -> "spokesman"), or None."""
+    held = [b for b in base_forms(low, "n") if b != low and not low.startswith(b)]
+    counts = corpus.counts(set(held)) if held else {}
+    return next((b for b in held if counts.get(b)), None)
+
+
 MIN_NAME_PART = 3  # letters of each part of a name the articles write in two words ("Ayat" / "Allah")
 
 
@@ -339,6 +346,11 @@ def normalize(question: str, lib) -> str:
         other = _other_spelling(low, corpus) if low not in counts and w.islower() and "'" not in w else None
         if other:
             return other
+        # "spokesmen" where the articles write only "spokesman": an irregular plural is searched as its singular
+        # (the index's terms are stems, which join "-s" plurals only)
+        single = _singular(low, corpus) if low not in counts and w.islower() else None
+        if single:
+            return single
         # "negociated", "bagdad": a spelling WordNet lists beside the one the articles use, one edit from it
         variant = _variant(low, corpus) if low not in counts and w.islower() and known_word(low) else None
         if variant:

@@ -469,3 +469,10 @@ def test_a_name_the_articles_write_in_two_words_is_found_typed_as_one(sample_hom
 def test_a_word_is_split_only_into_parts_the_articles_capitalise(corpus) -> None:
     lib = Corpus(corpus)
     assert normalize("what is gunfire", lib) == "what is gunfire"  # "gun" and "fire" are no names
+
+
+def test_an_irregular_plural_the_articles_do_not_use_is_searched_as_their_singular(sample_home) -> None:
+    from bot import ask
+    a = ask("who is sadrs spokesmen", settings=sample_home)  # was uncertain: "spokesmen" is no stem of "spokesman"
+    assert a.standalone_question == "who is Sadr's spokesman"
+    assert a.status == "answered" and "Hazem al-Aaraji" in a.citations[0].quote, a.answer
