@@ -351,6 +351,14 @@ def normalize(question: str, lib) -> str:
         single = _singular(low, corpus) if low not in counts and w.islower() else None
         if single:
             return single
+        # "abu fars" -> "Abu Faris": after a name the articles write, a word they do not, one edit from a name
+        # they capitalise, is that name (though WordNet knows "fars")
+        after_name = re.search(r"([A-Za-z][\w'\-]*)\s+$", question[:m.start()])
+        # (no common English word: "was maliki sad" is not "... Sadr")
+        named = (_correct(low, corpus) if low not in counts and w.islower() and after_name and low not in known
+                 and _capital(corpus, after_name.group(1).lower()) else None)
+        if named and _capital(corpus, named):
+            return _capital(corpus, named)
         # "negociated", "bagdad": a spelling WordNet lists beside the one the articles use, one edit from it
         variant = _variant(low, corpus) if low not in counts and w.islower() and known_word(low) else None
         if variant:

@@ -157,6 +157,10 @@ def test_as_the_whole_corpus_read_at_once(corpus) -> None:
                        or (len(a) < 4 and sorted(a.lower()) == sorted(b.lower()))
                        # ... and a spelling WordNet lists beside the articles' takes theirs ("bagdad" -> "Baghdad")
                        or (edit_distance(a.lower(), b.lower()) == 1 and same_sense(a.lower(), b.lower()))
+                       # ... and after a name, a word one edit from a name the articles capitalise is that name
+                       # ("Abu fris" -> "Abu Faris")
+                       or (i > 0 and pairs[i - 1][1][:1].isupper() and b[:1].isupper()
+                           and edit_distance(a.lower(), b.lower()) == 1)
                        for i, (a, b) in enumerate(pairs)), q
             countries += any(a.lower() != b.lower() for a, b in pairs)
             joined += all(a.lower() == b.lower() for a, b in pairs)
@@ -471,8 +475,9 @@ def test_a_word_is_split_only_into_parts_the_articles_capitalise(corpus) -> None
     assert normalize("what is gunfire", lib) == "what is gunfire"  # "gun" and "fire" are no names
 
 
-def test_an_irregular_plural_the_articles_do_not_use_is_searched_as_their_singular(sample_home) -> None:
+def test_after_a_name_a_word_one_edit_from_a_name_is_that_name(sample_home, corpus) -> None:
     from bot import ask
-    a = ask("who is sadrs spokesmen", settings=sample_home)  # was uncertain: "spokesmen" is no stem of "spokesman"
-    assert a.standalone_question == "who is Sadr's spokesman"
-    assert a.status == "answered" and "Hazem al-Aaraji" in a.citations[0].quote, a.answer
+    a = ask("who is abu fars", settings=sample_home)  # was "Abu fars", uncertain: WordNet knows "fars"
+    assert a.standalone_question == "who is Abu Faris"
+    assert a.status == "answered" and "said Abu Faris" in a.citations[0].quote, a.answer
+    assert normalize("was maliki sad", Corpus(corpus)) == "was Maliki sad"  # a common word stays
