@@ -20,8 +20,8 @@ from bot.answer.reasons import cause_of_state_first, consequence_first, effect_f
 from bot.answer.role import led_by
 from bot.answer.speaker import says_verb
 from bot.answer.spelling import respell
-from bot.answer.verbs import asks_whether_any, verb_stated
-from bot.library import Library
+from bot.answer.verbs import asks_whether_any, verb_stated, verb_support
+from bot.library import Library, sentence_at
 from index.terms import terms, words
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
             nearest = max(standing, key=lambda c: c.features.get("dense", 0.0), default=None)
             tests.append(lambda c: c is nearest)
         cands = promote_first(cands, tests, window=len(cands))
+    cands = act_held_first(lib, q, cands)  # "what was agreed in the truce": one holding "agreed"
     # "What will the US troops do?" against "British troops handed control ...": a sentence putting another
     # name before the question's noun goes behind the first one that does not.
     def swapped(c: Candidate) -> bool:
@@ -100,3 +101,31 @@ def subject_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Can
         return cands
     return promote_first(cands, [lambda c: head[0] in terms(lib.articles[c.article_id].text[c.start:c.end])],
                          window=SUBJECT_WINDOW)
+
+
+_WHAT = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:what|which)\b")
+ACT_WINDOW = 3  # how far down the scored candidates one holding the question's verb is looked for
+# (nor a light verb, which any sentence may do without saying so: "what is used to define ...", "the name given to")
+_NO_ACT = frozenset("do did done does doing call called calls name named names dub dubbed term termed define defined "
+                    "defines mean means meant refer referred know known use used uses give given gives gave have has "
+                    "had make made makes take took taken get got state stated say said".split())
+
+
+def act_held_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
+    """For "what was agreed in the truce", a first candidate whose sentence (and the one before it) holds neither
+    the question's verb nor a word standing in for it ("The truce struck ... was greeted with cautious relief ...")
+    gives way to the best of the next ones holding the verb itself ("The cleric agreed to end ...")."""
+    # (not "do", nor a verb of naming: "A probabilistic Turing machine is a deterministic Turing machine with ..."
+    # answers "what do you call a turing machine that gets random bits" without "call")
+    verb = q.verb_word.split("_")[0] if q.verb_word else ""
+    # (a what-question's: who / when / where / why / how questions have their own sentences to put first)
+    if not verb or verb in _NO_ACT or len(cands) < 2 or not _WHAT.match(q.text) or not lexicon.available():
+        return cands
+    top = cands[0]
+    ordinal = sentence_at(lib, top.article_id, top.start).ordinal
+    rows = lib.sentences[top.article_id]
+    context = lib.articles[top.article_id].text[rows[ordinal - 1].start if ordinal else top.start:top.end]
+    if verb_support(q, words(context)):
+        return cands
+    return promote_first(cands, [lambda c: says_verb(verb, lib.articles[c.article_id].text[c.start:c.end])],
+                         window=ACT_WINDOW)

@@ -141,3 +141,9 @@ def test_someone_in_the_state_the_verb_names_goes_before_a_stand_in(sample_home)
     # was "Shia clerics in Najaf ... pushing cleric Muqtada al-Sadr ..." ("pushing" standing in for "control")
     a = ask("who controls najaf", settings=sample_home)
     assert a.citations and "remained in firm control" in a.citations[0].quote, a.answer
+
+
+def test_a_what_question_is_answered_by_a_sentence_holding_its_verb_before_one_holding_none(sample_home):
+    # was answered by "The truce struck ... was greeted with cautious relief ..." (no "agree", nor a stand-in)
+    a = ask("what was agreed in the truce", settings=sample_home)
+    assert a.citations and "agreed to" in a.citations[0].quote, a.answer
