@@ -17,7 +17,7 @@ from bot.answer import (base_forms, common_words, country_names, is_group_noun, 
                         is_place_noun, is_proper_noun, known_word, synset_forms, wordnet_available)
 from bot.direct import direct
 from bot.tense import simple_tense
-from index.terms import edit_distance, stopwords
+from index.terms import edit_distance, stopwords, terms
 from index.words import WORD as _TOKEN
 from index.words import WordStats
 
@@ -149,7 +149,8 @@ def _capital(corpus: WordStats, low: str, countable: bool = False, alone: bool =
 
 def _singular(low: str, corpus: WordStats) -> str | None:
     """The singular the articles use of an irregular plural they do not ("spokesmen" -> "spokesman"), or None."""
-    held = [b for b in base_forms(low, "n") if b != low and not low.startswith(b)]
+    # (a plural the index's stems join to its singular already is left: "cities" / "city" are both "citi")
+    held = [b for b in base_forms(low, "n") if b != low and terms(b) != terms(low)]
     counts = corpus.counts(set(held)) if held else {}
     return next((b for b in held if counts.get(b)), None)
 

@@ -481,3 +481,8 @@ def test_after_a_name_a_word_one_edit_from_a_name_is_that_name(sample_home, corp
     assert a.standalone_question == "who is Abu Faris"
     assert a.status == "answered" and "said Abu Faris" in a.citations[0].quote, a.answer
     assert normalize("was maliki sad", Corpus(corpus)) == "was Maliki sad"  # a common word stays
+
+
+def test_a_plural_the_stems_join_to_its_singular_is_left(corpus) -> None:
+    # was "how many city had curfews": "cities" is no irregular plural, its stem is the singular's
+    assert normalize("how many cities had curfews", Corpus(corpus)) == "how many cities had curfews"
