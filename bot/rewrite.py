@@ -21,6 +21,7 @@ from index.terms import terms
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
 _POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
+_PRONOUNS_ALL = {"he", "she", "they", "it", "we", "you", "i"}
 _PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"}
 _WHO = re.compile(r"^\s*(who|whom)\b", re.I)
 # "who are the outlaws", "who are the embattled residents"
@@ -117,13 +118,18 @@ def _act_noun(prev_q: str) -> str | None:
 def _object_answered(prev_q: str, answer: str) -> str | None:
     """"What did he read?" answered "... read a statement on behalf of Sadr ...": "the statement", the thing the
     answer newly names (after "a" / "an") as the object of the verb asked about; None otherwise."""
-    m = re.match(r"(?i)\s*what\s+(?:did|does|do|has|have|had)\s+.+?\s+([a-z]+)\s*\??\s*$", prev_q)
-    base = next(iter(base_forms(m.group(1).lower(), "v")), None) if m else None
+    m = re.match(r"(?i)\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+([a-z]+)\s*\??\s*$", prev_q)
+    base = next(iter(base_forms(m.group(2).lower(), "v")), None) if m else None
     if not base:
         return None
     # (not one whose meaning is in its complement: "ordering an end to the fighting")
     for v in re.finditer(r"\b([a-z]+)\s+(?:an?)\s+([a-z]+)\b(?!\s+(?:to|of|for)\b)", answer):
         if base in base_forms(v.group(1), "v") and base_forms(v.group(2), "n"):
+            # ... the one the question's subject did ("what did Sadr's spokesman read": "Sadr's spokesman's
+            # statement", not any statement: "The prime minister issued a statement ...")
+            doer = m.group(1).strip()
+            if doer.lower() not in _PRONOUNS_ALL and entities(doer):
+                return f"{_owner(doer)} {v.group(2)}"
             return f"the {v.group(2)}"
     return None
 

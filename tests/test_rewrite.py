@@ -793,7 +793,8 @@ def test_it_after_what_someone_did_is_the_thing_the_answer_names_them_doing_it_t
     # was "what did Hazem Al-Aaraji's read demand"
     read = _turn("what did Hazem Al-Aaraji read", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of "
                  "Sadr, demanding and end to the operation. [1]")
-    assert rewrite("what did it demand", read) == "what did the statement demand"
+    # (since 2026-12-05 the statement he read: "... Hazem Al-Aaraji's statement", not any statement)
+    assert rewrite("what did it demand", read) == "what did Hazem Al-Aaraji's statement demand"
     # the act itself when the answer's object means what follows it ("ordering an end to the fighting")
     ordered = _turn("what did Sadr order", "Sadr spokesman Hazem al-Aaraji read a statement on behalf of the cleric, "
                     "saying he was ordering an end to the fighting in order to stop Iraqi bloodshed. [1]")
@@ -955,3 +956,13 @@ def test_them_after_a_thing_asked_about_is_those_things():
     assert rewrite("who imposed them", curfew) == "who imposed the curfews"
     assert rewrite("when will they be lifted", curfew) == "when will the curfews be lifted"
     assert rewrite("what did they say", curfew) == "what did Iraqi authorities say"  # saying asks for people
+
+
+def test_it_after_what_someone_read_is_what_they_read_not_any_such_thing(sample_home):
+    from bot import ask
+    read = _turn("what did Sadr's spokesman read", "Sadr spokesman Hazem al-Aaraji read a statement on behalf of the "
+                 "cleric, saying he was ordering an end to the fighting in order to stop Iraqi bloodshed. [1]")
+    a = ask("and what did it say", history=read, settings=sample_home)
+    # was "what did the statement say", answered by "The prime minister issued a statement saying ..."
+    assert a.standalone_question == "what did Sadr's spokesman's statement say"
+    assert a.citations and "Hazem al-Aaraji read a statement" in a.citations[0].quote, a.answer
