@@ -81,6 +81,7 @@ _WHAT_SAID = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)
 
 
 _THE_THING = re.compile(r"(?i)\bthe\s+[a-z][a-z\-]*")  # "the statement"
+_FOR_NAME = re.compile(r"\s+(?:for|of|by|from|on\s+behalf\s+of)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")  # "... for Sadr"
 _WHO_OF_HIM = re.compile(r"(?i)^\W*(?:and\s+)?who(?:m)?\s+(?:\w+\s+){0,2}?(?:him|her|them)\b")
 
 
@@ -436,7 +437,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         if pm.group(1).lower() in {"it", "its"} and person_like(name, f"{prev_q} {answer}"):
             name = next((n for n in entities(answer) if is_group_noun(n.split()[-1].lower())), name)
             # ... nor is "it" after "who read the statement for Sadr": the thing the question names
-            thing = next((m.group() for m in _THE_THING.finditer(prev_q) if a_thing(m.group())), None)
+            # (with the name it is for: "the statement for Sadr", not any statement)
+            thing = next((m.group() + (f.group() if (f := _FOR_NAME.match(prev_q, m.end())) else "")
+                          for m in _THE_THING.finditer(prev_q) if a_thing(m.group())), None)
             if person_like(name, f"{prev_q} {answer}") and thing:
                 return q[:pm.start()] + (_owner(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
         # "what did the government say about it" after "did Sadr listen": "it" is not what the question names

@@ -845,7 +845,8 @@ def test_it_after_a_who_question_naming_a_thing_and_a_person_is_the_thing():
     # was "what did Sadr say" ("it" put for the person)
     read = _turn("who read the statement for Sadr", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of "
                  "Sadr, demanding and end to the operation. [1]")
-    assert rewrite("what did it say", read) == "what did the statement say"
+    # (since 2026-12-05 with the name it is for: "the statement" alone was answered by the prime minister's)
+    assert rewrite("what did it say", read) == "what did the statement for Sadr say"
 
 
 def test_a_peoples_word_before_nouns_is_named_with_them():
@@ -966,3 +967,12 @@ def test_it_after_what_someone_read_is_what_they_read_not_any_such_thing(sample_
     # was "what did the statement say", answered by "The prime minister issued a statement saying ..."
     assert a.standalone_question == "what did Sadr's spokesman's statement say"
     assert a.citations and "Hazem al-Aaraji read a statement" in a.citations[0].quote, a.answer
+
+
+def test_the_thing_a_who_question_names_keeps_the_name_it_is_for(sample_home):
+    from bot import ask
+    read = _turn("who read the statement for Sadr", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of "
+                 "Sadr, demanding and end to the operation. [1]")
+    a = ask("what did it say", history=read, settings=sample_home)
+    # was answered by "The prime minister issued a statement saying ..."
+    assert a.citations and "on behalf of Sadr" in a.citations[0].quote, a.answer
