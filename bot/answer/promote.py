@@ -478,7 +478,12 @@ def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candi
     if (q.atype != "place" or not cands or says_where(lib, q, cands[0]) or not lexicon.available()
             or _NATIONALITY.search(q.text)):
         return cands
-    return promote_first(cands, [lambda c: says_where(lib, q, c)], window=PLACE_WINDOW)
+    # ... one holding the act as the first does ("where did the british hand control to": not "Clashes were also
+    # reported in the city of Kut" before "British troops handed control of Basra province over to ...")
+    def act(c: Candidate) -> bool:  # (or a word standing in for it: "where did Senor say it": "Speaking at ...")
+        return bool(q.verb_word) and bool(verb_support(q, words(lib.articles[c.article_id].text[c.start:c.end])))
+    acting = act(cands[0])
+    return promote_first(cands, [lambda c: says_where(lib, q, c) and (not acting or act(c))], window=PLACE_WINDOW)
 
 
 def elsewhere_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:

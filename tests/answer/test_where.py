@@ -51,3 +51,9 @@ def test_where_else_is_answered_by_a_sentence_saying_elsewhere(sample_home):
     # was "Iraqi authorities say a citywide curfew in Baghdad ..." (the one place)
     a = ask("where else are there curfews", settings=sample_home)
     assert a.status == "answered" and "imposed elsewhere" in a.citations[0].quote, a.answer
+
+
+def test_a_sentence_saying_where_must_hold_the_act_when_the_first_does(sample_home):
+    # was "Clashes were also reported in the city of Kut." (a place, no handing over) before the British sentence
+    a = ask("where did the british hand control to", settings=sample_home)
+    assert a.citations and "handed control of Basra province" in a.citations[0].quote, a.answer
