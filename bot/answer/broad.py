@@ -123,7 +123,10 @@ _ROLE_OF = re.compile(r"^\s*what(?:'s|\s+is|\s+was)\s+(?P<name>.+?)['\u2019]s\s+
 
 
 _DETERMINER = re.compile(r"(?i)(?:the|a|an|his|her|their|its)\b")  # "the government's role" is no person's
-_OWNED_THING = re.compile(r"(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*['\u2019]s\s+[a-z][a-z\-]*")  # "Najaf's economy"
+_OWNED_THING = re.compile(r"(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*['\u2019]s\s+[a-z][a-z\-]*"  # "Najaf's economy"
+                          # "the economy of Najaf" (not the place itself, its life: "the city of Najaf", "the mood of Basra")
+                          r"|(?:the\s+)?(?!(?:city|town|place|area|region|province|district|country|village|mood|"
+                          r"atmosphere|situation|life|people|scene)\s)[a-z][a-z\-]*\s+of\s+(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*")
 
 
 # "what did the Najaf article say", "what does the VOA report tell me": the story named by its topic or source

@@ -392,3 +392,10 @@ def test_how_the_people_of_a_place_are_is_life_there(sample_home, question):
     assert broad_topic(question).lower() == "sadr city"
     a = ask(question, settings=sample_home)  # were not found / uncertain
     assert a.status == "answered" and any("too afraid of unrest" in c.quote for c in a.citations), a.answer
+
+
+def test_a_thing_of_a_place_is_one_fact_as_the_places_thing_is(sample_home):
+    assert broad_topic("what's the economy of Najaf like") is None  # as "what is Najaf's economy like"
+    assert broad_topic("what's the city of Najaf like") is not None  # the place itself
+    a = ask("what's the economy of najaf like", settings=sample_home)  # was the summary of the Najaf story
+    assert a.citations and "crippled the economy" in a.citations[0].quote, a.answer
