@@ -11,6 +11,7 @@ from typing import Callable, Sequence
 from llama_index.core.schema import QueryBundle
 
 from bot.answer import about_answer, cite, is_smalltalk, keeps_topic, wants_more
+from bot.compound import merge, split_compound
 from bot.engine import node_passage, query_engine
 from bot.library import open_library
 from bot.llm import answer_with_llm, make_llm
@@ -176,6 +177,18 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
         spent = [a + b for a, b in zip(spent, more_spent)]
         if not keeps_topic(lib, own, ex, alone[1]):
             standalone, (nodes, ex) = own, alone
+    # "who is Sadr and what does he want": each question answered on its own, the second as a follow-up to the
+    # first (bot/compound.py)
+    parts = split_compound(standalone) if not (more or about) else None
+    if parts:
+        first_nodes, first, first_spent = _search(lib, engine, parts[0])
+        said = " ".join(f"{c.quote} [{c.n}]" for c in cite(lib, first.chosen))
+        second_q = rewrite(parts[1], [{"role": "user", "content": parts[0]}, {"role": "assistant", "content": said}],
+                           norm)
+        second_nodes, second, second_spent = _search(lib, engine, second_q)
+        spent = [a + b + c for a, b, c in zip(spent, first_spent, second_spent)]
+        standalone = f"{parts[0].rstrip(' ?')} and {second_q}"
+        nodes, ex = [*first_nodes, *second_nodes], merge(first, second)
 
     def extractive() -> Answer:
         citations = cite(lib, ex.chosen)
