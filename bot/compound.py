@@ -16,14 +16,17 @@ from bot.answer import STATUSES
 
 ANSWERED = STATUSES[0]
 # "<question> and <question word or auxiliary> ...": the second question's opening
-_SECOND = re.compile(r"(?i),?\s+and\s+(?=(?:what|who|whom|whose|where|when|why|how|which)\s+\S"
+_SECOND = re.compile(r"(?i),?\s+and\s+(?=(?:what|who|whom|whose|where|when|why|how|which)(?:'s)?\s+\S"
+                     # ... or a question word alone ("what did Sadr order and why": why he did)
+                     r"|(?:why|when|where|how)\s*\??\s*$"
                      # (an auxiliary opens a question only before its subject: "... who keep their weapons and do not
                      # obey" goes on with the first)
                      r"|(?:is|are|was|were|did|does|do|has|have|will|would|can|could)\s+(?!(?:not|also|then|so|too)\b)\S+\s+\S)")
 # ... the first must be a question of its own, a question word or an auxiliary and at least two more words
 # ("when and where did Maliki go" is one question asking two things of one act)
 _FIRST = re.compile(r"(?i)^\W*(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|does|do|has|have|"
-                    r"will|would|can|could)(?:'s)?\s+\S+(?:\s+\S+)+$")
+                    r"will|would|can|could)(?:['\u2019]s\s+\S+|\s+\S+(?:\s+\S+)+)")
+_BARE = re.compile(r"(?i)^(?:why|when|where|how)\s*\??\s*$")
 _RANK = {status: i for i, status in enumerate(STATUSES)}  # answered, uncertain, not found: best first
 
 
@@ -35,7 +38,7 @@ def split_compound(question: str) -> tuple[str, str] | None:
     first, second = question[:m.start()].strip(), question[m.end():].strip()
     # (one "and" of a list inside a question is no second question: "who did Sadr and what militia..." is rare;
     # the first part must read as a question by itself)
-    if not _FIRST.match(first) or len(second.split()) < 2:
+    if not _FIRST.match(first) or (len(second.split()) < 2 and not _BARE.match(second)):
         return None
     return f"{first.rstrip(' ?')}?", second
 
@@ -43,13 +46,13 @@ def split_compound(question: str) -> tuple[str, str] | None:
 def merge(first, second):
     """One extraction (bot/answer/extract.Extraction) from the two parts': their sentences, the first's first,
     none twice; the status of the better part."""
-    seen: set[str] = set()
+    seen: set[tuple[str, int]] = set()  # (article, start): a summary's sentences are not the scorer's candidates
     chosen = []
     for c in (*first.chosen, *second.chosen):
-        if c.sentence_id not in seen:
-            seen.add(c.sentence_id)
+        if (c.article_id, c.start) not in seen:
+            seen.add((c.article_id, c.start))
             chosen.append(c)
     best = min((first, second), key=lambda e: _RANK[e.status])
-    related = tuple(c for c in (*first.related, *second.related) if c.sentence_id not in seen)
+    related = tuple(c for c in (*first.related, *second.related) if (c.article_id, c.start) not in seen)
     return replace(best, chosen=tuple(chosen), related=related, abstained=best.status != ANSWERED,
                    unknown=tuple(dict.fromkeys((*first.unknown, *second.unknown))))

@@ -12,6 +12,8 @@ from bot.compound import split_compound
     ("who is sadr and what does he want", ("who is sadr?", "what does he want")),
     ("what happened in basra, and how many died?", ("what happened in basra?", "how many died?")),
     ("did the government agree and did sadr comply", ("did the government agree?", "did sadr comply")),
+    ("who's sadr and what's the mahdi army", ("who's sadr?", "what's the mahdi army")),
+    ("what did sadr order and why", ("what did sadr order?", "why")),  # why he did
     # one question: a question word asking two things of one act, names in a list, an "and" inside the question
     ("when and where did maliki go", None),
     ("what did sadr and maliki say", None),
@@ -35,3 +37,9 @@ def test_the_second_part_reads_its_pronoun_from_the_first(sample_home):
     a = ask("who is sadr and what does he want", settings=sample_home)
     assert a.standalone_question == "who is Sadr and what does Sadr want"
     assert any("release Mahdi Army prisoners" in c.quote for c in a.citations), a.answer
+
+
+def test_a_sentence_both_parts_give_is_cited_once(sample_home):
+    a = ask("where is najaf and what happened there", settings=sample_home)
+    spans = [(c.article_id, c.start) for c in a.citations]
+    assert a.status == "answered" and len(spans) == len(set(spans)) > 1, a.answer  # was cited twice, [1] and [2]
