@@ -43,6 +43,7 @@ def asks_source(question: str, answered: bool = True) -> bool:
 # articles read, not of one
 _ALL_SOURCES = re.compile(r"(?i)^\W*(?:(?:please\s+)?(?:list|show|give|name)\s+(?:me\s+)?|what\s+are\s+|which\s+are\s+)?"
                           r"(?:the|your|all(?:\s+the)?|its)\s+(?:sources|authors|writers|reporters)\W*$"
+                          r"|^\W*(?:sources|authors)\W*$"  # "sources?" typed alone
                           r"|^\W*who\s+(?:wrote|reported|writes)\s+(?:the|these|all\s+the|your)\s+(?:articles|stories|reports)\W*$"
                           r"|^\W*where\s+do\s+(?:the|these|your)\s+(?:articles|stories|reports)\s+come\s+from\W*$")
 

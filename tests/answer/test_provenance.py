@@ -86,3 +86,10 @@ def test_the_sources_of_all_the_articles_are_their_credit_lines(sample_home, que
     quotes = {c.quote for c in a.citations}
     assert "SOURCE: Agencies" in quotes and any(q.startswith("VOA Correspondent Challiss McDonough") for q in quotes)
     assert len({c.article_id for c in a.citations}) == 3  # each article's own line, cited in it
+
+
+def test_sources_typed_alone_lists_every_articles_credit_line(sample_home):
+    from bot.answer.provenance import asks_all_sources
+    assert asks_all_sources("sources?") and not asks_all_sources("source")
+    a = ask("sources", settings=sample_home)  # was not found
+    assert a.status == "answered" and len({c.article_id for c in a.citations}) == 3, a.answer
