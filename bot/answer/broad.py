@@ -44,6 +44,8 @@ _BROAD = re.compile(
     r"|how\s+(?:did|have|has)\s+(?:things|it|it\s+all|everything)\s+(?:turn(?:ed)?\s+out|end(?:ed)?(?:\s+up)?|go(?:ne)?|"
     r"play(?:ed)?\s+out)\s+(?:in|at)"
     r"|where\s+do\s+things\s+stand\s+(?:in|at|with)"
+    # "what's in the Najaf deal": what it holds
+    r"|what(?:'s|\s+is|\s+was)\s+in"
     r"|(?:who|what)(?:'s|\s+is|\s+was|\s+are|\s+were)"
     r"|(?:any\s+|the\s+latest\s+|latest\s+)?(?:news|updates?)\s+(?:on|about|from)"
     r"|what\s+(?:do|does|did)\s+(?:the|these|this|my|your)\s+(?:articles?|stories|story|news|reports?|sources?)\s+"
@@ -106,6 +108,8 @@ _DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was)\s+(?:life|it|the\s+(?:si
                        # "what kind of place is Sadr City", "what sort of man is Sadr"
                        r"|what\s+(?:kind|sort|type)s?\s+of\s+[a-z]+\s+(?:is|was|are|were)\s+(?P<kind>.+?)"
                        r"|how\s+(?:is|are|was|were)\s+(?P<described>.+?)\s+described"
+                       # "what does the truce involve": what it holds
+                       r"|what\s+(?:does|did|do)\s+(?P<involves>.+?)\s+(?:involve|include|entail|cover|consist\s+of)"
                        r"|which\s+(?:articles?|stories|story|reports?)\s+(?:(?:talks?|is|are|says?|tells?)\s+about|"
                        r"mentions?|covers?|discuss(?:es)?|names?)"  # "which articles mention sadr"
                        r"\s+(?P<about>.+?)"
@@ -218,7 +222,7 @@ def asks_what_it_is(question: str) -> bool:
     important"), not what is going on there?"""
     d = _DESCRIBE.match(question)
     if d:
-        return not (d.group("about") or d.group("faring"))  # (how its people are is not what it is)
+        return not (d.group("about") or d.group("faring") or d.group("involves"))  # (how its people are is not what it is)
     return bool(_WHAT_NAME.match(question))
 
 

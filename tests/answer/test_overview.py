@@ -399,3 +399,12 @@ def test_a_thing_of_a_place_is_one_fact_as_the_places_thing_is(sample_home):
     assert broad_topic("what's the city of Najaf like") is not None  # the place itself
     a = ask("what's the economy of najaf like", settings=sample_home)  # was the summary of the Najaf story
     assert a.citations and "crippled the economy" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question, topic", [("what's in the najaf deal", "the najaf deal"),
+                                             ("what does the truce involve", "the truce")])
+def test_what_a_thing_holds_is_a_broad_question_on_it(sample_home, question, topic):
+    assert broad_topic(question).lower() == topic
+    a = ask(question, settings=sample_home)  # were not found / one sentence naming the truce
+    assert a.status != "not_found" and len(a.citations) >= 2, a.answer
+    assert broad_topic("what's in the news") is None  # the archive's overview
