@@ -120,8 +120,9 @@ def _checked(question: str) -> str:
 
 
 def _plain(question: str) -> str:
-    """The question put plainly: a statement to check as the statement, "who's the guy who X" as "who X", X's
-    leader as "the leader of X", a view asked as a noun as what was said (or how they reacted)."""
+    """The question put plainly: a statement to check as the statement, "who's the guy who X" as "who X", a quote
+    asked as keywords ("maliki quote") as what they said, X's leader as "the leader of X", a person's name as who
+    they are, a view asked as a noun as what was said (or how they reacted)."""
     question = _WHO_THE_ONE.sub("who ", _checked(question))
     quoted = _QUOTE_OF.match(question) or _QUOTE_AFTER.match(question)
     if quoted:

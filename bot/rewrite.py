@@ -492,7 +492,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     return q
 
 
-_BE = re.compile(r"(?i)\b(?:are|were)\s*$|^\s+(?:are|were|be|been|being|will\s+be|have\s+been)\b")  # "are they", "will they be"
+# "are they", "will they be", "they are": a pronoun that is the subject of a form of "be"
+_BE = re.compile(r"(?i)\b(?:are|were)\s*$|^\s+(?:are|were|be|been|being|will\s+be|have\s+been)\b")
 
 
 def _plural_of(topic: str, answer: str) -> str | None:

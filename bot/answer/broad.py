@@ -128,7 +128,8 @@ _ROLE_OF = re.compile(r"^\s*what(?:'s|\s+is|\s+was)\s+(?P<name>.+?)['\u2019]s\s+
 
 _DETERMINER = re.compile(r"(?i)(?:the|a|an|his|her|their|its)\b")  # "the government's role" is no person's
 _OWNED_THING = re.compile(r"(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*['\u2019]s\s+[a-z][a-z\-]*"  # "Najaf's economy"
-                          # "the economy of Najaf" (not the place itself, its life: "the city of Najaf", "the mood of Basra")
+                          # "the economy of Najaf" (not the place itself, its life: "the city of Najaf", "the mood
+                          # of Basra")
                           r"|(?:the\s+)?(?!(?:city|town|place|area|region|province|district|country|village|mood|"
                           r"atmosphere|situation|life|people|scene)\s)[a-z][a-z\-]*\s+of\s+(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*")
 
@@ -222,7 +223,8 @@ def asks_what_it_is(question: str) -> bool:
     important"), not what is going on there?"""
     d = _DESCRIBE.match(question)
     if d:
-        return not (d.group("about") or d.group("faring") or d.group("involves"))  # (how its people are is not what it is)
+        # (how its people are, or what it holds, is not what it is)
+        return not (d.group("about") or d.group("faring") or d.group("involves"))
     return bool(_WHAT_NAME.match(question))
 
 

@@ -348,7 +348,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # no yes or no for the one asked about
     if (status == ANSWERED and _YES_NO.match(q.text) and actor and verb and verb not in ("do", "done")
             and not does_as_subject(lib, actor, verb, best.article_id, best.start)
-            and not does_as_agent(lib, actor, verb, best.article_id, best.start)  # "... was greeted ... by the residents"
+            # (or its passive's agent: "... was greeted ... by the embattled residents")
+            and not does_as_agent(lib, actor, verb, best.article_id, best.start)
             and not (lexicon.is_speech_verb(verb) and (speaks_as_subject(lib, actor, best.article_id, best.start)
                                                         or says_as_subject(lib, actor, best.article_id, best.start)))):
         status = UNCERTAIN
