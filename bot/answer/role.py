@@ -65,9 +65,16 @@ def names_role(q: Question, sentence: str, context: str = "") -> bool:
             # the title's head is a kind of person who leads ("Prime Minister", not "VOA Correspondent")
             if not lexicon.is_leader_noun(title[i].lower()):
                 continue
-            if context or _over(title[:i]) & q.terms:
+            # (strictly, the rest of what the question names must be what such a title heads: "Iraqi Prime
+            # Minister" heads the Iraqi government, not "the iraqi police")
+            over = _over(title[:i])
+            if context or (over & q.terms and not (set(q.terms) - over - _verb_terms(q) - {q.verb} - _GOVERNING)):
                 return True
     return False
+
+
+_GOVERNING = frozenset(t for w in "government country state nation administration cabinet regime leadership".split()
+                       for t in terms(w))
 
 
 def _over(words: list[str]) -> set[str]:

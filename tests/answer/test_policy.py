@@ -420,3 +420,12 @@ def test_the_agent_of_the_acts_passive_is_a_yes(sample_home):
     a = ask("did the residents welcome the truce", settings=sample_home)
     assert a.status == "answered" and "greeted with cautious relief" in a.citations[0].quote, a.answer
     assert ask("did sadr welcome the truce", settings=sample_home).status != "answered"  # someone else's act
+
+
+def test_a_national_title_heads_the_government_not_every_body_of_the_country():
+    from bot.answer import analyse_question
+    from bot.answer.role import names_role
+    maliki = "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday to personally supervise the operation."
+    assert names_role(analyse_question("who runs the iraqi government", lambda t: 1.0), maliki)
+    # was True: "Iraqi" before the title was all it took
+    assert not names_role(analyse_question("who is the head of the iraqi police", lambda t: 1.0), maliki)
