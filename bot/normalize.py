@@ -269,9 +269,16 @@ COUNT_IDIOMS = (
 )
 
 
+# ... and inside a question, what was said about it ("what did the officials say about the death toll")
+_ABOUT_TOLL = re.compile(r"(?i)\b(about|on|regarding|concerning|of)\s+(?:the\s+)?(?:death\s+toll|casualties|"
+                         r"casualty\s+(?:figures?|count|toll)|number\s+of\s+(?:dead|deaths|casualties|fatalities))\b")
+
+
 def plain_count(question: str) -> str:
     """The question with a news idiom for a count of the dead put plainly ("basra death toll" -> "how many were
     killed in basra"); other questions unchanged."""
+    if _ABOUT_TOLL.search(question) and not any(p.search(question) for p, _ in COUNT_IDIOMS):
+        return _ABOUT_TOLL.sub(r"\1 the number killed", question, count=1)
     for pattern, plain in COUNT_IDIOMS:
         if pattern.search(question):
             # (no space left before the question mark: "have there been injuries?" -> "was anyone hurt?")
