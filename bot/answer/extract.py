@@ -89,6 +89,14 @@ class Extraction:
     unknown: tuple[str, ...] = ()  # names of the question no indexed article mentions (never "answered")
 
 
+# "when will X ...", "what day will X ...": a question about the future
+_WHEN_WILL = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:when|what\s+(?:day|date|time|month|year))\s+"
+                        r"(?:will|would|is\s+\S+\s+going\s+to)\b")
+# what a sentence says of the future: "will", "would", "is to be", "expected", "plans", "next", "until", "due"
+_AHEAD = re.compile(r"(?i)\b(?:will|would|shall|going\s+to|(?:is|are|was|were)\s+to|expected|expects?|plans?|planned|"
+                    r"scheduled|set\s+to|due|next|until|soon|later|upcoming|coming)\b|'ll\b")
+
+
 # "what is the name of X", "what's X's name": a name asked for outright, which only a sentence giving one answers
 _NAME_ASKED = re.compile(r"(?i)^\W*(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?names?\s+of\b"
                          r"|^\W*what(?:'s|\s+is|\s+was)\s+.+['\u2019]s?\s+names?\b")
@@ -377,6 +385,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # a yes or no about a name (number, rare word) the sentence and its context hold none of is no yes or no
     # (for other questions that cost right answers: the answer may name them otherwise)
     if status == ANSWERED and af.get("miss_spec_ctx", 0.0) >= 1.0 and _YES_NO.match(q.text):
+        status = UNCERTAIN
+    # "when will the british troops leave?" against "British troops handed control ... in December": a past date is
+    # no answer to when something will be; the sentence must look ahead ("is to be lifted early Monday")
+    if (status == ANSWERED and _WHEN_WILL.match(q.text)
+            and not _AHEAD.search(lib.articles[best.article_id].text[best.start:best.end])):
         status = UNCERTAIN
     # "what else did Senor say?" once all his words were shown: a sentence not naming him (itself, by title, by a
     # pronoun after one that does) is nothing else he said

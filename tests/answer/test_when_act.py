@@ -36,3 +36,14 @@ def test_a_date_of_another_act_is_never_shown_as_the_answer(dock_home):
     # no sentence dates the pickets' gathering: the walkout's date is at best close
     a = ask("when did the pickets gather", settings=dock_home)
     assert a.status != "answered", a.answer
+
+
+@pytest.mark.parametrize("question", ["when will the british troops leave", "when will the third step come"])
+def test_a_past_date_is_no_answer_to_when_something_will_be(sample_home, question):
+    # were answered: "British troops handed control ... in December", "... ordered in August ..."
+    assert ask(question, settings=sample_home).status != "answered"
+
+
+def test_a_sentence_looking_ahead_answers_when_something_will_be(sample_home):
+    a = ask("when will the curfew in baghdad be lifted", settings=sample_home)
+    assert a.status == "answered" and "is to be lifted early Monday" in a.citations[0].quote, a.answer
