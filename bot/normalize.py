@@ -132,6 +132,12 @@ _LINKS = ("and", "or", "in", "on", "at", "to", "from", "of", "for", "with", "by"
           "was", "are", "were", "do", "did", "does", "has", "had", "have")
 
 
+def _written_capitalised(corpus: WordStats, low: str) -> str | None:
+    """The form the articles write the word in when they nearly always capitalise it mid-sentence, else None."""
+    mid, caps, form = corpus.capitalised(low)
+    return form if mid and caps / mid >= CAPITALISED else None
+
+
 def _capital(corpus: WordStats, low: str, countable: bool = False, alone: bool = False) -> str | None:
     """The corpus's capitals for a word it nearly always capitalises mid-sentence; common English words keep
     the user's case (a headline's "What Happened" makes no name of "happened"). A word of the vocabulary that
@@ -143,8 +149,7 @@ def _capital(corpus: WordStats, low: str, countable: bool = False, alone: bool =
     if low in stopwords() or (low in common_words() and (countable or not (
             _no_english_word(low) or (is_proper_noun(low) and (alone or (is_place_noun(low) and low != "us")))))):
         return None
-    mid, caps, form = corpus.capitalised(low)
-    return form if mid and caps / mid >= CAPITALISED else None
+    return _written_capitalised(corpus, low)
 
 
 def _singular(low: str, corpus: WordStats) -> str | None:
@@ -164,18 +169,16 @@ def _split_name(low: str, corpus: WordStats) -> str | None:
     typed or one edit from it ("ollah")."""
     if len(low) < 2 * MIN_NAME_PART or not low.isalpha():
         return None
-
-    def name(word: str) -> str | None:
-        mid, caps, form = corpus.capitalised(word)
-        return form if mid and caps / mid >= CAPITALISED else None
     splits = [(low[:i], low[i:]) for i in range(MIN_NAME_PART, len(low) - MIN_NAME_PART + 1)]
     firsts = corpus.counts({a for a, _ in splits})  # every first part's count, at once
     for a, b in splits:
-        first = name(a) if firsts.get(a) else None
+        first = _written_capitalised(corpus, a) if firsts.get(a) else None
         if not first:
             continue
-        seconds = [b] + sorted(corpus.counts(_edits(b))) if len(b) > MIN_NAME_PART else [b]
-        second = next((f for w in seconds if corpus.counts({w}) and (f := name(w))), None)
+        # the second as typed, then the articles' words one edit from it (one look-up for all)
+        held = corpus.counts({b, *(_edits(b) if len(b) > MIN_NAME_PART else ())})
+        seconds = [w for w in [b, *sorted(set(held) - {b})] if held.get(w)]
+        second = next((f for w in seconds if (f := _written_capitalised(corpus, w))), None)
         if second:
             return f"{first} {second}"
     return None
@@ -231,10 +234,7 @@ def _country(corpus: WordStats, low: str) -> str | None:
     if not found:
         return None
     best = max(found, key=lambda n: (counts[n], n))
-    mid, caps, form = corpus.capitalised(best)
-    if mid and caps / mid >= CAPITALISED:
-        return form
-    return best.upper() if len(best) <= 3 else best.capitalize()
+    return _written_capitalised(corpus, best) or (best.upper() if len(best) <= 3 else best.capitalize())
 
 
 # News asks for a count of the dead or hurt with a noun ("the death toll", "casualties") where its articles
@@ -365,8 +365,9 @@ def normalize(question: str, lib) -> str:
         # (no common English word: "was maliki sad" is not "... Sadr")
         named = (_correct(low, corpus) if low not in counts and w.islower() and after_name and low not in known
                  and _capital(corpus, after_name.group(1).lower()) else None)
-        if named and _capital(corpus, named):
-            return _capital(corpus, named)
+        named = _capital(corpus, named) if named else None
+        if named:
+            return named
         # "negociated", "bagdad": a spelling WordNet lists beside the one the articles use, one edit from it
         variant = _variant(low, corpus) if low not in counts and w.islower() and known_word(low) else None
         if variant:
@@ -460,7 +461,7 @@ def _join_names(question: str, corpus: WordStats) -> str:
         low = m.group(2)
         if low in stopwords():
             return m.group()
-        mid, caps, form = corpus.capitalised(low)
-        return m.group(1) + form if mid and caps / mid >= CAPITALISED else m.group()
+        form = _written_capitalised(corpus, low)
+        return m.group(1) + form if form else m.group()
 
     return _AFTER_NAME.sub(fix, _BEFORE_NAME.sub(fix, question))
