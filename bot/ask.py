@@ -168,27 +168,25 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
     engine = query_engine(lib, k, filters, previous=shown_answers(hist, MAX_TURNS if more else 1 if about else 3))
     # ... found by the answer's own words, whatever the question's
     last = re.sub(r"\s*\[\d+\]", "", shown_answers(hist, 1)) if about else ""
-    nodes, ex, spent = _search(lib, engine, standalone, last or standalone)
     # A topic carried over from the previous turn ("is the curfew still on (Hazem al-Aaraji)?") is dropped
     # when the question alone is answered better (bot/answer/carry.py)
     own = norm(q) if hist and not about and standalone.endswith(")?") else ""
-    if own and standalone.startswith(f"{own.rstrip(' ?')} ("):
-        *alone, more_spent = _search(lib, engine, own)
-        spent = [a + b for a, b in zip(spent, more_spent)]
-        if not keeps_topic(lib, own, ex, alone[1]):
-            standalone, (nodes, ex) = own, alone
+    carried = bool(own) and standalone.startswith(f"{own.rstrip(' ?')} (")
     # "who is Sadr and what does he want": each question answered on its own, the second as a follow-up to the
-    # first (bot/compound.py)
-    parts = split_compound(standalone) if not (more or about) else None
+    # first (bot/compound.py); the whole is not searched as well
+    parts = split_compound(standalone) if not (more or about or carried) else None
+    spent = [0.0, 0.0]
+    if not parts:
+        nodes, ex, spent = _search(lib, engine, standalone, last or standalone)
+        if carried:
+            *alone, more_spent = _search(lib, engine, own)
+            spent = [a + b for a, b in zip(spent, more_spent)]
+            if not keeps_topic(lib, own, ex, alone[1]):
+                standalone, (nodes, ex) = own, alone
+            parts = split_compound(standalone) if not (more or about) else None
     if parts:
-        first_nodes, first, first_spent = _search(lib, engine, parts[0])
-        said = " ".join(f"{c.quote} [{c.n}]" for c in cite(lib, first.chosen))
-        second_q = rewrite(parts[1], [{"role": "user", "content": parts[0]}, {"role": "assistant", "content": said}],
-                           norm)
-        second_nodes, second, second_spent = _search(lib, engine, second_q)
-        spent = [a + b + c for a, b, c in zip(spent, first_spent, second_spent)]
-        standalone = f"{parts[0].rstrip(' ?')} and {second_q}"
-        nodes, ex = [*first_nodes, *second_nodes], merge(first, second)
+        standalone, nodes, ex, parts_spent = _search_parts(lib, engine, parts, norm)
+        spent = [a + b for a, b in zip(spent, parts_spent)]
 
     def extractive() -> Answer:
         citations = cite(lib, ex.chosen)
@@ -215,6 +213,18 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
         a = extractive()
     return replace(a, timings_ms={"retrieve": round(spent[0] * 1000, 2), **a.timings_ms,
                                   "total": round((time.perf_counter() - t0) * 1000, 2)})
+
+
+def _search_parts(lib, engine, parts: tuple[str, str],
+                  norm: Callable[[str], str]) -> tuple[str, list, object, list[float]]:
+    """Two questions asked as one, each searched and answered, the second as a follow-up to the first: the
+    question as understood, the passages of both, their answers merged (bot/compound.py), the seconds taken."""
+    first_nodes, first, first_spent = _search(lib, engine, parts[0])
+    said = " ".join(f"{c.quote} [{c.n}]" for c in cite(lib, first.chosen))
+    second_q = rewrite(parts[1], [{"role": "user", "content": parts[0]}, {"role": "assistant", "content": said}], norm)
+    second_nodes, second, second_spent = _search(lib, engine, second_q)
+    return (f"{parts[0].rstrip(' ?')} and {second_q}", [*first_nodes, *second_nodes], merge(first, second),
+            [a + b for a, b in zip(first_spent, second_spent)])
 
 
 def _search(lib, engine, standalone: str, query: str | None = None) -> tuple[list, object, list[float]]:
