@@ -13,7 +13,7 @@ from bot.answer import lexicon
 from bot.answer.features import Question
 from bot.answer.guards import modifier_swap
 from bot.answer.promote import (count_of_act_first, doer_first, duration_first, elsewhere_first, gives_role,
-                                instance_first, place_first, promote_first)
+                                instance_first, place_first, promote_first, sentence_before)
 from bot.answer.example import example_first
 from bot.answer.reaction import reaction_first
 from bot.answer.reasons import cause_of_state_first, consequence_first, effect_first, reason_first
@@ -122,9 +122,8 @@ def act_held_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Ca
     if not verb or verb in _NO_ACT or len(cands) < 2 or not _WHAT.match(q.text) or not lexicon.available():
         return cands
     top = cands[0]
-    ordinal = sentence_at(lib, top.article_id, top.start).ordinal
-    rows = lib.sentences[top.article_id]
-    context = lib.articles[top.article_id].text[rows[ordinal - 1].start if ordinal else top.start:top.end]
+    context = sentence_before(lib, sentence_at(lib, top.article_id, top.start)) + lib.articles[top.article_id].text[
+        top.start:top.end]
     if verb_support(q, words(context)):
         return cands
     return promote_first(cands, [lambda c: says_verb(verb, lib.articles[c.article_id].text[c.start:c.end])],
