@@ -111,9 +111,14 @@ def person_like(name: str, text: str) -> bool:
     return bool(parts) and parts[-1].lower() not in common_words()
 
 
-_WHAT_IS = re.compile(r"(?i)^\s*(?:what|where|how(?:\s+[a-z]+)?)(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?"
+_PREPOSITION = r"(?:for|in|on|at|with|from|by|between|after|before|during|over|since|until)"
+_WHAT_IS = re.compile(r"(?i)^\s*(?:what|where|how(?:\s+[a-z]+)?)(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*"
+                      rf"(?:\s+(?!{_PREPOSITION}\b)[a-z][a-z\-]*){{0,2}}?"
                       r"(?:\s+of\s+(?:the\s+)?[a-z][a-z\-]*)?)"  # "what is the charge of the knights"
-                      r"(?:\s+(?:about|like|called|named))?\s*\??\s*$")  # "what was the truce about": the truce
+                      r"(?:\s+(?:about|like|called|named))?"  # "what was the truce about": the truce
+                      # "what was the deadline for handing in weapons": the deadline ("what is the curfew for": not
+                      # "the curfew for")
+                      rf"(?:\s+{_PREPOSITION}\b[^?]*?)?\s*\??\s*$")
 
 
 def owned_person(prev_q: str) -> str | None:

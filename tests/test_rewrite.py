@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.rewrite import entities, rewrite
+from bot.referents import thing_asked
 
 SADR = [{"role": "user", "content": "What did Sadr demand in exchange?"},
         {"role": "assistant", "content": "In exchange, he asked the government to release Mahdi Army prisoners "
@@ -976,3 +977,15 @@ def test_the_thing_a_who_question_names_keeps_the_name_it_is_for(sample_home):
     a = ask("what did it say", history=read, settings=sample_home)
     # was answered by "The prime minister issued a statement saying ..."
     assert a.citations and "on behalf of Sadr" in a.citations[0].quote, a.answer
+
+
+def test_it_after_what_something_was_is_that_thing_not_a_name_in_the_answer():
+    deadline = _turn("what was the deadline for handing in weapons", "He originally gave the militants until Friday "
+                     "to turn in their weapons, but then extended the deadline for 10 days while the two sides "
+                     "negotiated in the Shi'ite holy city of Najaf. [1]")
+    # was "was Shi'ite extended": the copular question's subject ended at its end only
+    assert rewrite("was it extended", deadline) == "was the deadline extended"
+    assert rewrite("when does it end", _turn("what is the curfew for", "Iraqi authorities say a citywide curfew "
+                                             "in Baghdad is to be lifted early Monday. [1]")) == "when does the curfew end"
+    # "to" opens no trailing phrase: after "the reaction to the offensive" "it" is not "the reaction"
+    assert thing_asked("what was the reaction to the offensive") is None
