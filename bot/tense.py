@@ -47,6 +47,14 @@ def simple_tense(question: str) -> str:
                 or (before in stopwords() and before not in _PRONOUNS) or re.search(r"['\u2019]s?$", before)
                 or any(t in stopwords() and t != "in" for t in inside)):
             return question
+        # "when is the curfew going to be lifted" is its future: "when will the curfew be lifted" (not "when does
+        # the curfew go to be lifted"); "where are the fighters going to" keeps its words
+        if word == "going" and after == "to":
+            verb = toks[j + 2].lower().strip("?.!,") if j + 2 < len(toks) else ""
+            if not base_forms(verb, "v"):
+                return question
+            will = "would" if (m.group(3) or "").lower() in ("was", "were") else "will"
+            return f"{m.group(1)}{m.group(2)} {will} {' '.join([*toks[:j], *toks[j + 2:]])}"
         # "how is the economy doing" asks how it fares, not what it does
         if word == "doing" and m.group(2).lower() == "how":
             return question

@@ -420,6 +420,10 @@ def test_a_progressive_question_is_asked_in_the_simple_tense(sample_home) -> Non
     assert simple_tense("what is the government doing about Sadr") == "what does the government do about Sadr"
     assert simple_tense("what was Maliki doing in Basra") == "what did Maliki do in Basra"
     assert simple_tense("where are they staying") == "where do they stay"
+    # "be going to" is the future (was "when does the curfew go to be lifted"); "going to" a place is kept
+    assert simple_tense("when is the curfew going to be lifted") == "when will the curfew be lifted"
+    assert simple_tense("what was Sadr going to do") == "what would Sadr do"
+    assert simple_tense("where are the fighters going to the shrine") == "where are the fighters going to the shrine"
     # no subject, a passive, a gerund, a noun, a name's -ing, a state: as typed
     for kept in ("what's going on in Basra", "why is the curfew being lifted", "when is the curfew getting lifted",
                  "What is easy about proving lower bounds?", "What is the original meaning of the word Norman?",

@@ -182,6 +182,18 @@ _GET_PASSIVE = re.compile(r"\b(?:get|gets|got|getting|gotten)\s+(?=[a-z]+(?:ed|e
 # what "when" asks ("originally ordered in August"), no word the answer must hold
 _FIRST_DONE = re.compile(r"(?i)\b(?:first|originally|initially|last)\s+(?=[a-z]+(?:ed|en)\b|(?:speak|meet|see|visit|"
                          r"order|say|start|begin|happen|arrive|come|go)\b)")
+# "is Sadr going to be arrested", "what's going to happen": "be going to" is the future's "will" (the verb after
+# it is the main verb, "going" no word the answer need hold); not "are they going to the shrine" (no verb follows)
+_GOING_TO = re.compile(r"(?i)(\b(?:is|are|am|was|were)\b|['\u2019](?:s|re)\b)(\s+(?:[\w'\-]+\s+){0,4}?)"
+                       r"(?:going\s+to|gonna)\s+([a-z]+)")
+
+
+def _as_will(m: re.Match) -> str:
+    if not lexicon.is_verb(m.group(3)):
+        return m.group()
+    return f"{' ' if not m.group(1)[0].isalpha() else ''}will{m.group(2) or ' '}{m.group(3)}"
+
+
 # "what is Najaf's economy like", "what's it like in Basra now": "like" asks for a description, no word of it
 _WHAT_LIKE = re.compile(r"(?i)^(\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+.+?)\s+like\b"
                         r"(?=\s*(?:(?:in|at|there|now|today|these\s+days)\b|[?.!]*\s*$))")
@@ -195,6 +207,7 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     asked = _WHAT_LIKE.sub(r"\1", asked)  # "what is the economy like in Najaf": "like" is the frame's
     asked = _FIRST_DONE.sub("", asked)  # "when was the ceasefire first ordered": "originally ordered in August"
     asked = _GET_PASSIVE.sub("", asked)
+    asked = _GOING_TO.sub(_as_will, asked)
     # "what was the reaction to the offensive": what was received is the topic, "reaction" the frame's
     asked = reaction_topic(asked) or asked
     ts = frozenset(query_terms(_ASPECT.sub("", _WHAT_MEASURE.sub(r"\1", _HOW_MEASURE.sub(r"\1", asked))))) - QUESTION_FRAME

@@ -148,3 +148,12 @@ def test_a_name_and_a_plural_noun_before_the_verb_are_the_subject(sample_home):
     a = ask("what do us officials want", settings=sample_home)
     assert a.standalone_question == "what do US officials want"
     assert a.status == "answered" and a.citations[0].quote.startswith("U.S. and Iraqi officials say"), a.answer
+
+
+def test_be_going_to_is_the_future_and_its_verb_the_main_verb():
+    # was no main verb at all ("going" taken as a term, the act asked about unread)
+    q = analyse_question("is Sadr going to be arrested", lambda t: 1.0)
+    assert q.verb == "arrest" and "go" not in q.terms
+    assert analyse_question("who's going to provide security", lambda t: 1.0).verb == "provid"
+    # "going to" a place is a motion, its verb "going"
+    assert "go" in analyse_question("are the fighters going to the shrine", lambda t: 1.0).terms
