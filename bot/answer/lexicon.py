@@ -211,6 +211,19 @@ def antonyms(word: str, pos: str = "v") -> frozenset[str]:
     return frozenset(out)
 
 
+# One transfer told from the other side: who takes over is whom it is handed over to ("the military would hand
+# over responsibility for security to the Iraqi police"), who receives is whom it is given to. WordNet links no
+# such pair; the recipient follows "to".
+_CONVERSES = {"take_over": ("hand", "hand_over", "turn_over", "transfer", "pass"),
+              "receive": ("give", "hand", "send", "award", "grant"),
+              "buy": ("sell",), "borrow": ("lend",), "inherit": ("bequeath", "leave")}
+
+
+def converses(verb: str) -> frozenset[str]:
+    """The verbs telling the act of a recipient (`verb`, a WordNet lemma) from the giver's side."""
+    return frozenset(_CONVERSES.get(verb, ()))
+
+
 def is_verb(word: str) -> bool:
     return available() and bool(base_forms(word, "v"))
 

@@ -320,6 +320,9 @@ def _doer_verb(q: Question) -> str | None:
     use (no verb, no WordNet, a speech verb, a verb of many senses)."""
     if q.atype != "person" or not q.verb or not q.verb_word or not lexicon.available():
         return None
+    # "who will take over security": a recipient's act, found told from the giver's side too (holds_act)
+    if lexicon.converses(q.verb_word):
+        return q.verb_word
     word = q.verb_word.split("_")[0]
     verb = next(iter(lexicon.base_forms(word, "v")), word)  # "pressured" -> "pressure"
     # "who helped end the fighting", "who tried to stop it": the act is the verb helped or tried at
@@ -349,6 +352,8 @@ def holds_act(lib: Library, q: Question, c: Candidate, exact: bool = False) -> b
         return False
     sw = stopwords()
     ws = words(lib.articles[c.article_id].text[c.start:c.end])
+    if lexicon.converses(verb):
+        return _holds_converse(verb, ws, exact)
     # (after "to" a noun-or-verb is the verb: "trying to *end* the fighting")
     return any(w.isalpha() and w not in sw and any(
         b == verb or (not exact and len(lexicon.synsets(b, "v")) < POLYSEMOUS
@@ -356,6 +361,19 @@ def holds_act(lib: Library, q: Question, c: Candidate, exact: bool = False) -> b
         for b in lexicon.base_forms(w, "v")
         if (b != w and w.endswith(("ed", "ing"))) or not lexicon.base_forms(w, "n") or (i and ws[i - 1] == "to"))
         for i, w in enumerate(ws))
+
+
+def _holds_converse(verb: str, ws: list[str], exact: bool) -> bool:
+    """Do the words hold a recipient's act (a phrasal verb: "took over"), or, unless exact, the same act told
+    from the giver's side with its recipient after "to" ("hand over responsibility ... to the Iraqi police")?"""
+    for i, w in enumerate(ws):
+        bases = set(lexicon.base_forms(w, "v"))
+        phrasal = {lexicon.compound(w, ws[i + 1])} if i + 1 < len(ws) else set()
+        if verb in bases | phrasal:
+            return True
+        if not exact and (bases | phrasal) & lexicon.converses(verb) and "to" in ws[i + 1:]:
+            return True
+    return False
 
 
 def names_act(lib: Library, q: Question, c: Candidate) -> bool:
