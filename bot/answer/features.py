@@ -358,12 +358,34 @@ def missing_idf(q: Question, context_terms: set[str]) -> float:
     return max(gone, default=0.0)
 
 
+_PREPOSITIONS = frozenset("for to about in on at with from into onto after of by upon against like".split())
+PARTICLE_REACH = 5  # words after a verb its particle may stand ("handed control of Basra province over")
+
+
+def _head_alone(q: Question, text_words: list[str]) -> bool:
+    """Does the text hold the question's phrasal verb ("call off") only as its bare head ("what they call ...")?
+    A form of the head verb with the particle within PARTICLE_REACH words after it is the phrasal verb."""
+    if not q.verb_word or "_" not in q.verb_word:
+        return False
+    head, particle = q.verb_word.split("_", 1)
+    # (a preposition after the verb adds little: "asked the government to release" is asking for)
+    if "_" in particle or particle in _PREPOSITIONS:
+        return False
+    return not any(head in lexicon.base_forms(w, "v") and particle in text_words[i + 1:i + 1 + PARTICLE_REACH]
+                   for i, w in enumerate(text_words))
+
+
 def sentence_features(q: Question, sentence: str, previous: str, dense: float, passage_rank: int,
                       ordinal: int, chunk_dense: float = 0.0) -> dict[str, float]:
     s_terms = with_aliases(q, held_terms(sentence, q.unseen))
-    ctx_terms = s_terms | set(terms(previous))
-    sw = stopwords()
     s_words = words(sentence)
+    ctx_terms = s_terms | set(terms(previous))
+    # "did Sadr call off the fighting": "what they call rogue elements" holds no calling off
+    if q.verb in s_terms and _head_alone(q, s_words):
+        s_terms.discard(q.verb)
+        if q.verb not in terms(previous) or _head_alone(q, words(previous)):
+            ctx_terms.discard(q.verb)
+    sw = stopwords()
     content = [w for w in s_words if w not in sw]
     new = [w for w in content if w not in q.words]
     feats = {
