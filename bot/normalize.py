@@ -286,11 +286,26 @@ def plain_count(question: str) -> str:
     return question
 
 
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+_ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+             "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+
+
+def _spelt_ordinals(question: str, corpus: WordStats) -> str:
+    """"whats the 2nd step" -> "whats the second step" where the articles write the ordinal as a word."""
+    def spell(m: re.Match) -> str:
+        n = int(m.group(1))
+        word = _ORDINALS[n] if n < len(_ORDINALS) else None
+        return word if word and corpus.counts({word}).get(word) else m.group()
+    return _ORDINAL.sub(spell, question)
+
+
 def normalize(question: str, lib) -> str:
     """`question` with unknown words corrected and the corpus's names capitalised (lib: a Snapshot)."""
     # "please tell me what maliki said lol" -> "what did maliki say"
     question = direct(_ASIDES.sub("", question).strip() or question)
     corpus = lib.words
+    question = _spelt_ordinals(question, corpus)
     counts = corpus.counts({m.group().lower() for m in _TOKEN.finditer(question)})  # the question's words, at once
     known = _known()
 
