@@ -101,6 +101,19 @@ def is_place(name: str, text: str) -> bool:
     return any(m.group(1) == name for m in AT_PLACE.finditer(text))
 
 
+def split_run(names: list[str], text: str) -> list[str]:
+    """Names as the text writes them: a run of capitalised words it never writes together, a name then a place it
+    puts after a preposition of place, is the two ("Maliki Basra", of "maliki basra trip" against "Maliki went to
+    Basra on Monday"); the others as they are."""
+    out = []
+    for name in names:
+        parts = name.split()
+        cut = next((k for k in range(1, len(parts)) if name not in text
+                    and is_place(" ".join(parts[k:]), text) and " ".join(parts[:k]) in text), None)
+        out += [" ".join(parts[:cut]), " ".join(parts[cut:])] if cut else [name]
+    return out
+
+
 def person_like(name: str, text: str) -> bool:
     """Can "he" / "she" be this name: no place, no people's word, and a name ending in a word of no common
     English ("Sadr", "Prime Minister Nouri Al-Maliki"; not "Heavy" opening a sentence, nor a body of people:

@@ -16,7 +16,7 @@ from bot.answer import (about_answer, asks_next, asks_who_said, base_forms, broa
 from bot.graft import dated, graft, of_doer
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, bound_in_question, entities, group_subject, is_place,
                            named_subject, owned_person, people_asked_of, people_word, person_asked, person_like,
-                           plural_noun, thing_asked, undergoing)
+                           plural_noun, split_run, thing_asked, undergoing)
 from index.terms import terms
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
@@ -225,7 +225,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     topic = broad_topic(prev_q)  # "who was Rollo", "tell me about the Najaf truce": what it asked about
     # The previous question's own names, full names ("Prime Minister Maliki") before single capitalised words,
     # which may just start a sentence.
-    asked = sorted(entities(prev_q), key=lambda n: len(n.split()) < 2)
+    # ("maliki basra trip": Maliki, and Basra, where its answer says he went)
+    asked = sorted(split_run(entities(prev_q), answer), key=lambda n: len(n.split()) < 2)
     # "Who was Rollo?" + "What did he do?": "he" is Rollo, the one asked about, not a name in the answer.
     # Only a name asked about ("who was Rollo"), not an act ("who was fighting (Basra)?" asks for the fighters).
     # "who is stephen cook", typed in lower case, asks about the name the answer writes "Stephen Cook".

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.rewrite import entities, rewrite
-from bot.referents import thing_asked
+from bot.referents import split_run, thing_asked
 
 SADR = [{"role": "user", "content": "What did Sadr demand in exchange?"},
         {"role": "assistant", "content": "In exchange, he asked the government to release Mahdi Army prisoners "
@@ -989,3 +989,14 @@ def test_it_after_what_something_was_is_that_thing_not_a_name_in_the_answer():
                                              "in Baghdad is to be lifted early Monday. [1]")) == "when does the curfew end"
     # "to" opens no trailing phrase: after "the reaction to the offensive" "it" is not "the reaction"
     assert thing_asked("what was the reaction to the offensive") is None
+
+
+def test_a_name_and_a_place_typed_together_are_two_names():
+    trip = _turn("Maliki Basra trip", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday to personally "
+                 "supervise the security operation. [1]")
+    # was "why did Maliki Basra go": "maliki basra trip" capitalised word by word is no one name
+    assert rewrite("why did he go", trip) == "why did Maliki go"
+    assert rewrite("what did he do there", trip) == "what did Maliki do in Basra"
+    # a name the answer writes whole stays whole
+    assert split_run(["Sadr City"], "Angry protesters took to the streets in the Sadr City district") == ["Sadr City"]
+    assert split_run(["Maliki Basra"], "Maliki went to Basra on Monday") == ["Maliki", "Basra"]
