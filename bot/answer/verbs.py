@@ -251,6 +251,9 @@ _COPULAR = re.compile(r"^\W*(?:(?:why|how\s+come)\s+)?(?:is|are|was|were|isn't|a
                       r"\s+(?:so\s+|very\s+|still\s+|really\s+)?(?P<adj>[a-z]+)[\s?.!]*$", re.I)
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "that", "this", "its", "their", "his", "her"})
+
+
 def predicate_adjective(question: str) -> str | None:
     """The term of the adjective a copular question asks about its subject ("why is the economy *bad*"):
     what the question asks of its topic, as a main verb is ("bad" is no word the answer need hold: "The
@@ -263,6 +266,12 @@ def predicate_adjective(question: str) -> str | None:
         return None
     # a word mostly a noun, and no verb, is no adjective asked of the subject ("is Sadr a cleric": no adjective)
     if len(lexicon.synsets(adj, "n")) > len(lexicon.synsets(adj, "a")) and not lexicon.synsets(adj, "v"):
+        return None
+    # ... nor is a noun after a determiner and maybe an adjective ("is that the final number": not "number", more numb)
+    before = m.group().lower().split()[-3:-1]
+    if before and (before[-1] in _DETERMINERS or (len(before) == 2 and before[0] in _DETERMINERS
+                                                   and lexicon.synsets(before[1], "a"))) \
+            and len(lexicon.synsets(adj, "n")) > len(lexicon.synsets(adj, "a")):
         return None
     t = terms(adj)
     return t[0] if t else None

@@ -402,6 +402,9 @@ def test_the_adjective_a_copular_question_asks_is_not_its_topic(sample_home):
     from bot.answer.verbs import predicate_adjective
     assert predicate_adjective("why is the economy bad") == "bad"
     assert predicate_adjective("is maliki in basra") is None and predicate_adjective("is sadr a cleric") is None
+    # a noun after a determiner and an adjective is no adjective asked of the subject (was "number": more numb)
+    assert predicate_adjective("is that the final number") is None
+    assert predicate_adjective("is the truce fragile") == "fragil"
     a = ask("why is the economy bad", settings=sample_home)
     assert a.status != "not_found" and a.citations[0].quote.startswith("The al-Sadr crisis has crippled the economy")
 
