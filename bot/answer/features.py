@@ -240,9 +240,17 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
             # an English word)
             if re.search(r"[a-z]{3}ists?$", w) and not known_word(w):
                 other |= frozenset(terms(re.sub(r"ists?$", "", w)))
+            # (one of the words for the people on someone's side: each of the others)
+            if w in _SIDE:
+                other |= frozenset(t for v in _SIDE for t in terms(v)) - {own[0]}
             if other:
                 out[own[0]] = other
     return tuple(sorted(out.items()))
+
+
+# Words for the people on someone's side: one stands in for another ("the Sistani camp" / "those loyal to ...
+# al-Sistani", "Sadr's supporters" / "his followers")
+_SIDE = ("camp", "supporters", "followers", "loyalists", "loyal", "backers", "allies", "faction")
 
 
 def with_aliases(q: Question, held: set[str]) -> set[str]:

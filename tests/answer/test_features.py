@@ -157,3 +157,12 @@ def test_be_going_to_is_the_future_and_its_verb_the_main_verb():
     assert analyse_question("who's going to provide security", lambda t: 1.0).verb == "provid"
     # "going to" a place is a motion, its verb "going"
     assert "go" in analyse_question("are the fighters going to the shrine", lambda t: 1.0).terms
+
+
+def test_a_word_for_the_people_on_someones_side_stands_in_for_another(sample_home):
+    from bot import ask
+    q = analyse_question("what does the Sistani camp want", lambda t: 1.0)
+    assert "loyal" in dict(q.aliases)["camp"]
+    # was refused: "camp" counted as a topic word the article lacks ("... those loyal to ... al-Sistani ...")
+    a = ask("what does the sistani camp want", settings=sample_home)
+    assert a.status != "not_found" and "those loyal to" in a.citations[0].quote, a.answer
