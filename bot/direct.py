@@ -128,10 +128,11 @@ def _plain(question: str) -> str:
     if quoted:
         who = re.sub(r"['\u2019]s$", "", quoted.group("who"))  # "the prime minister's statement"
         return f"what did {who} say"
-    lead = _LEADER_OF.match(question)
+    # ("what is the mahdi army's leader called": who the leader is, then who leads it)
+    named = _who_named(question)
+    lead = _LEADER_OF.match(named or question)
     if lead:
         return f"who is the {lead.group('role').lower()} of {lead.group('owner')}"
-    named = _who_named(question)
     if named:
         return named
     m = _STANCE.match(question)

@@ -73,6 +73,11 @@ def test_a_position_is_answered_by_what_they_said(sample_home):
 def test_a_leader_asked_as_a_possessive_is_who_leads_it(sample_home):
     assert direct("what's the mahdi army's leader's name") == "who is the leader of the mahdi army"
     assert direct("who is sadr's spokesman") == "who is sadr's spokesman"  # no leader
+    # (was "who is the mahdi army's leader", read as a broad "who is X" and summed up with Sistani's sentence)
+    assert direct("what is the mahdi army's leader called") == "who is the leader of the mahdi army"
+    from bot.answer import broad_topic
+    from bot.answer.role import asks_for_leader
+    assert broad_topic("who is the Mahdi Army's leader") is None and asks_for_leader("who is the Mahdi Army's leader")
     # was "The Mahdi Army's grip ... senior religious leader Grand Ayat Allah Ali al-Sistani ..."
     a = ask("who is the mahdi army's leader", settings=sample_home)
     assert a.status == "answered" and "led by Shi'ite cleric Moqtada Al-Sadr" in a.citations[0].quote, a.answer

@@ -24,8 +24,10 @@ _TITLED = re.compile(r"((?:\b[A-Z][\w'\-]*[ \t]+){1,3})((?:[A-Z][a-z]+[ \t]+){1,
 
 
 # "Who is the leader of X?", "who's in charge of X?": the role as a noun.
-_WHO_NOUN = re.compile(r"^\s*who(?:'s|\s+is|\s+was|\s+are)\s+(?:the\s+)?(leader|head|commander|chief|boss|ruler|"
-                       r"in\s+charge)\s+(?:of|at)\b", re.I)
+# ... or owned: "who is the Mahdi Army's leader"
+_WHO_NOUN = re.compile(r"^\s*who(?:'s|\s+is|\s+was|\s+are)\s+(?:the\s+)?(?:(leader|head|commander|chief|boss|ruler|"
+                       r"in\s+charge)\s+(?:of|at)\b|(?:[\w\-]+\s+){0,3}?[\w\-]+['\u2019]s\s+"
+                       r"(leader|head|commander|chief|boss|ruler)\b)", re.I)
 # "... the Mehdi Army militia led by Shi'ite cleric Moqtada Al-Sadr": the role given by a participle.
 _LED_BY = re.compile(r"\b(?:led|headed|commanded|run|ruled|chaired|controlled)\s+by\s+(?:[\w'\-]+\s+){0,3}?[A-Z]")
 
@@ -87,4 +89,4 @@ def _verb_terms(q: Question) -> set[str]:
     """The stemmed verb after "Who" ("runs" -> "run"), or the role's noun ("leader", "in charge"), which no
     answer need hold."""
     m = _WHO_NOUN.match(q.text) or _WHO.match(q.text)
-    return set(terms(m.group(1))) if m else set()
+    return set(terms(next(g for g in m.groups() if g))) if m else set()
