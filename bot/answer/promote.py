@@ -501,7 +501,13 @@ def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candi
     def act(c: Candidate) -> bool:  # (or a word standing in for it: "where did Senor say it": "Speaking at ...")
         return bool(q.verb_word) and bool(verb_support(q, words(lib.articles[c.article_id].text[c.start:c.end])))
     acting = act(cands[0])
-    return promote_first(cands, [lambda c: says_where(lib, q, c) and (not acting or act(c))], window=PLACE_WINDOW)
+    # ... and one about what is asked: holding a word of the question or its act itself, not only the sentence
+    # before it ("where is the green zone": not "Iraqi authorities say a citywide curfew in Baghdad ...", after
+    # the Green Zone sentence)
+    def about(c: Candidate) -> bool:
+        return c.features.get("cov", 1.0) > 0 or act(c)
+    return promote_first(cands, [lambda c: says_where(lib, q, c) and (not acting or act(c)) and about(c)],
+                         window=PLACE_WINDOW)
 
 
 def elsewhere_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:

@@ -28,3 +28,11 @@ def test_where_were_they_is_answered_by_where_they_were(tmp_path):
     home = home_of(tmp_path, {"mill.txt": SIEGE})
     a = ask("where were the guards", settings=home)
     assert a.citations and "stationed on rooftops" in a.citations[0].quote, a.answer
+
+
+def test_a_where_question_is_not_answered_by_the_sentence_after_the_one_about_it(sample_home):
+    from bot import ask
+    a = ask("where is the green zone", settings=sample_home)
+    # was answered by "Iraqi authorities say a citywide curfew in Baghdad ...", the sentence after the Green Zone's,
+    # holding nothing of the question
+    assert a.citations and "Green Zone" in a.citations[0].quote, a.answer
