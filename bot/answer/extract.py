@@ -370,6 +370,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # government ...": a who-question's sentence naming no one new and holding nothing standing in for its verb
     if (status == ANSWERED and q.atype == "person" and not best.features["atype"] and not af.get("verb_ok", 1.0)):
         status = UNCERTAIN
+    # "where is the green zone?" against "... slammed into the heavily fortified Green Zone government and diplomatic
+    # compound": a where-question's sentence naming no place the question does not is at best close
+    if status == ANSWERED and q.atype == "place" and not best.features["atype"]:
+        status = UNCERTAIN
     # "what was the operation in Najaf dubbed?" against a sentence naming nothing of the kind, its context holding
     # no word for naming (the Basra article's "the operation, dubbed ..." is about another place)
     # ... nor, asked for a name outright ("what is the name of the shrine in najaf"), a sentence giving none

@@ -36,3 +36,12 @@ def test_a_where_question_is_not_answered_by_the_sentence_after_the_one_about_it
     # was answered by "Iraqi authorities say a citywide curfew in Baghdad ...", the sentence after the Green Zone's,
     # holding nothing of the question
     assert a.citations and "Green Zone" in a.citations[0].quote, a.answer
+
+
+def test_a_where_question_answered_without_a_place_is_uncertain(sample_home):
+    from bot import ask
+    # the Green Zone sentence names no place ("... slammed into the heavily fortified Green Zone government and
+    # diplomatic compound"): close, not an answer (was answered)
+    a = ask("where is the green zone", settings=sample_home)
+    assert a.status == "uncertain" and "Green Zone" in a.citations[0].quote, a.answer
+    assert ask("where did maliki go", settings=sample_home).status == "answered"  # "went to Basra"
