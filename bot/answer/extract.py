@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.answer.abstain import abstain_features, answer_context
-from bot.answer.features import TYPED, Question, missing_names, sentence_features
+from bot.answer.features import TYPED, Question, known_word, missing_names, sentence_features
 from bot.answer.guards import lacks_kind, only_requested, place_elsewhere
 from bot.answer import lexicon
 from bot.answer.aliases import named_by_title
@@ -372,7 +372,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         status = UNCERTAIN
     # "where is the green zone?" against "... slammed into the heavily fortified Green Zone government and diplomatic
     # compound": a where-question's sentence naming no place the question does not is at best close
-    if status == ANSWERED and q.atype == "place" and not best.features["atype"]:
+    # (a name opening the sentence is a place too: "Brazil's polarizing presidential race will go to ...")
+    if status == ANSWERED and q.atype == "place" and not best.features["atype"] and not _opens_with_name(
+            lib.articles[best.article_id].text[best.start:best.end], q):
         status = UNCERTAIN
     # "what was the operation in Najaf dubbed?" against a sentence naming nothing of the kind, its context holding
     # no word for naming (the Basra article's "the operation, dubbed ..." is about another place)
@@ -493,6 +495,15 @@ def choose_best(q: Question, cands: list[Candidate], weights: dict) -> tuple[Can
             rest = [c for c in cands if c is not typed]
             return typed, rest[0] if rest else None
     return cands[0], cands[1] if len(cands) > 1 else None
+
+
+def _opens_with_name(sentence: str, q: Question) -> bool:
+    """Does the sentence open with a name the question does not hold (a word WordNet knows only as a particular or
+    first as a country, or none it knows at all)?"""
+    first = re.match(r"\W*([A-Z][a-z]+)", sentence)
+    word = first.group(1).lower() if first else ""
+    return bool(word) and word not in q.words and (lexicon.is_proper_noun(word) or lexicon.is_land(word)
+                                                   or not known_word(word))
 
 
 def covered(best: Candidate, af: dict) -> bool:

@@ -45,3 +45,11 @@ def test_a_where_question_answered_without_a_place_is_uncertain(sample_home):
     a = ask("where is the green zone", settings=sample_home)
     assert a.status == "uncertain" and "Green Zone" in a.citations[0].quote, a.answer
     assert ask("where did maliki go", settings=sample_home).status == "answered"  # "went to Basra"
+
+
+def test_a_name_opening_the_sentence_is_a_place_it_names():
+    from bot.answer.extract import _opens_with_name
+    from bot.answer.features import analyse_question
+    q = analyse_question("which country's race will go to a run-off", lambda t: 1.0)
+    assert _opens_with_name("Brazil's polarizing presidential race will go to a second round run-off", q)
+    assert not _opens_with_name("Repeated barrages of mortar and rocket fire have also slammed into ...", q)
