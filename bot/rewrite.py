@@ -163,6 +163,26 @@ def _ends_on(prev_q: str) -> str | None:
     return m.group(1)
 
 
+# "what's Sadr's militia called", "what is the name of the militia", "what's the militia's name": a body of
+# people's name asked for
+_NAME_OF_BODY = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was|\s+are)\s+(?:(?P<a>.+?)\s+(?:called|named)|"
+                           r"the\s+name\s+of\s+(?P<b>.+?)|(?P<c>.+?)['\u2019]s\s+name)\s*\??\s*$")
+_BODY_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
+
+
+def _body_named(prev_q: str, answer: str) -> str | None:
+    """The body of people whose name the previous question asked ("what's Sadr's militia called"), as its answer
+    names it ("the Mahdi Army"); None for any other question."""
+    m = _NAME_OF_BODY.match(prev_q)
+    asked = next((g for g in m.groups() if g), "") if m else ""
+    if not asked or not is_group_noun(asked.split()[-1].lower()):
+        return None
+    body = next((n for n in entities(answer) if is_group_noun(n.split()[-1].lower())), None)
+    if body and re.search(rf"(?i)\bthe\s+{re.escape(body)}\b", answer):
+        body = f"the {body}"
+    return body
+
+
 def _place(prev_q: str, answer: str, topic: str | None) -> str | None:
     """The place "there" stands for: one the previous question names after a preposition of place ("what
     happened in Basra"), else one its answer does ("Maliki went to Basra"), else the topic it asked about
@@ -324,6 +344,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         thing = None
     if thing:
         return q[:pm.start()] + (_owner(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
+    # "what's Sadr's militia called" + "where are they based": the body of people its answer names ("... his
+    # militia, the Mahdi Army, ..."), not the owner the question names
+    body = _body_named(prev_q, answer) if pm and not own and pm.group(1).lower() in _BODY_PRONOUNS else None
+    if body:
+        return q[:pm.start()] + (_owner(body) if pm.group(1).lower() in _POSSESSIVE else body) + q[pm.end():]
     # "who are the Mahdi Army fighting" + "why are they fighting?": the people the who-question asked it of, not the
     # people its answer names ("... release Mahdi Army prisoners")
     of = people_asked_of(prev_q) if pm and not own and pm.group(1).lower() in {"they", "them", "their"} else None

@@ -1000,3 +1000,13 @@ def test_a_name_and_a_place_typed_together_are_two_names():
     # a name the answer writes whole stays whole
     assert split_run(["Sadr City"], "Angry protesters took to the streets in the Sadr City district") == ["Sadr City"]
     assert split_run(["Maliki Basra"], "Maliki went to Basra on Monday") == ["Maliki", "Basra"]
+
+
+def test_they_after_a_body_of_peoples_name_asked_is_that_body():
+    called = _turn("what's Sadr's militia called", "Shi'ite cleric Moqtada al-Sadr said he was ordering his "
+                   "militia, the Mahdi Army, to stop fighting and cooperate with government security efforts. [1]")
+    # was "where are Sadr based": the owner the question names
+    assert rewrite("where are they based", called) == "where are the Mahdi Army based"
+    assert rewrite("what are their demands", called) == "what are the Mahdi Army's demands"
+    named = _turn("what is the name of sadr's militia", "... his militia, the Mahdi Army, ... [1]")
+    assert rewrite("where are they based", named) == "where are the Mahdi Army based"
