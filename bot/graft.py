@@ -143,6 +143,16 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
     return None
 
 
+def doer_asked(prev_q: str, answer: str) -> str | None:
+    """The doer the answer names for the act a who-question asked about ("who negotiated (in Najaf)?" + "... while
+    the two sides negotiated in ..." -> "the two sides"); None for another question or when none is named."""
+    m = re.match(r"(?i)\s*who\s+([a-z]+)\b", prev_q)
+    verb = m.group(1).lower() if m else ""
+    if not verb or verb in _BETWEEN or verb in _AUXILIARIES or not base_forms(verb, "v"):
+        return None
+    return _doer(answer, verb)
+
+
 def _doer(answer: str, verb: str) -> str | None:
     """The noun phrase right before `verb` in the answer ("British troops handed ..." -> "British troops";
     "US occupation forces have suspended" -> "US occupation forces"); None for a pronoun or none."""

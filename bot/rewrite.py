@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from bot.answer import (about_answer, asks_next, asks_who_said, base_forms, broad_topic, is_group_noun, is_place_noun,
                         is_smalltalk, points_at_event, split_subject)
-from bot.graft import dated, graft, of_doer
+from bot.graft import dated, doer_asked, graft, of_doer
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, bound_in_question, entities, group_subject, is_place,
                            named_subject, owned_person, people_asked_of, people_word, person_asked, person_like,
                            plural_noun, split_run, thing_asked, undergoing)
@@ -424,6 +424,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         plural = plural_noun(prev_q) or undergoing(answer, prev_q) or plural_noun(QUOTED.sub(" ", answer), people=True)
         if plural:
             return q[:pm.start()] + f"the {plural}" + q[pm.end():]
+    # "who negotiated (in Najaf)?" + "what did they agree": those its answer says did it ("... while the two sides
+    # negotiated ..."), not the first people it names ("He originally gave the militants until Friday ...")
+    doer = doer_asked(prev_q, QUOTED.sub(" ", answer)) if pm and not own and pm.group(1).lower() in {"they", "them"} else None
+    if doer and (doer.split()[-1].endswith("s") or " and " in doer):
+        return q[:pm.start()] + doer + q[pm.end():]
     # "who was protesting (in Sadr City)?" + "what were they protesting?": the people its answer tells of
     # ("Angry protesters took to the streets ..."), not the one place or person it names
     if (pm and not own and pm.group(1).lower() in {"they", "them"} and _WHO.match(prev_q)

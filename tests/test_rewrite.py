@@ -1010,3 +1010,14 @@ def test_they_after_a_body_of_peoples_name_asked_is_that_body():
     assert rewrite("what are their demands", called) == "what are the Mahdi Army's demands"
     named = _turn("what is the name of sadr's militia", "... his militia, the Mahdi Army, ... [1]")
     assert rewrite("where are they based", named) == "where are the Mahdi Army based"
+
+
+def test_they_after_who_did_it_are_those_the_answer_says_did_it():
+    talks = _turn("who negotiated (in Najaf)?", "He originally gave the militants until Friday to turn in their "
+                  "weapons, but then extended the deadline for 10 days while the two sides negotiated in the Shi'ite "
+                  "holy city of Najaf. [1]")
+    # was "what did the militants agree": the first people the answer names
+    assert rewrite("what did they agree", talks) == "what did the two sides agree"
+    denounced = _turn("who denounced the offensive", "But Sadrist lawmakers and officials denounced the offensive "
+                      "and said they felt the government is targeting the Sadr organization. [1]")
+    assert rewrite("what did they say", denounced) == "what did Sadrist lawmakers and officials say"
