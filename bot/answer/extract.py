@@ -402,6 +402,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if (status == ANSWERED and speaker and shown and wants_more(q.text)
             and not names_speaker(lib, speaker, best.article_id, best.start)):
         status = UNCERTAIN
+    # "where else is there a curfew?" once the curfews elsewhere were shown: a sentence holding nothing of the
+    # question itself (only the sentence before it does) is nothing more on it ("Angry protesters took to ...")
+    if shown and wants_more(q.text) and not speaker and not best.features.get("cov", 1.0):
+        status = NOT_FOUND
     # "what did Abu Faris say about the US?" against his words naming no American: what someone said about a name
     # the sentence and its context do not hold is not there
     spoke_of = _SAID_ABOUT.search(q.text) if status == ANSWERED and speaker else None

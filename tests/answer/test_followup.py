@@ -262,3 +262,12 @@ def test_what_else_someone_said_once_all_of_it_was_shown_is_nothing_else_they_sa
     a = ask("what else did he say", history=[{"role": "user", "content": "what did sadr's aide say"},
                                               {"role": "assistant", "content": first.answer}], settings=sample_home)
     assert a.status == "answered" and "nationwide strike" in a.citations[0].quote, a.answer
+
+
+def test_more_of_a_topic_is_not_a_sentence_holding_nothing_of_it(sample_home):
+    first = ask("tell me about the curfew", settings=sample_home)
+    history = [{"role": "user", "content": "tell me about the curfew"}, {"role": "assistant", "content": first.answer}]
+    # the curfews elsewhere were shown; was answered by "Angry protesters took to the streets ...", which holds
+    # nothing of the question (the sentence before it, already shown, does)
+    a = ask("where else are there curfews", history=history, settings=sample_home)
+    assert a.status == "not_found" and not a.citations, a.answer
