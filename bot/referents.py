@@ -194,7 +194,9 @@ _BARE_THING = re.compile(r"((?i:the)\s+)?(?:[A-Z][\w\-]*\s+)*([a-z][a-z\-]*)")
 _HAPPENED_TO = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on)\s+(?:to|with)\s+"
                           r"((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})\s*\??\s*$")
 # "is there a curfew in Baghdad", "was there any deal": what "it" stands for next is the thing asked about
-_IS_THERE = re.compile(r"(?i)^\s*(?:is|was)\s+there\s+((?:a|an|any)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
+# ("where else is there a curfew": the curfew too)
+_IS_THERE = re.compile(r"(?i)^\s*(?:where\s+(?:else\s+)?)?(?:is|was)\s+there\s+"
+                       r"((?:a|an|any)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
                        r"(?=\s+(?:in|at|on|for|about|between|after|before|over|against|with)\b|\s*\??\s*$)")
 
 

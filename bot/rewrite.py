@@ -46,6 +46,8 @@ _BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who|"
                       r"(?:(?:in|at|on|from|by|for|to|with|since|until)\s+)?(?:which|what|whom|how)"
                       r"(?:\s+(?!did|does|do|is|are|was|were|will|would|has|have|had|can|could)[a-z]+)?|"
                       r"what\s+(?:year|day|month|date|time))\s*[?!.]*\s*")
+_ELSE = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(where|who|when)\s+else\s*[?!.]*\s*")
+_CARRIED = re.compile(r"\s*\([^()]*\)\s*(?=\??\s*$)")  # "(in Basra)": a topic a rewrite carried over
 # "why not?" after a yes-no question the answer said no to; "how come?" is "why?"
 _WHY_NOT = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?why\s+not\s*[?!.]*\s*")
 # a yes / no question opened by a form of "be" or a modal, and the negative of each
@@ -287,6 +289,19 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return f"{prev_q.rstrip(' ?')} {q.strip().rstrip(' ?')}?"
     if _HOW_COME_BARE.fullmatch(q):
         q = "why"
+    # "where else?" after "where were curfews imposed": the previous question asked of other places ("where else
+    # were curfews imposed?"), never with the place it asked about carried ("where else (in Basra)?")
+    other = _ELSE.fullmatch(q)
+    # ... and after "tell me about the curfew", where else there is one ("where else is there a curfew?")
+    if other and topic and other.group(1).lower() == "where" and a_thing(topic):
+        noun = re.sub(r"(?i)^(?:the|a|an)\s+", "", topic)
+        return f"where else is there a {noun}?" if not noun.endswith("s") else f"where else are there {noun}?"
+    asked_wh = _WH_OPENING.match(prev_q)
+    if other and asked_wh and not topic:
+        rest = re.sub(r"^['\u2019]s\b", "is", _CARRIED.sub("", prev_q[asked_wh.end():]).strip()).rstrip(" ?")
+        if other.group(1).lower() == "where":  # (not the place asked of: "who was fighting in Basra" + "where else")
+            rest = re.sub(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*$", "", rest)
+        return f"{other.group(1).lower()} else {rest}?"
     # "Why?", "when": the previous question asked again with the new question word.
     bare = _BARE_WH.fullmatch(q)
     if bare:

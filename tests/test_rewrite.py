@@ -152,8 +152,9 @@ def test_who_did_something_is_no_name_asked_about():
     # "who was fighting (Basra)?" asks for the fighters: its topic is no name for the next question
     history = _turn("who was fighting (Basra)?", "Iraqi security forces and Shi'ite militias fought fierce gun "
                                                 "battles on the streets of Basra. [1]")
-    assert "fighting" not in rewrite("where else", history)
-    assert rewrite("where else", history) == "where else (Basra)?"
+    # (and "where else" asks the question of other places than the one carried: "where else (Basra)?" searched
+    # Basra again)
+    assert rewrite("where else", history) == "where else was fighting?"
 
 
 def test_a_bare_why_after_a_contracted_question_keeps_its_verb():
@@ -1021,3 +1022,21 @@ def test_they_after_who_did_it_are_those_the_answer_says_did_it():
     denounced = _turn("who denounced the offensive", "But Sadrist lawmakers and officials denounced the offensive "
                       "and said they felt the government is targeting the Sadr organization. [1]")
     assert rewrite("what did they say", denounced) == "what did Sadrist lawmakers and officials say"
+
+
+def test_where_else_asks_the_previous_question_of_other_places():
+    curfews = _turn("where were curfews imposed", "Iraqi authorities say a citywide curfew in Baghdad is to be lifted "
+                    "early Monday. [1]")
+    # was "where were curfews imposed where else?"
+    assert rewrite("and where else?", curfews) == "where else were curfews imposed?"
+    fighting = _turn("who was fighting in Basra", "Iraqi security forces and Shi'ite militias fought fierce gun "
+                     "battles on the streets of Basra. [1]")
+    # was "who was fighting in Basra where else?"; the place asked of is no part of where else
+    assert rewrite("and where else", fighting) == "where else was fighting?"
+    assert rewrite("who else?", fighting) == "who else was fighting in Basra?"
+    # after a topic asked about, where else there is one (was "where else (Iraqi authorities)?"), and "it" after
+    # that is the thing (the curfew)
+    curfew = _turn("what's the curfew situation", "Iraqi authorities say a citywide curfew in Baghdad is to be "
+                   "lifted early Monday. [1]")
+    assert rewrite("where else", curfew) == "where else is there a curfew?"
+    assert thing_asked("where else is there a curfew?") == "the curfew"

@@ -66,7 +66,8 @@ def test_a_question_pointing_back_or_answered_unsurely_keeps_the_topic(sample_ho
     second = ask("where else", history=history, settings=sample_home)
     history += [{"role": "user", "content": "where else"}, {"role": "assistant", "content": second.answer}]
     a = ask("when will it end", history=history, settings=sample_home)
-    assert "(" in a.standalone_question and "for an end to the military offensive" not in a.answer, a.answer
+    # ("where else" reads "where else is there a curfew?": "it" is the curfew)
+    assert "curfew" in a.standalone_question and "for an end to the military offensive" not in a.answer, a.answer
     # "how did people react" alone is answered only at P 0.38: "12 people have been killed" is not made an answer
     a = _follow(sample_home, "who agreed to the truce", "how did people react")
     assert a.status != "answered", a.answer
