@@ -47,6 +47,9 @@ _OVERVIEW = re.compile(
     r"|(?:give\s+(?:me|us)\s+|what(?:'s|\s+is|\s+are)\s+)?(?:the\s+)?(?:gist|key\s+points|main\s+points|highlights|"
     r"big\s+picture)"
     rf"(?:\s+of\s+{_SCOPE}{_ARCHIVE})?"
+    # "what's the background here", "give me some context", "timeline of events": the story as a whole
+    r"|(?:give\s+(?:me|us)\s+(?:some\s+)?|what(?:'s|\s+is)\s+)?(?:the\s+)?(?:background|context|backstory|"
+    r"timeline(?:\s+of\s+(?:the\s+)?events)?)(?:\s+here)?"
     # "what happened this week", "what's the latest today": when is no topic
     r")(?:,?\s+(?:this\s+(?:week|month|year|morning)|today|lately|recently|so\s+far|right\s+now|these\s+days))?"
     r"[\s?.!]*$", re.I)

@@ -254,9 +254,12 @@ def test_what_happened_after_the_order_is_what_the_sentence_after_it_says(sample
     assert "fighting appeared to have slacked off" in a.citations[0].quote, a.answer
 
 
-@pytest.mark.parametrize("question", ["what's the big picture", "what are the key points", "what is the gist"])
+@pytest.mark.parametrize("question", ["what's the big picture", "what are the key points", "what is the gist",
+                                      # (these three were not found)
+                                      "what's the background here", "timeline of events", "give me some context"])
 def test_the_big_picture_is_an_overview(question):
     assert asks_overview(question)  # was not found: "what's the" before the phrase
+    assert not asks_overview("what is the context of the order")  # the context of one thing: no overview
 
 
 def test_what_kind_of_place_is_answered_by_the_sentence_saying_what_it_is(sample_home):
