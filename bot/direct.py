@@ -60,7 +60,8 @@ def direct(question: str) -> str:
 # order": someone's view, asked as a noun, is what they said; their reaction how they reacted
 _STANCE = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+"
                      r"(?:(?P<owner>(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)(?:'s|s'|\u2019s|s\u2019)|the\s+(?P<adj>[\w\-]+))\s+"
-                     r"(?P<kind>position|stance|view|views|opinion|take|attitude|response|reaction)"
+                     r"(?P<kind>position|stance|view|views|opinion|take|attitude|response|reaction|"
+                     r"side(?:\s+of\s+(?:the\s+)?(?:story|things|it))?)"
                      r"(?:\s+(?:on|of|about|to|toward|towards|regarding)\s+(?P<on>.+?))?\s*[?.!]*\s*$")
 
 

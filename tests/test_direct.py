@@ -59,6 +59,9 @@ def test_an_acknowledgement_before_the_next_question_goes(typed, put):
     ("what is the us position on sadr", "what did the us say about sadr"),
     ("what was the sadrists' reaction to the offensive", "how did the sadrists react to the offensive"),
     ("what is the name of the militia", "what is the name of the militia"),  # no view asked
+    # (were not found)
+    ("what's the government's side of the story", "what did the government say"),
+    ("what's sadr's side of the story", "what did sadr say"),
 ])
 def test_a_view_asked_as_a_noun_is_what_they_said_and_a_reaction_how_they_reacted(typed, put):
     assert direct(typed) == put
