@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.answer.features import Question, has_exact_type
 from bot.answer.promote import gives_role, sentence_before
-from bot.answer.speaker import names_speaker
+from bot.answer.speaker import names_speaker, reports_speech, says_as_subject, speaks_as_subject
 from bot.library import Library, sentence_at
 from index.terms import terms
 
@@ -32,7 +32,12 @@ def second_sentence(lib: Library, q: Question, best: "Candidate", chosen: tuple,
         if (c.score >= best.score - second.get("margin", 0.0)
                 and c.features["cov"] > 0 and all(c.sentence_id != x.sentence_id for x in chosen)
                 # what someone said is not completed by another speaker's words, nor a leader by others
-                and (not speaker or names_speaker(lib, speaker, c.article_id, c.start))
+                # (a sentence reporting speech must be theirs: not "... said they felt the government is
+                # targeting ..." for the government)
+                and (not speaker or (names_speaker(lib, speaker, c.article_id, c.start) and (
+                    not reports_speech(lib, c.article_id, c.start)
+                    or speaks_as_subject(lib, speaker, c.article_id, c.start)
+                    or says_as_subject(lib, speaker, c.article_id, c.start))))
                 and (not leader or gives_role(lib, q, c, loose=True))
                 and c.features["cov_ctx"] > second.get("gain", 0.2)
                 and (not complete or adds_terms(lib, q, best, c) > 0)):

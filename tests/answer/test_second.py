@@ -30,3 +30,12 @@ def test_exact_date_type():
     assert has_exact_type("Talks began in March 2008.", "date", set())
     assert not has_exact_type("Troops launched a pre-dawn offensive.", "date", set())  # a time, not a date
     assert has_exact_type("Troops launched a pre-dawn offensive.", "other", set())
+
+
+def test_what_someone_said_is_not_completed_by_others_saying_something_of_them(sample_home):
+    from bot import ask
+    a = ask("what did the government say", settings=sample_home)
+    # was completed by "But Sadrist lawmakers and officials ... said they felt the government is targeting ...":
+    # the government named there, but others speaking
+    assert a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
+    assert all("Sadrist lawmakers" not in c.quote for c in a.citations), a.answer
