@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.lexicon import base_forms
+from bot.answer.provenance import is_credit
 from bot.answer.speaker import reports_speech
 from bot.library import Library, SentenceRow, sentence_at
 from bot.types import Passage
@@ -80,7 +81,10 @@ def next_sentence(lib: Library, rows: list[SentenceRow]) -> SentenceRow | None:
         return None
     last = rows[-1]
     sents = lib.sentences[last.article_id]
-    return next((s for s in sents[last.ordinal + 1:] if s.kind == "body"), None)
+    text = lib.articles[last.article_id].text
+    # (a credit line is no next event: "VOA Correspondent Challiss McDonough has more ...")
+    return next((s for s in sents[last.ordinal + 1:] if s.kind == "body" and not is_credit(text[s.start:s.end])),
+                None)
 
 
 def wants_more(question: str) -> bool:

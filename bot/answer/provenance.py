@@ -65,8 +65,14 @@ def about_answer(question: str) -> bool:
     return asks_article(question) or bool(_ASKS_OF_ANSWER.search(question) or _OF_THIS.search(question))
 
 
+def is_credit(sentence: str) -> bool:
+    """Does the sentence credit the article's writer or source ("VOA Correspondent Challiss McDonough has more ...",
+    "SOURCE: Agencies")?"""
+    return bool(_CREDIT.search(sentence))
+
+
 def credit_lines(lib: Library, article_id: str) -> list[SentenceRow]:
     """The article's sentences crediting its writer or source, in article order (of any kind: a byline is a
     heading, a source line boilerplate)."""
     text = lib.articles[article_id].text
-    return [s for s in lib.sentences.get(article_id, []) if _CREDIT.search(text[s.start:s.end])]
+    return [s for s in lib.sentences.get(article_id, []) if is_credit(text[s.start:s.end])]

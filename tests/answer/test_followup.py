@@ -271,3 +271,12 @@ def test_more_of_a_topic_is_not_a_sentence_holding_nothing_of_it(sample_home):
     # nothing of the question (the sentence before it, already shown, does)
     a = ask("where else are there curfews", history=history, settings=sample_home)
     assert a.status == "not_found" and not a.citations, a.answer
+
+
+def test_what_came_next_is_no_credit_line(sample_home):
+    first = ask("what did sadr threaten", settings=sample_home)
+    history = [{"role": "user", "content": "what did sadr threaten"}, {"role": "assistant", "content": first.answer}]
+    a = ask("and after that?", history=history, settings=sample_home)
+    # was "VOA Correspondent Challiss McDonough has more from our Middle East bureau in Cairo."
+    assert a.citations and "Correspondent" not in a.citations[0].quote, a.answer
+    assert a.citations[0].quote.startswith("Iraqi security forces and Shi'ite militias fought"), a.answer
