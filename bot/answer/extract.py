@@ -31,6 +31,7 @@ from bot.answer.neighbours import dated_before, named_before, pointed_ahead, poi
 from bot.answer.define import defined_term, named_thing
 from bot.answer.example import gives_example
 from bot.answer.reaction import reaction_topic, reacts_to_topic
+from bot.answer.outlook import asks_outlook, outlook
 from bot.answer.overview import asks_mentions, asks_overview, mentions, overview
 from bot.answer.second import second_sentence
 from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed, next_sentence, points_at_event,
@@ -247,6 +248,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "what do the articles have in common": the name most of them share, where each takes it up
     if not summary and asks_common(q.text) and passages:
         summary = common(lib, passages)
+    # "what's next?" with nothing shown before: what the articles say lies ahead
+    ahead = asks_outlook(q.text) if not shown else None
+    if not summary and ahead is not None and passages:
+        summary, topic = outlook(lib, passages, q.text), None
     summary_status = ANSWERED
     if topic and passages and not summary:
         summary = summarize(lib, topic, passages, qv, person=q.atype == "person",

@@ -102,8 +102,9 @@ def asks_wide(question: str) -> bool:
     """Is the question answered article by article (an overview, which articles mention X, a comparison, what they
     have in common): the
     engine reads more passages for it, so that more articles are seen."""
+    from bot.answer.outlook import asks_outlook  # (outlook.py reads this module's limits)
     return (asks_overview(question) or asks_mentions(question) is not None or asks_comparison(question) is not None
-            or asks_common(question))
+            or asks_common(question) or asks_outlook(question) == "")
 
 
 def mentions(lib: Library, passages: list[Passage], topic: str) -> list[tuple[str, int, int, float]]:
