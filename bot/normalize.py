@@ -300,12 +300,17 @@ def _spelt_ordinals(question: str, corpus: WordStats) -> str:
     return _ORDINAL.sub(spell, question)
 
 
+# "the un", "the eu": after "the", a body or country known by its initials, written as they are
+_THE_INITIALS = re.compile(r"\b((?i:the)\s+)(un|eu|uk|usa|nato|cia|fbi|imf|opec|iaea)\b")
+
+
 def normalize(question: str, lib) -> str:
     """`question` with unknown words corrected and the corpus's names capitalised (lib: a Snapshot)."""
     # "please tell me what maliki said lol" -> "what did maliki say"
     question = direct(_ASIDES.sub("", question).strip() or question)
     corpus = lib.words
     question = _spelt_ordinals(question, corpus)
+    question = _THE_INITIALS.sub(lambda m: m.group(1) + m.group(2).upper(), question)
     counts = corpus.counts({m.group().lower() for m in _TOKEN.finditer(question)})  # the question's words, at once
     known = _known()
 

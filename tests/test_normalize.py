@@ -501,3 +501,11 @@ def test_an_ordinal_in_digits_is_the_word_the_articles_write(sample_home, corpus
     assert a.status == "answered" and '"the second step will be civil disobedience' in a.citations[0].quote, a.answer
     # an ordinal the articles never write as a word stays as typed
     assert normalize("what happened on the 4th", Corpus(corpus)) == "what happened on the 4th"
+
+
+def test_a_body_known_by_its_initials_is_written_so_after_the(sample_home, corpus) -> None:
+    from bot import ask
+    assert normalize("what did the un say about the truce", Corpus(corpus)) == "what did the UN say about the truce"
+    # was answered by "The truce struck between al-Sadr and occupation forces was greeted ..." ("un" no name)
+    a = ask("what did the un say about the truce", settings=sample_home)
+    assert a.status != "answered", a.answer
