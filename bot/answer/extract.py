@@ -411,6 +411,12 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # question itself (only the sentence before it does) is nothing more on it ("Angry protesters took to ...")
     if shown and wants_more(q.text) and not speaker and not best.features.get("cov", 1.0):
         status = NOT_FOUND
+    # "what did Sistani's spokesman say?" against "... those loyal to ... al-Sistani to ask the militia to leave":
+    # a speaker named by a kind of person narrowed by a name is not there when the sentence and its context name
+    # no such person ("Sadr spokesman Hazem al-Aaraji ..." does)
+    role = {t for t in speaker if (w := q.term_words.get(t, "")) and w not in q.names and lexicon.is_person_noun(w)}
+    if status == ANSWERED and role and speaker - role and not role & set(terms(answer_context(lib, best, variants)[1])):
+        status = UNCERTAIN
     # "what did Abu Faris say about the US?" against his words naming no American: what someone said about a name
     # the sentence and its context do not hold is not there
     spoke_of = _SAID_ABOUT.search(q.text) if status == ANSWERED and speaker else None

@@ -139,3 +139,12 @@ def test_what_someone_said_about_a_name_their_words_do_not_hold_is_not_there(sam
     assert ask("what did abu faris say about the americans", settings=sample_home).status == "uncertain"
     a = ask("what did maliki say about sadr's order", settings=sample_home)  # the sentence before names Sadr's move
     assert a.status == "answered" and "step in the right direction" in a.citations[0].quote, a.answer
+
+
+def test_someones_spokesman_is_not_there_where_no_spokesman_is_named(sample_home):
+    from bot import ask
+    # was answered by "... prompted those loyal to ... Grand Ayat Allah Ali al-Sistani to ask the militia to leave"
+    a = ask("what did sistani's spokesman say", settings=sample_home)
+    assert a.status != "answered", a.answer
+    a = ask("what did sadr's spokesman say", settings=sample_home)  # "Sadr spokesman Hazem al-Aaraji ..."
+    assert a.status == "answered" and "Sadr spokesman Hazem al-Aaraji" in a.citations[0].quote, a.answer
