@@ -434,7 +434,10 @@ _VERBS_AFTER_PLURAL = frozenset("do want say think need know have are were deman
 _AFTER_A = re.compile(r"(?i)\ban?\s+$")
 # A lower-case word right before a capitalised one ("dan Senor"), or right after one ("Senor dan").
 _BEFORE_NAME = re.compile(r"\b()([a-z]+)(?=\s+[A-Z])")
-_AFTER_NAME = re.compile(r"(\b[A-Z][\w'\-]*\s+)([a-z]+)\b")
+# (a question word opening the question is no name: "What happened in Kut?" keeps "happened", which a teaser's
+# headline capitalises)
+_AFTER_NAME = re.compile(r"(\b(?!(?:What|Who|Whom|Whose|Where|When|Why|How|Which|Is|Are|Was|Were|Did|Does|Do|Has|"
+                         r"Have|Had|Can|Could|Will|Would|Should|Tell|Give|Show|The|A|An)\b)[A-Z][\w'\-]*\s+)([a-z]+)\b")
 
 
 def _the_us(question: str, corpus: WordStats) -> str:

@@ -509,3 +509,10 @@ def test_a_body_known_by_its_initials_is_written_so_after_the(sample_home, corpu
     # was answered by "The truce struck between al-Sadr and occupation forces was greeted ..." ("un" no name)
     a = ask("what did the un say about the truce", settings=sample_home)
     assert a.status != "answered", a.answer
+
+
+def test_a_question_word_opening_the_question_joins_no_name(corpus) -> None:
+    # was "What Happened in Kut?": "What" taken for a name and "happened" joined to it (a teaser's headline in
+    # the Najaf article capitalises "What Happened in 1973?")
+    assert normalize("What happened in Kut?", Corpus(corpus)) == "What happened in Kut?"
+    assert normalize("Who is Dan senor", Corpus(corpus)) == "Who is Dan Senor"
