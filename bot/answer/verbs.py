@@ -124,6 +124,7 @@ def _verb_here(toks: list[str], i: int, perfect: bool = False) -> bool:
 # the war", as a bare "when?" after "who started the war?" is read).
 _WH_SUBJECT = re.compile(r"^\W*(who|what|which|how many|how much|when|where|why)\s+(.*)$", re.I)
 _AUXILIARIES = frozenset("is are was were be been being has have had".split())
+_MODALS = frozenset("must should shall can could may might will would".split())
 _ANYONE = re.compile(r"^\W*(was|were|is|are|has|have|had|did|does|do)\s+(?:anyone|anybody|someone|somebody|everyone|"
                      r"everybody)\s+(.*)$", re.I)
 # English verbs whose past participle is their base form ("how many were *hurt*"): no ending tells them apart.
@@ -170,8 +171,15 @@ def _after_wh_subject(question: str) -> list[str] | None:
     toks = (m or anyone).group(2).split()
     who = bool(anyone) or m.group(1).lower() == "who"
     aux = bool(anyone) and anyone.group(1).lower() in _AUXILIARIES
+    modal = False
     for i, tok in enumerate(toks[:4]):
         w = tok.lower().strip("?.!,")
+        # "which fighters must leave", "who should pay": a modal's bare verb is the verb
+        if w in _MODALS:
+            modal = True
+            continue
+        if modal:
+            return toks[i:] if lexicon.is_verb(w) else None
         if w in _AUXILIARIES:
             aux = True
             continue

@@ -166,3 +166,10 @@ def test_a_word_for_the_people_on_someones_side_stands_in_for_another(sample_hom
     # was refused: "camp" counted as a topic word the article lacks ("... those loyal to ... al-Sistani ...")
     a = ask("what does the sistani camp want", settings=sample_home)
     assert a.status != "not_found" and "those loyal to" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question, verb", [("which fighters must leave Najaf", "leav"), ("who should pay", "pay"),
+                                            ("who can say", "say")])
+def test_a_subject_questions_verb_after_a_modal_is_its_main_verb(question, verb):
+    from bot.answer.verbs import main_verb
+    assert main_verb(question) == verb  # was None: a modal is neither the verb nor an auxiliary of a participle
