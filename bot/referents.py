@@ -150,6 +150,9 @@ def person_asked(prev_q: str) -> str | None:
     return parts[1] if m and is_person_noun(m.group(1)) and not m.group(1).endswith("s") else None
 
 
+_FRAME_NOUNS = frozenset("deal story situation latest news matter thing problem issue update status state".split())
+
+
 def thing_asked(prev_q: str) -> str | None:
     """"What does the truce say?" -> "the truce", "what is a reduction" -> "a reduction": the previous
     question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun
@@ -174,6 +177,15 @@ def thing_asked(prev_q: str) -> str | None:
         if is_group_noun(noun) or is_place_noun(noun) or is_person_noun(noun):
             return None
         subject = f"the {subject}"
+    # "what's the deal with the truce", "what's the status of the truce": the deal, the status are the frame; the
+    # thing asked about follows it ("the truce")
+    if defined and defined.re is _WHAT_IS and subject.split()[1].lower() in _FRAME_NOUNS:
+        framed = re.match(r"(?i)\S+\s+\S+\s+of\s+(.+)$", subject)
+        if framed:
+            subject = framed.group(1) if framed.group(1).lower().startswith(("the ", "a ", "an ")) \
+                else f"the {framed.group(1)}"
+        elif prev_q[defined.end(1):].strip(" ?"):
+            return None
     if defined and defined.re is _IS_THERE:
         subject = "the " + subject.split(None, 1)[1]  # "is there a curfew?" + "when will it end?": the curfew
     return subject if a_thing(subject) else None

@@ -1040,3 +1040,11 @@ def test_where_else_asks_the_previous_question_of_other_places():
                    "lifted early Monday. [1]")
     assert rewrite("where else", curfew) == "where else is there a curfew?"
     assert thing_asked("where else is there a curfew?") == "the curfew"
+
+
+def test_it_after_a_framing_noun_is_the_thing_framed():
+    truce = "The truce struck between al-Sadr and occupation forces was greeted with cautious relief. [1]"
+    # was "who agreed to the deal" (since 2fc802a read a trailing phrase after "what was the deadline")
+    assert rewrite("who agreed to it", _turn("what's the deal with the truce", truce)) == "who agreed to the truce"
+    # was "is the status of the truce holding"
+    assert rewrite("is it holding", _turn("what's the status of the truce", truce)) == "is the truce holding"
