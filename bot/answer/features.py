@@ -182,6 +182,9 @@ _GET_PASSIVE = re.compile(r"\b(?:get|gets|got|getting|gotten)\s+(?=[a-z]+(?:ed|e
 # what "when" asks ("originally ordered in August"), no word the answer must hold
 _FIRST_DONE = re.compile(r"(?i)\b(?:first|originally|initially|last)\s+(?=[a-z]+(?:ed|en)\b|(?:speak|meet|see|visit|"
                          r"order|say|start|begin|happen|arrive|come|go)\b)")
+# "how many were killed so far", "... to date", "up to now": until the time of writing, what every report tells;
+# no word the answer holds
+_SO_FAR = re.compile(r"(?i)\s*\b(?:(?:so|thus)\s+far|to\s+date|(?:up\s+)?(?:to|until|till)\s+now|as\s+of\s+(?:now|today))\b")
 # "is Sadr going to be arrested", "what's going to happen": "be going to" is the future's "will" (the verb after
 # it is the main verb, "going" no word the answer need hold); not "are they going to the shrine" (no verb follows)
 _GOING_TO = re.compile(r"(?i)(\b(?:is|are|am|was|were)\b|['\u2019](?:s|re)\b)(\s+(?:[\w'\-]+\s+){0,4}?)"
@@ -208,6 +211,7 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     asked = _FIRST_DONE.sub("", asked)  # "when was the ceasefire first ordered": "originally ordered in August"
     asked = _GET_PASSIVE.sub("", asked)
     asked = _GOING_TO.sub(_as_will, asked)
+    asked = _SO_FAR.sub("", asked)
     # "what was the reaction to the offensive": what was received is the topic, "reaction" the frame's
     asked = reaction_topic(asked) or asked
     ts = frozenset(query_terms(_ASPECT.sub("", _WHAT_MEASURE.sub(r"\1", _HOW_MEASURE.sub(r"\1", asked))))) - QUESTION_FRAME

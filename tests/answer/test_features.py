@@ -173,3 +173,12 @@ def test_a_word_for_the_people_on_someones_side_stands_in_for_another(sample_hom
 def test_a_subject_questions_verb_after_a_modal_is_its_main_verb(question, verb):
     from bot.answer.verbs import main_verb
     assert main_verb(question) == verb  # was None: a modal is neither the verb nor an auxiliary of a participle
+
+
+def test_so_far_is_no_word_the_answer_holds(sample_home):
+    from bot import ask
+    assert "far" not in analyse_question("how many were killed so far in basra", lambda t: 1.0).terms
+    assert "far" in analyse_question("were the fighters far from the shrine", lambda t: 1.0).terms
+    # was not found: "far" the rarest word asked about
+    a = ask("how many were killed so far in basra", settings=sample_home)
+    assert a.status == "answered" and "12 people have been killed" in a.citations[0].quote, a.answer
