@@ -192,6 +192,7 @@ _GOING_TO = re.compile(r"(?i)(\b(?:is|are|am|was|were)\b|['\u2019](?:s|re)\b)(\s
 
 
 def _as_will(m: re.Match) -> str:
+    """A _GOING_TO match as "will" (its subject kept between), unless no verb follows "going to"."""
     if not lexicon.is_verb(m.group(3)):
         return m.group()
     return f"{' ' if not m.group(1)[0].isalpha() else ''}will{m.group(2) or ' '}{m.group(3)}"
