@@ -12,7 +12,7 @@ import re
 from typing import Callable, Sequence
 
 from bot.answer import (about_answer, asks_next, asks_who_said, base_forms, broad_topic, is_group_noun, is_place_noun,
-                        is_smalltalk, points_at_event, split_subject)
+                        is_smalltalk, named_thing, points_at_event, split_subject)
 from bot.graft import dated, doer_asked, graft, of_doer
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, bound_in_question, entities, group_subject, is_place,
                            named_subject, owned_person, people_asked_of, people_word, person_asked, person_like,
@@ -165,19 +165,18 @@ def _ends_on(prev_q: str) -> str | None:
     return m.group(1)
 
 
-# "what's Sadr's militia called", "what is the name of the militia", "what's the militia's name": a body of
-# people's name asked for
-_NAME_OF_BODY = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was|\s+are)\s+(?:(?P<a>.+?)\s+(?:called|named)|"
-                           r"the\s+name\s+of\s+(?P<b>.+?)|(?P<c>.+?)['\u2019]s\s+name)\s*\??\s*$")
+# "what's the militia's name": a name asked of its owner (named_thing reads "what's Sadr's militia called", "what
+# is the name of the militia")
+_OWNER_NAME = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was|\s+are)\s+(.+?)['\u2019]s\s+name\s*\??\s*$")
 _BODY_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 
 
 def _body_named(prev_q: str, answer: str) -> str | None:
     """The body of people whose name the previous question asked ("what's Sadr's militia called"), as its answer
     names it ("the Mahdi Army"); None for any other question."""
-    m = _NAME_OF_BODY.match(prev_q)
-    asked = next((g for g in m.groups() if g), "") if m else ""
-    if not asked or not is_group_noun(asked.split()[-1].lower()):
+    owner = _OWNER_NAME.match(prev_q)
+    head = named_thing(prev_q) or (owner.group(1).split()[-1] if owner else None)
+    if not head or not is_group_noun(head.lower()):
         return None
     body = next((n for n in entities(answer) if is_group_noun(n.split()[-1].lower())), None)
     if body and re.search(rf"(?i)\bthe\s+{re.escape(body)}\b", answer):

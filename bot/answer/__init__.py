@@ -11,6 +11,7 @@ from bot.answer.extract import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, Candidat
                                 choose_best, cite, covered, extract, load_weights)
 from bot.answer.broad import broad_topic
 from bot.answer.carry import keeps_topic
+from bot.answer.define import named_thing
 from bot.answer.provenance import about_answer
 from bot.answer.followup import asks_next, asks_who_said, points_at_event, wants_more
 from bot.answer.features import (CALENDAR, FEATURES, NAME, TYPED, Question, analyse_question, common_words, coverage_without,
@@ -25,6 +26,6 @@ from bot.answer.smalltalk import is_smalltalk
 from bot.answer.spelling import name_variants
 from bot.answer.verbs import is_participle, split_subject
 
-__all__ = ["CALENDAR", "STATUSES", "same_sense", "synset_forms", "about_answer", "asks_who_said", "causers", "keeps_topic", "base_forms", "root_nouns", "state_nouns", "wordnet_available", "points_at_event", "wants_more", "asks_next", "is_smalltalk", "synonyms", "name_variants", "is_participle", "is_group_noun", "is_person_first", "is_person_noun", "is_place_noun", "is_proper_noun", "broad_topic", "asks_overview", "asks_wide", "OVERVIEW_WIDEN", "country_names", "ABSTAIN_FEATURES", "FEATURES", "GUARDS", "NAME", "TYPED", "WEIGHTS_FILE", "Candidate", "Extraction", "Question",
+__all__ = ["CALENDAR", "STATUSES", "named_thing", "same_sense", "synset_forms", "about_answer", "asks_who_said", "causers", "keeps_topic", "base_forms", "root_nouns", "state_nouns", "wordnet_available", "points_at_event", "wants_more", "asks_next", "is_smalltalk", "synonyms", "name_variants", "is_participle", "is_group_noun", "is_person_first", "is_person_noun", "is_place_noun", "is_proper_noun", "broad_topic", "asks_overview", "asks_wide", "OVERVIEW_WIDEN", "country_names", "ABSTAIN_FEATURES", "FEATURES", "GUARDS", "NAME", "TYPED", "WEIGHTS_FILE", "Candidate", "Extraction", "Question",
            "abstain_features", "analyse_question", "candidates", "choose_best", "cite", "common_words", "known_word", "split_subject", "covered", "coverage_without",
            "extract", "has_type", "load_weights"]
