@@ -33,16 +33,16 @@ _CUES = ((re.compile(r"(?i)\b(?:is|are)\s+to\s+be\b|\b(?:is|are|was|were)\s+(?:e
 
 def asks_outlook(question: str) -> str | None:
     """The topic of a question asking what lies ahead ("" when it names none), else None."""
+    asked = _asked(question)
+    return asked[0] if asked else None
+
+
+def _asked(question: str) -> tuple[str, bool] | None:
+    """(topic, whether it is a place: "what happens next *in* Basra", not "for Sadr") of an outlook question."""
     m = _OUTLOOK.match(question)
     if not m:
         return None
-    return (m.group("topic") or m.group("carried") or "").strip()
-
-
-def _in_place(question: str) -> bool:
-    """Does the question ask what lies ahead in a place ("what happens next in Basra"), not for someone?"""
-    m = _OUTLOOK.match(question)
-    return bool(m) and (m.group("prep") or "").lower() in ("in", "at")
+    return (m.group("topic") or m.group("carried") or "").strip(), (m.group("prep") or "").lower() in ("in", "at")
 
 
 def _ahead(sentence: str) -> int:
@@ -55,12 +55,12 @@ def outlook(lib: Library, passages: list[Passage], question: str) -> list[tuple[
     of the first articles of `passages` that has one, in retrieval order. With a topic, sentences holding its
     terms ("what's next for Sadr": "... Sadr's group was calling for ..."); with a place, when none does, any
     of an article holding it ("what happens next in Basra": the Basra article's next step)."""
-    topic = asks_outlook(question) or ""
+    topic, in_place = _asked(question) or ("", False)
     want = topic_terms(topic) if topic else set()
     if not want:
         return _ahead_of(lib, passages, want, strict=False)
     return _ahead_of(lib, passages, want, strict=True) or (
-        _ahead_of(lib, passages, want, strict=False) if _in_place(question) else [])
+        _ahead_of(lib, passages, want, strict=False) if in_place else [])
 
 
 def _ahead_of(lib: Library, passages: list[Passage], want: set[str], strict: bool) -> list[tuple[str, int, int, float]]:
