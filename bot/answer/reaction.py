@@ -26,10 +26,12 @@ if TYPE_CHECKING:
 _REACTION_TO = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:what|how)\s+(?:was|were|is|are|has\s+been|have\s+been)"
                           r"\s+(?:the\s+)?|what['\u2019]?s\s+(?:the\s+)?|any\s+)?(?:reactions?|responses?)\s+(?:to|on)\s+"
                           r"(?P<topic>[^\s(].*?)[\s?.!]*$")
-# "how did people react to X", "how has everyone responded to X", "how did people take X" (nobody named reacting)
+# "how did people react to X", "how has everyone responded to X", "how did people take X", "how did people feel
+# about X", "how do people see X" (nobody named reacting)
 _PEOPLE_REACT = re.compile(r"(?i)^\W*how\s+(?:did|do|does|have|has|are|were)\s+(?:people|everyone|everybody|others|"
                            r"folks|the\s+public|the\s+world)\s+(?:react(?:ed|ing)?|respond(?:ed|ing)?|tak(?:e|en|ing)|"
-                           r"took)\s+(?:to\s+)?(?P<topic>[^\s(].*?)[\s?.!]*$")
+                           r"took|feel(?:ing)?\s+about|felt\s+about|think(?:ing)?\s+(?:about|of)|thought\s+(?:about|of)|"
+                           r"view(?:ed|ing)?|see|saw|seen)\s+(?:to\s+)?(?P<topic>[^\s(].*?)[\s?.!]*$")
 # "what do people think of X", "what are people saying about X" (no one named saying it)
 _PEOPLE_SAY = re.compile(r"(?i)^\W*what\s+(?:do|did|does|are|were|is)\s+(?:people|everyone|everybody|others|folks|"
                          r"the\s+public)\s+(?P<verb>say(?:ing)?|said|think(?:ing)?|thought|feel(?:ing)?|felt)\s+(?:of|about)\s+"
