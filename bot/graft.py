@@ -187,3 +187,36 @@ def _doer(answer: str, verb: str) -> str | None:
     if not phrase or phrase[-1].lower() in _PRONOUNS or phrase == ["the"]:
         return None
     return " ".join(phrase)
+
+
+# Words that end the noun phrase an answer gives as a verb's object ("suspended their offensive *against* Iraqi
+# militiamen", "issued a statement *saying* ..."); "of" / "to" go on into what the head is of ("an end to the fighting")
+_PAST_OBJECT = frozenset("against in on at for from with by after before over and but that which who while because as "
+                         "than into onto during until since".split())
+_OWNERS = frozenset("the a an their his her its".split())
+MAX_OBJECT_WORDS = 6
+
+
+def object_filled(rest: str, answer: str) -> str | None:
+    """A bare question word after a question that asked for an object ("what did the US forces suspend" +
+    "why?"): `rest` ("did the US forces suspend") with the object the answer gives that verb ("US occupation
+    forces have suspended their offensive against ..." -> "did the US forces suspend the offensive"); None when
+    `rest` does not end on its verb or the answer gives the verb no such object."""
+    m = re.fullmatch(r"(?i)(?:did|does|do|has|have|had|will|would|can|could)\s+\S.*?\s([a-z]+)", rest)
+    bases = set(base_forms(m.group(1).lower(), "v")) - {"do", "be", "have"} if m else set()
+    if not bases:
+        return None
+    toks = re.findall(r"[\w'\-]+|[^\w\s]", answer)
+    for i, t in enumerate(toks[:-2]):
+        if not (bases & set(base_forms(t.lower(), "v"))) or toks[i + 1].lower() not in _OWNERS:
+            continue
+        # (owned by the doer, "their offensive", or newly named, "a statement": the one the answer told of)
+        phrase = ["the"]
+        for w in toks[i + 2:i + 2 + MAX_OBJECT_WORDS]:
+            low = w.lower()
+            if not re.fullmatch(r"[\w'\-]+", w) or low in _PAST_OBJECT or (low.endswith("ing") and phrase[-1].lower() not in _OWNERS):
+                break
+            phrase.append(w)
+        if len(phrase) > 1 and phrase[-1].lower() not in stopwords():
+            return f"{rest} {' '.join(phrase)}"
+    return None

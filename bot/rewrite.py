@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from bot.answer import (about_answer, asks_next, asks_who_said, base_forms, broad_topic, is_group_noun, is_place_noun,
                         is_smalltalk, named_thing, points_at_event, split_subject)
-from bot.graft import dated, doer_asked, graft, of_doer
+from bot.graft import dated, doer_asked, graft, object_filled, of_doer
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, bound_in_question, entities, group_subject, is_place,
                            named_subject, owned_person, people_asked_of, people_word, person_asked, person_like,
                            plural_noun, split_run, thing_asked, undergoing)
@@ -315,6 +315,10 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "who handed control of Basra ..." + "when?": when the one the answer names did it
         if asked.group().strip().lower() in ("who", "what") and (redone := of_doer(bare.group(1), rest, answer)):
             return redone
+        # "what did the US forces suspend" + "why?": why they suspended what the answer says they did ("why did
+        # the US forces suspend the offensive?", was "why did the US forces suspend?")
+        if asked.group().strip().lower() == "what" and (filled := object_filled(rest, answer)):
+            return f"{bare.group(1)} {filled}?"
         # "what did the British do" + "where?": where they did that, the act the previous answer told of
         # ("what did the US do in Najaf" + "why?": "why did the US do that in Najaf", was "... do in Najaf")
         rest = re.sub(r"(?i)\bdo(?=$|\s+(?:in|at|on|to|with|about|after|before|during|there|then)\b)", "do that", rest)

@@ -89,6 +89,23 @@ def test_a_bare_question_word_asks_the_previous_question_again():
     assert rewrite("when", _turn("who released the prisoners", "Nobody did. [1]")) == "when were the prisoners released?"
 
 
+def test_a_bare_question_word_after_what_did_they_do_to_it_asks_of_the_object_the_answer_names():
+    # were "why did the US forces suspend?", "when did the prime minister issue?": the object asked for left out
+    suspended = _turn("what did the US forces suspend", "US occupation forces have suspended their offensive "
+                      "against Iraqi militiamen in the city of Najaf. [1]")
+    assert rewrite("why?", suspended) == "why did the US forces suspend the offensive?"
+    issued = _turn("what did the prime minister issue", "The prime minister issued a statement saying the offensive "
+                   "was targeting \"outlaws\" in Basra. [1]")
+    assert rewrite("when", issued) == "when did the prime minister issue the statement?"
+    # (an object reaching into what it is of)
+    ordered = _turn("what did Sadr order", "Sadr spokesman Hazem al-Aaraji read a statement on behalf of the cleric, "
+                    "saying he was ordering an end to the fighting in order to stop Iraqi bloodshed. [1]")
+    assert rewrite("why", ordered) == "why did Sadr order the end to the fighting?"
+    # no object after the verb in the answer: the question as before
+    assert rewrite("why", _turn("what did Sadr demand", "In exchange, he asked the government to release Mahdi Army "
+                                "prisoners. [1]")) == "why did Sadr demand?"
+
+
 def test_a_bare_question_word_after_who_did_it_asks_of_the_doer_the_answer_names():
     # was "when handed control of Basra to Iraqi forces?"
     handed = _turn("who handed control of Basra to Iraqi forces", "British troops handed control of Basra province "
