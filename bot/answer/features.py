@@ -104,7 +104,10 @@ def has_type(sentence: str, atype: str, question_words: set[str]) -> float:
         if not any(is_participle(w) for w in question_words if w not in BE_FORMS):
             hits += [m.group(1).lower() for m in _COMPARED.finditer(sentence) if m.group(2).lower() in question_words]
     else:  # person / place: a capitalised word that is not sentence-initial and not in the question
-        hits = [m.group().lower() for m in NAME.finditer(sentence)]
+        # (nor a month or a weekday, "since August", nor a word made from one of the question's, "Sadrist" for
+        # "where is Sadr": no other person or place)
+        hits = [h for m in NAME.finditer(sentence) if (h := m.group().lower()) not in CALENDAR
+                and not any(len(w) > 3 and h.startswith(w) and len(h) - len(w) <= 4 for w in question_words)]
         if atype == "place":  # or a place put in lower case: "stationed on rooftops", "at the entrances of"
             hits += [m.group(1).lower() for m in _PLACE_PHRASE.finditer(sentence) if _a_place(m.group(1))]
     return 1.0 if any(h not in question_words for h in hits) else 0.0
