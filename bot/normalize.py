@@ -342,7 +342,9 @@ def normalize(question: str, lib) -> str:
             near = [h for h in HOW_WORDS if edit_distance(low, h) == 1]
             if len(near) == 1:
                 return near[0]
-        if low not in counts and "'" not in w:
+        # (not the people counted: "how many americans died" asks of people, not of "how many US"; "how many
+        # american soldiers" counts soldiers, "US soldiers")
+        if low not in counts and "'" not in w and not (low.endswith("s") and _COUNTED.search(question[:m.start()])):
             country = _country(corpus, low)
             if country:
                 return country
@@ -429,6 +431,9 @@ def _positive(question: str) -> str:
     return question[:m.start(2)] + aux + question[m.end():]
 
 
+# A word counting the people after it: "how many americans", "two iraqis", "several british"
+_COUNTED = re.compile(r"(?i)\b(?:many|few|several|some|any|no|most|all|\d[\d,]*|two|three|four|five|six|seven|eight|"
+                      r"nine|ten|dozens\s+of|hundreds\s+of|thousands\s+of)\s+$")
 # bare verbs that follow a plural subject and are nouns too ("what do sadrists want")
 _VERBS_AFTER_PLURAL = frozenset("do want say think need know have are were demand plan fear hope".split())
 _AFTER_A = re.compile(r"(?i)\ban?\s+$")

@@ -176,6 +176,10 @@ def test_a_peoples_word_the_articles_never_use_takes_their_name_for_the_country(
     # the articles' own word for the people ("Iraqi") finds them; "officials" pertains to no country
     assert normalize("what did the iraqis say", lib) == "what did the iraqis say"
     assert normalize("what did officials say", lib) == "what did officials say"
+    # people counted are people, not their country (was "how many US died in Najaf")
+    assert normalize("how many americans died in najaf", lib) == "how many americans died in Najaf"
+    assert normalize("did two americans die", lib) == "did two americans die"
+    assert normalize("how many american soldiers died", lib) == "how many US soldiers died"
 
 
 def test_a_question_word_typed_as_another_word_is_corrected_where_a_question_word_goes(corpus) -> None:
