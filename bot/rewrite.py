@@ -12,7 +12,7 @@ import re
 from typing import Callable, Sequence
 
 from bot.answer import (about_answer, asks_next, asks_who_said, base_forms, broad_topic, is_group_noun, is_place_noun,
-                        is_smalltalk, named_thing, points_at_event, split_subject)
+                        is_person_noun, is_smalltalk, named_thing, points_at_event, split_subject)
 from bot.graft import dated, doer_asked, graft, object_filled, of_doer
 from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, bound_in_question, entities, group_subject, is_place,
                            named_subject, owned_person, people_asked_of, people_word, person_asked, person_like,
@@ -39,6 +39,12 @@ _MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+m
                    r"what\s+(?:does|did)\s+(?:that|this|it)\s+mean|what\s+do\s+you\s+mean|meaning|"
                    r"explain(?:\s+(?:that|this|it|more))?|can\s+you\s+explain(?:\s+(?:that|this|it))?)"
                    r"(?:\s+please)?\s*[?!.]*\s*")
+# ... of those, the ones asking for more of the same, not for an explanation ("like what?", "what does that mean?")
+_MORE_OF = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more|anything\s+(?:else|more)|"
+                      r"what\s+else|go\s+on|keep\s+going|continue|what\s+more)(?:\s+please)?\s*[?!.]*\s*")
+# What someone said (and about what): "what did Sadr's spokesman say (about the weapons)"
+_SAID = re.compile(r"(?i)^\s*what\s+(?:else\s+)?(did|does|do|has|have|had)\s+(.+?)\s+(say|said|tell|told|announce|claim|"
+                   r"state|report|write)\b(.*)$")
 # A bare question word: "Why?", "and when?"
 # (or a question phrase: "in which city?", "by whom?", "what year?", "for how long?")
 _BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who|"
@@ -269,6 +275,13 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         names = asked or [n for n in entities(answer) if not people_word(n)]
     # "Tell me more", "anything else?": more on the previous turn's topic (the sentences already shown are
     # not shown again: bot/answer/followup.py).
+    # ... but after what someone said, more of what they said ("what did Sadr's spokesman say" + "anything else?":
+    # "what else did Sadr's spokesman say?", was "tell me more about Sadr")
+    said = _SAID.match(prev_q) if _MORE_OF.fullmatch(q) else None
+    # (someone: a name, or a kind of person or group; "what does the truce say" + "more" is more on the truce)
+    if said and (re.search(r"[A-Z]", said.group(2))
+                 or (head := said.group(2).split()[-1].lower()) and (is_person_noun(head) or is_group_noun(head))):
+        return f"what else {said.group(1)} {said.group(2)} {said.group(3)}{said.group(4).rstrip(' ?')}?"
     if _MORE.fullmatch(q):
         return f"tell me more about {topic or (names[0] if names else prev_q.rstrip(' ?'))}"
     if _WHY_NOT.fullmatch(q):

@@ -1065,3 +1065,13 @@ def test_it_after_a_framing_noun_is_the_thing_framed():
     assert rewrite("who agreed to it", _turn("what's the deal with the truce", truce)) == "who agreed to the truce"
     # was "is the status of the truce holding"
     assert rewrite("is it holding", _turn("what's the status of the truce", truce)) == "is the truce holding"
+
+
+def test_more_after_what_someone_said_asks_what_else_they_said():
+    said = _turn("what did Senor say about the patrols", "Senor confirmed US forces would carry out patrols. [1]")
+    assert rewrite("anything else?", said) == "what else did Senor say about the patrols?"
+    assert rewrite("more", _turn("what did the residents say", "Residents said they heard explosions. [1]")) == \
+        "what else did the residents say?"
+    # a thing that "says" is no one saying more: more on it, as before; and "like what?" asks for an example
+    assert not rewrite("tell me more", _turn("what does the truce say", "The truce ... [1]")).startswith("what else")
+    assert not rewrite("like what?", said).startswith("what else")

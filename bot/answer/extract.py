@@ -39,7 +39,7 @@ from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_all_sources, asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
-from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_agent, does_as_subject, names_speaker,
+from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_agent, does_as_subject, names_speaker, reports_speech,
                                says_as_subject, source_terms, speaks_as_subject, speaks_first)
 from bot.answer.order import by_kind
 from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, definition_first, gives_role, holds_act, naming_first,
@@ -284,7 +284,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         or (asks_reaction(verb) and bool(others & names) and reacts(lib, actor, others & names, cands[0]))
         # "What did Maliki say about Sadr's order?": X the subject of a sentence reporting speech, which (with
         # the sentence before: "calling it a step ..." after "... Sadr's order") names what it is about
-        or (bool(speaker) and bool(others) and speaks_about(lib, speaker, others, names, cands[0], variants)))
+        or (bool(speaker) and bool(others) and speaks_about(lib, speaker, others, names, cands[0], variants))
+        # "what else did Sadr's spokesman say?" once some of it was shown: a sentence reporting speech that names
+        # him, by a pronoun too, down a run of them ("He said ... He said anyone who ...")
+        or (bool(speaker) and bool(shown) and wants_more(q.text) and reports_speech(lib, cands[0].article_id, cands[0].start)
+            and names_speaker(lib, speaker, cands[0].article_id, cands[0].start)))
     cands = by_kind(lib, q, cands, leader, placed, near, variants)
     best, runner_up = choose_best(q, cands, weights)
     af = abstain_features(lib, q, best, passages, runner_up, variants)
@@ -415,7 +419,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # a speaker named by a kind of person narrowed by a name is not there when the sentence and its context name
     # no such person ("Sadr spokesman Hazem al-Aaraji ..." does)
     role = {t for t in speaker if (w := q.term_words.get(t, "")) and w not in q.names and lexicon.is_person_noun(w)}
-    if status == ANSWERED and role and speaker - role and not role & set(terms(answer_context(lib, best, variants)[1])):
+    if (status == ANSWERED and role and speaker - role and not role & set(terms(answer_context(lib, best, variants)[1]))
+            and not names_speaker(lib, speaker, best.article_id, best.start)):  # ("He said ... He said ...")
         status = UNCERTAIN
     # "what did Abu Faris say about the US?" against his words naming no American: what someone said about a name
     # the sentence and its context do not hold is not there

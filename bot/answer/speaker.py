@@ -389,10 +389,18 @@ def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start:
     sents = lib.sentences[article_id]
     i = sentence_at(lib, article_id, start).ordinal
     said = _named_in(text, sents[i])
-    pronoun = _PRONOUN.search(text, sents[i].start, sents[i].end)
     # "In exchange, he asked ...": the one the sentence before names; but not in "Shi'ite cleric Moqtada
-    # al-Sadr said he ...", where a name of its own comes first (a capital past the first word, not a day's)
-    before = text[sents[i].start:pronoun.start()].split(None, 1)[1:] if pronoun else []
-    if i > 0 and pronoun and not (before and _OWN_NAME.search(before[0])):
-        said |= _named_in(text, sents[i - 1])
+    # al-Sadr said he ...", where a name of its own comes first (a capital past the first word, not a day's).
+    # A run of such sentences ("He said ... He said ...") goes back to the one naming him.
+    for j in range(i, max(i - PRONOUN_RUN, 0), -1):
+        pronoun = _PRONOUN.search(text, sents[j].start, sents[j].end)
+        before = text[sents[j].start:pronoun.start()].split(None, 1)[1:] if pronoun else []
+        if not pronoun or (before and _OWN_NAME.search(before[0])):
+            break
+        said |= _named_in(text, sents[j - 1])
+        if speaker <= said:
+            break
     return speaker <= said
+
+
+PRONOUN_RUN = 4  # sentences opening on a pronoun followed back to the one naming whom it stands for

@@ -264,6 +264,20 @@ def test_what_else_someone_said_once_all_of_it_was_shown_is_nothing_else_they_sa
     assert a.status == "answered" and "nationwide strike" in a.citations[0].quote, a.answer
 
 
+def test_anything_else_after_what_someone_said_is_more_of_what_they_said(sample_home):
+    # was understood "tell me more about Sadr"; then the second "more" was uncertain: "He said anyone who ..."
+    # comes two "He said" sentences after the one naming the spokesman
+    history: list[dict] = []
+    said = []
+    for q in ("who's sadr's spokesman", "what did he say", "anything else?", "more"):
+        a = ask(q, history=history, settings=sample_home)
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.answer}]
+        said.append(a)
+    assert [a.standalone_question for a in said[2:]] == ["what else did Sadr's spokesman say?"] * 2
+    assert said[2].status == "answered" and "complete cooperation" in said[2].citations[0].quote, said[2].answer
+    assert said[3].status == "answered" and "anyone who continues" in said[3].citations[0].quote, said[3].answer
+
+
 def test_more_of_a_topic_is_not_a_sentence_holding_nothing_of_it(sample_home):
     first = ask("tell me about the curfew", settings=sample_home)
     history = [{"role": "user", "content": "tell me about the curfew"}, {"role": "assistant", "content": first.answer}]
