@@ -1075,3 +1075,11 @@ def test_more_after_what_someone_said_asks_what_else_they_said():
     # a thing that "says" is no one saying more: more on it, as before; and "like what?" asks for an example
     assert not rewrite("tell me more", _turn("what does the truce say", "The truce ... [1]")).startswith("what else")
     assert not rewrite("like what?", said).startswith("what else")
+
+
+def test_a_new_subject_for_what_someone_did_somewhere_keeps_the_place():
+    # "do" after the subject is the verb, not an auxiliary to skip: was "what did the US do in the Mahdi Army?"
+    from bot.answer import split_subject
+    assert split_subject("what did the US do in Najaf?") == ("what did", "the US", "do in Najaf?")
+    did = _turn("what did the US do in Najaf", "US occupation forces have suspended their offensive. [1]")
+    assert rewrite("and the Mahdi Army?", did) == "what did the Mahdi Army do in Najaf?"

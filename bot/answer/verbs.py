@@ -68,8 +68,10 @@ def _after_subject(question: str) -> list[str] | None:
         i += 1
     # Skip a prepositional phrase of the subject ("the curfew in Basra be lifted") and auxiliaries, and the
     # particles inside a name ("Jean de Bethencourt").
+    # ("what did the US do in Najaf": "do" after the subject is its verb, no auxiliary)
     while i < len(toks) and (toks[i].lower() in _PREPOSITIONS or toks[i][:1].isupper()
-                             or toks[i].lower() in stopwords() or _HYPHENED_NAME.match(toks[i])
+                             or (toks[i].lower() in stopwords() and not (i and toks[i].lower() == "do"))
+                             or _HYPHENED_NAME.match(toks[i])
                              or (toks[i] in _NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1][:1].isupper())):
         i += 1
     # "what do US officials want", "did Iraqi troops leave": a name modifying a plural noun, then the bare verb
