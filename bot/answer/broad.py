@@ -245,7 +245,11 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
     topic they hold and how close they are to the question in meaning, with a small bonus for the lead.
     A second article adds its best sentence when the first has too few on the topic. For a person ("who is
     X?"), sentences giving X a title come first. Sentences whose ids are in `shown` (the previous answer, for
-    "tell me more") are left out."""
+    "tell me more") are left out.
+
+    A topic carried from the turn before, in parentheses ("the second step (Moqtada al-Sadr)"), is no part of
+    what the sentences must hold: the articles holding it come first."""
+    topic, carried = _carried(topic)
     t = analyse_question(topic, lib.bm25.idf, lambda term: lib.bm25.doc_freq(term) > 0)
     if not t.terms:
         return []
@@ -263,6 +267,9 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         if telling:
             articles.remove(telling[0])
             articles.insert(0, telling[0])
+    if carried:  # (a stable sort: retrieval order within each)
+        c = analyse_question(carried, lib.bm25.idf, lambda term: lib.bm25.doc_freq(term) > 0)
+        articles.sort(key=lambda a: coverage(c, _body_terms(lib, a, c.unseen)) < TOPIC_MIN)
     # the topic's names as the articles write them ("Sadr City"), lower-cased for the sentences' test
     names = tuple(dict.fromkeys(n.lower() for a in articles[:2] for n in name_phrases(t.text, lib.articles[a].text)))
     if names:  # only the articles that write the name
@@ -303,6 +310,13 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         picked += _headline_lead(lib, t, articles[0], picked, shown)
     order = {a: i for i, a in enumerate(articles)}
     return sorted(picked, key=lambda r: (order[r[0]], r[1]))
+
+
+def _carried(topic: str) -> tuple[str, str]:
+    """"the second step (Moqtada al-Sadr)" -> ("the second step", "Moqtada al-Sadr"); (topic, "") for one
+    carrying nothing."""
+    m = re.fullmatch(r"\s*(\S.*?)\s*\(([^()]+)\)\s*", topic)
+    return (m.group(1), m.group(2)) if m else (topic, "")
 
 
 def _credited(lib: Library, t: Question, aid: str) -> bool:

@@ -411,3 +411,14 @@ def test_what_a_thing_holds_is_a_broad_question_on_it(sample_home, question, top
     a = ask(question, settings=sample_home)  # were not found / one sentence naming the truce
     assert a.status != "not_found" and len(a.citations) >= 2, a.answer
     assert broad_topic("what's in the news") is None  # the archive's overview
+
+
+def test_a_topic_carried_from_the_turn_before_is_no_part_of_what_the_summary_must_hold(sample_home):
+    # "and the second" after a question on Sadr's threat is understood "what's the second step (Moqtada
+    # al-Sadr)?": was summed up from sentences on Sadr ("Shi'ite cleric Moqtada al-Sadr is threatening ..." first)
+    history: list[dict] = []
+    for q in ("who threatened civil disobedience", "what's the first step", "and the second"):
+        a = ask(q, history=history, settings=sample_home)
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.answer}]
+    assert a.standalone_question == "what's the second step (Moqtada al-Sadr)?"
+    assert a.status == "answered" and "the second step will be civil disobedience" in a.citations[0].quote, a.answer
