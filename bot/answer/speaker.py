@@ -168,7 +168,8 @@ def _same_act(verb: str, w: str) -> bool:
     # (a phrasal verb's own verb: "turning" for "turn_in", the sentence going on "... turning in their guns")
     if set(lexicon.base_forms(w, "v")) & ({verb.lower(), verb.lower().split("_")[0]} | set(lexicon.base_forms(verb, "v"))):
         return True
-    if len(lexicon.synsets(w, "v")) >= lexicon.MANY_SENSES:
+    # (either way: "did Sadr get it" is no "calling for a nationwide strike", "get" having 36 senses)
+    if len(lexicon.synsets(w, "v")) >= lexicon.MANY_SENSES or len(lexicon.synsets(verb, "v")) >= lexicon.MANY_SENSES:
         return False
     return _stands_in(verb, w)
 

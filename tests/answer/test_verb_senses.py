@@ -71,3 +71,14 @@ def test_the_phrasal_verb_a_sentence_makes_is_the_act_it_tells(sample_home):
     # "turning in" is
     a = ask("will the fighters hand over their guns", settings=sample_home)
     assert a.status == "answered" and "would not be turning in their guns" in a.citations[0].quote, a.answer
+
+
+def test_a_question_verb_of_many_senses_stands_in_only_as_itself(sample_home):
+    # "did he get it" after "what does he want": was answered by "He said Sadr's group was calling for a nationwide
+    # strike ...", "get" (36 WordNet senses) taking "calling for" as its act
+    from bot.answer.speaker import _same_act
+    assert not _same_act("get", "call_for") and _same_act("get", "getting")
+    history = [{"role": "user", "content": "what does sadr want"},
+               {"role": "assistant", "content": "In exchange, he asked the government to release Mahdi Army prisoners "
+                                                "and declare an amnesty. [1]"}]
+    assert ask("did he get it", history=history, settings=sample_home).status != "answered"
