@@ -49,7 +49,7 @@ from bot.answer.reasons import gives_reason, states_consequence, tells_effect
 from bot.answer.locate import placing_sentences, sentences_of_shape
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
-from bot.answer.verbs import asks_whether_any, is_participle, verb_stated
+from bot.answer.verbs import BE_FORMS, asks_whether_any, is_participle, verb_stated
 from bot.library import Library, SentenceRow
 from bot.types import Citation, Passage
 from index.terms import terms, words
@@ -357,7 +357,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "did the government release the prisoners?" against "he asked the government to release Mahdi Army
     # prisoners": the act asked about is only requested there, not done: at best close to the question.
     # ("was an amnesty declared?": the passive's participle is the act)
-    act = q.verb_word or next((w for w in reversed(q.sequence) if is_participle(w)), None)
+    # ("are they leaving?": the present participle of a progressive)
+    act = (q.verb_word if q.verb_word not in BE_FORMS else None) or next(
+        (w for w in reversed(q.sequence) if w not in BE_FORMS and (is_participle(w) or (
+            w.endswith("ing") and lexicon.is_verb(w)))), None)
     if (status == ANSWERED and _YES_NO.match(q.text) and act
             and only_requested(act, lib.articles[best.article_id].text[best.start:best.end])):
         status = UNCERTAIN

@@ -372,6 +372,8 @@ def test_a_sentence_about_the_place_asked_about_goes_before_one_about_another_pl
     # aimed at or tried: "was designed to bring the southern city under government control", "trying to end"
     ("did the offensive bring basra under government control", "designed to bring the southern city"),
     ("did the clerics end the fighting", "trying to end the fighting"),
+    # a progressive's participle is the act ("are ... leaving"; was answered, "are" read as the act)
+    ("are the mahdi army leaving", "to ask the militia to leave"),
 ])
 def test_an_act_only_asked_for_is_no_yes(sample_home, question, quote):
     # "he asked the government to release Mahdi Army prisoners and declare an amnesty": requested, not done
