@@ -234,11 +234,13 @@ def analyse_question(text: str, idf, seen=None) -> Question:
 def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()) -> tuple[tuple[str, frozenset[str]], ...]:
     """Question.aliases: for each adjective of the question (one of its terms), the terms of the nouns
     WordNet derives from it that share its root ("angry" -> "anger"), and, for one no article uses (`unseen`),
-    of the nouns it pertains to ("economic" -> "economy": the stems differ); for a follower's word, its
-    leader's name ("Sadrists" -> "Sadr")."""
+    of the nouns it pertains to ("economic" -> "economy": the stems differ); for a kind of person no article
+    names, the words for it and its kinds ("spokesperson" -> "spokesman"); for a follower's word, its leader's name
+    ("Sadrists" -> "Sadr")."""
     if not lexicon.available():
         return ()
     out = {}
+    named = {x for m in NAME.finditer(text) for x in words(m.group())}  # ("the United Nations" is no kind of person)
     for w in words(text):
         own = terms(w)
         if len(own) == 1 and own[0] in ts and w.isalpha():
@@ -248,6 +250,10 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
             # an English word)
             if re.search(r"[a-z]{3}ists?$", w) and not known_word(w):
                 other |= frozenset(terms(re.sub(r"ists?$", "", w)))
+            # (a kind of person no article names: the words for it and for its kinds, which they may use
+            # instead: "spokesperson" -> "spokesman")
+            if own[0] in unseen and w not in named and lexicon.is_person_first(w):
+                other |= frozenset(t for n in lexicon.narrower_nouns(w) for t in terms(n)) - {own[0]}
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
                 other |= frozenset(t for v in _SIDE for t in terms(v)) - {own[0]}

@@ -523,6 +523,20 @@ def synonyms(word: str, senses: int = 2) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=4096)
+def narrower_nouns(word: str) -> tuple[str, ...]:
+    """The one-word lemmas of the noun's first sense and of its direct kinds (hyponyms, not instances):
+    "spokesperson" -> "interpreter", "representative", "spokesman", "spokeswoman", ...; what an article may
+    write for it."""
+    if not available():
+        return ()
+    own = set(base_forms(word, "n"))
+    first = synsets(word, "n")[:1]
+    offsets = [*first, *(off for o in first for sym, off, p in _synset("n", o)[1] if sym == "~" and p == "n")]
+    return tuple(dict.fromkeys(l for o in offsets for l in sorted(_synset("n", o)[0])
+                               if "_" not in l and l.isalpha() and l not in own))
+
+
 def is_land(word: str) -> bool:
     """Is the word, in its first sense, a country or a continent ("Iraq", "Germany", "Europe"): a place other
     places lie in, which an article about one of them need not name?"""

@@ -160,3 +160,13 @@ def test_a_form_of_a_verb_is_no_particular_however_wordnet_names_a_physicist_so(
     # "where was sadr born" used to say "No article I have mentions born" (Max Born is WordNet's noun "born")
     assert not lexicon.is_proper_noun("born")
     assert lexicon.is_proper_noun("mosul") and lexicon.is_proper_noun("portugal")
+
+
+def test_a_kind_of_person_no_article_names_is_found_by_its_kinds(sample_home):
+    from bot import ask
+    assert "spokesman" in lexicon.narrower_nouns("spokesperson")
+    # was not found: "spokesperson" in no article, the sentence's "Spokesman" not counted for it (off the topic)
+    a = ask("who is the spokesperson for the occupation", settings=sample_home)
+    assert a.status == "answered" and "Dan Senor" in a.citations[0].quote, a.answer
+    # a name's word is no kind of person: "the United Nations" (g044) stays not found
+    assert ask("What did Sadr demand from the United Nations?", settings=sample_home).status == "not_found"
