@@ -235,7 +235,7 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
     """Question.aliases: for each adjective of the question (one of its terms), the terms of the nouns
     WordNet derives from it that share its root ("angry" -> "anger"), and, for one no article uses (`unseen`),
     of the nouns it pertains to ("economic" -> "economy": the stems differ); for a kind of person no article
-    names, the words for it and its kinds ("spokesperson" -> "spokesman"); for a follower's word, its leader's name
+    names, the words for it and its kinds; for an act's noun no article uses, its verb ("extension" -> "extend") ("spokesperson" -> "spokesman"); for a follower's word, its leader's name
     ("Sadrists" -> "Sadr")."""
     if not lexicon.available():
         return ()
@@ -254,6 +254,10 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
             # instead: "spokesperson" -> "spokesman")
             if own[0] in unseen and w not in named and lexicon.is_person_first(w):
                 other |= frozenset(t for n in lexicon.narrower_nouns(w) for t in terms(n)) - {own[0]}
+            # (an act's noun no article uses: the verb it names, which they may use instead: "how long was the
+            # extension" -> "extended the deadline for 10 days")
+            if own[0] in unseen and w not in named:
+                other |= frozenset(t for v in lexicon.act_verbs(w) for t in terms(v)) - {own[0]}
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
                 other |= frozenset(t for v in _SIDE for t in terms(v)) - {own[0]}

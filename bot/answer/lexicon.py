@@ -261,6 +261,18 @@ def act_nouns(verb: str, senses: int = 2) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def act_verbs(noun: str, senses: int = 2) -> frozenset[str]:
+    """The verbs WordNet derives the noun from in its `senses` most frequent senses, sharing its first four
+    letters ("extension" -> "extend", "withdrawal" -> "withdraw"): the thing named as the act ("extended the
+    deadline for 10 days" for "how long was the extension")."""
+    if not available():
+        return frozenset()
+    root = noun.lower()[:4]
+    return frozenset(l for o in synsets(noun, "n")[:senses] for sym, off, p in _synset("n", o)[1]
+                     if sym == "+" and p == "v" for l in _synset("v", off)[0] if l.startswith(root) and "_" not in l)
+
+
+@lru_cache(maxsize=4096)
 def state_nouns(adjective: str, senses: int = 2) -> frozenset[str]:
     """The nouns WordNet derives from the adjective in its `senses` most frequent senses and that share its
     root ("angry" -> "anger", "angriness"; "sad" -> "sadness"; the attribute it is a value of: "strong" ->

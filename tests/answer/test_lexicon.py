@@ -170,3 +170,11 @@ def test_a_kind_of_person_no_article_names_is_found_by_its_kinds(sample_home):
     assert a.status == "answered" and "Dan Senor" in a.citations[0].quote, a.answer
     # a name's word is no kind of person: "the United Nations" (g044) stays not found
     assert ask("What did Sadr demand from the United Nations?", settings=sample_home).status == "not_found"
+
+
+def test_an_acts_noun_no_article_uses_is_found_by_its_verb(sample_home):
+    from bot import ask
+    assert lexicon.act_verbs("extension") == {"extend"} and "withdraw" in lexicon.act_verbs("withdrawal")
+    # was not found: "extension" in no article ("... but then extended the deadline for 10 days ...")
+    a = ask("how long was the extension", settings=sample_home)
+    assert a.status == "answered" and "extended the deadline for 10 days" in a.citations[0].quote, a.answer
