@@ -517,6 +517,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         elif (singular and not asked and not person_like(name, f"{prev_q} {answer}")
               and (kind := person_asked(prev_q))):
             name = kind
+        # "what did the prime minister call Sadr's order" + "why did he say that": the prime minister, its subject,
+        # not a name after it
+        elif (singular and asked and (kind := person_asked(prev_q))
+              and all(prev_q.find(n) > prev_q.find(kind) + len(kind) for n in asked)):
+            name = kind
         if singular and is_place(name, f"{prev_q} {answer}"):
             # "what happened in Basra" + "what did he do there": a person the answer names, not the place
             name = next((n for n in entities(answer) if person_like(n, f"{prev_q} {answer}")), name)

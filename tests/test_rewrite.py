@@ -1083,3 +1083,13 @@ def test_a_new_subject_for_what_someone_did_somewhere_keeps_the_place():
     assert split_subject("what did the US do in Najaf?") == ("what did", "the US", "do in Najaf?")
     did = _turn("what did the US do in Najaf", "US occupation forces have suspended their offensive. [1]")
     assert rewrite("and the Mahdi Army?", did) == "what did the Mahdi Army do in Najaf?"
+
+
+def test_he_after_a_question_whose_subject_is_a_person_is_that_person_not_a_name_after_it():
+    # was "why did Sadr say that": the name in the object, not the one who called it that
+    called = _turn("what did the prime minister call Sadr's order", "Prime Minister Nouri Al-Maliki issued a statement "
+                   "calling it a step in the right direction. [1]")
+    assert rewrite("why did he say that", called) == "why did the prime minister say that"
+    # a name before the subject's verb is still the one ("what did Sadr's spokesman say" + "who is he": its own test)
+    assert rewrite("where was he", _turn("what did the militia commander say about Sadr", "He said so. [1]")) == \
+        "where was the militia commander"
