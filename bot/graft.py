@@ -137,7 +137,8 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
     # no doer named ("who ordered the ceasefire" + "... a cease-fire that he originally ordered in August"): the
     # act in the passive, of what it was done to ("when was the ceasefire ordered?"; was "when ordered the ...")
     done_to = tail.strip()
-    if verb.endswith("ed") and re.fullmatch(r"(?i)the\s+[\w'\- ]+", done_to):
+    # (a past the same as its base too: "what hit the green zone" + "when?" -> "when was the green zone hit?")
+    if (verb.endswith("ed") or is_participle(verb)) and re.fullmatch(r"(?i)the\s+[\w'\- ]+", done_to):
         be = "were" if re.search(r"[^s]s$", done_to.split()[-1]) and " of " not in done_to else "was"
         return f"{wh} {be} {done_to} {verb}?"
     return None

@@ -87,6 +87,9 @@ def test_a_bare_question_word_asks_the_previous_question_again():
                     "ordered in August, instructing his powerful militia not to attack U.S. or Iraqi security forces. [1]")
     assert rewrite("when", ordered) == "when was the ceasefire ordered?"
     assert rewrite("when", _turn("who released the prisoners", "Nobody did. [1]")) == "when were the prisoners released?"
+    # a past the same as its base ("hit", "read"): was "when hit the green zone?"
+    assert rewrite("when", _turn("what hit the green zone", "Repeated barrages of mortar and rocket fire have also "
+                                 "slammed into the heavily fortified Green Zone. [1]")) == "when was the green zone hit?"
 
 
 def test_a_bare_question_word_after_what_did_they_do_to_it_asks_of_the_object_the_answer_names():
