@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.answer import lexicon
 from bot.answer.features import Question, has_exact_type
 from bot.answer.promote import gives_role, sentence_before
 from bot.answer.speaker import names_speaker, reports_speech, says_as_subject, speaks_as_subject
 from bot.library import Library, sentence_at
-from index.terms import terms
+from index.terms import terms, words
 
 if TYPE_CHECKING:  # bot/answer/extract.py imports this module
     from bot.answer.extract import Candidate
@@ -40,9 +41,23 @@ def second_sentence(lib: Library, q: Question, best: "Candidate", chosen: tuple,
                     or says_as_subject(lib, speaker, c.article_id, c.start))))
                 and (not leader or gives_role(lib, q, c, loose=True))
                 and c.features["cov_ctx"] > second.get("gain", 0.2)
-                and (not complete or adds_terms(lib, q, best, c) > 0)):
+                and (not complete or adds_terms(lib, q, best, c) > 0)
+                and not _verb_only_phrasal(lib, q, best, c)):
             return c
     return None
+
+
+def _verb_only_phrasal(lib: Library, q: Question, best: Candidate, other: Candidate) -> bool:
+    """Does `other` add to the best sentence only words of the question it holds as part of a phrasal verb ("is the
+    truce holding": "... holding out the possibility of its eventual dissolution" is another act)?"""
+    if "_" in (q.verb_word or ""):
+        return False  # (the question's own verb is phrasal: "did sadr call off the fighting")
+    text = lib.articles[other.article_id].text[other.start:other.end]
+    added = (set(terms(text)) - _context_terms(lib, best)) & set(q.weights)
+    ws = words(text)
+    # each occurrence of each added term a verb with its particle after it ("holding out")
+    return bool(added) and all(i + 1 < len(ws) and lexicon.is_verb(w) and lexicon.compound(w, ws[i + 1])
+                               for i, w in enumerate(ws) if set(terms(w)) & added)
 
 
 def _context_terms(lib: Library, c: Candidate) -> set[str]:

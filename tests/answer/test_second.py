@@ -39,3 +39,10 @@ def test_what_someone_said_is_not_completed_by_others_saying_something_of_them(s
     # the government named there, but others speaking
     assert a.citations[0].quote == "The Iraqi government has welcomed Sadr's move.", a.answer
     assert all("Sadrist lawmakers" not in c.quote for c in a.citations), a.answer
+
+
+def test_a_word_held_only_inside_a_phrasal_verb_is_nothing_a_second_sentence_adds(sample_home):
+    # was cited second: "For their part, the US agreed to suspend the warrant ... holding out the possibility of its
+    # eventual dissolution." ("holding out" is no holding of the truce)
+    a = ask("is the truce holding", settings=sample_home)
+    assert a.citations and all("holding out" not in c.quote for c in a.citations), a.answer
