@@ -10,7 +10,7 @@ from typing import Callable, Sequence
 
 from llama_index.core.schema import QueryBundle
 
-from bot.answer import about_answer, cite, is_smalltalk, keeps_topic, wants_more
+from bot.answer import about_answer, cite, is_smalltalk, keeps_topic, smalltalk_prompt, wants_more
 from bot.compound import merge, split_compound
 from bot.engine import node_passage, query_engine
 from bot.library import open_library
@@ -146,7 +146,7 @@ def _smalltalk(lib, q: str, settings: Settings, mode: str, t0: float) -> Answer:
     n = len(lib.articles)
     first = next(iter(lib.articles), None)  # one title, not the whole archive read
     title = lib.articles[first].title if first else ""
-    text = (load_prompt("smalltalk", str(settings.prompts_dir))
+    text = (load_prompt(smalltalk_prompt(q), str(settings.prompts_dir))
             .replace("{count}", f"{n} article" + ("" if n == 1 else "s")).replace("{title}", title))
     return Answer(question=q, standalone_question=q, answer=text, abstained=True, citations=(), related=(),
                   mode=mode, status="not_found", smalltalk=True, timings_ms={"total": round((time.perf_counter() - t0) * 1000, 2)})

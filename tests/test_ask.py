@@ -50,6 +50,14 @@ def test_a_greeting_is_told_what_newsbot_answers_not_refused(sample_home, greeti
     assert a.citations == () and a.related == () and "3 articles" in a.answer, a.answer
 
 
+@pytest.mark.parametrize("said, reply", [("thanks!", "You're welcome"), ("thank you so much", "You're welcome"),
+                                         ("bye", "Goodbye"), ("hello", "I answer questions")])
+def test_thanks_and_goodbyes_get_their_own_reply(sample_home, said, reply):
+    # were answered with the opener's "I answer questions about the 3 articles I have ..."
+    a = ask(said, settings=sample_home)
+    assert a.smalltalk and a.answer.startswith(reply) and "3 articles" in a.answer, a.answer
+
+
 @pytest.mark.parametrize("question", ["hello, what did sadr demand", "ok so what did sadr demand in exchange",
                                       "thanks for nothing basra"])
 def test_a_question_after_a_greeting_is_still_a_question(sample_home, question):

@@ -3,6 +3,7 @@
 Typed into the chat first, "hello" would otherwise be searched for, refused as "not in the articles", and
 shown with unrelated passages. It gets a reply saying what newsbot answers (prompts/smalltalk.md), with the
 size of the archive and one of its titles, and no citation; its status is "not_found" (nothing answered).
+Thanks and goodbyes get their own replies (prompts/smalltalk_thanks.md, smalltalk_bye.md).
 """
 
 from __future__ import annotations
@@ -24,3 +25,14 @@ _SMALLTALK = re.compile(
 def is_smalltalk(question: str) -> bool:
     """Is the question only a greeting, thanks, an acknowledgement or a request for help?"""
     return bool(_SMALLTALK.match(question))
+
+
+_THANKS = re.compile(r"^\W*(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated)\b", re.I)
+_BYE = re.compile(r"^\W*(?:bye|goodbye|see\s+you)\b", re.I)
+
+
+def smalltalk_prompt(question: str) -> str:
+    """The name of the prompt replying to a chat opener: "smalltalk_thanks", "smalltalk_bye" or "smalltalk"."""
+    if _THANKS.match(question):
+        return "smalltalk_thanks"
+    return "smalltalk_bye" if _BYE.match(question) else "smalltalk"
