@@ -418,6 +418,13 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # question itself (only the sentence before it does) is nothing more on it ("Angry protesters took to ...")
     if shown and wants_more(q.text) and not speaker and not best.features.get("cov", 1.0):
         status = NOT_FOUND
+    # "what did Sistani say about the offensive in Basra?" against "The prime minister issued a statement saying the
+    # offensive was targeting ...": what someone said, in a sentence that names them nowhere (nor a pronoun after
+    # one that does) is someone else's words
+    # (a name: "what did Sadr's people promise" is answered by "He said he was ordering ..." after his aide's words)
+    if (status == ANSWERED and speaker and speaker <= {t for w in q.names for t in terms(w)}
+            and not names_speaker(lib, speaker, best.article_id, best.start)):
+        status = UNCERTAIN
     # "what did Sistani's spokesman say?" against "... those loyal to ... al-Sistani to ask the militia to leave":
     # a speaker named by a kind of person narrowed by a name is not there when the sentence and its context name
     # no such person ("Sadr spokesman Hazem al-Aaraji ..." does)

@@ -148,3 +148,13 @@ def test_someones_spokesman_is_not_there_where_no_spokesman_is_named(sample_home
     assert a.status != "answered", a.answer
     a = ask("what did sadr's spokesman say", settings=sample_home)  # "Sadr spokesman Hazem al-Aaraji ..."
     assert a.status == "answered" and "Sadr spokesman Hazem al-Aaraji" in a.citations[0].quote, a.answer
+
+
+def test_what_a_name_said_is_not_a_sentence_naming_them_nowhere(sample_home):
+    # was answered by "The prime minister issued a statement saying the offensive was targeting \"outlaws\" in
+    # Basra ...": Sistani, named in another article, says nothing of the offensive
+    a = ask("what did sistani say about the offensive in basra", settings=sample_home)
+    assert a.status != "answered", a.answer
+    # a sentence naming the speaker still answers ("... said Abu Faris, a militia commander near the shrine")
+    a = ask("what did abu faris say", settings=sample_home)
+    assert a.status == "answered" and "Abu Faris" in a.citations[0].quote, a.answer
