@@ -256,7 +256,8 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
                 other |= frozenset(t for n in lexicon.narrower_nouns(w) for t in terms(n)) - {own[0]}
             # (an act's noun no article uses: the verb it names, which they may use instead: "how long was the
             # extension" -> "extended the deadline for 10 days")
-            if own[0] in unseen and w not in named:
+            # (not a person's: "governor" is no "govern", which "government" holds)
+            if own[0] in unseen and w not in named and not lexicon.is_person_first(w):
                 other |= frozenset(t for v in lexicon.act_verbs(w) for t in terms(v)) - {own[0]}
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
