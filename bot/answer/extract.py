@@ -42,9 +42,10 @@ from bot.answer.role import asks_for_leader, led_by
 from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_agent, does_as_subject, names_speaker, reports_speech,
                                says_as_subject, source_terms, speaks_as_subject, speaks_first)
 from bot.answer.order import by_kind
-from bot.answer.promote import (SPEAKER_WINDOW, acting_sentences, definition_first, gives_role, holds_act, naming_first,
-                                naming_sentences, prefer_actor, promote_first, reacts, role_sentences, says_how_long,
-                                speaking_sentences)
+from bot.answer.promote import (SPEAKER_WINDOW, definition_first, gives_role, naming_first, prefer_actor, promote_first,
+                                reacts)
+from bot.answer.gather import acting_sentences, naming_sentences, role_sentences, speaking_sentences
+from bot.answer.act import holds_act, says_how_long
 from bot.answer.reasons import gives_reason, states_consequence, tells_effect
 from bot.answer.locate import placing_sentences, sentences_of_shape
 from bot.answer.spelling import name_variants, respell
@@ -491,7 +492,7 @@ def speaks_about(lib: Library, speaker: frozenset[str], about: frozenset[str], n
 
 
 def does_to_named(lib: Library, q: Question, c: Candidate, variants: dict) -> bool:
-    """Does the candidate hold a who-question's act (promote.holds_act) and every name of the question?"""
+    """Does the candidate hold a who-question's act (act.holds_act) and every name of the question?"""
     names = {t for w in q.names for t in terms(w)}
     return (bool(names) and holds_act(lib, q, c)
             and names <= set(terms(respell(lib.articles[c.article_id].text[c.start:c.end], variants))))

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from bot.answer import lexicon
 from bot.answer.features import Question
 from bot.answer.guards import modifier_swap
-from bot.answer.promote import (count_of_act_first, doer_first, duration_first, elsewhere_first, gives_role,
-                                instance_first, place_first, promote_first, sentence_before)
+from bot.answer.act import count_of_act_first, doer_first, duration_first, elsewhere_first, place_first
+from bot.answer.promote import gives_role, instance_first, promote_first, sentence_before
 from bot.answer.example import example_first
 from bot.answer.reaction import reaction_first
 from bot.answer.reasons import cause_of_state_first, consequence_first, effect_first, reason_first

@@ -1,6 +1,6 @@
 """"Who will take over security in Najaf?" asks for the recipient of a transfer, which the articles tell from the
 giver's side: "... the military would gradually hand over responsibility for security to the Iraqi police." That
-sentence holds the act, its recipient after "to" (bot/answer/lexicon.converses, promote.holds_act), and goes
+sentence holds the act, its recipient after "to" (bot/answer/lexicon.converses, act.holds_act), and goes
 before one that only names Najaf ("Shia clerics in Najaf ... pushing cleric Muqtada al-Sadr to offer terms ...")."""
 
 from __future__ import annotations

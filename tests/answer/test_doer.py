@@ -1,6 +1,6 @@
 """"Who pressured the mayor?" is answered by the sentence in which someone does the act (a word WordNet lets
 stand in for the verb, either way round: "pushing the mayor to drop ...") before one that only names the mayor
-("Opposition councillors denounced the budget ... the mayor is targeting ..."); bot/answer/promote.doer_first.
+("Opposition councillors denounced the budget ... the mayor is targeting ..."); bot/answer/act.doer_first.
 A noun is no act ("a powerful political force" does not force), nor is a verb of many senses ("took")."""
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 which has been in place since March"), not by the date of another beginning in a sentence that does not name
 it ("Fishermen protested on Monday after the coast guard began turning boats away"): a date of the act asked
 about goes first when the sentence (or the one before) names the question's topic
-(bot/answer/promote.count_of_act_first). "How long has it been going?" likewise: since when, or for how long
-(promote.duration_first), not a sentence that only holds a time word."""
+(bot/answer/act.count_of_act_first). "How long has it been going?" likewise: since when, or for how long
+(act.duration_first), not a sentence that only holds a time word."""
 
 from __future__ import annotations
 

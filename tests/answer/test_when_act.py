@@ -1,7 +1,7 @@
 """"When did the strike start?" is answered by the sentence dating the act asked about ("The walkout began on
 the 3rd of May ..."), not by the first of the many sentences of a news story that hold a date and the
 question's noun ("Ministers met the union leaders on Sunday to discuss the strike"):
-bot/answer/promote.count_of_act_first, for dates the verb itself or a synonym in its frequent senses."""
+bot/answer/act.count_of_act_first, for dates the verb itself or a synonym in its frequent senses."""
 
 from __future__ import annotations
 

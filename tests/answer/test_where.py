@@ -1,12 +1,12 @@
 """"Where ...?" is answered by a sentence saying where (a preposition of place before a name or a place noun),
-before one whose only capitalised words are a weekday or a title (bot/answer/promote.place_first)."""
+before one whose only capitalised words are a weekday or a title (bot/answer/act.place_first)."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot import ask
-from bot.answer.promote import _AT_NAMED, _AT_NOUN
+from bot.answer.act import _AT_NAMED, _AT_NOUN
 
 
 @pytest.mark.parametrize("question, quote", [
