@@ -18,7 +18,9 @@ import pytest
 
 from bot.answer import common_words, known_word, same_sense
 from bot.answer.lexicon import country_names
-from bot.normalize import ABBREVIATIONS, CAPITALISED, CONTRACTIONS, HOW_WORDS, QUESTION_WORDS, MIN_TYPO_LEN, QUESTION_WORD_TYPOS, normalize, plain_count
+from bot.corrections import CAPITALISED, MIN_TYPO_LEN
+from bot.idioms import plain_count
+from bot.normalize import ABBREVIATIONS, CONTRACTIONS, HOW_WORDS, QUESTION_WORDS, QUESTION_WORD_TYPOS, normalize
 from bot.tense import simple_tense
 from index.terms import edit_distance, stopwords
 from index.manifest_reader import ManifestReader

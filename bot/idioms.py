@@ -1,0 +1,100 @@
+"""Idioms of a question put plainly, after its words are the articles' (bot/normalize.py): a news idiom for a
+count of the dead ("basra death toll" -> "how many were killed in basra"), a yes / no question's negated
+auxiliary ("didn't the government welcome the move?" -> "did ..."), "got" and a participle as a passive ("who
+got hurt" -> "who was hurt").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer import is_participle
+
+# "who got hurt", "how many people got killed": "got" + a participle is a passive, said plainly with "was"/"were"
+_GOT_PASSIVE = re.compile(r"\b(?:got|gotten)\s+(?=([a-z]+)\b)")
+
+
+# News asks for a count of the dead or hurt with a noun ("the death toll", "casualties") where its articles
+# give the count with a verb ("12 people have been killed"): such a question is put as the plain count it asks
+# for, which is what the understood question then shows.
+_TOLL = r"(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|casualties|fatalities|people\s+killed))"
+_TOLL_NOUN = r"(?:casualties|deaths|fatalities|dead)"
+_THERE = r"(?:\s+(?:were|are|have|has)\s+(?:there|been)(?:\s+been)?)?"
+COUNT_IDIOMS = (
+    # "what's the death toll in basra", "what is the number of casualties"
+    (re.compile(rf"^\s*(?:what(?:'s|\s+is|\s+was)|whats)\s+the\s+{_TOLL}\b\s*(?:so\s+far\s*)?", re.I), "how many were killed "),
+    # "how many casualties were there in basra", "how many dead"
+    (re.compile(rf"^\s*how\s+many\s+{_TOLL_NOUN}\b{_THERE}\s*", re.I), "how many were killed "),
+    # "how many injuries"
+    (re.compile(rf"^\s*how\s+many\s+injuries\b{_THERE}\s*", re.I), "how many were injured "),
+    # "were there any casualties in basra", "have there been deaths": whether anyone was
+    (re.compile(rf"^\s*(?:were|are|have|has)\s+there\s+(?:been\s+)?(?:any\s+)?{_TOLL_NOUN}\b\s*", re.I), "was anyone killed "),
+    (re.compile(r"^\s*(?:were|are|have|has)\s+there\s+(?:been\s+)?(?:any\s+)?injuries\b\s*", re.I), "was anyone hurt "),
+    # "injuries in basra", "any injuries?" (no question word)
+    (re.compile(r"^\s*(?:any\s+)?injuries\s*(?=[?.!]*\s*$)", re.I), "how many were injured"),
+    (re.compile(r"^\s*(?:any\s+)?injuries\s+(?=in\b)", re.I), "how many were injured "),
+    # "casualties basra", "deaths in Kut" (a name after the noun: normalize has capitalised it)
+    (re.compile(rf"^\s*(?:any\s+)?(?:{_TOLL_NOUN}|[Dd]eath\s+toll)\s+(?:in\s+)?(?P<place>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)\s*(?=[?.!]*\s*$)"),
+     "how many were killed in \\g<place>"),
+    # "any casualties?", "casualties", "death toll?"
+    (re.compile(rf"^\s*(?:any\s+)?(?:{_TOLL_NOUN}|death\s+toll)\s*(?=[?.!]*\s*$)", re.I), "how many were killed"),
+    # "death toll in basra", "the number of casualties in kut" (no question word)
+    (re.compile(r"^\s*(?:the\s+)?(?:death\s+toll|number\s+of\s+(?:dead|deaths|casualties|fatalities))\b\s*", re.I),
+     "how many were killed "),
+    # "Basra death toll" (a name: normalize has capitalised it; "civilian casualties" names no place)
+    (re.compile(r"^\s*(?P<place>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)\s+(?:[Dd]eath\s+toll|[Cc]asualties)\s*(?=[?.!]*\s*$)"), "how many were killed in \\g<place>"),
+)
+
+
+# ... and inside a question, what was said about it ("what did the officials say about the death toll")
+_ABOUT_TOLL = re.compile(r"(?i)\b(about|on|regarding|concerning|of)\s+(?:the\s+)?(?:death\s+toll|casualties|"
+                         r"casualty\s+(?:figures?|count|toll)|number\s+of\s+(?:dead|deaths|casualties|fatalities))\b")
+
+
+def plain_count(question: str) -> str:
+    """The question with a news idiom for a count of the dead put plainly ("basra death toll" -> "how many were
+    killed in basra"); other questions unchanged."""
+    if _ABOUT_TOLL.search(question) and not any(p.search(question) for p, _ in COUNT_IDIOMS):
+        return _ABOUT_TOLL.sub(r"\1 the number killed", question, count=1)
+    for pattern, plain in COUNT_IDIOMS:
+        if pattern.search(question):
+            # (no space left before the question mark: "have there been injuries?" -> "was anyone hurt?")
+            return re.sub(r"\s+(?=[?.!]+\s*$)", "", pattern.sub(plain, question, count=1)).rstrip()
+    return question
+
+
+# "didn't the government welcome the move?" asks what "did the government welcome the move?" does: the
+# negation of a yes/no question's opening auxiliary is the asker's expectation, not what is asked ("why didn't
+# they ..." does ask about the negative, and keeps it)
+_NEGATED_AUX = {"didn't": "did", "doesn't": "does", "don't": "do", "isn't": "is", "wasn't": "was",
+                "aren't": "are", "weren't": "were", "hasn't": "has", "haven't": "have", "hadn't": "had",
+                "won't": "will", "wouldn't": "would", "can't": "can", "couldn't": "could", "shouldn't": "should"}
+# ... inverted: its subject follows ("don't know" is no question)
+_NEGATED_OPENING = re.compile(r"^(\W*)([A-Za-z]+)(?:[nN]['\u2019]?[tT])\b(?=\s+(?:(?i:the|a|an|this|that|these|those|there|he|"
+                              r"she|it|they|we|you|i|his|her|their|its|any|some|all|most|many)\b|[A-Z]))")
+
+
+def _positive(question: str) -> str:
+    m = _NEGATED_OPENING.match(question)
+    if not m:
+        return question
+    typed = question[m.start(2):m.end()].lower().replace("\u2019", "'")
+    aux = _NEGATED_AUX.get(typed if "'" in typed else typed[:-2] + "n't")
+    if not aux:
+        return question
+    aux = aux.capitalize() if question[m.start(2)].isupper() else aux
+    return question[:m.start(2)] + aux + question[m.end():]
+
+
+def _passive(question: str) -> str:
+    """"got" + a past participle as "was" / "were" (+ the participle): the question's verb is the participle;
+    "did anyone get hurt" as "was anyone hurt"."""
+    be = "were" if re.match(r"(?i)\s*how\s+many\b", question) else "was"
+    question = _DID_GET.sub(lambda m: f"{'were' if m.group(2).lower() in ('they', 'you', 'we') else 'was'} {m.group(2)} "
+                            if is_participle(m.group(3)) else m.group(), question)
+    return _GOT_PASSIVE.sub(lambda m: f"{be} " if is_participle(m.group(1)) else m.group(), question)
+
+
+# "did anyone get hurt": "get" + a participle after "did" and a pronoun is a passive too
+_DID_GET = re.compile(r"\b(did)\s+(anyone|anybody|someone|somebody|everyone|everybody|he|she|it|they|you|we)\s+get\s+"
+                      r"(?=([a-z]+)\b)", re.I)
