@@ -10,6 +10,7 @@ who did the act asked about, how many, when, for how long and where, bot/answer/
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,9 @@ SPEAKER_WINDOW = 8  # how far down the scored candidates a sentence naming the s
 
 
 POLYSEMOUS = lexicon.MANY_SENSES  # WordNet verb senses from which a verb's stand-ins say little ("say" has 11)
+
+
+_POINTS_BACK = re.compile(r"(?i)\b(?:it|its|this|these|those)\b")  # a word pointing back at the sentence before
 
 
 def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],
@@ -94,9 +98,18 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
         # continues"), goes before X speaking of something else ("Sadr said he was ordering his militia ...");
         # not X doing something else ("Maliki went to Basra ... to supervise the security operation")
         def holds_topic(c): return topic <= set(terms(lib.articles[c.article_id].text[c.start:c.end]))  # noqa: E704
+        # ... and X speaking of something else only when the sentence holds some of what the question names:
+        # "did Sadr say what the third step is" is not answered by Sadr "instructing his powerful militia ..."
+        # (with the sentence before it when it points back at it: "calling it a step ..." after "... welcomed Sadr's
+        # move")
+        def holds_some(c):
+            text = lib.articles[c.article_id].text[c.start:c.end]
+            if _POINTS_BACK.search(text):
+                text = f"{sentence_before(lib, sentence_at(lib, c.article_id, c.start))} {text}"
+            return not topic or bool(topic & set(terms(text)))
         tests += [lambda c: topic and speaking(c) and holds_topic(c),
                   lambda c: topic and holds_topic(c) and says_as_subject(lib, actor, c.article_id, c.start),
-                  speaking,
+                  lambda c: speaking(c) and holds_some(c),
                   lambda c: topic and reacts(lib, actor, topic, c)]
         # ... or about its names, in other words, wherever it ranks ("what did the government say about Sadr's
         # order": "The Iraqi government has welcomed Sadr's move"), before a sentence only naming X

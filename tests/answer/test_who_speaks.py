@@ -158,3 +158,10 @@ def test_what_a_name_said_is_not_a_sentence_naming_them_nowhere(sample_home):
     # a sentence naming the speaker still answers ("... said Abu Faris, a militia commander near the shrine")
     a = ask("what did abu faris say", settings=sample_home)
     assert a.status == "answered" and "Abu Faris" in a.citations[0].quote, a.answer
+
+
+def test_someone_speaking_of_something_else_is_no_answer_about_what_the_question_names(sample_home):
+    # was answered by "Moqtada al-Sadr recently renewed a cease-fire ..., instructing his powerful militia ..." (Sadr
+    # speaking, of the ceasefire); the sentence on the third step is his aide's, and says it was not told
+    a = ask("did sadr say what the third step is", settings=sample_home)
+    assert a.citations and "third step" in a.citations[0].quote, a.answer
