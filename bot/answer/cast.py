@@ -25,10 +25,14 @@ _CAST = re.compile(r"^\s*(?:(?:so|ok|okay|and)[\s,]+)?(?:who(?:'s|\s+is|\s+are|\
                    r"|(?:list|name)\s+(?:all\s+)?(?:the\s+)?(?:people|persons|players|figures)"
                    r"(?:\s+(?:mentioned|named|involved))?"
                    r"|who(?:'s|\s+is|\s+are|\s+was|\s+were|\s+gets?)\s+(?:mentioned|named)"
+                   # "who are all the people mentioned", "who are the people in the story"
+                   r"|who\s+(?:are|were)\s+(?:all\s+)?(?:the\s+)?(?:people|persons|players|figures)"
+                   r"(?:\s+(?:mentioned|named|involved))?"
                    r"|(?:which|what)\s+people\s+(?:are|were)\s+(?:mentioned|named|involved))"
                    r"(?:\s+(?:in|at|with|on|behind|of)\s+(?P<topic>.+?))?[\s?.!]*$", re.I)
 
 
+_THE_ARTICLES = re.compile(r"(?i)(?:the|this|these|those|your)\s+(?:story|stories|article|articles|news|reports?|texts?)")
 _CARRIED = re.compile(r"\s*\((?:in\s+)?([^()]+)\)(?=[\s?.!]*$)")
 
 
@@ -40,6 +44,9 @@ def asks_cast(question: str) -> str | None:
     if not m:
         return None
     topic = (m.group("topic") or "").strip()
+    # ("who are the people in the story": the articles themselves, no topic)
+    if _THE_ARTICLES.fullmatch(topic):
+        topic = ""
     involved = re.search(r"(?i)\binvolved\b", m.group(0)[:m.start("topic")] if m.group("topic") else m.group(0))
     if involved and re.search(r"\b[a-z]{3,}\b", re.sub(r"^(?:the|a|an)\s+", "", topic)):
         return None

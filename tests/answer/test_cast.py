@@ -21,6 +21,9 @@ def test_asks_cast_reads_the_topic():
     assert asks_cast("which people are involved in Basra") == "Basra"
     # the topic a follow-up carries over (was None: "who's involved" after "what's happening in basra")
     assert asks_cast("who's involved (in Basra)?") == "Basra" and asks_cast("who are the main players (Najaf)?") == "Najaf"
+    # "who are (all) the people ...": were searched as a question (uncertain: "... at least 12 people have been killed")
+    assert asks_cast("who are all the people mentioned") == "" and asks_cast("who are the people in Najaf") == "Najaf"
+    assert asks_cast("who are the people in the story") == ""  # the articles themselves, no topic (was not found)
 
 
 @pytest.mark.parametrize("question, people", [
