@@ -152,7 +152,9 @@ def _put_place(q: str, there: re.Match, place: str) -> str:
 # "what is a reduction": the thing a what-is question asks to define
 _HAPPENED_IN = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has|\s+was)?\s+(?:happened|happening|going\s+on)\s+(?:in|at|on)\b")
 _HAPPENING = re.compile(r"(?i)\bit\s+(?:happen|occur|(?:take|takes|took)\s+place|come\s+about|came\s+about)")
-_LAST_THING = re.compile(r"\b(the\s+(?:[A-Z][\w\-]*\s+)?[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s*\??\s*$")  # "the siege", "the Najaf siege", "the green zone"
+# "the siege", "the Najaf siege", "the green zone"; a name's: "Sadr's move"
+_LAST_THING = re.compile(r"\b(the\s+(?:[A-Z][\w\-]*\s+)?[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?"
+                         r"|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['\u2019]s\s+[a-z][a-z\-]*)\s*\??\s*$")
 
 
 def _ends_on(prev_q: str) -> str | None:

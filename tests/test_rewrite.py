@@ -1096,3 +1096,9 @@ def test_he_after_a_question_whose_subject_is_a_person_is_that_person_not_a_name
     # a name before the subject's verb is still the one ("what did Sadr's spokesman say" + "who is he": its own test)
     assert rewrite("where was he", _turn("what did the militia commander say about Sadr", "He said so. [1]")) == \
         "where was the militia commander"
+
+
+def test_it_after_a_who_question_ending_on_a_names_thing_is_that_thing():
+    # was "who criticized Iraqi government": the one the answer named, not the thing the question ended on
+    welcomed = _turn("who welcomed Sadr's move", "The Iraqi government has welcomed Sadr's move. [1]")
+    assert rewrite("and who criticized it", welcomed) == "who criticized Sadr's move"
