@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import base_forms, is_participle, is_place_noun, split_subject
-from bot.referents import entities
+from bot.referents import entities, is_place
 from index.terms import stopwords
 
 # A time counted from the previous turn's year: "a year later", "two years after that", "the following year",
@@ -25,10 +25,11 @@ _NOUN_PHRASE = re.compile(r"(?i:the|a|an|his|her|their|its)\s+[\w'\- ]+|[A-Z][\w
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|final|previous"
 
 
-def graft(prev: str, rest: str) -> str | None:
+def graft(prev: str, rest: str, answer: str = "") -> str | None:
     """Put the ellipsis into the previous question: "And in Basra?" after "When did fighting erupt in
     Najaf?" swaps the place ("... erupt in Basra"); a bare name swaps the previous question's last name;
-    anything else is appended ("... in exchange in Najaf"), but a thing the frame has no place for is None."""
+    anything else is appended ("... in exchange in Najaf"), but a thing the frame has no place for is None.
+    `answer`, the previous answer, tells which of the question's names are places."""
     # Another act and another place: "How many were killed in Kut?" + "and wounded in Basra?" -> both swapped
     both = re.fullmatch(r"([a-z]+)\s+((?:in|at|on|for|from|to|during|after|before)\s+\S.*)", rest)
     if both and is_participle(both.group(1)):
@@ -39,6 +40,17 @@ def graft(prev: str, rest: str) -> str | None:
         old = re.search(rf"\b(?i:{pm.group(1)})\s+(?:[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*|\d{{4}})(?=\W*$)", prev)
         if old:
             return prev[:old.start()] + rest + prev[old.end():]
+        # ... or the place modifying a thing: "when is the Baghdad curfew lifted" + "and in Kut?" -> "when is the Kut
+        # curfew lifted" (a place the previous answer puts after a preposition of place: "... curfew in Baghdad")
+        places = [n for n in entities(prev) if is_place(n, answer)] if pm.group(1).lower() in ("in", "at") else []
+        if len(places) == 1 and not pm.group(2).isdigit():
+            at = prev.find(places[0])
+            return prev[:at] + pm.group(2) + prev[at + len(places[0]):]
+    # "where were curfews imposed" + "what about Baghdad?": whether they were there ("were curfews imposed in
+    # Baghdad"; was "where were curfews imposed Baghdad")
+    where = re.match(r"(?i)\s*where\s+(is|are|was|were|did|does|do|has|have|had|will)\s+(\S.*?)\s*\??$", prev)
+    if where and re.fullmatch(r"(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*", rest):
+        return f"{where.group(1).lower()} {where.group(2)} in {rest}"
     # ... or what it is about: "what did Sadr's spokesman say about weapons" + "and about the fighting?" -> "... say
     # about the fighting"
     about = re.fullmatch(r"(?i)(about|regarding|concerning|on|over|against|toward|towards)\s+(\S.*)", rest)

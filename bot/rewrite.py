@@ -351,7 +351,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         m = None
     if m and len(q[m.end():].split()) <= 6:
         rest = q[m.end():].rstrip(" ?")
-        grafted = graft(prev_q.rstrip(" ?"), rest) if rest else prev_q.rstrip(" ?")
+        grafted = graft(prev_q.rstrip(" ?"), rest, answer) if rest else prev_q.rstrip(" ?")
         # ... else the thing asked about, in the previous turn's topic: "what about the economy (in Najaf)?"
         if grafted:
             return f"{grafted}?"

@@ -1102,3 +1102,17 @@ def test_it_after_a_who_question_ending_on_a_names_thing_is_that_thing():
     # was "who criticized Iraqi government": the one the answer named, not the thing the question ended on
     welcomed = _turn("who welcomed Sadr's move", "The Iraqi government has welcomed Sadr's move. [1]")
     assert rewrite("and who criticized it", welcomed) == "who criticized Sadr's move"
+
+
+def test_another_place_for_a_where_question_or_a_place_modifying_a_thing():
+    # was "where were curfews imposed Baghdad?": whether it was done there
+    imposed = _turn("where were curfews imposed", "Overnight curfews were being imposed elsewhere in central and "
+                    "southern Iraq, including Kut and Nasiriya. [1]")
+    assert rewrite("what about Baghdad", imposed) == "were curfews imposed in Baghdad?"
+    # was "when is the Baghdad curfew lifted in Kut?": the place the answer puts after "in" is swapped
+    lifted = _turn("when is the Baghdad curfew lifted", "Iraqi authorities say a citywide curfew in Baghdad is to be "
+                   "lifted early Monday. [1]")
+    assert rewrite("and in Kut?", lifted) == "when is the Kut curfew lifted?"
+    # a name the answer puts nowhere after a preposition of place is no place to swap
+    went = _turn("when did Maliki go", "Prime Minister Nouri Al-Maliki went on Monday. [1]")
+    assert rewrite("and in Basra?", went) == "when did Maliki go in Basra?"
