@@ -194,6 +194,9 @@ _GOING_TO = re.compile(r"(?i)(\b(?:is|are|am|was|were)\b|['\u2019](?:s|re)\b)(\s
                        r"(?:going\s+to|gonna)\s+([a-z]+)")
 
 
+_IN_CHARGE = re.compile(r"(?i)\bin\s+charge(?=\s+(?:of|at|in)\b|\s*\??\s*$)")
+
+
 def _as_will(m: re.Match) -> str:
     """A _GOING_TO match as "will" (its subject kept between), unless no verb follows "going to"."""
     if not lexicon.is_verb(m.group(3)):
@@ -216,6 +219,8 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     asked = _GET_PASSIVE.sub("", asked)
     asked = _GOING_TO.sub(_as_will, asked)
     asked = _SO_FAR.sub("", asked)
+    # "who is in charge of the offensive" asks who leads it: "charge" is no word of its topic ("Charge of the Knights")
+    asked = _IN_CHARGE.sub("leading", asked)
     # "what was the reaction to the offensive": what was received is the topic, "reaction" the frame's
     asked = reaction_topic(asked) or asked
     ts = frozenset(query_terms(_ASPECT.sub("", _WHAT_MEASURE.sub(r"\1", _HOW_MEASURE.sub(r"\1", asked))))) - QUESTION_FRAME

@@ -274,6 +274,13 @@ def test_a_country_is_run_by_whom_its_peoples_word_titles(sample_home, question)
     assert a.status == "answered" and "Prime Minister Nouri Al-Maliki" in a.citations[0].quote, a.answer
 
 
+def test_in_charge_of_asks_who_leads_it_charge_no_word_of_its_topic(sample_home):
+    # was answered by "British troops ... were not taking part in the operation, dubbed \"Charge of the Knights.\""
+    a = ask("who is in charge of the offensive", settings=sample_home)
+    assert a.citations and "Charge of the Knights" not in a.citations[0].quote, a.answer
+    assert "prime minister" in a.citations[0].quote.lower(), a.answer
+
+
 def test_a_role_is_a_person_title_over_what_the_question_names() -> None:
     from bot.answer import analyse_question
     from bot.answer.role import asks_for_leader, names_role
