@@ -38,6 +38,9 @@ COUNT_IDIOMS = (
      "how many were killed in \\g<place>"),
     # "any casualties?", "casualties", "death toll?"
     (re.compile(rf"^\s*(?:any\s+)?(?:{_TOLL_NOUN}|death\s+toll)\s*(?=[?.!]*\s*$)", re.I), "how many were killed"),
+    # "give me the casualty numbers", "what are the casualty figures in basra", "tell me the death count"
+    (re.compile(r"^\s*(?:(?:give|tell|show)\s+me\s+|what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+)?(?:the\s+)?"
+                r"(?:casualty|death)\s+(?:numbers?|figures?|counts?|tolls?|totals?)\b\s*", re.I), "how many were killed "),
     # "death toll in basra", "the number of casualties in kut" (no question word)
     (re.compile(r"^\s*(?:the\s+)?(?:death\s+toll|number\s+of\s+(?:dead|deaths|casualties|fatalities))\b\s*", re.I),
      "how many were killed "),

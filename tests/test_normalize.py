@@ -236,6 +236,10 @@ def test_a_very_long_word_is_no_typo_and_costs_nothing(corpus) -> None:
     ("any injuries?", "how many were injured?"),
     ("what did the officials say about the death toll", "what did the officials say about the number killed"),
     ("what did the officials say about casualties", "what did the officials say about the number killed"),
+    # (were left alone, and not found)
+    ("give me the casualty numbers", "how many were killed"),
+    ("what are the casualty figures in Basra", "how many were killed in Basra"),
+    ("tell me the death count?", "how many were killed?"),
     # no count of the dead asked for, or no place named: left alone
     ("what did the casualties say", "what did the casualties say"),
     ("civilian casualties", "civilian casualties"),
