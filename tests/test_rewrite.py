@@ -1116,3 +1116,13 @@ def test_another_place_for_a_where_question_or_a_place_modifying_a_thing():
     # a name the answer puts nowhere after a preposition of place is no place to swap
     went = _turn("when did Maliki go", "Prime Minister Nouri Al-Maliki went on Monday. [1]")
     assert rewrite("and in Basra?", went) == "when did Maliki go in Basra?"
+
+
+def test_a_bare_question_word_after_what_someone_said_asks_of_what_they_said():
+    # were "when did Maliki say?", "why did Senor say about the patrols?"
+    said = _turn("what did Maliki say", "On Saturday, Mr. Maliki acknowledged that he was caught off guard. [1]")
+    assert rewrite("when", said) == "when did Maliki say that?"
+    about = _turn("what did Senor say about the patrols", "Senor confirmed US forces would carry out patrols. [1]")
+    assert rewrite("why", about) == "why did Senor say that about the patrols?"
+    # (someone told: no "that" between the verb and its object)
+    assert rewrite("when", _turn("what did Senor tell reporters", "Senor told them. [1]")) == "when did Senor tell reporters?"
