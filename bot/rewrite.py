@@ -39,6 +39,11 @@ _MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+m
                    r"what\s+(?:does|did)\s+(?:that|this|it)\s+mean|what\s+do\s+you\s+mean|meaning|"
                    r"explain(?:\s+(?:that|this|it|more))?|can\s+you\s+explain(?:\s+(?:that|this|it))?)"
                    r"(?:\s+please)?\s*[?!.]*\s*")
+# Asking whether the answer holds: "really?", "are you sure?", "is that true?" (where it is from, "source?", is
+# bot/answer/provenance.py's: its article's credit line)
+_CONFIRM = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|but|hmm+)[\s,]+)*(?:really|seriously|for\s+real|truly|says\s+who|"
+                      r"are\s+you\s+(?:sure|certain)|(?:is|was)\s+(?:that|this|it)\s+(?:true|right|correct|so|accurate))"
+                      r"\s*[?!.]*\s*")
 # ... of those, the ones asking for more of the same, not for an explanation ("like what?", "what does that mean?")
 _MORE_OF = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more|anything\s+(?:else|more)|"
                       r"what\s+else|go\s+on|keep\s+going|continue|what\s+more)(?:\s+please)?\s*[?!.]*\s*")
@@ -284,6 +289,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if said and (re.search(r"[A-Z]", said.group(2))
                  or (head := said.group(2).split()[-1].lower()) and (is_person_noun(head) or is_group_noun(head))):
         return f"what else {said.group(1)} {said.group(2)} {said.group(3)}{said.group(4).rstrip(' ?')}?"
+    # "really?", "are you sure?": the previous question again, its answer shown again with the article it is from
+    if _CONFIRM.fullmatch(q):
+        return prev_q
     if _MORE.fullmatch(q):
         return f"tell me more about {topic or (names[0] if names else prev_q.rstrip(' ?'))}"
     if _WHY_NOT.fullmatch(q):

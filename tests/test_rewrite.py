@@ -1126,3 +1126,11 @@ def test_a_bare_question_word_after_what_someone_said_asks_of_what_they_said():
     assert rewrite("why", about) == "why did Senor say that about the patrols?"
     # (someone told: no "that" between the verb and its object)
     assert rewrite("when", _turn("what did Senor tell reporters", "Senor told them. [1]")) == "when did Senor tell reporters?"
+
+
+@pytest.mark.parametrize("doubt", ["really?", "are you sure", "is that true?", "ok, really?", "says who?"])
+def test_a_doubt_asks_the_previous_question_again(doubt):
+    # was "really (Sadr)?", answered by "The Iraqi government has welcomed Sadr's move"
+    assert rewrite(doubt, SADR) == "What did Sadr demand in exchange?"
+    # where it is from is asked of the answer's article (bot/answer/provenance.py), not by asking again
+    assert rewrite("source?", SADR) != "What did Sadr demand in exchange?"
