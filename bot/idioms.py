@@ -1,7 +1,8 @@
 """Idioms of a question put plainly, after its words are the articles' (bot/normalize.py): a news idiom for a
 count of the dead ("basra death toll" -> "how many were killed in basra"), a yes / no question's negated
 auxiliary ("didn't the government welcome the move?" -> "did ..."), "got" and a participle as a passive ("who
-got hurt" -> "who was hurt").
+got hurt" -> "who was hurt"), a person's full name asked for as who they are ("what's Maliki's full name" -> "who is
+Maliki").
 """
 
 from __future__ import annotations
@@ -64,6 +65,25 @@ def plain_count(question: str) -> str:
             # (no space left before the question mark: "have there been injuries?" -> "was anyone hurt?")
             return re.sub(r"\s+(?=[?.!]+\s*$)", "", pattern.sub(plain, question, count=1)).rstrip()
     return question
+
+
+# "what's Maliki's full name", "what is the full name of the prime minister": who the person is, whom the articles
+# introduce by the whole name and title ("Prime Minister Nouri Al-Maliki ...")
+_FULL_NAME = re.compile(r"(?i)^\s*(?:what(?:'s|\s+is|\s+was)|whats)\s+(?:(?P<pronoun>his|her|their)\s+(?:full|whole|real|"
+                        r"complete)\s+names?|(?P<owner>\S.*?)['\u2019]s\s+(?:full|whole|real|complete)\s+name|"
+                        r"the\s+(?:full|whole|real|complete)\s+name\s+of\s+(?P<of>\S.*?))\s*(?P<end>[?.!]*)\s*$")
+_PERSONAL = {"his": "he", "her": "she", "their": "they"}  # ("what's his full name" -> "who is he", for rewrite)
+
+
+def plain_name(question: str) -> str:
+    """"what's Maliki's full name" -> "who is Maliki"; other questions unchanged."""
+    m = _FULL_NAME.match(question)
+    if not m:
+        return question
+    if m.group("pronoun"):
+        be = "are" if m.group("pronoun").lower() == "their" else "is"
+        return f"who {be} {_PERSONAL[m.group('pronoun').lower()]}{m.group('end')}"
+    return f"who is {m.group('owner') or m.group('of')}{m.group('end')}"
 
 
 # "didn't the government welcome the move?" asks what "did the government welcome the move?" does: the

@@ -19,7 +19,7 @@ import pytest
 from bot.answer import common_words, known_word, same_sense
 from bot.answer.lexicon import country_names
 from bot.corrections import CAPITALISED, MIN_TYPO_LEN
-from bot.idioms import plain_count
+from bot.idioms import plain_count, plain_name
 from bot.normalize import ABBREVIATIONS, CONTRACTIONS, HOW_WORDS, QUESTION_WORDS, QUESTION_WORD_TYPOS, normalize
 from bot.tense import simple_tense
 from index.terms import edit_distance, stopwords
@@ -526,3 +526,13 @@ def test_a_question_word_opening_the_question_joins_no_name(corpus) -> None:
     # the Najaf article capitalises "What Happened in 1973?")
     assert normalize("What happened in Kut?", Corpus(corpus)) == "What happened in Kut?"
     assert normalize("Who is Dan senor", Corpus(corpus)) == "Who is Dan Senor"
+
+
+@pytest.mark.parametrize("asked, plain", [
+    ("what's Maliki's full name?", "who is Maliki?"), ("what is the full name of the prime minister", "who is the prime minister"),
+    ("what's his full name", "who is he"),  # (the follow-up's rewrite puts the person for "he")
+    ("what is the name of the shrine", "what is the name of the shrine"),  # a thing's name: left alone
+])
+def test_a_persons_full_name_is_asked_as_who_they_are(asked, plain) -> None:
+    # "what's his full name" after "who is maliki" was uncertain ("full", "name" in no article)
+    assert plain_name(asked) == plain

@@ -294,3 +294,12 @@ def test_what_came_next_is_no_credit_line(sample_home):
     # was "VOA Correspondent Challiss McDonough has more from our Middle East bureau in Cairo."
     assert a.citations and "Correspondent" not in a.citations[0].quote, a.answer
     assert a.citations[0].quote.startswith("Iraqi security forces and Shi'ite militias fought"), a.answer
+
+
+def test_his_full_name_after_who_is_asks_who_he_is(sample_home):
+    # was uncertain: "what's Maliki's full name", its "full" and "name" in no article
+    first = ask("who is maliki", settings=sample_home)
+    a = ask("what's his full name", history=[{"role": "user", "content": "who is maliki"},
+                                             {"role": "assistant", "content": first.answer}], settings=sample_home)
+    assert a.standalone_question == "who is Maliki"
+    assert a.status == "answered" and "Nouri Al-Maliki" in a.citations[0].quote, a.answer
