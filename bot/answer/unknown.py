@@ -35,7 +35,7 @@ def _mentioned(bm25: BM25Index, term: str, spellings: frozenset[str] = frozenset
         return True
     if spellings:
         return any(bm25.doc_freq(t) > 0 for w in spellings for t in terms(w))
-    # Misspellings keep their first two letters (as bot/normalize.py assumes): only that slice of the
+    # Misspellings keep their first two letters (as bot/corrections.py assumes): only that slice of the
     # sorted vocabulary is compared. A name of four letters or fewer one edit from an indexed term is
     # another name, not a typo ("bush" / "busi", the stem of "businesses"; "rice" / "rich").
     if len(term) < MIN_TYPO:
