@@ -157,7 +157,22 @@ def reacts(lib: Library, actor: frozenset[str], topic: frozenset[str], c: Candid
 
 
 def _acts(lib: Library, actor: frozenset[str], verb: str, c: Candidate, exact: bool = False) -> bool:
-    return names_speaker(lib, actor, c.article_id, c.start) and does_verb(lib, verb, c.article_id, c.start, exact)
+    return (names_speaker(lib, actor, c.article_id, c.start) and does_verb(lib, verb, c.article_id, c.start, exact)
+            and not _only_undergoes(lib.articles[c.article_id].text[c.start:c.end], actor, verb))
+
+
+def _only_undergoes(sentence: str, actor: frozenset[str], verb: str) -> bool:
+    """Is the actor named in the sentence only right after a form of the verb, as what it is done to ("did the
+    government target ...": "... anyone who continues carrying weapons or targeting the government ...")?"""
+    ws = words(sentence)
+    bases = set(lexicon.base_forms(verb, "v")) or {verb.lower()}
+    at = [i for i, w in enumerate(ws) if set(terms(w)) & actor]
+    # (a determiner between them: "the invading Normans" are the ones invading)
+    return bool(at) and all(i >= 2 and ws[i - 1] in _OWNERS and set(lexicon.base_forms(ws[i - 2], "v")) & bases
+                            for i in at)
+
+
+_OWNERS = frozenset("the a an his her their its".split())
 
 
 def definition_first(lib: Library, term: str | None, cands: list[Candidate],
