@@ -345,7 +345,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # "what did Maliki say (about the patrols)" + "when?": when he said what the answer quotes ("when did Maliki
         # say that (about the patrols)?", was "when did Maliki say?")
         said = _SAID.match(prev_q)
-        if (asked.group().strip().lower() == "what" and said and not said.group(2).lower().startswith("else ")
+        if (asked.group().strip().lower() == "what" and said
                 and re.fullmatch(r"(?i)(?:\s+(?:about|on|of|regarding|to)\b.*)?\s*\??\s*", said.group(4))):
             return f"{bare.group(1)} {said.group(1)} {said.group(2)} {said.group(3)} that{said.group(4).rstrip(' ?')}?"
         # "what did the British do" + "where?": where they did that, the act the previous answer told of

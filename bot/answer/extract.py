@@ -39,8 +39,8 @@ from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_all_sources, asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader, led_by
-from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_agent, does_as_subject, names_speaker, reports_speech,
-                               says_as_subject, source_terms, speaks_as_subject, speaks_first)
+from bot.answer.speaker import (actor_terms, acts_in, asks_reaction, does_as_agent, does_as_subject, names_speaker,
+                               reports_speech, says_as_subject, source_terms, speaks_as_subject, speaks_first)
 from bot.answer.order import by_kind
 from bot.answer.promote import (SPEAKER_WINDOW, definition_first, gives_role, naming_first, prefer_actor, promote_first,
                                 reacts)
@@ -411,21 +411,19 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             and not _AHEAD.search(lib.articles[best.article_id].text[best.start:best.end])):
         status = UNCERTAIN
     # "what else did Senor say?" once all his words were shown: a sentence not naming him (itself, by title, by a
-    # pronoun after one that does) is nothing else he said
-    if (status == ANSWERED and speaker and shown and wants_more(q.text)
+    # pronoun after one that does) is nothing else he said.
+    # Nor, for "what did Sistani say about the offensive in Basra?", is "The prime minister issued a statement saying
+    # the offensive was targeting ...": what a name said, in a sentence that names them nowhere, is someone else's
+    # words (a speaker by a common noun is left to the scorer: "what did Sadr's people promise" is answered by "He
+    # said he was ordering ..." after his aide's words)
+    if (status == ANSWERED and speaker
+            and ((shown and wants_more(q.text)) or speaker <= {t for w in q.names for t in terms(w)})
             and not names_speaker(lib, speaker, best.article_id, best.start)):
         status = UNCERTAIN
     # "where else is there a curfew?" once the curfews elsewhere were shown: a sentence holding nothing of the
     # question itself (only the sentence before it does) is nothing more on it ("Angry protesters took to ...")
     if shown and wants_more(q.text) and not speaker and not best.features.get("cov", 1.0):
         status = NOT_FOUND
-    # "what did Sistani say about the offensive in Basra?" against "The prime minister issued a statement saying the
-    # offensive was targeting ...": what someone said, in a sentence that names them nowhere (nor a pronoun after
-    # one that does) is someone else's words
-    # (a name: "what did Sadr's people promise" is answered by "He said he was ordering ..." after his aide's words)
-    if (status == ANSWERED and speaker and speaker <= {t for w in q.names for t in terms(w)}
-            and not names_speaker(lib, speaker, best.article_id, best.start)):
-        status = UNCERTAIN
     # "what did Sistani's spokesman say?" against "... those loyal to ... al-Sistani to ask the militia to leave":
     # a speaker named by a kind of person narrowed by a name is not there when the sentence and its context name
     # no such person ("Sadr spokesman Hazem al-Aaraji ..." does)

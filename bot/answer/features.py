@@ -240,8 +240,9 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
     """Question.aliases: for each adjective of the question (one of its terms), the terms of the nouns
     WordNet derives from it that share its root ("angry" -> "anger"), and, for one no article uses (`unseen`),
     of the nouns it pertains to ("economic" -> "economy": the stems differ); for a kind of person no article
-    names, the words for it and its kinds; for an act's noun no article uses, its verb ("extension" -> "extend") ("spokesperson" -> "spokesman"); for a follower's word, its leader's name
-    ("Sadrists" -> "Sadr")."""
+    names, the words for it and its kinds ("spokesperson" -> "spokesman"); for any other noun no article uses,
+    the verb it names the act of ("extension" -> "extend"); for a follower's word, its leader's name ("Sadrists"
+    -> "Sadr")."""
     if not lexicon.available():
         return ()
     out = {}
@@ -255,15 +256,13 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
             # an English word)
             if re.search(r"[a-z]{3}ists?$", w) and not known_word(w):
                 other |= frozenset(terms(re.sub(r"ists?$", "", w)))
-            # (a kind of person no article names: the words for it and for its kinds, which they may use
-            # instead: "spokesperson" -> "spokesman")
-            if own[0] in unseen and w not in named and lexicon.is_person_first(w):
-                other |= frozenset(t for n in lexicon.narrower_nouns(w) for t in terms(n)) - {own[0]}
-            # (an act's noun no article uses: the verb it names, which they may use instead: "how long was the
-            # extension" -> "extended the deadline for 10 days")
-            # (not a person's: "governor" is no "govern", which "government" holds)
-            if own[0] in unseen and w not in named and not lexicon.is_person_first(w):
-                other |= frozenset(t for v in lexicon.act_verbs(w) for t in terms(v)) - {own[0]}
+            # (a word no article uses, not part of a name: for a kind of person, the words for it and for its
+            # kinds, which they may use instead: "spokesperson" -> "spokesman"; else the verb it names the act of:
+            # "how long was the extension" -> "extended the deadline for 10 days"; a person's noun names no act:
+            # "governor" is no "govern", which "government" holds)
+            if own[0] in unseen and w not in named:
+                instead = (lexicon.narrower_nouns(w) if lexicon.is_person_first(w) else lexicon.act_verbs(w))
+                other |= frozenset(t for n in instead for t in terms(n)) - {own[0]}
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
                 other |= frozenset(t for v in _SIDE for t in terms(v)) - {own[0]}

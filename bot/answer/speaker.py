@@ -383,6 +383,9 @@ def reports_speech(lib: Library, article_id: str, start: int) -> bool:
     return any(lexicon.is_speech_verb(w) for w in set(words(text[start:end])) if w.isalpha())
 
 
+PRONOUN_RUN = 4  # sentences opening on a pronoun followed back to the one naming whom it stands for
+
+
 def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start: int) -> bool:
     """Does the sentence at `start` of the article name the speaker (itself, by title, or by a pronoun
     opening it right after a sentence that does)?"""
@@ -402,6 +405,3 @@ def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start:
         if speaker <= said:
             break
     return speaker <= said
-
-
-PRONOUN_RUN = 4  # sentences opening on a pronoun followed back to the one naming whom it stands for
