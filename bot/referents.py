@@ -164,8 +164,9 @@ def thing_asked(prev_q: str) -> str | None:
         thing = thing if bare.group(1) else f"the {thing}"
         return thing if a_thing(thing) else None
     parts = split_subject(prev_q.rstrip(" ?") + "?")
-    defined = (_WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q) or _HAPPENED_TO.match(prev_q) or _IS_IT.match(prev_q)
-               or _WH_PASSIVE.match(prev_q) or _WHAT_NOUN.match(prev_q))
+    # (a passive first: "how long was the deadline extended" asks of the deadline, not "the deadline extended")
+    defined = (_WH_PASSIVE.match(prev_q) or _WHAT_IS.match(prev_q) or _IS_THERE.match(prev_q)
+               or _HAPPENED_TO.match(prev_q) or _IS_IT.match(prev_q) or _WHAT_NOUN.match(prev_q))
     if not parts and not defined:
         return None
     subject = defined.group(1) if defined and defined.re in (_WH_PASSIVE, _WHAT_NOUN) else parts[1] if parts \
@@ -196,7 +197,8 @@ def thing_asked(prev_q: str) -> str | None:
 _IS_IT = re.compile(r"(?i)^\s*(?:is|was|are|were)\s+(the\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)??)\s+"
                     r"(?:(?:still|now|really|already)\s+)?[a-z][a-z\-]*(?:\s+(?:on|off|over|up|out))?\s*\??\s*$")
 # "when is the curfew being lifted", "why was the deadline extended": the thing a passive is asked of
-_WH_PASSIVE = re.compile(r"(?i)^\s*(?:when|where|why|how)\s+(?:is|was|are|were)\s+(the\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)??)"
+_WH_PASSIVE = re.compile(r"(?i)^\s*(?:when|where|why|how(?:\s+(?:long|much|many|often|far|badly))?)\s+(?:is|was|are|were)\s+"
+                         r"(the\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)??)"
                          r"\s+(?:(?:being|still|now|already|finally)\s+)?[a-z]+(?:ed|en)\b")
 # "what deadline did he give them": the thing of the kind asked for ("was it extended?": the deadline)
 _WHAT_NOUN = re.compile(r"(?i)^\s*(?:what|which)\s+([a-z][a-z\-]*)\s+(?:did|does|do|will|would|has|have|had)\s")

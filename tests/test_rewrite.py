@@ -1134,3 +1134,11 @@ def test_a_doubt_asks_the_previous_question_again(doubt):
     assert rewrite(doubt, SADR) == "What did Sadr demand in exchange?"
     # where it is from is asked of the answer's article (bot/answer/provenance.py), not by asking again
     assert rewrite("source?", SADR) != "What did Sadr demand in exchange?"
+
+
+def test_it_after_a_passive_question_is_its_subject_not_its_participle():
+    # was "why was the deadline extended extended"
+    extended = _turn("how long was the deadline extended", "He extended the deadline for 10 days. [1]")
+    assert rewrite("why was it extended", extended) == "why was the deadline extended"
+    received = _turn("how was the truce received", "The truce was greeted with cautious relief. [1]")
+    assert rewrite("who welcomed it", received) == "who welcomed the truce"
