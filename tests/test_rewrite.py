@@ -1142,3 +1142,9 @@ def test_it_after_a_passive_question_is_its_subject_not_its_participle():
     assert rewrite("why was it extended", extended) == "why was the deadline extended"
     received = _turn("how was the truce received", "The truce was greeted with cautious relief. [1]")
     assert rewrite("who welcomed it", received) == "who welcomed the truce"
+
+
+def test_it_after_a_phrasal_verb_is_the_subject_without_the_verb():
+    # was "where did the fighting slack slack off": "off" read as the verb, "slack" as a noun of the subject
+    slacked = _turn("why did the fighting slack off", "After the order, fighting appeared to have slacked off. [1]")
+    assert rewrite("where did it slack off", slacked) == "where did the fighting slack off"

@@ -103,11 +103,14 @@ def _noun_before_verb(toks: list[str], i: int) -> bool:
     following = toks[i + 1].lower()
     if following.strip("?.!,") == "do":
         return True
+    # (a particle after it is the verb's: "the fighting *slack off*", not a verb "off")
     return (bool(lexicon.base_forms(toks[i].lower(), "n")) and _bare_verb(following)
-            and following not in stopwords() and following not in _AUX_BASE)
+            and following not in stopwords() and following not in _AUX_BASE
+            and following.strip("?.!,") not in _PARTICLES)
 
 
 _AUX_BASE = frozenset({"be", "have"})
+_PARTICLES = frozenset("off up out down away back over around".split())  # a phrasal verb's ("slack off")
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # "were killed": the passive's auxiliary
 _VERB_PARTS = frozenset({"be", "have", "been", "being", "not", "n't", "never"})
 
