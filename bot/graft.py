@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import base_forms, is_participle, is_place_noun, split_subject
-from bot.referents import entities, is_place
+from bot.referents import entities, is_place, plural_noun
 from index.terms import stopwords
 
 # A time counted from the previous turn's year: "a year later", "two years after that", "the following year",
@@ -69,6 +69,13 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
                      prev) if kind else None
     if same:
         return prev[:same.start()] + rest + prev[same.end():]
+    # ... or in the plural with no article: "where were clashes reported besides Basra" + "and curfews?" -> "where
+    # were curfews reported besides Basra" (the previous question's first plural noun is swapped)
+    if re.fullmatch(r"[a-z][a-z\-]*s", rest) and plural_noun(rest):
+        old = plural_noun(prev)
+        at = re.search(rf"\b{re.escape(old)}\b", prev, re.I) if old else None
+        if at:
+            return prev[:at.start()] + rest + prev[at.end():]
     # Another act in the previous question's frame: "How many were hurt in Basra?" + "And killed?" -> "How
     # many were killed in Basra?" (the last past participle of the previous question is swapped)
     if re.fullmatch(r"[a-z]+", rest) and is_participle(rest):

@@ -1148,3 +1148,14 @@ def test_it_after_a_phrasal_verb_is_the_subject_without_the_verb():
     # was "where did the fighting slack slack off": "off" read as the verb, "slack" as a noun of the subject
     slacked = _turn("why did the fighting slack off", "After the order, fighting appeared to have slacked off. [1]")
     assert rewrite("where did it slack off", slacked) == "where did the fighting slack off"
+
+
+def test_a_bare_plural_noun_swaps_the_previous_questions_plural_noun():
+    # was "where were clashes reported besides Basra curfews?"
+    clashes = _turn("where were clashes reported besides Basra", "Clashes were also reported in the city of Kut. [1]")
+    assert rewrite("and curfews", clashes) == "where were curfews reported besides Basra?"
+    died = _turn("how many soldiers died in Basra", "Twelve soldiers died. [1]")
+    assert rewrite("what about civilians?", died) == "how many civilians died in Basra?"
+    # a participle is another act, not a thing ("and wounded")
+    killed = _turn("how many people were killed in Basra", "At least 12 people have been killed. [1]")
+    assert rewrite("and wounded", killed) == "how many people were wounded in Basra?"
