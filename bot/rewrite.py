@@ -93,6 +93,8 @@ _WHAT_SAID = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)
                         r"wrote)\W*$")
 
 
+# "what economy depends on pilgrims": the kind of thing asked for (a noun, not "what is", "what did")
+_WHAT_KIND = re.compile(r"(?i)^\s*(?:what|which)\s+([a-z][a-z\-]*)\s+(?!(?:is|was|are|were|did|does|do)\b)")
 _THE_THING = re.compile(r"(?i)\bthe\s+[a-z][a-z\-]*")  # "the statement"
 _FOR_NAME = re.compile(r"\s+(?:for|of|by|from|on\s+behalf\s+of)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")  # "... for Sadr"
 _WHO_OF_HIM = re.compile(r"(?i)^\W*(?:and\s+)?who(?:m)?\s+(?:\w+\s+){0,2}?(?:him|her|them)\b")
@@ -518,6 +520,11 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
             # (with the name it is for: "the statement for Sadr", not any statement)
             thing = next((m.group() + (f.group() if (f := _FOR_NAME.match(prev_q, m.end())) else "")
                           for m in _THE_THING.finditer(prev_q) if a_thing(m.group())), None)
+            # ... or the thing of the kind asked for: "what economy depends on pilgrims" + "why has it suffered?"
+            # (the economy, not "al-Sadr" of its answer's "The al-Sadr crisis")
+            kind = _WHAT_KIND.match(prev_q)
+            if not thing and kind and base_forms(kind.group(1).lower(), "n") and a_thing(f"the {kind.group(1)}"):
+                thing = f"the {kind.group(1).lower()}"
             if person_like(name, f"{prev_q} {answer}") and thing:
                 return q[:pm.start()] + (_owner(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
         # "what did the government say about it" after "did Sadr listen": "it" is not what the question names

@@ -1159,3 +1159,10 @@ def test_a_bare_plural_noun_swaps_the_previous_questions_plural_noun():
     # a participle is another act, not a thing ("and wounded")
     killed = _turn("how many people were killed in Basra", "At least 12 people have been killed. [1]")
     assert rewrite("and wounded", killed) == "how many people were wounded in Basra?"
+
+
+def test_it_after_what_kind_of_thing_is_that_thing_not_a_person_named_in_the_answer():
+    # was "why has al-Sadr suffered" (its answer's "The al-Sadr crisis")
+    economy = _turn("what economy depends on pilgrims", "The al-Sadr crisis has crippled the economy of this "
+                    "ancient city which depends on the flow of foreign pilgrims. [1]")
+    assert rewrite("why has it suffered", economy) == "why has the economy suffered"
