@@ -253,7 +253,8 @@ def rewrite(question: str, history: Sequence[dict] | None, normalize: Callable[[
 
 def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     """q against one previous turn whose question already stands alone."""
-    if not prev_q:
+    # (nor "where does it say that?", "how do you know?": asked of the answer just given, not of its topic)
+    if not prev_q or about_answer(q):
         return q
     answer = re.sub(r"\[\d+\]", "", prev_a)
     q = dated(q, prev_q, answer)

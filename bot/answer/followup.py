@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.lexicon import base_forms
-from bot.answer.provenance import is_credit
+from bot.answer.provenance import asks_article, is_credit
 from bot.answer.speaker import reports_speech
 from bot.library import Library, SentenceRow, sentence_at
 from bot.types import Passage
@@ -49,7 +49,9 @@ def refers_back(question: str) -> bool:
     for more than it said ("tell me more about ...", "what else")?
     "where did he say that?", "who took that further" (an adverb follows), but not "what did that
     agreement say" (a noun follows) nor "is there a curfew" (an existential "there" before a noun)."""
-    if wants_more(question) or points_at_event(question) or asks_who_said(question) or asks_next(question):
+    # ("how do you know?", "proof?": the answer just given is asked for again, whatever the words)
+    if (wants_more(question) or points_at_event(question) or asks_who_said(question) or asks_next(question)
+            or asks_article(question)):
         return True
     for m in _BACK.finditer(question):
         word, after = m.group(1).lower(), (m.group(2) or "").lower()

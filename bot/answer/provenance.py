@@ -27,8 +27,12 @@ _ASKS_OF_ANSWER = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:what(?:'s|\s
 _OF_THIS = re.compile(r"(?i)\b(?:who\s+(?:wrote|writes|reported|reports|filed|authored|published)|(?:author|writer|"
                       r"reporter|source|byline)s?\s+(?:of|for|behind))\s+(?:this|that|it)\b(?!\s+[a-z])")
 # "which article says that?", "what story is this from?": the article the answer just given quoted
-_WHICH = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:which|what)\s+(?:article|story|report|piece|one)s?\b"
-                    r"[^?(]*\b(?:that|this|it)\s*(?:from|in|come\s+from)?\W*(?:\(|$)")
+# ... and "how do you know?", "where does it say that?", "what's your evidence?": the answer's own evidence
+_WHICH = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|but)\W+)?(?:(?:which|what)\s+(?:article|story|report|piece|one)s?\b"
+                    r"[^?(]*\b(?:that|this|it)\s*(?:from|in|come\s+from)?"
+                    r"|how\s+do\s+you\s+know(?:\s+(?:that|this|it|so))?"
+                    r"|where\s+does\s+it\s+say\s+(?:that|this|so)"
+                    r"|(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?(?:evidence|proof))\W*(?:\(|$)")
 # A credit line: "By Jane Doe", "SOURCE: Agencies", "... Correspondent Challiss McDonough ..."
 _CREDIT = re.compile(r"^\W*(?:(?i:sources?)\s*:|[Bb]y\s+[A-Z])|\b[Cc]orrespondent\s+[A-Z]")
 

@@ -36,6 +36,10 @@ def test_the_article_s_credit_line_answers(sample_home, question, credit):
     ("which article says that", True), ("what article is that from?", True), ("which story is this in", True),
     ("which articles mention Sadr", False),  # a description of the archive, not of the answer just given
     ("which article says that the US agreed", False),  # a clause, no pointer
+    # asked for the answer's evidence
+    ("how do you know?", True), ("how do you know that", True), ("where does it say that", True), ("proof?", True),
+    ("what's your evidence", True),
+    ("how do you know Sadr", False), ("what is the evidence against Sadr", False),  # of something else
 ])
 def test_a_question_about_the_article_of_the_answer_just_given(question, asks):
     assert asks_article(question) is asks
@@ -52,6 +56,16 @@ def test_which_article_says_that_quotes_the_answer_just_given_again(sample_home)
     assert a.status == "answered" and a.citations[0].quote == first.citations[0].quote  # was not found
     assert a.citations[0].article_id == first.citations[0].article_id
     assert "(" not in a.standalone_question  # no topic carried over: the answer's own words find its article
+
+
+@pytest.mark.parametrize("doubt", ["how do you know", "where does it say that?", "proof?"])
+def test_asked_for_evidence_the_answer_just_given_is_quoted_again(sample_home, doubt):
+    # were: another sentence about the Mahdi Army ("how do you know (Mahdi Army)?"), "where does Sadr's
+    # demand say that", and a sentence it was not found in
+    first, a = _follow(sample_home, "is the mahdi army still in control of najaf", doubt)
+    assert "remained in firm control" in first.citations[0].quote
+    assert a.status == "answered" and a.citations[0].quote == first.citations[0].quote, a.answer
+    assert a.standalone_question == doubt
 
 
 def test_the_source_of_the_answer_just_given_is_its_articles_credit_line(sample_home):
