@@ -67,9 +67,11 @@ def _after_subject(question: str) -> list[str] | None:
     if i + 1 < len(toks) and toks[i].lower().endswith("ing") and toks[i + 1][:1].islower():
         i += 1
     # Skip a prepositional phrase of the subject ("the curfew in Basra be lifted") and auxiliaries, and the
-    # particles inside a name ("Jean de Bethencourt").
+    # particles inside a name ("Jean de Bethencourt"), and an adverb before the verb ("will the US troops *still*
+    # patrol": WordNet's verb "still", to calm, is not the one asked about).
     # ("what did the US do in Najaf": "do" after the subject is its verb, no auxiliary)
     while i < len(toks) and (toks[i].lower() in _PREPOSITIONS or toks[i][:1].isupper()
+                             or (toks[i].lower() in _ADVERBS and i + 1 < len(toks))
                              or (toks[i].lower() in stopwords() and not (i and toks[i].lower() == "do"))
                              or _HYPHENED_NAME.match(toks[i])
                              or (toks[i] in _NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1][:1].isupper())):
@@ -110,6 +112,7 @@ def _noun_before_verb(toks: list[str], i: int) -> bool:
 
 
 _AUX_BASE = frozenset({"be", "have"})
+_ADVERBS = frozenset("still now already really actually ever also just even finally again yet".split())
 _PARTICLES = frozenset("off up out down away back over around".split())  # a phrasal verb's ("slack off")
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})  # "were killed": the passive's auxiliary
 _VERB_PARTS = frozenset({"be", "have", "been", "being", "not", "n't", "never"})
