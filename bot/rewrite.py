@@ -450,6 +450,13 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     asked_about = _WHO_ARE.match(prev_q)
     if pm and not own and pm.group(1).lower() in {"they", "them"} and asked_about:
         return q[:pm.start()] + asked_about.group(1) + q[pm.end():]
+    # "what do residents think of the Mahdi Army" + "why are they angry": the people the question's subject names
+    # (its head a plural kind of person), not a body of people it asks about
+    parts = split_subject(prev_q.rstrip(" ?") + "?") if pm and not own and not _WHO.match(prev_q) \
+        and pm.group(1).lower() in {"they", "them", "their"} else None
+    people = plural_noun(parts[1], people=True) if parts else None
+    if people and parts[1].lower().endswith(people):
+        return q[:pm.start()] + (_owner(parts[1]) if pm.group(1).lower() == "their" else parts[1]) + q[pm.end():]
     # "what's the Mahdi Army doing in Najaf" + "are they leaving?": a body of people the question names
     # (or an acronym: "tell me about the US in Najaf" + "what did they suspend?")
     # ... or its subject, typed in lower case ("did the government agree?" + "what did they say instead?")

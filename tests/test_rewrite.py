@@ -1166,3 +1166,14 @@ def test_it_after_what_kind_of_thing_is_that_thing_not_a_person_named_in_the_ans
     economy = _turn("what economy depends on pilgrims", "The al-Sadr crisis has crippled the economy of this "
                     "ancient city which depends on the flow of foreign pilgrims. [1]")
     assert rewrite("why has it suffered", economy) == "why has the economy suffered"
+
+
+def test_they_after_a_question_whose_subject_is_people_is_those_people():
+    # was "why are the Mahdi Army angry": the body of people asked about, not the people asking
+    think = _turn("what do residents think of the Mahdi Army", "The Mahdi Army's grip on the city centre has "
+                  "angered many residents. [1]")
+    assert rewrite("why are they angry", think) == "why are residents angry"
+    assert rewrite("what is their complaint", think) == "what is residents' complaint"
+    # a body of people that is the subject is still it
+    doing = _turn("what's the Mahdi Army doing in Najaf", "The Mahdi Army remained in firm control. [1]")
+    assert rewrite("are they leaving?", doing) == "are the Mahdi Army leaving?"
