@@ -298,6 +298,19 @@ def sentence_at(lib, article_id: str, start: int) -> SentenceRow:
     return sents[bisect.bisect_left(sents, start, key=lambda s: s.start)]
 
 
+def prose_before(lib, row: SentenceRow) -> SentenceRow | None:
+    """The sentence before `row` that it goes on from: the one before it, past a pull quote and its attribution
+    between them (a pull quote's "Abu Faris, militia commander in Najaf" says nothing of the sentence after it;
+    a heading, "Tense truce", does); None at the article's start."""
+    sents = lib.sentences[row.article_id]
+    i = row.ordinal - 1
+    # (an attribution is a short line right after the pull quote, read as a heading: index/fragments.py)
+    while i >= 0 and (sents[i].kind == "pull_quote" or (sents[i].kind == "heading" and i > 0
+                                                         and sents[i - 1].kind == "pull_quote")):
+        i -= 1
+    return sents[i] if i >= 0 else None
+
+
 def open_library(settings: Settings) -> Library:
     """The shared Library for these settings, opened on first use."""
     key = (str(Path(settings.home).resolve()), settings.collection, settings.chroma_url, settings.embed_model)

@@ -16,7 +16,7 @@ from bot.answer.verbs import asks_whether_any, predicate_adjective, verb_stated,
 from bot.answer.promote import words_of
 from bot.answer.speaker import says_verb
 from bot.answer.spelling import respell
-from bot.library import Library, sentence_at
+from bot.library import Library, prose_before, sentence_at
 from bot.types import Passage
 from index.terms import terms, words
 
@@ -28,9 +28,7 @@ def answer_context(lib: Library, c: Candidate, variants: dict | None = None) -> 
     """(the candidate's article text, its context: the sentence before it, itself, and the name its title
     stands for), with the archive's other spellings of the question's names read as the question's."""
     text = respell(lib.articles[c.article_id].text, variants or {})
-    sents = lib.sentences[c.article_id]
-    ordinal = sentence_at(lib, c.article_id, c.start).ordinal
-    prev = sents[ordinal - 1] if ordinal > 0 else None
+    prev = prose_before(lib, sentence_at(lib, c.article_id, c.start))
     ctx_text = text[prev.start:c.end] if prev else text[c.start:c.end]
     return text, f"{ctx_text} {named_by_title(text, text[c.start:c.end])}"
 

@@ -51,7 +51,7 @@ from bot.answer.locate import placing_sentences, sentences_of_shape
 from bot.answer.spelling import name_variants, respell
 from bot.answer.unknown import unknown_names
 from bot.answer.verbs import BE_FORMS, asks_whether_any, is_participle, verb_stated
-from bot.library import Library, SentenceRow
+from bot.library import Library, SentenceRow, prose_before
 from bot.types import Citation, Passage
 from index.terms import terms, words
 
@@ -139,7 +139,7 @@ def candidates(lib: Library, q: Question, passages: list[Passage], qv: np.ndarra
         if s.article_id not in texts:
             texts[s.article_id] = respell(lib.articles[s.article_id].text, variants or {})
         text = texts[s.article_id]
-        prev = lib.sentences[s.article_id][s.ordinal - 1] if s.ordinal > 0 else None
+        prev = prose_before(lib, s)
         previous = text[prev.start:prev.end] if prev else ""
         # "The cleric agreed ...": the person the article calls "cleric" is named by the sentence too.
         alias = named_by_title(text, text[s.start:s.end])

@@ -28,3 +28,21 @@ def test_who_said_it_is_named_by_the_sentence_before_he_said(sample_home):
     # back over a sentence going on with the pronoun ("He said he was ordering complete cooperation ...")
     a = ask("who said anyone carrying weapons will not be part of the sadrist movement", settings=sample_home)
     assert a.citations[0].quote.startswith("Sadr spokesman Hazem al-Aaraji read a statement"), a.answer
+
+
+def test_a_pull_quote_and_its_attribution_are_no_context_of_the_sentence_after_them(sample_home):
+    from bot.library import open_library, prose_before
+
+    lib = open_library(sample_home)
+    rows = next(r for a, r in lib.sentences.items() if a.startswith("001_"))
+    text = lib.articles[rows[0].article_id].text
+    after_caption = next(r for r in rows if text[r.start:r.end].startswith("The Mahdi Army's grip"))
+    # the pull quote and "Abu Faris, militia commander in Najaf" under it are skipped ...
+    assert text[prose_before(lib, after_caption).start:].startswith("The al-Sadr crisis")
+    # ... a heading is not: the sentence after it goes on from it
+    after_heading = next(r for r in rows if text[r.start:r.end].startswith("The truce struck"))
+    assert text[prose_before(lib, after_heading).start:].startswith("Tense truce")
+    assert prose_before(lib, rows[0]) is None
+    # was answered by "The Mahdi Army's grip ...", its context holding the caption's "Abu Faris ... in Najaf"
+    a = ask("is abu faris in najaf", settings=sample_home)
+    assert "said Abu Faris" in a.citations[0].quote, a.answer
