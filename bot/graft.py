@@ -160,6 +160,10 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
     if (verb.endswith("ed") or is_participle(verb)) and re.fullmatch(r"(?i)the\s+[\w'\- ]+", done_to):
         be = "were" if re.search(r"[^s]s$", done_to.split()[-1]) and " of " not in done_to else "was"
         return f"{wh} {be} {done_to} {verb}?"
+    # ... nor for a present act ("who wants the militia gone" + "why?": "... prompted those loyal to ... al-Sistani to
+    # ask the militia to leave"): the act asked of whoever does it (was "why wants the militia gone")
+    if re.search(r"[^s]s$", verb) and base != verb:
+        return f"{wh} does anyone {base}{tail}?"
     return None
 
 

@@ -1177,3 +1177,10 @@ def test_they_after_a_question_whose_subject_is_people_is_those_people():
     # a body of people that is the subject is still it
     doing = _turn("what's the Mahdi Army doing in Najaf", "The Mahdi Army remained in firm control. [1]")
     assert rewrite("are they leaving?", doing) == "are the Mahdi Army leaving?"
+
+
+def test_a_bare_why_after_who_does_something_asks_why_anyone_does_it_when_no_doer_is_named():
+    # was "why wants the militia gone from Najaf?"
+    wants = _turn("who wants the militia gone from Najaf", "The Mahdi Army's grip on the shrine has prompted those "
+                  "loyal to al-Sistani to ask the militia to leave. [1]")
+    assert rewrite("why", wants) == "why does anyone want the militia gone from Najaf?"
