@@ -283,6 +283,12 @@ def answered_names(question: str, answer: str) -> list[str]:
         name = " ".join(p for p in m.group(1).split() if p not in _NOT_NAMES
                         and not re.search(r"-(led|based|backed|born|run)$", p))
         name = re.sub(r"['\u2019]s$", "", name)  # "Sadr's ceasefire" names Sadr
+        # "Iraqi Prime Minister Nouri Al-Maliki" for "who's the iraqi prime minister": the name after the title
+        # the question asks about
+        parts = name.split()
+        while len(parts) > 1 and parts[0].lower() in asked:
+            parts.pop(0)
+        name = " ".join(parts)
         if (not name or name.lower() in question.lower() or name.lower() in CALENDAR
                 or _PREFIXED.search(answer[:m.start()])):
             continue

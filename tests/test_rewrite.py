@@ -1184,3 +1184,11 @@ def test_a_bare_why_after_who_does_something_asks_why_anyone_does_it_when_no_doe
     wants = _turn("who wants the militia gone from Najaf", "The Mahdi Army's grip on the shrine has prompted those "
                   "loyal to al-Sistani to ask the militia to leave. [1]")
     assert rewrite("why", wants) == "why does anyone want the militia gone from Najaf?"
+
+
+def test_after_who_holds_a_title_the_pronoun_is_the_name_after_the_title():
+    # was "what did Moqtada Al-Sadr say ...": the title's words ("Iraqi") are the question's, so the whole name
+    # "Iraqi Prime Minister Nouri Al-Maliki" was skipped as one the question gave
+    pm = _turn("who's the iraqi prime minister", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday to "
+               "supervise the operation, which targeted strongholds of the militia led by cleric Moqtada Al-Sadr. [1]")
+    assert rewrite("what did he say about the offensive", pm) == "what did Nouri Al-Maliki say about the offensive"
