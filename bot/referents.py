@@ -10,7 +10,7 @@ from bot.answer import (CALENDAR, base_forms, common_words, country_names, is_gr
 from index.terms import stopwords
 
 # A proper name: capitalised words, allowing inner particles (al-Sadr, Nouri Al-Maliki, Abu Faris).
-_NAME = re.compile(r"\b([A-Z][\w'\-]*(?:\s+(?:al-|Al-|de |of )?[A-Z][\w'\-]*)*)")
+_NAME = re.compile(r"\b([A-Z][\w'\-]*(?:\s+(?:al-|Al-|de |of |al |el |bin |ibn |van |von )?[A-Z][\w'\-]*)*)")
 _NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Does", "Do", "Is", "Are", "Was",
               "Were", "The", "A", "An", "In", "On", "And", "But", "He", "She", "They", "It", "I", "Mr", "Mrs",
               "Can", "Could", "Would", "Will", "Should", "According", "Tell", "Give", "After", "Before",

@@ -1179,16 +1179,24 @@ def test_they_after_a_question_whose_subject_is_people_is_those_people():
     assert rewrite("are they leaving?", doing) == "are the Mahdi Army leaving?"
 
 
-def test_a_bare_why_after_who_does_something_asks_why_anyone_does_it_when_no_doer_is_named():
-    # was "why wants the militia gone from Najaf?"
-    wants = _turn("who wants the militia gone from Najaf", "The Mahdi Army's grip on the shrine has prompted those "
-                  "loyal to al-Sistani to ask the militia to leave. [1]")
-    assert rewrite("why", wants) == "why does anyone want the militia gone from Najaf?"
-
-
 def test_after_who_holds_a_title_the_pronoun_is_the_name_after_the_title():
     # was "what did Moqtada Al-Sadr say ...": the title's words ("Iraqi") are the question's, so the whole name
     # "Iraqi Prime Minister Nouri Al-Maliki" was skipped as one the question gave
     pm = _turn("who's the iraqi prime minister", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday to "
                "supervise the operation, which targeted strongholds of the militia led by cleric Moqtada Al-Sadr. [1]")
     assert rewrite("what did he say about the offensive", pm) == "what did Nouri Al-Maliki say about the offensive"
+
+
+def test_a_name_with_a_lower_case_particle_is_one_name():
+    # was "what does Moqtada want": "al" cut "Moqtada al Sadr" in two
+    assert entities("who is Moqtada al Sadr") == ["Moqtada al Sadr"]
+    assert entities("what did Osama bin Laden say") == ["Osama bin Laden"]
+    sadr = _turn("who is Moqtada al Sadr", "Shi'ite cleric Moqtada al-Sadr has ordered his militia off the streets. [1]")
+    assert rewrite("what does he want", sadr) == "what does Moqtada al Sadr want"
+
+
+def test_a_bare_why_after_who_does_something_asks_why_anyone_does_it_when_no_doer_is_named():
+    # was "why wants the militia gone from Najaf?"
+    wants = _turn("who wants the militia gone from Najaf", "The Mahdi Army's grip on the shrine has prompted those "
+                  "loyal to al-Sistani to ask the militia to leave. [1]")
+    assert rewrite("why", wants) == "why does anyone want the militia gone from Najaf?"
