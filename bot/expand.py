@@ -7,7 +7,7 @@ searched as its WordNet synonyms that the index holds ("start" -> "begin"), up t
 A name the archive also spells with another vowel is searched in both spellings (bot/answer/spelling.py).
 A word the archive does use is left as it is: the expansion adds words only where BM25 had none. Of a broad
 question ("tell me more about ...") only the topic is expanded, and a synonym must have the shared meaning
-among its own most frequent senses too (lexicon.synonyms): "died" is not searched as "go".
+among its own most frequent senses too (rewordings.synonyms): "died" is not searched as "go".
 """
 
 from __future__ import annotations

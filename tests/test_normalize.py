@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot.answer import common_words, known_word, same_sense
-from bot.answer.lexicon import country_names
+from bot.answer.rewordings import country_names
 from bot.corrections import CAPITALISED, MIN_TYPO_LEN
 from bot.idioms import plain_count, plain_name
 from bot.normalize import ABBREVIATIONS, CONTRACTIONS, HOW_WORDS, QUESTION_WORDS, QUESTION_WORD_TYPOS, normalize

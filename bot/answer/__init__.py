@@ -17,9 +17,9 @@ from bot.answer.followup import asks_next, asks_who_said, points_at_event, wants
 from bot.answer.features import (CALENDAR, FEATURES, NAME, TYPED, Question, analyse_question, common_words, coverage_without,
                                  has_type, known_word)
 from bot.answer.lexicon import available as wordnet_available
-from bot.answer.lexicon import (base_forms, causers, country_names, is_group_noun, is_person_first, is_person_noun,
-                                is_place_noun, is_proper_noun, root_nouns, same_sense, state_nouns, synonyms,
-                                synset_forms)
+from bot.answer.lexicon import base_forms, same_sense, synset_forms
+from bot.answer.rewordings import causers, country_names, root_nouns, state_nouns, synonyms
+from bot.answer.wordkinds import is_group_noun, is_person_first, is_person_noun, is_place_noun, is_proper_noun
 from bot.answer.overview import WIDEN as OVERVIEW_WIDEN, asks_overview, asks_wide
 from bot.answer.policy import STATUSES
 from bot.answer.smalltalk import is_smalltalk, smalltalk_prompt

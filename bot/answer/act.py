@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.answer import lexicon
+from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.features import Question, has_type
 from bot.answer.verbs import verb_stated, verb_support
 from bot.answer.promote import POLYSEMOUS, SPEAKER_WINDOW, promote_first
@@ -100,7 +100,7 @@ def _doer_verb(q: Question) -> str | None:
     then = re.search(rf"(?i)\b{re.escape(word)}\s+(?:to\s+)?([a-z]+)\b", q.text) if verb in _CATENATIVE else None
     if then and lexicon.base_forms(then.group(1), "v"):
         verb = lexicon.base_forms(then.group(1), "v")[0]
-    if lexicon.is_speech_verb(verb) or len(lexicon.synsets(verb, "v")) >= POLYSEMOUS:
+    if wordkinds.is_speech_verb(verb) or len(lexicon.synsets(verb, "v")) >= POLYSEMOUS:
         return None
     return verb
 
@@ -152,7 +152,7 @@ def names_act(lib: Library, q: Question, c: Candidate) -> bool:
     names: a noun WordNet derives from the verb, then "of" and a word of the question ("the marriage of Emma"
     for "who married Emma", "the conquest of Cyprus"; not "generations of assimilation and mixing with ...")?"""
     verb = _doer_verb(q)
-    nouns = lexicon.act_nouns(verb) if verb else frozenset()
+    nouns = rewordings.act_nouns(verb) if verb else frozenset()
     ws = words(lib.articles[c.article_id].text[c.start:c.end])
     asked = set(q.words) - stopwords()
     return bool(nouns) and any(
@@ -162,7 +162,7 @@ def names_act(lib: Library, q: Question, c: Candidate) -> bool:
 
 def _begins(verb: str) -> bool:
     """Is the verb one of beginning ("start", "begin", "commence")?"""
-    return verb == "begin" or "begin" in lexicon.synonyms(verb)
+    return verb == "begin" or "begin" in rewordings.synonyms(verb)
 
 
 def _since_date(sentence: str, question_words: set[str]) -> bool:
@@ -187,7 +187,7 @@ def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> lis
             # a date is in most sentences: the verb itself or a synonym ("start" / "began"), or the act's own
             # noun ("invade" / "after their invasion ... in 1169")
             verb = q.verb_word.split("_")[0]
-            nouns = lexicon.act_nouns(verb)
+            nouns = rewordings.act_nouns(verb)
             if _begins(verb) and _since_date(sentence, set(q.words)):
                 return True
             return says_verb(verb, sentence) or any(
@@ -226,14 +226,14 @@ def says_where(lib: Library, q: Question, c: Candidate) -> bool:
         return True
     # "which province did the British hand over": a sentence naming one ("... control of Basra province ...")
     kind = _WHICH_PLACE.match(q.text)
-    if kind and lexicon.is_place_noun(kind.group(1).lower()) and re.search(
+    if kind and wordkinds.is_place_noun(kind.group(1).lower()) and re.search(
             rf"\b[A-Z][\w'\-]*\s+(?i:{kind.group(1)})s?\b|\b(?i:{kind.group(1)})s?\s+of\s+[A-Z]", sentence):
         return True
     # (the noun or its modifier's noun: "on rooftops", "near the holy shrine")
     # (a people's adjective is no place: "to the Iraqi police")
     return any(m.group(1).lower() not in q.words and not lexicon.base_forms(m.group(1).lower(), "a")
                for m in _AT_NAMED.finditer(sentence)) or any(
-        w and lexicon.is_place_noun(w) and w not in q.words for m in _AT_NOUN.finditer(sentence) for w in m.groups())
+        w and wordkinds.is_place_noun(w) and w not in q.words for m in _AT_NOUN.finditer(sentence) for w in m.groups())
 
 
 def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answer import lexicon
+from bot.answer import wordkinds
 from index.terms import stopwords, terms
 
 _NAME = r"(?:(?:al-|Al-|el-|bin |ibn |de |van |von )?[A-Z][\w'\-]+)(?:[ \t]+(?:(?:al-|Al-|el-|bin |de )?[A-Z][\w'\-]+))*"
@@ -32,7 +32,7 @@ _PLACE_OF = re.compile(r"\b(city|town|village|province|district)[ \t]+of[ \t]+([
 
 def _is_title(word: str) -> bool:
     """A word for a kind of person (WordNet's noun.person: "cleric", "spokesman", "aide", "commander")."""
-    return word not in stopwords() and lexicon.is_person_noun(word)
+    return word not in stopwords() and wordkinds.is_person_noun(word)
 
 
 def _is_name(name: str) -> bool:

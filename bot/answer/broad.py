@@ -8,7 +8,7 @@ import re
 
 import numpy as np
 
-from bot.answer import lexicon
+from bot.answer import lexicon, wordkinds
 from bot.answer.aliases import introduces
 from bot.answer.features import CALENDAR, Question, analyse_question, coverage, held_terms, known_word
 from bot.answer.provenance import credit_lines
@@ -387,7 +387,7 @@ def describes(sentence: str, name: str) -> bool:
                          rf"|\b{n}\s+([a-z]+)\s+of\b|\b{n},\s+(?:a|an|the)\s+(?:[\w'\-]+\s+){{0,3}}?([a-z]+)\b", sentence):
         head = next(g for g in m.groups() if g)
         # (one place: "the major scriptoria of Normandy" are places in it, not what it is)
-        if lexicon.is_place_noun(head.lower()) and head.lower() in lexicon.base_forms(head.lower(), "n"):
+        if wordkinds.is_place_noun(head.lower()) and head.lower() in lexicon.base_forms(head.lower(), "n"):
             return True
     return False
 
@@ -451,7 +451,7 @@ def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit:
     vectors = lib.store.vectors("sentence", [s.id for s in rows])
     # "who is the VOA reporter": a word for a kind of person is held as that noun, not as its verb's stem ("Clashes
     # were also reported ...")
-    roles = {w: set(terms(w)) for w in t.sequence if person and w.isalpha() and lexicon.is_person_first(w)}
+    roles = {w: set(terms(w)) for w in t.sequence if person and w.isalpha() and wordkinds.is_person_first(w)}
     scored = []
     for s in rows:
         held = held_terms(f"{going_on.get(s.id, '')} {text[s.start:s.end]}", t.unseen)

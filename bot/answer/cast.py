@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import lexicon
+from bot.answer import wordkinds
 from bot.answer.aliases import introduces, titles
 from bot.answer.overview import topic_terms
 from bot.library import Library
@@ -63,7 +63,7 @@ def cast(lib: Library, passages: list[Passage], topic: str) -> list[tuple[str, i
     met: set[str] = set()  # each person's last name: "Moqtada al-Sadr" and "Muqtada al-Sadr" are one
     for rank, aid in enumerate(articles):
         text = lib.articles[aid].text
-        people = [(title, name) for title, name in titles(text).items() if lexicon.is_person_noun(title)]
+        people = [(title, name) for title, name in titles(text).items() if wordkinds.is_person_noun(title)]
         for s in lib.sentences.get(aid, []):
             if len(out) == PEOPLE_MAX:
                 break

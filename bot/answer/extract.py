@@ -21,7 +21,7 @@ import numpy as np
 from bot.answer.abstain import abstain_features, answer_context
 from bot.answer.features import TYPED, Question, known_word, missing_names, sentence_features
 from bot.answer.guards import lacks_kind, only_requested, place_elsewhere
-from bot.answer import lexicon
+from bot.answer import lexicon, wordkinds
 from bot.answer.aliases import named_by_title
 from bot.answer.broad import asks_what_it_is, broad_topic, describes, held_topic, is_name, summarize
 from bot.answer.cast import asks_cast, cast
@@ -176,7 +176,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "when did they do that?": the date may be in the previous answer's own sentence (below)
     # ... and "where did they do that?" the place (not for "where did he say that": what was said names places
     # other than where it was said)
-    typed = q.atype in TYPED or (q.atype == "place" and not (q.verb_word and lexicon.is_speech_verb(q.verb_word)))
+    typed = q.atype in TYPED or (q.atype == "place" and not (q.verb_word and wordkinds.is_speech_verb(q.verb_word)))
     pointed = bool(shown) and typed and (points_at_event(q.text) or not wants_more(q.text))
     extra += tuple((s, 0) for s in shown) if pointed else ()
     # "Where is Normandy?": the sentences placing it, wherever they are ("Normandy, a region in France")
@@ -192,7 +192,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     extra += acting
     # "What did the US say about Sadr?": the sentences of the passages' articles where it speaks, wherever they are
     # ... about all else the question names ("Sadr"; "what strike did Sadr call for": a strike)
-    if actor and verb and lexicon.is_speech_verb(verb):
+    if actor and verb and wordkinds.is_speech_verb(verb):
         extra += speaking_sentences(lib, actor, passages, frozenset(q.terms) - actor - set(terms(verb)))
     cands = candidates(lib, q, passages, qv, weights, extra, variants) if passages else []
     near = None
@@ -268,7 +268,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         return Extraction(summary_status != ANSWERED, chosen, related, 1.0, {}, summary_status)
     if not cands or not q.terms:
         return Extraction(True, (), related, 0.0, {}, NOT_FOUND)
-    speaker = actor if verb and lexicon.is_speech_verb(verb) else frozenset()
+    speaker = actor if verb and wordkinds.is_speech_verb(verb) else frozenset()
     others = frozenset(q.terms) - actor - set(terms(verb))  # what else the question names
     names = frozenset(t for w in q.names for t in terms(w))
     cands = prefer_actor(lib, actor, verb, speaker, cands, others, names, frozenset(s.id for s, _ in acting))
@@ -371,7 +371,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             and not does_as_subject(lib, actor, verb, best.article_id, best.start)
             # (or its passive's agent: "... was greeted ... by the embattled residents")
             and not does_as_agent(lib, actor, verb, best.article_id, best.start)
-            and not (lexicon.is_speech_verb(verb) and (speaks_as_subject(lib, actor, best.article_id, best.start)
+            and not (wordkinds.is_speech_verb(verb) and (speaks_as_subject(lib, actor, best.article_id, best.start)
                                                         or says_as_subject(lib, actor, best.article_id, best.start)))):
         status = UNCERTAIN
     # "how did Sadr respond?" against "The Iraqi government has welcomed Sadr's move": someone else reacting is no
@@ -394,7 +394,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # ... nor, asked for a name outright ("what is the name of the shrine in najaf"), a sentence giving none
     # (a thing's: a person's name comes with a title, "VOA Correspondent Challiss McDonough", names_it reads none)
     if status == ANSWERED and not definition and (head := named_thing(q.text)) and (
-            not af.get("verb_ok", 1.0) or (_NAME_ASKED.match(q.text) and not lexicon.is_person_noun(head))):
+            not af.get("verb_ok", 1.0) or (_NAME_ASKED.match(q.text) and not wordkinds.is_person_noun(head))):
         status = UNCERTAIN
     # "what was the reaction to the curfew?" against "... a citywide curfew in Baghdad is to be lifted": a sentence
     # where no one takes a stand on the thing is no reaction to it
@@ -427,7 +427,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "what did Sistani's spokesman say?" against "... those loyal to ... al-Sistani to ask the militia to leave":
     # a speaker named by a kind of person narrowed by a name is not there when the sentence and its context name
     # no such person ("Sadr spokesman Hazem al-Aaraji ..." does)
-    role = {t for t in speaker if (w := q.term_words.get(t, "")) and w not in q.names and lexicon.is_person_noun(w)}
+    role = {t for t in speaker if (w := q.term_words.get(t, "")) and w not in q.names and wordkinds.is_person_noun(w)}
     if (status == ANSWERED and role and speaker - role and not role & set(terms(answer_context(lib, best, variants)[1]))
             and not names_speaker(lib, speaker, best.article_id, best.start)):  # ("He said ... He said ...")
         status = UNCERTAIN
@@ -531,7 +531,7 @@ def _opens_with_name(sentence: str, q: Question) -> bool:
     first as a country, or none it knows at all)?"""
     first = re.match(r"\W*([A-Z][a-z]+)", sentence)
     word = first.group(1).lower() if first else ""
-    return bool(word) and word not in q.words and (lexicon.is_proper_noun(word) or lexicon.is_land(word)
+    return bool(word) and word not in q.words and (wordkinds.is_proper_noun(word) or wordkinds.is_land(word)
                                                    or not known_word(word))
 
 

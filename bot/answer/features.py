@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.answer import lexicon
+from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.reaction import reaction_topic
 from bot.answer.verbs import BE_FORMS, is_participle, main_verb, main_verb_word
 from index.embed import tokenizer_file
@@ -122,7 +122,7 @@ _NOT_PLACES = frozenset({"place", "addition", "way", "time", "order", "case", "f
 def _a_place(noun: str) -> bool:
     """A noun whose most frequent sense is a location, a structure or a way ("rooftops", "shrine", "streets")."""
     low = noun.lower()
-    return low not in _NOT_PLACES and lexicon.is_place_noun(low)
+    return low not in _NOT_PLACES and wordkinds.is_place_noun(low)
 
 
 def has_exact_type(sentence: str, atype: str, question_words: set[str]) -> float:
@@ -250,7 +250,7 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
     for w in words(text):
         own = terms(w)
         if len(own) == 1 and own[0] in ts and w.isalpha():
-            nouns = lexicon.state_nouns(w) | (lexicon.root_nouns(w) if own[0] in unseen else frozenset())
+            nouns = rewordings.state_nouns(w) | (rewordings.root_nouns(w) if own[0] in unseen else frozenset())
             other = frozenset(t for n in nouns for t in terms(n)) - {own[0]}
             # a follower named after a leader the lexicon does not know ("Sadrists" -> "Sadr"; not "Marxists",
             # an English word)
@@ -261,7 +261,7 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
             # "how long was the extension" -> "extended the deadline for 10 days"; a person's noun names no act:
             # "governor" is no "govern", which "government" holds)
             if own[0] in unseen and w not in named:
-                instead = (lexicon.narrower_nouns(w) if lexicon.is_person_first(w) else lexicon.act_verbs(w))
+                instead = (rewordings.narrower_nouns(w) if wordkinds.is_person_first(w) else rewordings.act_verbs(w))
                 other |= frozenset(t for n in instead for t in terms(n)) - {own[0]}
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
@@ -343,7 +343,7 @@ def missing_names(q: Question, have_terms: set[str]) -> int:
     paraphrase can stand in for, unlike a rare word ("standoff" / "crisis")."""
     hard = {t for w in q.sequence for t in terms(w)
             if (t in q.specific and (w in q.names or not w.isalpha() or not known_word(w)))
-            or (w.isalpha() and lexicon.is_proper_noun(w))}  # "iran" typed in lower case is a name too
+            or (w.isalpha() and wordkinds.is_proper_noun(w))}  # "iran" typed in lower case is a name too
     return sum(1 for t in hard if t not in have_terms)
 
 
@@ -367,11 +367,11 @@ def held_terms(sentence: str, unseen: frozenset[str]) -> set[str]:
 @lru_cache(maxsize=4096)
 def _places_named(sentence: str) -> frozenset[str]:
     """The terms of the countries a sentence's capitalised adjectives pertain to ("British" -> "great",
-    "britain", "gb"; "French" -> "franc"): WordNet's pertainyms (lexicon.country_names)."""
+    "britain", "gb"; "French" -> "franc"): WordNet's pertainyms (rewordings.country_names)."""
     if not lexicon.available():
         return frozenset()
     return frozenset(t for w in _CAPITALISED.findall(sentence)
-                     for n in lexicon.country_names(w) for t in terms(n.replace("_", " ")))
+                     for n in rewordings.country_names(w) for t in terms(n.replace("_", " ")))
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")  # sentence-initial too: "British troops handed ..."

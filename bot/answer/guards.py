@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from bot.answer import lexicon
+from bot.answer import lexicon, rewordings, wordkinds
 from index.terms import stopwords
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def modifier_swap(q: Question, sentence: str, preceding: str = "") -> bool:
     before: dict[str, set[str]] = {}
     for j in range(1, len(st)):
         other = st[j - 1]
-        if other[0].isupper() and (j > 1 or lexicon.country_names(other) or lexicon.is_proper_noun(other)):
+        if other[0].isupper() and (j > 1 or rewordings.country_names(other) or wordkinds.is_proper_noun(other)):
             before.setdefault(_fold(st[j]), set()).add(_fold(other))
     # noun -> the name before its last mention in the preceding text, for a noun after "the" in the sentence
     pointed = {_fold(st[j]) for j in range(1, len(st)) if st[j - 1].lower() == "the"}
@@ -122,7 +122,7 @@ def modifier_swap(q: Question, sentence: str, preceding: str = "") -> bool:
     for i in range(1, len(qt) - 1):
         name, noun = qt[i], _fold(qt[i + 1])
         # a name, or a people's word typed in lower case ("the norwegian crews")
-        is_name = name[0].isupper() or (name.isalpha() and bool(lexicon.country_names(name)))
+        is_name = name[0].isupper() or (name.isalpha() and bool(rewordings.country_names(name)))
         if not is_name or not qt[i + 1].islower() or noun in sw or _fold(name) in s_low:
             continue
         if before.get(noun, set()) - q_low:
@@ -157,7 +157,7 @@ def place_elsewhere(q: Question, context: str, article: str, sentence: str = "")
     for i, (prep, name) in enumerate(zip(qt, qt[1:])):
         # a place typed in lower case counts when WordNet knows the word only as a particular ("in england")
         if prep.lower() not in _LOCATIVE or lexicon.base_forms(name.lower(), "a") or not (
-                name[0].isupper() or (name.isalpha() and lexicon.is_proper_noun(name))):
+                name[0].isupper() or (name.isalpha() and wordkinds.is_proper_noun(name))):
             continue
         # A place of two words ("in Sadr City", or typed "in Sadr city"): the article's "Sadr City" district
         # is another place than its Sadr, named throughout.
@@ -189,7 +189,7 @@ def place_elsewhere(q: Question, context: str, article: str, sentence: str = "")
         # the Basra article's "12 people have been killed in the clashes"; not "in Iraq"), nor someone's ("in
         # Robert's army")
         if (counts[_fold(name)] == 0 and name[0].isupper() and not re.search(r"['\u2019]s?$", name)
-                and not lexicon.is_land(name)):
+                and not wordkinds.is_land(name)):
             return 1.0
     return 0.0
 
@@ -238,11 +238,11 @@ def lacks_kind(question: str, sentence: str) -> bool:
     if not m or not lexicon.available():
         return False
     head = m.group("head").lower()
-    if head in _KIND_FREE or not lexicon.is_object_noun(head):
+    if head in _KIND_FREE or not wordkinds.is_object_noun(head):
         return False
     asked = {w.lower() for w in re.findall(r"[A-Za-z][\w'\-]*", question)}
     named = [w for i, w in enumerate(re.findall(r"[A-Za-z][\w'\-]*", sentence)) if i > 0 and w[:1].isupper()]
-    if lexicon.is_named_kind(head) and any(w.lower() not in asked for w in named):
+    if wordkinds.is_named_kind(head) and any(w.lower() not in asked for w in named):
         return False
-    return not any(lexicon.kind_of(w.lower(), head) for w in re.findall(r"[A-Za-z][\w\-]*", sentence)
+    return not any(wordkinds.kind_of(w.lower(), head) for w in re.findall(r"[A-Za-z][\w\-]*", sentence)
                    if w.lower() not in stopwords())

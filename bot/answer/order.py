@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.answer import lexicon
+from bot.answer import lexicon, rewordings
 from bot.answer.features import Question
 from bot.answer.guards import modifier_swap
 from bot.answer.act import count_of_act_first, doer_first, duration_first, elsewhere_first, place_first
@@ -63,7 +63,7 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
     if q.verb and q.verb_word and (set(q.weights) <= {q.verb} or asks_whether_any(q.text)):
         def says_it(c): return says_verb(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])  # noqa: E704
         tests = [says_it]
-        if asks_whether_any(q.text) and (causing := set(lexicon.causers(q.verb_word))):
+        if asks_whether_any(q.text) and (causing := set(rewordings.causers(q.verb_word))):
             # ... or a verb causing it ("did anyone die in Basra": "12 people have been killed")
             tests.append(lambda c: any(causing & set(lexicon.base_forms(w, "v"))
                                        for w in words(lib.articles[c.article_id].text[c.start:c.end])))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.answer import lexicon
+from bot.answer import lexicon, wordkinds
 from bot.library import Library, sentence_at
 from index.terms import terms, words
 
@@ -58,7 +58,7 @@ def takes_stand(sentence: str, speech: bool = False) -> bool:
     """Does the sentence hold a verb of taking a stand ("denounced", "was greeted", "has welcomed")? speech:
     or of saying ("what are people saying about X": "Iraqi authorities say ...")."""
     def stands(bases: set[str]) -> bool:
-        return bool(REACTING & bases) or (speech and any(map(lexicon.is_speech_verb, bases)))
+        return bool(REACTING & bases) or (speech and any(map(wordkinds.is_speech_verb, bases)))
     return any(stands(set(lexicon.base_forms(w, "v"))) for w in words(sentence) if w.isalpha())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.answer import lexicon
+from bot.answer import lexicon, rewordings
 from bot.answer.features import Question
 from bot.answer.promote import promote_first
 from bot.answer.speaker import says_verb
@@ -164,7 +164,7 @@ def states_consequence(lib: Library, q: Question, c: Candidate, every: bool = Fa
     sentence = lib.articles[c.article_id].text[c.start:c.end]
     # what the condition is about, not "anyone"; a word of its as its most frequent senses' synonyms ("people
     # who keep fighting" / "anyone who continues carrying weapons")
-    by_word = [set(terms(w)) | {t for x in lexicon.synonyms(w) for t in terms(x)}
+    by_word = [set(terms(w)) | {t for x in rewordings.synonyms(w) for t in terms(x)}
                for w in words(m.group("condition")) if terms(w) and not set(terms(w)) <= _WHOEVER]
     condition = set().union(*by_word) - _WHOEVER
     # "people who keep fighting" asks about whoever does it: a sentence on "anyone who ...", not "if his order ..."

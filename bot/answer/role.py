@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import lexicon
+from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.features import Question
 from index.terms import terms, words
 
@@ -65,7 +65,7 @@ def names_role(q: Question, sentence: str, context: str = "") -> bool:
         title = m.group(1).split()
         for i in range(len(title)):
             # the title's head is a kind of person who leads ("Prime Minister", not "VOA Correspondent")
-            if not lexicon.is_leader_noun(title[i].lower()):
+            if not wordkinds.is_leader_noun(title[i].lower()):
                 continue
             # (strictly, the rest of what the question names must be what such a title heads: "Iraqi Prime
             # Minister" heads the Iraqi government, not "the iraqi police")
@@ -82,7 +82,7 @@ _GOVERNING = frozenset(t for w in "government country state nation administratio
 def _over(words: list[str]) -> set[str]:
     """The terms of the words before a title, a people's word also as its country's ("Iraqi Prime
     Minister" is over Iraq)."""
-    return {t for w in words for n in (w, *lexicon.country_names(w.lower())) for t in terms(n)}
+    return {t for w in words for n in (w, *rewordings.country_names(w.lower())) for t in terms(n)}
 
 
 def _verb_terms(q: Question) -> set[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import lexicon
+from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.aliases import named_by_title
 from bot.answer.verbs import BE_FORMS, is_participle, split_subject
 from bot.library import Library, sentence_at
@@ -33,7 +33,7 @@ def speaker_terms(question: str) -> frozenset[str]:
     a common noun ("What did Prime Minister Maliki say ...?" -> {"maliki"}, "... the Sadrist lawmakers
     say" -> {"sadrist", "lawmak"}); empty when the question is not of that shape."""
     actor, verb = actor_terms(question)
-    return actor if verb and lexicon.is_speech_verb(verb) else frozenset()
+    return actor if verb and wordkinds.is_speech_verb(verb) else frozenset()
 
 
 def actor_terms(question: str) -> tuple[frozenset[str], str]:
@@ -94,7 +94,7 @@ def _head_terms(subject: str) -> frozenset[str]:
     name = any(part[:1].isupper() for part in head.split("-"))  # "al-Sadr" is a name too
     # ... or a body of people that speaks and acts as one ("the government", "the police").
     kinds = (head.lower(), *lexicon.base_forms(head.lower(), "n"))
-    if not (name or any(lexicon.is_person_noun(k) or lexicon.is_group_noun(k) for k in kinds)):
+    if not (name or any(wordkinds.is_person_noun(k) or wordkinds.is_group_noun(k) for k in kinds)):
         return frozenset()
     if name:
         return frozenset(terms(head))
@@ -130,7 +130,7 @@ def _phrasal_in(verb: str, sentence: str) -> bool:
 def says_verb(verb: str, sentence: str) -> bool:
     """Does the sentence hold a form of the verb, or of one of its synonyms in their most frequent senses
     ("hurt" / "wounded"; not "caught", which a rare sense of "catch" relates to "hurt")?"""
-    lemmas = {verb.lower(), *lexicon.base_forms(verb, "v"), *lexicon.synonyms(verb)}
+    lemmas = {verb.lower(), *lexicon.base_forms(verb, "v"), *rewordings.synonyms(verb)}
     return any(w in lemmas or lemmas & set(lexicon.base_forms(w, "v")) for w in words(sentence) if w.isalpha())
 
 
@@ -189,15 +189,15 @@ def speaks_as_subject(lib: Library, speaker: frozenset[str], article_id: str, st
     pronoun after a sentence whose subject they are) before its first verb of speech ("Sadr said", "He
     repeated his declaration")? Neither "He said ... targeting the government" nor "He said the government
     must guarantee ..." (what someone else said it must do) is the government speaking."""
-    return _subject_of_verb(lib, speaker, article_id, start, lexicon.is_speech_verb, first_only=True)
+    return _subject_of_verb(lib, speaker, article_id, start, wordkinds.is_speech_verb, first_only=True)
 
 
 def says_as_subject(lib: Library, speaker: frozenset[str], article_id: str, start: int) -> bool:
-    """speaks_as_subject with a verb of speech in the wider sense (lexicon.may_say): "Sadr is threatening a
+    """speaks_as_subject with a verb of speech in the wider sense (wordkinds.may_say): "Sadr is threatening a
     campaign ...", "The government has welcomed the move"."""
     sentence = lib.articles[article_id].text[start:sentence_at(lib, article_id, start).end]
     verb = _first_verb(sentence)  # the sentence's own verb, its subject the speaker
-    return verb is not None and lexicon.may_say(verb.group().lower()) and acts_first(lib, speaker, article_id, start)
+    return verb is not None and wordkinds.may_say(verb.group().lower()) and acts_first(lib, speaker, article_id, start)
 
 
 _TITLE_OWNER = re.compile(r"\bthe\s+(?:[a-z\-]+\s+)?[a-z\-]+['\u2019]s\b", re.I)  # "the cleric's", "the prime minister's"
@@ -361,7 +361,7 @@ def speaks_first(lib: Library, speaker: frozenset[str], article_id: str, start: 
     before = sentence[:m.start()]
     if not (speaker and speaker <= set(terms(f"{before} {named_by_title(text, before)}"))):
         return False
-    return lexicon.is_speech_verb(m.group().lower()) or bool(_STATEMENT.match(sentence[m.end():]))
+    return wordkinds.is_speech_verb(m.group().lower()) or bool(_STATEMENT.match(sentence[m.end():]))
 
 
 def _subject_of(text: str, s) -> set[str]:
@@ -380,7 +380,7 @@ def reports_speech(lib: Library, article_id: str, start: int) -> bool:
     """Does the sentence at `start` report what someone said ("issued a statement saying", "acknowledged")?"""
     text = lib.articles[article_id].text
     end = sentence_at(lib, article_id, start).end
-    return any(lexicon.is_speech_verb(w) for w in set(words(text[start:end])) if w.isalpha())
+    return any(wordkinds.is_speech_verb(w) for w in set(words(text[start:end])) if w.isalpha())
 
 
 PRONOUN_RUN = 4  # sentences opening on a pronoun followed back to the one naming whom it stands for

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import lexicon
+from bot.answer import rewordings, wordkinds
 from bot.answer.features import Question
 from bot.library import Library
 from index.bm25 import BM25Index
@@ -51,11 +51,11 @@ def unknown_names(lib: Library, q: Question) -> list[str]:
     for t, word in q.term_words.items():
         if word in sw or not word.isalpha() or t not in q.terms:
             continue
-        proper = lexicon.is_proper_noun(word)
+        proper = wordkinds.is_proper_noun(word)
         if word not in q.names and not proper:
             continue
         # a place counts as mentioned by its people's adjective too ("Britain" / "British troops")
-        known = lexicon.spellings(word) | frozenset(lexicon.demonyms(word)) if proper else frozenset()
+        known = rewordings.spellings(word) | frozenset(rewordings.demonyms(word)) if proper else frozenset()
         if not _mentioned(lib.bm25, t, known):
             m = re.search(rf"\b{re.escape(word)}\b", q.text, re.I)  # as the question writes it
             out.append(m.group() if m else word)

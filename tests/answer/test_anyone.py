@@ -39,7 +39,7 @@ def test_a_sentence_that_does_not_tell_of_the_act_is_no_answer(sample_home, ques
 
 
 def test_a_verb_absent_from_the_archive_is_searched_as_the_verbs_causing_it():
-    from bot.answer.lexicon import causers
+    from bot.answer.rewordings import causers
     from bot.expand import keyword_query
     from index.bm25 import build_bm25
     assert causers("die") == ("kill",)  # WordNet's cause pointer, in kill's first sense

@@ -1,5 +1,5 @@
 """A place the articles name only by its people's adjective: "what did Britain do?" when they write "British
-troops" (WordNet's pertainyms: bot/answer/lexicon.country_names / demonyms). It is neither "a name no article
+troops" (WordNet's pertainyms: bot/answer/rewordings.country_names / demonyms). It is neither "a name no article
 mentions" nor missing from the answering sentence; where the articles do write the place's own name, an
 adjective is not taken for it ("Iraqi police" is not about Iraq as "Iraq" is)."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer import lexicon
+from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.features import analyse_question
 from bot.answer.verbs import main_verb_word, verb_support
 from bot.answer.guards import antonym_clash, negation_gap
@@ -158,13 +158,13 @@ def test_the_index_searched_in_place_agrees_with_every_line_of_the_file():
 
 def test_a_form_of_a_verb_is_no_particular_however_wordnet_names_a_physicist_so():
     # "where was sadr born" used to say "No article I have mentions born" (Max Born is WordNet's noun "born")
-    assert not lexicon.is_proper_noun("born")
-    assert lexicon.is_proper_noun("mosul") and lexicon.is_proper_noun("portugal")
+    assert not wordkinds.is_proper_noun("born")
+    assert wordkinds.is_proper_noun("mosul") and wordkinds.is_proper_noun("portugal")
 
 
 def test_a_kind_of_person_no_article_names_is_found_by_its_kinds(sample_home):
     from bot import ask
-    assert "spokesman" in lexicon.narrower_nouns("spokesperson")
+    assert "spokesman" in rewordings.narrower_nouns("spokesperson")
     # was not found: "spokesperson" in no article, the sentence's "Spokesman" not counted for it (off the topic)
     a = ask("who is the spokesperson for the occupation", settings=sample_home)
     assert a.status == "answered" and "Dan Senor" in a.citations[0].quote, a.answer
@@ -174,7 +174,7 @@ def test_a_kind_of_person_no_article_names_is_found_by_its_kinds(sample_home):
 
 def test_an_acts_noun_no_article_uses_is_found_by_its_verb(sample_home):
     from bot import ask
-    assert lexicon.act_verbs("extension") == {"extend"} and "withdraw" in lexicon.act_verbs("withdrawal")
+    assert rewordings.act_verbs("extension") == {"extend"} and "withdraw" in rewordings.act_verbs("withdrawal")
     # was not found: "extension" in no article ("... but then extended the deadline for 10 days ...")
     a = ask("how long was the extension", settings=sample_home)
     assert a.status == "answered" and "extended the deadline for 10 days" in a.citations[0].quote, a.answer

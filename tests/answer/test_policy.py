@@ -246,13 +246,13 @@ def test_a_name_counts_as_mentioned_by_its_derived_forms_and_one_letter_typos() 
 
 
 def test_a_name_spelt_as_wordnet_knows_it_is_no_typo_of_another() -> None:
-    from bot.answer import lexicon
+    from bot.answer import rewordings
     from bot.answer.unknown import _mentioned
     from index.bm25 import build_bm25
     index = build_bm25(1, ["c1"], ["Baghdad, the capital of Iraq"])
-    assert not _mentioned(index, "iran", lexicon.spellings("iran"))  # one edit from "iraq", but a country of its own
+    assert not _mentioned(index, "iran", rewordings.spellings("iran"))  # one edit from "iraq", but a country of its own
     assert not _mentioned(index, "iran")  # and four letters: too short to count as a typo at all
-    assert _mentioned(index, "bagdad", lexicon.spellings("bagdad"))  # WordNet's other spelling of Baghdad
+    assert _mentioned(index, "bagdad", rewordings.spellings("bagdad"))  # WordNet's other spelling of Baghdad
 
 
 def test_who_runs_something_is_answered_by_the_person_given_its_title(sample_home):

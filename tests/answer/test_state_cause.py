@@ -1,6 +1,6 @@
 """"What made commuters angry?" is answered by the sentence saying what angered them, the adjective's state
 noun as a verb ("... has angered many commuters"), before one that only names the state ("Angry drivers
-blocked ..."): WordNet derives "anger" from "angry" (lexicon.state_nouns; a noun the adjective merely pertains
+blocked ..."): WordNet derives "anger" from "angry" (rewordings.state_nouns; a noun the adjective merely pertains
 to, "theoretical" -> "theory", is no alias). The keyword search looks for "anger" too (bot/expand.py)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from bot.answer import lexicon
+from bot.answer import rewordings
 from conftest import home_of
 
 BRIDGE = """Bridge toll
@@ -22,9 +22,9 @@ Police said the blockade ended peacefully by noon.
 
 
 def test_state_nouns_are_the_adjectives_own():
-    assert "anger" in lexicon.state_nouns("angry")
-    assert lexicon.state_nouns("theoretical") == frozenset()  # noun.cognition: pertains, no state
-    assert "strength" in lexicon.state_nouns("strong")  # the attribute "strong" is a value of
+    assert "anger" in rewordings.state_nouns("angry")
+    assert rewordings.state_nouns("theoretical") == frozenset()  # noun.cognition: pertains, no state
+    assert "strength" in rewordings.state_nouns("strong")  # the attribute "strong" is a value of
 
 
 def test_how_strong_is_answered_by_the_strength_of_it(sample_home):
@@ -47,8 +47,8 @@ def test_getting_or_becoming_a_state_asks_what_caused_it(sample_home, question):
 
 
 def test_an_adjective_no_article_uses_stands_for_the_noun_it_pertains_to(sample_home):
-    assert lexicon.root_nouns("economic") >= {"economy"}
-    assert lexicon.root_nouns("urban") == frozenset()  # "city": another root
+    assert rewordings.root_nouns("economic") >= {"economy"}
+    assert rewordings.root_nouns("urban") == frozenset()  # "city": another root
     # "economic" (stem "econom") is no word of the articles, "economy" (stem "economi") is: was not found
     a = ask("what's the economic impact", settings=sample_home)
     assert a.status != "not_found" and "crippled the economy" in a.citations[0].quote, a.answer
