@@ -23,7 +23,8 @@ from bot.answer.features import TYPED, Question, known_word, missing_names, sent
 from bot.answer.guards import lacks_kind, only_requested, place_elsewhere
 from bot.answer import lexicon, wordkinds
 from bot.answer.aliases import named_by_title
-from bot.answer.broad import asks_what_it_is, broad_topic, describes, held_topic, is_name, summarize
+from bot.answer.broad import describes, held_topic, is_name, summarize
+from bot.answer.topic import asks_what_it_is, broad_topic
 from bot.answer.cast import asks_cast, cast
 from bot.answer.common import asks_common, common
 from bot.answer.compare import asks_comparison, compare
