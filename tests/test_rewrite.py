@@ -1200,3 +1200,9 @@ def test_a_bare_why_after_who_does_something_asks_why_anyone_does_it_when_no_doe
     wants = _turn("who wants the militia gone from Najaf", "The Mahdi Army's grip on the shrine has prompted those "
                   "loyal to al-Sistani to ask the militia to leave. [1]")
     assert rewrite("why", wants) == "why does anyone want the militia gone from Najaf?"
+
+
+def test_he_after_asking_a_persons_name_by_whose_they_are_is_that_person():
+    # was "what else did Sadr say": the owner, not the aide whose name was asked
+    named = _turn("what's Sadr's aide's name", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of Sadr. [1]")
+    assert rewrite("what else did he say", named) == "what else did Sadr's aide say"
