@@ -244,5 +244,10 @@ def lacks_kind(question: str, sentence: str) -> bool:
     named = [w for i, w in enumerate(re.findall(r"[A-Za-z][\w'\-]*", sentence)) if i > 0 and w[:1].isupper()]
     if wordkinds.is_named_kind(head) and any(w.lower() not in asked for w in named):
         return False
-    return not any(wordkinds.kind_of(w.lower(), head) for w in re.findall(r"[A-Za-z][\w\-]*", sentence)
-                   if w.lower() not in stopwords())
+    # (the head itself after a determiner or nothing names no kind: "put away our weapons" says not which;
+    # "automatic weapons" does)
+    ws = re.findall(r"[A-Za-z][\w\-]*", sentence)
+    head_bases = set(lexicon.base_forms(head, "n")) or {head}
+    return not any(wordkinds.kind_of(w.lower(), head) and not (
+        set(lexicon.base_forms(w.lower(), "n")) & head_bases and (i == 0 or ws[i - 1].lower() in stopwords()))
+        for i, w in enumerate(ws) if w.lower() not in stopwords())

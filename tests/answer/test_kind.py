@@ -20,6 +20,9 @@ CONTROL = "There were significantly less militiamen in the centre of town but th
      True),  # names, but a vehicle is no kind of thing bearing names
     ("which city did Maliki go to", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday.", False),
     ("what buildings did Sadr agree to evacuate", "The cleric agreed to evacuate all government buildings.", False),
+    # the head itself after a determiner says not which ("put away our weapons"); modified, it names a kind
+    ("what weapons did the militia use", "We have received no orders, only to put away our weapons for now.", True),
+    ("what weapons did they hear", "Residents said they could hear explosions and automatic weapons fire.", False),
     # an abstraction's instances are seldom named by a noun of its kind: no check
     ("what guarantee did Sadr want", "He said the Iraqi government must guarantee that it would stop the raids.",
      False),
@@ -29,7 +32,8 @@ def test_a_sentence_naming_nothing_of_the_kind_asked_lacks_it(question, sentence
     assert lacks_kind(question, sentence) is lacks
 
 
-@pytest.mark.parametrize("question", ["what weapons did the mahdi army use", "what vehicles did the troops use"])
+@pytest.mark.parametrize("question", ["what weapons did the mahdi army use", "what vehicles did the troops use",
+                                      "what weapons did the militia use"])
 def test_it_is_no_answer(sample_home, question):
     # were answered by the Mahdi Army's "firm control" and by the British troops' handover
     a = ask(question, settings=sample_home)
