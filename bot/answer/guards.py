@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from bot.answer import lexicon, rewordings, wordkinds
-from index.terms import stopwords
+from index.terms import stopwords, words
 
 if TYPE_CHECKING:
     from bot.answer.features import Question
@@ -33,26 +33,40 @@ def negation_gap(q: Question, sentence_words: list[str]) -> float:
     """1 when the question is negated and the sentence is not: "What can *not* be restated as decision
     problems?" against "function problems can be recast as decision problems" asks for what the
     sentence does not say (SQuAD 2.0's negation questions)."""
-    return 1.0 if q.words & NEGATIONS and not set(sentence_words) & NEGATIONS else 0.0
+    # (a negated word's opposite says it: "why weren't shops open?" against "Shops ... were reported to be closed")
+    return 1.0 if q.words & NEGATIONS and not set(sentence_words) & NEGATIONS \
+        and not _opposite_in(q, sentence_words, negated=True) else 0.0
 
 
 def antonym_clash(q: Question, context_words: list[str]) -> float:
     """1 when a question word the context lacks has its opposite in the context: a WordNet antonym
     ("simplicity" / "complexity", "qualitative" / "quantitative") or the word with a negative prefix
-    ("unconnected" / "connected"). The question then asks about what the passage does not say."""
+    ("unconnected" / "connected"). The question then asks about what the passage does not say; but a negated
+    question asks about just that ("why weren't shops open": "closed")."""
+    return 1.0 if _opposite_in(q, context_words) and not _opposite_in(q, context_words, negated=True) else 0.0
+
+
+def _opposite_in(q: Question, context_words: list[str], negated: bool = False) -> bool:
+    """Has a question word the context lacks its opposite in the context (antonym_clash)? `negated`: only a word
+    right after a negation ("weren't open"; not "more specific ... that could not be used")."""
     sw = stopwords()
     ctx = {w for w in context_words if w not in sw}
     others = ctx - q.words  # a word of the question itself is no clash: "Is it abstract or concrete?"
-    for w in q.words - ctx - sw - _ORDINALS:
+    asked = q.words - ctx - sw - _ORDINALS
+    if negated:
+        seq = words(q.text)
+        asked = {w for i, w in enumerate(seq) if w in asked and (set(seq[max(i - 2, 0):i]) & NEGATIONS
+                                                               or any(p.endswith("n't") for p in seq[max(i - 2, 0):i]))}
+    for w in asked:
         for c in others:
             if len(c) > 3 and any(w == p + c or c == p + w for p in _OPPOSITE_PREFIXES):
-                return 1.0
+                return True
         # Adjectives only: antonymy between nouns and verbs reaches across senses ("push" / "force", via
         # "pull"; "first" / "end") and fired on answerable gold questions.
         opposite = lexicon.antonyms(w, "a")
         if opposite and any(set(lexicon.base_forms(c, "a")) & opposite for c in others):
-            return 1.0
-    return 0.0
+            return True
+    return False
 
 
 _SLOT_PREPOSITIONS = frozenset({"in", "of", "at", "from", "for", "by", "on", "to", "with"})

@@ -91,6 +91,19 @@ def test_antonym_clash():
                          words("Sadr ordered his militia off the streets.")) == 0.0
 
 
+def test_a_negated_words_opposite_is_no_clash_nor_gap():
+    # "why weren't shops open?" against "... were reported to be closed": the opposite says what is asked
+    closed = words("Shops and businesses were reported to be closed throughout the neighborhood.")
+    assert antonym_clash(_q("why weren't shops open in Sadr City"), closed) == 0.0
+    assert negation_gap(_q("why weren't shops open in Sadr City"), closed) == 0.0
+    assert negation_gap(_q("why were shops not open in Sadr City"), closed) == 0.0
+    assert antonym_clash(_q("why were shops open in Sadr City"), closed) == 1.0  # not negated: still a clash
+    # a negation of another word leaves the clash: "more specific ... that could not be used" against "general"
+    q = _q("What asks a more specific question about algorithms that could not be used?")
+    general = words("The latter asks a more general question about all possible algorithms that could be used.")
+    assert antonym_clash(q, general) == 1.0 and negation_gap(q, general) == 1.0
+
+
 def test_ordinals_are_no_clash():
     q = _q("What was the first step Sadr's group called for?")
     assert antonym_clash(q, words("Sadr's group was calling for a strike; the second step will be disobedience.")) == 0.0
