@@ -184,6 +184,13 @@ def _doer(answer: str, verb: str) -> str | None:
     if not m:
         return None
     toks = answer[:m.start()].split()
+    # In the passive the doer follows "by" ("The truce ... was greeted with cautious relief by the embattled
+    # residents"), none when no "by" comes before the sentence goes on
+    if toks and toks[-1].lower() in _BE_FORMS:
+        by = re.match(r"[^.;:]*?\bby\s+([\w'\- ]+)", answer[m.end():])
+        doer = by.group(1).split()[:MAX_DOER_WORDS] if by else []
+        cut = next((i for i, w in enumerate(doer) if i and w.lower() in _PAST_OBJECT), len(doer))
+        return " ".join(doer[:cut]) or None
     while toks and (toks[-1].lower() in _BETWEEN or toks[-1].endswith("ly")):
         toks.pop()
     phrase: list[str] = []
@@ -215,6 +222,7 @@ def _doer(answer: str, verb: str) -> str | None:
 
 # Words that end the noun phrase an answer gives as a verb's object ("suspended their offensive *against* Iraqi
 # militiamen", "issued a statement *saying* ..."); "of" / "to" go on into what the head is of ("an end to the fighting")
+_BE_FORMS = frozenset("is are was were be been being".split())
 _PAST_OBJECT = frozenset("against in on at for from with by after before over and but that which who while because as "
                          "than into onto during until since".split())
 _OWNERS = frozenset("the a an their his her its".split())

@@ -1206,3 +1206,13 @@ def test_he_after_asking_a_persons_name_by_whose_they_are_is_that_person():
     # was "what else did Sadr say": the owner, not the aide whose name was asked
     named = _turn("what's Sadr's aide's name", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of Sadr. [1]")
     assert rewrite("what else did he say", named) == "what else did Sadr's aide say"
+
+
+def test_a_bare_question_word_after_a_passive_answer_asks_of_the_doer_after_by():
+    # was "how did al-Sadr and occupation forces greet the truce?": the words before "was greeted"
+    greeted = _turn("who greeted the truce", "The truce struck between al-Sadr and occupation forces was greeted with "
+                    "cautious relief by the embattled residents. [1]")
+    assert rewrite("how", greeted) == "how did the embattled residents greet the truce?"
+    # no "by": the act in the passive, of what it was done to
+    ordered = _turn("who ordered the ceasefire", "Sadr renewed a cease-fire that was originally ordered in August. [1]")
+    assert rewrite("when", ordered) == "when was the ceasefire ordered?"
