@@ -226,7 +226,8 @@ def a_thing(phrase: str) -> bool:
     for."""
     # (what it is of says which one: "the charge of the knights" is a charge)
     m = re.fullmatch(r"(?:(?i:the|a|an)(?:\s+[A-Z][\w\-]*)?|[\w\-]*[A-Z][\w\-]*(?:\s+[\w\-]*[A-Z][\w\-]*)*['\u2019]s)"
-                     r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})(?:\s+of\s+(?:the\s+)?[a-z][a-z\-]*)?", phrase)
+                     r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})(?:\s+of\s+(?:the\s+)?[a-z][a-z\-]*)?"
+                     r"(?:\s+(?:in|at)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)?", phrase)  # "... in Basra": where it is
     head = m.group(1).split()[-1] if m else ""
     # (a person in its first sense: "the cleric"; "charge", a person only as someone's ward, is a thing)
     return bool(head) and not is_person_first(head) \

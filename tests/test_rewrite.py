@@ -1216,3 +1216,10 @@ def test_a_bare_question_word_after_a_passive_answer_asks_of_the_doer_after_by()
     # no "by": the act in the passive, of what it was done to
     ordered = _turn("who ordered the ceasefire", "Sadr renewed a cease-fire that was originally ordered in August. [1]")
     assert rewrite("when", ordered) == "when was the ceasefire ordered?"
+
+
+def test_it_after_a_thing_in_a_place_is_the_thing_in_that_place():
+    # was "who started it (in Basra)?": "the fighting in Basra" was no thing "it" could stand for
+    started = _turn("when did the fighting in Basra start", "Fierce fighting erupted Tuesday after the government "
+                    "began cracking down on armed groups in districts of Basra. [1]")
+    assert rewrite("who started it", started) == "who started the fighting in Basra"
