@@ -14,8 +14,8 @@ from bot.answer.carry import keeps_topic
 from bot.answer.define import named_thing
 from bot.answer.provenance import about_answer
 from bot.answer.followup import asks_next, asks_who_said, points_at_event, wants_more
-from bot.answer.features import (CALENDAR, FEATURES, NAME, TYPED, Question, analyse_question, common_words, coverage_without,
-                                 has_type, known_word)
+from bot.answer.features import CALENDAR, FEATURES, coverage_without, has_type
+from bot.answer.question import NAME, TYPED, Question, analyse_question, common_words, known_word
 from bot.answer.lexicon import available as wordnet_available
 from bot.answer.lexicon import base_forms, same_sense, synset_forms
 from bot.answer.rewordings import causers, country_names, root_nouns, state_nouns, synonyms

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.answer.aliases import named_by_title
-from bot.answer.features import Question, coverage_without, missing_idf, missing_specific, with_aliases
+from bot.answer.features import coverage_without, missing_idf, missing_specific
+from bot.answer.question import Question, with_aliases
 from bot.answer.guards import antonym_clash, name_swap, negation_gap, place_elsewhere
 from bot.answer.verbs import asks_whether_any, predicate_adjective, verb_stated, verb_support
 from bot.answer.promote import words_of

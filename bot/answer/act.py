@@ -9,7 +9,8 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.answer import lexicon, rewordings, wordkinds
-from bot.answer.features import Question, has_type
+from bot.answer.features import has_type
+from bot.answer.question import Question
 from bot.answer.verbs import verb_stated, verb_support
 from bot.answer.promote import POLYSEMOUS, SPEAKER_WINDOW, promote_first
 from bot.answer.speaker import says_verb

@@ -11,7 +11,8 @@ import numpy as np
 
 from bot.answer import lexicon, wordkinds
 from bot.answer.aliases import introduces
-from bot.answer.features import Question, analyse_question, coverage, held_terms, known_word
+from bot.answer.features import coverage, held_terms
+from bot.answer.question import Question, analyse_question, known_word
 from bot.answer.provenance import credit_lines
 from bot.library import Library
 from bot.types import Passage

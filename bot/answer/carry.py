@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from bot.answer.extract import Extraction
-from bot.answer.features import analyse_question, coverage, held_terms
+from bot.answer.features import coverage, held_terms
+from bot.answer.question import analyse_question
 from bot.answer.speaker import actor_terms, acts_first
 from bot.library import Library
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bot.answer.features import CALENDAR, NAME
+from bot.answer.features import CALENDAR
+from bot.answer.question import NAME
 from bot.library import Library
 from bot.types import Passage
 from index.terms import stopwords

@@ -106,7 +106,7 @@ def names_it(sentence: str, head: str) -> bool:
 # preposition), the noun (after at most one modifier), then a verb; not "what is", "which of".
 _WHICH = re.compile(r"^\W*(?:(?:in|on|at|by|from|to|under|for|with|during)\s+)?(?:which|what)\s+(?P<rest>.*)", re.I)
 _AUX = frozenset("did does do was were is are has have had will would can could should may might must".split())
-# Nouns a "which" question uses for a kind the answer type already reads (bot/answer/features.py), or
+# Nouns a "which" question uses for a kind the answer type already reads (bot/answer/question.py), or
 # that say nothing about the thing ("what kind", "which one").
 _NOT_THING = frozenset("year years date day days month months time times century decade number percentage "
                        "amount size person man woman people city country place places region province town "

@@ -14,7 +14,7 @@ from index.terms import terms
 
 if TYPE_CHECKING:
     from bot.answer.extract import Candidate
-    from bot.answer.features import Question
+    from bot.answer.question import Question
 
 # "give an example of X", "what's an example of X", "examples of X", "name some X examples" is left out
 _ASKS_EXAMPLE = re.compile(r"(?i)^\W*(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:give|show|tell)\s+(?:me\s+|us\s+)?|"

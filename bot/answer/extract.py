@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from bot.answer.abstain import abstain_features, answer_context
-from bot.answer.features import TYPED, Question, known_word, missing_names, sentence_features
+from bot.answer.features import missing_names, sentence_features
+from bot.answer.question import TYPED, Question, known_word
 from bot.answer.guards import lacks_kind, only_requested, place_elsewhere
 from bot.answer import lexicon, wordkinds
 from bot.answer.aliases import named_by_title

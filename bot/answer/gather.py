@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.answer import lexicon
 from bot.answer.define import named_thing, names_it
-from bot.answer.features import Question
+from bot.answer.question import Question
 from bot.answer.promote import POLYSEMOUS, _stand_ins, sentence_before
 from bot.answer.role import led_by, names_role
 from bot.answer.spelling import respell

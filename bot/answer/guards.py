@@ -15,7 +15,7 @@ from bot.answer import lexicon, rewordings, wordkinds
 from index.terms import stopwords, words
 
 if TYPE_CHECKING:
-    from bot.answer.features import Question
+    from bot.answer.question import Question
 
 
 # Negations; words() keeps "didn't" whole, so the contracted forms are listed too.

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 from bot.answer import lexicon
-from bot.answer.features import NAME, has_exact_type
+from bot.answer.features import has_exact_type
+from bot.answer.question import NAME
 from bot.library import Library, SentenceRow, sentence_at
 
 # A demonstrative subject, after an optional connective: "This is ...", "Indeed, that means ...".

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.answer import lexicon, rewordings
-from bot.answer.features import Question
+from bot.answer.question import Question
 from bot.answer.guards import modifier_swap
 from bot.answer.act import count_of_act_first, doer_first, duration_first, elsewhere_first, place_first
 from bot.answer.promote import gives_role, instance_first, promote_first, sentence_before

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.answer import lexicon
 from bot.answer.define import asked_thing, defines, named_thing, names_instance, names_it
-from bot.answer.features import Question
+from bot.answer.question import Question
 from bot.answer.verbs import verb_stated
 from bot.answer.role import names_role
 from bot.answer.speaker import (acts_first, asks_reaction, does_verb, names_speaker, reports_speech,

@@ -6,7 +6,7 @@ was greeted with cautious relief", "The Iraqi government has welcomed Sadr's mov
 order went out, ...").
 
 The frame's words ("reaction", "received") are no words of the topic: an article that never says "reaction" is
-not off the question's topic (bot/answer/features.analyse_question reads the topic alone).
+not off the question's topic (bot/answer/question.analyse_question reads the topic alone).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from index.terms import terms, words
 
 if TYPE_CHECKING:
     from bot.answer.extract import Candidate
-    from bot.answer.features import Question
+    from bot.answer.question import Question
 
 # "what was the reaction to X", "what's the response to X", "reactions to X", "any reaction to X"
 _REACTION_TO = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:what|how)\s+(?:was|were|is|are|has\s+been|have\s+been)"

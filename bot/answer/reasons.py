@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.answer import lexicon, rewordings
-from bot.answer.features import Question
+from bot.answer.question import Question
 from bot.answer.promote import promote_first
 from bot.answer.speaker import says_verb
 from bot.answer.verbs import is_participle

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import lexicon, rewordings, wordkinds
-from bot.answer.features import Question
+from bot.answer.question import Question
 from index.terms import terms, words
 
 # Verbs of leading something (base forms): the question's verb after "Who".

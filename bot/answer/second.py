@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.answer import lexicon
-from bot.answer.features import Question, has_exact_type
+from bot.answer.features import has_exact_type
+from bot.answer.question import Question
 from bot.answer.promote import gives_role, sentence_before
 from bot.answer.speaker import names_speaker, reports_speech, says_as_subject, speaks_as_subject
 from bot.library import Library, sentence_at

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import rewordings, wordkinds
-from bot.answer.features import Question
+from bot.answer.question import Question
 from bot.library import Library
 from index.bm25 import BM25Index
 from index.terms import edit_distance, stopwords, terms

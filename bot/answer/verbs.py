@@ -13,7 +13,7 @@ from bot.answer import lexicon
 from index.terms import stopwords, terms, words
 
 if TYPE_CHECKING:
-    from bot.answer.features import Question
+    from bot.answer.question import Question
 
 # "What did Sadr *demand* in exchange?": with do-support the main verb follows the subject; answer
 # sentences often paraphrase it ("he asked"), while its object and modifiers are kept verbatim.

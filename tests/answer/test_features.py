@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.features import analyse_question, answer_type, has_type, longest_phrase
+from bot.answer.features import has_type, longest_phrase
+from bot.answer.question import analyse_question, answer_type
 from bot.answer.verbs import main_verb
 from eval.metrics import contains_gold, exact_match, f1, normalize
 from index.terms import terms, words
@@ -140,7 +141,7 @@ def test_a_followers_word_stands_for_its_leaders_name(sample_home):
     # "Sadrists" (no English word) are Sadr's: "Sadr's spokesman said the fighters would not be turning in their
     # guns" answers (was uncertain: no "Sadrists" in it); "Marxists" is a word of its own, no alias of "Marx"
     from bot import ask
-    from bot.answer.features import analyse_question
+    from bot.answer.question import analyse_question
     a = ask("are the Sadrists going to hand in their guns?", settings=sample_home)
     assert a.status == "answered" and "would not be turning in their guns" in a.citations[0].quote, a.answer
     assert dict(analyse_question("what do Sadrists want", lambda t: 1.0).aliases)["sadrist"] == {"sadr"}

@@ -1,13 +1,13 @@
 """Follow-ups pointing back at the previous answer ("where did he say that?"), subject questions' verbs
 ("how many people died ..."), and the answer type of the first question word (bot/answer/followup.py,
-bot/answer/features.py)."""
+bot/answer/question.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot import ask
-from bot.answer.features import answer_type
+from bot.answer.question import answer_type
 from bot.answer.verbs import main_verb_word
 from bot.answer.followup import refers_back
 
@@ -148,7 +148,7 @@ def test_asking_for_more_is_understood(question):
 
 
 def test_how_come_asks_why(sample_home):
-    from bot.answer.features import analyse_question
+    from bot.answer.question import analyse_question
     q = analyse_question("how come the fighting stopped in najaf", lambda t: 1.0)
     assert q.terms == {"fight", "stop", "najaf"}
     a = ask("how come the fighting stopped in najaf", settings=sample_home)

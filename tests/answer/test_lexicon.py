@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answer import lexicon, rewordings, wordkinds
-from bot.answer.features import analyse_question
+from bot.answer.question import analyse_question
 from bot.answer.verbs import main_verb_word, verb_support
 from bot.answer.guards import antonym_clash, negation_gap
 from index.terms import words

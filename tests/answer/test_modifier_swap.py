@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from bot.answer.features import analyse_question
+from bot.answer.question import analyse_question
 from bot.answer.guards import modifier_swap
 from conftest import home_of
 

@@ -6,7 +6,8 @@ such particle ("asked the government to release" is asking for)."""
 from __future__ import annotations
 
 from bot import ask
-from bot.answer.features import _head_alone, analyse_question
+from bot.answer.features import _head_alone
+from bot.answer.question import analyse_question
 from index.terms import words
 
 

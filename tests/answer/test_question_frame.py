@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from bot.answer.features import analyse_question, answer_type, coverage_without, has_type
+from bot.answer.features import coverage_without, has_type
+from bot.answer.question import analyse_question, answer_type
 from index.terms import terms
 
 
