@@ -230,7 +230,7 @@ def main(argv=None) -> None:
     print(f"answer-type guard: weighted accuracy {accuracy(answered):.4f} without, {accuracy(guarded):.4f} with"
           f" -> {'on' if require_type else 'off'}")
     base = guarded if require_type else answered
-    # Feature guards (bot/answer/extract.py GUARDS), each kept when it raises weighted accuracy on top of the rest.
+    # Feature guards (bot/answer/scoring.py GUARDS), each kept when it raises weighted accuracy on top of the rest.
     guards = []
     for g in GUARDS:
         fired = X[:, ABSTAIN_FEATURES.index(g)] > 0

@@ -7,8 +7,9 @@ questions about the whole archive (`asks_overview`), `broad_topic` and WordNet's
 """
 
 from bot.answer.abstain import abstain_features
-from bot.answer.extract import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, Candidate, Extraction, candidates,
-                                choose_best, cite, covered, extract, load_weights)
+from bot.answer.extract import Extraction, cite, extract
+from bot.answer.scoring import (ABSTAIN_FEATURES, GUARDS, WEIGHTS_FILE, Candidate, candidates, choose_best, covered,
+                                load_weights)
 from bot.answer.topic import broad_topic
 from bot.answer.carry import keeps_topic
 from bot.answer.define import named_thing

@@ -22,7 +22,7 @@ from bot.types import Passage
 from index.terms import terms, words
 
 if TYPE_CHECKING:
-    from bot.answer.extract import Candidate
+    from bot.answer.scoring import Candidate
 
 
 def answer_context(lib: Library, c: Candidate, variants: dict | None = None) -> tuple[str, str]:

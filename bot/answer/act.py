@@ -17,8 +17,8 @@ from bot.answer.speaker import says_verb
 from bot.library import Library
 from index.terms import stopwords, terms, words
 
-if TYPE_CHECKING:  # extract.py defines Candidate and imports this module
-    from bot.answer.extract import Candidate
+if TYPE_CHECKING:  # scoring.py defines Candidate; overrides.py imports this module
+    from bot.answer.scoring import Candidate
 
 
 COUNT_WINDOW = 4  # how far down the scored candidates a count of the act asked about is looked for

@@ -13,7 +13,7 @@ from bot.library import Library, sentence_at
 from index.terms import terms
 
 if TYPE_CHECKING:
-    from bot.answer.extract import Candidate
+    from bot.answer.scoring import Candidate
     from bot.answer.question import Question
 
 # "give an example of X", "what's an example of X", "examples of X", "name some X examples" is left out

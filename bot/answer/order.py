@@ -25,7 +25,7 @@ from bot.library import Library, sentence_at
 from index.terms import terms, words
 
 if TYPE_CHECKING:
-    from bot.answer.extract import Candidate
+    from bot.answer.scoring import Candidate
 
 
 def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, placed: set[str],

@@ -24,8 +24,8 @@ from bot.answer.speaker import (acts_first, asks_reaction, does_verb, names_spea
 from bot.library import Library, sentence_at
 from index.terms import terms, words
 
-if TYPE_CHECKING:  # extract.py defines Candidate and imports this module
-    from bot.answer.extract import Candidate
+if TYPE_CHECKING:  # scoring.py defines Candidate; extract.py imports this module
+    from bot.answer.scoring import Candidate
 
 
 def sentence_before(lib: Library, s) -> str:

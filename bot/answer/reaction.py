@@ -19,7 +19,7 @@ from bot.library import Library, sentence_at
 from index.terms import terms, words
 
 if TYPE_CHECKING:
-    from bot.answer.extract import Candidate
+    from bot.answer.scoring import Candidate
     from bot.answer.question import Question
 
 # "what was the reaction to X", "what's the response to X", "reactions to X", "any reaction to X"

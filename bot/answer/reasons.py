@@ -16,8 +16,8 @@ from bot.answer.verbs import is_participle
 from bot.library import Library
 from index.terms import stopwords, terms, words
 
-if TYPE_CHECKING:  # extract.py defines Candidate
-    from bot.answer.extract import Candidate
+if TYPE_CHECKING:  # scoring.py defines Candidate
+    from bot.answer.scoring import Candidate
 
 
 REASON_WINDOW = 4  # how far down the scored candidates a sentence giving a reason is looked for

@@ -19,7 +19,7 @@ from bot.library import Library, sentence_at
 from index.terms import terms, words
 
 if TYPE_CHECKING:  # bot/answer/extract.py imports this module
-    from bot.answer.extract import Candidate
+    from bot.answer.scoring import Candidate
 
 
 def second_sentence(lib: Library, q: Question, best: "Candidate", chosen: tuple, cands: list, second: dict,

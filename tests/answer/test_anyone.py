@@ -1,6 +1,6 @@
 """"Did anyone die?", "was anyone hurt?": whoever it was, the answer is the sentence telling of the act or of one
 WordNet lets stand in for it ("12 people have been killed"), and a sentence that does not tell of it is no answer
-(bot/answer/verbs.asks_whether_any, bot/answer/extract.py)."""
+(bot/answer/verbs.asks_whether_any, bot/answer/overrides.py)."""
 
 from __future__ import annotations
 

@@ -48,7 +48,7 @@ def test_a_where_question_answered_without_a_place_is_uncertain(sample_home):
 
 
 def test_a_name_opening_the_sentence_is_a_place_it_names():
-    from bot.answer.extract import _opens_with_name
+    from bot.answer.overrides import _opens_with_name
     from bot.answer.question import analyse_question
     q = analyse_question("which country's race will go to a run-off", lambda t: 1.0)
     assert _opens_with_name("Brazil's polarizing presidential race will go to a second round run-off", q)
