@@ -75,7 +75,9 @@ QUESTION_FRAME = frozenset(terms("many much name kind type sort color colour new
                                  "happened would could might must shall also exactly according else actually really "
                                  "though anyway thing things stuff still yet ever just meant supposed intended "
                                  # "did anyone die": whoever it is, the answer names them ("12 people")
-                                 "anyone anybody someone somebody everyone everybody anything something"))
+                                 "anyone anybody someone somebody everyone everybody anything something "
+                                 # "how many troops were involved": the count is all it asks ("thousands of Iraqi troops")
+                                 "involved"))
 
 
 _HOW_COME = re.compile(r"\bhow\s+come\b", re.I)
