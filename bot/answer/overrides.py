@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import lexicon, wordkinds
+from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.abstain import answer_context
 from bot.answer.act import holds_act, says_how_long
 from bot.answer.define import named_thing
@@ -162,7 +162,9 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     # "what did Abu Faris say about the US?" against his words naming no American: what someone said about a name
     # the sentence and its context do not hold is not there
     spoke_of = _SAID_ABOUT.search(q.text) if status == ANSWERED and speaker else None
-    if spoke_of and (named := {t for w in re.findall(r"\b[A-Z][\w'\-]*", spoke_of.group(1)) for t in terms(w)}):
+    # (a people's word typed in lower case names them too: "what did Abu Faris say about the british")
+    if spoke_of and (named := {t for w in re.findall(r"\b[A-Za-z][\w'\-]*", spoke_of.group(1))
+                               if w[:1].isupper() or rewordings.country_names(w.lower()) for t in terms(w)}):
         _, context = answer_context(lib, best, variants)
         if not named <= set(terms(context)):
             status = UNCERTAIN

@@ -137,6 +137,8 @@ def test_where_the_one_asked_about_speaks_is_read_wherever_it_is_in_the_article(
 def test_what_someone_said_about_a_name_their_words_do_not_hold_is_not_there(sample_home):
     # was answered by Abu Faris's "We have received no orders to withdraw ..." (no word on Americans)
     assert ask("what did abu faris say about the americans", settings=sample_home).status == "uncertain"
+    # ... nor on the British, typed in lower case (was answered: only capitalised words counted as names)
+    assert ask("what did abu faris say about the british", settings=sample_home).status == "uncertain"
     a = ask("what did maliki say about sadr's order", settings=sample_home)  # the sentence before names Sadr's move
     assert a.status == "answered" and "step in the right direction" in a.citations[0].quote, a.answer
 
