@@ -40,6 +40,13 @@ _PRONOUN_PLURAL = frozenset({"they", "we", "you", "i"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
                           "these", "those", "some", "many", "all"})
 MAX_SUBJECT = 4  # words of an embedded question's subject ("the Iraqi prime minister")
+_HOW_COME = re.compile(r"(?i)^\W*(?:(?:and|so|but)\s+)?how\s+come\s+")
+_NEGATED_AUX = frozenset({"can't", "won't", "cannot"})
+
+
+def _is_aux(word: str) -> bool:
+    """An auxiliary, maybe negated ("is", "weren't", "can't")."""
+    return word in _AUX or word in _NEGATED_AUX or (word.endswith("n't") and word[:-3] in _AUX)
 
 
 def direct(question: str) -> str:
@@ -47,6 +54,10 @@ def direct(question: str) -> str:
     if is_smalltalk(question):
         return question  # "hello there"
     question = _PLEASE_AFTER.sub("", question)
+    # "how come the fighting slowed down": a why-question in statement order
+    come = _HOW_COME.match(question)
+    if come and (why := _inverted(f"why {question[come.end():].strip()}")):
+        return _plain(why)
     m = _OPENER.match(question)
     rest = question[m.end():].strip()
     # a filler alone ("so is the militia still there?") is left; a greeting or a request goes, and so does an
@@ -157,21 +168,23 @@ def _inverted(clause: str) -> str | None:
         return None
     wh = m.group(1).lower()
     toks = clause[m.end():].split()
-    if not toks or toks[0].lower() in _AUX:
+    if not toks or _is_aux(toks[0].lower()):
         return None  # "what is the curfew", "who did Sadr meet": a question already
     for i in range(1, min(len(toks), MAX_SUBJECT + 1)):
         word = toks[i].lower().strip("?.!,")
         subject = " ".join(toks[:i])
         tail = " ".join(toks[i + 1:])
         opening = "" if wh in ("if", "whether") else f"{m.group(1)} "
-        if word in _AUX:
+        if _is_aux(word):
             # "who Dan Senor is" -> "who is Dan Senor"; "if the curfew is still on" -> "is the curfew still on"
+            # ("why the British weren't involved" -> "why weren't the British involved")
             return f"{opening}{word} {subject}{' ' + tail if tail else ''}".strip()
         verb = _verb_form(word, toks[i - 1].lower())
         if verb:
             aux, base = verb
             return f"{opening}{aux} {subject} {base}{' ' + tail if tail else ''}".strip()
-        if _is_verb_like(word):
+        # (after "the" an -ing word is the subject's noun: "why the fighting slowed down")
+        if _is_verb_like(word) and toks[i - 1].lower() not in _DETERMINERS:
             return None  # a verb the subject cannot end before ("how the fighting spread out"): left alone
     return None
 
