@@ -38,3 +38,13 @@ def test_a_yes_no_question_about_a_thing_is_answered_by_a_sentence_naming_it(sam
     # was "For their part, the US agreed to suspend the warrant ... holding out the possibility ..." (no truce)
     a = ask("is the truce holding", settings=sample_home)
     assert a.status != "not_found" and a.citations[0].quote.startswith("The truce struck between"), a.answer
+
+
+def test_a_yes_no_question_about_an_act_no_sentence_tells_of_is_no_yes_or_no(sample_home):
+    # was answered by "... the Mahdi Army remained in firm control." with "Repeated barrages of mortar and rocket
+    # fire ..." after it: no sentence says who used them
+    a = ask("did the mahdi army use rockets", settings=sample_home)
+    assert a.status == "uncertain", a.answer
+    # the act told by a word standing in for it still answers
+    a = ask("did the government welcome sadr's move", settings=sample_home)
+    assert a.status == "answered" and "has welcomed Sadr's move" in a.citations[0].quote, a.answer
