@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from bot.answer import base_forms, is_participle, is_place_noun, split_subject
-from bot.referents import entities, is_place, plural_noun
+from bot.names import entities, is_place
+from bot.referents import plural_noun
 from index.terms import stopwords
 
 # A time counted from the previous turn's year: "a year later", "two years after that", "the following year",

@@ -14,9 +14,9 @@ from typing import Callable, Sequence
 from bot.answer import (about_answer, asks_next, asks_who_said, base_forms, broad_topic, is_group_noun, is_place_noun,
                         is_person_noun, is_smalltalk, named_thing, points_at_event, split_subject)
 from bot.graft import dated, doer_asked, graft, object_filled, of_doer
-from bot.referents import (AT_PLACE, QUOTED, a_thing, answered_names, bound_in_question, entities, group_subject, is_place,
-                           named_subject, owned_person, people_asked_of, people_word, person_asked, person_like,
-                           plural_noun, split_run, thing_asked, undergoing)
+from bot.names import AT_PLACE, QUOTED, answered_names, entities, is_place, people_word, split_run
+from bot.referents import (a_thing, bound_in_question, group_subject, named_subject, owned_person, people_asked_of,
+                           person_asked, person_like, plural_noun, thing_asked, undergoing)
 from index.terms import terms
 
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.rewrite import entities, rewrite
-from bot.referents import split_run, thing_asked
+from bot.names import entities, split_run
+from bot.referents import thing_asked
+from bot.rewrite import rewrite
 
 SADR = [{"role": "user", "content": "What did Sadr demand in exchange?"},
         {"role": "assistant", "content": "In exchange, he asked the government to release Mahdi Army prisoners "
