@@ -1,7 +1,7 @@
 """Is a topic carried over from the previous turn worth keeping?
 
 A follow-up with no name and no pronoun gets the previous turn's topic ("how did the government react
-(Sadr)?"): bot/rewrite.py. That helps when the question needs it ("how many people died (in Basra)?") and
+(Sadr)?"): bot/antecedents.py. That helps when the question needs it ("how many people died (in Basra)?") and
 hurts when the question is a new one of its own ("is the curfew still on (Hazem al-Aaraji)?" quoted the
 aide's statement, nothing about a curfew). Both are answered; the topic is dropped only when the question
 alone is answered, surely, by a sentence that holds more of the question's own words, or that has the

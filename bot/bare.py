@@ -1,0 +1,137 @@
+"""Bare follow-ups, made to stand alone without an LLM: a question word alone ("why?", "and when?", "in which
+city?"), "why not?", "how come?", "to do what?", "where else?", asking for more ("tell me more", "anything
+else?") and asking whether the answer holds ("really?"): each the previous question asked again, or its topic.
+bot/rewrite.py tries these first (`rewrite_bare`), before an ellipsis or a pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer import is_group_noun, is_person_noun, split_subject
+from bot.graft import object_filled, of_doer
+from bot.referents import a_thing
+
+# A question going on from the previous one: "to do what?", "in exchange for what?", "against whom?" ("for what?"
+# alone asks why: _HOW_COME_BARE)
+_GOES_ON = re.compile(r"(?i)\s*(?:and\s+)?(?:to\s+(?:do\s+)?what|in\s+(?:exchange|return)\s+for\s+what|"
+                      r"(?:to|against|with)\s+whom)\s*\??\s*")
+# Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on"; or for more about
+# what was just said: "like what?", "for example?", "what does that mean?", "explain"
+_MORE = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more(?:\s+(?:please|details|info))?|"
+                   r"anything\s+(?:else|more)|what\s+else|go\s+on|keep\s+going|continue|what\s+more|"
+                   r"like\s+what|such\s+as|for\s+(?:example|instance)|examples?|details|elaborate|in\s+what\s+way|"
+                   r"what\s+(?:does|did)\s+(?:that|this|it)\s+mean|what\s+do\s+you\s+mean|meaning|"
+                   r"explain(?:\s+(?:that|this|it|more))?|can\s+you\s+explain(?:\s+(?:that|this|it))?)"
+                   r"(?:\s+please)?\s*[?!.]*\s*")
+# Asking whether the answer holds: "really?", "are you sure?", "is that true?" (where it is from, "source?", is
+# bot/answer/provenance.py's: its article's credit line)
+_CONFIRM = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|but|hmm+)[\s,]+)*(?:really|seriously|for\s+real|truly|says\s+who|"
+                      r"are\s+you\s+(?:sure|certain)|(?:is|was)\s+(?:that|this|it)\s+(?:true|right|correct|so|accurate))"
+                      r"\s*[?!.]*\s*")
+# ... of those, the ones asking for more of the same, not for an explanation ("like what?", "what does that mean?")
+_MORE_OF = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\s+more|more|anything\s+(?:else|more)|"
+                      r"what\s+else|go\s+on|keep\s+going|continue|what\s+more)(?:\s+please)?\s*[?!.]*\s*")
+# What someone said (and about what): "what did Sadr's spokesman say (about the weapons)"
+_SAID = re.compile(r"(?i)^\s*what\s+(?:else\s+)?(did|does|do|has|have|had)\s+(.+?)\s+(say|said|tell|told|announce|claim|"
+                   r"state|report|write)\b(.*)$")
+# A bare question word: "Why?", "and when?"
+# (or a question phrase: "in which city?", "by whom?", "what year?", "for how long?")
+_BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who|"
+                      r"(?:since|until|till)\s+when|"
+                      r"(?:(?:in|at|on|from|by|for|to|with|since|until)\s+)?(?:which|what|whom|how)"
+                      r"(?:\s+(?!did|does|do|is|are|was|were|will|would|has|have|had|can|could)[a-z]+)?|"
+                      r"what\s+(?:year|day|month|date|time))\s*[?!.]*\s*")
+_ELSE = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(where|who|when)\s+else\s*[?!.]*\s*")
+_CARRIED = re.compile(r"\s*\([^()]*\)\s*(?=\??\s*$)")  # "(in Basra)": a topic a rewrite carried over
+# "why not?" after a yes-no question the answer said no to; "how come?" is "why?"
+_WHY_NOT = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?why\s+not\s*[?!.]*\s*")
+# a yes / no question opened by a form of "be" or a modal, and the negative of each
+_BE_OPENING = re.compile(r"(?i)^\s*(is|are|was|were|has|have|had|can|could|will|would|should)\s+")
+_NEGATED = {"can": "can't", "will": "won't"}
+_HOW_COME_BARE = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(?:how\s+come|how\s+so|what\s+for|for\s+what(?:\s+reason)?)"
+                            r"\s*[?!.]*\s*")  # "why?" in other words
+# The question word(s) opening a question: "What", "How many", "Who", "Why", "In which year".
+_WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for|to|from|by|with|since|until|till)\s+)?"
+                         r"(?:what|which|who|whom|whose|when|where|why|how)(?:\s+(?:many|much|long|often|far|old))?\b")
+
+
+def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: list[str]) -> str | None:
+    """q made to stand alone when it is a bare follow-up of the standalone question `prev_q` (its answer
+    `answer`, its topic, the names a pronoun could stand for), else None: go on (bot/rewrite.py)."""
+    # "Tell me more", "anything else?": more on the previous turn's topic (the sentences already shown are
+    # not shown again: bot/answer/followup.py).
+    # ... but after what someone said, more of what they said ("what did Sadr's spokesman say" + "anything else?":
+    # "what else did Sadr's spokesman say?", was "tell me more about Sadr")
+    said = _SAID.match(prev_q) if _MORE_OF.fullmatch(q) else None
+    # (someone: a name, or a kind of person or group; "what does the truce say" + "more" is more on the truce)
+    if said and (re.search(r"[A-Z]", said.group(2))
+                 or (head := said.group(2).split()[-1].lower()) and (is_person_noun(head) or is_group_noun(head))):
+        return f"what else {said.group(1)} {said.group(2)} {said.group(3)}{said.group(4).rstrip(' ?')}?"
+    # "really?", "are you sure?": the previous question again, its answer shown again with the article it is from
+    if _CONFIRM.fullmatch(q):
+        return prev_q
+    if _MORE.fullmatch(q):
+        return f"tell me more about {topic or (names[0] if names else prev_q.rstrip(' ?'))}"
+    if _WHY_NOT.fullmatch(q):
+        # "did the fighters leave?" + "why not?" -> "why did the fighters not leave?"
+        parts = split_subject(prev_q.rstrip(" ?") + "?")
+        if parts and not _WH_OPENING.match(prev_q):
+            return f"why {parts[0]} {parts[1]} not {parts[2]}"
+        # "are the militiamen leaving?" + "why not?" -> "why aren't the militiamen leaving?"
+        be = _BE_OPENING.match(prev_q)
+        if be:
+            aux = be.group(1).lower()
+            negated = _NEGATED.get(aux, aux + "n't")
+            return f"why {negated} {prev_q[be.end():].strip().rstrip(' ?')}?"
+        q = "why"
+    # "who pushed Sadr" + "to do what?": the previous question goes on ("who pushed Sadr to do what?")
+    if _GOES_ON.fullmatch(q):
+        return f"{prev_q.rstrip(' ?')} {q.strip().rstrip(' ?')}?"
+    if _HOW_COME_BARE.fullmatch(q):
+        q = "why"
+    # "where else?" after "where were curfews imposed": the previous question asked of other places ("where else
+    # were curfews imposed?"), never with the place it asked about carried ("where else (in Basra)?")
+    other = _ELSE.fullmatch(q)
+    # ... and after "tell me about the curfew", where else there is one ("where else is there a curfew?")
+    if other and topic and other.group(1).lower() == "where" and a_thing(topic):
+        noun = re.sub(r"(?i)^(?:the|a|an)\s+", "", topic)
+        return f"where else is there a {noun}?" if not noun.endswith("s") else f"where else are there {noun}?"
+    asked_wh = _WH_OPENING.match(prev_q)
+    if other and asked_wh and not topic:
+        rest = re.sub(r"^['\u2019]s\b", "is", _CARRIED.sub("", prev_q[asked_wh.end():]).strip()).rstrip(" ?")
+        if other.group(1).lower() == "where":  # (not the place asked of: "who was fighting in Basra" + "where else")
+            rest = re.sub(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*$", "", rest)
+        return f"{other.group(1).lower()} else {rest}?"
+    # "Why?", "when": the previous question asked again with the new question word.
+    bare = _BARE_WH.fullmatch(q)
+    if bare:
+        asked = _WH_OPENING.match(prev_q)
+        # "tell me about the curfew" + "where?" / "until when?": where / when the thing asked about is
+        if not asked and topic and bare.group(1).lower().split()[-1] in ("where", "when"):
+            return f"{bare.group(1)} is {topic}?"
+        if not asked:
+            return f"{q.rstrip(' ?')} {prev_q}"
+        # "what's happening in Sadr City" + "why?": the contracted verb stays ("why is happening ...")
+        rest = re.sub(r"^['\u2019]s\b", "is", prev_q[asked.end():].strip()).rstrip(" ?")
+        # "who handed control of Basra ..." + "when?": when the one the answer names did it
+        if asked.group().strip().lower() in ("who", "what") and (redone := of_doer(bare.group(1), rest, answer)):
+            return redone
+        # "what did the US forces suspend" + "why?": why they suspended what the answer says they did ("why did
+        # the US forces suspend the offensive?", was "why did the US forces suspend?")
+        if asked.group().strip().lower() == "what" and (filled := object_filled(rest, answer)):
+            return f"{bare.group(1)} {filled}?"
+        # "what did Maliki say (about the patrols)" + "when?": when he said what the answer quotes ("when did Maliki
+        # say that (about the patrols)?", was "when did Maliki say?")
+        said = _SAID.match(prev_q)
+        if (asked.group().strip().lower() == "what" and said
+                and re.fullmatch(r"(?i)(?:\s+(?:about|on|of|regarding|to)\b.*)?\s*\??\s*", said.group(4))):
+            return f"{bare.group(1)} {said.group(1)} {said.group(2)} {said.group(3)} that{said.group(4).rstrip(' ?')}?"
+        # "what did the British do" + "where?": where they did that, the act the previous answer told of
+        # ("what did the US do in Najaf" + "why?": "why did the US do that in Najaf", was "... do in Najaf")
+        rest = re.sub(r"(?i)\bdo(?=$|\s+(?:in|at|on|to|with|about|after|before|during|there|then)\b)", "do that", rest)
+        # ("where did the clashes spread to" + "when?": "when did the clashes spread?", no preposition left hanging)
+        rest = re.sub(r"(?i)\s+(?:to|from|in|at|on|for|with|about|into)$", "", rest) if asked.group().strip().lower() in (
+            "where", "what", "who", "whom") else rest
+        return f"{bare.group(1)} {rest}?"
+    return None

@@ -1,0 +1,268 @@
+"""A follow-up's pronoun ("What did *he* say?", "Who agreed to *it*?", "why are *they* angry?") or "there" put
+as what it stands for in the previous turn, without an LLM: the thing or act the previous question asked about,
+the people it named, the name its answer gave; and, with neither, the previous turn's topic carried over. The
+last rules of bot/rewrite.py (`resolve_pronoun`, then `put_name`); what the previous turn offers is read by
+bot/antecedents.py and bot/referents.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer import asks_who_said, base_forms, is_group_noun, is_place_noun, points_at_event, split_subject
+from bot.antecedents import (WHO, act_noun, body_named, carry_topic, object_answered, phrase_ended_on, place_for_there,
+                             plural_name, plural_of, possessive, put_place, what_was_said)
+from bot.graft import doer_asked
+from bot.names import QUOTED, answered_names, entities, is_place, people_word
+from bot.referents import (a_thing, bound_in_question, group_subject, owned_person, people_asked_of, person_asked,
+                           person_like, plural_noun, thing_asked, undergoing)
+from index.terms import terms
+
+_PRONOUN = re.compile(r"\b(he|him|his|she|her|hers|they|them|their|theirs|it|its)\b", re.I)
+_POSSESSIVE = {"his", "her", "hers", "their", "theirs", "its"}
+_PEOPLE_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"}
+# "who are the outlaws", "who are the embattled residents"
+_WHO_ARE = re.compile(r"(?i)^\s*who\s+(?:are|were)\s+(the\s+(?:[a-z][a-z'\-]*\s+)?[a-z][a-z'\-]*s)\s*\??\s*$")
+# "there" standing for a place ("was there fighting *there*?", "what happened there"), not the "there" of
+# "is there ..." / "there were ...".
+_THERE = re.compile(r"(?i)(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )\bthere\b"
+                    r"(?!\s+(?:is|was|are|were|has|have|had|will|would|be|been|seems?|appears?)\b)"
+                    r"|\bthere(?=\s*[?.!]*\s*$)")  # ... but "while he was there?" ends on the place
+# "what economy depends on pilgrims": the kind of thing asked for (a noun, not "what is", "what did")
+_WHAT_KIND = re.compile(r"(?i)^\s*(?:what|which)\s+([a-z][a-z\-]*)\s+(?!(?:is|was|are|were|did|does|do)\b)")
+_THE_THING = re.compile(r"(?i)\bthe\s+[a-z][a-z\-]*")  # "the statement"
+_FOR_NAME = re.compile(r"\s+(?:for|of|by|from|on\s+behalf\s+of)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")  # "... for Sadr"
+# "what is a reduction": the thing a what-is question asks to define
+_HAPPENED_IN = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has|\s+was)?\s+(?:happened|happening|going\s+on)\s+(?:in|at|on)\b")
+_HAPPENING = re.compile(r"(?i)\bit\s+(?:happen|occur|(?:take|takes|took)\s+place|come\s+about|came\s+about)")
+_BODY_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
+# "are they", "will they be", "they are": a pronoun that is the subject of a form of "be"
+_BE = re.compile(r"(?i)\b(?:are|were)\s*$|^\s+(?:are|were|be|been|being|will\s+be|have\s+been)\b")
+
+
+def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: list[str], names: list[str]) -> str:
+    """q (no bare follow-up, no ellipsis) with its pronoun or "there" put as the previous turn's thing, act, body
+    of people or place it stands for; `asked`: the previous question's own names, `names`: the names a pronoun
+    could stand for (bot/rewrite.py). The rest of the rules: put_name."""
+    # "What does the truce say?" + "Who agreed to it?": "it" is the thing the question was about, never a
+    # person its answer named ("al-Sadr"); "when will it end?" after "what did the curfew do?" is the curfew
+    own = entities(q)
+    pm = _PRONOUN.search(q)
+    # "who said it?": "it" is what the previous answer quoted, as in "who said that?" (bot/answer/followup.py);
+    # so is "it" after "what did the US say": no name to put for it
+    if pm and (asks_who_said(q) or (pm.group(1).lower() == "it" and what_was_said(prev_q))):
+        pm = None
+    # "will the fighters hand over their guns": the question's own subject is whose they are
+    if pm and bound_in_question(q, pm):
+        pm = None
+    thing = thing_asked(prev_q) if pm and not own and pm.group(1).lower() in {"it", "its"} else None
+    # "did the government welcome it" after "did the government like Sadr's order": "it" is not a thing the
+    # question names itself
+    if thing and re.search(rf"(?i)\b{re.escape(thing.split(None, 1)[-1])}\b", q):
+        thing = None
+    # "when did it happen?" is the event the previous answer told of, not the thing it happened to
+    if thing and _HAPPENING.search(q):
+        thing = None
+    if thing:
+        return q[:pm.start()] + (possessive(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
+    # "what's Sadr's militia called" + "where are they based": the body of people its answer names ("... his
+    # militia, the Mahdi Army, ..."), not the owner the question names
+    body = body_named(prev_q, answer) if pm and not own and pm.group(1).lower() in _BODY_PRONOUNS else None
+    if body:
+        return q[:pm.start()] + (possessive(body) if pm.group(1).lower() in _POSSESSIVE else body) + q[pm.end():]
+    # "who are the Mahdi Army fighting" + "why are they fighting?": the people the who-question asked it of, not the
+    # people its answer names ("... release Mahdi Army prisoners")
+    of = people_asked_of(prev_q) if pm and not own and pm.group(1).lower() in {"they", "them", "their"} else None
+    if of and WHO.match(prev_q):
+        return q[:pm.start()] + (possessive(of) if pm.group(1).lower() == "their" else of) + q[pm.end():]
+    if not names:
+        return q
+    # "did he say anything about Sadr": a subject pronoun before the question's own names is still the
+    # previous turn's person (not one of those names)
+    if pm and own and pm.group(1).lower() in {"he", "she", "they"} and all(
+            q.find(o) > pm.start() for o in own):
+        names = [n for n in names if n not in own] or names
+        own = []
+    there = _THERE.search(q)
+    if there and not own and not pm:
+        place = place_for_there(prev_q, answer, topic)
+        if place:
+            return put_place(q, there, place)
+    # "What did Sadr order?" + "Did it work?": "it" is what he ordered, "Sadr's order", not Sadr.
+    # ... but "What did he read?" + "what did it demand?": the thing its answer says he read ("... read a
+    # statement ..."), not "Hazem Al-Aaraji's read"
+    act = (object_answered(prev_q, answer) or act_noun(prev_q)) if pm and not own and pm.group(1).lower() == "it" \
+        else None
+    if act:
+        return q[:pm.start()] + act + q[pm.end():]
+    # "what's going on with the ceasefire" + "when did it start?": the ceasefire starting (a thing asked about
+    # that can start, end, work); but "what happened to the economy" + "when did it happen?" is the event
+    # ... and "who agreed to the truce" + "when did it begin?": the thing the question ends on
+    if pm and not own and pm.group(1).lower() == "it" and points_at_event(q) and not _HAPPENING.search(q):
+        ends_on = phrase_ended_on(prev_q)
+        thing = topic if topic and a_thing(topic) else ends_on
+        if thing and a_thing(thing) and not is_place_noun(thing.split()[-1]) and not is_group_noun(thing.split()[-1]):
+            return q[:pm.start()] + thing + q[pm.end():]
+    if pm and points_at_event(q):
+        pm = None  # "when did it happen?": the event the previous answer told of, no name (below: its topic)
+    # "what happened in Basra on Tuesday" + "who started it?": the events its answer told of, not the place
+    if pm and not own and pm.group(1).lower() == "it" and _HAPPENED_IN.match(prev_q):
+        pm = None
+    # "Tell me about the Najaf truce" + "Who agreed to it?": "it" is the topic asked about, not a name in it.
+    # ... a thing, not a place or a time the broad question asked about ("what happened in Basra on Tuesday" +
+    # "who started it?": the events, not "Basra on Tuesday")
+    if pm and not own and pm.group(1).lower() == "it" and topic and not _HAPPENED_IN.match(prev_q):
+        return q[:pm.start()] + topic + q[pm.end():]
+    if pm and not own and pm.group(1).lower() in {"it", "its"} and WHO.match(prev_q) and asked:
+        # "Who leads the Mahdi Army?" + "Where are its strongholds?": "its" is the thing asked about, not the
+        # person the answer named
+        names = asked
+    # "who are the outlaws?" + "where are they?": the people asked about, not a place the answer names
+    asked_about = _WHO_ARE.match(prev_q)
+    if pm and not own and pm.group(1).lower() in {"they", "them"} and asked_about:
+        return q[:pm.start()] + asked_about.group(1) + q[pm.end():]
+    # "what do residents think of the Mahdi Army" + "why are they angry": the people the question's subject names
+    # (its head a plural kind of person), not a body of people it asks about
+    parts = split_subject(prev_q.rstrip(" ?") + "?") if pm and not own and not WHO.match(prev_q) \
+        and pm.group(1).lower() in {"they", "them", "their"} else None
+    people = plural_noun(parts[1], people=True) if parts else None
+    if people and parts[1].lower().endswith(people):
+        return q[:pm.start()] + (possessive(parts[1]) if pm.group(1).lower() == "their" else parts[1]) + q[pm.end():]
+    # "what's the Mahdi Army doing in Najaf" + "are they leaving?": a body of people the question names
+    # (or an acronym: "tell me about the US in Najaf" + "what did they suspend?")
+    # ... or its subject, typed in lower case ("did the government agree?" + "what did they say instead?")
+    group = next((n for n in asked if is_group_noun(n.split()[-1].lower()) or (n.isupper() and 2 <= len(n) <= 5)),
+                 None) or group_subject(prev_q) if pm and not own else None
+    if group and pm.group(1).lower() in {"they", "them", "their"} and not WHO.match(prev_q):
+        group = f"the {group}" if re.search(rf"(?i)\bthe\s+{re.escape(group)}\b", prev_q) else group
+        return q[:pm.start()] + (possessive(group) if pm.group(1).lower() == "their" else group) + q[pm.end():]
+    # "tell me about the curfew" + "who imposed them?": the things asked about, when the answer tells of more than
+    # one ("Overnight curfews were being imposed elsewhere ..."), not a name it gave ("Iraqi authorities")
+    plural_topic = plural_of(topic, answer) if pm and not own and topic and not WHO.match(prev_q) else None
+    # (as an object, or a subject of "be": "are they still on"; "what did they say" asks for people)
+    if plural_topic and (pm.group(1).lower() == "them" or (pm.group(1).lower() == "they" and (
+            _BE.search(q[:pm.start()]) or _BE.search(q[pm.end():])))):
+        return q[:pm.start()] + plural_topic + q[pm.end():]
+    if (pm and not own and pm.group(1).lower() in {"they", "them"} and not WHO.match(prev_q)
+            and (not any(n.endswith("s") for n in names) or (not asked and plural_noun(prev_q)))):
+        # "How many troops were in the Basra offensive?" + "Who sent them?": the troops, not Basra
+        # ... or, when the question names no people ("what happened in Sadr City" + "why were they angry"), the
+        # people its answer tells of ("Angry protesters took to the streets ..."), never a single name
+        # ... and after "how many were killed", those its answer says were ("12 people have been killed")
+        plural = plural_noun(prev_q) or undergoing(answer, prev_q) or plural_noun(QUOTED.sub(" ", answer), people=True)
+        if plural:
+            return q[:pm.start()] + f"the {plural}" + q[pm.end():]
+    # "who negotiated (in Najaf)?" + "what did they agree": those its answer says did it ("... while the two sides
+    # negotiated ..."), not the first people it names ("He originally gave the militants until Friday ...")
+    doer = doer_asked(prev_q, QUOTED.sub(" ", answer)) if pm and not own and pm.group(1).lower() in {"they", "them"} else None
+    if doer and (doer.split()[-1].endswith("s") or " and " in doer):
+        return q[:pm.start()] + doer + q[pm.end():]
+    # "who was protesting (in Sadr City)?" + "what were they protesting?": the people its answer tells of
+    # ("Angry protesters took to the streets ..."), not the one place or person it names
+    if (pm and not own and pm.group(1).lower() in {"they", "them"} and WHO.match(prev_q)
+            and not (names[0].endswith("s") or is_group_noun(names[0].split()[-1].lower()) or people_word(names[0]))):
+        plural = plural_noun(QUOTED.sub(" ", answer), people=True)
+        if plural:
+            return q[:pm.start()] + f"the {plural}" + q[pm.end():]
+    # "who ordered the ceasefire" + "is it still in place?": the thing the question ends on, not the person its
+    # answer named
+    # ... and after "what did the prime minister say about the offensive", the offensive, not the place its answer
+    # named ("Basra")
+    ends_on = phrase_ended_on(prev_q) if pm and not own and pm.group(1).lower() == "it" else None
+    # (and after "who is leading the Basra offensive", the offensive: the name only modifies it)
+    if ends_on and a_thing(ends_on) and (person_like(names[0], f"{prev_q} {answer}")
+                                         or names[0].lower() not in prev_q.lower()
+                                         or names[0] in ends_on):
+        return q[:pm.start()] + ends_on + q[pm.end():]
+    return put_name(q, pm, own, names, asked, prev_q, answer, topic)
+
+
+def put_name(q: str, pm: re.Match | None, own: list[str], names: list[str], asked: list[str], prev_q: str, answer: str,
+             topic: str | None) -> str:
+    """q with the pronoun `pm` (None: none is left to resolve) put as the name it stands for, or, when q names
+    nothing of its own (`own`), the previous turn's topic carried over; the last of resolve_pronoun's rules."""
+    if pm and not own:
+        # "he" / "she" is a person, not a people ("British troops ..." answers for "they", not for "he")
+        singular = pm.group(1).lower() in {"he", "him", "his", "she", "her", "hers"}
+        name = next((n for n in names if not (singular and people_word(n))), names[0])
+        # "what did the Normans do in Sicily" + "who ruled it?": "it" is no people named in the plural ("the
+        # Normans"), but the place
+        if pm.group(1).lower() in {"it", "its"} and plural_name(name, prev_q):
+            name = next((n for n in names if not plural_name(n, prev_q)), name)
+        # ("who leads the Mahdi Army" + "where is he": the person its answer names, not the body)
+        if singular and not person_like(name, f"{prev_q} {answer}"):
+            name = next((n for n in names if person_like(n, f"{prev_q} {answer}") and not people_word(n)), name)
+        # ... and when the question asked about a body ("where are the Mehdi Army militia's strongholds"), a person
+        # its answer names, nearest to where it echoes the question ("... militia led by Shi'ite cleric Moqtada Al-Sadr")
+        if (singular and name in asked and is_group_noun(name.split()[-1].lower())
+                and not person_like(name, f"{prev_q} {answer}")):
+            name = next((n for n in answered_names(prev_q, answer) if person_like(n, f"{prev_q} {answer}")
+                         and not people_word(n)), name)
+        # "what militia does Sadr lead" + "where are its strongholds": "its" is no person; a body its answer
+        # names is ("... the Mehdi Army militia led by ... Al-Sadr")
+        if pm.group(1).lower() in {"it", "its"} and person_like(name, f"{prev_q} {answer}"):
+            name = next((n for n in entities(answer) if is_group_noun(n.split()[-1].lower())), name)
+            # ... nor is "it" after "who read the statement for Sadr": the thing the question names
+            # (with the name it is for: "the statement for Sadr", not any statement)
+            thing = next((m.group() + (f.group() if (f := _FOR_NAME.match(prev_q, m.end())) else "")
+                          for m in _THE_THING.finditer(prev_q) if a_thing(m.group())), None)
+            # ... or the thing of the kind asked for: "what economy depends on pilgrims" + "why has it suffered?"
+            # (the economy, not "al-Sadr" of its answer's "The al-Sadr crisis")
+            kind = _WHAT_KIND.match(prev_q)
+            if not thing and kind and base_forms(kind.group(1).lower(), "n") and a_thing(f"the {kind.group(1)}"):
+                thing = f"the {kind.group(1).lower()}"
+            if person_like(name, f"{prev_q} {answer}") and thing:
+                return q[:pm.start()] + (possessive(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
+        # "what did the government say about it" after "did Sadr listen": "it" is not what the question names
+        # itself (its answer's "The Iraqi government ..."); left as it is
+        if pm.group(1).lower() in {"it", "its"} and re.search(rf"(?i)\b{re.escape(name.split()[-1])}\b", q):
+            return q
+        # "what did Sadr's spokesman say" + "who is he": the spokesman, not Sadr
+        owned = owned_person(prev_q) if singular else None
+        if owned and name in owned:
+            name = owned
+        # "what did the cleric agree to" + "what did he get in return": the cleric, not a body of people its
+        # answer named ("Mahdi army"); a person it named is still the one ("... said Abu Faris, a militia commander")
+        elif (singular and not asked and not person_like(name, f"{prev_q} {answer}")
+              and (kind := person_asked(prev_q))):
+            name = kind
+        # "what did the prime minister call Sadr's order" + "why did he say that": the prime minister, its subject,
+        # not a name after it
+        elif (singular and asked and (kind := person_asked(prev_q))
+              and all(prev_q.find(n) > prev_q.find(kind) + len(kind) for n in asked)):
+            name = kind
+        if singular and is_place(name, f"{prev_q} {answer}"):
+            # "what happened in Basra" + "what did he do there": a person the answer names, not the place
+            name = next((n for n in entities(answer) if person_like(n, f"{prev_q} {answer}")), name)
+        # "who leads the Mahdi Army" + "where are its strongholds": "the Mahdi Army's", as the question wrote it (not
+        # "the Sadr organization": there "the" is the organization's; a plural name modifies nothing: "the Sadrists
+        # demand")
+        if (not name.lower().startswith("the ")
+                and re.search(rf"(?i)\bthe\s+{re.escape(name)}\b" + ("" if name.endswith("s") else r"(?!['\u2019]?\s*[a-z])"),
+                              prev_q)):
+            name = f"the {name}"
+        repl = possessive(name) if pm.group(1).lower() in _POSSESSIVE and pm.group(1).lower() != "her" else name
+        if pm.group(1).lower() == "her" and re.match(r"\s+[a-z]", q[pm.end():]):
+            repl = possessive(name)  # "her statement" is possessive, "ask her" is not
+        q = q[:pm.start()] + repl + q[pm.end():]
+        # "what did he say about it" after "tell me about the Basra offensive": "it" is the thing asked about
+        # (so after "they": "what happened with the warrant" + "why did they suspend it")
+        later = re.search(r"\bit\b", q[pm.start() + len(repl):])
+        if pm.group(1).lower() in _PEOPLE_PRONOUNS and later and topic and a_thing(topic):
+            at = pm.start() + len(repl) + later.start()
+            q = q[:at] + topic + q[at + 2:]
+        # "why did he go there" -> "why did Maliki go to Basra": the place too
+        there = _THERE.search(q)
+        place = place_for_there(prev_q, answer, topic) if there else None
+        return put_place(q, there, place) if place else q
+    if not own:
+        # No name of its own and no pronoun: the topic is the previous turn's ("How did the government
+        # react?" after Sadr's demand). After "who negotiated (Najaf)?" that is still Najaf, not a name its
+        # answer gave.
+        # ... but a question naming the thing the previous one asked about is about it, not about a name that
+        # question's answer gave ("tell me about the curfew" + "where else are there curfews": no "(Iraqi
+        # authorities)")
+        if not asked and topic and set(terms(topic)) & set(terms(q)):
+            return q
+        return carry_topic(q, prev_q, asked or names)
+    return q
