@@ -103,18 +103,14 @@ def answered_names(question: str, answer: str) -> list[str]:
         name = " ".join(p for p in m.group(1).split() if p not in _NOT_NAMES
                         and not re.search(r"-(led|based|backed|born|run)$", p))
         name = re.sub(r"['\u2019]s$", "", name)  # "Sadr's ceasefire" names Sadr
-        # "Iraqi Prime Minister Nouri Al-Maliki" for "who's the iraqi prime minister": the name after the title
-        # the question asks about
-        parts = name.split()
-        while len(parts) > 1 and parts[0].lower() in asked:
-            parts.pop(0)
-        name = " ".join(parts)
         if (not name or name.lower() in question.lower() or name.lower() in CALENDAR
                 or _PREFIXED.search(answer[:m.start()])):
             continue
         name = _with_nouns(name, answer[m.end():])  # "Iraqi security forces": the people, not their country's word
-        # (nor a word made from a name it asked about: "Sadrist" after "who supports Sadr")
-        if any(len(w) >= 4 and name.lower().startswith(w) for w in asked):
+        # (nor a word made from a name it asked about: "Sadrist" after "who supports Sadr"; the asked word itself
+        # before more names is a title: "Iraqi Prime Minister Nouri Al-Maliki" for "who's the iraqi prime minister")
+        first = name.split()[0].lower()
+        if any(len(w) >= 4 and first.startswith(w) and first != w for w in asked):
             continue
         distance = min((abs(m.start() - e) for e in echoes), default=m.start())
         found.append((len(name.split()) < 2, distance, name, m.start()))  # full names first, then the nearest
