@@ -1,6 +1,6 @@
 """A progressive question said in the simple tense: "what's Sadr asking for in return" asks what "what does Sadr
 ask for in return" does, and the answerer reads do-support questions best (their subject is the one acting,
-their verb the act: bot/answer/speaker.actor_terms).
+their verb the act: bot/answer/actor.actor_terms).
 
 Only a question word, a form of "be", a short subject and an -ing verb WordNet knows as a verb are rewritten;
 "what's going on" (no subject between), "why is the curfew being / getting lifted" (a passive), "what is the

@@ -15,7 +15,7 @@ from bot.answer.question import Question, with_aliases
 from bot.answer.guards import antonym_clash, name_swap, negation_gap, place_elsewhere
 from bot.answer.verbs import asks_whether_any, predicate_adjective, verb_stated, verb_support
 from bot.answer.promote import words_of
-from bot.answer.speaker import says_verb
+from bot.answer.actor import says_verb
 from bot.answer.spelling import respell
 from bot.library import Library, prose_before, sentence_at
 from bot.types import Passage

@@ -13,7 +13,7 @@ from bot.answer.features import has_type
 from bot.answer.question import Question
 from bot.answer.verbs import verb_stated, verb_support
 from bot.answer.promote import POLYSEMOUS, SPEAKER_WINDOW, promote_first
-from bot.answer.speaker import says_verb
+from bot.answer.actor import says_verb
 from bot.library import Library
 from index.terms import stopwords, terms, words
 

@@ -17,7 +17,8 @@ import re
 from bot.answer.extract import Extraction
 from bot.answer.features import coverage, held_terms
 from bot.answer.question import analyse_question
-from bot.answer.speaker import actor_terms, acts_first
+from bot.answer.actor import actor_terms
+from bot.answer.speaker import acts_first
 from bot.library import Library
 
 

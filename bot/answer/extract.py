@@ -36,8 +36,8 @@ from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_all_sources, asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader
-from bot.answer.speaker import (actor_terms, asks_reaction, does_as_subject, names_speaker, reports_speech,
-                               says_as_subject, source_terms, speaks_first)
+from bot.answer.actor import actor_terms, asks_reaction, source_terms
+from bot.answer.speaker import does_as_subject, names_speaker, reports_speech, says_as_subject, speaks_first
 from bot.answer.order import by_kind
 from bot.answer.promote import SPEAKER_WINDOW, definition_first, naming_first, prefer_actor, promote_first, reacts
 from bot.answer.gather import acting_sentences, naming_sentences, role_sentences, speaking_sentences

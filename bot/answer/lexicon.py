@@ -179,7 +179,7 @@ def neighbourhood(word: str, pos: str = "v", skip: frozenset[str] = frozenset(),
 
 
 _HYPONYM, _HYPERNYM = frozenset({"~", "~i"}), frozenset({"@", "@i"})
-FREQUENT_SENSES = 8  # a verb's senses read for a stand-in for the one an actor does (speaker.py): not the rarest
+FREQUENT_SENSES = 8  # a verb's senses read for a stand-in for the one an actor does (actor.py): not the rarest
 MANY_SENSES = 20  # WordNet verb senses from which a word says little as another's stand-in ("take" 42, "call" 41)
 
 

@@ -18,7 +18,7 @@ from bot.answer.example import example_first
 from bot.answer.reaction import reaction_first
 from bot.answer.reasons import cause_of_state_first, consequence_first, effect_first, reason_first
 from bot.answer.role import led_by
-from bot.answer.speaker import says_verb
+from bot.answer.actor import says_verb
 from bot.answer.spelling import respell
 from bot.answer.verbs import asks_whether_any, verb_stated, verb_support
 from bot.library import Library, sentence_at

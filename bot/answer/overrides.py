@@ -24,7 +24,8 @@ from bot.answer.reaction import reaction_topic, reacts_to_topic
 from bot.answer.reasons import gives_reason, states_consequence, tells_effect
 from bot.answer.role import led_by
 from bot.answer.scoring import Candidate
-from bot.answer.speaker import (acts_in, asks_reaction, does_as_agent, does_as_subject, names_speaker, says_as_subject,
+from bot.answer.actor import asks_reaction
+from bot.answer.speaker import (acts_in, does_as_agent, does_as_subject, names_speaker, says_as_subject,
                                speaks_as_subject)
 from bot.answer.spelling import respell
 from bot.answer.verbs import BE_FORMS, asks_whether_any, is_participle, verb_stated
@@ -52,7 +53,7 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     status the ones before it left. The arguments are extract()'s: `cands` the candidates best first, `af` the
     abstention features, `vetoed` a guard refused, `leader` a "who runs X?" question, `acts` the actor asked about
     does the act, `definition` the candidates with a definition first, `placed` the ids of sentences placing what
-    a where-question asks about, `actor` / `verb` / `speaker` from speaker.actor_terms, `shown` the sentences the
+    a where-question asks about, `actor` / `verb` / `speaker` from actor.actor_terms, `shown` the sentences the
     previous answer quoted."""
     # "Who runs X?" answered by a sentence giving someone a title over X: the role is the evidence (the
     # topic check counts the question's verb, which no such sentence holds).

@@ -19,8 +19,8 @@ from bot.answer.define import asked_thing, defines, named_thing, names_instance,
 from bot.answer.question import Question
 from bot.answer.verbs import verb_stated
 from bot.answer.role import names_role
-from bot.answer.speaker import (acts_first, asks_reaction, does_verb, names_speaker, reports_speech,
-                                says_as_subject, speaks_as_subject)
+from bot.answer.actor import asks_reaction, does_verb
+from bot.answer.speaker import acts_first, names_speaker, reports_speech, says_as_subject, speaks_as_subject
 from bot.library import Library, sentence_at
 from index.terms import terms, words
 

@@ -1,6 +1,6 @@
 """How something was received, by anyone: "what was the reaction to the offensive", "how did people react to the
 truce", "how was the truce received", "what are people saying about the truce". The question names no one
-reacting (that is speaker.asks_reaction's "how did the government react"); the answer is a sentence where someone
+reacting (that is actor.asks_reaction's "how did the government react"); the answer is a sentence where someone
 takes a stand on the thing asked about ("Sadrist lawmakers and officials denounced the offensive", "The truce ...
 was greeted with cautious relief", "The Iraqi government has welcomed Sadr's move" after "After the cleric's
 order went out, ...").

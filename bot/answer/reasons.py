@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from bot.answer import lexicon, rewordings
 from bot.answer.question import Question
 from bot.answer.promote import promote_first
-from bot.answer.speaker import says_verb
+from bot.answer.actor import says_verb
 from bot.answer.verbs import is_participle
 from bot.library import Library
 from index.terms import stopwords, terms, words

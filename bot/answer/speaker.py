@@ -6,139 +6,34 @@ on the same topic that happens to share more words with the question ("Sadr spok
 was ordering an end to the fighting"). The speaker counts as named when the sentence names them, calls
 them by a title the article gives them ("the prime minister"), or holds a pronoun right after a sentence
 that names them ("In exchange, he asked ...").
+
+This module reads the sentence: who is the subject of a verb in it (does_as_subject, speaks_as_subject, acts_first,
+...) and whether it names the speaker (names_speaker). Reading the question (its actor, speaker and verb:
+actor_terms, speaker_terms) and whether a sentence holds that verb (does_verb, same_act) is bot/answer/actor.py's.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.answer import lexicon, rewordings, wordkinds
+from bot.answer import lexicon, wordkinds
+from bot.answer.actor import same_act
 from bot.answer.aliases import named_by_title
-from bot.answer.verbs import BE_FORMS, is_participle, split_subject
+from bot.answer.verbs import BE_FORMS, is_participle
 from bot.library import Library, sentence_at
 from index.terms import stopwords, terms, words
 
 # A pronoun standing for the doer named in the sentence before ("it": a board, a council, a company)
 _PRONOUN = re.compile(r"\b(?:He|he|She|she|It|it|They|they)\b")
-_QUALIFIER = re.compile(r"\s(?:in|of|at|from|near|on|for|with|about|over|under|who|which|that)\s", re.I)
 _OWN_NAME = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                        r"April|May|June|July|August|September|October|November|December)\b)[A-Z]")
-# "what did Sadr do", "what has the government done (in Basra)": the subject and "do" as the main verb
-_DO = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)(?<!\bto)\s+(?:do|done)\b")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "you", "i"})
-
-
-def speaker_terms(question: str) -> frozenset[str]:
-    """The stemmed head word of the subject of a question about what someone said, with the names before
-    a common noun ("What did Prime Minister Maliki say ...?" -> {"maliki"}, "... the Sadrist lawmakers
-    say" -> {"sadrist", "lawmak"}); empty when the question is not of that shape."""
-    actor, verb = actor_terms(question)
-    return actor if verb and wordkinds.is_speech_verb(verb) else frozenset()
-
-
-def actor_terms(question: str) -> tuple[frozenset[str], str]:
-    """The person a do-support question asks about and its verb, whatever the verb ("What does Sadr
-    want?" -> ({"sadr"}, "want")): the subject's head as in speaker_terms; (empty, "") when the question
-    is not of that shape or its subject is no person."""
-    # "what did Sadr do?", "what did the government do after Sadr's order": "do" is the verb itself, no
-    # auxiliary (split_subject would read "the government do after Sadr's" as the subject of "order")
-    bare = _DO.match(question)
-    if bare and len(bare.group(1).split()) <= 4:
-        return _head_terms(bare.group(1)), "do"
-    parts = split_subject(question)
-    if not parts:
-        return frozenset(), ""
-    _, subject, rest = parts
-    ws = words(rest)
-    verb = next(iter(ws), "")
-    if not verb or not lexicon.is_verb(verb):
-        return frozenset(), ""
-    # a phrasal verb is its own act ("did the fighters hand over their weapons": "hand_over", not "hand", one of
-    # whose senses is to lead)
-    # (not a preposition: "build in Scotland"; "in" / "on" a particle only before a possessive: "turn in their guns")
-    after = re.search(rf"(?i)\b{re.escape(verb)}\s+{re.escape(ws[1])}\s+(\S+)", rest) if len(ws) > 1 else None
-    nxt = after.group(1) if after else ""
-    particle = len(ws) > 1 and ws[1] in _PARTICLES and not nxt[:1].isupper() and (
-        ws[1] not in ("in", "on") or nxt.lower() in ("their", "his", "her", "its", "our", "my", "your"))
-    phrasal = lexicon.compound(verb, ws[1]) if particle else None
-    return _head_terms(subject), phrasal or verb
-
-
-_PARTICLES = frozenset("over off up down out in back away on".split())
-
-
-# "according to Senor, what will US forces do?", "who was targeted according to the government": the source
-_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+((?:[\w'\-]+\s+){0,4}?[\w'\-]+)(?=\s*(?:[,?.!]|$)|\s+(?:who|whom|what|"
-                        r"which|when|where|why|how|is|are|was|were|will|would|did|does|do|has|have|had|can)\b)")
-
-
-def source_terms(question: str) -> frozenset[str]:
-    """The head of the person the question names as its source ("according to Dan Senor" -> {"senor"}), else
-    empty."""
-    m = _ACCORDING.search(question)
-    # (a possessor is no part of who speaks: "according to Sadr's spokesman" is the spokesman)
-    return _head_terms(re.sub(r"[\w\-]+['\u2019]s\s+", "", m.group(1))) if m else frozenset()
-
-
-def _head_terms(subject: str) -> frozenset[str]:
-    """The stemmed head of a subject that is a person (see speaker_terms), else empty."""
-    sw = stopwords()
-    # The head comes before any phrase that qualifies it: "the unrest in Basra" is unrest, not Basra.
-    subject = _QUALIFIER.split(subject, maxsplit=1)[0]
-    content = [w for w in subject.split() if w.lower() not in sw and w.lower() not in _PRONOUNS]
-    if not content:
-        return frozenset()
-    # The head is the subject's last word: the name after the titles, the noun after the modifiers. A
-    # speaker is a person: a name, or a word for a kind of person ("commander", "officials").
-    head = content[-1]
-    name = any(part[:1].isupper() for part in head.split("-"))  # "al-Sadr" is a name too
-    # ... or a body of people that speaks and acts as one ("the government", "the police").
-    kinds = (head.lower(), *lexicon.base_forms(head.lower(), "n"))
-    if not (name or any(wordkinds.is_person_noun(k) or wordkinds.is_group_noun(k) for k in kinds)):
-        return frozenset()
-    if name:
-        return frozenset(terms(head))
-    # A kind of person is narrowed by the names before it: "US officials" are not "Sadrist officials".
-    return frozenset(terms(" ".join(w for w in content if w[:1].isupper() or w == head)))
-
-
-def does_verb(lib: Library, verb: str, article_id: str, start: int, exact: bool = False) -> bool:
-    """Does the sentence at `start` hold the question's verb or one WordNet lets stand in for it, either
-    way round ("want" / "demanding", "ask" / "asked")? With exact, only a form of the verb itself
-    ("take" / "took"; not "led", which one sense of "take" stands in for)."""
-    text = lib.articles[article_id].text
-    end = sentence_at(lib, article_id, start).end
-    if _phrasal_in(verb, text[start:end]):
-        return True
-    if exact:
-        lemmas = set(lexicon.base_forms(verb, "v")) or {verb.lower()}
-        return any(set(lexicon.base_forms(w, "v")) & lemmas for w in set(words(text[start:end])) if w.isalpha())
-    return any(_stands_in(verb, w)
-               for w in set(words(text[start:end])) if w.isalpha() and w.lower() not in stopwords())
-
-
-def _phrasal_in(verb: str, sentence: str) -> bool:
-    """A phrasal verb ("take_up", "turn_in") told by a form of its verb with its particle a few words on ("took
-    up service", "turning in their guns"; not "calling for" for "call_off")."""
-    if "_" not in verb:
-        return False
-    head, particle = verb.lower().split("_", 1)
-    ws = words(sentence)
-    return any(head in lexicon.base_forms(w, "v") and particle in ws[i + 1:i + 4] for i, w in enumerate(ws))
-
-
-def says_verb(verb: str, sentence: str) -> bool:
-    """Does the sentence hold a form of the verb, or of one of its synonyms in their most frequent senses
-    ("hurt" / "wounded"; not "caught", which a rare sense of "catch" relates to "hurt")?"""
-    lemmas = {verb.lower(), *lexicon.base_forms(verb, "v"), *rewordings.synonyms(verb)}
-    return any(w in lemmas or lemmas & set(lexicon.base_forms(w, "v")) for w in words(sentence) if w.isalpha())
 
 
 def does_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:
     """does_verb with the actor as the doer: the sentence names them (itself, by title, or by a pronoun
-    after a sentence that does) before a form of the verb (or a stand-in: _same_act) that is not an
+    after a sentence that does) before a form of the verb (or a stand-in: same_act) that is not an
     infinitive of someone else's act ("prompted those loyal to Sistani *to ask* ..." is not Sistani asking)."""
-    return _subject_of_verb(lib, actor, article_id, start, lambda w: _same_act(verb, w))
+    return _subject_of_verb(lib, actor, article_id, start, lambda w: same_act(verb, w))
 
 
 def acts_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:
@@ -150,7 +45,7 @@ def acts_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: 
     sentence = text[s.start:s.end]
     m = _first_verb(sentence)
     first = m.group().lower() if m else ""
-    if not first or not _same_act(verb, first):
+    if not first or not same_act(verb, first):
         return False
     # named before it, a possessor not counting ("Sadr's spokesman said" is the spokesman), or a pronoun
     # opening the sentence after one about them
@@ -160,28 +55,6 @@ def acts_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: 
 
 
 _PRONOUN_OPENS = re.compile(r"^(?:[^,]*,\s*)?(?:he|she|they)\s+$", re.I)  # "In exchange, he " before the verb
-
-
-def _same_act(verb: str, w: str) -> bool:
-    """Is the word a form of the verb, or one WordNet lets stand in for it either way? A verb of many senses
-    stands in only as itself ("calling" a step right is no visit, though to call is to visit)."""
-    # (a phrasal verb's own verb: "turning" for "turn_in", the sentence going on "... turning in their guns")
-    if set(lexicon.base_forms(w, "v")) & ({verb.lower(), verb.lower().split("_")[0]} | set(lexicon.base_forms(verb, "v"))):
-        return True
-    # (either way: "did Sadr get it" is no "calling for a nationwide strike", "get" having 36 senses)
-    if len(lexicon.synsets(w, "v")) >= lexicon.MANY_SENSES or len(lexicon.synsets(verb, "v")) >= lexicon.MANY_SENSES:
-        return False
-    return _stands_in(verb, w)
-
-
-def _stands_in(verb: str, w: str) -> bool:
-    """Does the word stand in for the verb, or the verb for it, in their more frequent senses ("demanding" for
-    "want"; not "threatening" for "offer", which only its ninth sense, to threaten, relates)?"""
-    # (a phrasal verb's own verb without its particle is another act: "calling (for)" is no "call_off")
-    if "_" in verb and verb.split("_")[0].lower() in lexicon.base_forms(w, "v"):
-        return False
-    return (lexicon.related(verb, w, senses=lexicon.FREQUENT_SENSES)
-            or lexicon.related(w, verb, b_senses=lexicon.FREQUENT_SENSES))
 
 
 def speaks_as_subject(lib: Library, speaker: frozenset[str], article_id: str, start: int) -> bool:
@@ -257,16 +130,6 @@ def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start
     return False
 
 
-def asks_reaction(verb: str) -> bool:
-    """"How did X react / respond?": any act of X's is the answer ("The government has welcomed the move"),
-    whatever its verb."""
-    # the verbs themselves: WordNet relates "respond" (as "reply") to "say", which asks for words, not acts
-    return bool(set(lexicon.base_forms(verb, "v")) & set(REACTION_VERBS))
-
-
-REACTION_VERBS = ("react", "respond", "like", "feel", "view")  # "did the government like it?"
-
-
 def acts_first(lib: Library, actor: frozenset[str], article_id: str, start: int) -> bool:
     """Is the actor the subject of the sentence at `start`: named (itself or by title) before its first verb?
     "The Iraqi government has welcomed Sadr's move" is the government acting; "Sadrist lawmakers denounced
@@ -300,7 +163,7 @@ def does_as_agent(lib: Library, actor: frozenset[str], verb: str, article_id: st
     for i, m in enumerate(tokens):
         w = m.group().lower()
         # a participle after a form of "be" (an adverb between: "was quickly greeted")
-        if not (is_participle(w) and _same_act(verb, w)
+        if not (is_participle(w) and same_act(verb, w)
                 and any(t.group().lower() in BE_FORMS for t in tokens[max(i - 2, 0):i])):
             continue
         agents = " ".join(_AGENT.findall(sentence[m.end():]))

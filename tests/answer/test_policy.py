@@ -180,7 +180,7 @@ def test_what_someone_said_is_answered_by_their_own_words(sample_home, question,
 
 
 def test_speaker_questions_are_recognised_by_shape() -> None:
-    from bot.answer.speaker import speaker_terms
+    from bot.answer.actor import speaker_terms
     assert speaker_terms("What did Prime Minister Maliki say about it?") == {"maliki"}
     assert speaker_terms("What did the Sadrist lawmakers say?") == {"sadrist", "lawmak"}
     assert speaker_terms("What did US officials say?") == {"us", "offici"}
@@ -200,7 +200,7 @@ def test_what_someone_asked_for_is_answered_by_their_asking(sample_home):
 
 
 def test_actors_are_the_head_of_the_subject() -> None:
-    from bot.answer.speaker import actor_terms
+    from bot.answer.actor import actor_terms
     assert actor_terms("What did al-Sadr ask the government for?") == ({"al", "sadr"}, "ask")
     assert actor_terms("What does Sadr want?") == ({"sadr"}, "want")
     # the head comes before what qualifies it: unrest is no person, so there is no actor

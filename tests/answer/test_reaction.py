@@ -1,6 +1,6 @@
 """"Did the port authority like the leader's order?" asks how it reacted: the sentence in which it acts ("The port
 authority has welcomed the move") answers, also when the sentence before names what it reacted to ("After the
-leader's order went out, ..."); bot/answer/speaker.asks_reaction, bot/answer/promote.reacts."""
+leader's order went out, ..."); bot/answer/actor.asks_reaction, bot/answer/promote.reacts."""
 
 from __future__ import annotations
 

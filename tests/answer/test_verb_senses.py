@@ -42,7 +42,7 @@ def test_a_sentence_holding_both_names_but_not_the_act_is_not_the_answer(sample_
 
 
 def test_what_someone_did_is_told_by_a_verb_standing_in_for_it_in_its_frequent_senses(sample_home):
-    from bot.answer.speaker import _stands_in
+    from bot.answer.actor import _stands_in
     assert not _stands_in("offer", "threatening")  # only the ninth sense of "offer" is to threaten
     assert _stands_in("want", "demanding") and _stands_in("demand", "asked")
     # was "Shi'ite cleric Moqtada al-Sadr is threatening a campaign of "civil disobedience" ..." first
@@ -51,7 +51,7 @@ def test_what_someone_did_is_told_by_a_verb_standing_in_for_it_in_its_frequent_s
 
 
 def test_a_phrasal_verb_is_its_own_act(sample_home):
-    from bot.answer.speaker import _stands_in, actor_terms
+    from bot.answer.actor import _stands_in, actor_terms
     assert actor_terms("did the fighters hand over their weapons") == (frozenset({"fighter"}), "hand_over")
     # a preposition is no particle: "build in Scotland" is building, not "build_in" (to incorporate)
     assert actor_terms("what did the Normans build in Scotland") == (frozenset({"norman"}), "build")
@@ -76,8 +76,8 @@ def test_the_phrasal_verb_a_sentence_makes_is_the_act_it_tells(sample_home):
 def test_a_question_verb_of_many_senses_stands_in_only_as_itself(sample_home):
     # "did he get it" after "what does he want": was answered by "He said Sadr's group was calling for a nationwide
     # strike ...", "get" (36 WordNet senses) taking "calling for" as its act
-    from bot.answer.speaker import _same_act
-    assert not _same_act("get", "call_for") and _same_act("get", "getting")
+    from bot.answer.actor import same_act
+    assert not same_act("get", "call_for") and same_act("get", "getting")
     history = [{"role": "user", "content": "what does sadr want"},
                {"role": "assistant", "content": "In exchange, he asked the government to release Mahdi Army prisoners "
                                                 "and declare an amnesty. [1]"}]

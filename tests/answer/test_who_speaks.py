@@ -90,7 +90,7 @@ def test_the_source_a_question_names_is_the_one_speaking(sample_home, question, 
 
 
 def test_source_terms_read_according_to():
-    from bot.answer.speaker import source_terms
+    from bot.answer.actor import source_terms
     assert source_terms("according to Senor what will US forces do") == {"senor"}
     assert source_terms("who was the offensive targeting according to Maliki?") == {"maliki"}
     assert source_terms("what is classified according to difficulty") == frozenset()  # no person
