@@ -160,7 +160,7 @@ def test_a_killed_compaction_loses_nothing(big, monkeypatch):
 
 
 def test_status_says_what_waits_to_be_folded_in(big, capsys):
-    from bot.cli import _print_status
+    from bot.status import _print_status
 
     settings, corpus = big
     (corpus / "crane.txt").write_text(NEW, encoding="utf-8")

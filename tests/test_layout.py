@@ -84,7 +84,8 @@ def test_bot_top_level_is_the_query_path_and_three_stages() -> None:
         assert doc and len(doc) > 40, f"bot/{stage}/__init__.py says what the stage does"
     assert {p.stem for p in bot.glob("*.py")} <= {"__init__", "ask", "cli", "engine", "expand", "library", "normalize", "direct", "prompts", "terminal",
                                                   "retrieve", "rewrite", "referents", "graft", "search", "tense", "types", "compound",
-                                                  "corrections", "idioms", "names", "bare", "pronouns", "antecedents"}
+                                                  "corrections", "idioms", "names", "bare", "pronouns", "antecedents",
+                                                  "commands", "status"}
 
 
 def test_the_checks_see_a_violation(tmp_path) -> None:

@@ -79,7 +79,7 @@ def test_a_big_index_is_split_and_still_answers(parts, settings_factory, corpus_
     assert f"{settings.collection}_chunks" not in names  # the main collection is gone
     assert {part_name(settings.collection, j) for j in range(4)} <= names
     _live_ok(settings)  # every live chunk in its part, and counted
-    from bot.cli import _print_status
+    from bot.status import _print_status
     from index.ingest import manifest_path
     from index.manifest import Manifest
 
