@@ -178,8 +178,9 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     if (status == ANSWERED and asks_whether_any(q.text)
             and not verb_stated(q, words(lib.articles[best.article_id].text[best.start:best.end]))):
         status = UNCERTAIN
-    # "is the truce holding?" against "The truce ... was greeted with cautious relief ...": a yes or no about an act
-    # the sentence and its context do not tell of (nor a word standing in for it) is no yes or no
+    # "did the Mahdi Army use rockets?" against "... the Mahdi Army remained in firm control": a yes or no about an
+    # act the sentence and its context do not tell of (nor a word standing in for it) is no yes or no (a question
+    # with no verb found, "is the truce holding", is not read here)
     if status == ANSWERED and YES_NO.match(q.text) and q.verb_word and not af.get("verb_ok", 1.0):
         status = UNCERTAIN
     return status
