@@ -86,6 +86,9 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
     # A new subject in the previous question's frame: "What did the Sadrist lawmakers say?" + "And the prime
     # minister?" -> "What did the prime minister say?"
     parts = split_subject(prev + "?")
+    # (not the one asking: "what do we know about Kut" + "and Nasiriya?" swaps Kut, below)
+    if parts and parts[1].lower() in _ASKERS:
+        parts = None
     if parts and _NOUN_PHRASE.fullmatch(rest):
         head, _, tail = parts
         return f"{head} {rest} {tail.rstrip(' ?')}"
@@ -223,6 +226,7 @@ def _doer(answer: str, verb: str) -> str | None:
 
 # Words that end the noun phrase an answer gives as a verb's object ("suspended their offensive *against* Iraqi
 # militiamen", "issued a statement *saying* ..."); "of" / "to" go on into what the head is of ("an end to the fighting")
+_ASKERS = frozenset({"we", "i", "you", "u"})  # the subject of "what do we know about ...", "what can you tell me"
 _BE_FORMS = frozenset("is are was were be been being".split())
 _PAST_OBJECT = frozenset("against in on at for from with by after before over and but that which who while because as "
                          "than into onto during until since".split())

@@ -1228,3 +1228,11 @@ def test_it_after_a_thing_in_a_place_is_the_thing_in_that_place():
     started = _turn("when did the fighting in Basra start", "Fierce fighting erupted Tuesday after the government "
                     "began cracking down on armed groups in districts of Basra. [1]")
     assert rewrite("who started it", started) == "who started the fighting in Basra"
+
+
+def test_and_a_name_after_what_do_we_know_about_a_place_swaps_the_place_not_we():
+    # was "what do Nasiriya know about Kut?": the one asking is no subject to swap
+    kut = _turn("what do we know about Kut", "Clashes were also reported in the city of Kut. [1]")
+    assert rewrite("and Nasiriya", kut) == "what do we know about Nasiriya?"
+    assert rewrite("what about Basra", _turn("what do you know about Kut", "Clashes ... Kut. [1]")) == \
+        "what do you know about Basra?"
