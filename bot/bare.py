@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import is_group_noun, is_person_noun, split_subject
+from bot.answer import is_group_noun, is_participle, is_person_noun, split_subject
 from bot.graft import object_filled, of_doer
-from bot.referents import a_thing
+from bot.referents import a_thing, undergoing
 
 # A question going on from the previous one: "to do what?", "in exchange for what?", "against whom?" ("for what?"
 # alone asks why: _HOW_COME_BARE)
@@ -117,6 +117,14 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
         # "who handed control of Basra ..." + "when?": when the one the answer names did it
         if asked.group().strip().lower() in ("who", "what") and (redone := of_doer(bare.group(1), rest, answer)):
             return redone
+        # "who was killed" + "where?": where those the answer says underwent it were ("where were people killed?",
+        # was "where was killed?")
+        passive = re.fullmatch(r"(?i)(?:was|were)\s+([a-z]+)", rest) if asked.group().strip().lower() == "who" else None
+        those = undergoing(answer, prev_q) if passive and is_participle(passive.group(1)) else None
+        if those:  # ("how many?": "how many people were killed?")
+            return f"{bare.group(1)} {those} were {passive.group(1)}?" if re.search(r"(?i)\bhow\s+(?:many|much)$",
+                                                                                 bare.group(1)) \
+                else f"{bare.group(1)} were {those} {passive.group(1)}?"
         # "what did the US forces suspend" + "why?": why they suspended what the answer says they did ("why did
         # the US forces suspend the offensive?", was "why did the US forces suspend?")
         if asked.group().strip().lower() == "what" and (filled := object_filled(rest, answer)):
@@ -133,5 +141,10 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
         # ("where did the clashes spread to" + "when?": "when did the clashes spread?", no preposition left hanging)
         rest = re.sub(r"(?i)\s+(?:to|from|in|at|on|for|with|about|into)$", "", rest) if asked.group().strip().lower() in (
             "where", "what", "who", "whom") else rest
+        # ("where were people killed?" + "how many?": "how many people were killed?")
+        counted = re.fullmatch(r"(?i)(were|are)\s+([a-z]+s|people)\s+(\S.*)", rest) \
+            if re.search(r"(?i)\bhow\s+many$", bare.group(1)) else None
+        if counted:
+            return f"{bare.group(1)} {counted.group(2)} {counted.group(1)} {counted.group(3)}?"
         return f"{bare.group(1)} {rest}?"
     return None

@@ -1236,3 +1236,12 @@ def test_and_a_name_after_what_do_we_know_about_a_place_swaps_the_place_not_we()
     assert rewrite("and Nasiriya", kut) == "what do we know about Nasiriya?"
     assert rewrite("what about Basra", _turn("what do you know about Kut", "Clashes ... Kut. [1]")) == \
         "what do you know about Basra?"
+
+
+def test_a_bare_question_word_after_who_was_done_to_asks_of_those_the_answer_says_it_was_done_to():
+    # were "where was killed?" and "how many was killed?"
+    killed = _turn("who was killed", "Iraqi officials say at least 12 people have been killed and 18 wounded. [1]")
+    assert rewrite("where", killed) == "where were people killed?"
+    assert rewrite("how many", killed) == "how many people were killed?"
+    # ... and "how many?" after the "where" counts them
+    assert rewrite("how many", _turn("where were people killed?", "In Basra. [1]")) == "how many people were killed?"
