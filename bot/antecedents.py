@@ -10,7 +10,7 @@ import re
 
 from bot.answer import about_answer, base_forms, is_group_noun, named_thing, split_subject
 from bot.names import AT_PLACE, QUOTED, entities, people_word
-from bot.referents import a_thing, thing_asked
+from bot.referents import NAME_ASKED, a_thing, thing_asked
 
 _PRONOUNS_ALL = {"he", "she", "they", "it", "we", "you", "i"}
 WHO = re.compile(r"^\s*(who|whom)\b", re.I)
@@ -108,15 +108,10 @@ def phrase_ended_on(prev_q: str) -> str | None:
     return m.group(1)
 
 
-# "what's the militia's name": a name asked of its owner (named_thing reads "what's Sadr's militia called", "what
-# is the name of the militia")
-_OWNER_NAME = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was|\s+are)\s+(.+?)['\u2019]s\s+name\s*\??\s*$")
-
-
 def body_named(prev_q: str, answer: str) -> str | None:
     """The body of people whose name the previous question asked ("what's Sadr's militia called"), as its answer
     names it ("the Mahdi Army"); None for any other question."""
-    owner = _OWNER_NAME.match(prev_q)
+    owner = NAME_ASKED.match(prev_q)  # (the body's name asked of its owner)
     head = named_thing(prev_q) or (owner.group(1).split()[-1] if owner else None)
     if not head or not is_group_noun(head.lower()):
         return None

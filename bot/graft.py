@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import base_forms, is_participle, is_place_noun, split_subject
+from bot.answer import BE_FORMS, base_forms, is_participle, is_place_noun, split_subject
 from bot.names import entities, is_place
 from bot.referents import plural_noun
 from index.terms import stopwords
@@ -190,7 +190,7 @@ def _doer(answer: str, verb: str) -> str | None:
     toks = answer[:m.start()].split()
     # In the passive the doer follows "by" ("The truce ... was greeted with cautious relief by the embattled
     # residents"), none when no "by" comes before the sentence goes on
-    if toks and toks[-1].lower() in _BE_FORMS:
+    if toks and toks[-1].lower() in BE_FORMS:
         by = re.match(r"[^.;:]*?\bby\s+([\w'\- ]+)", answer[m.end():])
         doer = by.group(1).split()[:MAX_DOER_WORDS] if by else []
         cut = next((i for i, w in enumerate(doer) if i and w.lower() in _PAST_OBJECT), len(doer))
@@ -224,10 +224,9 @@ def _doer(answer: str, verb: str) -> str | None:
     return " ".join(phrase)
 
 
+_ASKERS = frozenset({"we", "i", "you", "u"})  # the subject of "what do we know about ...", "what can you tell me"
 # Words that end the noun phrase an answer gives as a verb's object ("suspended their offensive *against* Iraqi
 # militiamen", "issued a statement *saying* ..."); "of" / "to" go on into what the head is of ("an end to the fighting")
-_ASKERS = frozenset({"we", "i", "you", "u"})  # the subject of "what do we know about ...", "what can you tell me"
-_BE_FORMS = frozenset("is are was were be been being".split())
 _PAST_OBJECT = frozenset("against in on at for from with by after before over and but that which who while because as "
                          "than into onto during until since".split())
 _OWNERS = frozenset("the a an their his her its".split())

@@ -58,14 +58,16 @@ def owned_person(prev_q: str) -> str | None:
     """The previous question's subject when it is a person named by another's name ("Sadr's spokesman",
     "Maliki's aide"), for "he" / "she"; None otherwise."""
     # ... or whose name it asked ("what's Sadr's aide's name" + "what else did he say": the aide)
-    named = _PERSON_NAME_ASKED.match(prev_q)
+    named = NAME_ASKED.match(prev_q)
     parts = split_subject(prev_q.rstrip(" ?") + "?")
     subject = named.group(1) if named else parts[1] if parts else ""
     m = re.fullmatch(r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*['\u2019]s\s+([a-z]+)", subject)
     return subject if m and is_person_noun(m.group(1)) else None
 
 
-_PERSON_NAME_ASKED = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was)\s+(.+?)['\u2019]s\s+name\s*\??\s*$")
+# "what's the militia's name", "what's Sadr's aide's name": a name asked of its owner (named_thing reads "what's Sadr's
+# militia called", "what is the name of the militia")
+NAME_ASKED = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was|\s+are)\s+(.+?)['\u2019]s\s+name\s*\??\s*$")
 
 
 def person_asked(prev_q: str) -> str | None:
