@@ -115,8 +115,11 @@ def normalize(question: str, lib) -> str:
                 and not w[:1].isupper()
                 and not _QUESTION_WORD_NEXT.match(question, m.end())):
             near = [h for h in QUESTION_WORDS if edit_distance(low, h) == 1]
-            if len(near) == 1:
-                return near[0]
+            # "whn": one edit from "when", "who" and "why"; a letter left out is the commoner slip of a fast
+            # typist than one mistyped, so the one word it drops a letter of is meant
+            dropped = [h for h in near if len(h) == len(low) + 1]
+            if len(near) == 1 or len(dropped) == 1:
+                return near[0] if len(near) == 1 else dropped[0]
         # "how mny": after "how", a word one edit from "many", "much", "long" ... is that word
         if low not in counts and re.search(r"(?i)\bhow\s+$", question[:m.start()]):
             near = [h for h in HOW_WORDS if edit_distance(low, h) == 1]

@@ -378,6 +378,9 @@ def test_a_typo_where_the_question_word_goes_is_that_question_word(corpus) -> No
     for word in QUESTION_WORDS:  # a question word the articles never use is no typo ("why" is not "who")
         assert normalize(f"{word} were people at home", lib) == f"{word} were people at home"
     assert normalize("whith whom did he meet", lib) == "with whom did he meet"  # a question word follows
+    # one edit from "when", "who" and "why", a letter left out of one of them: that one (was "who")
+    assert normalize("whn was the offensive launched", lib) == "when was the offensive launched"
+    assert normalize("whre did maliki go", lib) == "where did Maliki go"
     assert normalize("what happened to the warrant for sadrs arrest", lib) == \
         "what happened to the warrant for Sadr's arrest"
 
