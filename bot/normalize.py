@@ -115,9 +115,12 @@ def normalize(question: str, lib) -> str:
                 and not w[:1].isupper()
                 and not _QUESTION_WORD_NEXT.match(question, m.end())):
             near = [h for h in QUESTION_WORDS if edit_distance(low, h) == 1]
-            # "whn": one edit from "when", "who" and "why"; a letter left out is the commoner slip of a fast
-            # typist than one mistyped, so the one word it drops a letter of is meant
-            dropped = [h for h in near if len(h) == len(low) + 1]
+            # "whn was ...": one edit from "when", "who" and "why"; before an auxiliary, a letter left out is the
+            # commoner slip of a fast typist than one mistyped, so the one word it drops a letter of is meant
+            # (never the formal "whom": "whm was the spokesman" is "who"; before a verb, "whn handed control ..."
+            # is "who" too, as the general typo rule has it)
+            dropped = [h for h in near if len(h) == len(low) + 1 and h != "whom"] \
+                if _WHERE_NEXT.match(question, m.end()) else []
             if len(near) == 1 or len(dropped) == 1:
                 return near[0] if len(near) == 1 else dropped[0]
         # "how mny": after "how", a word one edit from "many", "much", "long" ... is that word
