@@ -75,8 +75,22 @@ def doer_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candid
         return promote_first(cands, [lambda c: holds_act(lib, q, c, exact=True)], window=2)
     # ... and so before it someone in the state the act's own noun names ("who controls Najaf": "... the Mahdi Army
     # remained in firm control", not "pushing cleric Muqtada al-Sadr ...")
-    return promote_first(cands, [lambda c: holds_act(lib, q, c, exact=True), lambda c: in_act(lib, q, c),
-                                 lambda c: holds_act(lib, q, c)])
+    # A sentence holding the act but nothing else the question names is about another act ("who attacked the
+    # green zone": "... instructing his powerful militia not to attack U.S. or Iraqi security forces")
+    others = bool(set(q.weights) - {q.verb})
+
+    def on_topic(c: Candidate) -> bool:
+        return not others or c.features.get("cov_ctx_nv", 0.0) > 0
+
+    return promote_first(cands, [lambda c: holds_act(lib, q, c, exact=True) and on_topic(c),
+                                 lambda c: in_act(lib, q, c) and on_topic(c),
+                                 lambda c: holds_act(lib, q, c) and on_topic(c)])
+
+
+def lacks_act(lib: Library, q: Question, c: Candidate) -> bool:
+    """Does the candidate leave out the act a who-question asks the doer of (doer_first's verb), as a verb, a
+    word standing in for it, a noun of it, or a state it names? False when the question has no such act."""
+    return _doer_verb(q) is not None and not (holds_act(lib, q, c) or names_act(lib, q, c) or in_act(lib, q, c))
 
 
 def in_act(lib: Library, q: Question, c: Candidate) -> bool:

@@ -11,14 +11,14 @@ import re
 
 from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.abstain import answer_context
-from bot.answer.act import holds_act, says_how_long
+from bot.answer.act import holds_act, lacks_act, says_how_long
 from bot.answer.define import named_thing
 from bot.answer.example import gives_example
 from bot.answer.features import missing_names
 from bot.answer.followup import wants_more
 from bot.answer.guards import lacks_kind, only_requested
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN
-from bot.answer.promote import gives_role
+from bot.answer.promote import SPEAKER_WINDOW, gives_role
 from bot.answer.question import Question, known_word
 from bot.answer.reaction import reaction_topic, reacts_to_topic
 from bot.answer.reasons import gives_reason, states_consequence, tells_effect
@@ -111,6 +111,12 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     # "who runs the green zone?" against "... fire have also slammed into the heavily fortified Green Zone
     # government ...": a who-question's sentence naming no one new and holding nothing standing in for its verb
     if (status == ANSWERED and q.atype == "person" and not best.features["atype"] and not af.get("verb_ok", 1.0)):
+        status = UNCERTAIN
+    # "who married Cnut the Great?" against "... Emma, who stayed in Normandy after Cnut the Great's conquest", while
+    # another sentence read says "married" of others: the act told of elsewhere, not here (in any words: a verb, a
+    # noun or a state), the sentence is at best close
+    if status == ANSWERED and lacks_act(lib, q, best) and any(
+            holds_act(lib, q, c, exact=True) for c in cands[:SPEAKER_WINDOW] if c is not best):
         status = UNCERTAIN
     # "where is the green zone?" against "... slammed into the heavily fortified Green Zone government and diplomatic
     # compound": a where-question's sentence naming no place the question does not is at best close

@@ -160,3 +160,23 @@ def test_one_named_only_as_what_the_act_is_done_to_is_not_doing_it(sample_home):
     assert _only_undergoes("anyone targeting the government will not be part of it", frozenset({"govern"}), "target")
     # (the doers: "the invading Normans")
     assert not _only_undergoes("The invading Normans replaced the Anglo-Saxons", frozenset({"norman"}), "invade")
+
+
+VALLEY = """Valley unrest
+
+Repeated barrages of mortar fire slammed into the heavily guarded town hall of Eastmere on Sunday.
+Police said the town hall would stay closed until Friday.
+
+Harvest prices fell for a third week in the valley's markets.
+The farmers' union urged its members not to attack the grain convoys passing through the valley.
+"""
+
+
+def test_the_act_told_of_something_else_is_no_doer(tmp_path):
+    # "who attacked the town hall": the one sentence holding "attack" is about convoys, not the town hall; the
+    # sentence about the town hall names no one attacking it: the closest, shown as such (was "not found": the
+    # convoy sentence went first and was off the question's topic)
+    home = home_of(tmp_path, {"valley.txt": VALLEY})
+    a = ask("who attacked the town hall", settings=home)
+    assert a.status == "uncertain", a.answer
+    assert a.citations and "slammed into the heavily guarded town hall" in a.citations[0].quote, a.answer
