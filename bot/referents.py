@@ -15,7 +15,8 @@ def plural_noun(question: str, people: bool = False) -> str | None:
     """The first plural common noun of a question ("troops"), for "they" / "them"; `people`: the first naming
     a kind of person or a body of people ("protesters")."""
     sw = stopwords()
-    for w in re.findall(r"\b[a-z][a-z'\-]+s\b", QUOTED.sub(" ", question), re.I):
+    # (an irregular plural too: "militiamen", "women", "children"; a base form other than the word tells it)
+    for w in re.findall(r"\b[a-z][a-z'\-]+(?:s|men|ren)\b", QUOTED.sub(" ", question), re.I):
         bases = [b for b in base_forms(w.lower(), "n") if b != w.lower()]
         if w.lower() not in sw and bases and (not people or any(is_person_noun(b) or is_group_noun(b) for b in bases)):
             return w.lower()

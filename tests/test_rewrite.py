@@ -213,6 +213,11 @@ def test_its_after_a_who_question_is_the_thing_asked_about():
     assert rewrite("where are its strongholds", history) == "where are the Mahdi Army's strongholds"
 
 
+    # ... an irregular plural too (was "where are Najaf")
+    history = _turn("how many militiamen are left in Najaf", "The articles I have do not answer this question.")
+    assert rewrite("where are they", history) == "where are the militiamen"
+    history = _turn("how many children were hurt in Basra", "The articles I have do not answer this question.")
+    assert rewrite("where were they", history) == "where were the children"
 def test_a_capitalised_function_word_opening_an_answer_is_no_name():
     assert entities("For their part, the US agreed to suspend the warrant.") == ["US"]
     history = [{"role": "user", "content": "what did the us agree to"},
