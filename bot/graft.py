@@ -23,6 +23,7 @@ _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 # A follow-up that brings a subject of its own for the previous question's frame: "And the prime minister?"
 _NOUN_PHRASE = re.compile(r"(?i:the|a|an|his|her|their|its)\s+[\w'\- ]+|[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")
+_PREPOSITIONS = r"in|at|on|for|from|to|with|against|during|after|before|inside|outside|near"
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|final|previous"
 
 
@@ -47,6 +48,13 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
         if len(places) == 1 and not pm.group(2).isdigit():
             at = prev.find(places[0])
             return prev[:at] + pm.group(2) + prev[at + len(places[0]):]
+    # ... and a thing for a thing after the same preposition: "what does Sadr want from the government" + "and from
+    # the militia?" -> "what does Sadr want from the militia" (was "... from the government from the militia")
+    pt = re.fullmatch(rf"(?i)({_PREPOSITIONS})\s+((?:the|a|an|his|her|their|its)\s+[\w'\- ]+)", rest)
+    old = re.search(rf"\b(?i:{re.escape(pt.group(1))})\s+(?i:the|a|an|his|her|their|its)"
+                    rf"(?:\s+(?!(?i:{_PREPOSITIONS})\b)[\w'\-]+)+", prev) if pt else None
+    if old:
+        return prev[:old.start()] + rest + prev[old.end():]
     # "where were curfews imposed" + "what about Baghdad?": whether they were there ("were curfews imposed in
     # Baghdad"; was "where were curfews imposed Baghdad")
     where = re.match(r"(?i)\s*where\s+(is|are|was|were|did|does|do|has|have|had|will)\s+(\S.*?)\s*\??$", prev)

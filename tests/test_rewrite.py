@@ -38,6 +38,14 @@ def test_ellipsis_is_grafted_onto_the_previous_question():
     assert rewrite("And in Basra?", SADR) == "What did Sadr demand in exchange in Basra?"
 
 
+def test_a_thing_after_a_preposition_swaps_the_thing_after_the_same_one():
+    # was "what does Sadr want from the government from the militia?"
+    want = _turn("what does Sadr want from the government", "In exchange, he asked the government to release ... [1]")
+    assert rewrite("and from the militia", want) == "what does Sadr want from the militia?"
+    hurt = _turn("how many were killed in Basra", "Iraqi officials say at least 12 people have been killed ... [1]")
+    assert rewrite("and in the other cities?", hurt) == "how many were killed in the other cities?"
+
+
 def test_a_question_that_names_its_subject_is_unchanged():
     q = "When did the British hand over Basra?"
     assert rewrite(q, SADR) == q
@@ -205,6 +213,11 @@ def test_what_something_is_called_is_no_broad_topic_for_it():
 def test_they_after_a_question_about_a_plural_noun_is_that_noun():
     history = _turn("how many troops were in the Basra offensive", "... thousands of Iraqi troops ... [1]")
     assert rewrite("who sent them", history) == "who sent the troops"  # not "who sent Basra"
+    # ... an irregular plural too (was "where are Najaf")
+    history = _turn("how many militiamen are left in Najaf", "The articles I have do not answer this question.")
+    assert rewrite("where are they", history) == "where are the militiamen"
+    history = _turn("how many children were hurt in Basra", "The articles I have do not answer this question.")
+    assert rewrite("where were they", history) == "where were the children"
 
 
 def test_its_after_a_who_question_is_the_thing_asked_about():
@@ -213,11 +226,6 @@ def test_its_after_a_who_question_is_the_thing_asked_about():
     assert rewrite("where are its strongholds", history) == "where are the Mahdi Army's strongholds"
 
 
-    # ... an irregular plural too (was "where are Najaf")
-    history = _turn("how many militiamen are left in Najaf", "The articles I have do not answer this question.")
-    assert rewrite("where are they", history) == "where are the militiamen"
-    history = _turn("how many children were hurt in Basra", "The articles I have do not answer this question.")
-    assert rewrite("where were they", history) == "where were the children"
 def test_a_capitalised_function_word_opening_an_answer_is_no_name():
     assert entities("For their part, the US agreed to suspend the warrant.") == ["US"]
     history = [{"role": "user", "content": "what did the us agree to"},
