@@ -116,6 +116,11 @@ def thing_asked(prev_q: str) -> str | None:
                 else f"the {framed.group(1)}"
         elif prev_q[defined.end(1):].strip(" ?"):
             return None
+    # "what's the ceasefire credited with": a participle after the noun is what is asked of it ("the ceasefire")
+    if defined and defined.re is _WHAT_IS:
+        ws = subject.split()
+        cut = next((i for i in range(2, len(ws)) if is_participle(ws[i].lower())), None)
+        subject = " ".join(ws[:cut]) if cut else subject
     if defined and defined.re is _IS_THERE:
         subject = "the " + subject.split(None, 1)[1]  # "is there a curfew?" + "when will it end?": the curfew
     return subject if a_thing(subject) else None

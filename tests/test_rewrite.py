@@ -468,6 +468,14 @@ def test_it_after_is_there_a_thing_is_that_thing():
         "when will the deal end"
 
 
+def test_it_after_what_a_thing_is_credited_with_is_the_thing():
+    # a participle after the noun is what the question asks of it (was "... has the ceasefire credited been ...")
+    credited = _turn("what's the ceasefire credited with", "The ceasefire is seen as having a significant role ... [1]")
+    assert rewrite("since when has it been in place", credited) == "since when has the ceasefire been in place"
+    known = _turn("what's the green zone known for", "Repeated barrages of mortar and rocket fire ... [1]")
+    assert rewrite("who attacked it", known) == "who attacked the green zone"
+
+
 def test_it_starting_or_working_is_the_thing_asked_about():
     ceasefire = _turn("what's going on with the ceasefire", "Sadr's ceasefire has been in place since August. [1]")
     assert rewrite("when did it start", ceasefire) == "when did the ceasefire start"
