@@ -45,6 +45,11 @@ def actor_terms(question: str) -> tuple[frozenset[str], str]:
     verb = next(iter(ws), "")
     if not verb or not lexicon.is_verb(verb):
         return frozenset(), ""
+    # "what does the government need to guarantee": the act is the verb after "need to" / "have to" ("He said the
+    # Iraqi government must guarantee ..."), not needing (was any act of the government's: "has welcomed ...")
+    if verb in _OBLIGED and len(ws) > 2 and ws[1] == "to" and lexicon.is_verb(ws[2]):
+        ws = ws[2:]
+        verb = ws[0]
     # a phrasal verb is its own act ("did the fighters hand over their weapons": "hand_over", not "hand", one of
     # whose senses is to lead)
     # (not a preposition: "build in Scotland"; "in" / "on" a particle only before a possessive: "turn in their guns")
@@ -56,6 +61,7 @@ def actor_terms(question: str) -> tuple[frozenset[str], str]:
     return _head_terms(subject), phrasal or verb
 
 
+_OBLIGED = frozenset("need needs needed have has had ought".split())  # "... need to / have to <verb>"
 _PARTICLES = frozenset("over off up down out in back away on".split())
 
 

@@ -208,6 +208,16 @@ def test_actors_are_the_head_of_the_subject() -> None:
     assert actor_terms("What did the commander in Najaf say?") == ({"command"}, "say")
 
 
+def test_what_someone_needs_to_do_is_that_act(sample_home) -> None:
+    # the act is the verb after "need to" / "have to", not needing (was "The government has welcomed the move.":
+    # any act of the government's)
+    from bot.answer.actor import actor_terms
+    assert actor_terms("what does the government need to guarantee") == ({"govern"}, "guarantee")
+    a = ask("what does the government need to guarantee", settings=sample_home)
+    assert a.status == "answered", a.answer
+    assert "government must guarantee" in a.citations[0].quote, a.answer
+
+
 @pytest.mark.parametrize("question, name", [
     ("what did sadr's spokesman say about the fighting in mosul", "mosul"),
     ("What did the Sadrists do in Portugal?", "Portugal"),
