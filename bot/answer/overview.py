@@ -29,6 +29,8 @@ _OVERVIEW = re.compile(
     rf"|what(?:'s|\s+is|\s+are|\s+were|\s+was)\s+{_SCOPE}(?:{_ARCHIVE}\s+)?about"
     rf"|what\s+do\s+{_SCOPE}{_ARCHIVE}\s+(?:say|cover|talk about)"
     r"|what(?:'s|\s+is)\s+(?:in\s+)?the\s+news"
+    # "what's the story", "what's the situation": the events as a whole, no topic named
+    r"|what(?:'s|\s+is)\s+the\s+(?:story|situation|scoop)"
     r"|what(?:'s|\s+is)\s+new|(?:the\s+)?(?:latest|top)\s+(?:news|stories|headlines)|(?:any\s+)?news|headlines"
     r"|what(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?:latest|top)(?:\s+(?:news|stories|headlines))?"
     r"|what(?:'s|\s+is)\s+(?:been\s+)?(?:happening|going\s+on)|what\s+(?:has\s+)?happened"

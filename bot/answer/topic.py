@@ -23,7 +23,9 @@ _BROAD = re.compile(
     r"|what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:main|big|key|major)\s+(?:events?|stor(?:y|ies)|news|issues?)"
     r"\s+(?:in|at|on|about|with|around|for)"
     # "key points about the ceasefire", "highlights of the Basra story"
-    r"|(?:give\s+(?:me|us)\s+)?(?:the\s+)?(?:(?:key|main)\s+(?:points|facts)|highlights)\s+(?:of|about|on)"
+    # ("what are the main points of the Basra article": asked as a question too)
+    r"|(?:give\s+(?:me|us)\s+|what(?:'s|\s+is|\s+are|\s+were)\s+)?(?:the\s+)?(?:(?:key|main)\s+(?:points|facts)|highlights)"
+    r"\s+(?:of|about|on)"
     r"|summari[sz]e|sum\s+up|recap|explain|describe"
     # "what should I know about Najaf", "fill me in on the truce", "what's the background to the offensive"
     r"|what\s+(?:should|do|can|would|must)\s+(?:i|we)\s+(?:know|learn|need\s+to\s+know)\s+(?:about|on)"
