@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import about_answer, base_forms, is_group_noun, named_thing, split_subject
+from bot.answer import about_answer, asks_overview, base_forms, is_group_noun, named_thing, split_subject
 from bot.names import AT_PLACE, QUOTED, entities, people_word
 from bot.referents import NAME_ASKED, a_thing, thing_asked
 
@@ -157,6 +157,10 @@ def carry_topic(q: str, prev_q: str, names: list[str]) -> str:
     shown in the understood question, and dropped again when the question alone is answered better (ask)."""
     # "which article says that?", "what's the source?": about the answer just given, found by its own words (ask)
     if not names or about_answer(q):
+        return q
+    # "what's the story" + "any casualties": the archive as a whole was asked about; the names its leads gave are no
+    # topic (was "how many were killed (US)?")
+    if asks_overview(prev_q):
         return q
     topic_name = names[0]
     # "why did the us agree to?" already says it ("US" typed in lower case)

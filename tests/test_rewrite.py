@@ -468,6 +468,16 @@ def test_it_after_is_there_a_thing_is_that_thing():
         "when will the deal end"
 
 
+def test_after_an_overview_no_name_of_its_leads_is_carried_as_a_topic():
+    # the archive as a whole was asked about (was "who was hurt (US)?": the first lead's name)
+    leads = _turn("what happened?", "US occupation forces have suspended their offensive against Iraqi militiamen in "
+                                    "the city of Najaf. [1] In Iraq, Shi'ite cleric Moqtada al-Sadr has ordered ... [2]")
+    assert rewrite("who was hurt", leads) == "who was hurt"
+    # (a topic asked about is carried as before)
+    basra = _turn("what happened in Basra", "Heavy fighting has been raging in Basra ... [1]")
+    assert rewrite("who was hurt", basra) == "who was hurt (in Basra)?"
+
+
 def test_it_after_what_a_thing_is_credited_with_is_the_thing():
     # a participle after the noun is what the question asks of it (was "... has the ceasefire credited been ...")
     credited = _turn("what's the ceasefire credited with", "The ceasefire is seen as having a significant role ... [1]")
