@@ -33,7 +33,9 @@ _WHAT_KIND = re.compile(r"(?i)^\s*(?:what|which)\s+([a-z][a-z\-]*)\s+(?!(?:is|wa
 _THE_THING = re.compile(r"(?i)\bthe\s+[a-z][a-z\-]*")  # "the statement"
 _FOR_NAME = re.compile(r"\s+(?:for|of|by|from|on\s+behalf\s+of)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")  # "... for Sadr"
 # "what is a reduction": the thing a what-is question asks to define
-_HAPPENED_IN = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has|\s+was)?\s+(?:happened|happening|going\s+on)\s+(?:in|at|on)\b")
+_HAPPENED_IN = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has|\s+was)?\s+(?:happened|happening|going\s+on)\s+(?:in|at|on)\b"
+                          # ... "what's the news from Najaf", "what's the latest in Basra": the events there too
+                          r"|^\s*what(?:'s|\s+is)\s+(?:the\s+)?(?:news|latest|story|situation)\s+(?:in|at|from|on)\b")
 _HAPPENING = re.compile(r"(?i)\bit\s+(?:happen|occur|(?:take|takes|took)\s+place|come\s+about|came\s+about)")
 _BODY_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 # "are they", "will they be", "they are": a pronoun that is the subject of a form of "be"

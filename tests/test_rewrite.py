@@ -696,6 +696,10 @@ def test_it_after_what_happened_in_a_place_is_the_event_not_the_place():
     tuesday = _turn("what happened in Basra on tuesday", "Fierce fighting erupted Tuesday after the government began "
                     "cracking down on armed groups in districts of Basra. [1]")
     assert rewrite("who started it", tuesday) == "who started it (in Basra)?"
+    # ... and after the news from a place (was "is from Najaf over", then "is Najaf over")
+    news = _turn("what's the news from Najaf", "US occupation forces have suspended their offensive against Iraqi "
+                 "militiamen in the city of Najaf. [1]")
+    assert rewrite("is it over", news) == "is it over (Najaf)?"
     # a thing asked about is still "it"
     truce = _turn("tell me about the Najaf truce", "The truce struck between al-Sadr and occupation forces was "
                   "greeted with cautious relief. [1]")

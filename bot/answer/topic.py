@@ -14,7 +14,7 @@ from index.terms import stopwords, terms
 _BROAD = re.compile(
     r"^\s*(?:(?:so|ok|okay|and|hey|please|can you|could you)[\s,]+)*"
     r"(?:what(?:'s| is| was| has been)?\s+(?:happened|happening|going on|went on|the story|the news|the deal|up|new)"
-    r"(?:\s+(?:in|at|with|to|on|about|over|around|between))?"
+    r"(?:\s+(?:in|at|with|to|on|about|over|around|between|from))?"  # ("what's the news from Najaf")
     # "tell me about Basra", "tell me some stuff about the truce", "tell me everything about Najaf"
     r"|(?:tell|talk|brief)\s+(?:me|us)\s+(?:(?:some\s+)?(?:more|stuff|things|something|anything|everything)\s+)?(?:about|on)"
     r"|(?:give\s+(?:me|us)\s+)?(?:a\s+|the\s+)?(?:(?:quick|short|brief|simple|one-line|rough)\s+)?(?:summary|overview|"
