@@ -39,6 +39,7 @@ _SAID = re.compile(r"(?i)^\s*what\s+(?:else\s+)?(did|does|do|has|have|had)\s+(.+
 # (or a question phrase: "in which city?", "by whom?", "what year?", "for how long?")
 _BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who|"
                       r"(?:since|until|till)\s+when|"
+                      r"(?:by|from|to|with|for|against)\s+who|"  # ("by who?": "whom" as people type it)
                       r"(?:(?:in|at|on|from|by|for|to|with|since|until)\s+)?(?:which|what|whom|how)"
                       r"(?:\s+(?!did|does|do|is|are|was|were|will|would|has|have|had|can|could)[a-z]+)?|"
                       r"what\s+(?:year|day|month|date|time))\s*[?!.]*\s*")

@@ -433,6 +433,10 @@ def test_a_question_phrase_alone_asks_the_previous_question_again_with_it():
     assert rewrite("in which city", curfew) == "in which city will the curfew be lifted?"
     assert rewrite("by whom?", _turn("when was the deadline extended", "It was extended for 10 days. [1]")) == \
         "by whom was the deadline extended?"
+    # ... "by who", as people type it (was "by who (Moqtada al-Sadr)?", a carried topic)
+    ordered = _turn("when was the ceasefire first ordered", "Moqtada al-Sadr recently renewed a cease-fire that he "
+                    "originally ordered in August. [1]")
+    assert rewrite("by who", ordered) == "by who was the ceasefire first ordered?"
     assert rewrite("what year?", _turn("when did Sadr first order the ceasefire", "In August. [1]")) == \
         "what year did Sadr first order the ceasefire?"
 
