@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import CALENDAR, base_forms, country_names, is_group_noun, is_participle, is_proper_noun
+from bot.answer import (CALENDAR, base_forms, country_names, is_group_noun, is_participle, is_person_noun,
+                        is_proper_noun)
 from index.terms import stopwords
 
 # A proper name: capitalised words, allowing inner particles (al-Sadr, Nouri Al-Maliki, Abu Faris).
@@ -107,6 +108,10 @@ def answered_names(question: str, answer: str) -> list[str]:
                 or _PREFIXED.search(answer[:m.start()])):
             continue
         name = _with_nouns(name, answer[m.end():])  # "Iraqi security forces": the people, not their country's word
+        # "the Shi'ite holy city of Najaf": a word for a kind of person before lower-case words is a modifier, no one
+        # a pronoun or a carried topic stands for (was "what happens after (Shi'ite)?")
+        if " " not in name and is_person_noun(name.lower()) and re.match(r"\s+[a-z]", answer[m.end():]):
+            continue
         # (nor a word made from a name it asked about: "Sadrist" after "who supports Sadr"; the asked word itself
         # before more names is a title: "Iraqi Prime Minister Nouri Al-Maliki" for "who's the iraqi prime minister")
         first = name.split()[0].lower()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.names import entities, split_run
+from bot.names import answered_names, entities, split_run
 from bot.referents import thing_asked
 from bot.rewrite import rewrite
 
@@ -470,6 +470,16 @@ def test_it_after_is_there_a_thing_is_that_thing():
     assert rewrite("when will it be lifted", curfew) == "when will the curfew be lifted"
     assert rewrite("when will it end", _turn("was there any deal", "A truce was struck. [1]")) == \
         "when will the deal end"
+
+
+def test_a_word_for_a_kind_of_person_before_a_noun_is_no_name_answered():
+    # "the Shi'ite holy city of Najaf": a modifier (was carried: "what happens after (Shi'ite)?")
+    answer = ("He originally gave the militants until Friday to turn in their weapons, but then extended the deadline "
+              "for 10 days while the two sides negotiated in the Shi'ite holy city of Najaf. [1]")
+    assert answered_names("who set the deadline", answer) == ["Najaf"]
+    assert rewrite("what happens after", _turn("who set the deadline", answer)) == "what happens after (Najaf)?"
+    # ... a name still, alone or with a name after it ("the Sunnis", "Shi'ite cleric Moqtada al-Sadr" names Sadr)
+    assert "Moqtada al-Sadr" in answered_names("who leads the militia", "Its leader is Shi'ite cleric Moqtada al-Sadr. [1]")
 
 
 def test_after_an_overview_no_name_of_its_leads_is_carried_as_a_topic():
