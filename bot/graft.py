@@ -99,7 +99,7 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
         parts = None
     if parts and _NOUN_PHRASE.fullmatch(rest):
         head, _, tail = parts
-        return f"{head} {rest} {tail.rstrip(' ?')}"
+        return f"{_agree(head, rest)} {rest} {tail.rstrip(' ?')}"
     # ... with its article ("and the Mahdi Army?") or a place noun typed in lower case ("and Sadr city?")
     named = re.fullmatch(r"(?:(?i:the)\s+)?[A-Z][\w'\-]*(?:\s+(?:al-|of )?[A-Z][\w'\-]*)*(?:\s+([a-z]+))?", rest)
     if named and (not named.group(1) or is_place_noun(named.group(1))):
@@ -118,6 +118,26 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
     if re.fullmatch(r"(?:the|a|an|his|her|their|its)\s+[a-z][\w'\- ]*", rest) and not parts:
         return None
     return f"{prev} {rest}"
+
+
+# the auxiliary's singular and plural forms, each way
+_SINGULAR = {"do": "does", "are": "is", "were": "was", "have": "has"}
+_PLURAL = {v: k for k, v in _SINGULAR.items()}
+
+
+def _agree(head: str, subject: str) -> str:
+    """The question's opening with its auxiliary agreeing with the new subject: "what do the Sadrists think" +
+    "and Maliki?" -> "what does" (a name, or "the" and a singular noun); "what does Maliki think" + "and the
+    Sadrists?" -> "what do" (a plural noun, or two joined by "and")."""
+    m = re.search(r"(\w+)$", head)
+    aux = m.group(1).lower() if m else ""
+    last = subject.split()[-1]
+    # (a plural: in -s, and no word of its own in -s: "the Sadrists", "troops"; not "news", "Abu Faris", "the US")
+    plural = " and " in subject or bool(plural_noun(subject)) or (last.endswith("s") and not last.endswith(("ss", "us", "is"))
+                                    and last.lower() not in base_forms(last.lower(), "n"))
+    single = not plural and (subject[:1].isupper() or subject.lower().startswith("the "))
+    new = _SINGULAR.get(aux) if single else _PLURAL.get(aux) if plural else None
+    return head[:m.start()] + new if new else head
 
 
 def dated(q: str, prev_q: str, answer: str) -> str:

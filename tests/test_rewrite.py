@@ -482,6 +482,17 @@ def test_a_word_for_a_kind_of_person_before_a_noun_is_no_name_answered():
     assert "Moqtada al-Sadr" in answered_names("who leads the militia", "Its leader is Shi'ite cleric Moqtada al-Sadr. [1]")
 
 
+def test_a_new_subject_takes_the_auxiliary_of_its_number():
+    # was "what do Maliki think of the offensive?"
+    think = _turn("what do the Sadrists think of the offensive", "But Sadrist lawmakers and officials denounced ... [1]")
+    assert rewrite("and Maliki?", think) == "what does Maliki think of the offensive?"
+    assert rewrite("and the prime minister?", think) == "what does the prime minister think of the offensive?"
+    assert rewrite("and the troops?", think) == "what do the troops think of the offensive?"
+    one = _turn("what does Maliki think of the offensive", "The prime minister issued a statement ... [1]")
+    assert rewrite("and the Sadrists?", one) == "what do the Sadrists think of the offensive?"
+    assert rewrite("and Abu Faris?", one) == "what does Abu Faris think of the offensive?"
+
+
 def test_after_an_overview_no_name_of_its_leads_is_carried_as_a_topic():
     # the archive as a whole was asked about (was "who was hurt (US)?": the first lead's name)
     leads = _turn("what happened?", "US occupation forces have suspended their offensive against Iraqi militiamen in "
