@@ -236,6 +236,28 @@ def _requested(ws: list[str], i: int) -> bool:
     return to is not None and bool(_REQUESTS & set(ws[max(to - REQUEST_WINDOW, 0):to]))
 
 
+# "did the strike happen", "has the amnesty taken place": whether an event came about
+_EVENT_HAPPENED = re.compile(r"(?i)^\W*(?:did|has|have|had|was|were|will|is)\s+(?:the\s+|a\s+|an\s+|any\s+)?"
+                             r"(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z][\w\-]*)\s+(?:actually\s+|really\s+|ever\s+)?"
+                             r"(?:happen|happened|occur|occurred|take\s+place|taken\s+place|go\s+ahead|gone\s+ahead)\b")
+# what asks for a thing named right after it ("calling for a nationwide strike", "demanding an end")
+_ASKS_FOR = re.compile(r"(?i)\b(?:call(?:s|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+                       r"request(?:s|ed|ing)?|threat(?:en|ens|ened|ening)?)\s+(?:(?:a|an|the|of|its|his|their)\s+)?"
+                       r"(?:[a-z][\w\-]*\s+){0,2}$")
+
+
+def event_only_requested(question: str, sentence: str) -> bool:
+    """For "did the strike happen?": does the sentence name the event only as something asked for ("... was
+    calling for a nationwide strike"), never as come about? False for any other question, or a sentence not
+    naming the event."""
+    m = _EVENT_HAPPENED.match(question)
+    if not m:
+        return False
+    head = m.group("head").lower()
+    at = [w.start() for w in re.finditer(rf"(?i)\b{re.escape(head)}(?:s|es)?\b", sentence)]
+    return bool(at) and all(_ASKS_FOR.search(sentence[:i]) for i in at)
+
+
 # "what weapons did the Mahdi Army use", "which city did Maliki visit": the noun the answer is a kind of
 _KIND_ASKED = re.compile(r"^\W*(?:what|which)\s+(?P<head>[a-z]+)\s+(?:did|does|do|is|was|were|are|has|have|had|will|"
                          r"would|can|could)\b", re.I)

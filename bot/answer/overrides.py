@@ -16,7 +16,7 @@ from bot.answer.define import named_thing
 from bot.answer.example import gives_example
 from bot.answer.features import missing_names
 from bot.answer.followup import wants_more
-from bot.answer.guards import lacks_kind, only_requested
+from bot.answer.guards import event_only_requested, lacks_kind, only_requested
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN
 from bot.answer.promote import SPEAKER_WINDOW, gives_role
 from bot.answer.question import Question, known_word
@@ -93,6 +93,9 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
             w.endswith("ing") and lexicon.is_verb(w)))), None)
     if (status == ANSWERED and YES_NO.match(q.text) and act
             and only_requested(act, lib.articles[best.article_id].text[best.start:best.end])):
+        status = UNCERTAIN
+    # ... and "did the strike happen?" against "... was calling for a nationwide strike": the event only asked for
+    if status == ANSWERED and event_only_requested(q.text, lib.articles[best.article_id].text[best.start:best.end]):
         status = UNCERTAIN
     # "did the government agree?" against "The cleric agreed to ...": someone else doing the act asked about is
     # no yes or no for the one asked about

@@ -391,6 +391,8 @@ def test_a_sentence_about_the_place_asked_about_goes_before_one_about_another_pl
     ("did the clerics end the fighting", "trying to end the fighting"),
     # a progressive's participle is the act ("are ... leaving"; was answered, "are" read as the act)
     ("are the mahdi army leaving", "to ask the militia to leave"),
+    # an event only called for did not happen by it (was answered: "calling for a nationwide strike")
+    ("did the strike happen", "calling for a nationwide strike"),
 ])
 def test_an_act_only_asked_for_is_no_yes(sample_home, question, quote):
     # "he asked the government to release Mahdi Army prisoners and declare an amnesty": requested, not done
@@ -404,6 +406,10 @@ def test_an_act_done_is_still_a_yes(sample_home):
     assert ask("did the us suspend the warrant", settings=sample_home).status == "answered"  # agreed to: done
     assert not only_requested("release", "The government released 30 prisoners and was asked to release more.")
     assert not only_requested("release", "The army kept its prisoners.")  # not held at all: no evidence either way
+    from bot.answer.guards import event_only_requested
+    assert not event_only_requested("did the strike happen", "The union called for a strike, and the strike went ahead.")
+    assert not event_only_requested("did the strike happen", "The strike closed the port.")
+    assert not event_only_requested("what did the strike do", "The union called for a strike.")  # no yes / no
 
 
 @pytest.mark.parametrize("question", ["What does Sadr want?", "what does sadr want", "what did sadr ask for"])
