@@ -12,9 +12,10 @@ from bot.answer import is_group_noun, is_participle, is_person_noun, split_subje
 from bot.graft import object_filled, of_doer
 from bot.referents import a_thing, undergoing
 
-# A question going on from the previous one: "to do what?", "in exchange for what?", "against whom?" ("for what?"
+# A question going on from the previous one: "to do what?", "in exchange for what?", "if what?", "against whom?" ("for what?"
 # alone asks why: _HOW_COME_BARE)
 _GOES_ON = re.compile(r"(?i)\s*(?:and\s+)?(?:to\s+(?:do\s+)?what|in\s+(?:exchange|return)\s+for\s+what|"
+                      r"(?:if|unless|until)\s+what|"  # "what did Sadr threaten" + "if what?": on what condition
                       r"(?:to|against|with)\s+whom)\s*\??\s*")
 # Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on"; or for more about
 # what was just said: "like what?", "for example?", "what does that mean?", "explain"

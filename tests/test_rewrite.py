@@ -974,6 +974,10 @@ def test_a_question_going_on_from_the_previous_one_is_added_to_it():
     assert rewrite("to do what", pushed) == "who pushed Sadr to do what?"
     agreed = _turn("what did the cleric agree to", "The cleric agreed to end all armed demonstrations in the city. [1]")
     assert rewrite("in return for what?", agreed) == "what did the cleric agree to in return for what?"
+    # ... and on what condition (was "if what (Sadr)?", answered by "The Iraqi government has welcomed Sadr's move.")
+    threat = _turn("what did Sadr threaten", "Shi'ite cleric Moqtada al-Sadr is threatening a campaign of \"civil "
+                   "disobedience\" if the crackdown on his militias continues. [1]")
+    assert rewrite("if what", threat) == "what did Sadr threaten if what?"
 
 
 def test_a_possessive_put_for_a_possessive_is_one():
