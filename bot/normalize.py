@@ -138,6 +138,10 @@ def normalize(question: str, lib) -> str:
         # before a noun, a possessive without its apostrophe ("sadrs aide" -> "Sadr's aide")
         cap = (_capital(corpus, low[:-1]) if low not in counts and low.endswith("s") and w.islower()
                and corpus.counts({low[:-1]}).get(low[:-1]) else None)
+        # ... and so "shiites", where the articles write "Shi'ite": the singular is their word without its apostrophe
+        if not cap and low not in counts and low.endswith("s") and w.islower() and "'" not in low:
+            bare = _correct(low[:-1], corpus)
+            cap = _capital(corpus, bare) if bare and bare.replace("'", "") == low[:-1] else None
         if cap:  # (a common word's "weaponss" is a typo, below)
             # a possessive before a noun ("for sadrs arrest"); a plural after "the" or before its verb
             after = re.match(r"\s+([a-z]+)", question[m.end():])
