@@ -120,5 +120,15 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         if grafted:
             return f"{grafted}?"
         return carry_topic(f"what about {rest}", prev_q, asked or names) if asked or names else f"{prev_q.rstrip(' ?')} {rest}?"
+    # "what did the guy say": a word for someone, with no more said of him, is "he" (or "him": "who hired the guy")
+    q = _PLACEHOLDER.sub(lambda m: "he" if _SUBJECT_SLOT.search(q[:m.start()]) else "him", q)
     # A pronoun or "there" put as what it stands for, else the topic carried over (bot/pronouns.py)
     return resolve_pronoun(q, prev_q, answer, topic, asked, names)
+
+
+# "the guy", "this man", "that person": someone the turn before named (not "the man who read it": said who)
+_PLACEHOLDER = re.compile(r"(?i)\b(?:the|this|that)\s+(?:guy|man|dude|fella|fellow|chap|bloke|gentleman|person)\b"
+                          r"(?!\s+(?:who|whom|that|which|with|from|in|at|of)\b)")
+# ... as a subject: opening the question, after a question word or an auxiliary
+_SUBJECT_SLOT = re.compile(r"(?i)(?:^|\b(?:what|who|where|when|why|how|did|does|do|is|was|has|had|will|would|can|"
+                           r"could)\s+)\s*$")

@@ -493,6 +493,18 @@ def test_a_new_subject_takes_the_auxiliary_of_its_number():
     assert rewrite("and Abu Faris?", one) == "what does Abu Faris think of the offensive?"
 
 
+def test_a_word_for_someone_with_no_more_said_is_the_person_before():
+    # "the guy", "this man": "he" / "him" (was "what did the guy say (Sadr)?", not found)
+    spokesman = _turn("who's the Sadr spokesman", "Sadr spokesman Hazem al-Aaraji read a statement on behalf of the "
+                      "cleric. [1]")
+    assert rewrite("what did the guy say", spokesman) == rewrite("what did he say", spokesman)
+    faris = _turn("who is Abu Faris", '"We have received no orders," said Abu Faris, a militia commander. [1]')
+    assert rewrite("where was this guy", faris) == "where was Abu Faris"
+    assert rewrite("who quoted the man", faris) == "who quoted Abu Faris"
+    # (one said more of is no placeholder: "the man with the gun", "the person in charge")
+    assert "Abu Faris" not in rewrite("who is the person in charge", faris).split("(")[0]
+
+
 def test_after_an_overview_no_name_of_its_leads_is_carried_as_a_topic():
     # the archive as a whole was asked about (was "who was hurt (US)?": the first lead's name)
     leads = _turn("what happened?", "US occupation forces have suspended their offensive against Iraqi militiamen in "
