@@ -16,6 +16,7 @@ from bot.referents import a_thing, undergoing
 # alone asks why: _HOW_COME_BARE)
 _GOES_ON = re.compile(r"(?i)\s*(?:and\s+)?(?:to\s+(?:do\s+)?what|in\s+(?:exchange|return)\s+for\s+what|"
                       r"(?:if|unless|until)\s+what|"  # "what did Sadr threaten" + "if what?": on what condition
+                      r"(?:about|regarding)\s+what|"  # "what did iraqi officials say" + "about what?"
                       r"(?:to|against|with)\s+whom)\s*\??\s*")
 # Asking for more on the same topic: "tell me more", "anything else?", "what else?", "go on"; or for more about
 # what was just said: "like what?", "for example?", "what does that mean?", "explain"

@@ -990,6 +990,9 @@ def test_a_question_going_on_from_the_previous_one_is_added_to_it():
     threat = _turn("what did Sadr threaten", "Shi'ite cleric Moqtada al-Sadr is threatening a campaign of \"civil "
                    "disobedience\" if the crackdown on his militias continues. [1]")
     assert rewrite("if what", threat) == "what did Sadr threaten if what?"
+    # ... and about what (was "about what", not found)
+    said = _turn("what did iraqi officials say", "Iraqi officials say at least 12 people have been killed ... [1]")
+    assert rewrite("about what", said) == "what did iraqi officials say about what?"
 
 
 def test_a_possessive_put_for_a_possessive_is_one():
