@@ -47,7 +47,8 @@ def person_like(name: str, text: str) -> bool:
 
 _PREPOSITION = r"(?:for|in|on|at|with|from|by|between|after|before|during|over|since|until)"
 _WHAT_IS = re.compile(r"(?i)^\s*(?:what|where|how(?:\s+[a-z]+)?)(?:'s|\s+is|\s+was)\s+((?:a|an|the)\s+[a-z][a-z\-]*"
-                      rf"(?:\s+(?!{_PREPOSITION}\b)[a-z][a-z\-]*){{0,2}}?"
+                      # ("what's the Mahdi Army's grip on Najaf": the grip)
+                      rf"(?:\s+(?!{_PREPOSITION}\b)[a-z][a-z\-]*(?:['\u2019]s(?=\s+[a-z]))?){{0,2}}?"
                       r"(?:\s+of\s+(?:the\s+)?[a-z][a-z\-]*)?)"  # "what is the charge of the knights"
                       r"(?:\s+(?:about|like|called|named))?"  # "what was the truce about": the truce
                       # "what was the deadline for handing in weapons": the deadline ("what is the curfew for": not
@@ -153,7 +154,8 @@ def a_thing(phrase: str) -> bool:
     not a kind of person ("the truce", "Sadr's order"; not "the cleric", "the troops"): a thing "it" can stand
     for."""
     # (what it is of says which one: "the charge of the knights" is a charge)
-    m = re.fullmatch(r"(?:(?i:the|a|an)(?:\s+[A-Z][\w\-]*)?|[\w\-]*[A-Z][\w\-]*(?:\s+[\w\-]*[A-Z][\w\-]*)*['\u2019]s)"
+    m = re.fullmatch(r"(?:(?i:the|a|an)(?:\s+[A-Z][\w\-]*)?|(?:(?i:the)\s+)?[\w\-]*[A-Z][\w\-]*(?:\s+[\w\-]*[A-Z][\w\-]*)*"
+                     r"['\u2019]s)"
                      r"\s+([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})(?:\s+of\s+(?:the\s+)?[a-z][a-z\-]*)?"
                      r"(?:\s+(?:in|at)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)?", phrase)  # "... in Basra": where it is
     head = m.group(1).split()[-1] if m else ""

@@ -515,6 +515,13 @@ def test_after_an_overview_no_name_of_its_leads_is_carried_as_a_topic():
     assert rewrite("who was hurt", basra) == "who was hurt (in Basra)?"
 
 
+def test_it_after_what_someone_s_thing_is_is_that_thing():
+    # was "who is upset about Mahdi Army": the owner, not the grip
+    grip = _turn("what's the Mahdi Army's grip on Najaf", "The Mahdi Army's grip on the city centre and the shrine "
+                 "has angered many residents. [1]")
+    assert rewrite("who is upset about it", grip) == "who is upset about the Mahdi Army's grip"
+
+
 def test_it_after_what_a_thing_is_credited_with_is_the_thing():
     # a participle after the noun is what the question asks of it (was "... has the ceasefire credited been ...")
     credited = _turn("what's the ceasefire credited with", "The ceasefire is seen as having a significant role ... [1]")
