@@ -46,7 +46,10 @@ COUNT_IDIOMS = (
     (re.compile(r"^\s*(?:the\s+)?(?:death\s+toll|number\s+of\s+(?:dead|deaths|casualties|fatalities))\b\s*", re.I),
      "how many were killed "),
     # "Basra death toll" (a name: normalize has capitalised it; "civilian casualties" names no place)
-    (re.compile(r"^\s*(?P<place>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)\s+(?:[Dd]eath\s+toll|[Cc]asualties)\s*(?=[?.!]*\s*$)"), "how many were killed in \\g<place>"),
+    # ... "Basra fighting deaths", "Kut clashes casualties" (the events between)
+    (re.compile(r"^\s*(?P<place>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)\s+(?:(?:fighting|clashes|violence|offensive|"
+                r"attacks?|unrest|battles?)\s+)?(?:[Dd]eath\s+toll|[Cc]asualties|[Dd]eaths|[Ff]atalities)\s*(?=[?.!]*\s*$)"),
+     "how many were killed in \\g<place>"),
 )
 
 
