@@ -76,6 +76,13 @@ _STANCE = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+"
                      r"(?:\s+(?:on|of|about|to|toward|towards|regarding)\s+(?P<on>.+?))?\s*[?.!]*\s*$")
 
 
+# "how did the government take Sadr's announcement", "how did people receive the truce": "take" / "receive"
+# a thing is to react to it
+_TOOK = re.compile(r"(?i)^\s*how\s+(?:did|does|do|will|would)\s+(?P<who>(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)\s+"
+                   r"(?:take|receive)\s+(?P<what>(?:the|this|that|his|her|their|its|[\w\-]+['\u2019]s)\s+.+?)"
+                   r"\s*[?.!]*\s*$")
+
+
 # "who is the Mahdi Army's leader", "what's the mahdi army's leader's name": who leads it, asked as "who is the
 # leader of the Mahdi Army" (bot/answer/role.py reads that)
 _LEADER_OF = re.compile(r"(?i)^\s*(?:who(?:'s|\s+is|\s+was)|what(?:'s|\s+is|\s+was)(?:\s+the\s+name\s+of)?)\s+"
@@ -147,6 +154,10 @@ def _plain(question: str) -> str:
         return f"who is the {lead.group('role').lower()} of {lead.group('owner')}"
     if named:
         return named
+    # "how did the government take Sadr's announcement", "how was the truce received": how they reacted to it
+    took = _TOOK.match(question)
+    if took:
+        return f"how did {took.group('who')} react to {took.group('what')}"
     m = _STANCE.match(question)
     if not m:
         return question

@@ -77,6 +77,9 @@ def test_an_acknowledgement_before_the_next_question_goes(typed, put):
     ("what's the government's position", "what did the government say"),
     ("what is the us position on sadr", "what did the us say about sadr"),
     ("what was the sadrists' reaction to the offensive", "how did the sadrists react to the offensive"),
+    # "take" / "receive" a thing is to react to it (was "take", any act of the government's: uncertain)
+    ("how did the government take sadr's announcement", "how did the government react to sadr's announcement"),
+    ("how did residents receive the truce", "how did residents react to the truce"),
     ("what is the name of the militia", "what is the name of the militia"),  # no view asked
     # (were not found)
     ("what's the government's side of the story", "what did the government say"),
