@@ -154,6 +154,11 @@ def _plain(question: str) -> str:
         return f"who is the {lead.group('role').lower()} of {lead.group('owner')}"
     if named:
         return named
+    # "what's the operation's name", "what's sadr's militia's name": a thing's name, asked as "the name of" it is
+    # (was the sentences on the owner: "... demanding and end to the operation")
+    owned = _WHO_NAMED.match(question)
+    if owned and owned.group("owner") and len(owned.group("owner").split()) <= MAX_PERSON:
+        return f"what is the name of {owned.group('owner').strip()}"
     # "how did the government take Sadr's announcement", "how was the truce received": how they reacted to it
     took = _TOOK.match(question)
     if took:

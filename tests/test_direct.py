@@ -177,6 +177,9 @@ def test_a_name_and_quote_is_answered_by_their_words(sample_home):
     ("what is the name of the operation", "what is the name of the operation"),
     ("what's sadr's militia called", "what's sadr's militia called"),
     ("what's the mahdi army's leader's name", "who is the leader of the mahdi army"),
+    # ... and a thing's own name, asked with a possessive, as the name of it (were the sentences on the owner)
+    ("what's the operation's name", "what is the name of the operation"),
+    ("what's sadr's militia's name", "what is the name of sadr's militia"),
 ])
 def test_a_persons_name_is_asked_as_who_they_are(typed, put):
     assert direct(typed) == put
