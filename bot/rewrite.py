@@ -113,6 +113,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # "and after that?": what came after the previous answer (bot/answer/followup.asks_next), no ellipsis
     if m and asks_next(q):
         m = None
+    # "sadr" + "what about him?": more on the one the turn before was about (was "Sadr him?")
+    if m and re.fullmatch(r"(?i)(?:him|her|them|it|that|this|he|she|they)\s*\??\s*", q[m.end():]) and (topic or names):
+        return f"tell me more about {topic or names[0]}"
     if m and len(q[m.end():].split()) <= 6:
         rest = q[m.end():].rstrip(" ?")
         grafted = graft(prev_q.rstrip(" ?"), rest, answer) if rest else prev_q.rstrip(" ?")

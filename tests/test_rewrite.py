@@ -493,6 +493,14 @@ def test_a_new_subject_takes_the_auxiliary_of_its_number():
     assert rewrite("and Abu Faris?", one) == "what does Abu Faris think of the offensive?"
 
 
+def test_what_about_a_pronoun_asks_for_more_on_the_one_before():
+    # was "Sadr him?"
+    assert rewrite("what about him", _turn("Sadr", "Shi'ite cleric Moqtada al-Sadr is threatening ... [1]")) == \
+        "tell me more about Sadr"
+    aide = _turn("who is Hazem al-Aaraji", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of Sadr. [1]")
+    assert rewrite("what about him?", aide) == "tell me more about Hazem al-Aaraji"
+
+
 def test_a_word_for_someone_with_no_more_said_is_the_person_before():
     # "the guy", "this man": "he" / "him" (was "what did the guy say (Sadr)?", not found)
     spokesman = _turn("who's the Sadr spokesman", "Sadr spokesman Hazem al-Aaraji read a statement on behalf of the "
