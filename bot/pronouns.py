@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import asks_who_said, base_forms, is_group_noun, is_place_noun, points_at_event, split_subject
+from bot.answer import asks_who_said, base_forms, is_group_noun, is_person_noun, is_place_noun, points_at_event, split_subject
 from bot.antecedents import (WHO, act_noun, body_named, carry_topic, object_answered, phrase_ended_on, place_for_there,
                              plural_name, plural_of, possessive, put_place, what_was_said)
 from bot.graft import doer_asked
@@ -37,6 +37,7 @@ _HAPPENED_IN = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has|\s+was)?\s+(?:happene
                           # ... "what's the news from Najaf", "what's the latest in Basra": the events there too
                           r"|^\s*what(?:'s|\s+is)\s+(?:the\s+)?(?:news|latest|story|situation)\s+(?:in|at|from|on)\b")
 _HAPPENING = re.compile(r"(?i)\bit\s+(?:happen|occur|(?:take|takes|took)\s+place|come\s+about|came\s+about)")
+_OWNED_PLURAL = re.compile(r"(?:(?i:the)\s+)?(?:[A-Z][\w\-]*\s+)*[\w\-]+['\u2019]s\s+(?P<things>[a-z]+s)\b")
 _BODY_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 # "are they", "will they be", "they are": a pronoun that is the subject of a form of "be"
 _BE = re.compile(r"(?i)\b(?:are|were)\s*$|^\s+(?:are|were|be|been|being|will\s+be|have\s+been)\b")
@@ -67,6 +68,11 @@ def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: 
         thing = None
     if thing:
         return q[:pm.start()] + (possessive(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
+    # "where are the Mahdi Army's strongholds" + "what happened in one of them": the things owned, a plural noun
+    # after a possessive (not the owner, a body of people: below)
+    owned = _OWNED_PLURAL.search(prev_q) if pm and not own and pm.group(1).lower() in {"them", "they"} else None
+    if owned and plural_noun(owned.group("things")) and not is_person_noun(owned.group("things")):
+        return q[:pm.start()] + owned.group(0) + q[pm.end():]
     # "what's Sadr's militia called" + "where are they based": the body of people its answer names ("... his
     # militia, the Mahdi Army, ..."), not the owner the question names
     body = body_named(prev_q, answer) if pm and not own and pm.group(1).lower() in _BODY_PRONOUNS else None

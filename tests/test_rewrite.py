@@ -493,6 +493,15 @@ def test_a_new_subject_takes_the_auxiliary_of_its_number():
     assert rewrite("and Abu Faris?", one) == "what does Abu Faris think of the offensive?"
 
 
+def test_them_after_someone_s_things_is_those_things():
+    # was "what happened in one of the Mahdi Army" (the owner)
+    holds = _turn("where are the Mahdi Army's strongholds", "Angry protesters took to the streets in the Sadr City "
+                  "district of Baghdad, a sprawling slum that is a Mehdi Army stronghold. [1]")
+    assert rewrite("what happened in one of them", holds) == "what happened in one of the Mahdi Army's strongholds"
+    assert rewrite("did the government accept them", _turn("what are Sadr's demands", "... [1]")) == \
+        "did the government accept Sadr's demands"
+
+
 def test_what_about_a_pronoun_asks_for_more_on_the_one_before():
     # was "Sadr him?"
     assert rewrite("what about him", _turn("Sadr", "Shi'ite cleric Moqtada al-Sadr is threatening ... [1]")) == \
