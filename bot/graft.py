@@ -170,6 +170,12 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
     did it happen in Basra?", which points at what the answer told of). None when `rest` (the previous
     question after its question word) does not open with a verb in the past or in the present's -s form, or
     no doer is named."""
+    # "who is fighting (in Iraq)" + "why?": the act in progress asked of whoever does it (was "why is fighting ...")
+    going = re.match(r"(is|are|was|were)\s+([a-z]+ing)\b(.*)$", rest)
+    # (not what is happening: "what's happening in Sadr City" + "why?" asks why it happens, below)
+    if going and wh.lower() in ("why", "how") and base_forms(going.group(2), "v") and not (
+            set(base_forms(going.group(2), "v")) & {"happen", "occur", "go"}):
+        return f"{wh} {going.group(1)} anyone {going.group(2)}{going.group(3)}?"
     m = re.match(r"([a-z]+)\b(.*)$", rest)
     # (an auxiliary opens an object question, "what did Rollo get": its subject is asked, not a doer)
     if not m or m.group(1) in _BETWEEN or m.group(1) in _AUXILIARIES:

@@ -1308,6 +1308,10 @@ def test_a_bare_why_after_who_does_something_asks_why_anyone_does_it_when_no_doe
     wants = _turn("who wants the militia gone from Najaf", "The Mahdi Army's grip on the shrine has prompted those "
                   "loyal to al-Sistani to ask the militia to leave. [1]")
     assert rewrite("why", wants) == "why does anyone want the militia gone from Najaf?"
+    # ... and of one in progress (was "why was protesting in Sadr City?")
+    protesting = _turn("who was protesting in Sadr City", "Angry protesters took to the streets in the Sadr City "
+                       "district of Baghdad. [1]")
+    assert rewrite("why", protesting) == "why was anyone protesting in Sadr City?"
 
 
 def test_he_after_asking_a_persons_name_by_whose_they_are_is_that_person():
