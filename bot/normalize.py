@@ -139,7 +139,8 @@ def normalize(question: str, lib) -> str:
         cap = (_capital(corpus, low[:-1]) if low not in counts and low.endswith("s") and w.islower()
                and corpus.counts({low[:-1]}).get(low[:-1]) else None)
         # ... and so "shiites", where the articles write "Shi'ite": the singular is their word without its apostrophe
-        if not cap and low not in counts and low.endswith("s") and w.islower() and "'" not in low:
+        if (not cap and low not in counts and low.endswith("s") and w.islower() and "'" not in low
+                and len(low) <= MAX_TYPO_LEN):
             bare = _correct(low[:-1], corpus)
             cap = _capital(corpus, bare) if bare and bare.replace("'", "") == low[:-1] else None
         if cap:  # (a common word's "weaponss" is a typo, below)
