@@ -159,7 +159,7 @@ def _plain(question: str) -> str:
     owned = _WHO_NAMED.match(question)
     if owned and owned.group("owner") and len(owned.group("owner").split()) <= MAX_PERSON:
         return f"what is the name of {owned.group('owner').strip()}"
-    # "how did the government take Sadr's announcement", "how was the truce received": how they reacted to it
+    # "how did the government take Sadr's announcement", "how did residents receive the truce": how they reacted
     took = _TOOK.match(question)
     if took:
         return f"how did {took.group('who')} react to {took.group('what')}"
