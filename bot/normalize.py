@@ -119,10 +119,10 @@ def normalize(question: str, lib) -> str:
             # commoner slip of a fast typist than one mistyped, so the one word it drops a letter of is meant
             # (never the formal "whom": "whm was the spokesman" is "who"; before a verb, "whn handed control ..."
             # is "who" too, as the general typo rule has it)
-            dropped = [h for h in near if len(h) == len(low) + 1 and h != "whom"] \
-                if _WHERE_NEXT.match(question, m.end()) else []
-            if len(near) == 1 or len(dropped) == 1:
-                return near[0] if len(near) == 1 else dropped[0]
+            if len(near) > 1 and _WHERE_NEXT.match(question, m.end()):
+                near = [h for h in near if len(h) == len(low) + 1 and h != "whom"]
+            if len(near) == 1:
+                return near[0]
         # "how mny": after "how", a word one edit from "many", "much", "long" ... is that word
         if low not in counts and re.search(r"(?i)\bhow\s+$", question[:m.start()]):
             near = [h for h in HOW_WORDS if edit_distance(low, h) == 1]

@@ -27,6 +27,12 @@ _OWN_QUESTION = re.compile(r"(?i)(?:then|so|now)\s+(?:what|who|where|when|why|ho
                            r"|(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|"
                            r"has|have|had|can|could|will|would)\s+\S+\s+\S+")
 _WHO_OF_HIM = re.compile(r"(?i)^\W*(?:and\s+)?who(?:m)?\s+(?:\w+\s+){0,2}?(?:him|her|them)\b")
+# "the guy", "this man", "that person": someone the turn before named (not "the man who read it": said who)
+_PLACEHOLDER = re.compile(r"(?i)\b(?:the|this|that)\s+(?:guy|man|dude|fella|fellow|chap|bloke|gentleman|person)\b"
+                          r"(?!\s+(?:who|whom|that|which|with|from|in|at|of)\b)")
+# ... as a subject: opening the question, after a question word or an auxiliary
+_SUBJECT_SLOT = re.compile(r"(?i)(?:^|\b(?:what|who|where|when|why|how|did|does|do|is|was|has|had|will|would|can|"
+                           r"could)\s+)\s*$")
 
 
 def _turns(history: Sequence[dict] | None) -> list[tuple[str, str]]:
@@ -128,10 +134,3 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # A pronoun or "there" put as what it stands for, else the topic carried over (bot/pronouns.py)
     return resolve_pronoun(q, prev_q, answer, topic, asked, names)
 
-
-# "the guy", "this man", "that person": someone the turn before named (not "the man who read it": said who)
-_PLACEHOLDER = re.compile(r"(?i)\b(?:the|this|that)\s+(?:guy|man|dude|fella|fellow|chap|bloke|gentleman|person)\b"
-                          r"(?!\s+(?:who|whom|that|which|with|from|in|at|of)\b)")
-# ... as a subject: opening the question, after a question word or an auxiliary
-_SUBJECT_SLOT = re.compile(r"(?i)(?:^|\b(?:what|who|where|when|why|how|did|does|do|is|was|has|had|will|would|can|"
-                           r"could)\s+)\s*$")
