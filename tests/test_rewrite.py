@@ -269,6 +269,9 @@ def test_why_not_asks_why_the_answer_was_no():
     assert rewrite("why not?", left) == "why did the fighters not leave (Sadr)?"
     guns = _turn("did Sadr's men hand over their guns", "The fighters would not be turning in their guns. [1]")
     assert rewrite("why not", guns) == "why did Sadr's men not hand over their guns?"
+    # a subject typed in lower case, a modifier and its plural noun (was "why did british not troops fight ...")
+    fight = _turn("did british troops fight in Basra", "... were not taking part in the operation ... [1]")
+    assert rewrite("why not", fight) == "why did british troops not fight in Basra?"
     # after a question of its own question word, and "how come": the question asked again with "why"
     assert rewrite("why not", SADR) == rewrite("how come?", SADR) == "why did Sadr demand in exchange?"
 

@@ -57,6 +57,15 @@ def _after_subject(question: str) -> list[str] | None:
                 perfect = m.group(0).split()[0].lower() in _AUX_BASE | {"has", "had"}
                 while i + 1 < len(toks) and toks[i][:1].islower() and not _verb_here(toks, i, perfect):
                     i += 1
+    # Lower-case modifiers before a plural head noun ("what did iraqi officials say", "did angry protesters
+    # leave"): up to two words that are no bare verb, then the plural noun, then the bare verb (was "iraqi" as
+    # the verb, and "british" alone as the subject)
+    if i == 0 and lexicon.available():
+        for j in range(1, min(3, len(toks) - 1)):
+            if all(t[:1].islower() and t.lower() not in stopwords() and not _bare_verb(t) for t in toks[:j]) \
+                    and re.search(r"[^s]s$", toks[j]) and _noun_before_verb(toks, j):
+                i = j + 1
+                break
     # A lower-case name the corpus does not know ("what did iran say", "what did bush say"): a noun before the
     # verb is the subject.
     if (i == 0 and i + 1 < len(toks) and toks[i][:1].islower() and toks[i].lower() not in _DETERMINERS

@@ -92,6 +92,11 @@ def test_a_question_of_one_paraphrased_verb_is_not_off_topic(sample_home):
     ("what did the cleric seek", "seek"),
     # an adverb before the verb is not it (WordNet has a verb "still", to calm)
     ("will the US troops still patrol", "patrol"), ("did the cleric really say that", "say"),
+    # lower-case modifiers before a plural head noun, no determiner (was "iraqi", "angri", "shia": the first word)
+    ("what did iraqi officials say", "say"), ("did british troops fight in basra", "fight"),
+    ("why did shia clerics push sadr", "push"), ("did foreign pilgrims stop coming", "stop"),
+    # ... but a bare verb is no modifier ("want" is the verb, "people" no plural head)
+    ("what did sadr want people to do", "want"),
 ])
 def test_the_main_verb_follows_a_lower_case_subject(question, verb):
     from bot.answer.verbs import main_verb, main_verb_word
