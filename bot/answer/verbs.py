@@ -70,7 +70,7 @@ def _after_subject(question: str) -> list[str] | None:
     # verb is the subject.
     if (i == 0 and i + 1 < len(toks) and toks[i][:1].islower() and toks[i].lower() not in _DETERMINERS
             and lexicon.available() and (not lexicon.is_verb(toks[i]) or _noun_before_verb(toks, i))
-            and lexicon.is_verb(toks[i + 1])):
+            and lexicon.is_verb(toks[i + 1].rstrip("?.!,"))):
         i += 1
     # A gerund subject ("When did fighting erupt?") is a noun here: the verb comes after it.
     if i + 1 < len(toks) and toks[i].lower().endswith("ing") and toks[i + 1][:1].islower():

@@ -97,6 +97,8 @@ def test_a_question_of_one_paraphrased_verb_is_not_off_topic(sample_home):
     ("why did shia clerics push sadr", "push"), ("did foreign pilgrims stop coming", "stop"),
     # ... but a bare verb is no modifier ("want" is the verb, "people" no plural head)
     ("what did sadr want people to do", "want"),
+    # a lower-case noun and the verb closing the question, its question mark typed (was "people", "residents")
+    ("did people die?", "die"), ("did residents leave?", "leave"),
 ])
 def test_the_main_verb_follows_a_lower_case_subject(question, verb):
     from bot.answer.verbs import main_verb, main_verb_word
