@@ -26,7 +26,7 @@ from bot.answer.role import led_by
 from bot.answer.scoring import Candidate
 from bot.answer.actor import asks_reaction
 from bot.answer.speaker import (acts_in, does_as_agent, does_as_subject, names_speaker, says_as_subject,
-                               speaks_as_subject)
+                               speaks_as_subject, undergoes_as_subject)
 from bot.answer.spelling import respell
 from bot.answer.verbs import BE_FORMS, asks_whether_any, is_participle, verb_stated
 from bot.library import Library, SentenceRow
@@ -103,6 +103,8 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
             and not does_as_subject(lib, actor, verb, best.article_id, best.start)
             # (or its passive's agent: "... was greeted ... by the embattled residents")
             and not does_as_agent(lib, actor, verb, best.article_id, best.start)
+            # (or undergoes what causes it: "did people die?" against "... 12 people have been killed")
+            and not undergoes_as_subject(lib, actor, verb, best.article_id, best.start)
             and not (wordkinds.is_speech_verb(verb) and (speaks_as_subject(lib, actor, best.article_id, best.start)
                                                         or says_as_subject(lib, actor, best.article_id, best.start)))):
         status = UNCERTAIN

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import lexicon, wordkinds
+from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.actor import same_act
 from bot.answer.aliases import named_by_title
 from bot.answer.verbs import BE_FORMS, is_participle
@@ -34,6 +34,14 @@ def does_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: 
     after a sentence that does) before a form of the verb (or a stand-in: same_act) that is not an
     infinitive of someone else's act ("prompted those loyal to Sistani *to ask* ..." is not Sistani asking)."""
     return _subject_of_verb(lib, actor, article_id, start, lambda w: same_act(verb, w))
+
+
+def undergoes_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:
+    """The actor the subject of a passive whose verb causes the one asked about (WordNet's cause pointer,
+    rewordings.causers): "at least 12 people have been killed" is people dying."""
+    causing = set(rewordings.causers(verb))
+    return bool(causing) and _subject_of_verb(lib, actor, article_id, start,
+                                              lambda w: bool(set(lexicon.base_forms(w, "v")) & causing), passive=True)
 
 
 def acts_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:
@@ -84,9 +92,10 @@ _OWN_ACT = frozenset("agree decide begin start continue".split())
 
 
 def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start: int, is_the_verb,
-                     first_only: bool = False) -> bool:
+                     first_only: bool = False, passive: bool = False) -> bool:
     """The actor named before a word of the sentence at `start` that ``is_the_verb`` accepts (no infinitive;
-    ``first_only``: the first such word)."""
+    ``first_only``: the first such word; ``passive``: only a passive's participle, its subject the one undergoing
+    the act)."""
     text = lib.articles[article_id].text
     s = sentence_at(lib, article_id, start)
     sentence = text[s.start:s.end]
@@ -109,7 +118,7 @@ def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start
             continue
         # a passive's subject is no doer ("The truce struck between al-Sadr and ... was greeted ... by the
         # residents" is not al-Sadr greeting)
-        if i and tokens[i - 1].group().lower() in BE_FORMS and is_participle(w):
+        if (i and tokens[i - 1].group().lower() in BE_FORMS and is_participle(w)) != passive:
             continue
         before = sentence[:m.start()]
         # (a title's possessive names its owner, not the doer: "The cleric's aide Hazem Al-Aaraji read ..." is the
