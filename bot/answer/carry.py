@@ -29,8 +29,13 @@ SURE = 0.5  # how sure the answer to the question alone must be to drop the topi
 
 def keeps_topic(lib: Library, own: str, with_topic: Extraction, alone: Extraction) -> bool:
     """False when `alone` (the question `own` answered without the carried-over topic) answers it better."""
-    if alone.status != "answered" or not alone.chosen or alone.p_answer < SURE or _POINTER.search(own):
+    if alone.status != "answered" or not alone.chosen or alone.p_answer < SURE:
         return True
+    same = bool(with_topic.chosen) and alone.chosen[0].sentence_id == with_topic.chosen[0].sentence_id
+    # ... a question pointing back keeps it, but for the very sentence the question alone answers, its answer stands
+    # ("what did the commander say about that (Sadr)?": his words do not name Sadr, the topic made them uncertain)
+    if _POINTER.search(own):
+        return not (same and with_topic.status != "answered")
     q = analyse_question(own, lib.bm25.idf, lambda t: lib.bm25.doc_freq(t) > 0)
     # "was anyone hurt?", "how many died?": a question saying nothing but its act is about the turn before's topic
     # (after "what happened to the Green Zone", not Basra's "12 people have been killed and 18 wounded"), found or not
@@ -50,7 +55,6 @@ def keeps_topic(lib: Library, own: str, with_topic: Extraction, alone: Extractio
     actor, _ = actor_terms(own)
     if actor and _leads(lib, actor, alone) and not _leads(lib, actor, with_topic):
         return False
-    same = alone.chosen[0].sentence_id == with_topic.chosen[0].sentence_id
     return not (held(alone) > held(with_topic) + 1e-9 or (same and with_topic.status != "answered"))
 
 

@@ -39,6 +39,13 @@ def test_the_same_sentence_answered_alone_is_not_left_uncertain(sample_home):
     assert a.status == "answered" and "in December" in a.citations[0].quote
 
 
+def test_a_question_pointing_back_answered_alone_by_the_same_sentence_is_not_left_uncertain(sample_home):
+    # "what did the commander say about that (Sadr)?": his words name no Sadr, so the carried topic made the quote
+    # uncertain; "that" kept the topic whatever the question alone answered
+    a = _follow(sample_home, "did sadr's fighters give up their weapons", "what did the commander say about that")
+    assert a.status == "answered" and "said Abu Faris, a militia commander" in a.citations[0].quote, a.answer
+
+
 @pytest.mark.parametrize("first, second, quoted", [
     # the follow-up needs the topic: without it another article's sentence would answer
     ("what happened in najaf", "who is in control now", "the Mahdi Army remained in firm control"),
