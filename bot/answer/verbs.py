@@ -141,6 +141,7 @@ def _verb_here(toks: list[str], i: int, perfect: bool = False) -> bool:
 # the war", as a bare "when?" after "who started the war?" is read).
 _WH_SUBJECT = re.compile(r"^\W*(who|what|which|how many|how much|when|where|why)\s+(.*)$", re.I)
 _AUXILIARIES = frozenset("is are was were be been being has have had".split())
+_PROGRESSIVE = frozenset("is are was were".split())  # before an -ing form: the progressive ("who is fighting")
 _MODALS = frozenset("must should shall can could may might will would".split())
 _ANYONE = re.compile(r"^\W*(was|were|is|are|has|have|had|did|does|do)\s+(?:anyone|anybody|someone|somebody|everyone|"
                      r"everybody)\s+(.*)$", re.I)
@@ -203,7 +204,9 @@ def _after_wh_subject(question: str) -> list[str] | None:
         if aux:
             # after "was" / "were" / "have": only a participle is the verb ("were killed"; not "is the capital")
             participle = (re.search(r"(ed|en)$", w) and _inflected_verb(w, nouns_too=True)) or w in _BASE_PARTICIPLES
-            return toks[i:] if participle else None
+            # ... or after "is" / "was", a progressive's -ing form ("who is fighting in Iraq")
+            progressive = (w.endswith("ing") and toks[i - 1].lower() in _PROGRESSIVE and _inflected_verb(w, nouns_too=True))
+            return toks[i:] if participle or progressive else None
         # "who runs": the word right after "who" is its verb when it is one; after a noun phrase ("how many
         # people"), a word that is only a verb
         if _inflected_verb(w, nouns_too=who and i == 0):

@@ -54,6 +54,9 @@ def test_where_did_he_say_that_answers_with_the_sentence_after_the_previous_answ
     ("how many troops are there", None),
     ("What did Sadr demand?", "demand"),  # do-support, as before
     ("what title did Jean de Bethencourt take?", "take"),  # "de" is part of the name, not the verb
+    # a progressive's -ing form after "is" / "was" (was none: only a participle was read after an auxiliary)
+    ("who is fighting in iraq", "fighting"), ("who was protesting in sadr city", "protesting"),
+    ("who is the leader", None), ("what is the ceasefire", None),
 ])
 def test_subject_questions_have_a_main_verb(question, verb):
     assert main_verb_word(question) == verb
