@@ -127,12 +127,13 @@ _CATENATIVE = frozenset({"help", "try", "attempt", "manage", "seek"})  # verbs w
 ACT_SENSES = 3
 
 
-def holds_act(lib: Library, q: Question, c: Candidate, exact: bool = False) -> bool:
+def holds_act(lib: Library, q: Question, c: Candidate, exact: bool = False, negated: bool = False) -> bool:
     """Does the candidate hold the act of a who-question (doer_first's verb) as a verb: the verb itself or a
     word WordNet lets stand in for it, either way round ("pushing" is a kind of pressing, "pressure" one of the
     words for it)? A word is read as a verb only when it has a verb's -ed / -ing or is no noun ("security
-    forces" force nothing); a verb of many senses ("took") stands in for nothing but itself. exact: the verb
-    itself only."""
+    forces" force nothing); a verb of many senses ("took") stands in for nothing but itself; an act negated ("not
+    interested in fighting") is not done. exact: the verb itself only; negated: an act negated counts too (the act
+    told of, not done)."""
     verb = _doer_verb(q)
     if verb is None:
         return False
@@ -141,12 +142,22 @@ def holds_act(lib: Library, q: Question, c: Candidate, exact: bool = False) -> b
     if lexicon.converses(verb):
         return _holds_converse(verb, ws, exact)
     # (after "to" a noun-or-verb is the verb: "trying to *end* the fighting")
-    return any(w.isalpha() and w not in sw and any(
+    # (an act negated is not done: "officials say they are not interested in fighting ...")
+    return any(w.isalpha() and w not in sw and (negated or not _negated(ws, i)) and any(
         b == verb or (not exact and len(lexicon.synsets(b, "v")) < POLYSEMOUS
                       and (lexicon.related(b, verb) or lexicon.related(verb, b, senses=ACT_SENSES)))
         for b in lexicon.base_forms(w, "v")
         if (b != w and w.endswith(("ed", "ing"))) or not lexicon.base_forms(w, "n") or (i and ws[i - 1] == "to"))
         for i, w in enumerate(ws))
+
+
+def _negated(ws: list[str], i: int) -> bool:
+    """Is the word at i negated by one of the three words before it ("not interested in fighting", "would not
+    be turning in", "never attacked")?"""
+    return any(w in _NEGATIONS or w.endswith("n't") for w in ws[max(0, i - 3):i])
+
+
+_NEGATIONS = frozenset({"not", "never", "no", "nor"})
 
 
 def _holds_converse(verb: str, ws: list[str], exact: bool) -> bool:

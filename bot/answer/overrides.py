@@ -119,9 +119,9 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
         status = UNCERTAIN
     # "who married Cnut the Great?" against "... Emma, who stayed in Normandy after Cnut the Great's conquest", while
     # another sentence read says "married" of others: the act told of elsewhere, not here (in any words: a verb, a
-    # noun or a state), the sentence is at best close
+    # noun or a state), the sentence is at best close (told of, though negated: "... urged its members not to attack")
     if status == ANSWERED and lacks_act(lib, q, best) and any(
-            holds_act(lib, q, c, exact=True) for c in cands[:SPEAKER_WINDOW] if c is not best):
+            holds_act(lib, q, c, exact=True, negated=True) for c in cands[:SPEAKER_WINDOW] if c is not best):
         status = UNCERTAIN
     # "where is the green zone?" against "... slammed into the heavily fortified Green Zone government and diplomatic
     # compound": a where-question's sentence naming no place the question does not is at best close

@@ -180,3 +180,23 @@ def test_the_act_told_of_something_else_is_no_doer(tmp_path):
     a = ask("who attacked the town hall", settings=home)
     assert a.status == "uncertain", a.answer
     assert a.citations and "slammed into the heavily guarded town hall" in a.citations[0].quote, a.answer
+
+
+def test_an_act_negated_is_no_doing_of_it(sample_home):
+    # "U.S. and Iraqi officials say they are not interested in fighting the overall Sadr organization ..." was the
+    # answer to who is fighting in Iraq: its "fighting" is negated
+    a = ask("who is fighting in iraq", settings=sample_home)
+    assert not (a.status == "answered" and "not interested in fighting" in a.citations[0].quote), a.answer
+
+
+DEPOT = """Depot attack
+
+Police in Marlow say officers never attacked the fuel depot in Marlow, only the checkpoint near the fuel depot.
+Rebel fighters attacked the depot on Monday night.
+"""
+
+
+def test_the_one_doing_the_act_goes_before_one_said_never_to_have_done_it(tmp_path):
+    home = home_of(tmp_path, {"depot.txt": DEPOT})
+    a = ask("who attacked the fuel depot in marlow", settings=home)
+    assert a.citations and "Rebel fighters attacked" in a.citations[0].quote, a.answer
