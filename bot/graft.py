@@ -221,6 +221,11 @@ def _doer(answer: str, verb: str) -> str | None:
     m = re.search(rf"\b{re.escape(verb)}\b", answer)
     if not m:
         return None
+    # a name set off by commas right before the verb is the doer ("Spokesman for the US-led occupation
+    # administration, Dan Senor, said ..." -> "Dan Senor"; the comma ended the phrase read below)
+    apposed = re.search(r",\s*((?:[A-Z][\w'\-]*\s+){0,3}[A-Z][\w'\-]*),\s*$", answer[:m.start()])
+    if apposed:
+        return apposed.group(1)
     toks = answer[:m.start()].split()
     # In the passive the doer follows "by" ("The truce ... was greeted with cautious relief by the embattled
     # residents"), none when no "by" comes before the sentence goes on

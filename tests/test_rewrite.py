@@ -131,6 +131,10 @@ def test_a_bare_question_word_after_who_did_it_asks_of_the_doer_the_answer_names
     ordered = _turn("who ordered the militia off the streets", "In Iraq, Shi'ite cleric Moqtada al-Sadr has ordered "
                     "his militia off the streets. [1]")
     assert rewrite("why", ordered) == "why did Shi'ite cleric Moqtada al-Sadr order the militia off the streets?"
+    # a name set off by commas before the verb (was "where said that?")
+    said = _turn("who said that", "Spokesman for the US-led occupation administration, Dan Senor, said on Thursday "
+                 "that the military would gradually hand over responsibility for security to the Iraqi police. [1]")
+    assert rewrite("where", said) == "where did Dan Senor say that?"
     # "what happened": when / where it did (a pointer at what the answer told of)
     assert rewrite("when?", _turn("what happened in Najaf", "US forces suspended their offensive. [1]")) == \
         "when did it happen in Najaf?"
