@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import about_answer, asks_overview, base_forms, is_group_noun, named_thing, split_subject
+from bot.answer import (about_answer, asks_overview, base_forms, is_group_noun, is_proper_noun, named_thing,
+                        split_subject)
 from bot.names import AT_PLACE, QUOTED, entities, people_word
 from bot.referents import NAME_ASKED, a_thing, thing_asked
 
@@ -161,6 +162,10 @@ def carry_topic(q: str, prev_q: str, names: list[str]) -> str:
     # "what's the story" + "any casualties": the archive as a whole was asked about; the names its leads gave are no
     # topic (was "how many were killed (US)?")
     if asks_overview(prev_q):
+        return q
+    # "anything about iran?" after a question about Najaf: a name of its own, typed in lower case (one the articles
+    # do not write, or normalize would have capitalised it), is its topic (was "anything about iran (Najaf)?")
+    if any(is_proper_noun(w) for w in re.findall(r"\b[a-z]{3,}\b", q)):
         return q
     topic_name = names[0]
     # "why did the us agree to?" already says it ("US" typed in lower case)

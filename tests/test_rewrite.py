@@ -181,6 +181,17 @@ def test_an_unstated_topic_after_a_who_question_is_that_question_s_topic():
     assert rewrite("what did the us give up", history) == "what did the us give up (Najaf)?"
 
 
+def test_a_name_of_its_own_typed_in_lower_case_carries_no_topic():
+    # "iran" is no name the articles write (normalize leaves it in lower case): the question's own topic, not
+    # "anything about iran (Najaf)?" (uncertain, quoting the Najaf story) nor "(US)"
+    najaf = _turn("tell me about Najaf", "US occupation forces have suspended their offensive against Iraqi "
+                                         "militiamen in the city of Najaf. [1]")
+    assert rewrite("anything about iran?", najaf) == "anything about iran?"
+    assert rewrite("what did iran say about the fighting", najaf) == "what did iran say about the fighting"
+    assert rewrite("what did the police say about the fighting", najaf) == \
+        "what did the police say about the fighting (Najaf)?"  # a common noun: the topic is still carried
+
+
 def test_who_did_something_is_no_name_asked_about():
     # "who was fighting (Basra)?" asks for the fighters: its topic is no name for the next question
     history = _turn("who was fighting (Basra)?", "Iraqi security forces and Shi'ite militias fought fierce gun "
