@@ -117,6 +117,8 @@ _ROLE_OF = re.compile(r"^\s*what(?:'s|\s+is|\s+was)\s+(?P<name>.+?)['\u2019]s\s+
                       r"profession)[\s?.!]*$", re.I)
 
 
+# "what's Sadr's deal", "what's the Mahdi Army's story": the whole story of its owner, as "what's the deal with X"
+_OWN_STORY = re.compile(r"^\s*what(?:'s|\s+is)\s+(?P<name>.+?)['\u2019]s\s+(?:deal|story|background)[\s?.!]*$", re.I)
 _DETERMINER = re.compile(r"(?i)(?:the|a|an|his|her|their|its)\b")  # "the government's role" is no person's
 _OWNED_THING = re.compile(r"(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*['\u2019]s\s+[a-z][a-z\-]*"  # "Najaf's economy"
                           # "the economy of Najaf" (not the place itself, its life: "the city of Najaf", "the mood
@@ -139,6 +141,9 @@ def broad_topic(question: str) -> str | None:
     r = _ROLE_OF.match(question)
     if r and len(r.group("name").split()) <= 4 and not _DETERMINER.match(r.group("name")):
         return r.group("name").strip()
+    own = _OWN_STORY.match(question)
+    if own and len(own.group("name").split()) <= 4 and terms(own.group("name")):
+        return own.group("name").strip()
     d = _DESCRIBE.match(question)
     if d:
         topic = next(g for g in d.groups() if g).strip()

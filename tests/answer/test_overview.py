@@ -65,7 +65,10 @@ def test_an_overview_limited_to_one_article_sums_up_that_article(sample_home):
                                                   ("explain the situation in basra", "Basra"),
                                                   ("tell me about the latest developments in najaf", "Najaf"),
                                                   # asked as a question (was refused)
-                                                  ("what are the main points of the basra article", "Basra")])
+                                                  ("what are the main points of the basra article", "Basra"),
+                                                  # the story of an owner (was uncertain: one sentence on Sadr)
+                                                  ("what's sadr's deal", "Sadr"),
+                                                  ("what's the mahdi army's story", "Mahdi Army")])
 def test_news_about_a_topic_is_a_broad_question(sample_home, question, topic_word):
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and 2 <= len(a.citations) <= 4, a.answer
