@@ -74,6 +74,9 @@ def test_someone_else_reacting_is_no_answer_for_the_one_asked_about(sample_home)
     # feeling about it, seeing it (were uncertain: "feel" read as a verb the answer should hold)
     ("how did people feel about the truce", "greeted with cautious relief"),
     ("how do people see the offensive", "denounced the offensive"),
+    # people where they are: no one named (was a reaction question only with "people" alone)
+    ("how did people in najaf feel about the truce", "greeted with cautious relief"),
+    ("how did people in basra react to the offensive", "denounced the offensive"),
 ])
 def test_the_reaction_to_a_thing_is_a_sentence_taking_a_stand_on_it(sample_home, question, quoted):
     a = ask(question, settings=sample_home)
