@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 # "What did Sadr *demand* in exchange?": with do-support the main verb follows the subject; answer
 # sentences often paraphrase it ("he asked"), while its object and modifiers are kept verbatim.
 _DO_SUPPORT = re.compile(r"\b(?:did|does|do|will|would|can|could|should|has|have|had)\s+(.*)$", re.I)
+_PLACE_KINDS = frozenset("city province district town village county region state square street".split())
 _PREPOSITIONS = {"in", "of", "for", "at", "on", "from", "with", "by", "to", "into", "over", "near"}
 # A name joined to its particle, typed in lower case: "al-Sadr", "bin-Laden", "de-Gaulle"
 _HYPHENED_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|de|da|di|du|van|von|le|la)-[A-Z]")
@@ -72,6 +73,13 @@ def _after_subject(question: str) -> list[str] | None:
             and lexicon.available() and (not lexicon.is_verb(toks[i]) or _noun_before_verb(toks, i))
             and lexicon.is_verb(toks[i + 1].rstrip("?.!,"))):
         i += 1
+    # A lower-case noun subject before a phrase qualifying it ("why did people in Sadr City stay indoors"): the
+    # noun, then the phrase, skipped below (was "people" as the verb)
+    if (i == 0 and len(toks) > 2 and toks[0][:1].islower() and toks[1].lower() in _PREPOSITIONS
+            and lexicon.available() and lexicon.base_forms(toks[0].lower(), "n")
+            # (mostly a noun: "people"; not "will take over security": a verb first)
+            and len(lexicon.synsets(toks[0].lower(), "n")) >= len(lexicon.synsets(toks[0].lower(), "v"))):
+        i = 1
     # A gerund subject ("When did fighting erupt?") is a noun here: the verb comes after it.
     if i + 1 < len(toks) and toks[i].lower().endswith("ing") and toks[i + 1][:1].islower():
         i += 1
@@ -83,7 +91,10 @@ def _after_subject(question: str) -> list[str] | None:
                              or (toks[i].lower() in _ADVERBS and i + 1 < len(toks))
                              or (toks[i].lower() in stopwords() and not (i and toks[i].lower() == "do"))
                              or _HYPHENED_NAME.match(toks[i])
-                             or (toks[i] in _NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1][:1].isupper())):
+                             or (toks[i] in _NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1][:1].isupper())
+                             # (a place's kind after its name, typed in lower case: "in Sadr city stay")
+                             or (i + 1 < len(toks) and toks[i - 1][:1].isupper() and toks[i].lower() in _PLACE_KINDS
+                                 and any(t.lower() in _PREPOSITIONS for t in toks[:i]))):
         i += 1
     # "what do US officials want", "did Iraqi troops leave": a name modifying a plural noun, then the bare verb
     # (a word that is a bare verb itself heads the subject only before "do")

@@ -99,6 +99,9 @@ def test_a_question_of_one_paraphrased_verb_is_not_off_topic(sample_home):
     ("what did sadr want people to do", "want"),
     # a lower-case noun and the verb closing the question, its question mark typed (was "people", "residents")
     ("did people die?", "die"), ("did residents leave?", "leave"),
+    # a noun subject and a phrase qualifying it, a place's kind typed in lower case (was "people", then "city")
+    ("why did people in Sadr city stay indoors", "stay"), ("why did residents of Basra leave", "leave"),
+    ("who will take over security in Najaf", "take_over"),  # (a verb first, though a noun too: no subject)
 ])
 def test_the_main_verb_follows_a_lower_case_subject(question, verb):
     from bot.answer.verbs import main_verb, main_verb_word
