@@ -88,6 +88,10 @@ def _turn(q: str, a: str) -> list[dict]:
 
 def test_a_bare_question_word_asks_the_previous_question_again():
     assert rewrite("why?", SADR) == "why did Sadr demand in exchange?"
+    # the noun "what" / "which" asked for goes with it (was "why day did ...", "where year did ...")
+    day = _turn("what day did Maliki go to Basra?", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday. [1]")
+    assert rewrite("what for", day) == "why did Maliki go to Basra?"
+    assert rewrite("where", _turn("what year did the Normans invade", "In 1066. [1]")) == "where did the Normans invade?"
     # (no doer named before the verb: the act in the passive; was "when started the offensive in Basra?")
     assert rewrite("and when", _turn("Who started the offensive in Basra?", "Maliki did. [1]")) == \
         "when was the offensive in Basra started?"
