@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import is_group_noun, is_participle, is_person_noun, split_subject
+from bot.answer import base_forms, is_group_noun, is_participle, is_person_noun, split_subject
 from bot.graft import object_filled, of_doer
 from bot.referents import a_thing, undergoing
 
@@ -54,7 +54,8 @@ _BE_OPENING = re.compile(r"(?i)^\s*(is|are|was|were|has|have|had|can|could|will|
 _NEGATED = {"can": "can't", "will": "won't"}
 _HOW_COME_BARE = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(?:how\s+come|how\s+so|what\s+for|for\s+what(?:\s+reason)?)"
                             r"\s*[?!.]*\s*")  # "why?" in other words
-# The question word(s) opening a question: "What", "How many", "Who", "Why", "In which year".
+# The question word(s) opening a question: "What", "How many", "Who", "Why", "In which year", and the noun a
+# "what" / "which" asks for before its auxiliary ("what day did Maliki go ...": was "why day did ...")
 _WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for|to|from|by|with|since|until|till)\s+)?"
                          r"(?:what|which|who|whom|whose|when|where|why|how)(?:\s+(?:many|much|long|often|far|old)|"
                          r"(?<=what|hich)\s+[a-z]+(?=\s+(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b))?\b")
@@ -123,12 +124,27 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
             return redone
         # "who was killed" + "where?": where those the answer says underwent it were ("where were people killed?",
         # was "where was killed?")
-        passive = re.fullmatch(r"(?i)(?:was|were)\s+([a-z]+)", rest) if asked.group().strip().lower() == "who" else None
+        # (so after "how many were wounded": "where were people wounded?", was "where were wounded?")
+        opening = asked.group().strip().lower()
+        counting = opening in ("how many", "how much")
+        passive = re.fullmatch(r"(?i)(?:was|were)\s+([a-z]+)", rest) if opening == "who" or counting else None
         those = undergoing(answer, prev_q) if passive and is_participle(passive.group(1)) else None
+        # (a count of no noun counts people: "how many were wounded" + "where?", the answer "... and 18 wounded")
+        those = those or ("people" if counting and passive and is_participle(passive.group(1)) else None)
         if those:  # ("how many?": "how many people were killed?")
             return f"{bare.group(1)} {those} were {passive.group(1)}?" if re.search(r"(?i)\bhow\s+(?:many|much)$",
                                                                                  bare.group(1)) \
                 else f"{bare.group(1)} were {those} {passive.group(1)}?"
+        # "how many militiamen were killed" / "how many people died" + "where?": where the ones counted underwent it or
+        # did it ("where were militiamen killed?", "where did people die?"; were "where militiamen were killed?")
+        if counting and not re.search(r"(?i)\bhow\s+(?:many|much)$", bare.group(1)):
+            counted = re.fullmatch(r"(?i)([a-z]+)\s+(was|were|are|is)\s+(\S.*)", rest)
+            if counted:
+                return f"{bare.group(1)} {counted.group(2)} {counted.group(1)} {counted.group(3)}?"
+            did = re.fullmatch(r"(?i)(?!(?:was|were|is|are|has|have|had|did|do|does)\b)([a-z]+)\s+([a-z]+)\b(.*)", rest)
+            base = next((b for b in base_forms(did.group(2), "v") if b != did.group(2).lower()), None) if did else None
+            if base:
+                return f"{bare.group(1)} did {did.group(1)} {base}{did.group(3)}?"
         # "what did the US forces suspend" + "why?": why they suspended what the answer says they did ("why did
         # the US forces suspend the offensive?", was "why did the US forces suspend?")
         if asked.group().strip().lower() == "what" and (filled := object_filled(rest, answer)):

@@ -1374,3 +1374,13 @@ def test_a_bare_question_word_after_who_was_done_to_asks_of_those_the_answer_say
     assert rewrite("how many", killed) == "how many people were killed?"
     # ... and "how many?" after the "where" counts them
     assert rewrite("how many", _turn("where were people killed?", "In Basra. [1]")) == "how many people were killed?"
+
+
+def test_a_bare_question_word_after_a_count_asks_it_of_those_counted():
+    # were "where people died?", "where were wounded?", "where militiamen were killed?"
+    toll = "Iraqi officials say at least 12 people have been killed and 18 wounded in the clashes. [1]"
+    assert rewrite("where", _turn("how many people died", toll)) == "where did people die?"
+    assert rewrite("when?", _turn("how many people died in Basra", toll)) == "when did people die in Basra?"
+    assert rewrite("where", _turn("how many militiamen were killed", toll)) == "where were militiamen killed?"
+    assert rewrite("where", _turn("how many were wounded", toll)) == "where were people wounded?"
+    assert rewrite("how many?", _turn("where were people killed", toll)) == "how many people were killed?"
