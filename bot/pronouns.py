@@ -38,6 +38,9 @@ _HAPPENED_IN = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has|\s+was)?\s+(?:happene
                           r"|^\s*what(?:'s|\s+is)\s+(?:the\s+)?(?:news|latest|story|situation)\s+(?:in|at|from|on)\b")
 _HAPPENING = re.compile(r"(?i)\bit\s+(?:happen|occur|(?:take|takes|took)\s+place|come\s+about|came\s+about)")
 _OWNED_PLURAL = re.compile(r"(?:(?i:the)\s+)?(?:[A-Z][\w\-]*\s+)*[\w\-]+['\u2019]s\s+(?P<things>[a-z]+s)\b")
+# "it" standing for nothing before it: "is it true that ...", "was it Sadr who ...", "it is said that ..."
+_EXPLETIVE = re.compile(r"(?i)\b(?:is|was|isn't|wasn't)\s+it\b|\bit\s+(?:is|was|'s)?\s*(?:true|possible|likely|clear|"
+                        r"known|said|reported|that|time|over)\b")
 _BODY_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
 # "are they", "will they be", "they are": a pronoun that is the subject of a form of "be"
 _BE = re.compile(r"(?i)\b(?:are|were)\s*$|^\s+(?:are|were|be|been|being|will\s+be|have\s+been)\b")
@@ -58,6 +61,13 @@ def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: 
     # "will the fighters hand over their guns": the question's own subject is whose they are
     if pm and bound_in_question(q, pm):
         pm = None
+    # "what's the ceasefire" + "when did Sadr first order it": "it" is still a thing, though the question names
+    # someone of its own (the thing asked about, the topic, or the act asked about: "what did Sadr order" + "did
+    # Maliki like it" is Sadr's order); never an "it" of no reference ("is it true that Sadr ...")
+    if (pm and own and pm.group(1).lower() in {"it", "its"} and not _EXPLETIVE.search(q)
+            and (thing := thing_asked(prev_q) or (topic if topic and a_thing(topic) else None) or act_noun(prev_q))
+            and not any(o.lower() in thing.lower() for o in own)):
+        return q[:pm.start()] + (possessive(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
     thing = thing_asked(prev_q) if pm and not own and pm.group(1).lower() in {"it", "its"} else None
     # "did the government welcome it" after "did the government like Sadr's order": "it" is not a thing the
     # question names itself

@@ -1384,3 +1384,15 @@ def test_a_bare_question_word_after_a_count_asks_it_of_those_counted():
     assert rewrite("where", _turn("how many militiamen were killed", toll)) == "where were militiamen killed?"
     assert rewrite("where", _turn("how many were wounded", toll)) == "where were people wounded?"
     assert rewrite("how many?", _turn("where were people killed", toll)) == "how many people were killed?"
+
+
+def test_it_is_still_the_thing_when_the_question_names_someone_of_its_own():
+    # were left as "it" ("when did Sadr first order it"), and the next turn's "it" became Sadr ("has Sadr been renewed")
+    ceasefire = _turn("what's the ceasefire", "... abide by Sadr's ceasefire, which has been in place since August. [1]")
+    assert rewrite("when did Sadr first order it", ceasefire) == "when did Sadr first order the ceasefire"
+    curfew = _turn("tell me about the curfew", "Iraqi authorities say a citywide curfew in Baghdad is to be lifted. [1]")
+    assert rewrite("what did Maliki say about it", curfew) == "what did Maliki say about the curfew"
+    order = _turn("what did Sadr order", "Sadr ordered his militia off the streets. [1]")
+    assert rewrite("did Maliki like it", order) == "did Maliki like Sadr's order"
+    # ... but an "it" standing for nothing stays
+    assert "it" in rewrite("was it Sadr who ordered that", ceasefire).split()
