@@ -115,12 +115,18 @@ def _doer_verb(q: Question) -> str | None:
     then = re.search(rf"(?i)\b{re.escape(word)}\s+(?:to\s+)?([a-z]+)\b", q.text) if verb in _CATENATIVE else None
     if then and lexicon.base_forms(then.group(1), "v"):
         verb = lexicon.base_forms(then.group(1), "v")[0]
+    # "who wants Sadr arrested", "who wanted the militia to leave": the act is the one wished done, after its object
+    wished = re.search(rf"(?i)\b{re.escape(word)}\s+(?:[\w'\-]+\s+){{1,3}}?(?:to\s+([a-z]+)|([a-z]+ed))\b",
+                       q.text) if verb in _DESIRING else None
+    if wished and lexicon.base_forms(wished.group(1) or wished.group(2), "v"):
+        verb = lexicon.base_forms(wished.group(1) or wished.group(2), "v")[0]
     if wordkinds.is_speech_verb(verb) or len(lexicon.synsets(verb, "v")) >= POLYSEMOUS:
         return None
     return verb
 
 
 _CATENATIVE = frozenset({"help", "try", "attempt", "manage", "seek"})  # verbs whose act is the verb after them
+_DESIRING = frozenset({"want", "wish", "need", "expect"})  # ... after their object ("wants Sadr arrested")
 
 # Of the asked verb's senses, the most frequent ones whose words stand in for it: "who is involved" asks who
 # takes part, and "interested" (a word for its sixth sense, "engross") is no one doing it.

@@ -200,3 +200,11 @@ def test_the_one_doing_the_act_goes_before_one_said_never_to_have_done_it(tmp_pa
     home = home_of(tmp_path, {"depot.txt": DEPOT})
     a = ask("who attacked the fuel depot in marlow", settings=home)
     assert a.citations and "Rebel fighters attacked" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["who wants sadr arrested", "who wanted sadr arrested"])
+def test_the_act_of_who_wants_it_done_is_the_one_wished(sample_home, question):
+    # was answered by Sadr's aide "demanding and end to the operation" ("demanding" stands in for "want"); the act
+    # wished is an arrest, which no sentence has anyone wanting
+    a = ask(question, settings=sample_home)
+    assert not (a.status == "answered" and "demanding and end" in a.citations[0].quote), a.answer
