@@ -158,10 +158,10 @@ def reacts(lib: Library, actor: frozenset[str], topic: frozenset[str], c: Candid
 
 def _acts(lib: Library, actor: frozenset[str], verb: str, c: Candidate, exact: bool = False) -> bool:
     return (names_speaker(lib, actor, c.article_id, c.start) and does_verb(lib, verb, c.article_id, c.start, exact)
-            and not _only_undergoes(lib.articles[c.article_id].text[c.start:c.end], actor, verb))
+            and not only_undergoes(lib.articles[c.article_id].text[c.start:c.end], actor, verb))
 
 
-def _only_undergoes(sentence: str, actor: frozenset[str], verb: str) -> bool:
+def only_undergoes(sentence: str, actor: frozenset[str], verb: str) -> bool:
     """Is the actor named in the sentence only right after a form of the verb, as what it is done to ("did the
     government target ...": "... anyone who continues carrying weapons or targeting the government ...")?"""
     ws = words(sentence)

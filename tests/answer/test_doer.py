@@ -151,15 +151,15 @@ def test_a_what_question_is_answered_by_a_sentence_holding_its_verb_before_one_h
 
 def test_one_named_only_as_what_the_act_is_done_to_is_not_doing_it(sample_home):
     from bot import ask
-    from bot.answer.promote import _only_undergoes
+    from bot.answer.promote import only_undergoes
     # was uncertain, citing "He said anyone who continues carrying weapons or targeting the government ..." (the
     # government the one targeted) before the sentences on whom the operation targets
     a = ask("did the government target the mainstream sadrist movement", settings=sample_home)
     quotes = " ".join(c.quote for c in a.citations)
     assert "targeting the government" not in quotes and "did not target the mainstream Sadrist movement" in quotes, a.answer
-    assert _only_undergoes("anyone targeting the government will not be part of it", frozenset({"govern"}), "target")
+    assert only_undergoes("anyone targeting the government will not be part of it", frozenset({"govern"}), "target")
     # (the doers: "the invading Normans")
-    assert not _only_undergoes("The invading Normans replaced the Anglo-Saxons", frozenset({"norman"}), "invade")
+    assert not only_undergoes("The invading Normans replaced the Anglo-Saxons", frozenset({"norman"}), "invade")
 
 
 VALLEY = """Valley unrest
