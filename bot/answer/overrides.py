@@ -18,7 +18,7 @@ from bot.answer.features import missing_names
 from bot.answer.followup import wants_more
 from bot.answer.guards import event_only_requested, lacks_kind, only_requested
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN
-from bot.answer.promote import SPEAKER_WINDOW, gives_role
+from bot.answer.promote import SPEAKER_WINDOW, gives_role, only_undergoes
 from bot.answer.question import Question, known_word
 from bot.answer.reaction import reaction_topic, reacts_to_topic
 from bot.answer.reasons import gives_reason, states_consequence, tells_effect
@@ -112,6 +112,11 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     # answer for the one asked about, who must act in it (or be its passive's agent: "... greeted with cautious
     # relief by the embattled residents")
     if status == ANSWERED and actor and verb and asks_reaction(verb) and not acts_in(lib, actor, best.article_id, best.start):
+        status = UNCERTAIN
+    # "what did the government ask Sadr to do?" against "In exchange, he asked the government to release ...": the one
+    # asked about only has the act done to them there, the converse of the question, at best close to it
+    if (status == ANSWERED and actor and verb and not YES_NO.match(q.text)
+            and only_undergoes(lib.articles[best.article_id].text[best.start:best.end], actor, verb)):
         status = UNCERTAIN
     # "who runs the green zone?" against "... fire have also slammed into the heavily fortified Green Zone
     # government ...": a who-question's sentence naming no one new and holding nothing standing in for its verb

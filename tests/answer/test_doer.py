@@ -208,3 +208,11 @@ def test_the_act_of_who_wants_it_done_is_the_one_wished(sample_home, question):
     # wished is an arrest, which no sentence has anyone wanting
     a = ask(question, settings=sample_home)
     assert not (a.status == "answered" and "demanding and end" in a.citations[0].quote), a.answer
+
+
+def test_the_one_asked_about_having_the_act_done_to_them_is_no_answer(sample_home):
+    # "In exchange, he asked the government to release ..." is Sadr asking the government, the converse: was answered
+    a = ask("what did the government ask sadr to do", settings=sample_home)
+    assert not (a.status == "answered" and "he asked the government" in a.citations[0].quote), a.answer
+    a = ask("what did sadr ask the government to do", settings=sample_home)  # the right way round still answers
+    assert a.status == "answered" and "he asked the government" in a.citations[0].quote, a.answer
