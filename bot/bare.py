@@ -58,7 +58,8 @@ _HOW_COME_BARE = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(?:how\s+come|how\s
 # "what" / "which" asks for before its auxiliary ("what day did Maliki go ...": was "why day did ...")
 _WH_OPENING = re.compile(r"(?i)\s*(?:(?:in|on|at|for|to|from|by|with|since|until|till)\s+)?"
                          r"(?:what|which|who|whom|whose|when|where|why|how)(?:\s+(?:many|much|long|often|far|old)|"
-                         r"(?<=what|hich)\s+[a-z]+(?=\s+(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b))?\b")
+                         r"(?<=what|hich)\s+[a-z]+"
+                         r"(?=\s+(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)\b))?\b")
 
 
 def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: list[str]) -> str | None:

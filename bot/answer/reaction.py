@@ -30,7 +30,8 @@ _REACTION_TO = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:what|how)\s+
 # about X", "how do people see X" (nobody named reacting; "people in Najaf": where they are is no one named)
 _PEOPLE_REACT = re.compile(r"(?i)^\W*how\s+(?:did|do|does|have|has|are|were)\s+(?:people|everyone|everybody|others|"
                            r"folks|the\s+public|the\s+world)"
-                           r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Za-z][\w'\-]*)??)?\s+(?:react(?:ed|ing)?|respond(?:ed|ing)?|tak(?:e|en|ing)|"
+                           r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Za-z][\w'\-]*)??)?"
+                           r"\s+(?:react(?:ed|ing)?|respond(?:ed|ing)?|tak(?:e|en|ing)|"
                            r"took|feel(?:ing)?\s+about|felt\s+about|think(?:ing)?\s+(?:about|of)|thought\s+(?:about|of)|"
                            r"view(?:ed|ing)?|see|saw|seen)\s+(?:to\s+)?(?P<topic>[^\s(].*?)[\s?.!]*$")
 # "what do people think of X", "what are people saying about X" (no one named saying it)

@@ -216,7 +216,8 @@ def _after_wh_subject(question: str) -> list[str] | None:
             # after "was" / "were" / "have": only a participle is the verb ("were killed"; not "is the capital")
             participle = (re.search(r"(ed|en)$", w) and _inflected_verb(w, nouns_too=True)) or w in _BASE_PARTICIPLES
             # ... or after "is" / "was", a progressive's -ing form ("who is fighting in Iraq")
-            progressive = (w.endswith("ing") and toks[i - 1].lower() in _PROGRESSIVE and _inflected_verb(w, nouns_too=True))
+            progressive = (w.endswith("ing") and toks[i - 1].lower() in _PROGRESSIVE
+                           and _inflected_verb(w, nouns_too=True))
             return toks[i:] if participle or progressive else None
         # "who runs": the word right after "who" is its verb when it is one; after a noun phrase ("how many
         # people"), a word that is only a verb
