@@ -64,7 +64,8 @@ def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: 
     # "what's the ceasefire" + "when did Sadr first order it": "it" is still a thing, though the question names
     # someone of its own (the thing asked about, the topic, or the act asked about: "what did Sadr order" + "did
     # Maliki like it" is Sadr's order); never an "it" of no reference ("is it true that Sadr ...")
-    if (pm and own and pm.group(1).lower() in {"it", "its"} and not _EXPLETIVE.search(q)
+    # (nor "it" happening: "when did it happen in Baghdad" is the event the answer told of, below)
+    if (pm and own and pm.group(1).lower() in {"it", "its"} and not _EXPLETIVE.search(q) and not _HAPPENING.search(q)
             and (thing := thing_asked(prev_q) or (topic if topic and a_thing(topic) else None) or act_noun(prev_q))
             and not any(o.lower() in thing.lower() for o in own)):
         return q[:pm.start()] + (possessive(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]

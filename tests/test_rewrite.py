@@ -1394,5 +1394,6 @@ def test_it_is_still_the_thing_when_the_question_names_someone_of_its_own():
     assert rewrite("what did Maliki say about it", curfew) == "what did Maliki say about the curfew"
     order = _turn("what did Sadr order", "Sadr ordered his militia off the streets. [1]")
     assert rewrite("did Maliki like it", order) == "did Maliki like Sadr's order"
-    # ... but an "it" standing for nothing stays
+    # ... but an "it" standing for nothing stays, and so does "it" happening (the event the answer told of)
     assert "it" in rewrite("was it Sadr who ordered that", ceasefire).split()
+    assert rewrite("when did it happen in Baghdad", curfew) == "when did it happen in Baghdad"
