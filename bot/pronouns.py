@@ -81,7 +81,9 @@ def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: 
         return q[:pm.start()] + (possessive(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
     # "where are the Mahdi Army's strongholds" + "what happened in one of them": the things owned, a plural noun
     # after a possessive (not the owner, a body of people: below)
-    owned = _OWNED_PLURAL.search(prev_q) if pm and not own and pm.group(1).lower() in {"them", "they"} else None
+    # ("they" only as the subject of "be": "what do they want" asks for people, not strongholds)
+    owned = _OWNED_PLURAL.search(prev_q) if pm and not own and (pm.group(1).lower() == "them" or (
+        pm.group(1).lower() == "they" and (_BE.search(q[:pm.start()]) or _BE.search(q[pm.end():])))) else None
     if owned and plural_noun(owned.group("things")) and not is_person_noun(owned.group("things")):
         return q[:pm.start()] + owned.group(0) + q[pm.end():]
     # "what's Sadr's militia called" + "where are they based": the body of people its answer names ("... his

@@ -520,6 +520,8 @@ def test_them_after_someone_s_things_is_those_things():
     holds = _turn("where are the Mahdi Army's strongholds", "Angry protesters took to the streets in the Sadr City "
                   "district of Baghdad, a sprawling slum that is a Mehdi Army stronghold. [1]")
     assert rewrite("what happened in one of them", holds) == "what happened in one of the Mahdi Army's strongholds"
+    # ... but "they" doing something asks for people, not the things (was "what do the Mahdi Army's strongholds want")
+    assert rewrite("what do they want", holds) == "what do the Mahdi Army want"
     assert rewrite("did the government accept them", _turn("what are Sadr's demands", "... [1]")) == \
         "did the government accept Sadr's demands"
 
