@@ -2,7 +2,8 @@
 count of the dead ("basra death toll" -> "how many were killed in basra"), a yes / no question's negated
 auxiliary ("didn't the government welcome the move?" -> "did ..."), "got" and a participle as a passive ("who
 got hurt" -> "who was hurt"), a person's full name asked for as who they are ("what's Maliki's full name" -> "who is
-Maliki").
+Maliki"), where someone is strongest as their strongholds ("where is the militia strongest" -> "where are the
+militia's strongholds").
 """
 
 from __future__ import annotations
@@ -124,3 +125,19 @@ def _passive(question: str) -> str:
 # "did anyone get hurt": "get" + a participle after "did" and a pronoun is a passive too
 _DID_GET = re.compile(r"\b(did)\s+(anyone|anybody|someone|somebody|everyone|everybody|he|she|it|they|you|we)\s+get\s+"
                       r"(?=([a-z]+)\b)", re.I)
+
+
+# "where is the Mahdi Army strongest", "where are they most powerful": where its strongholds are, the news word for it
+_STRONGEST = re.compile(r"(?i)^\s*where(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?P<who>[\w'\- ]+?)\s+(?:the\s+)?"
+                        r"(?:strongest|most\s+powerful)\s*(?P<end>[?.!]*)\s*$")
+_OWNER = {"he": "his", "she": "her", "they": "their", "it": "its"}
+
+
+def plain_stronghold(question: str) -> str:
+    """"where is X strongest" put as "where are X's strongholds"; any other question unchanged."""
+    m = _STRONGEST.match(question)
+    if not m:
+        return question
+    who = m.group("who").strip()
+    owner = _OWNER.get(who.lower()) or (f"{who}'" if who.endswith("s") else f"{who}'s")
+    return f"where are {owner} strongholds{m.group('end')}"

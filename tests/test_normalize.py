@@ -558,3 +558,22 @@ def test_a_question_word_opening_the_question_joins_no_name(corpus) -> None:
 def test_a_persons_full_name_is_asked_as_who_they_are(asked, plain) -> None:
     # "what's his full name" after "who is maliki" was uncertain ("full", "name" in no article)
     assert plain_name(asked) == plain
+
+
+@pytest.mark.parametrize("question, plain", [
+    ("where is the Mahdi Army strongest", "where are the Mahdi Army's strongholds"),
+    ("where are they strongest?", "where are their strongholds?"),
+    ("where's his militia most powerful", "where are his militia's strongholds"),
+    ("where is the shrine", "where is the shrine"),  # no idiom: unchanged
+])
+def test_where_someone_is_strongest_is_where_their_strongholds_are(question, plain):
+    from bot.idioms import plain_stronghold  # (was no idiom)
+
+    assert plain_stronghold(question) == plain
+
+
+def test_where_someone_is_strongest_is_answered_by_a_stronghold(sample_home):
+    from bot import ask
+    # was not found: no article says "strongest"
+    a = ask("where is the mahdi army strongest", settings=sample_home)
+    assert a.status == "answered" and "stronghold" in a.citations[0].quote, a.answer
