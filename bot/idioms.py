@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import is_participle
+from bot.antecedents import possessive
 
 # "who got hurt", "how many people got killed": "got" + a participle is a passive, said plainly with "was"/"were"
 _GOT_PASSIVE = re.compile(r"\b(?:got|gotten)\s+(?=([a-z]+)\b)")
@@ -130,7 +131,7 @@ _DID_GET = re.compile(r"\b(did)\s+(anyone|anybody|someone|somebody|everyone|ever
 # "where is the Mahdi Army strongest", "where are they most powerful": where its strongholds are, the news word for it
 _STRONGEST = re.compile(r"(?i)^\s*where(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?P<who>[\w'\- ]+?)\s+(?:the\s+)?"
                         r"(?:strongest|most\s+powerful)\s*(?P<end>[?.!]*)\s*$")
-_OWNER = {"he": "his", "she": "her", "they": "their", "it": "its"}
+_OWNER = {**{v: k for k, v in _PERSONAL.items()}, "it": "its"}  # "he" -> "his", ...
 
 
 def plain_stronghold(question: str) -> str:
@@ -139,5 +140,5 @@ def plain_stronghold(question: str) -> str:
     if not m:
         return question
     who = m.group("who").strip()
-    owner = _OWNER.get(who.lower()) or (f"{who}'" if who.endswith("s") else f"{who}'s")
+    owner = _OWNER.get(who.lower()) or possessive(who)
     return f"where are {owner} strongholds{m.group('end')}"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import (CALENDAR, base_forms, country_names, is_group_noun, is_participle, is_person_noun,
-                        is_proper_noun)
+from bot.answer import (CALENDAR, PLACE_KINDS, base_forms, country_names, is_group_noun, is_participle,
+                        is_person_noun, is_proper_noun)
 from index.terms import stopwords
 
 # A proper name: capitalised words, allowing inner particles (al-Sadr, Nouri Al-Maliki, Abu Faris).
@@ -20,14 +20,13 @@ _NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Doe
               "Him", "Them", "Us", "Me", "Your"}
 # The lower-case word right after a name ("the Mahdi *army*", "Sadr *city*").
 _BODY_AFTER = re.compile(r"\s+([a-z]+)\b")
-_PLACE_KINDS = frozenset({"city", "town", "district", "province", "region", "zone", "county", "square"})
 # A quotation's words belong to the quoted speaker's sentence, not to who it is about: "We have received no
 # orders ..." names no one called "We".
 QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 # A place named after a preposition of place ("went to Basra", "fighting in Sadr City")
 AT_PLACE = re.compile(r"\b(?:in|at|to|from|near|into|inside|outside|around)\s+(?:the\s+)?"
                       r"([A-Z][\w'\-]*(?:\s+(?:al-|Al-|of )?[A-Z][\w'\-]*)*"
-                      rf"(?:\s+(?:{'|'.join(sorted(_PLACE_KINDS))})\b)?)")  # ("in Sadr city")
+                      rf"(?:\s+(?:{'|'.join(sorted(PLACE_KINDS))})\b)?)")  # ("in Sadr city")
 
 
 def entities(text: str) -> list[str]:
@@ -47,7 +46,7 @@ def entities(text: str) -> list[str]:
         body = _BODY_AFTER.match(text, m.end())
         # ... and so is a place's kind after its name ("Sadr city" typed so is Sadr City, not Sadr)
         if name and name == " ".join(parts) and body and body.group(1) not in stopwords() and (
-                is_group_noun(body.group(1)) or body.group(1) in _PLACE_KINDS):
+                is_group_noun(body.group(1)) or body.group(1) in PLACE_KINDS):
             name = f"{name} {body.group(1)}"
         # ("non-Najaf residents", "anti-Sadr protests": a prefix makes the name a modifier of something else)
         if _PREFIXED.search(text[:m.start()]):

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # "What did Sadr *demand* in exchange?": with do-support the main verb follows the subject; answer
 # sentences often paraphrase it ("he asked"), while its object and modifiers are kept verbatim.
 _DO_SUPPORT = re.compile(r"\b(?:did|does|do|will|would|can|could|should|has|have|had)\s+(.*)$", re.I)
-_PLACE_KINDS = frozenset("city province district town village county region state square street".split())
+# A place's kind after its name, typed in lower case ("Sadr *city*"): bot/names.py reads it too
+PLACE_KINDS = frozenset({"city", "town", "district", "province", "region", "zone", "county", "square"})
 _PREPOSITIONS = {"in", "of", "for", "at", "on", "from", "with", "by", "to", "into", "over", "near"}
 # A name joined to its particle, typed in lower case: "al-Sadr", "bin-Laden", "de-Gaulle"
 _HYPHENED_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|de|da|di|du|van|von|le|la)-[A-Z]")
@@ -93,7 +94,7 @@ def _after_subject(question: str) -> list[str] | None:
                              or _HYPHENED_NAME.match(toks[i])
                              or (toks[i] in _NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1][:1].isupper())
                              # (a place's kind after its name, typed in lower case: "in Sadr city stay")
-                             or (i + 1 < len(toks) and toks[i - 1][:1].isupper() and toks[i].lower() in _PLACE_KINDS
+                             or (i + 1 < len(toks) and toks[i - 1][:1].isupper() and toks[i].lower() in PLACE_KINDS
                                  and any(t.lower() in _PREPOSITIONS for t in toks[:i]))):
         i += 1
     # "what do US officials want", "did Iraqi troops leave": a name modifying a plural noun, then the bare verb
