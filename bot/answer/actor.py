@@ -161,4 +161,12 @@ def asks_reaction(verb: str) -> bool:
     return bool(set(lexicon.base_forms(verb, "v")) & set(REACTION_VERBS))
 
 
-REACTION_VERBS = ("react", "respond", "like", "feel", "view")  # "did the government like it?"
+REACTION_VERBS = ("react", "respond", "like", "feel", "view", "think")  # "did the government like it?"
+VIEW_VERBS = ("like", "feel", "view", "think")  # a view held, no act whatever
+
+
+def asks_view(verb: str) -> bool:
+    """"What does X think of Y?", "how did X feel about Y?": not any act of X's about Y (as for "how did X
+    react") but a stand X takes on it, or words ("Maliki went to Basra ... the Mehdi Army militia led by ...
+    Sadr" is no view of Sadr)."""
+    return bool(set(lexicon.base_forms(verb, "v")) & set(VIEW_VERBS))

@@ -36,7 +36,7 @@ from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_all_sources, asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader
-from bot.answer.actor import actor_terms, asks_reaction, source_terms
+from bot.answer.actor import actor_terms, asks_reaction, asks_view, source_terms
 from bot.answer.speaker import does_as_subject, names_speaker, reports_speech, says_as_subject, speaks_first
 from bot.answer.order import by_kind
 from bot.answer.promote import SPEAKER_WINDOW, definition_first, naming_first, prefer_actor, promote_first, reacts
@@ -181,9 +181,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "How did the government respond to Sadr?": X doing anything about it ("has welcomed Sadr's move").
     acts = bool(actor) and (
         (not lexicon.related("say", verb) and does_as_subject(lib, actor, verb, cands[0].article_id, cands[0].start))
-        or (asks_reaction(verb) and reacts(lib, actor, others, cands[0], after=True))  # "respond" is "reply" too
+        # ("respond" is "reply" too; "what does X think of Y": a stand taken, or words, asks_view)
+        or (asks_reaction(verb) and reacts(lib, actor, others, cands[0], after=True, view=asks_view(verb)))
         # ... to the names asked about, in other words ("... respond to Sadr's demands": "has welcomed Sadr's move")
-        or (asks_reaction(verb) and bool(others & names) and reacts(lib, actor, others & names, cands[0]))
+        or (asks_reaction(verb) and bool(others & names)
+            and reacts(lib, actor, others & names, cands[0], view=asks_view(verb)))
         # "What did Maliki say about Sadr's order?": X the subject of a sentence reporting speech, which (with
         # the sentence before: "calling it a step ..." after "... Sadr's order") names what it is about
         or (bool(speaker) and bool(others) and speaks_about(lib, speaker, others, names, cands[0], variants))

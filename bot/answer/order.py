@@ -18,7 +18,7 @@ from bot.answer.example import example_first
 from bot.answer.reaction import reaction_first
 from bot.answer.reasons import cause_of_state_first, consequence_first, effect_first, reason_first
 from bot.answer.role import led_by
-from bot.answer.actor import says_verb
+from bot.answer.actor import asks_reaction, says_verb
 from bot.answer.spelling import respell
 from bot.answer.verbs import asks_whether_any, verb_stated, verb_support
 from bot.library import Library, sentence_at
@@ -119,7 +119,10 @@ def act_held_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Ca
     # answers "what do you call a turing machine that gets random bits" without "call")
     verb = q.verb_word.split("_")[0] if q.verb_word else ""
     # (a what-question's: who / when / where / why / how questions have their own sentences to put first)
-    if not verb or verb in _NO_ACT or len(cands) < 2 or not _WHAT.match(q.text) or not lexicon.available():
+    # (nor one asking how someone took something: "what does Sadr think about the crackdown" is answered by his
+    # threatening a campaign if it continues, not by "Shia clerics ... are believed to have played a major role")
+    if (not verb or verb in _NO_ACT or asks_reaction(verb) or len(cands) < 2 or not _WHAT.match(q.text)
+            or not lexicon.available()):
         return cands
     top = cands[0]
     context = sentence_before(lib, sentence_at(lib, top.article_id, top.start)) + lib.articles[top.article_id].text[

@@ -19,7 +19,8 @@ from bot.answer.define import asked_thing, defines, named_thing, names_instance,
 from bot.answer.question import Question
 from bot.answer.verbs import verb_stated
 from bot.answer.role import names_role
-from bot.answer.actor import asks_reaction, does_verb
+from bot.answer.actor import asks_reaction, asks_view, does_verb
+from bot.answer.reaction import voices_view
 from bot.answer.speaker import acts_first, names_speaker, reports_speech, says_as_subject, speaks_as_subject
 from bot.library import Library, sentence_at
 from index.terms import terms, words
@@ -74,11 +75,13 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
     # other thing the question names (`topic`: "Sadr"; "residents of Basra" hearing explosions is no reaction
     # to the truce)
     if asks_reaction(verb):
-        tests[:0] = [lambda c: reacts(lib, actor, topic, c), lambda c: reacts(lib, actor, topic, c, after=True)]
+        view = asks_view(verb)
+        tests[:0] = [lambda c: reacts(lib, actor, topic, c, view=view),
+                     lambda c: reacts(lib, actor, topic, c, after=True, view=view)]
         # ... or about the names it gives, in other words ("how did the government respond to Sadr's demands":
         # "The Iraqi government has welcomed Sadr's move")
         if topic & names:
-            tests[2:2] = [lambda c: reacts(lib, actor, topic & names, c)]
+            tests[2:2] = [lambda c: reacts(lib, actor, topic & names, c, view=view)]
     if speaker:
         # X as the one speaking ("The government said ...", "He repeated his declaration" after a sentence
         # about X), then X as the subject of any act about what else the question names ("what did the
@@ -144,13 +147,16 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
     return promote_first(cands, tests)
 
 
-def reacts(lib: Library, actor: frozenset[str], topic: frozenset[str], c: Candidate, after: bool = False) -> bool:
+def reacts(lib: Library, actor: frozenset[str], topic: frozenset[str], c: Candidate, after: bool = False,
+           view: bool = False) -> bool:
     """The candidate has the actor as its subject and names every other thing the question does (`topic`);
     after: or the sentence before it does ("After the cleric's order went out, ..." + "The government has
-    welcomed the move" reacts to the order)."""
+    welcomed the move" reacts to the order); view: taking a stand or saying something (actor.asks_view)."""
     if not acts_first(lib, actor, c.article_id, c.start):
         return False
     text = lib.articles[c.article_id].text[c.start:c.end]
+    if view and not voices_view(text):
+        return False
     if after:
         text = sentence_before(lib, sentence_at(lib, c.article_id, c.start)) + text
     return topic <= set(terms(text))

@@ -64,6 +64,14 @@ def takes_stand(sentence: str, speech: bool = False) -> bool:
     return any(stands(set(lexicon.base_forms(w, "v"))) for w in words(sentence) if w.isalpha())
 
 
+def voices_view(sentence: str) -> bool:
+    """Does the sentence take a stand, or hold a verb one of whose senses is saying something ("acknowledged",
+    "is threatening", "confirmed"; not "went", nor a passive's "... militia led by ...", someone else's act)?"""
+    ws = words(sentence)
+    return takes_stand(sentence) or any(wordkinds.may_say(w) and ws[i + 1:i + 2] != ["by"]
+                                        for i, w in enumerate(ws) if w.isalpha())
+
+
 def reacts_to_topic(lib: Library, q: Question, c: Candidate) -> bool:
     """For a reaction question, does the candidate take a stand, naming with the sentence before it every term
     of the topic, one of them itself ("After the cleric's order went out, ..." + "The Iraqi government has

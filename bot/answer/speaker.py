@@ -155,12 +155,31 @@ _AGENT = re.compile(r"(?i)\bby\s+((?:[\w'\-]+\s+){0,3}[\w'\-]+)")
 
 def acts_in(lib: Library, actor: frozenset[str], article_id: str, start: int) -> bool:
     """acts_first, or the actor named as the agent of a passive ("The truce ... was greeted with cautious relief
-    by the embattled residents" is the residents acting)."""
+    by the embattled residents" is the residents acting), or as the one a verb of feeling stirs ("... has angered
+    many residents" is the residents taking it ill)."""
     if acts_first(lib, actor, article_id, start):
         return True
     s = sentence_at(lib, article_id, start)
-    agents = " ".join(_AGENT.findall(lib.articles[article_id].text[s.start:s.end]))
-    return bool(actor & set(terms(agents)))
+    sentence = lib.articles[article_id].text[s.start:s.end]
+    agents = " ".join(_AGENT.findall(sentence))
+    return bool(actor & set(terms(agents))) or feels(actor, sentence)
+
+
+_QUANTIFIERS = frozenset("the a an many most some all several those these his her their its".split())
+
+
+def feels(actor: frozenset[str], sentence: str) -> bool:
+    """Is the actor the object of a verb of feeling in the sentence, a quantifier or determiner or two between
+    ("has angered many residents", "alarmed the residents")?"""
+    ws = words(sentence)
+    for i, w in enumerate(ws):
+        if w.isalpha() and lexicon.base_forms(w, "v") and wordkinds.is_feeling_verb(w):
+            j = i + 1
+            while j < len(ws) and j <= i + 2 and ws[j] in _QUANTIFIERS:
+                j += 1
+            if j < len(ws) and actor & set(terms(ws[j])):
+                return True
+    return False
 
 
 def does_as_agent(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:

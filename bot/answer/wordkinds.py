@@ -88,6 +88,14 @@ def is_group_noun(word: str) -> bool:
 
 
 COMMUNICATION_FILE = 32  # WordNet's lexicographer file verb.communication
+EMOTION_FILE = 37  # WordNet's lexicographer file verb.emotion
+
+
+@lru_cache(maxsize=4096)
+def is_feeling_verb(word: str) -> bool:
+    """A verb whose first (most frequent) sense is stirring a feeling in someone ("anger", "alarm", "worry";
+    not "welcome")."""
+    return first_sense_in(word, "v", EMOTION_FILE)
 
 
 @lru_cache(maxsize=4096)

@@ -91,3 +91,43 @@ def test_the_reaction_to_a_thing_is_a_sentence_taking_a_stand_on_it(sample_home,
 ])
 def test_a_sentence_taking_no_stand_on_the_thing_is_no_reaction_to_it(sample_home, question):
     assert ask(question, settings=sample_home).status != "answered"
+
+
+@pytest.mark.parametrize("question", ["what does the port authority think of the leader's order",
+                                      "what did the port authority think about the order"])
+def test_what_someone_thinks_of_a_thing_is_how_they_reacted_to_it(docks_home, question):
+    # was the union leader's own words naming the port authority ("He said the port authority must guarantee ...")
+    a = ask(question, settings=docks_home)
+    assert a.status == "answered" and a.citations[0].quote == "The port authority has welcomed the move.", a.answer
+
+
+def test_a_view_is_no_act_a_sentence_must_hold(sample_home):
+    # was uncertain, quoting "Shia clerics in Najaf are believed to have played a major role ...": "believed" stood in
+    # for "think", the act a what-question's sentence should hold
+    a = ask("what does sadr think about the crackdown", settings=sample_home)
+    assert a.status == "answered" and "threatening a campaign" in a.citations[0].quote, a.answer
+
+
+def test_a_view_is_a_stand_or_words_not_any_act_naming_the_thing(sample_home):
+    # was "Iraqi Prime Minister Nouri Al-Maliki went to Basra ... the Mehdi Army militia led by ... Al-Sadr": his act,
+    # Sadr named, no view of Sadr ("led by": someone else's act); the statement follows "... welcomed Sadr's move"
+    a = ask("what does Maliki think of Sadr", settings=sample_home)
+    assert a.status == "answered" and "a step in the right direction" in a.citations[0].quote, a.answer
+    from bot.answer.reaction import voices_view
+    assert not voices_view("The militia led by the cleric went home.") and voices_view("The cleric confirmed it.")
+
+
+def test_the_one_a_verb_of_feeling_stirs_reacts():
+    from bot.answer.speaker import feels
+    residents = frozenset({"resid"})
+    assert feels(residents, "The Mahdi Army's grip on the shrine has angered many residents and prompted others.")
+    assert feels(residents, "The shelling alarmed the residents.")
+    assert not feels(residents, "The residents angered the militia.")  # they stir it, not feel it
+    assert not feels(residents, "The army welcomed the residents.")  # no verb of feeling
+
+
+def test_what_people_think_when_a_sentence_stirs_their_feeling(sample_home):
+    # "what do residents think" asked of Najaf: the grip "has angered many residents" is their view (the residents no
+    # subject there: "think" asks how they took it, and they are the ones angered)
+    a = ask("what do residents think of the mahdi army's grip", settings=sample_home)
+    assert a.status == "answered" and "angered many residents" in a.citations[0].quote, a.answer
