@@ -38,6 +38,13 @@ _PEOPLE_REACT = re.compile(r"(?i)^\W*how\s+(?:did|do|does|have|has|are|were)\s+(
 _PEOPLE_SAY = re.compile(r"(?i)^\W*what\s+(?:do|did|does|are|were|is)\s+(?:people|everyone|everybody|others|folks|"
                          r"the\s+public)\s+(?P<verb>say(?:ing)?|said|think(?:ing)?|thought|feel(?:ing)?|felt)\s+(?:of|about)\s+"
                          r"(?P<topic>[^\s(].*?)[\s?.!]*$")
+# "how are the residents of Najaf feeling", "how do people in Najaf feel": people's mood, no thing named that they
+# feel about (the people, or the place, are the topic: a stand taken by or among them answers, "... has angered many
+# residents")
+_PEOPLE_FEEL = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?how\s+(?:are|were|do|did|have)\s+(?P<topic>[^\s(].*?)\s+"
+                          r"(?:feel(?:ing)?|felt|been\s+feeling)[\s?.!]*$")
+# (people in general are no topic of their own: "how do people in Najaf feel" is the mood in Najaf)
+_ANYONE_IN = re.compile(r"(?i)^(?:the\s+)?(?:people|everyone|everybody|folks|the\s+public)(?:\s+(?:in|of|from|at)\s+|$)")
 # "how was X received", "how has X been greeted"
 _RECEIVED = re.compile(r"(?i)^\W*how\s+(?:was|were|is|are|has|have)\s+(?P<topic>[^\s(].*?)\s+(?:been\s+)?(?:received|greeted)"
                        r"[\s?.!]*$")
@@ -53,7 +60,28 @@ def reaction_topic(question: str) -> str | None:
     offensive"), or None for any other question."""
     m = (_REACTION_TO.match(question) or _PEOPLE_REACT.match(question) or _PEOPLE_SAY.match(question)
          or _RECEIVED.match(question))
-    return m.group("topic").strip() if m else None
+    if m:
+        return m.group("topic").strip()
+    return mood_topic(question)
+
+
+def mood_topic(question: str) -> str | None:
+    """The people (or place) whose mood a question asks ("how are the residents of Najaf feeling" -> "the
+    residents of Najaf", "how do people in Najaf feel" -> "Najaf"), else None ("what's the mood in Najaf" asks what
+    life is like there: bot/answer/topic.py). Only a kind of people feels here: "how is Sadr feeling" asks of one
+    man, whom a stand taken on him does not answer."""
+    m = _PEOPLE_FEEL.match(question)
+    if not m:
+        return None
+    topic = m.group("topic").strip()
+    place = _ANYONE_IN.sub("", topic)
+    if place != topic:
+        return place or None
+    head = re.split(r"(?i)\s+(?:in|of|from|at|near)\s+", topic, maxsplit=1)[0].split()[-1]
+    # a plural kind of person ("residents", "Iraqis", "the locals"), not a name
+    plural = head.lower() not in lexicon.base_forms(head.lower(), "n")
+    kinds = lexicon.base_forms(head.lower(), "n")
+    return topic if plural and any(wordkinds.is_person_noun(k) for k in kinds) else None
 
 
 def takes_stand(sentence: str, speech: bool = False) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
+from bot.answer.reaction import reaction_topic
 from conftest import home_of
 
 DOCKS = """Dock strike called off
@@ -106,6 +107,20 @@ def test_a_view_is_no_act_a_sentence_must_hold(sample_home):
     # for "think", the act a what-question's sentence should hold
     a = ask("what does sadr think about the crackdown", settings=sample_home)
     assert a.status == "answered" and "threatening a campaign" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question, topic", [("how are the residents of najaf feeling", "the residents of najaf"),
+                                             ("how do people in najaf feel", "najaf")])
+def test_how_people_feel_is_a_stand_taken_among_them(sample_home, question, topic):
+    # were not found: "feel" read as a word the answer should hold
+    assert reaction_topic(question) == topic
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and "angered many residents" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["how is sadr feeling", "how are the talks feeling", "how are things"])
+def test_only_a_kind_of_people_has_a_mood(question):
+    assert reaction_topic(question) is None
 
 
 def test_a_view_is_a_stand_or_words_not_any_act_naming_the_thing(sample_home):
