@@ -57,6 +57,10 @@ _FACT_HEAD = re.compile(r"^(?:the\s+)?(?:name|number|capital|leader|head|cause|r
                         r"biggest|largest|main)\b", re.I)
 
 
+# what of a name's is the whole of it: "what is Sadr's story", "what's Najaf's situation"
+_WHOLE = re.compile(r"(?i)(?:story|stories|background|history|situation|deal|news|life|side)$")
+
+
 # A bare topic typed as the whole question: "basra", "the najaf truce?", "mahdi army"
 _BARE = re.compile(r"^\s*(?P<topic>[\w'\-]+(?:\s+[\w'\-]+){0,3})[\s?.!]*$")
 
@@ -169,6 +173,13 @@ def broad_topic(question: str) -> str | None:
     # ... nor "who is the Mahdi Army's leader" (the leader of the Mahdi Army, one fact)
     owned = re.search(r"['\u2019]s\s+(.+)$", topic)
     if who_what and owned and _FACT_HEAD.match(owned.group(1)):
+        return None
+    # ... nor "what was Maliki's deadline", "what is Sadr's demand": a thing of its owner's, typed in lower case, is
+    # one fact (was the three sentences naming Maliki); the owner's story or life is the whole of it
+    # (a who-question keeps its summary: "who was Margaret's husband" is told by "King Malcolm III ... married ...
+    # Margaret" among the sentences on her, not found as one fact)
+    if (owned and re.match(r"(?i)\s*what(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\s", m.group(0))
+            and re.fullmatch(r"[a-z][a-z\-]*", owned.group(1)) and not _WHOLE.match(owned.group(1))):
         return None
     if who_what and (_FACT_HEAD.match(topic) or len(topic.split()) > 5
                      or re.search(r"\b(of|in|by|for|to|from|with|that|which|who|did|does|do)\b|\b(called|named)$",

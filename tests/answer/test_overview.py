@@ -428,3 +428,13 @@ def test_a_topic_carried_from_the_turn_before_is_no_part_of_what_the_summary_mus
         history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.answer}]
     assert a.standalone_question == "what's the second step (Moqtada al-Sadr)?"
     assert a.status == "answered" and "the second step will be civil disobedience" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["what was Maliki's deadline", "whats maliki's deadline"])
+def test_a_thing_of_a_names_is_one_fact_not_a_summary_of_the_name(sample_home, question):
+    # was the three sentences naming Maliki, the first "... issued a statement calling it a step in the right direction"
+    assert broad_topic(question) is None
+    a = ask(question, settings=sample_home)
+    assert [c.quote[:40] for c in a.citations] == ["He originally gave the militants until F"], a.answer
+    # the whole of a name's is its summary still; a who-question keeps its
+    assert broad_topic("what's the Mahdi Army's story") and broad_topic("who was Margaret's husband")
