@@ -199,7 +199,17 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     # with no verb found, "is the truce holding", is not read here)
     if status == ANSWERED and YES_NO.match(q.text) and q.verb_word and not af.get("verb_ok", 1.0):
         status = UNCERTAIN
+    # ... nor, for "why was Sadr wanted?", a reason given for an act done to someone that the sentence and its
+    # context do not tell of ("... said they felt the government is targeting the Sadr organization"; a passive only:
+    # "why does the unrest matter" is answered by what it "threatened to undermine", in no word for mattering)
+    if (status == ANSWERED and _WHY_PASSIVE.match(q.text) and q.verb_word and is_participle(q.verb_word.lower())
+            and not af.get("verb_ok", 1.0)):
+        status = UNCERTAIN
     return status
+
+
+_WHY_PASSIVE = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?why\s+(?:is|are|was|were|has\s+been|have\s+been|"
+                          r"had\s+been)\s")
 
 
 _SAID_ABOUT = re.compile(r"(?i)\b(?:about|on|regarding|concerning)\s+(.+?)[\s?.!]*$")
