@@ -88,6 +88,7 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
 # (a common noun, lower case: "are the Sadrists going to ..." asks of people, by name)
 _IS_THING = re.compile(r"^\s*(?i:is|are|was|were)\s+(?i:the|this|that|these|those)\s+(?:[a-z][a-z\-]*\s+)?"
                        r"([a-z][a-z\-]*(?<!ing))\s+(?:(?:still|now|really|already)\s+)?[a-z]+")
+_IS_NAME = re.compile(r"^\s*(?i:is|was)\s+([A-Z][\w\-]*)\s+(?!(?i:and|or)\b)[a-z]")
 SUBJECT_WINDOW = 2  # how far down the scored candidates one naming the subject is looked for
 
 
@@ -97,6 +98,10 @@ def subject_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Can
     only holds the rest ("... holding out the possibility of its eventual dissolution")."""
     m = _IS_THING.match(q.text)
     head = terms(m.group(1)) if m and lexicon.base_forms(m.group(1), "n") else []
+    # ... or a name ("is Sadr in Iraq": "In Iraq, Shi'ite cleric Moqtada al-Sadr has ordered ...", not "The ceasefire
+    # is seen as having a significant role in the reduction of violence in Iraq")
+    named = _IS_NAME.match(q.text)
+    head = head or (terms(named.group(1)) if named else [])
     if not head:
         return cands
     return promote_first(cands, [lambda c: head[0] in terms(lib.articles[c.article_id].text[c.start:c.end])],

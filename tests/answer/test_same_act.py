@@ -38,6 +38,10 @@ def test_a_yes_no_question_about_a_thing_is_answered_by_a_sentence_naming_it(sam
     # was "For their part, the US agreed to suspend the warrant ... holding out the possibility ..." (no truce)
     a = ask("is the truce holding", settings=sample_home)
     assert a.status != "not_found" and a.citations[0].quote.startswith("The truce struck between"), a.answer
+    # ... and about a name: was "The ceasefire is seen as having a significant role in the reduction of violence in
+    # Iraq." (no Sadr in it)
+    a = ask("is sadr in iraq", settings=sample_home)
+    assert a.citations[0].quote.startswith("In Iraq, Shi'ite cleric Moqtada al-Sadr has ordered"), a.answer
 
 
 def test_a_yes_no_question_about_an_act_no_sentence_tells_of_is_no_yes_or_no(sample_home):
