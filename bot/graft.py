@@ -176,6 +176,14 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
     if going and wh.lower() in ("why", "how") and base_forms(going.group(2), "v") and not (
             set(base_forms(going.group(2), "v")) & {"happen", "occur", "go"}):
         return f"{wh} {going.group(1)} anyone {going.group(2)}{going.group(3)}?"
+    # "who is in control of Najaf" + "since when?": the state asked of whoever the answer says is in it ("since when
+    # is the Mahdi Army in control of Najaf?" after "... the Mahdi Army remained in firm control"; was "since when is
+    # in control of Najaf?")
+    state = re.match(r"(is|are|was|were)\s+((?:in|under|at|on|out\s+of)\s+(?:the\s+)?([a-z]+)\b.*)$", rest)
+    if state and (holder := _in_state(answer, state.group(3))):
+        be = state.group(1) if not re.search(r"[^s]s$", holder.split()[-1]) else (
+            "are" if state.group(1) in ("is", "are") else "were")
+        return f"{wh} {be} {holder} {state.group(2)}?"
     m = re.match(r"([a-z]+)\b(.*)$", rest)
     # (an auxiliary opens an object question, "what did Rollo get": its subject is asked, not a doer)
     if not m or m.group(1) in _BETWEEN or m.group(1) in _AUXILIARIES:
@@ -203,6 +211,13 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
     if re.search(r"[^s]s$", verb) and base != verb:
         return f"{wh} does anyone {base}{tail}?"
     return None
+
+
+def _in_state(answer: str, noun: str) -> str | None:
+    """Whoever the answer puts in the state its noun names: the doer of the verb before it ("the Mahdi Army
+    remained in firm control" -> "the Mahdi Army" for "control"), else None."""
+    m = re.search(rf"(?i)\b([a-z]+)\s+(?:(?:in|under|at|on|out\s+of)\s+)(?:[a-z]+\s+){{0,2}}?{re.escape(noun)}\b", answer)
+    return _doer(answer, m.group(1)) if m and base_forms(m.group(1).lower(), "v") else None
 
 
 def doer_asked(prev_q: str, answer: str) -> str | None:

@@ -122,6 +122,15 @@ def test_a_bare_question_word_after_what_did_they_do_to_it_asks_of_the_object_th
                                 "prisoners. [1]")) == "why did Sadr demand?"
 
 
+def test_a_bare_question_word_after_who_is_in_a_state_asks_of_the_one_the_answer_puts_in_it():
+    # was "since when is in control of Najaf?"
+    control = _turn("who is in control of Najaf", "There were significantly less militiamen in the centre of town but "
+                    "the Mahdi Army remained in firm control. [1]")
+    assert rewrite("since when", control) == "since when is the Mahdi Army in control of Najaf?"
+    held = _turn("who was in charge of the port", "The harbour masters were in charge of the port until May. [1]")
+    assert rewrite("why?", held) == "why were the harbour masters in charge of the port?"
+
+
 def test_a_bare_question_word_after_who_did_it_asks_of_the_doer_the_answer_names():
     # was "when handed control of Basra to Iraqi forces?"
     handed = _turn("who handed control of Basra to Iraqi forces", "British troops handed control of Basra province "
