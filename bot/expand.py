@@ -12,7 +12,7 @@ among its own most frequent senses too (rewordings.synonyms): "died" is not sear
 
 from __future__ import annotations
 
-from bot.answer import broad_topic, causers, name_variants, root_nouns, state_nouns, synonyms
+from bot.answer import broad_topic, causers, leader_named, name_variants, root_nouns, state_nouns, synonyms
 from index.bm25 import BM25Index
 from index.terms import stopwords, terms, words
 from index.words import WordStats
@@ -47,6 +47,11 @@ def keyword_query(bm25: BM25Index, question: str, corpus: WordStats | None = Non
             ts = terms(noun)
             if ts and ts[0] not in extra and ts[0] not in terms(word) and bm25.doc_freq(ts[0]):
                 extra[ts[0]] = noun
+        # ... and, for a follower's word, the leader's name it comes from ("Sadrists": "Sadr is threatening a
+        # campaign ...", a chunk naming no Sadrist)
+        leader = leader_named(word)
+        if leader and (ts := terms(leader)) and ts[0] not in extra and bm25.doc_freq(ts[0]):
+            extra[ts[0]] = leader
     if corpus is not None:
         extra.update((v, v) for v in name_variants(bm25, corpus, question) if v not in extra)
     return " ".join([question, *extra.values()])

@@ -25,3 +25,17 @@ def test_the_chunk_saying_it_in_other_words_is_read_and_answers(sample_home) -> 
     # Before, the chunk ranked 7th (BM25 matched "fighting" alone) and the answer had no day in it.
     assert any("erupted Tuesday" in p.text for p in a.passages)
     assert a.status == "answered" and "Fierce fighting erupted Tuesday" in a.citations[0].quote
+
+
+def test_a_followers_word_is_searched_as_its_leaders_name_too(sample_home) -> None:
+    from bot import ask
+    from bot.library import open_library
+
+    bm25 = open_library(sample_home).bm25
+    # "Sadrists" is indexed ("Sadrist lawmakers"), no English word: its leader's name goes along
+    assert keyword_query(bm25, "what are the Sadrists threatening") == "what are the Sadrists threatening sadr"
+    assert keyword_query(bm25, "what are the Marxists threatening") == "what are the Marxists threatening"
+    # was answered by "But Sadrist lawmakers and officials denounced the offensive ...": the chunk with "Sadr is
+    # threatening a campaign ..." was not read
+    a = ask("what are the sadrists threatening", settings=sample_home)
+    assert a.status == "answered" and "is threatening a campaign" in a.citations[0].quote, a.answer

@@ -173,8 +173,8 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
             other = frozenset(t for n in nouns for t in terms(n)) - {own[0]}
             # a follower named after a leader the lexicon does not know ("Sadrists" -> "Sadr"; not "Marxists",
             # an English word)
-            if re.search(r"[a-z]{3}ists?$", w) and not known_word(w):
-                other |= frozenset(terms(re.sub(r"ists?$", "", w)))
+            if leader := leader_named(w):
+                other |= frozenset(terms(leader))
             # (a word no article uses, not part of a name: for a kind of person, the words for it and for its
             # kinds, which they may use instead: "spokesperson" -> "spokesman"; else the verb it names the act of:
             # "how long was the extension" -> "extended the deadline for 10 days"; a person's noun names no act:
@@ -193,6 +193,12 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
 # Words for the people on someone's side: one stands in for another ("the Sistani camp" / "those loyal to ...
 # al-Sistani", "Sadr's supporters" / "his followers")
 _SIDE = ("camp", "supporters", "followers", "loyalists", "loyal", "backers", "allies", "faction")
+
+
+def leader_named(word: str) -> str | None:
+    """The leader a follower's word is named after, when the lexicon does not know the word ("Sadrists" -> "Sadr";
+    not "Marxists", an English word), else None."""
+    return re.sub(r"ists?$", "", word) if re.search(r"[a-z]{3}ists?$", word) and not known_word(word) else None
 
 
 def with_aliases(q: Question, held: set[str]) -> set[str]:
