@@ -37,6 +37,43 @@ _MORE_OF = re.compile(r"(?i)\s*(?:(?:and|so|ok|okay|please)[\s,]+)*(?:tell\s+me\
 # What someone said (and about what): "what did Sadr's spokesman say (about the weapons)"
 _SAID = re.compile(r"(?i)^\s*what\s+(?:else\s+)?(did|does|do|has|have|had)\s+(.+?)\s+(say|said|tell|told|announce|claim|"
                    r"state|report|write)\b(.*)$")
+# "did he?", "will they do it?": whether the one just asked about does it
+_DID_IT = re.compile(r"(?i)\s*(?:(?:and|so|but|ok|okay)[\s,]+)?(did|does|do|will|would|can|could)\s+(?:he|she|they|it)"
+                     r"(?:\s+do\s+(?:it|that|so))?\s*[?!.]*\s*")
+# "what did the clerics push Sadr to do", "what did Sadr ask the government to do": the one told to do something
+_TOLD_TO = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+to\s+do\b")
+_PHRASE_END = frozenset("until till by on in at for from with before after".split())
+MAX_GAP = 3  # words between the one told and the "to" of what they are told to do
+
+
+def _told(prev_q: str) -> str | None:
+    """The one the previous question asks what they were told to do: the words after its verb (its first bare verb
+    after the subject) up to a phrase ("Maliki give the militants until friday to do" -> "the militants")."""
+    m = _TOLD_TO.match(prev_q)
+    ws = m.group(1).split() if m else []
+    at = next((i for i, w in enumerate(ws) if i and w.lower() in base_forms(w.lower(), "v")), None)
+    if at is None:
+        return None
+    told = []
+    for w in ws[at + 1:]:
+        if w.lower() in _PHRASE_END:
+            break
+        told.append(w)
+    return " ".join(told) or None
+
+
+def _infinitive(answer: str, told: str) -> str | None:
+    """What the answer tells them to do: the bare verb after a "to" a few words after its mention of them, and
+    what follows it to the clause's end ("... pushing cleric Muqtada al-Sadr to offer terms for withdrawal of his
+    Mahdi Army militia. [1]" -> "offer terms for withdrawal of his Mahdi Army militia"), else None."""
+    head = re.escape(told.split()[-1])
+    for m in re.finditer(rf"(?i)\b{head}\b((?:\s+[\w'\-]+){{0,{MAX_GAP}}}?)\s+to\s+([a-z]+)\b([^,.;:\[\]\"]*)", answer):
+        verb = m.group(2)
+        if verb in base_forms(verb, "v"):
+            return f"{verb}{m.group(3)}".strip()
+    return None
+
+
 # A bare question word: "Why?", "and when?"
 # (or a question phrase: "in which city?", "by whom?", "what year?", "for how long?")
 _BARE_WH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+)?(why|when|where|how|who|"
@@ -91,6 +128,11 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
             negated = _NEGATED.get(aux, aux + "n't")
             return f"why {negated} {prev_q[be.end():].strip().rstrip(' ?')}?"
         q = "why"
+    # "what did the clerics push Sadr to do" + "did he?": whether the one told to do it did what the answer says
+    # ("... pushing cleric Muqtada al-Sadr to offer terms for withdrawal ..." -> "did Sadr offer terms for withdrawal
+    # ...?"; was "did Sadr", answered by any sentence naming him)
+    if (did := _DID_IT.fullmatch(q)) and (told := _told(prev_q)) and (act := _infinitive(answer, told)):
+        return f"{did.group(1).lower()} {told} {act}?"
     # "who pushed Sadr" + "to do what?": the previous question goes on ("who pushed Sadr to do what?")
     if _GOES_ON.fullmatch(q):
         return f"{prev_q.rstrip(' ?')} {q.strip().rstrip(' ?')}?"

@@ -122,6 +122,24 @@ def test_a_bare_question_word_after_what_did_they_do_to_it_asks_of_the_object_th
                                 "prisoners. [1]")) == "why did Sadr demand?"
 
 
+def test_did_they_after_what_someone_was_told_to_do_asks_whether_they_did_what_the_answer_says():
+    # was "did Sadr", answered by any sentence naming him
+    pushed = _turn("what did the clerics push Sadr to do", "Shia clerics in Najaf are believed to have played a major "
+                   "role in trying to end the fighting, pushing cleric Muqtada al-Sadr to offer terms for withdrawal of "
+                   "his Mahdi Army militia. [1]")
+    assert rewrite("did he?", pushed) == "did Sadr offer terms for withdrawal of his Mahdi Army militia?"
+    asked = _turn("what did the union ask the port authority to do", "The union asked the port authority to drop the "
+                  "fines, and went back to work. [1]")
+    assert rewrite("will they do it", asked) == "will the port authority drop the fines?"
+    given = _turn("what did Maliki give the militants until Friday to do", "He originally gave the militants until "
+                  "Friday to turn in their weapons, but then extended the deadline. [1]")
+    assert rewrite("did they", given) == "did the militants turn in their weapons?"
+    # an infinitive far from them is someone else's purpose: no rewrite of that kind
+    ordered = _turn("what did Sadr order his militia to do", "Sadr has ordered his militia off the streets in an effort "
+                    "to press the government for an end to the offensive. [1]")
+    assert "press" not in rewrite("did they", ordered)
+
+
 def test_a_bare_question_word_after_who_is_in_a_state_asks_of_the_one_the_answer_puts_in_it():
     # was "since when is in control of Najaf?"
     control = _turn("who is in control of Najaf", "There were significantly less militiamen in the centre of town but "
