@@ -20,7 +20,9 @@ ARTICLES_MAX = 4  # leads shown at most: an overview, not a listing
 # The engine retrieves this many times its usual passages for such a question, so that more articles are seen.
 WIDEN = 4
 
-_SCOPE = r"(?:the|these|those|this|all(?:\s+the)?|my|your|our|its)?\s*"
+# (and how many there are: "what are the three articles about", "summarize all 3 stories")
+_SCOPE = (r"(?:the|these|those|this|all(?:\s+the)?|my|your|our|its)?\s*"
+          r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|both|\d+)\s+)?")
 _ARCHIVE = r"(?:articles?|stories|story|news|documents?|texts?|corpus|archive|collection|everything|all|it all)"
 _OVERVIEW = re.compile(
     r"^\s*(?:(?:so|ok|okay|and|hey|please|can you|could you|pls)[\s,]+)*(?:"

@@ -438,3 +438,12 @@ def test_a_thing_of_a_names_is_one_fact_not_a_summary_of_the_name(sample_home, q
     assert [c.quote[:40] for c in a.citations] == ["He originally gave the militants until F"], a.answer
     # the whole of a name's is its summary still; a who-question keeps its
     assert broad_topic("what's the Mahdi Army's story") and broad_topic("who was Margaret's husband")
+
+
+@pytest.mark.parametrize("question", ["what are the three articles about", "summarize all 3 stories",
+                                      "what do both articles say"])
+def test_the_archive_counted_is_still_the_archive(sample_home, question):
+    assert asks_overview(question)
+    if question.startswith("what are the three"):  # was not found: "three" read as a topic
+        a = ask(question, settings=sample_home)
+        assert a.status == "answered" and len({c.article_id for c in a.citations}) == 3, a.answer
