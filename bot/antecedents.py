@@ -109,12 +109,18 @@ def phrase_ended_on(prev_q: str) -> str | None:
     return m.group(1)
 
 
+_LEADS = re.compile(r"(?i)^\s*(?:and\s+)?what\s+(?:group\s+|militia\s+|army\s+|movement\s+)?(?:does|did|do)\s+.+?\s+"
+                    r"(?:lead|command|head|run|control)\b")
+
+
 def body_named(prev_q: str, answer: str) -> str | None:
     """The body of people whose name the previous question asked ("what's Sadr's militia called"), as its answer
     names it ("the Mahdi Army"); None for any other question."""
     owner = NAME_ASKED.match(prev_q)  # (the body's name asked of its owner)
     head = named_thing(prev_q) or (owner.group(1).split()[-1] if owner else None)
-    if not head or not is_group_noun(head.lower()):
+    # ... or asked as what someone leads ("what does Sadr lead" + "where are they strong": the Mehdi Army the
+    # answer names, not Sadr)
+    if not _LEADS.match(prev_q) and (not head or not is_group_noun(head.lower())):
         return None
     body = next((n for n in entities(answer) if is_group_noun(n.split()[-1].lower())), None)
     if body and re.search(rf"(?i)\bthe\s+{re.escape(body)}\b", answer):
