@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import BE_FORMS, base_forms, is_participle, is_place_noun, split_subject
+from bot.answer import (BE_FORMS, base_forms, is_group_noun, is_participle, is_person_noun, is_place_noun, is_speech_verb,
+                        split_subject)
 from bot.names import entities, is_place
 from bot.referents import plural_noun
 from index.terms import stopwords
@@ -97,6 +98,15 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
     # (not the one asking: "what do we know about Kut" + "and Nasiriya?" swaps Kut, below)
     if parts and parts[1].lower() in _ASKERS:
         parts = None
+    # ... but a thing, after a question of what someone said, is what it was about: "what did Sadr's spokesman say"
+    # + "what about the weapons?" -> "what did Sadr's spokesman say about the weapons" (was "what did the weapons
+    # say?")
+    thing = re.fullmatch(r"(?i:the|a|an|his|her|their|its)\s+(?:[a-z][\w'\-]*\s+){0,3}([a-z][\w'\-]*)", rest)
+    said = re.match(r"([a-z]+)\b(.*)$", parts[2].rstrip(" ?")) if parts and thing else None
+    if said and is_speech_verb(said.group(1)) and not (is_person_noun(thing.group(1)) or is_group_noun(thing.group(1))):
+        head = re.sub(r"(?i)\s+else\b", "", parts[0])
+        tail = re.sub(r"(?i)\s+(?:about|on|regarding|concerning)\s+.*$", "", said.group(2))
+        return f"{head} {parts[1]} {said.group(1)}{tail} about {rest}"
     if parts and _NOUN_PHRASE.fullmatch(rest):
         head, _, tail = parts
         return f"{_agree(head, rest)} {rest} {tail.rstrip(' ?')}"

@@ -140,6 +140,18 @@ def test_did_they_after_what_someone_was_told_to_do_asks_whether_they_did_what_t
     assert "press" not in rewrite("did they", ordered)
 
 
+def test_what_about_a_thing_after_what_someone_said_asks_what_they_said_about_it():
+    said = _turn("what did Sadr's spokesman say", "Sadr's spokesman said the fighters would not be turning in their "
+                 "guns. [1]")
+    # was "what did the weapons say?"
+    assert rewrite("what about the weapons", said) == "what did Sadr's spokesman say about the weapons?"
+    more = _turn("what else did Sadr's spokesman say?", "He said anyone who continues carrying weapons ... [1]")
+    assert rewrite("what about the weapons", more) == "what did Sadr's spokesman say about the weapons?"
+    # a person or a body of people is still a new subject
+    assert rewrite("what about the prime minister", said) == "what did the prime minister say?"
+    assert rewrite("and the government?", said) == "what did the government say?"
+
+
 def test_they_after_what_someone_leads_is_the_body_the_answer_names():
     led = _turn("what does Moqtada al-Sadr lead", "Maliki went to Basra to supervise the operation, which targeted "
                 "strongholds of the Mehdi Army militia led by Shi'ite cleric Moqtada Al-Sadr. [1]")
