@@ -124,7 +124,22 @@ def thing_asked(prev_q: str) -> str | None:
         subject = " ".join(ws[:cut]) if cut else subject
     if defined and defined.re is _IS_THERE:
         subject = "the " + subject.split(None, 1)[1]  # "is there a curfew?" + "when will it end?": the curfew
-    return subject if a_thing(subject) else None
+    if a_thing(subject):
+        return subject
+    # ... or a mass noun typed with no article ("where does norman law survive today" + "when was it developed": norman
+    # law, not the Normandy its answer names)
+    return subject if parts and subject is parts[1] and _bare_mass_noun(subject) else None
+
+
+def _bare_mass_noun(phrase: str) -> bool:
+    """Lower-case words ending in a singular noun that is no kind of person and no pronoun ("norman law",
+    "fighting"; not "people", "anyone")."""
+    if not re.fullmatch(r"[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}", phrase):
+        return False
+    head = phrase.split()[-1]
+    return (head not in stopwords() and head in base_forms(head, "n") and not is_person_first(head)
+            and not re.search(r"[^s]s$", head)  # (a plural: "british troops" are "they")
+            and head not in ("someone", "anybody", "somebody", "everybody", "nobody", "thing", "something"))
 
 
 # "is the curfew citywide", "is the green zone safe", "was the ceasefire still on": the thing asked about (one

@@ -160,6 +160,17 @@ def test_they_after_what_someone_leads_is_the_body_the_answer_names():
     assert rewrite("what is his age", led) == "what is Moqtada al-Sadr's age"
 
 
+def test_it_after_a_thing_typed_without_an_article_is_that_thing():
+    # was "when was Normandy developed": no subject found in "where does norman law survive today", so "it" took
+    # the name the answer gives
+    law = _turn("where does norman law survive today", "The customary law of Normandy was developed between the 10th "
+                "and 13th centuries and survives today through the legal systems of Jersey and Guernsey. [1]")
+    assert rewrite("when was it developed", law) == "when was norman law developed"
+    # a plural is "they", not "it"
+    from bot.referents import thing_asked
+    assert thing_asked("what did british troops do") is None and thing_asked("where did fighting spread") == "fighting"
+
+
 def test_a_bare_question_word_after_who_is_in_a_state_asks_of_the_one_the_answer_puts_in_it():
     # was "since when is in control of Najaf?"
     control = _turn("who is in control of Najaf", "There were significantly less militiamen in the centre of town but "
