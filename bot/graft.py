@@ -212,10 +212,16 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
     # no doer named ("who ordered the ceasefire" + "... a cease-fire that he originally ordered in August"): the
     # act in the passive, of what it was done to ("when was the ceasefire ordered?"; was "when ordered the ...")
     done_to = tail.strip()
-    # (a past the same as its base too: "what hit the green zone" + "when?" -> "when was the green zone hit?")
-    if (verb.endswith("ed") or is_participle(verb)) and re.fullmatch(r"(?i)the\s+[\w'\- ]+", done_to):
+    # (a particle goes after the participle: "who brought Normans in" + "why?" -> "why were Normans brought in?")
+    particle = re.search(r"\s+(in|out|up|down|over|off|back|away)$", done_to)
+    done_to, particle = (done_to[:particle.start()], f" {particle.group(1)}") if particle else (done_to, "")
+    # (a past the same as its base too: "what hit the green zone" + "when?" -> "when was the green zone hit?"; a name
+    # or a plural noun done to: "who killed Sadr" + "when?" -> "when was Sadr killed?")
+    if (verb.endswith("ed") or is_participle(verb)) and (
+            re.fullmatch(r"(?i)the\s+[\w'\- ]+", done_to)
+            or re.fullmatch(r"[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3}|[a-z][\w\-]*[^s\W]s", done_to)):
         be = "were" if re.search(r"[^s]s$", done_to.split()[-1]) and " of " not in done_to else "was"
-        return f"{wh} {be} {done_to} {verb}?"
+        return f"{wh} {be} {done_to} {verb}{particle}?"
     # ... nor for a present act ("who wants the militia gone" + "why?": "... prompted those loyal to ... al-Sistani to
     # ask the militia to leave"): the act asked of whoever does it (was "why wants the militia gone")
     if re.search(r"[^s]s$", verb) and base != verb:

@@ -171,6 +171,14 @@ def test_it_after_a_thing_typed_without_an_article_is_that_thing():
     assert thing_asked("what did british troops do") is None and thing_asked("where did fighting spread") == "fighting"
 
 
+def test_a_bare_question_word_after_who_did_it_to_a_name_or_plural_is_asked_in_the_passive_when_no_doer_is_named():
+    # was "why brought Normans?" (the particle dropped, the subject gone) and "when killed Sadr?"
+    brought = _turn("who brought Normans in", "He brought with him a Norman-educated mind. [1]")
+    assert rewrite("why", brought) == "why were Normans brought in?"
+    assert rewrite("when", _turn("who killed Sadr", "He was killed in 2004. [1]")) == "when was Sadr killed?"
+    assert rewrite("where", _turn("who attacked protesters", "Shots were fired. [1]")) == "where were protesters attacked?"
+
+
 def test_a_bare_question_word_after_who_is_in_a_state_asks_of_the_one_the_answer_puts_in_it():
     # was "since when is in control of Najaf?"
     control = _turn("who is in control of Najaf", "There were significantly less militiamen in the centre of town but "
