@@ -76,6 +76,12 @@ _STANCE = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+"
                      r"(?:\s+(?:on|of|about|to|toward|towards|regarding)\s+(?P<on>.+?))?\s*[?.!]*\s*$")
 
 
+# "what do you think of X", "how do you feel about X", "what's your opinion on X": newsbot's view of X
+_YOUR_VIEW = re.compile(r"(?i)^\s*(?:what\s+do\s+(?:you|u)\s+(?:think|make)\s+of|what\s+do\s+(?:you|u)\s+think\s+about|"
+                        r"how\s+do\s+(?:you|u)\s+feel\s+about|what(?:'s|s|\s+is)\s+your\s+(?:opinion|view|take)\s+"
+                        r"(?:on|of|about))\s+(?P<on>\S.*?)\s*[?.!]*\s*$")
+
+
 # "how did the government take Sadr's announcement", "how did people receive the truce": "take" / "receive"
 # a thing is to react to it
 _TOOK = re.compile(r"(?i)^\s*how\s+(?:did|does|do|will|would)\s+(?P<who>(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,2}?)\s+"
@@ -143,6 +149,11 @@ def _plain(question: str) -> str:
     asked as keywords ("maliki quote") as what they said, X's leader as "the leader of X", a person's name as who
     they are, a view asked as a noun as what was said (or how they reacted)."""
     question = _WHO_THE_ONE.sub("who ", _checked(question))
+    # "what do you think of Sadr", "what's your opinion on the truce": newsbot holds no views; what the articles say
+    # of the thing is what it can tell (was answered as what the asker, "you", did)
+    yours = _YOUR_VIEW.match(question)
+    if yours:
+        return f"tell me about {yours.group('on')}"
     quoted = _QUOTE_OF.match(question) or _QUOTE_AFTER.match(question)
     if quoted:
         who = re.sub(r"['\u2019]s$", "", quoted.group("who"))  # "the prime minister's statement"

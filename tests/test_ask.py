@@ -58,6 +58,21 @@ def test_thanks_and_goodbyes_get_their_own_reply(sample_home, said, reply):
     assert a.smalltalk and a.answer.startswith(reply) and "3 articles" in a.answer, a.answer
 
 
+@pytest.mark.parametrize("asked", ["what do you think?", "how are you feeling", "how do you feel", "whats your opinion"])
+def test_a_question_to_newsbot_itself_is_told_what_it_answers(sample_home, asked):
+    # were answered by a sentence of the articles ("what do you think": "Shia clerics in Najaf are believed ...")
+    a = ask(asked, settings=sample_home)
+    assert a.smalltalk and a.citations == () and "3 articles" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("asked", ["what do you think of sadr", "whats your opinion on sadr?",
+                                   "how do you feel about sadr"])
+def test_newsbots_view_of_a_thing_is_what_the_articles_say_of_it(sample_home, asked):
+    # "what do you think of sadr" was answered as what the asker ("you") did: "The cleric's aide ... on behalf of Sadr"
+    a, told = ask(asked, settings=sample_home), ask("tell me about sadr", settings=sample_home)
+    assert a.standalone_question == "tell me about Sadr" and a.citations == told.citations, a.answer
+
+
 @pytest.mark.parametrize("question", ["hello, what did sadr demand", "ok so what did sadr demand in exchange",
                                       "thanks for nothing basra"])
 def test_a_question_after_a_greeting_is_still_a_question(sample_home, question):

@@ -15,6 +15,11 @@ _SMALLTALK = re.compile(
     r"|(?:thanks|thank\s+you|thx|ty|cheers|much\s+appreciated)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?"
     r"|(?:ok|okay|cool|great|nice|got\s+it|bye|goodbye|see\s+you|lol|lmao|ha(?:ha)+|he(?:he)+|hmm+|wow|oh)"
     r"|help|what\s+can\s+you\s+do|who\s+are\s+you|what\s+are\s+you|how\s+does\s+this\s+work"
+    # asked of newsbot itself, which has no mood nor views of its own ("what do you think of X" asks what the articles
+    # say of X: bot/direct.py)
+    r"|how\s+are\s+(?:you|u)(?:\s+(?:doing|feeling|today))?|how(?:'s|\s+is)\s+it\s+going|how\s+do\s+(?:you|u)\s+feel"
+    r"|what\s+do\s+(?:you|u)\s+think|what(?:'s|s|\s+is)\s+your\s+(?:opinion|view|take)"
+    r"|do\s+(?:you|u)\s+have\s+(?:an?\s+)?(?:opinions?|views?|feelings?)"
     # the size of the archive, which the reply says: "how many articles do you have" ("what articles do you
     # have" is an overview: bot/answer/overview.py)
     r"|how\s+many\s+(?:articles|stories|documents)\s+(?:do\s+you\s+have|have\s+you\s+got|are\s+there|"
