@@ -119,14 +119,16 @@ def longest_phrase(q: Question, sentence_words: list[str]) -> int:
     seq = q.sequence
     text = " " + " ".join(sentence_words) + " "
     for i in range(len(seq)):
+        # (whether the run holds a content word, kept as it grows: a question of hundreds of stop words took a
+        # minute, each longer run checked word by word)
+        content = any(w not in sw for w in seq[i:i + max(best, 1) - 1])
         for j in range(i + max(best, 1), len(seq) + 1):
-            run = seq[i:j]
-            if all(w in sw for w in run):
-                continue
-            if f" {' '.join(run)} " in text:
-                best = j - i
-            else:
+            content = content or seq[j - 1] not in sw
+            # a run not in the sentence is in no longer run either, stop words only or not
+            if f" {' '.join(seq[i:j])} " not in text:
                 break
+            if content:
+                best = j - i
     return best
 
 

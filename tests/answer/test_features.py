@@ -65,6 +65,21 @@ def test_longest_phrase_counts_runs_with_a_content_word():
     assert longest_phrase(q, words("what did they do")) == 0  # stop words only
 
 
+
+def test_longest_phrase_is_quick_on_a_question_of_many_stop_words():
+    # "what did a a a ... push sadr to do" (900 "a"s, within the 2,000 characters allowed) took a minute in ask():
+    # each run of stop words was checked word by word as it grew, sentence after sentence
+    import time
+    q = analyse_question("what did " + "a " * 900 + "push sadr to do", lambda t: 1.0)
+    started = time.perf_counter()
+    assert longest_phrase(q, words("a a push sadr to do it")) == 6  # ("a a push sadr to do")
+    assert time.perf_counter() - started < 0.5
+    # the same runs as before: stop words around a content word count, alone they do not
+    q = analyse_question("what did the man in the street say", lambda t: 1.0)
+    assert longest_phrase(q, words("the man in the street said")) == 5
+    assert longest_phrase(q, words("what did the")) == 0
+
+
 def test_terms_split_hyphens_and_stem():
     assert words("al-Sadr's 1,000 fighters") == ["al", "sadr", "1,000", "fighters"]
     assert terms("The militias demanded") == ["militia", "demand"]
