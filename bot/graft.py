@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import (BE_FORMS, base_forms, is_group_noun, is_participle, is_person_noun, is_place_noun, is_speech_verb,
-                        split_subject)
+from bot.answer import (BE_FORMS, base_forms, is_group_noun, is_participle, is_person_noun, is_place_noun,
+                        is_speech_verb, split_subject)
 from bot.names import entities, is_place
 from bot.referents import plural_noun
 from index.terms import stopwords
@@ -232,7 +232,7 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
 def _in_state(answer: str, noun: str) -> str | None:
     """Whoever the answer puts in the state its noun names: the doer of the verb before it ("the Mahdi Army
     remained in firm control" -> "the Mahdi Army" for "control"), else None."""
-    m = re.search(rf"(?i)\b([a-z]+)\s+(?:(?:in|under|at|on|out\s+of)\s+)(?:[a-z]+\s+){{0,2}}?{re.escape(noun)}\b", answer)
+    m = re.search(rf"(?i)\b([a-z]+)\s+(?:in|under|at|on|out\s+of)\s+(?:[a-z]+\s+){{0,2}}?{re.escape(noun)}\b", answer)
     return _doer(answer, m.group(1)) if m and base_forms(m.group(1).lower(), "v") else None
 
 

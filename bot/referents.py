@@ -128,7 +128,8 @@ def thing_asked(prev_q: str) -> str | None:
         return subject
     # ... or a mass noun typed with no article ("where does norman law survive today" + "when was it developed": norman
     # law, not the Normandy its answer names)
-    return subject if parts and subject is parts[1] and _bare_mass_noun(subject) else None
+    # (the subject split_subject found, as typed: not one a frame above made)
+    return subject if parts and subject == parts[1] and _bare_mass_noun(subject) else None
 
 
 def _bare_mass_noun(phrase: str) -> bool:

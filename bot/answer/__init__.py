@@ -29,5 +29,6 @@ from bot.answer.spelling import name_variants
 from bot.answer.verbs import BE_FORMS, PLACE_KINDS, is_participle, split_subject
 
 __all__ = ["BE_FORMS", "PLACE_KINDS", "CALENDAR", "STATUSES", "named_thing", "same_sense", "synset_forms", "about_answer", "asks_who_said", "causers", "keeps_topic", "base_forms", "root_nouns", "state_nouns", "wordnet_available", "points_at_event", "wants_more", "asks_next", "is_smalltalk", "smalltalk_prompt", "synonyms", "name_variants", "is_participle", "is_group_noun", "is_person_first", "is_person_noun", "is_place_noun", "is_proper_noun", "broad_topic", "asks_overview", "asks_wide", "OVERVIEW_WIDEN", "country_names", "ABSTAIN_FEATURES", "FEATURES", "GUARDS", "NAME", "TYPED", "WEIGHTS_FILE", "Candidate", "Extraction", "Question",
-           "abstain_features", "analyse_question", "candidates", "choose_best", "cite", "common_words", "known_word", "leader_named", "is_speech_verb", "split_subject", "covered", "coverage_without",
+           "abstain_features", "analyse_question", "candidates", "choose_best", "cite", "common_words", "known_word",
+           "leader_named", "is_speech_verb", "split_subject", "covered", "coverage_without",
            "extract", "has_type", "load_weights"]

@@ -44,7 +44,8 @@ _PEOPLE_SAY = re.compile(r"(?i)^\W*what\s+(?:do|did|does|are|were|is)\s+(?:peopl
 _PEOPLE_FEEL = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay)\W+)?how\s+(?:are|were|do|did|have)\s+(?P<topic>[^\s(].*?)\s+"
                           r"(?:feel(?:ing)?|felt|been\s+feeling)[\s?.!]*$")
 # (people in general are no topic of their own: "how do people in Najaf feel" is the mood in Najaf)
-_ANYONE_IN = re.compile(r"(?i)^(?:the\s+)?(?:people|everyone|everybody|folks|the\s+public)(?:\s+(?:in|of|from|at)\s+|$)")
+_ANYONE_IN = re.compile(r"(?i)^(?:the\s+)?(?:people|everyone|everybody|folks|the\s+public)"
+                        r"(?:\s+(?:in|of|from|at)\s+|$)")
 # "how was X received", "how has X been greeted"
 _RECEIVED = re.compile(r"(?i)^\W*how\s+(?:was|were|is|are|has|have)\s+(?P<topic>[^\s(].*?)\s+(?:been\s+)?(?:received|greeted)"
                        r"[\s?.!]*$")
@@ -79,8 +80,8 @@ def mood_topic(question: str) -> str | None:
         return place or None
     head = re.split(r"(?i)\s+(?:in|of|from|at|near)\s+", topic, maxsplit=1)[0].split()[-1]
     # a plural kind of person ("residents", "Iraqis", "the locals"), not a name
-    plural = head.lower() not in lexicon.base_forms(head.lower(), "n")
     kinds = lexicon.base_forms(head.lower(), "n")
+    plural = head.lower() not in kinds
     return topic if plural and any(wordkinds.is_person_noun(k) for k in kinds) else None
 
 

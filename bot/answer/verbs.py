@@ -65,10 +65,11 @@ def _after_subject(question: str) -> list[str] | None:
     # ... or a singular head noun that is no verb ("where does norman law survive today": was no subject found)
     if i == 0 and lexicon.available():
         for j in range(1, min(3, len(toks) - 1)):
+            head = toks[j]
+            singular = head[:1].islower() and not lexicon.is_verb(head) and head.lower() in lexicon.base_forms(
+                head.lower(), "n")
             if all(t[:1].islower() and t.lower() not in stopwords() and not _bare_verb(t) for t in toks[:j]) \
-                    and (re.search(r"[^s]s$", toks[j]) or (toks[j][:1].islower() and not lexicon.is_verb(toks[j])
-                                                            and toks[j].lower() in lexicon.base_forms(toks[j].lower(), "n"))) \
-                    and _noun_before_verb(toks, j):
+                    and (re.search(r"[^s]s$", head) or singular) and _noun_before_verb(toks, j):
                 i = j + 1
                 break
     # A lower-case name the corpus does not know ("what did iran say", "what did bush say"): a noun before the
