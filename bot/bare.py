@@ -41,7 +41,8 @@ _SAID = re.compile(r"(?i)^\s*what\s+(?:else\s+)?(did|does|do|has|have|had)\s+(.+
 _DID_IT = re.compile(r"(?i)\s*(?:(?:and|so|but|ok|okay)[\s,]+)?(did|does|do|will|would|can|could)\s+(?:he|she|they|it)"
                      r"(?:\s+do\s+(?:it|that|so))?\s*[?!.]*\s*")
 # "what did the clerics push Sadr to do", "what did Sadr ask the government to do": the one told to do something
-_TOLD_TO = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+to\s+do\b")
+# (or asked for: "what did Sadr ask the government for")
+_TOLD_TO = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:to\s+do\b|for\s*\??\s*$)")
 _PHRASE_END = frozenset("until till by on in at for from with before after".split())
 MAX_GAP = 3  # words between the one told and the "to" of what they are told to do
 

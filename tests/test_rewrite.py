@@ -131,6 +131,10 @@ def test_did_they_after_what_someone_was_told_to_do_asks_whether_they_did_what_t
     asked = _turn("what did the union ask the port authority to do", "The union asked the port authority to drop the "
                   "fines, and went back to work. [1]")
     assert rewrite("will they do it", asked) == "will the port authority drop the fines?"
+    # ... and after what someone was asked for (was "did the fines do it": "they" read as the plural the answer names)
+    asked_for = _turn("what did the union ask the port authority for", "The union asked the port authority to drop "
+                      "the fines. [1]")
+    assert rewrite("did they do it", asked_for) == "did the port authority drop the fines?"
     given = _turn("what did Maliki give the militants until Friday to do", "He originally gave the militants until "
                   "Friday to turn in their weapons, but then extended the deadline. [1]")
     assert rewrite("did they", given) == "did the militants turn in their weapons?"
