@@ -42,22 +42,18 @@ _DID_IT = re.compile(r"(?i)\s*(?:(?:and|so|but|ok|okay)[\s,]+)?(did|does|do|will
                      r"(?:\s+do\s+(?:it|that|so))?\s*[?!.]*\s*")
 # "what did the clerics push Sadr to do", "what did Sadr ask the government to do": the one told to do something
 # (or asked for: "what did Sadr ask the government for")
-_TOLD_TO = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:to\s+do\b|for\s*\??\s*$)")
-_PHRASE_END = frozenset("until till by on in at for from with before after".split())
+_TOLD_TO = re.compile(r"(?i)^\s*what\s+(?:did|does|do|has|have|had|will|would)\s+.+?\s+(?:to\s+do\b|for\s*\??\s*$)")
+_PHRASE_END = frozenset("to until till by on in at for from with before after".split())
 MAX_GAP = 3  # words between the one told and the "to" of what they are told to do
 
 
 def _told(prev_q: str) -> str | None:
-    """The one the previous question asks what they were told to do: the words after its verb (its first bare verb
-    after the subject) up to a phrase ("Maliki give the militants until friday to do" -> "the militants")."""
-    m = _TOLD_TO.match(prev_q)
-    ws = m.group(1).split() if m else []
-    at = next((i for i, w in enumerate(ws) if i and w.lower() in base_forms(w.lower(), "v")), None)
-    if at is None:
-        return None
+    """The one the previous question asks what they were told to do: the words after its verb (split_subject's)
+    up to a phrase ("Maliki give the militants until friday to do" -> "the militants")."""
+    parts = split_subject(prev_q.rstrip(" ?") + "?") if _TOLD_TO.match(prev_q) else None
     told = []
-    for w in ws[at + 1:]:
-        if w.lower() in _PHRASE_END:
+    for w in parts[2].split()[1:] if parts else []:
+        if w.lower().rstrip("?.!,") in _PHRASE_END:
             break
         told.append(w)
     return " ".join(told) or None
