@@ -64,6 +64,7 @@ MAX_TYPO_LEN = 40
 
 _LINKS = ("and", "or", "in", "on", "at", "to", "from", "of", "for", "with", "by", "after", "before", "during", "is",
           "was", "are", "were", "do", "did", "does", "has", "had", "have")
+_LINK_AFTER = re.compile(rf"\s+(?:{'|'.join(_LINKS)})\b")
 
 
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
@@ -93,6 +94,7 @@ def normalize(question: str, lib) -> str:
     question = _THE_INITIALS.sub(lambda m: m.group(1) + m.group(2).upper(), question)
     counts = corpus.counts({m.group().lower() for m in _TOKEN.finditer(question)})  # the question's words, at once
     known = _known()
+    lead = len(question) - len(question.lstrip())  # where the first word starts
 
     def fix(m) -> str:
         w = m.group()
@@ -100,18 +102,18 @@ def normalize(question: str, lib) -> str:
         if low in CONTRACTIONS:
             return CONTRACTIONS[low] if w.islower() else CONTRACTIONS[low].capitalize()
         # a word the articles use is theirs ("bc" may be "BC"); after a number "pm" is the time ("at 3 pm")
-        if low in ABBREVIATIONS and low not in counts and not (low == "pm" and re.search(r"\d\s*$", question[:m.start()])):
+        if low in ABBREVIATIONS and low not in counts and not (low == "pm" and _before(_DIGIT_BEFORE, question, m.start())):
             return ABBREVIATIONS[low]
-        if low in QUESTION_WORD_TYPOS and not question[:m.start()].strip():
+        if low in QUESTION_WORD_TYPOS and m.start() <= lead:
             return QUESTION_WORD_TYPOS[low]
         # "were did maliki go", "wear is the shrine": a word of its own where a question word goes, before a
         # verb no statement puts there, is "where"
-        if (low in ("were", "wear", "ware") and not question[:m.start()].strip()
+        if (low in ("were", "wear", "ware") and m.start() <= lead
                 and _WHERE_NEXT.match(question, m.end())):
             return "where" if w.islower() else "Where"
         # "wich city ...": where a question word goes, a word the corpus does not use one edit from exactly one
         # question word is that word (not the commoner "with")
-        if (low not in counts and low not in known and not known_word(low) and not question[:m.start()].strip()
+        if (low not in counts and low not in known and not known_word(low) and m.start() <= lead
                 and not w[:1].isupper()
                 and not _QUESTION_WORD_NEXT.match(question, m.end())):
             near = [h for h in QUESTION_WORDS if edit_distance(low, h) == 1]
@@ -124,13 +126,13 @@ def normalize(question: str, lib) -> str:
             if len(near) == 1:
                 return near[0]
         # "how mny": after "how", a word one edit from "many", "much", "long" ... is that word
-        if low not in counts and re.search(r"(?i)\bhow\s+$", question[:m.start()]):
+        if low not in counts and _before(_HOW_BEFORE, question, m.start()):
             near = [h for h in HOW_WORDS if edit_distance(low, h) == 1]
             if len(near) == 1:
                 return near[0]
         # (not the people counted: "how many americans died" asks of people, not of "how many US"; "how many
         # american soldiers" counts soldiers, "US soldiers")
-        if low not in counts and "'" not in w and not (low.endswith("s") and _COUNTED.search(question[:m.start()])):
+        if low not in counts and "'" not in w and not (low.endswith("s") and _before(_COUNTED, question, m.start())):
             country = _country(corpus, low)
             if country:
                 return country
@@ -145,13 +147,12 @@ def normalize(question: str, lib) -> str:
             cap = _capital(corpus, bare) if bare and bare.replace("'", "") == low[:-1] else None
         if cap:  # (a common word's "weaponss" is a typo, below)
             # a possessive before a noun ("for sadrs arrest"); a plural after "the" or before its verb
-            after = re.match(r"\s+([a-z]+)", question[m.end():])
+            after = _WORD_AFTER.match(question, m.end())
             # ... or after an auxiliary, before a bare verb ("how did sadrists feel", not "did sadrs aide go")
-            subject = (after and re.search(r"(?i)\b(?:did|do|does|will|would|can|could|should|might|must)\s+$",
-                                           question[:m.start()]) and after.group(1) in base_forms(after.group(1), "v"))
+            subject = (after and _before(_AUX_BEFORE, question, m.start()) and after.group(1) in base_forms(after.group(1), "v"))
             owned = (after and base_forms(after.group(1), "n") and after.group(1) not in _VERBS_AFTER_PLURAL
                      and not subject
-                     and not re.search(r"(?i)\b(?:the|these|those|all|many|some)\s+$", question[:m.start()]))
+                     and not _before(_DETERMINER_BEFORE, question, m.start()))
             return f"{cap}'s" if owned else f"{cap}s"
         # "najaf's economy": a possessive of a name the articles capitalise, whatever its own count
         owner = re.fullmatch(r"([a-z][a-z\-]*)(['\u2019]s)", w)
@@ -174,7 +175,7 @@ def normalize(question: str, lib) -> str:
             return single
         # "abu fars" -> "Abu Faris": after a name the articles write, a word they do not, one edit from a name
         # they capitalise, is that name (though WordNet knows "fars")
-        after_name = re.search(r"([A-Za-z][\w'\-]*)\s+$", question[:m.start()])
+        after_name = _before(_WORD_BEFORE, question, m.start())
         # (no common English word: "was maliki sad" is not "... Sadr")
         named = (_correct(low, corpus) if low not in counts and w.islower() and after_name and low not in known
                  and _capital(corpus, after_name.group(1).lower()) else None)
@@ -190,14 +191,32 @@ def normalize(question: str, lib) -> str:
             low = _correct(low, corpus) or low
             w = low
         if w.islower():
-            alone = not re.match(r"\s+[a-z]", question[m.end():]) or bool(re.match(
-                rf"\s+(?:{'|'.join(_LINKS)})\b", question[m.end():]))
-            return _capital(corpus, low, bool(_AFTER_A.search(question[:m.start()])), alone) or w
+            alone = not _LOWER_AFTER.match(question, m.end()) or bool(_LINK_AFTER.match(question, m.end()))
+            return _capital(corpus, low, bool(_before(_AFTER_A, question, m.start())), alone) or w
         return w
 
     joined = _passive(_join_names(_the_us(_TOKEN.sub(fix, question), corpus), corpus))
     return plain_stronghold(plain_name(_positive(plain_count(simple_tense(
         _DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined))))))
+
+
+# What fix() looks for right before or after a word. Each is searched from the word's own position (never
+# in a slice of the text before it: copying and scanning the whole head of a long text for each of its words
+# made a 20,000-character turn of a history take seconds).
+_DIGIT_BEFORE = re.compile(r"\d\s*$")
+_HOW_BEFORE = re.compile(r"(?i)\bhow\s+$")
+_AUX_BEFORE = re.compile(r"(?i)\b(?:did|do|does|will|would|can|could|should|might|must)\s+$")
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|these|those|all|many|some)\s+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'\-]*)\s+$")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+LOOKBACK = 200  # characters before a word that the *_BEFORE patterns read: a word or two and their spaces
+
+
+def _before(pattern: re.Pattern, text: str, end: int) -> re.Match | None:
+    """pattern, which ends in "$", searched in text[:end] from the last space at least LOOKBACK characters
+    back (a space, so that a word it captures is whole; \\b sees the character before the start too)."""
+    return pattern.search(text, max(text.rfind(" ", 0, max(end - LOOKBACK, 0)), 0), end)
 
 
 # A word counting the people after it: "how many americans", "two iraqis", "several british"
