@@ -361,6 +361,12 @@ def test_why_not_asks_why_the_answer_was_no():
     # a subject typed in lower case, a modifier and its plural noun (was "why did british not troops fight ...")
     fight = _turn("did british troops fight in Basra", "... were not taking part in the operation ... [1]")
     assert rewrite("why not", fight) == "why did british troops not fight in Basra?"
+    # a word making a phrasal verb of WordNet's with the next is that verb, not the subject's noun (was "why did
+    # the british take not part in the operation?"; "take" is a noun too, and "part" a verb)
+    part = _turn("did the british take part in the operation", "... were not taking part in the operation ... [1]")
+    assert rewrite("why not", part) == "why did the british not take part in the operation?"
+    effect = _turn("did the ceasefire take effect", "The ceasefire ... has been in place since August. [1]")
+    assert rewrite("why not?", effect) == "why did the ceasefire not take effect?"
     # after a question of its own question word, and "how come": the question asked again with "why"
     assert rewrite("why not", SADR) == rewrite("how come?", SADR) == "why did Sadr demand in exchange?"
 

@@ -130,10 +130,13 @@ def _noun_before_verb(toks: list[str], i: int) -> bool:
     following = toks[i + 1].lower()
     if following.strip("?.!,") == "do":
         return True
-    # (a particle after it is the verb's: "the fighting *slack off*", not a verb "off")
+    # (a particle after it is the verb's: "the fighting *slack off*", not a verb "off"; and a word that makes a
+    # phrasal verb of WordNet's with the next is that verb: "did the british *take part* in ...", not a subject
+    # "the british take")
     return (bool(lexicon.base_forms(toks[i].lower(), "n")) and _bare_verb(following)
             and following not in stopwords() and following not in _AUX_BASE
-            and following.strip("?.!,") not in _PARTICLES)
+            and following.strip("?.!,") not in _PARTICLES
+            and not lexicon.compound(toks[i].lower(), following.strip("?.!,")))
 
 
 _AUX_BASE = frozenset({"be", "have"})
