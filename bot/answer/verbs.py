@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.answer import lexicon
+from bot.answer import lexicon, rewordings
 from index.terms import stopwords, terms, words
 
 if TYPE_CHECKING:
@@ -362,7 +362,15 @@ def verb_support(q: Question, context_words: list[str]) -> float:
     installed every verb counts as supported, as before the check existed."""
     if q.verb_word is None:
         return 1.0
-    return _holds_verb(q, context_words, lexicon.related)
+    return _holds_verb(q, context_words, _stands_in)
+
+
+def _stands_in(verb: str, word: str) -> bool:
+    """lexicon.related(verb, word), or for a phrasal verb, related to one of its one-word synonyms: an article
+    says "go down" in other words than WordNet's pointers from "go_down" reach ("has the violence gone down":
+    "fall", then "the reduction of violence")."""
+    return lexicon.related(verb, word) or ("_" in verb and any(
+        lexicon.related(other, word) for other in rewordings.synonyms(verb)))
 
 
 def verb_stated(q: Question, context_words: list[str]) -> float:

@@ -72,6 +72,11 @@ def test_verb_support_tells_a_paraphrase_from_another_verb():
     assert verb_support(lifted, words("Overnight curfews were being imposed, including Kut.")) == 0.0
     assert verb_support(lifted, words("The curfew in Kut is to be lifted early Monday.")) == 1.0
     assert verb_support(_q("Who is Sadr?"), []) == 1.0
+    # a phrasal verb through its one-word synonyms ("go down" -> "fall" -> "reduction"); not any noun near it
+    down = _q("has the violence gone down in iraq")
+    assert down.verb_word == "go_down"
+    assert verb_support(down, words("The ceasefire had a role in the reduction of violence in Iraq.")) == 1.0
+    assert verb_support(down, words("The ceasefire had a role in the growth of violence in Iraq.")) == 0.0
 
 
 def test_negation_gap_fires_on_a_negated_question_only():

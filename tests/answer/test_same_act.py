@@ -52,3 +52,9 @@ def test_a_yes_no_question_about_an_act_no_sentence_tells_of_is_no_yes_or_no(sam
     # the act told by a word standing in for it still answers
     a = ask("did the government welcome sadr's move", settings=sample_home)
     assert a.status == "answered" and "has welcomed Sadr's move" in a.citations[0].quote, a.answer
+
+
+def test_a_yes_no_question_in_a_phrasal_verb_is_answered_by_a_sentence_saying_it_in_other_words(sample_home):
+    # was uncertain: "gone down" (WordNet's go_down) reached no word of "the reduction of violence"
+    a = ask("has the violence gone down in iraq", settings=sample_home)
+    assert a.status == "answered" and "reduction of violence" in a.citations[0].quote, a.answer
