@@ -172,7 +172,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     speaker = actor if verb and wordkinds.is_speech_verb(verb) else frozenset()
     others = frozenset(q.terms) - actor - set(terms(verb))  # what else the question names
     names = frozenset(t for w in q.names for t in terms(w))
-    cands = prefer_actor(lib, actor, verb, speaker, cands, others, names, frozenset(s.id for s, _ in acting))
+    carried = frozenset(t for m in _CARRIED.findall(q.text) for t in terms(m))
+    cands = prefer_actor(lib, actor, verb, speaker, cands, others, names, frozenset(s.id for s, _ in acting), carried)
     # "according to Senor, what will US forces do?": a sentence where the source speaks goes first
     source = source_terms(q.text) if not speaker else frozenset()
     if source:
@@ -310,3 +311,5 @@ def cite(lib: Library, chosen: tuple[Candidate, ...]) -> tuple[Citation, ...]:
         out.append(Citation(n=n, article_id=art.id, title=art.title, source=art.source, start=c.start, end=c.end,
                             quote=art.text[c.start:c.end], score=c.prob, date=art.date))
     return tuple(out)
+# "(Najaf)", "(in Basra)" at a question's end: a topic the rewrite of a follow-up carried over (bot/rewrite.py)
+_CARRIED = re.compile(r"\(([^()]*)\)(?=[\s?.!]*$)")

@@ -21,7 +21,7 @@ from bot.answer.verbs import verb_stated
 from bot.answer.role import names_role
 from bot.answer.actor import asks_reaction, asks_view, does_verb
 from bot.answer.reaction import voices_view
-from bot.answer.speaker import acts_first, names_speaker, reports_speech, says_as_subject, speaks_as_subject
+from bot.answer.speaker import acts_first, acts_in, names_speaker, reports_speech, says_as_subject, speaks_as_subject
 from bot.library import Library, sentence_at
 from index.terms import terms, words
 
@@ -52,11 +52,13 @@ _POINTS_BACK = re.compile(r"(?i)\b(?:it|its|this|these|those)\b")  # a word poin
 
 def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],
                  cands: list[Candidate], topic: frozenset[str] = frozenset(),
-                 names: frozenset[str] = frozenset(), acting: frozenset[str] = frozenset()) -> list[Candidate]:
+                 names: frozenset[str] = frozenset(), acting: frozenset[str] = frozenset(),
+                 carried: frozenset[str] = frozenset()) -> list[Candidate]:
     """For "what did X do ...", the best-scored of the first candidates that names X doing the question's
     verb (or a stand-in: "want" / "demanding") goes first; for "what did X say ...", failing that, the
     best that names X and reports speech, then the best that names X. `acting`: the ids of the sentences whose
-    own verb X does (acting_sentences), first wherever they rank."""
+    own verb X does (acting_sentences), first wherever they rank. `carried`: the terms of a topic a follow-up's
+    rewrite carried over ("(Najaf)")."""
     if not actor:
         return cands
     def named(c): return names_speaker(lib, actor, c.article_id, c.start)  # noqa: E704
@@ -76,7 +78,12 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
     # to the truce)
     if asks_reaction(verb):
         view = asks_view(verb)
-        tests[:0] = [lambda c: reacts(lib, actor, topic, c, view=view),
+        # (the actor stirred or a passive's agent, when the question names what they reacted to in its own words:
+        # "how did residents react to the militia"; not a topic a follow-up carried, "how did residents react
+        # (Najaf)?" after "tell me about the najaf truce", which the truce's "greeted with ... relief by the
+        # embattled residents" answers, not "... angered many residents" of a Najaf-based leader)
+        stirred = bool(topic - carried)
+        tests[:0] = [lambda c: reacts(lib, actor, topic, c, view=view, stirred=stirred),
                      lambda c: reacts(lib, actor, topic, c, after=True, view=view)]
         # ... or about the names it gives, in other words ("how did the government respond to Sadr's demands":
         # "The Iraqi government has welcomed Sadr's move")
@@ -148,11 +155,14 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
 
 
 def reacts(lib: Library, actor: frozenset[str], topic: frozenset[str], c: Candidate, after: bool = False,
-           view: bool = False) -> bool:
+           view: bool = False, stirred: bool = False) -> bool:
     """The candidate has the actor as its subject and names every other thing the question does (`topic`);
     after: or the sentence before it does ("After the cleric's order went out, ..." + "The government has
-    welcomed the move" reacts to the order); view: taking a stand or saying something (actor.asks_view)."""
-    if not acts_first(lib, actor, c.article_id, c.start):
+    welcomed the move" reacts to the order); view: taking a stand or saying something (actor.asks_view);
+    stirred: or, not after, the actor as a passive's agent or the one a verb of feeling stirs ("... has angered
+    many residents and prompted ... to ask the militia to leave" is the residents reacting to the militia;
+    speaker.acts_in)."""
+    if not (acts_in if stirred and not after else acts_first)(lib, actor, c.article_id, c.start):
         return False
     text = lib.articles[c.article_id].text[c.start:c.end]
     if view and not voices_view(text):

@@ -161,8 +161,21 @@ def acts_in(lib: Library, actor: frozenset[str], article_id: str, start: int) ->
         return True
     s = sentence_at(lib, article_id, start)
     sentence = lib.articles[article_id].text[s.start:s.end]
-    agents = " ".join(_AGENT.findall(sentence))
-    return bool(actor & set(terms(agents))) or feels(actor, sentence)
+    return bool(actor & set(terms(" ".join(_passive_agents(sentence))))) or feels(actor, sentence)
+
+
+def _passive_agents(sentence: str) -> list[str]:
+    """The words after each "by" of the sentence (_AGENT) but one closing a verb of its own ("refusing to *abide
+    by* Sadr's ceasefire": Sadr is no agent there); after a participle ("killed by") or a noun ("greeted with
+    cautious relief by the embattled residents") it is a passive's agent."""
+    out = []
+    for m in _AGENT.finditer(sentence):
+        before = re.findall(r"[\w'\-]+", sentence[:m.start()])[-1:]
+        w = before[0].lower() if before else ""
+        if w and lexicon.base_forms(w, "v") and not is_participle(w) and not lexicon.base_forms(w, "n"):
+            continue
+        out.append(m.group(1))
+    return out
 
 
 _QUANTIFIERS = frozenset("the a an many most some all several those these his her their its".split())

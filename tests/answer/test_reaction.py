@@ -146,3 +146,20 @@ def test_what_people_think_when_a_sentence_stirs_their_feeling(sample_home):
     # subject there: "think" asks how they took it, and they are the ones angered)
     a = ask("what do residents think of the mahdi army's grip", settings=sample_home)
     assert a.status == "answered" and "angered many residents" in a.citations[0].quote, a.answer
+
+
+def test_how_people_reacted_to_a_thing_when_it_stirs_their_feeling(sample_home):
+    # was "Residents of Basra said they could hear explosions ...", whose sentence before names militias (a reaction
+    # is looked for in the sentence itself first, with the residents its subject, a passive's agent, or stirred)
+    a = ask("how did residents react to the militia", settings=sample_home)
+    assert a.status == "answered" and "angered many residents" in a.citations[0].quote, a.answer
+    a = ask("how did residents react to the truce", settings=sample_home)  # the passive's agent, as before
+    assert a.status == "answered" and "greeted with cautious relief" in a.citations[0].quote, a.answer
+
+
+def test_a_passive_agent_is_after_a_participle_or_a_noun_not_a_verb_taking_by():
+    from bot.answer.speaker import _passive_agents
+    assert _passive_agents("The truce was greeted with cautious relief by the embattled residents.") == [
+        "the embattled residents"]
+    assert _passive_agents("Twelve people were killed by the troops.") == ["the troops"]
+    assert _passive_agents("They refuse to abide by Sadr's ceasefire.") == []
