@@ -94,8 +94,11 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         articles.sort(key=lambda a: a not in describing)
     # "summarize the VOA story": a topic only its credit line names (and no person: "who is Challiss McDonough") is
     # who reported it; the story is summed up by its lead
+    # ... but "what is VOA" (`kind`) asks what it is, which no lead of a story it reported says: the credit line
+    # naming it ("VOA Correspondent Challiss McDonough has more from our Middle East bureau in Cairo.") is all
+    # the articles say of it
     if articles and not person and _credited(lib, t, articles[0]):
-        return _lead(lib, articles[0], shown)
+        return _credit(lib, t, articles[0], shown) if kind else _lead(lib, articles[0], shown)
     picked: list[tuple[str, int, int, float]] = []
     taken: list[list[str]] = []
     for aid in articles[:2]:
@@ -123,6 +126,13 @@ def _credited(lib: Library, t: Question, aid: str) -> bool:
     holding = {s.id for s in lib.sentences.get(aid, [])
                if coverage(t, held_terms(text[s.start:s.end], t.unseen)) >= SENTENCE_MIN}
     return bool(holding) and holding <= credits
+
+
+def _credit(lib: Library, t: Question, aid: str, shown: frozenset[str]) -> list[tuple[str, int, int, float]]:
+    """The article's first credit line holding the topic (not shown already)."""
+    text = lib.articles[aid].text
+    return [(aid, s.start, s.end, 0.0) for s in credit_lines(lib, aid) if s.id not in shown
+            and coverage(t, held_terms(text[s.start:s.end], t.unseen)) >= SENTENCE_MIN][:1]
 
 
 def _lead(lib: Library, aid: str, shown: frozenset[str]) -> list[tuple[str, int, int, float]]:

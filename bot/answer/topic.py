@@ -8,6 +8,7 @@ import re
 
 from bot.answer import lexicon
 from bot.answer.features import CALENDAR
+from bot.answer.question import known_word
 from index.terms import stopwords, terms
 
 # The topic follows the opening; the opening words are not part of it.
@@ -228,8 +229,15 @@ def asks_what_it_is(question: str) -> bool:
     if d:
         # (how its people are, or what it holds, is not what it is)
         return not (d.group("about") or d.group("faring") or d.group("involves"))
-    return bool(_WHAT_NAME.match(question))
+    if _WHAT_NAME.match(question):
+        return True
+    # "what is voa": a word no English lexicon knows, typed in lower case, is a name too (one the articles write
+    # only at a sentence's start, "VOA Correspondent ...", is not capitalised for the user: bot/normalize.py)
+    unknown = _WHAT_WORD.match(question)
+    return bool(unknown) and not known_word(unknown.group(1))
 
 
+# "what is voa", "what's the voa": one lower-case word (asks_what_it_is)
+_WHAT_WORD = re.compile(r"^\s*(?i:what(?:'s|\s+is|\s+was)|describe)\s+(?:the\s+)?([a-z]{2,})[\s?.!]*$")
 # "what is Najaf", "describe Sadr City": a name and nothing else
 _WHAT_NAME = re.compile(r"^\s*(?i:what(?:'s|\s+is|\s+was)|describe)\s+(?:[A-Z][\w'\-]*\s*)+[\s?.!]*$")

@@ -77,6 +77,13 @@ def test_a_story_named_by_its_source_is_summed_up_by_its_lead_not_its_credit_lin
     assert "VOA" in (CORPUS / f"{first.article_id}.txt").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("question", ["what is VOA", "what is voa", "what's the voa"])
+def test_what_a_source_only_credited_is_asks_for_its_credit_line_not_a_story_it_reported(sample_home, question):
+    # were the lead of a VOA story (nothing saying what VOA is); "voa" in lower case is a name too (no English word)
+    a = ask(question, settings=sample_home)
+    assert len(a.citations) == 1 and a.citations[0].quote.startswith("VOA Correspondent Challiss McDonough"), a.answer
+
+
 def test_who_is_someone_opens_with_the_sentence_giving_them_a_title(sample_home):
     from bot.answer.aliases import introduces
     from index.terms import terms
