@@ -26,6 +26,7 @@ from bot.answer.cast import asks_cast, cast
 from bot.answer.common import asks_common, common
 from bot.answer.compare import asks_comparison, compare
 from bot.answer.neighbours import dated_before, named_before, pointed_ahead, pointed_at
+from bot.answer.deal import asks_terms, deal_terms
 from bot.answer.define import defined_term
 from bot.answer.reaction import reaction_topic
 from bot.answer.outlook import asks_outlook, outlook
@@ -154,6 +155,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     ahead = asks_outlook(q.text) if not shown else None
     if not summary and ahead is not None and passages:
         summary, topic = outlook(lib, passages, q.text), None
+    # "what are the terms of the truce": what each side agreed to, in the article holding the deal
+    if not summary and passages and asks_terms(q.text) is not None:
+        summary = deal_terms(lib, passages, q.text)
+        topic = None if summary else topic
     summary_status = ANSWERED
     if topic and passages and not summary:
         summary = summarize(lib, topic, passages, qv, person=q.atype == "person",
