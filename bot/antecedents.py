@@ -128,6 +128,30 @@ def body_named(prev_q: str, answer: str) -> str | None:
     return body
 
 
+# "did they agree?", "will he comply": a subject pronoun, then (an auxiliary or adverb and) a verb of answering a
+# request
+_RESPONDS = re.compile(r"(?i)\b(?P<pronoun>he|she|they)\s+(?:(?:ever|already|actually|really|finally|not|never)\s+)?"
+                       r"(?:agree|agreed|accept|accepted|refuse|refused|comply|complied|respond|responded|reply|replied|"
+                       r"give\s+in|gave\s+in|go\s+along|went\s+along|do\s+it|did\s+it|do\s+that|did\s+that)\b")
+# "... he asked the government to release ...": a verb of requesting, the one asked (a determiner, capitalised
+# words, a noun), then "to" and a verb
+_ASKED_TO = re.compile(r"\b(?i:ask(?:s|ed|ing)?|urg(?:es|ed|ing|e)|press(?:es|ed|ing)?|push(?:es|ed|ing)?|"
+                       r"call(?:s|ed|ing)?\s+on|told|tell(?:s|ing)?|demand(?:s|ed|ing)?\s+that)\s+"
+                       r"(?P<asked>(?:(?i:the|his|her|their|its)\s+)?(?:[A-Z][\w'\-]*\s+)*[a-z][\w'\-]*|"
+                       r"(?:[A-Z][\w'\-]*\s+)*[A-Z][\w'\-]*)\s+to\s+[a-z]+")
+
+
+def addressee(q: str, answer: str) -> tuple[re.Match, str] | None:
+    """For "did they agree?" after an answer telling of a request ("In exchange, he asked the government to
+    release ..."): (the pronoun's match, the one asked: "the government"), who would agree or refuse; else None.
+    "they" is a body of people as often as a plural ("the government"), so the noun's number is not checked."""
+    responds = _RESPONDS.search(q)
+    asked = _ASKED_TO.search(answer) if responds else None
+    if not asked or asked.group("asked").lower() in _PRONOUNS_ALL | {"him", "her", "them", "us", "me"}:
+        return None
+    return responds, asked.group("asked")
+
+
 def place_for_there(prev_q: str, answer: str, topic: str | None) -> str | None:
     """The place "there" stands for: one the previous question names after a preposition of place ("what
     happened in Basra"), else one its answer does ("Maliki went to Basra"), else the topic it asked about

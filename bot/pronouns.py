@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import asks_who_said, base_forms, is_group_noun, is_person_noun, is_place_noun, points_at_event, split_subject
-from bot.antecedents import (WHO, act_noun, body_named, carry_topic, object_answered, phrase_ended_on, place_for_there,
+from bot.antecedents import (WHO, act_noun, addressee, body_named, carry_topic, object_answered, phrase_ended_on, place_for_there,
                              plural_name, plural_of, possessive, put_place, what_was_said)
 from bot.graft import doer_asked
 from bot.names import QUOTED, answered_names, entities, is_place, people_word
@@ -61,6 +61,11 @@ def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: 
     # "will the fighters hand over their guns": the question's own subject is whose they are
     if pm and bound_in_question(q, pm):
         pm = None
+    # "what does Sadr want from the government" + "did they agree?": the one the answer says was asked ("he asked
+    # the government to release ..."), not a plural it names ("prisoners")
+    told = addressee(q, answer) if pm and not own else None
+    if told and told[0].start("pronoun") == pm.start():
+        return q[:pm.start()] + told[1] + q[pm.end():]
     # "what's the ceasefire" + "when did Sadr first order it": "it" is still a thing, though the question names
     # someone of its own (the thing asked about, the topic, or the act asked about: "what did Sadr order" + "did
     # Maliki like it" is Sadr's order); never an "it" of no reference ("is it true that Sadr ...")

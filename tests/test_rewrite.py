@@ -1476,3 +1476,15 @@ def test_it_is_still_the_thing_when_the_question_names_someone_of_its_own():
     # ... but an "it" standing for nothing stays, and so does "it" happening (the event the answer told of)
     assert "it" in rewrite("was it Sadr who ordered that", ceasefire).split()
     assert rewrite("when did it happen in Baghdad", curfew) == "when did it happen in Baghdad"
+
+
+def test_did_they_agree_after_a_request_is_the_one_asked():
+    # was "did the prisoners agree": "they" put as the answer's plural, not the one it says was asked
+    want = _turn("what does Sadr want from the government",
+                 "In exchange, he asked the government to release Mahdi Army prisoners and declare an amnesty. [1]")
+    assert rewrite("did they agree", want) == "did the government agree"
+    assert rewrite("will they comply?", want) == "will the government comply?"
+    leave = _turn("who asked the militia to leave", "... prompted those loyal to Sistani to ask the militia to leave. [1]")
+    assert rewrite("did they refuse", leave) == "did the militia refuse"
+    # no verb of answering a request: the rules before ("what did they do" is not the one asked)
+    assert "government" not in rewrite("what did they release", want)
