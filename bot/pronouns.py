@@ -277,6 +277,17 @@ def put_name(q: str, pm: re.Match | None, own: list[str], names: list[str], aske
         if pm.group(1).lower() in _PEOPLE_PRONOUNS and later and topic and a_thing(topic):
             at = pm.start() + len(repl) + later.start()
             q = q[:at] + topic + q[at + 2:]
+        # "who leads the Mahdi Army" + "what did he order it to do" / "what did he tell them": a later "it" / "them"
+        # is the body of people the question asked about, whose leader "he" was put as
+        elif pm.group(1).lower() in {"he", "she"} and (body := next(
+                (n for n in asked if n != name and is_group_noun(n.split()[-1].lower())), None)):
+            # (an object: not the subject of a clause, "did he say it was over")
+            other = re.search(r"\b(?:it|them)\b(?!\s+(?:is|was|are|were|has|had|will|would|can|could|did|does|do)\b)",
+                              q[pm.start() + len(repl):])
+            if other:
+                at = pm.start() + len(repl) + other.start()
+                the = "the " if re.search(rf"(?i)\bthe\s+{re.escape(body)}\b", prev_q) else ""
+                q = q[:at] + the + body + q[at + len(other.group()):]
         # "why did he go there" -> "why did Maliki go to Basra": the place too
         there = _THERE.search(q)
         place = place_for_there(prev_q, answer, topic) if there else None

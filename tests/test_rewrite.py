@@ -1094,7 +1094,9 @@ def test_he_after_a_question_about_a_body_is_the_person_its_answer_names_by_it()
     strongholds = _turn("where are Mehdi Army militia's strongholds", "Iraqi Prime Minister Nouri Al-Maliki went to "
                         "Basra on Monday to supervise the operation, which targeted strongholds of the Mehdi Army "
                         "militia led by Shi'ite cleric Moqtada Al-Sadr. [1]")
-    assert rewrite("what did he order it to do", strongholds) == "what did Moqtada Al-Sadr order it to do"
+    # ("it", the body, put too since 2026-12-06: test_a_later_it_or_them_after_he_is_the_body_the_question_asked_about)
+    assert rewrite("what did he order it to do", strongholds) == \
+        "what did Moqtada Al-Sadr order Mehdi Army militia to do"
 
 
 def test_a_bare_question_word_after_until_when_replaces_it_whole():
@@ -1488,3 +1490,13 @@ def test_did_they_agree_after_a_request_is_the_one_asked():
     assert rewrite("did they refuse", leave) == "did the militia refuse"
     # no verb of answering a request: the rules before ("what did they do" is not the one asked)
     assert "government" not in rewrite("what did they release", want)
+
+
+def test_a_later_it_or_them_after_he_is_the_body_the_question_asked_about():
+    # was "what did Moqtada Al-Sadr order it to do": only the first pronoun was put
+    leads = _turn("who leads the Mahdi Army", "... militia led by Shi'ite cleric Moqtada Al-Sadr. [1]")
+    assert rewrite("what did he order it to do", leads) == "what did Moqtada Al-Sadr order the Mahdi Army to do"
+    assert rewrite("did he tell them to stop fighting", leads) == \
+        "did Moqtada Al-Sadr tell the Mahdi Army to stop fighting"
+    # "it" the subject of a clause of its own is no object of his: left
+    assert rewrite("did he say it was over", leads) == "did Moqtada Al-Sadr say it was over"
