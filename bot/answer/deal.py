@@ -15,7 +15,7 @@ from bot.library import Library
 from bot.types import Passage
 from index.terms import terms
 
-# "what are the terms of the truce", "what were the conditions of the deal", "the details of the agreement?"
+# "what are the terms of the truce", "what were the conditions of the deal", "the provisions of the agreement?"
 _TERMS = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|well)\W+)?"
     r"(?:(?:what|which)(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\s+|(?:tell\s+me|give\s+me|list)\s+)?"

@@ -316,5 +316,7 @@ def cite(lib: Library, chosen: tuple[Candidate, ...]) -> tuple[Citation, ...]:
         out.append(Citation(n=n, article_id=art.id, title=art.title, source=art.source, start=c.start, end=c.end,
                             quote=art.text[c.start:c.end], score=c.prob, date=art.date))
     return tuple(out)
+
+
 # "(Najaf)", "(in Basra)" at a question's end: a topic the rewrite of a follow-up carried over (bot/rewrite.py)
 _CARRIED = re.compile(r"\(([^()]*)\)(?=[\s?.!]*$)")
