@@ -33,14 +33,15 @@ _CAST = re.compile(r"^\s*(?:(?:so|ok|okay|and)[\s,]+)?(?:who(?:'s|\s+is|\s+are|\
 
 
 _THE_ARTICLES = re.compile(r"(?i)(?:the|this|these|those|your)\s+(?:story|stories|article|articles|news|reports?|texts?)")
-_CARRIED = re.compile(r"\s*\((?:in\s+)?([^()]+)\)(?=[\s?.!]*$)")
+# "(Najaf)", "(in Basra)" at a question's end: a topic the rewrite of a follow-up carried over (bot/rewrite.py)
+CARRIED = re.compile(r"\s*\((?:in\s+)?([^()]+)\)(?=[\s?.!]*$)")
 
 
 def asks_cast(question: str) -> str | None:
     """The topic of a question asking who is involved ("" when it names none), else None. Who is involved in
     an event ("in the Basra fighting") is asked of the event: its sides, not everyone its articles name."""
     # "who's involved (in Basra)?": the topic a follow-up carries over (bot/rewrite.py) is the topic asked about
-    m = _CAST.match(_CARRIED.sub(r" in \1", question))
+    m = _CAST.match(CARRIED.sub(r" in \1", question))
     if not m:
         return None
     topic = (m.group("topic") or "").strip()

@@ -40,10 +40,10 @@ def asks_terms(question: str) -> str | None:
     return (m.group("topic") or m.group("before") or m.group("then") or "").strip()
 
 
-def deal_terms(lib: Library, passages: list[Passage], question: str) -> list[tuple[str, int, int, float]]:
-    """(article_id, start, end, score) of the sentences of the first retrieved article holding the deal's words in
-    which a side commits to something, in article order; empty when none does (the usual answer follows)."""
-    topic = asks_terms(question) or ""
+def deal_terms(lib: Library, passages: list[Passage], topic: str) -> list[tuple[str, int, int, float]]:
+    """(article_id, start, end, score) of the sentences of the first retrieved article holding the words of the deal
+    `topic` (asks_terms'; "" for none named) in which a side commits to something, in article order; empty when none
+    does (the usual answer follows)."""
     want = topic_terms(topic)
     # "the terms of the deal" where the articles call it a truce: a deal by no other word ("the deal", "the
     # agreement") is any retrieved article's, when none holds its words (not "the terms of the loan")

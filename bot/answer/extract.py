@@ -22,7 +22,7 @@ from bot.answer.guards import place_elsewhere
 from bot.answer import lexicon, wordkinds
 from bot.answer.broad import describes, held_topic, is_name, summarize
 from bot.answer.topic import asks_what_it_is, broad_topic
-from bot.answer.cast import asks_cast, cast
+from bot.answer.cast import CARRIED, asks_cast, cast
 from bot.answer.common import asks_common, common
 from bot.answer.compare import asks_comparison, compare
 from bot.answer.neighbours import dated_before, named_before, pointed_ahead, pointed_at
@@ -156,8 +156,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if not summary and ahead is not None and passages:
         summary, topic = outlook(lib, passages, q.text), None
     # "what are the terms of the truce": what each side agreed to, in the article holding the deal
-    if not summary and passages and asks_terms(q.text) is not None:
-        summary = deal_terms(lib, passages, q.text)
+    if not summary and passages and (deal := asks_terms(q.text)) is not None:
+        summary = deal_terms(lib, passages, deal)
         topic = None if summary else topic
     summary_status = ANSWERED
     if topic and passages and not summary:
@@ -177,7 +177,7 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     speaker = actor if verb and wordkinds.is_speech_verb(verb) else frozenset()
     others = frozenset(q.terms) - actor - set(terms(verb))  # what else the question names
     names = frozenset(t for w in q.names for t in terms(w))
-    carried = frozenset(t for m in _CARRIED.findall(q.text) for t in terms(m))
+    carried = frozenset(t for m in CARRIED.findall(q.text) for t in terms(m))
     cands = prefer_actor(lib, actor, verb, speaker, cands, others, names, frozenset(s.id for s, _ in acting), carried)
     # "according to Senor, what will US forces do?": a sentence where the source speaks goes first
     source = source_terms(q.text) if not speaker else frozenset()
@@ -316,7 +316,3 @@ def cite(lib: Library, chosen: tuple[Candidate, ...]) -> tuple[Citation, ...]:
         out.append(Citation(n=n, article_id=art.id, title=art.title, source=art.source, start=c.start, end=c.end,
                             quote=art.text[c.start:c.end], score=c.prob, date=art.date))
     return tuple(out)
-
-
-# "(Najaf)", "(in Basra)" at a question's end: a topic the rewrite of a follow-up carried over (bot/rewrite.py)
-_CARRIED = re.compile(r"\(([^()]*)\)(?=[\s?.!]*$)")
