@@ -220,9 +220,11 @@ def cause_of_state_first(lib: Library, q: Question, cands: list[Candidate]) -> l
 
 # "did Sadr's order work?", "has the ceasefire helped?": whether a thing had its effect, which a sentence telling
 # what followed it answers ("After the cleric's order went out, fighting appeared to have slacked off ...")
-_WORKED = re.compile(r"^\W*(?:did|does|do|has|have|had|is|was|will)\s+(?P<thing>.+?)\s+(?:work(?:ed|ing)?|"
-                     r"succeed(?:ed)?|help(?:ed)?|fail(?:ed)?|pay\s+off|paid\s+off|make\s+a\s+difference|"
-                     r"(?:have|had)\s+(?:any\s+|an\s+)?(?:effect|impact))\b", re.I)
+# ("has the truce actually made Iraq any calmer?": a change it made to something)
+_WORKED = re.compile(r"^\W*(?:did|does|do|has|have|had|is|was|will)\s+(?P<thing>.+?)\s+(?:(?:actually|really)\s+)?"
+                     r"(?:work(?:ed|ing)?|succeed(?:ed)?|help(?:ed)?|fail(?:ed)?|pay\s+off|paid\s+off|"
+                     r"make\s+a\s+difference|(?:have|had)\s+(?:any\s+|an\s+)?(?:effect|impact)|"
+                     r"(?:make|made)\s+.+?\s+(?:any\s+|much\s+)?(?:more\s+\w+|less\s+\w+|\w{3,}er))\b", re.I)
 
 
 # ... and "what happened after Sadr's order?", "what came of the order", "what was the result of the order"
@@ -245,15 +247,32 @@ def _asks_effect(text: str) -> str | None:
     return (m.groupdict().get("thing") or m.group("thing2")) if m else None
 
 
+# what a thing is said to have brought about, after its name ("The ceasefire is seen as having a significant role
+# in the reduction of violence", "... a major contributor to ...", "the truce ended the fighting")
+_BROUGHT = (r"(?:role\s+in|contribut\w*\s+to|(?:led|lead|leading)\s+to|result(?:ed|s)?\s+in|credited\s+with|"
+            r"responsible\s+for|helped|brought|reduced|eased|calmed|curbed|ended|stopped|succeeded|failed|worked|"
+            r"(?:effect|impact)\s+on|paid\s+off)")
+
+
 def tells_effect(lib: Library, q: Question, c: Candidate) -> bool:
     """For "did X work?", "what happened after X?": does the candidate tell what followed X ("after", "since",
-    "following" before X's head noun: "After the cleric's order went out, ...")? False for any other question."""
+    "following" before X's head noun: "After the cleric's order went out, ...")? For "did X work?" also what X
+    brought about, X named before it in the sentence by its head noun or a synonym ("The ceasefire is seen as
+    having a significant role in the reduction of violence" for "did the truce work?"). False for any other
+    question."""
     thing = _asks_effect(q.text)
-    head = re.sub(r"['\u2019]s$", "", thing.split()[-1]).lower() if thing else ""
+    # the head noun is the last word before a preposition ("the militia's truce from last summer")
+    head = thing and re.split(r"(?i)\s+(?:from|of|in|on|at|since|during|with|by|last|this)\s+", thing)[0].split()[-1]
+    head = re.sub(r"['\u2019]s$", "", head).lower() if head else ""
     if not head.isalpha():
         return False
     after = rf"(?i)\b(?:after|since|following)\s+(?:[\w'\u2019\-]+\s+){{0,4}}{re.escape(head)}s?\b"
     sentence = lib.articles[c.article_id].text[c.start:c.end]
+    if _WORKED.match(q.text):
+        # (a synonym's hyphen may be written or not: "cease-fire", "ceasefire")
+        forms = "|".join(re.escape(f).replace(r"\-", "-?") for f in (head, *rewordings.synonyms(head)))
+        if re.search(rf"(?i)\b(?:{forms})s?\b[^;:]{{0,60}}?\b{_BROUGHT}\b", sentence):
+            return True
     # "did fighting stop after X": what is said to have followed must be there too ("fighting appeared to have
     # slacked off"), not only X
     said = _AFTER.match(q.text) if not (_WORKED.match(q.text) or _FOLLOWED.match(q.text)) else None

@@ -60,6 +60,23 @@ def test_did_it_work_is_answered_by_what_followed_it(sample_home):
     assert a.status == "answered" and a.citations[0].quote.startswith("After the cleric's order went out"), a.answer
 
 
+@pytest.mark.parametrize("question", [
+    # was answered by "... renegade elements refusing to abide by Sadr's ceasefire, which has been in place ..."
+    "did sadr's ceasefire work",
+    # was not found; the head is "truce" (not "summer"), which a synonym names ("ceasefire")
+    "has the militia's truce from last summer actually made iraq any calmer"])
+def test_did_it_work_is_answered_by_what_it_brought_about(sample_home, question):
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered", a.answer
+    assert a.citations[0].quote.startswith("The ceasefire is seen as having a significant role"), a.answer
+
+
+def test_what_a_thing_brought_about_must_be_said_of_that_thing(sample_home):
+    # the offensive is named, but nothing is said to have come of it
+    a = ask("did the offensive succeed", settings=sample_home)
+    assert a.status != "answered", a.answer
+
+
 @pytest.mark.parametrize("question", ["what happened after sadr's order", "what was the result of Sadr's order?",
                                       # (were answered by "... ordering an end to the fighting in order to stop ...")
                                       "did fighting stop after sadr's order", "has the fighting eased since sadr's order"])
