@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import base_forms, is_group_noun, is_participle, is_person_noun, split_subject
+from bot.answer import base_forms, is_group_noun, is_participle, is_person_noun, past, present, split_subject
 from bot.graft import object_filled, of_doer
 from bot.referents import a_thing, undergoing
 
@@ -148,6 +148,9 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
         if other.group(1).lower() == "where":  # (not the place asked of: "who was fighting in Basra" + "where else")
             rest = re.sub(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*$", "", rest)
         return f"{other.group(1).lower()} else {rest}?"
+    # "what role did the clerics play" + "which clerics?" / "which ones?": which of them did it
+    if (which := _which_of_subject(q, prev_q)) is not None:
+        return which
     # "Why?", "when": the previous question asked again with the new question word.
     bare = _BARE_WH.fullmatch(q)
     if bare:
@@ -208,3 +211,43 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
             return f"{bare.group(1)} {counted.group(2)} {counted.group(1)} {counted.group(3)}?"
         return f"{bare.group(1)} {rest}?"
     return None
+
+
+# "which clerics?", "which ones?", "what militia?": which of those a question named
+_WHICH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+|ok\s+)?(?:which|what)\s+(?:(?P<one>ones?)|(?P<noun>[a-z]+))\s*[?!.]*\s*")
+
+
+def _which_of_subject(q: str, prev_q: str) -> str | None:
+    """"what role did the clerics play" + "which clerics?" -> "which clerics played a role?" (was "which clerics did the
+    clerics play?"): a which-question of the previous question's subject (its head noun, or "ones") asks which of
+    them did what it asked about, the subject put in place of the question word's slot; None for any other."""
+    m = _WHICH.fullmatch(q)
+    parts = split_subject(prev_q.rstrip(" ?") + "?") if m else None
+    if not parts:
+        return None
+    opening, subject, rest = parts[0].split(), parts[1], parts[2].rstrip(" ?").split()
+    aux = opening[-1].lower()
+    words = re.sub(r"(?i)^(?:the|a|an|these|those)\s+", "", subject).split()
+    if aux not in ("did", "does", "do") or not words or not rest or len(opening) > 3:
+        return None
+    head = words[-1].lower()
+    noun = m.group("noun")
+    if noun and not set(base_forms(noun, "n")) & (set(base_forms(head, "n")) or {head}):
+        return None
+    # the question word's slot: "what role" -> "a role" ("what weapons" -> "weapons"); "why", "how", "when": nothing
+    # (which of them did it is asked, not why). Not a slot the answer filled ("what did the lawmakers say", "where did
+    # the fighters go": "which lawmakers said that?" would ask of any sentence saying anything), nor "who" / "whom".
+    wh = opening[0].lower()
+    thing = opening[1:-1]
+    if not (wh in ("why", "how", "when") and not thing or wh == "what" and len(thing) == 1):
+        return None
+    slot = "" if not thing else thing[0] if thing[0].endswith("s") else f"a {thing[0]}"
+    verb = rest[0]
+    plural = m.group("one") == "ones" or (noun or head).endswith("s") and not (noun or head).endswith("ss")
+    form = past(verb) if aux == "did" else verb if plural else present(verb)
+    who = noun if noun and not m.group("one") else " ".join(words)
+    # the slot is after the verb ("played a role in the truce"), or at the end after an infinitive or a preposition
+    # ("what weapons did they agree to": "which militias agreed to weapons")
+    end = len(rest) > 1 and (rest[-2].lower() == "to" or rest[-1].lower() in _PHRASE_END)
+    tail = [*rest[1:], slot] if end else [slot, *rest[1:]]
+    return " ".join(["which", who, form, *(w for w in tail if w)]) + "?"

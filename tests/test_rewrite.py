@@ -86,6 +86,26 @@ def _turn(q: str, a: str) -> list[dict]:
     return [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
 
 
+@pytest.mark.parametrize("prev, q, expected", [
+    # was "which clerics did the clerics play?"
+    ("what role did the clerics play", "which clerics", "which clerics played a role?"),
+    ("what role did the clerics play in the truce", "which ones?", "which clerics played a role in the truce?"),
+    ("what weapons did the militias use", "and which militias", "which militias used weapons?"),
+    ("how does the militia fight", "which militia", "which militia fights?")])
+def test_which_of_the_subject_asks_which_of_them_did_it(prev, q, expected):
+    assert rewrite(q, _turn(prev, "Something. [1]")) == expected
+
+
+def test_which_of_something_else_is_not_read_as_the_subject():
+    from bot.bare import _which_of_subject
+    # "fighters" is not what the question's subject (Sadr) names
+    assert _which_of_subject("which fighters", "how many fighters does sadr have") is None
+    # a slot the answer filled: "which lawmakers said that?" would ask of any sentence saying anything
+    assert _which_of_subject("which ones", "what did the sadrist lawmakers say") is None
+    assert _which_of_subject("which fighters", "where did the fighters go") is None
+    assert _which_of_subject("which clerics", "what role did the clerics play") == "which clerics played a role?"
+
+
 def test_a_bare_question_word_asks_the_previous_question_again():
     assert rewrite("why?", SADR) == "why did Sadr demand in exchange?"
     # the noun "what" / "which" asked for goes with it (was "why day did ...", "where year did ...")

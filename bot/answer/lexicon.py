@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -231,6 +232,56 @@ def converses(verb: str) -> frozenset[str]:
 
 def is_verb(word: str) -> bool:
     return available() and bool(base_forms(word, "v"))
+
+
+@lru_cache(maxsize=1)
+def _irregular_pasts() -> dict[str, tuple[str, ...]]:
+    """Base verb -> its irregular forms ("go" -> ("gone", "went")), verb.exc read backwards."""
+    out: dict[str, list[str]] = {}
+    for form, bases in _exceptions("v").items():
+        for base in bases:
+            out.setdefault(base, []).append(form)
+    return {base: tuple(sorted(forms)) for base, forms in out.items()}
+
+
+# verbs whose past is the base form, which verb.exc does not list
+_UNCHANGED_PAST = frozenset("put hit cut set let shut hurt quit spread cast cost burst shed split thrust upset bet bid "
+                            "broadcast beat read".split())
+
+
+def past(verb: str) -> str:
+    """The simple past of a base verb: "play" -> "played", "go" -> "went", "stop" -> "stopped"."""
+    v = verb.lower()
+    if v == "be":
+        return "was"
+    irregular = [f for f in _irregular_pasts().get(v, ()) if not f.endswith(("ing", "s"))] if available() else []
+    if v in _UNCHANGED_PAST:
+        return v
+    # the past is the irregular form not shaped like a participle ("went", not "gone"; "took", not "taken"); a verb
+    # with only an irregular participle has a regular past ("shown": "showed")
+    pasts = [f for f in irregular if not f.endswith(("en", "wn", "ne", "un", "rn"))]
+    if pasts:
+        return pasts[0]
+    if v.endswith("e"):
+        return v + "d"
+    if re.search(r"[^aeiou]y$", v):
+        return v[:-1] + "ied"
+    # one short syllable ending consonant-vowel-consonant doubles its consonant ("stop", "ban")
+    if len(v) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", v):
+        return v + v[-1] + "ed"
+    return v + "ed"
+
+
+def present(verb: str) -> str:
+    """The third person singular present of a base verb: "push" -> "pushes", "say" -> "says", "have" -> "has"."""
+    v = verb.lower()
+    if v in ("have", "be"):
+        return {"have": "has", "be": "is"}[v]
+    if re.search(r"(?:s|sh|ch|x|z|o)$", v):
+        return v + "es"
+    if re.search(r"[^aeiou]y$", v):
+        return v[:-1] + "ies"
+    return v + "s"
 
 
 def compound(word: str, following: str) -> str | None:

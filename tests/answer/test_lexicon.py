@@ -21,6 +21,14 @@ def test_base_forms_undo_inflection(word, pos, base):
     assert base in lexicon.base_forms(word, pos)
 
 
+@pytest.mark.parametrize("verb, past, present", [
+    ("play", "played", "plays"), ("go", "went", "goes"), ("take", "took", "takes"), ("stop", "stopped", "stops"),
+    ("try", "tried", "tries"), ("agree", "agreed", "agrees"), ("push", "pushed", "pushes"), ("put", "put", "puts"),
+    ("show", "showed", "shows"), ("begin", "began", "begins"), ("have", "had", "has"), ("visit", "visited", "visits")])
+def test_a_base_verb_is_put_in_the_past_and_the_present(verb, past, present):
+    assert (lexicon.past(verb), lexicon.present(verb)) == (past, present)
+
+
 @pytest.mark.parametrize("a,b", [("demand", "asked"), ("slacken", "slacked"), ("invade", "invasion"),
                                  ("announce", "said"), ("kill", "died")])
 def test_paraphrases_are_related(a, b):
