@@ -7,6 +7,7 @@ bot/answer/policy.py turns it into answered / uncertain / not found.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.answer.aliases import named_by_title
@@ -24,6 +25,10 @@ from index.terms import terms, words
 if TYPE_CHECKING:
     from bot.answer.scoring import Candidate
 
+
+# a word of order closing a question ("... call for first", "... at first", "... originally")
+_ORDER_LAST = re.compile(r"(?i)\b(first|initially|originally|at\s+first|to\s+begin\s+with|in\s+the\s+first\s+place)"
+                         r"\s*[?!.]*\s*$")
 
 def answer_context(lib: Library, c: Candidate, variants: dict | None = None) -> tuple[str, str]:
     """(the candidate's article text, its context: the sentence before it, itself, and the name its title
@@ -55,7 +60,10 @@ def abstain_features(lib: Library, q: Question, best: Candidate, passages: list[
     f["miss_spec_article"] = missing_specific(q, art_terms, words_of(text)) / n
     # How much of what the question is about (its terms but the main verb, or the adjective a copular question
     # asks of its subject: "why is the economy bad") the answer's article holds at all.
-    f["topic_article"] = coverage_without(q, art_terms, q.verb or predicate_adjective(q.text))
+    # (a closing word of order, "what did the Sadrists call for first", asks which came first, not about "first")
+    order = _ORDER_LAST.search(q.text)
+    f["topic_article"] = coverage_without(q, art_terms | set(terms(order.group(1))) if order else art_terms,
+                                          q.verb or predicate_adjective(q.text))
     f["margin"] = best.score - runner_up.score if runner_up is not None else 1.0
     # Does the context hold the question's main verb, or one WordNet lets stand in for it?
     f["verb_ok"] = verb_support(q, ctx_words)

@@ -126,13 +126,29 @@ def act_held_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Ca
     # (a what-question's: who / when / where / why / how questions have their own sentences to put first)
     # (nor one asking how someone took something: "what does Sadr think about the crackdown" is answered by his
     # threatening a campaign if it continues, not by "Shia clerics ... are believed to have played a major role")
-    if (not verb or verb in _NO_ACT or asks_reaction(verb) or len(cands) < 2 or not _WHAT.match(q.text)
+    # (a phrasal verb is no light verb: "what did the Sadrists call for")
+    if (not verb or verb in _NO_ACT and "_" not in q.verb_word or asks_reaction(verb) or len(cands) < 2 or not _WHAT.match(q.text)
             or not lexicon.available()):
         return cands
     top = cands[0]
     context = sentence_before(lib, sentence_at(lib, top.article_id, top.start)) + lib.articles[top.article_id].text[
         top.start:top.end]
+    if "_" in q.verb_word:
+        # a phrasal verb is held with its particle ("calling for a nationwide strike"; "calling it a step" is
+        # another act)
+        if _says_phrasal(q.verb_word, context):
+            return cands
+        return promote_first(cands, [lambda c: _says_phrasal(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])],
+                             window=ACT_WINDOW)
     if verb_support(q, words(context)):
         return cands
     return promote_first(cands, [lambda c: says_verb(verb, lib.articles[c.article_id].text[c.start:c.end])],
                          window=ACT_WINDOW)
+
+
+def _says_phrasal(verb: str, text: str) -> bool:
+    """Does the text hold a form of the phrasal verb ("call_for") with its particle next ("calling for")?"""
+    head, particle = verb.lower().split("_", 1)
+    ws = [w.lower() for w in words(text)]
+    return any(head in lexicon.base_forms(w, "v") and ws[i + 1:i + 1 + len(particle.split("_"))] == particle.split("_")
+               for i, w in enumerate(ws))

@@ -149,6 +149,16 @@ def test_a_what_question_is_answered_by_a_sentence_holding_its_verb_before_one_h
     assert a.citations and "agreed to" in a.citations[0].quote, a.answer
 
 
+def test_a_phrasal_verb_is_held_with_its_particle_and_a_closing_first_is_no_topic(sample_home):
+    from bot.answer.order import _says_phrasal
+    assert _says_phrasal("call_for", "He said Sadr's group was calling for a nationwide strike")
+    assert not _says_phrasal("call_for", "Prime Minister Nouri Al-Maliki issued a statement calling it a step")
+    # was not found: "... abide by Sadr's ceasefire" first (the sentence before it "calling it a step"), and the
+    # article of the strike holding no "first" read as off the question's topic
+    a = ask("what did the sadrists call for first", settings=sample_home)
+    assert a.status != "not_found" and "calling for a nationwide strike" in a.citations[0].quote, a.answer
+
+
 def test_one_named_only_as_what_the_act_is_done_to_is_not_doing_it(sample_home):
     from bot import ask
     from bot.answer.promote import only_undergoes
