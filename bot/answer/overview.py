@@ -54,8 +54,10 @@ _OVERVIEW = re.compile(
     # "what's the background here", "give me some context", "timeline of events": the story as a whole
     r"|(?:give\s+(?:me|us)\s+(?:some\s+)?|what(?:'s|\s+is)\s+)?(?:the\s+)?(?:background|context|backstory|"
     r"timeline(?:\s+of\s+(?:the\s+)?events)?)(?:\s+here)?"
-    # "what happened this week", "what's the latest today": when is no topic
-    r")(?:,?\s+(?:this\s+(?:week|month|year|morning)|today|lately|recently|so\s+far|right\s+now|these\s+days))?"
+    # "what happened this week", "what's the latest today": when is no topic; nor is "here" ("what's the big
+    # picture here") or "overall"
+    r")(?:,?\s+(?:this\s+(?:week|month|year|morning)|today|lately|recently|so\s+far|right\s+now|these\s+days|"
+    r"here|overall|in\s+general))?"
     r"[\s?.!]*$", re.I)
 
 

@@ -19,7 +19,8 @@ TRUCE = "001_7168465226cfb30f"
                                       "what are the main events", "what topics do you cover",
                                       "what articles do you have", "what's in the archive",  # (these two were refused)
                                       "what happened this week", "any news today",  # (when is no topic: were refused)
-                                      "what's the story", "what's the situation"])  # (were refused: 2026-12-06)
+                                      "what's the story", "what's the situation",  # (were refused: 2026-12-06)
+                                      "what's the big picture here", "what happened overall"])  # (were refused)
 def test_a_question_about_the_whole_archive_gets_the_lead_of_each_article(sample_home, question):
     a = ask(question, settings=sample_home)
     assert a.status == "answered", a.answer  # was "not found": no topic word to look for
@@ -94,7 +95,8 @@ def test_keywords_with_a_day_are_answered_by_the_sentence_holding_them(sample_ho
 
 
 @pytest.mark.parametrize("question", ["what happened in basra", "what is the news about the curfew",
-                                      "who won the election", "summarize the najaf article", "what did sadr say"])
+                                      "who won the election", "summarize the najaf article", "what did sadr say",
+                                      "what happened here in basra"])
 def test_a_question_naming_a_topic_is_no_overview(question):
     assert not asks_overview(question)
 
