@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import (BE_FORMS, base_forms, is_group_noun, is_participle, is_person_noun, is_place_noun,
-                        is_speech_verb, split_subject)
+                        is_speech_verb, may_say, split_subject)
 from bot.names import entities, is_place
 from bot.referents import plural_noun
 from index.terms import stopwords
@@ -103,7 +103,9 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
     # say?")
     thing = re.fullmatch(r"(?i:the|a|an|his|her|their|its)\s+(?:[a-z][\w'\-]*\s+){0,3}([a-z][\w'\-]*)", rest)
     said = re.match(r"([a-z]+)\b(.*)$", parts[2].rstrip(" ?")) if parts and thing else None
-    if said and is_speech_verb(said.group(1)) and not (is_person_noun(thing.group(1)) or is_group_noun(thing.group(1))):
+    # (a verb one of whose senses is saying: "what did Senor confirm" + "and the patrols?")
+    if said and (is_speech_verb(said.group(1)) or may_say(said.group(1))) and not (
+            is_person_noun(thing.group(1)) or is_group_noun(thing.group(1))):
         head = re.sub(r"(?i)\s+else\b", "", parts[0])
         tail = re.sub(r"(?i)\s+(?:about|on|regarding|concerning)\s+.*$", "", said.group(2))
         return f"{head} {parts[1]} {said.group(1)}{tail} about {rest}"

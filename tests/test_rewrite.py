@@ -174,6 +174,13 @@ def test_what_about_a_thing_after_what_someone_said_asks_what_they_said_about_it
     # a person or a body of people is still a new subject
     assert rewrite("what about the prime minister", said) == "what did the prime minister say?"
     assert rewrite("and the government?", said) == "what did the government say?"
+    # ... and so after a verb one of whose senses is saying (were "what did the weapons confirm?", "what did the
+    # deadline acknowledge?")
+    confirmed = _turn("what did Senor confirm", "Senor confirmed US forces would suspend offensive operations. [1]")
+    assert rewrite("and the weapons?", confirmed) == "what did Senor confirm about the weapons?"
+    acknowledged = _turn("what did Maliki acknowledge", "Mr. Maliki acknowledged that he was caught off guard. [1]")
+    assert rewrite("what about the deadline", acknowledged) == "what did Maliki acknowledge about the deadline?"
+    assert rewrite("and the prime minister?", confirmed) == "what did the prime minister confirm?"
 
 
 def test_they_after_what_someone_leads_is_the_body_the_answer_names():
