@@ -29,6 +29,21 @@ _OWN_NAME = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
                        r"April|May|June|July|August|September|October|November|December)\b)[A-Z]")
 
 
+# "people" asked about as doers ("what are people in Basra saying"): the ones a story names by where they live or what
+# they are to it ("Residents of Basra said ...")
+_GENERIC_PEOPLE = frozenset(terms("people folks everyone everybody public"))
+_SOME_PEOPLE = frozenset(terms("residents locals inhabitants citizens civilians villagers townspeople witnesses people "
+                               "population"))
+
+
+def covers(actor: frozenset[str], found: set[str] | frozenset[str]) -> bool:
+    """Does `found` (the terms naming a sentence's doer) name the actor: all its terms, a word for people in
+    general standing for any word for the people living there ("people" / "residents")?"""
+    if actor <= found:
+        return True
+    generic = actor & _GENERIC_PEOPLE
+    return bool(generic) and (actor - generic) <= found and bool(found & _SOME_PEOPLE)
+
 def does_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:
     """does_verb with the actor as the doer: the sentence names them (itself, by title, or by a pronoun
     after a sentence that does) before a form of the verb (or a stand-in: same_act) that is not an
@@ -126,13 +141,13 @@ def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start
         # (nor is one named after a preposition: "... read a statement on behalf of Sadr, demanding ..." is the
         # reader demanding)
         doers = _GOVERNED.sub(" ", before)
-        if actor <= set(terms(f"{doers} {named_by_title(text, _TITLE_OWNER.sub(' ', doers))}")):
+        if covers(actor, set(terms(f"{doers} {named_by_title(text, _TITLE_OWNER.sub(' ', doers))}"))):
             return True
         # "he" / "she" / "they" before the verb: the actor when the sentence before has them as its subject
         # (named before its first verb): "He said ... targeting the government" after "He said he was ordering
         # cooperation with the government" is not the government speaking; nor is a pronoun the doer named
         # after the verb in its own sentence
-        if _PRONOUN.search(before) and s.ordinal > 0 and actor <= _subject_of(text, lib.sentences[article_id][s.ordinal - 1]):
+        if _PRONOUN.search(before) and s.ordinal > 0 and covers(actor, _subject_of(text, lib.sentences[article_id][s.ordinal - 1])):
             return True
         if first_only:
             return False
@@ -146,7 +161,7 @@ def acts_first(lib: Library, actor: frozenset[str], article_id: str, start: int)
     text = lib.articles[article_id].text
     s = sentence_at(lib, article_id, start)
     subject = _subject_terms(text, text[s.start:s.end])
-    return bool(actor) and subject is not None and actor <= subject
+    return bool(actor) and subject is not None and covers(actor, subject)
 
 
 # "... greeted with cautious relief *by the embattled residents*": a passive's agent (up to four words)
@@ -208,7 +223,7 @@ def does_as_agent(lib: Library, actor: frozenset[str], verb: str, article_id: st
                 and any(t.group().lower() in BE_FORMS for t in tokens[max(i - 2, 0):i])):
             continue
         agents = " ".join(_AGENT.findall(sentence[m.end():]))
-        if actor <= set(terms(agents)):
+        if covers(actor, set(terms(agents))):
             return True
     return False
 
@@ -263,7 +278,7 @@ def speaks_first(lib: Library, speaker: frozenset[str], article_id: str, start: 
     if m is None or _OPENING_PHRASE.match(sentence):
         return False
     before = sentence[:m.start()]
-    if not (speaker and speaker <= set(terms(f"{before} {named_by_title(text, before)}"))):
+    if not (speaker and covers(speaker, set(terms(f"{before} {named_by_title(text, before)}")))):
         return False
     return wordkinds.is_speech_verb(m.group().lower()) or bool(_STATEMENT.match(sentence[m.end():]))
 
@@ -306,6 +321,6 @@ def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start:
         if not pronoun or (before and _OWN_NAME.search(before[0])):
             break
         said |= _named_in(text, sents[j - 1])
-        if speaker <= said:
+        if covers(speaker, said):
             break
-    return speaker <= said
+    return covers(speaker, said)

@@ -167,3 +167,13 @@ def test_someone_speaking_of_something_else_is_no_answer_about_what_the_question
     # speaking, of the ceasefire); the sentence on the third step is his aide's, and says it was not told
     a = ask("did sadr say what the third step is", settings=sample_home)
     assert a.citations and "third step" in a.citations[0].quote, a.answer
+
+
+def test_people_asked_about_are_the_ones_living_there(sample_home):
+    from bot.answer.speaker import covers
+    assert covers(frozenset({"peopl"}), {"resid"}) and covers(frozenset({"peopl"}), {"local", "basra"})
+    assert not covers(frozenset({"peopl"}), {"iraqi", "offici"})
+    assert not covers(frozenset({"peopl", "sadrist"}), {"resid"})  # (a narrower kind of people: the name too)
+    # was "Iraqi officials say at least 12 people have been killed ..." (the people are the ones killed there)
+    a = ask("what are people in basra saying", settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote.startswith("Residents of Basra said"), a.answer
