@@ -26,6 +26,7 @@ from bot.answer.cast import CARRIED, asks_cast, cast
 from bot.answer.common import asks_common, common
 from bot.answer.compare import asks_comparison, compare
 from bot.answer.neighbours import dated_before, named_before, pointed_ahead, pointed_at
+from bot.answer.mood import asks_mood, mood_sentences
 from bot.answer.deal import asks_terms, deal_terms
 from bot.answer.define import defined_term
 from bot.answer.reaction import reaction_topic
@@ -159,6 +160,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if not summary and passages and (deal := asks_terms(q.text)) is not None:
         summary = deal_terms(lib, passages, deal)
         topic = None if summary else topic
+    # "what's the mood in Najaf": the words of feeling in the story telling of the place
+    if not summary and passages and (place := asks_mood(q.text)):
+        summary = mood_sentences(lib, passages, place)
     summary_status = ANSWERED
     if topic and passages and not summary:
         summary = summarize(lib, topic, passages, qv, person=q.atype == "person",
