@@ -28,6 +28,7 @@ from bot.answer.actor import asks_reaction
 from bot.answer.speaker import (acts_in, does_as_agent, does_as_subject, names_speaker, says_as_subject,
                                speaks_as_subject, undergoes_as_subject)
 from bot.answer.spelling import respell
+from bot.answer.target import misses_object
 from bot.answer.verbs import BE_FORMS, asks_whether_any, is_participle, verb_stated
 from bot.library import Library, SentenceRow
 from index.terms import terms, words
@@ -127,6 +128,10 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     # noun or a state), the sentence is at best close (told of, though negated: "... urged its members not to attack")
     if status == ANSWERED and lacks_act(lib, q, best) and any(
             holds_act(lib, q, c, exact=True, negated=True) for c in cands[:SPEAKER_WINDOW] if c is not best):
+        status = UNCERTAIN
+    # "who ordered the offensive?" against "Sadr has ordered his militia off the streets ... for an end to the military
+    # offensive": the verb done to something else is another act, at best close to the question
+    if status == ANSWERED and misses_object(q.text, lib.articles[best.article_id].text[best.start:best.end]):
         status = UNCERTAIN
     # "where is the green zone?" against "... slammed into the heavily fortified Green Zone government and diplomatic
     # compound": a where-question's sentence naming no place the question does not is at best close
