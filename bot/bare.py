@@ -170,7 +170,13 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
         # (so after "how many were wounded": "where were people wounded?", was "where were wounded?")
         opening = asked.group().strip().lower()
         counting = opening in ("how many", "how much")
-        passive = re.fullmatch(r"(?i)(?:was|were)\s+([a-z]+)", rest) if opening == "who" or counting else None
+        # (a count may leave out its "were": "how many wounded" + "where?" -> "where were people wounded?")
+        # (... when the answer says it in the passive: "... and 18 wounded"; "how many died" is no passive)
+        passive = (re.fullmatch(r"(?i)(?:was|were)\s+([a-z]+)", rest) if opening == "who"
+                   else re.fullmatch(r"(?i)(?:was|were)\s+([a-z]+)", rest) or (
+                       (bare_count := re.fullmatch(r"(?i)([a-z]+)", rest))
+                       and re.search(rf"(?i)\b(?:\d[\d,]*|been|were|was)\s+{bare_count.group(1)}\b", answer)
+                       and bare_count) if counting else None)
         those = undergoing(answer, prev_q) if passive and is_participle(passive.group(1)) else None
         # (a count of no noun counts people: "how many were wounded" + "where?", the answer "... and 18 wounded")
         those = those or ("people" if counting and passive and is_participle(passive.group(1)) else None)
@@ -188,6 +194,13 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
             base = next((b for b in base_forms(did.group(2), "v") if b != did.group(2).lower()), None) if did else None
             if base:
                 return f"{bare.group(1)} did {did.group(1)} {base}{did.group(3)}?"
+            # (a count of no noun counts people: "how many died" + "where?" -> "where did people die?")
+            # ("how many died in Basra" + "when?" -> "when did people die in Basra?"; not a noun: "how many troops")
+            alone = re.fullmatch(r"(?i)([a-z]+)((?:\s+(?:in|at|on|during|after|before|near)\b.*)?)", rest)
+            base = next((b for b in base_forms(alone.group(1), "v") if b != alone.group(1).lower()), None) if (
+                alone and not base_forms(alone.group(1), "n")) else None
+            if base:
+                return f"{bare.group(1)} did people {base}{alone.group(2)}?"
         # "what did the US forces suspend" + "why?": why they suspended what the answer says they did ("why did
         # the US forces suspend the offensive?", was "why did the US forces suspend?")
         if asked.group().strip().lower() == "what" and (filled := object_filled(rest, answer)):

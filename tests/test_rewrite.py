@@ -1492,6 +1492,12 @@ def test_a_bare_question_word_after_a_count_asks_it_of_those_counted():
     assert rewrite("where", _turn("how many militiamen were killed", toll)) == "where were militiamen killed?"
     assert rewrite("where", _turn("how many were wounded", toll)) == "where were people wounded?"
     assert rewrite("how many?", _turn("where were people killed", toll)) == "how many people were killed?"
+    # a count leaving out its verb's "were" (was "where wounded?"), or its noun (was "where died?")
+    assert rewrite("where", _turn("how many wounded", toll)) == "where were people wounded?"
+    assert rewrite("where", _turn("how many died", toll)) == "where did people die?"
+    assert rewrite("when", _turn("how many died in Basra", toll)) == "when did people die in Basra?"
+    # ("how many troops": no verb, no "were" in the answer before it)
+    assert "people" not in rewrite("where", _turn("how many troops", "thousands of Iraqi troops. [1]"))
 
 
 def test_it_is_still_the_thing_when_the_question_names_someone_of_its_own():
