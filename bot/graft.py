@@ -252,6 +252,11 @@ def _doer(answer: str, verb: str) -> str | None:
     """The noun phrase right before `verb` in the answer ("British troops handed ..." -> "British troops";
     "US occupation forces have suspended" -> "US occupation forces"); None for a pronoun or none."""
     m = re.search(rf"\b{re.escape(verb)}\b", answer)
+    # ... or another form of it ("who threatened civil disobedience": "Moqtada al-Sadr is threatening a campaign")
+    bases = set(base_forms(verb.lower(), "v"))
+    # (inflected: a bare form may be a noun, "the Mahdi Army remained in firm control")
+    m = m or next((w for w in re.finditer(r"\b[a-z]+\b", answer)
+                   if w.group() not in bases and set(base_forms(w.group(), "v")) & bases), None)
     if not m:
         return None
     # a name set off by commas right before the verb is the doer ("Spokesman for the US-led occupation
@@ -262,7 +267,7 @@ def _doer(answer: str, verb: str) -> str | None:
     toks = answer[:m.start()].split()
     # In the passive the doer follows "by" ("The truce ... was greeted with cautious relief by the embattled
     # residents"), none when no "by" comes before the sentence goes on
-    if toks and toks[-1].lower() in BE_FORMS:
+    if toks and toks[-1].lower() in BE_FORMS and not m.group().endswith("ing"):  # (not the progressive's "is")
         by = re.match(r"[^.;:]*?\bby\s+([\w'\- ]+)", answer[m.end():])
         doer = by.group(1).split()[:MAX_DOER_WORDS] if by else []
         cut = next((i for i, w in enumerate(doer) if i and w.lower() in _PAST_OBJECT), len(doer))

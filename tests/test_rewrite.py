@@ -229,6 +229,13 @@ def test_a_bare_question_word_after_who_did_it_asks_of_the_doer_the_answer_names
     assert rewrite("why?", suspended) == "why did US occupation forces suspend the offensive in Najaf?"
     read = _turn("who read the statement", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of Sadr. [1]")
     assert rewrite("why", read) == "why did the cleric's aide Hazem Al-Aaraji read the statement?"
+    # the answer's verb in another form (was "where threatened civil disobedience?"), in the progressive
+    threatened = _turn("who threatened civil disobedience", "Shi'ite cleric Moqtada al-Sadr is threatening a campaign "
+                       "of \"civil disobedience\" if the crackdown continues. [1]")
+    assert rewrite("where", threatened) == "where did Shi'ite cleric Moqtada al-Sadr threaten civil disobedience?"
+    # ... but not a bare form that is a noun there (was "since when did firm control the shrine?" with it)
+    controls = _turn("who controls the shrine", "The Mahdi Army remained in firm control. [1]")
+    assert "firm" not in rewrite("since when", controls)
     ordered = _turn("who ordered the militia off the streets", "In Iraq, Shi'ite cleric Moqtada al-Sadr has ordered "
                     "his militia off the streets. [1]")
     assert rewrite("why", ordered) == "why did Shi'ite cleric Moqtada al-Sadr order the militia off the streets?"
