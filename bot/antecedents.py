@@ -82,6 +82,23 @@ def object_answered(prev_q: str, answer: str) -> str | None:
     return None
 
 
+def object_of_same_act(q: str, pm: re.Match, prev_q: str, answer: str) -> str | None:
+    """"what did the government welcome" + "who welcomed it?": "it" right after the verb the previous question asked
+    the object of is that object, as the answer gives it ("The government has welcomed the move" -> "the move"),
+    not the previous question's subject; None otherwise."""
+    m = re.match(r"(?i)\s*what\s+(?:did|does|do|has|have|had)\s+.+?\s+([a-z]+)\s*\??\s*$", prev_q)
+    before = re.search(r"(?i)\b([a-z]+)\s+$", q[:pm.start()])
+    bases = set(base_forms(m.group(1).lower(), "v")) if m else set()
+    if not bases or not before or pm.group(1).lower() not in ("it", "them") or not (
+            set(base_forms(before.group(1).lower(), "v")) & bases):
+        return None
+    for v in re.finditer(r"\b([a-z]+)\s+((?:the|an?|his|her|its|their)\s+(?:[a-z][\w'\-]*\s+){0,2}?[a-z][\w'\-]*)"
+                         r"(?=\s*(?:[.,;:]|$|\s+(?:to|of|for|in|on|at|by|with|from|and|as|after|before)\b))", answer):
+        if set(base_forms(v.group(1), "v")) & bases:
+            return re.sub(r"(?i)^an?\s", "the ", v.group(2))
+    return None
+
+
 def put_place(q: str, there: re.Match, place: str) -> str:
     """"who went there" -> "who went to Basra"; "what happened there" -> "what happened in Basra"."""
     prep = "to" if _MOTION.search(q[:there.start()]) else "in"

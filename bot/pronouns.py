@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from bot.answer import asks_who_said, base_forms, is_group_noun, is_person_noun, is_place_noun, points_at_event, split_subject
-from bot.antecedents import (WHO, act_noun, addressee, body_named, carry_topic, object_answered, phrase_ended_on, place_for_there,
-                             plural_name, plural_of, possessive, put_place, what_was_said)
+from bot.antecedents import (WHO, act_noun, addressee, body_named, carry_topic, object_answered, object_of_same_act,
+                             phrase_ended_on, place_for_there, plural_name, plural_of, possessive, put_place,
+                             what_was_said)
 from bot.graft import doer_asked
 from bot.names import QUOTED, answered_names, entities, is_place, people_word
 from bot.referents import (a_thing, bound_in_question, group_subject, owned_person, people_asked_of, person_asked,
@@ -74,6 +75,9 @@ def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: 
             and (thing := thing_asked(prev_q) or (topic if topic and a_thing(topic) else None) or act_noun(prev_q))
             and not any(o.lower() in thing.lower() for o in own)):
         return q[:pm.start()] + (possessive(thing) if pm.group(1).lower() == "its" else thing) + q[pm.end():]
+    # "what did the government welcome" + "who welcomed it?": the thing it welcomed, not the government
+    if pm and (done_to := object_of_same_act(q, pm, prev_q, answer)):
+        return q[:pm.start()] + done_to + q[pm.end():]
     thing = thing_asked(prev_q) if pm and not own and pm.group(1).lower() in {"it", "its"} else None
     # "did the government welcome it" after "did the government like Sadr's order": "it" is not a thing the
     # question names itself

@@ -1491,6 +1491,17 @@ def test_a_bare_question_word_after_who_was_done_to_asks_of_those_the_answer_say
     assert rewrite("how many", _turn("where were people killed?", "In Basra. [1]")) == "how many people were killed?"
 
 
+def test_it_after_the_verb_whose_object_was_asked_is_that_object():
+    welcomed = _turn("what did the government welcome", "The government has welcomed the move. [1]")
+    # was "who welcomed the government" (the previous question's subject)
+    assert rewrite("who welcomed it", welcomed) == "who welcomed the move"
+    # ("a" becomes "the": the thing the answer named)
+    read = _turn("what did the aide read", "The cleric's aide Hazem Al-Aaraji read a statement on behalf of Sadr. [1]")
+    assert rewrite("who else read it", read) == "who else read the statement"
+    # another verb: not this rule ("did the government like it" asks of the thing asked about)
+    assert "the move" not in rewrite("who criticised it", welcomed)
+
+
 def test_a_bare_question_word_after_a_count_asks_it_of_those_counted():
     # were "where people died?", "where were wounded?", "where militiamen were killed?"
     toll = "Iraqi officials say at least 12 people have been killed and 18 wounded in the clashes. [1]"
