@@ -41,6 +41,12 @@ _AHEAD = re.compile(r"(?i)\b(?:will|would|shall|going\s+to|(?:is|are|was|were)\s
                     r"scheduled|set\s+to|due|next|until|soon|later|upcoming|coming)\b|'ll\b")
 
 
+# words of running or holding something ("remained in firm control", "the Mahdi Army's grip on the city centre")
+_CONTROL = re.compile(r"(?i)\b(?:control\w*|grip|charge|rul(?:e|ed|es|er|ers|ing)|run(?:s|ning)?|ran|govern\w*|"
+                      r"lead(?:s|er|ers|ing)?|led|command\w*|head(?:s|ed)?|chief|president|minister|mayor|governor|"
+                      r"king|queen|emperor|duke|held|holds?|power|authority|administ\w*|in\s+charge)\b")
+
+
 # "what is the name of X", "what's X's name": a name asked for outright, which only a sentence giving one answers
 _NAME_ASKED = re.compile(r"(?i)^\W*(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?names?\s+of\b"
                          r"|^\W*what(?:'s|\s+is|\s+was)\s+.+['\u2019]s?\s+names?\b")
@@ -61,6 +67,12 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     if leader and not vetoed and (gives_role(lib, q, best) or gives_role(lib, q, best, loose=True)
                                   or led_by(q, respell(lib.articles[best.article_id].text[best.start:best.end], variants))):
         status = ANSWERED
+    # ... and a sentence giving no one a title over it, nor any word of running or holding it ("who runs Najaf?"
+    # against "US occupation forces have suspended their offensive ... in the city of Najaf") is at best close
+    if (status == ANSWERED and leader and not _CONTROL.search(lib.articles[best.article_id].text[best.start:best.end])
+            and not (gives_role(lib, q, best) or gives_role(lib, q, best, loose=True)
+                     or led_by(q, respell(lib.articles[best.article_id].text[best.start:best.end], variants)))):
+        status = UNCERTAIN
     # The person asked about doing what the question asks, or the term's definition: the shape of the
     # sentence is the evidence that it answers, however few of the question's other words it repeats
     # (and that its article is on the question's topic); a veto still refuses.

@@ -291,6 +291,16 @@ def test_a_country_is_run_by_whom_its_peoples_word_titles(sample_home, question)
     assert a.status == "answered" and "Prime Minister Nouri Al-Maliki" in a.citations[0].quote, a.answer
 
 
+def test_who_runs_a_place_no_sentence_gives_anyone_a_title_over_is_at_best_close(sample_home):
+    # was answered by "US occupation forces have suspended their offensive ... in the city of Najaf": no title, no
+    # word of running or holding the place
+    a = ask("who runs najaf", settings=sample_home)
+    assert a.status == "uncertain", a.answer
+    # (a word of holding it is the evidence: "... the Mahdi Army remained in firm control")
+    a = ask("who controls the shrine", settings=sample_home)
+    assert a.status == "answered" and "firm control" in a.citations[0].quote, a.answer
+
+
 def test_in_charge_of_asks_who_leads_it_charge_no_word_of_its_topic(sample_home):
     # was answered by "British troops ... were not taking part in the operation, dubbed \"Charge of the Knights.\""
     a = ask("who is in charge of the offensive", settings=sample_home)
