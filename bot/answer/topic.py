@@ -28,6 +28,9 @@ _BROAD = re.compile(
     r"|(?:give\s+(?:me|us)\s+|what(?:'s|\s+is|\s+are|\s+were)\s+)?(?:the\s+)?(?:(?:key|main)\s+(?:points|facts)|highlights)"
     r"\s+(?:of|about|on)"
     r"|summari[sz]e|sum\s+up|recap|explain|describe"
+    # "background on the ceasefire", "some info about the curfew", "history of the truce": the topic as a whole
+    r"|(?:(?:give|get)\s+(?:me|us)\s+)?(?:some\s+|more\s+|any\s+|the\s+)?(?:background|context|history|backstory|info|"
+    r"information|details)\s+(?:on|about|of|to|for|behind)"
     # "what should I know about Najaf", "fill me in on the truce", "what's the background to the offensive"
     r"|what\s+(?:should|do|can|would|must)\s+(?:i|we)\s+(?:know|learn|need\s+to\s+know)\s+(?:about|on)"
     r"|what\s+(?:do|can)\s+you\s+(?:tell\s+(?:me|us)|say)\s+(?:about|on)"

@@ -69,7 +69,11 @@ def test_an_overview_limited_to_one_article_sums_up_that_article(sample_home):
                                                   ("what are the main points of the basra article", "Basra"),
                                                   # the story of an owner (was uncertain: one sentence on Sadr)
                                                   ("what's sadr's deal", "Sadr"),
-                                                  ("what's the mahdi army's story", "Mahdi Army")])
+                                                  ("what's the mahdi army's story", "Mahdi Army"),
+                                                  # a word for knowing more of it (were not found, or one sentence)
+                                                  ("info on the curfew", "curfew"),
+                                                  ("background on the ceasefire", "ceasefire"),
+                                                  ("some details about the basra offensive", "Basra")])
 def test_news_about_a_topic_is_a_broad_question(sample_home, question, topic_word):
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and 2 <= len(a.citations) <= 4, a.answer
