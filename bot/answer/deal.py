@@ -19,7 +19,7 @@ from index.terms import terms
 _TERMS = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|well)\W+)?"
     r"(?:(?:what|which)(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\s+|(?:tell\s+me|give\s+me|list)\s+)?"
-    r"(?:the\s+)?(?:terms|conditions|provisions)\s+(?:of|in|for)\s+(?P<topic>[^?()]+?)"
+    r"(?:the\s+)?(?:terms|conditions|provisions|details)\s+(?:of|in|for)\s+(?P<topic>[^?()]+?)"
     r"(?:\s*\((?:in\s+)?(?P<carried>[^()]+)\))?[\s?.!]*$"
     # "truce terms", "the deal's terms"; "what were the terms" (of what the articles agree on: the topic "")
     r"|^\W*(?:what\s+(?:are|were)\s+)?(?:the\s+)?(?P<before>(?!the\b)[\w\-]+?)(?:['\u2019]s)?\s+(?:terms|conditions)"
@@ -37,7 +37,11 @@ def asks_terms(question: str) -> str | None:
     m = _TERMS.match(question)
     if not m:
         return None
-    return (m.group("topic") or m.group("before") or m.group("then") or "").strip()
+    topic = (m.group("topic") or m.group("before") or m.group("then") or "").strip()
+    # (the details of anything else are its story: "details of the offensive"; of a deal, its terms)
+    if re.search(r"(?i)\bdetails\b", question) and not (topic.split() and topic.split()[-1].lower() in _DEALS):
+        return None
+    return topic
 
 
 def deal_terms(lib: Library, passages: list[Passage], topic: str) -> list[tuple[str, int, int, float]]:

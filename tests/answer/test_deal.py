@@ -32,10 +32,14 @@ def test_the_deal_a_question_asks_the_terms_of():
     assert asks_terms("what were the terms") == ""
     assert asks_terms("what terms did sadr offer") is None  # what one side offered: the usual answer
     assert asks_terms("how long is the term of the prime minister") is None
+    # the details of a deal are its terms; of anything else, its story (topic.py)
+    assert asks_terms("what are the details of the truce") == "the truce"
+    assert asks_terms("details of the offensive") is None
 
 
 @pytest.mark.parametrize("question", ["what are the terms of the truce", "truce terms",
-                                      "what were the conditions of the deal"])
+                                      "what were the conditions of the deal",
+                                      "details of the deal"])  # (was not found)
 def test_the_terms_of_the_truce_are_what_each_side_agreed_to(sample_home, question):
     a = ask(question, settings=sample_home)
     assert a.status == "answered", a.answer
