@@ -146,9 +146,14 @@ def act_held_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Ca
                          window=ACT_WINDOW)
 
 
+PARTICLE_SPAN = 5  # words a phrasal verb's particle may come after it ("handed control of Basra province over")
+
+
 def _says_phrasal(verb: str, text: str) -> bool:
-    """Does the text hold a form of the phrasal verb ("call_for") with its particle next ("calling for")?"""
+    """Does the text hold a form of the phrasal verb ("call_for") with its particle next ("calling for") or, a
+    particle of one word, a few words on ("handed control of Basra province over")?"""
     head, particle = verb.lower().split("_", 1)
+    parts = particle.split("_")
     ws = [w.lower() for w in words(text)]
-    return any(head in lexicon.base_forms(w, "v") and ws[i + 1:i + 1 + len(particle.split("_"))] == particle.split("_")
-               for i, w in enumerate(ws))
+    return any(head in lexicon.base_forms(w, "v") and (ws[i + 1:i + 1 + len(parts)] == parts or (
+        len(parts) == 1 and parts[0] in ws[i + 2:i + 2 + PARTICLE_SPAN])) for i, w in enumerate(ws))

@@ -153,6 +153,9 @@ def test_a_phrasal_verb_is_held_with_its_particle_and_a_closing_first_is_no_topi
     from bot.answer.order import _says_phrasal
     assert _says_phrasal("call_for", "He said Sadr's group was calling for a nationwide strike")
     assert not _says_phrasal("call_for", "Prime Minister Nouri Al-Maliki issued a statement calling it a step")
+    # (a particle of one word a few words on: "hand over" is held, and the sentence keeps its place for "which
+    # province did the british hand over", tests/answer/test_where.py)
+    assert _says_phrasal("hand_over", "British troops handed control of Basra province over to Iraqi security forces")
     # was not found: "... abide by Sadr's ceasefire" first (the sentence before it "calling it a step"), and the
     # article of the strike holding no "first" read as off the question's topic
     a = ask("what did the sadrists call for first", settings=sample_home)
