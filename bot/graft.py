@@ -104,8 +104,19 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
     thing = re.fullmatch(r"(?i:the|a|an|his|her|their|its)\s+(?:[a-z][\w'\-]*\s+){0,3}([a-z][\w'\-]*)", rest)
     said = re.match(r"([a-z]+)\b(.*)$", parts[2].rstrip(" ?")) if parts and thing else None
     # (a verb one of whose senses is saying: "what did Senor confirm" + "and the patrols?")
-    if said and (is_speech_verb(said.group(1)) or may_say(said.group(1))) and not (
-            is_person_noun(thing.group(1)) or is_group_noun(thing.group(1))):
+    # ... and so are people the answer's words were about: "what else did Sadr's spokesman say" + "and the fighters?",
+    # its answer "Sadr's spokesman said the fighters would not be turning in their guns" (a kind of person in the
+    # plural, not a body of people: "and the government?" asks what the government said)
+    head = thing.group(1).lower() if thing else ""
+    # (named after the answer's verb of saying: "Sadrist lawmakers and officials denounced ..." + "and the officials?"
+    # asks what the officials said)
+    verb_at = next((w.end() for w in re.finditer(r"[a-z]+", answer) if is_speech_verb(w.group()) or may_say(w.group())),
+                   None)
+    spoken_of = (is_person_noun(head) and not is_group_noun(head) and re.search(r"[^s]s$", head) and verb_at
+                 and re.search(rf"(?i)\b{re.escape(head)}\b", answer[verb_at:])
+                 and not re.search(rf"(?i)\b{re.escape(head)}\b", prev))
+    if said and (is_speech_verb(said.group(1)) or may_say(said.group(1))) and (spoken_of or not (
+            is_person_noun(head) or is_group_noun(head))):
         head = re.sub(r"(?i)\s+else\b", "", parts[0])
         tail = re.sub(r"(?i)\s+(?:about|on|regarding|concerning)\s+.*$", "", said.group(2))
         return f"{head} {parts[1]} {said.group(1)}{tail} about {rest}"

@@ -181,6 +181,13 @@ def test_what_about_a_thing_after_what_someone_said_asks_what_they_said_about_it
     acknowledged = _turn("what did Maliki acknowledge", "Mr. Maliki acknowledged that he was caught off guard. [1]")
     assert rewrite("what about the deadline", acknowledged) == "what did Maliki acknowledge about the deadline?"
     assert rewrite("and the prime minister?", confirmed) == "what did the prime minister confirm?"
+    # people the answer's words were about, after its verb of saying (was "what else did the fighters say?")
+    more = _turn("what else did Sadr's spokesman say?", "Sadr's spokesman said the fighters would not be turning in "
+                 "their guns. [1]")
+    assert rewrite("and the fighters?", more) == "what did Sadr's spokesman say about the fighters?"
+    # ... not those saying it with the one asked about
+    with_them = _turn("what did the Sadrist lawmakers say", "Sadrist lawmakers and officials denounced the offensive. [1]")
+    assert rewrite("and the officials?", with_them) == "what did the officials say?"
 
 
 def test_they_after_what_someone_leads_is_the_body_the_answer_names():
