@@ -227,7 +227,8 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
 
 
 # "which clerics?", "which ones?", "what militia?": which of those a question named
-_WHICH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+|ok\s+)?(?:which|what)\s+(?:(?P<one>ones?)|(?P<noun>[a-z]+))\s*[?!.]*\s*")
+_WHICH = re.compile(r"(?i)\s*(?:and\s+|so\s+|but\s+|ok\s+)?(?:which|what)\s+(?:(?P<one>ones?)|(?P<noun>[a-z]+))"
+                    r"\s*[?!.]*\s*")
 
 
 def _which_of_subject(q: str, prev_q: str) -> str | None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 _ORDER_LAST = re.compile(r"(?i)\b(first|initially|originally|at\s+first|to\s+begin\s+with|in\s+the\s+first\s+place)"
                          r"\s*[?!.]*\s*$")
 
+
 def answer_context(lib: Library, c: Candidate, variants: dict | None = None) -> tuple[str, str]:
     """(the candidate's article text, its context: the sentence before it, itself, and the name its title
     stands for), with the archive's other spellings of the question's names read as the question's."""

@@ -254,9 +254,9 @@ def past(verb: str) -> str:
     v = verb.lower()
     if v == "be":
         return "was"
-    irregular = [f for f in _irregular_pasts().get(v, ()) if not f.endswith(("ing", "s"))] if available() else []
     if v in _UNCHANGED_PAST:
         return v
+    irregular = [f for f in _irregular_pasts().get(v, ()) if not f.endswith(("ing", "s"))] if available() else []
     # the past is the irregular form not shaped like a participle ("went", not "gone"; "took", not "taken"); a verb
     # with only an irregular participle has a regular past ("shown": "showed")
     pasts = [f for f in irregular if not f.endswith(("en", "wn", "ne", "un", "rn"))]

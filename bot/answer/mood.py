@@ -73,6 +73,7 @@ def mood_sentences(lib: Library, passages: list[Passage], place: str) -> list[tu
             continue
         # (a sentence naming another place tells the mood there: "Angry protesters took to the streets in the Sadr
         # City district of Baghdad")
+        # (a capitalised word not opening the sentence)
         if any(wordkinds.is_place_noun(w.lower()) or wordkinds.is_land(w.lower())
                for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", sentence) if not set(terms(w)) & want):
             continue

@@ -127,8 +127,8 @@ def act_held_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Ca
     # (nor one asking how someone took something: "what does Sadr think about the crackdown" is answered by his
     # threatening a campaign if it continues, not by "Shia clerics ... are believed to have played a major role")
     # (a phrasal verb is no light verb: "what did the Sadrists call for")
-    if (not verb or verb in _NO_ACT and "_" not in q.verb_word or asks_reaction(verb) or len(cands) < 2 or not _WHAT.match(q.text)
-            or not lexicon.available()):
+    if (not verb or (verb in _NO_ACT and "_" not in q.verb_word) or asks_reaction(verb) or len(cands) < 2
+            or not _WHAT.match(q.text) or not lexicon.available()):
         return cands
     top = cands[0]
     context = sentence_before(lib, sentence_at(lib, top.article_id, top.start)) + lib.articles[top.article_id].text[
@@ -138,8 +138,9 @@ def act_held_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Ca
         # another act)
         if _says_phrasal(q.verb_word, context):
             return cands
-        return promote_first(cands, [lambda c: _says_phrasal(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])],
-                             window=ACT_WINDOW)
+        def holds(c: Candidate) -> bool:
+            return _says_phrasal(q.verb_word, lib.articles[c.article_id].text[c.start:c.end])
+        return promote_first(cands, [holds], window=ACT_WINDOW)
     if verb_support(q, words(context)):
         return cands
     return promote_first(cands, [lambda c: says_verb(verb, lib.articles[c.article_id].text[c.start:c.end])],

@@ -147,7 +147,8 @@ def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start
         # (named before its first verb): "He said ... targeting the government" after "He said he was ordering
         # cooperation with the government" is not the government speaking; nor is a pronoun the doer named
         # after the verb in its own sentence
-        if _PRONOUN.search(before) and s.ordinal > 0 and covers(actor, _subject_of(text, lib.sentences[article_id][s.ordinal - 1])):
+        if (_PRONOUN.search(before) and s.ordinal > 0
+                and covers(actor, _subject_of(text, lib.sentences[article_id][s.ordinal - 1]))):
             return True
         if first_only:
             return False

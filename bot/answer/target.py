@@ -11,8 +11,8 @@ from bot.answer import lexicon, rewordings
 # "who ordered the offensive", "who launched the raids in Basra": a verb in the past, then its object (the
 # determiner and up to two modifiers before its head noun), then at most a phrase of place or time
 _WHO_DID = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?who\s+(?P<verb>[a-z]+)\s+(?:the|a|an|his|her|their|its|this|that)"
-                      r"\s+(?:(?!(?:the|a|an)\s)[a-z\-]+\s+){0,2}?(?P<head>[a-z\-]+)(?:\s+(?:in|at|on|near|during|after|before|"
-                      r"against|last|this)\b[^?]*)?[\s?.!]*$", re.I)
+                      r"\s+(?:(?!(?:the|a|an)\s)[a-z\-]+\s+){0,2}?(?P<head>[a-z\-]+)"  # (no article among the modifiers)
+                      r"(?:\s+(?:in|at|on|near|during|after|before|against|last|this)\b[^?]*)?[\s?.!]*$", re.I)
 _PRONOUNS = frozenset("it they them this these those which".split())  # a passive's subject standing for the object
 OBJECT_SPAN = 5  # words after the verb its object's head may come in ("launched a major pre-dawn offensive")
 
