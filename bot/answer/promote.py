@@ -47,7 +47,9 @@ SPEAKER_WINDOW = 8  # how far down the scored candidates a sentence naming the s
 POLYSEMOUS = lexicon.MANY_SENSES  # WordNet verb senses from which a verb's stand-ins say little ("say" has 11)
 
 
-_POINTS_BACK = re.compile(r"(?i)\b(?:it|its|this|these|those)\b")  # a word pointing back at the sentence before
+# a word pointing back at the sentence before (or at the place it names: "... throughout the neighborhood")
+_POINTS_BACK = re.compile(r"(?i)\b(?:it|its|this|these|those)\b|\b(?:the|this|that)\s+(?:neighbo(?:u)?rhood|district|"
+                          r"city|town|area|province|region|village|quarter)\b")
 
 
 def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozenset[str],

@@ -177,3 +177,10 @@ def test_people_asked_about_are_the_ones_living_there(sample_home):
     # was "Iraqi officials say at least 12 people have been killed ..." (the people are the ones killed there)
     a = ask("what are people in basra saying", settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote.startswith("Residents of Basra said"), a.answer
+
+
+def test_what_people_in_a_place_said_may_be_told_in_the_sentence_going_on_about_it(sample_home):
+    # was "Angry protesters took to the streets in the Sadr City district of Baghdad ..." (no one saying anything):
+    # "... throughout the neighborhood, with some residents saying ..." goes on about Sadr City, named just before
+    a = ask("what did people in sadr city say", settings=sample_home)
+    assert a.citations and "some residents saying they were too afraid" in a.citations[0].quote, a.answer
