@@ -89,6 +89,9 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
 _IS_THING = re.compile(r"^\s*(?i:is|are|was|were)\s+(?i:the|this|that|these|those)\s+(?:[a-z][a-z\-]*\s+)?"
                        r"([a-z][a-z\-]*(?<!ing))\s+(?:(?:still|now|really|already)\s+)?[a-z]+")
 _IS_NAME = re.compile(r"^\s*(?i:is|was)\s+([A-Z][\w\-]*)\s+(?!(?i:and|or)\b)[a-z]")
+_WHY_STATE = re.compile(r"^\s*(?i:(?:and|so)\s+)?(?i:why)\s+(?i:is|are|was|were)\s+(?:(?i:the)\s+)?([A-Za-z][\w\-]*)\s+"
+                        r"(?:(?i:so|still|very|really|now)\s+)?[a-z]+[\s?.!]*$")
+_ANYONE = frozenset("people folks everyone everybody anyone anybody they".split())
 SUBJECT_WINDOW = 2  # how far down the scored candidates one naming the subject is looked for
 
 
@@ -102,6 +105,13 @@ def subject_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Can
     # is seen as having a significant role in the reduction of violence in Iraq")
     named = _IS_NAME.match(q.text)
     head = head or (terms(named.group(1)) if named else [])
+    # ... or those a why-question asks the state of ("why are Sadrists angry": "But Sadrist lawmakers and officials
+    # denounced the offensive ...", not "Angry protesters took to the streets ...", which names no Sadrist)
+    state = _WHY_STATE.match(q.text)
+    # (not people in general: "why are people afraid" is answered by whoever is, "... some residents saying they were
+    # too afraid", not by "12 people have been killed")
+    head = head or (terms(state.group(1)) if state and state.group(1).lower() not in _ANYONE and (
+        state.group(1)[:1].isupper() or lexicon.base_forms(state.group(1), "n")) else [])
     if not head:
         return cands
     return promote_first(cands, [lambda c: head[0] in terms(lib.articles[c.article_id].text[c.start:c.end])],

@@ -95,3 +95,14 @@ def test_a_purpose_is_in_the_acts_own_clause():
     # "to provide" goes with "continue", after "but": no purpose of suspending
     assert not _purpose_of("suspend", 'US forces would "suspend offensive operations but will continue to provide '
                                       'security by carrying out presence patrols"')
+
+
+@pytest.mark.parametrize("question, quote, other", [
+    # was answered by "Angry protesters took to the streets ..." (angry, but no Sadrist named)
+    ("why are Sadrists angry", "But Sadrist lawmakers and officials denounced the offensive", None),
+    # ... but people in general are no subject to look for ("12 people have been killed" is no one afraid)
+    ("why are people afraid", "some residents saying they were too afraid", "12 people have been killed")])
+def test_why_someone_is_in_a_state_is_told_of_them(sample_home, question, quote, other):
+    a = ask(question, settings=sample_home)
+    assert a.citations and quote in a.citations[0].quote, a.answer
+    assert other is None or other not in a.citations[0].quote
