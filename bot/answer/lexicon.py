@@ -244,9 +244,10 @@ def _irregular_pasts() -> dict[str, tuple[str, ...]]:
     return {base: tuple(sorted(forms)) for base, forms in out.items()}
 
 
-# verbs whose past is the base form, which verb.exc does not list
-_UNCHANGED_PAST = frozenset("put hit cut set let shut hurt quit spread cast cost burst shed split thrust upset bet bid "
-                            "broadcast beat read".split())
+# English verbs whose past (and past participle) is their base form, which verb.exc does not list ("how many were
+# *hurt*"): no ending tells them apart
+BASE_FORM_PASTS = frozenset("hurt hit cut shut put set spread split cast cost quit burst upset shed thrust "
+                            "broadcast forecast beat bet bid let rid read".split())
 
 
 def past(verb: str) -> str:
@@ -254,7 +255,7 @@ def past(verb: str) -> str:
     v = verb.lower()
     if v == "be":
         return "was"
-    if v in _UNCHANGED_PAST:
+    if v in BASE_FORM_PASTS:
         return v
     irregular = [f for f in _irregular_pasts().get(v, ()) if not f.endswith(("ing", "s"))] if available() else []
     # the past is the irregular form not shaped like a participle ("went", not "gone"; "took", not "taken"); a verb

@@ -164,9 +164,7 @@ _PROGRESSIVE = frozenset("is are was were".split())  # before an -ing form: the 
 _MODALS = frozenset("must should shall can could may might will would".split())
 _ANYONE = re.compile(r"^\W*(was|were|is|are|has|have|had|did|does|do)\s+(?:anyone|anybody|someone|somebody|everyone|"
                      r"everybody)\s+(.*)$", re.I)
-# English verbs whose past participle is their base form ("how many were *hurt*"): no ending tells them apart.
-_BASE_PARTICIPLES = frozenset("hurt hit cut shut put set spread split cast cost quit burst upset shed thrust "
-                              "broadcast forecast beat bet bid let rid read".split())
+_BASE_PARTICIPLES = lexicon.BASE_FORM_PASTS  # "how many were *hurt*"
 
 
 def is_participle(word: str) -> bool:
