@@ -144,9 +144,12 @@ def _bare_mass_noun(phrase: str) -> bool:
 
 
 # "is the curfew citywide", "is the green zone safe", "was the ceasefire still on": the thing asked about (one
-# word after it, maybe an adverb before that, is what is asked of it)
-_IS_IT = re.compile(r"(?i)^\s*(?:is|was|are|were)\s+(the\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)??)\s+"
-                    r"(?:(?:still|now|really|already)\s+)?[a-z][a-z\-]*(?:\s+(?:on|off|over|up|out))?\s*\??\s*$")
+# word after it, maybe an adverb before that, is what is asked of it); "is the curfew in baghdad over": the
+# place it is in is part of it ("the curfew in baghdad"), a preposition never its second word ("the curfew in")
+_IS_IT = re.compile(r"(?i)^\s*(?:is|was|are|were)\s+(the\s+[a-z][a-z\-]*(?:\s+(?!(?:in|at|on|of|for|to|with|from|by)\b)"
+                    r"[a-z][a-z\-]*)??(?:\s+(?:in|at)\s+(?!place\b|effect\b)[a-z][a-z\-]*)?)\s+"
+                    r"(?:(?:still|now|really|already)\s+)?(?:in\s+(?:place|effect)|[a-z][a-z\-]*)"
+                    r"(?:\s+(?:on|off|over|up|out))?\s*\??\s*$")
 # "when is the curfew being lifted", "why was the deadline extended": the thing a passive is asked of
 _WH_PASSIVE = re.compile(r"(?i)^\s*(?:when|where|why|how(?:\s+(?:long|much|many|often|far|badly))?)\s+(?:is|was|are|were)\s+"
                          r"(the\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)??)"

@@ -829,6 +829,12 @@ def test_more_referents_of_it_and_there():
     # was "when will Iraqi authorities be lifted": "it" is the thing a be-question asked about
     citywide = _turn("is the curfew citywide", "Iraqi authorities say a citywide curfew in Baghdad is to be lifted. [1]")
     assert rewrite("when will it be lifted", citywide) == "when will the curfew be lifted"
+    # the place the thing is in is part of it, a preposition never the thing's last word (was "when will the
+    # curfew in be lifted", and "when will Baghdad be lifted" after "... still on")
+    lifted = "Iraqi authorities say a citywide curfew in Baghdad is to be lifted early Monday. [1]"
+    for asked in ("is the curfew in Baghdad over", "is the curfew in Baghdad still on"):
+        assert rewrite("when will it be lifted", _turn(asked, lifted)) == "when will the curfew in Baghdad be lifted"
+    assert rewrite("when will it be lifted", _turn("is the curfew in place", lifted)) == "when will the curfew be lifted"
     # was "who was Basra targeting": the thing the question ends on, not a place only its answer named
     said = _turn("what did the prime minister say about the offensive", "The prime minister issued a statement saying "
                  "the offensive was targeting \"outlaws\" in Basra. [1]")
