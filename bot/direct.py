@@ -120,6 +120,14 @@ _QUOTE_OF = re.compile(rf"(?i)^\s*(?:(?:any|the)\s+)?{_SAYING}\s+(?:from|by|of)\
 _QUOTE_AFTER = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|any)\b)"
                           rf"(?P<who>[\w'\-]+(?:\s+[\w'\-]+){{0,3}}?)(?:'s|\u2019s)?\s+{_SAYING}\s*[?.!]*\s*$")
 
+# "maliki reaction", "government response to the offensive", "sadr's reaction": how someone reacted, asked as
+# keywords (not "the reaction": someone is named)
+_REACTION_AFTER = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|any)\b)"
+                             r"(?:(?:and|so|but|also|then)\s+)?(?P<who>(?:the\s+)?(?!(?:the|a|an|your|my|our|and|so|but|also|then|reaction|response)\b)"
+                             r"[\w'\-]+(?:\s+[\w'\-]+){0,3}?)(?:'s|\u2019s)?\s+(?:reaction|response)"
+                             r"(?:\s+(?:to|on)\s+(?P<on>\S.*?))?\s*[?.!]*\s*$")
+_SUBJECT_OF = {"their": "they", "his": "he", "her": "she", "its": "it"}
+
 
 # "what's the name of the prime minister", "what's the spokesman's name", "what's sadr's spokesman called": a
 # person's name, asked as who they are (a thing's name stays asked as such: "what is the name of the operation")
@@ -146,7 +154,7 @@ def _checked(question: str) -> str:
 
 def _plain(question: str) -> str:
     """The question put plainly: a statement to check as the statement, "who's the guy who X" as "who X", a quote
-    asked as keywords ("maliki quote") as what they said, X's leader as "the leader of X", a person's name as who
+    asked as keywords ("maliki quote") as what they said, a reaction so asked ("maliki reaction") as how they reacted, X's leader as "the leader of X", a person's name as who
     they are, a view asked as a noun as what was said (or how they reacted)."""
     question = _WHO_THE_ONE.sub("who ", _checked(question))
     # "what do you think of Sadr", "what's your opinion on the truce": newsbot holds no views; what the articles say
@@ -158,6 +166,11 @@ def _plain(question: str) -> str:
     if quoted:
         who = re.sub(r"['\u2019]s$", "", quoted.group("who"))  # "the prime minister's statement"
         return f"what did {who} say"
+    reacted = _REACTION_AFTER.match(question)
+    if reacted:
+        who = re.sub(r"['\u2019]s$", "", reacted.group("who"))
+        who = _SUBJECT_OF.get(who.lower(), who)  # "their reaction": how they reacted
+        return f"how did {who} react" + (f" to {reacted.group('on')}" if reacted.group("on") else "")
     # ("what is the mahdi army's leader called": who the leader is, then who leads it)
     named = _who_named(question)
     lead = _LEADER_OF.match(named or question)

@@ -164,6 +164,24 @@ def test_a_quote_asked_as_keywords_is_what_they_said(typed, put):
     assert direct(typed) == put
 
 
+@pytest.mark.parametrize("typed, put", [
+    ("maliki reaction", "how did maliki react"),
+    ("the government's response to the offensive", "how did the government react to the offensive"),
+    ("and their reaction?", "how did they react"),  # a follow-up: "they" is put as the previous turn's
+    # no one named: left alone
+    ("the reaction", "the reaction"),
+    ("and reaction?", "and reaction?"),
+    ("what was the reaction", "what was the reaction"),
+])
+def test_a_reaction_asked_as_keywords_is_how_they_reacted(typed, put):
+    assert direct(typed) == put
+
+
+def test_a_name_and_reaction_is_answered_by_how_they_reacted(sample_home):
+    a = ask("government reaction", settings=sample_home)  # was not found
+    assert a.status == "answered" and "welcomed" in a.citations[0].quote, a.answer
+
+
 def test_a_name_and_quote_is_answered_by_their_words(sample_home):
     a = ask("senor quote", settings=sample_home)  # was not found
     assert a.status == "answered" and "Dan Senor, said" in a.citations[0].quote, a.answer
