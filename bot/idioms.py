@@ -3,7 +3,8 @@ count of the dead ("basra death toll" -> "how many were killed in basra"), a yes
 auxiliary ("didn't the government welcome the move?" -> "did ..."), "got" and a participle as a passive ("who
 got hurt" -> "who was hurt"), a person's full name asked for as who they are ("what's Maliki's full name" -> "who is
 Maliki"), where someone is strongest as their strongholds ("where is the militia strongest" -> "where are the
-militia's strongholds").
+militia's strongholds"), a phrase the articles never write as the one of the same meaning they do ("in return"
+-> "in exchange").
 """
 
 from __future__ import annotations
@@ -142,3 +143,22 @@ def plain_stronghold(question: str) -> str:
     who = m.group("who").strip()
     owner = _OWNER.get(who.lower()) or possessive(who)
     return f"where are {owner} strongholds{m.group('end')}"
+
+
+# Phrases of one meaning: "what does the government have to do in return" is answered by "In exchange, he asked
+# the government to ...". (WordNet links neither to the other.)
+SAME_PHRASES = (("in return", "in exchange"), ("in reply", "in response"))
+
+
+def plain_phrase(question: str, corpus) -> str:
+    """The question with each phrase of SAME_PHRASES whose last word no article uses put as another of its
+    group whose last word one does (corpus: the archive's word statistics, index/words.py); else unchanged."""
+    for group in SAME_PHRASES:
+        for typed in group:
+            m = re.search(r"(?i)\b" + r"\s+".join(typed.split()) + r"\b", question)
+            if not m or corpus.counts({typed.split()[-1]}).get(typed.split()[-1]):
+                continue
+            used = next((o for o in group if o != typed and corpus.counts({o.split()[-1]}).get(o.split()[-1])), None)
+            if used:
+                question = question[:m.start()] + used + question[m.end():]
+    return question

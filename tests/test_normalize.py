@@ -593,3 +593,19 @@ def test_a_20000_character_turn_is_normalized_in_well_under_a_second(corpus) -> 
     took = time.perf_counter() - t0
     assert fixed.startswith(head) and fixed.endswith(" how many Sadrists were there and where were the Sadrs")
     assert took < 1.0, took
+
+
+def test_a_phrase_the_articles_never_write_is_the_one_of_its_meaning_they_do(corpus, sample_home) -> None:
+    # "in return" where the articles write only "in exchange" (was not found: no article holds "return")
+    lib = Corpus(corpus)
+    assert normalize("what does the government have to do in return", lib) == \
+        "what does the government have to do in exchange"
+    # ... but a phrase the articles do write is theirs, and one with no other of its meaning stays as typed
+    assert normalize("what did sadr ask in exchange", lib) == "what did Sadr ask in exchange"
+    assert normalize("what happened in turn", lib) == "what happened in turn"
+    lib = Corpus(["They gave up their seats and in return received money.", "He wrote in reply."])
+    assert normalize("what did they get in exchange", lib) == "what did they get in return"
+    assert normalize("what did he say in response", lib) == "what did he say in reply"
+    from bot import ask
+    a = ask("what does the government have to do in return", settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote.startswith("In exchange, he asked the government"), a.answer
