@@ -193,10 +193,11 @@ def of_doer(wh: str, rest: str, answer: str) -> str | None:
     did it happen in Basra?", which points at what the answer told of). None when `rest` (the previous
     question after its question word) does not open with a verb in the past or in the present's -s form, or
     no doer is named."""
-    # "who is fighting (in Iraq)" + "why?": the act in progress asked of whoever does it (was "why is fighting ...")
-    going = re.match(r"(is|are|was|were)\s+([a-z]+ing)\b(.*)$", rest)
+    # "who is fighting (in Iraq)" + "why?" / "since when?": the act in progress asked of whoever does it (was "why is
+    # fighting ...", "since when is fighting who in Basra?"); an object asked with it goes ("who's fighting who")
+    going = re.match(r"(is|are|was|were)\s+([a-z]+ing)\b(?:\s+(?:who|whom)\b)?(.*)$", rest)
     # (not what is happening: "what's happening in Sadr City" + "why?" asks why it happens, below)
-    if going and wh.lower() in ("why", "how") and base_forms(going.group(2), "v") and not (
+    if going and base_forms(going.group(2), "v") and not (
             set(base_forms(going.group(2), "v")) & {"happen", "occur", "go"}):
         return f"{wh} {going.group(1)} anyone {going.group(2)}{going.group(3)}?"
     # "who is in control of Najaf" + "since when?": the state asked of whoever the answer says is in it ("since when

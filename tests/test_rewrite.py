@@ -1462,6 +1462,12 @@ def test_a_bare_why_after_who_does_something_asks_why_anyone_does_it_when_no_doe
     protesting = _turn("who was protesting in Sadr City", "Angry protesters took to the streets in the Sadr City "
                        "district of Baghdad. [1]")
     assert rewrite("why", protesting) == "why was anyone protesting in Sadr City?"
+    # ... by any question word, and an object asked with it goes (were "since when is fighting who in Basra?", "where
+    # was protesting in Sadr City?")
+    fighting = _turn("who's fighting who in Basra", "Heavy fighting has been raging in Basra following a major "
+                     "pre-dawn offensive by thousands of Iraqi troops against Shi'ite militias in the southern city. [1]")
+    assert rewrite("since when", fighting) == "since when is anyone fighting in Basra?"
+    assert rewrite("where", protesting) == "where was anyone protesting in Sadr City?"
 
 
 def test_he_after_asking_a_persons_name_by_whose_they_are_is_that_person():
