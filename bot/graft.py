@@ -140,6 +140,11 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
     # "what happened in Najaf" + "what about the economy?": a thing, and the frame has no subject to swap
     if re.fullmatch(r"(?:the|a|an|his|her|their|its)\s+[a-z][\w'\- ]*", rest) and not parts:
         return None
+    # "what did the US military say it would do" + "what about security?": what is done about it (was "... would do
+    # security?")
+    if re.search(r"(?i)\b(?:do|does|did|done|doing)\s*\??\s*$", prev) and not re.match(
+            rf"(?i)(?:{_PREPOSITIONS}|about|of|by)\b", rest):
+        return f"{prev.rstrip(' ?')} about {rest}"
     return f"{prev} {rest}"
 
 

@@ -749,6 +749,12 @@ def test_what_about_a_thing_the_frame_has_no_place_for_carries_the_topic():
     # a frame with a subject still takes the new one
     assert rewrite("and the government?", _turn("what did Sadr demand", "... demanding an end. [1]")) == \
         "what did the government demand?"
+    # a frame asking what is done takes a thing typed bare as what it is done about (was "... would do security?")
+    would = _turn("what did the US military say it would do", "Dan Senor said on Thursday that the military would "
+                  "gradually hand over responsibility for security to the Iraqi police. [1]")
+    assert rewrite("what about security", would) == "what did the US military say it would do about security?"
+    assert rewrite("and in Najaf?", _turn("what did Sadr do", "Sadr ordered his militia off the streets. [1]")) == \
+        "what did Sadr do in Najaf?"
 
 
 def test_its_is_no_person_but_a_body_the_answer_names():
