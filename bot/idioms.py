@@ -1,7 +1,8 @@
 """Idioms of a question put plainly, after its words are the articles' (bot/normalize.py): a news idiom for a
 count of the dead ("basra death toll" -> "how many were killed in basra"), a yes / no question's negated
 auxiliary ("didn't the government welcome the move?" -> "did ..."), "got" and a participle as a passive ("who
-got hurt" -> "who was hurt"), a person's full name asked for as who they are ("what's Maliki's full name" -> "who is
+got hurt" -> "who was hurt"), "left" after "be" as remaining ("how many militiamen are left" -> "how many
+militiamen remain"), a person's full name asked for as who they are ("what's Maliki's full name" -> "who is
 Maliki"), where someone is strongest as their strongholds ("where is the militia strongest" -> "where are the
 militia's strongholds"), a phrase the articles never write as the one of the same meaning they do ("in return"
 -> "in exchange").
@@ -162,3 +163,14 @@ def plain_phrase(question: str, corpus) -> str:
             if used:
                 question = question[:m.start()] + used + question[m.end():]
     return question
+
+
+# "how many militiamen are left in najaf", "who is still left there": "left" after "be" is what remains, a state, not
+# the act of leaving someone undergoes ("how many were killed"), nor "left of" / "left behind" / "left in charge"
+_LEFT = re.compile(r"(?i)\b(is|are|was|were)\s+(still\s+)?left\b(?![\w\-]|\s+(?:of|to|behind|out|over|with|for|in\s+charge)\b)")
+_REMAIN = {"is": "remains", "are": "remain", "was": "remained", "were": "remained"}
+
+
+def plain_left(question: str) -> str:
+    """"are left" as "remain" (and so on for the other forms of "be"); any other question unchanged."""
+    return _LEFT.sub(lambda m: (m.group(2) or "") + _REMAIN[m.group(1).lower()], question)

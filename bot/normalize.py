@@ -17,7 +17,7 @@ from bot.answer import base_forms, is_group_noun, is_person_noun, known_word
 from bot.corrections import (_capital, _correct, _country, _known, _other_spelling, _singular, _split_name, _variant,
                              _written_capitalised)
 from bot.direct import direct
-from bot.idioms import _passive, _positive, plain_count, plain_name, plain_phrase, plain_stronghold
+from bot.idioms import _passive, _positive, plain_count, plain_left, plain_name, plain_phrase, plain_stronghold
 from bot.tense import simple_tense
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
@@ -196,8 +196,8 @@ def normalize(question: str, lib) -> str:
         return w
 
     joined = _passive(_join_names(_the_us(_TOKEN.sub(fix, question), corpus), corpus))
-    return plain_phrase(plain_stronghold(plain_name(_positive(plain_count(simple_tense(
-        _DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined)))))), corpus)
+    return plain_left(plain_phrase(plain_stronghold(plain_name(_positive(plain_count(simple_tense(
+        _DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined)))))), corpus))
 
 
 # What fix() looks for right before or after a word. Each is searched from the word's own position (never

@@ -609,3 +609,24 @@ def test_a_phrase_the_articles_never_write_is_the_one_of_its_meaning_they_do(cor
     from bot import ask
     a = ask("what does the government have to do in return", settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote.startswith("In exchange, he asked the government"), a.answer
+
+
+@pytest.mark.parametrize("typed, put", [
+    ("how many militiamen are left in najaf", "how many militiamen remain in najaf"),
+    ("who is still left there", "who still remains there"),
+    ("how many were left homeless", "how many remained homeless"),
+    # left of / behind / in charge, and "left-handed", are no remaining
+    ("what is left of the city", "what is left of the city"),
+    ("were they left behind", "were they left behind"),
+    ("who was left in charge", "who was left in charge"),
+    ("is he left-handed", "is he left-handed"),
+])
+def test_left_after_be_is_what_remains(typed, put) -> None:
+    from bot.idioms import plain_left
+    assert plain_left(typed) == put
+
+
+def test_how_many_are_left_is_answered_as_how_many_remain(sample_home) -> None:
+    from bot import ask
+    a = ask("how many militiamen are left in najaf", settings=sample_home)  # was not found (vetoed: no count)
+    assert a.status == "answered" and "significantly less militiamen" in a.citations[0].quote, a.answer
