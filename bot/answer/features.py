@@ -215,6 +215,16 @@ def _head_alone(q: Question, text_words: list[str]) -> bool:
                    for i, w in enumerate(text_words))
 
 
+def named_only(q: Question, text: str) -> bool:
+    """Does the text write the question's main verb only as a word of a name ("what was Sadr charged with": the
+    operation "dubbed 'Charge of the Knights'"), capitalised past the sentence's first word, where the question
+    writes it in lower case?"""
+    if not q.verb or not q.verb_word or not q.verb_word.islower():
+        return False
+    uses = [m for m in WORD.finditer(text) if terms(m.group()) == [q.verb]]
+    return bool(uses) and all(m.group()[:1].isupper() and m.start() > 0 for m in uses)
+
+
 def sentence_features(q: Question, sentence: str, previous: str, dense: float, passage_rank: int,
                       ordinal: int, chunk_dense: float = 0.0) -> dict[str, float]:
     s_terms = with_aliases(q, held_terms(sentence, q.unseen))
@@ -224,6 +234,11 @@ def sentence_features(q: Question, sentence: str, previous: str, dense: float, p
     if q.verb in s_terms and _head_alone(q, s_words):
         s_terms.discard(q.verb)
         if q.verb not in terms(previous) or _head_alone(q, words(previous)):
+            ctx_terms.discard(q.verb)
+    # ... nor does a name ("Charge of the Knights") charging anyone
+    if q.verb in s_terms and named_only(q, sentence):
+        s_terms.discard(q.verb)
+        if q.verb not in terms(previous) or named_only(q, previous):
             ctx_terms.discard(q.verb)
     sw = stopwords()
     content = [w for w in s_words if w not in sw]
