@@ -120,6 +120,12 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
         head = re.sub(r"(?i)\s+else\b", "", parts[0])
         tail = re.sub(r"(?i)\s+(?:about|on|regarding|concerning)\s+.*$", "", said.group(2))
         return f"{head} {parts[1]} {said.group(1)}{tail} about {rest}"
+    # "did anyone die in Baghdad" + "what about Kut?": a name for no one in particular is no subject to swap; the
+    # place is (was "did Kut die in Baghdad?")
+    at = re.search(r"\b(?:in|at)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?:\s+(?:city|province|district))?)(?=\W*$)", prev) if parts and \
+        parts[1].lower() in _NO_ONE and re.fullmatch(r"[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*", rest) else None
+    if at:
+        return prev[:at.start(1)] + rest + prev[at.end(1):]
     if parts and _NOUN_PHRASE.fullmatch(rest):
         head, _, tail = parts
         return f"{_agree(head, rest)} {rest} {tail.rstrip(' ?')}"
@@ -189,6 +195,8 @@ _BETWEEN = frozenset("have has had also was were is are been be then later repor
 _AUXILIARIES = frozenset("did does do will would can could should shall may might must".split())
 _PRONOUNS = frozenset("he she it they we you i this that who which".split())
 MAX_DOER_WORDS = 6
+# subjects naming no one in particular ("was anyone hurt", "did people die")
+_NO_ONE = frozenset("anyone anybody someone somebody everyone everybody nobody people".split())
 
 
 def of_doer(wh: str, rest: str, answer: str) -> str | None:

@@ -36,6 +36,11 @@ def test_after_a_who_question_the_pronoun_is_the_person_answered():
 def test_ellipsis_is_grafted_onto_the_previous_question():
     assert rewrite("What about in Najaf?", SADR) == "What did Sadr demand in exchange in Najaf?"
     assert rewrite("And in Basra?", SADR) == "What did Sadr demand in exchange in Basra?"
+    # a name after a question of no one in particular swaps its place, not its subject (was "did Kut die in Baghdad?")
+    died = _turn("did anyone die in Baghdad", "Angry protesters took to the streets in the Sadr City district of "
+                 "Baghdad. [1]")
+    assert rewrite("what about Kut", died) == "did anyone die in Kut?"
+    assert rewrite("and the militia?", died) == "did the militia die in Baghdad?"  # a subject of its own still swaps
 
 
 def test_a_thing_after_a_preposition_swaps_the_thing_after_the_same_one():
