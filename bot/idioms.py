@@ -149,20 +149,43 @@ def plain_stronghold(question: str) -> str:
 # Phrases of one meaning: "what does the government have to do in return" is answered by "In exchange, he asked
 # the government to ...". (WordNet links neither to the other.)
 SAME_PHRASES = (("in return", "in exchange"), ("in reply", "in response"))
+# ... and the nouns news uses for one settlement between sides: "is there a deal" is asked of "the truce"
+SAME_NOUNS = (("deal", "agreement", "accord", "pact", "truce"),)
+# (after a determiner: a noun, not "how did they deal with it")
+_DETERMINED = re.compile(r"(?i)\b(a|an|the|this|that|any|their|his|its)\s+([a-z]+)\b")
+_WHATS_THE = re.compile(r"(?i)^\W*(?:so\s+|and\s+|ok\s+)?what(?:'s|\u2019s|s|\s+is|\s+was)\s+the\s+$")
 
 
 def plain_phrase(question: str, corpus) -> str:
-    """The question with each phrase of SAME_PHRASES whose last word no article uses put as another of its
-    group whose last word one does (corpus: the archive's word statistics, index/words.py); else unchanged."""
+    """The question with each phrase of SAME_PHRASES (or noun of SAME_NOUNS after a determiner) no article uses
+    (its last word) put as another of its group one does (corpus: the archive's word statistics, index/words.py);
+    else unchanged."""
+    def used(word: str) -> bool:
+        return bool(corpus.counts({word}).get(word))
+
     for group in SAME_PHRASES:
         for typed in group:
             m = re.search(r"(?i)\b" + r"\s+".join(typed.split()) + r"\b", question)
-            if not m or corpus.counts({typed.split()[-1]}).get(typed.split()[-1]):
+            if not m or used(typed.split()[-1]):
                 continue
-            used = next((o for o in group if o != typed and corpus.counts({o.split()[-1]}).get(o.split()[-1])), None)
-            if used:
-                question = question[:m.start()] + used + question[m.end():]
-    return question
+            other = next((o for o in group if o != typed and used(o.split()[-1])), None)
+            if other:
+                question = question[:m.start()] + other + question[m.end():]
+
+    def noun(m: re.Match) -> str:
+        group = next((g for g in SAME_NOUNS if m.group(2).lower() in g), None)
+        # ("what's the deal with the green zone", "what was the deal in Najaf": what is going on, said casually)
+        if not group or used(m.group(2).lower()) or _WHATS_THE.search(question, 0, m.start(2)):
+            return m.group()
+        other = next((o for o in group if used(o)), None)
+        if not other:
+            return m.group()
+        det = m.group(1)
+        if det.lower() in ("a", "an"):  # "a deal" -> "a truce", "an accord"
+            det = ("an" if other[0] in "aeiou" else "a") if det.islower() else ("An" if other[0] in "aeiou" else "A")
+        return f"{det} {other}"
+
+    return _DETERMINED.sub(noun, question)
 
 
 # "how many militiamen are left in najaf", "who is still left there": "left" after "be" is what remains, a state, not
