@@ -257,9 +257,9 @@ def put_name(q: str, pm: re.Match | None, own: list[str], names: list[str], aske
               and (kind := person_asked(prev_q))):
             name = kind
         # "what did the prime minister call Sadr's order" + "why did he say that": the prime minister, its subject,
-        # not a name after it
+        # not a name after it, nor one modifying it ("what did the US spokesman say" + "when did he say it")
         elif (singular and asked and (kind := person_asked(prev_q))
-              and all(prev_q.find(n) > prev_q.find(kind) + len(kind) for n in asked)):
+              and all(prev_q.find(n) > prev_q.find(kind) + len(kind) or n in kind.split() for n in asked)):
             name = kind
         if singular and is_place(name, f"{prev_q} {answer}"):
             # "what happened in Basra" + "what did he do there": a person the answer names, not the place

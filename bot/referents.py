@@ -74,9 +74,10 @@ NAME_ASKED = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+was|\s+are)\s+(.+?)['\u2019
 
 def person_asked(prev_q: str) -> str | None:
     """The previous question's subject when it is one person named by a common noun ("the cleric", "the
-    militia commander"), for "he" / "she"; None otherwise."""
+    militia commander", "the US spokesman"), for "he" / "she"; None otherwise."""
     parts = split_subject(prev_q.rstrip(" ?") + "?")
-    m = re.fullmatch(r"(?i:the)\s+(?:[a-z][a-z\-]*\s+){0,2}([a-z][a-z\-]*)", parts[1]) if parts else None
+    # (a name may modify it: "the US spokesman" is no "US")
+    m = re.fullmatch(r"(?i:the)\s+(?:[A-Za-z][\w\-]*\s+){0,2}([a-z][a-z\-]*)", parts[1]) if parts else None
     return parts[1] if m and is_person_noun(m.group(1)) and not m.group(1).endswith("s") else None
 
 

@@ -1361,6 +1361,10 @@ def test_he_after_a_question_whose_subject_is_a_person_is_that_person_not_a_name
     # a name before the subject's verb is still the one ("what did Sadr's spokesman say" + "who is he": its own test)
     assert rewrite("where was he", _turn("what did the militia commander say about Sadr", "He said so. [1]")) == \
         "where was the militia commander"
+    # ... nor a name modifying the subject (was "when did US say it")
+    spoke = _turn("what did the US spokesman say", "Spokesman for the US-led occupation administration, Dan Senor, "
+                  "said on Thursday that the military would hand over responsibility for security. [1]")
+    assert rewrite("when did he say it", spoke) == "when did the US spokesman say it"
 
 
 def test_it_after_a_who_question_ending_on_a_names_thing_is_that_thing():
