@@ -34,6 +34,8 @@ _OVERVIEW = re.compile(
     # "what's the story", "what's the situation": the events as a whole, no topic named
     r"|what(?:'s|\s+is)\s+the\s+(?:story|situation|scoop)"
     r"|what(?:'s|\s+is)\s+new|(?:the\s+)?(?:latest|top)\s+(?:news|stories|headlines)|(?:any\s+)?news|headlines"
+    # "give me the news", "tell me the latest", "show me the headlines"
+    r"|(?:give|tell|show)\s+(?:me|us)\s+(?:the\s+)?(?:latest|(?:latest\s+|top\s+)?(?:news|headlines|stories))"
     r"|what(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?:latest|top)(?:\s+(?:news|stories|headlines))?"
     r"|what(?:'s|\s+is)\s+(?:been\s+)?(?:happening|going\s+on)|what\s+(?:has\s+)?happened"
     r"|tl;?dr"

@@ -12,6 +12,8 @@ from bot.answer.question import known_word
 from index.terms import stopwords, terms
 
 # The topic follows the opening; the opening words are not part of it.
+# "... in short", "... briefly": how long the overview should be, no part of its topic
+_SHORT = r"(?:in\s+short|in\s+brief|briefly|quickly|in\s+a\s+nutshell|in\s+a\s+few\s+words)"
 _BROAD = re.compile(
     r"^\s*(?:(?:so|ok|okay|and|hey|please|can you|could you)[\s,]+)*"
     r"(?:what(?:'s| is| was| has been)?\s+(?:happened|happening|going on|went on|the story|the news|the deal|up|new)"
@@ -51,10 +53,13 @@ _BROAD = re.compile(
     r"|what\s+(?:do|does|did)\s+(?:the|these|this|my|your)\s+(?:articles?|stories|story|news|reports?|sources?)\s+"
     r"(?:say|tell\s+(?:me|us))\s+(?:about|on)"
     r"|(?:is\s+there\s+)?anything\s+(?:about|on))"
-    r"\s+(?P<topic>.+?)[\s?.!]*$"
+    r"\s+(?P<topic>.+?)(?:\s+{_SHORT})?[\s?.!]*$"
     # "iraq news", "basra updates": the topic first
-    r"|^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|any|the)\b)"
-    r"(?P<before>[\w'\- ]+?)\s+(?:news|updates?|latest)[\s?.!]*$", re.I)
+    r"|^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|any|the|give|tell|show)\b)"
+    r"(?P<before>[\w'\- ]+?)\s+(?:news|updates?|latest)[\s?.!]*$"
+    # "give me the najaf story in short", "tell me the basra story": the topic before the story
+    r"|^\s*(?:give|tell)\s+(?:me|us)\s+(?:the\s+)?(?!the\b)(?P<story>[\w'\- ]+?)\s+(?:story|news|lowdown|rundown|summary)"
+    r"(?:\s+{_SHORT})?[\s?.!]*$".replace("{_SHORT}", _SHORT), re.I)
 # "What is the capital of ...?" / "Who was the leader of ...?" ask for one fact, not an overview.
 _FACT_HEAD = re.compile(r"^(?:the\s+)?(?:name|number|capital|leader|head|cause|reason|role|purpose|date|"
                         r"population|size|goal|aim|result|outcome|meaning|difference|first|last|best|most|"
@@ -162,7 +167,7 @@ def broad_topic(question: str) -> str | None:
     m = _BROAD.match(question)
     if not m:
         return _bare_topic(question)
-    topic = (m.group("topic") or m.group("before")).strip()
+    topic = (m.group("topic") or m.group("before") or m.group("story")).strip()
     who_what = re.match(r"^\s*(?:who|what)", m.group(0), re.I) and not re.match(
         r"^\s*what(?:'s| is| was)?\s+(?:happen|going|went|the story|the news|the deal|up|new)", m.group(0), re.I)
     # "Who is X" / "What is X": broad only for a short name-like X ("who is hazem al-aaraji", "what is

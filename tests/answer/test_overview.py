@@ -453,3 +453,21 @@ def test_the_archive_counted_is_still_the_archive(sample_home, question):
     if question.startswith("what are the three"):  # was not found: "three" read as a topic
         a = ask(question, settings=sample_home)
         assert a.status == "answered" and len({c.article_id for c in a.citations}) == 3, a.answer
+
+
+@pytest.mark.parametrize("question, topic", [
+    # were not found ("... in short" was read as part of the topic, and "give me the X story" was no broad question)
+    ("give me the najaf story in short", "najaf"), ("tell me the basra story", "basra"),
+    ("tell me about najaf in a nutshell", "najaf"), ("give me the truce summary", "truce"),
+    # no topic: the archive's news as a whole (was the topic "give me the")
+    ("give me the news", None), ("tell me the time", None),
+])
+def test_a_story_asked_for_by_its_topic_is_that_topic(question, topic):
+    assert broad_topic(question) == topic
+
+
+def test_give_me_the_news_is_an_overview(sample_home):
+    assert asks_overview("give me the news") and asks_overview("tell me the latest")
+    a = ask("give me the najaf story in short", settings=sample_home)
+    assert a.status == "answered" and len(a.citations) >= 2, a.answer
+    assert {c.article_id[:3] for c in a.citations} == {"001"}, a.answer
