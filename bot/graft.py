@@ -120,6 +120,12 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
         head = re.sub(r"(?i)\s+else\b", "", parts[0])
         tail = re.sub(r"(?i)\s+(?:about|on|regarding|concerning)\s+.*$", "", said.group(2))
         return f"{head} {parts[1]} {said.group(1)}{tail} about {rest}"
+    # "what did residents hear" + "and see?": another act of the same subject, its verb swapped (was "what did
+    # residents hear see?")
+    verb = re.match(r"([a-z]+)\b(.*)$", parts[2]) if parts and re.fullmatch(r"[a-z]+", rest) else None
+    if (verb and parts[0].split()[-1].lower() in _AUXILIARIES and rest in base_forms(rest, "v")
+            and verb.group(1) in base_forms(verb.group(1), "v") and rest != verb.group(1)):
+        return f"{parts[0]} {parts[1]} {rest}{verb.group(2).rstrip(' ?')}"
     # "did anyone die in Baghdad" + "what about Kut?": a name for no one in particular is no subject to swap; the
     # place is (was "did Kut die in Baghdad?")
     at = re.search(r"\b(?:in|at)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?:\s+(?:city|province|district))?)(?=\W*$)", prev) if parts and \

@@ -41,6 +41,11 @@ def test_ellipsis_is_grafted_onto_the_previous_question():
                  "Baghdad. [1]")
     assert rewrite("what about Kut", died) == "did anyone die in Kut?"
     assert rewrite("and the militia?", died) == "did the militia die in Baghdad?"  # a subject of its own still swaps
+    # a bare verb is another act of the same subject (was "what did residents hear see?")
+    heard = _turn("what did residents hear", "Residents of Basra said they could hear explosions. [1]")
+    assert rewrite("and see?", heard) == "what did residents see?"
+    assert rewrite("and offer?", _turn("what did Sadr demand in exchange", "In exchange, he asked ... [1]")) == \
+        "what did Sadr offer in exchange?"
 
 
 def test_a_thing_after_a_preposition_swaps_the_thing_after_the_same_one():
