@@ -134,6 +134,11 @@ _SUBJECT_OF = {"their": "they", "his": "he", "her": "she", "its": "it"}
 _WHO_NAMED = re.compile(r"(?i)^\s*what(?:'s|\u2019s|s|\s+is|\s+was)\s+(?:(?:the\s+)?name\s+of\s+(?P<of>.+?)"
                         r"|(?P<owner>.+?)['\u2019]s\s+name|(?P<called>.+?)\s+(?:called|named))\s*[?.!]*\s*$")
 MAX_PERSON = 4  # words of the person asked about ("the Iraqi prime minister")
+# "sadr's militia name", "the operation name": a name asked for as keywords
+_NAME_KEYWORDS = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|"
+                            r"any|my|your|full|first|last|real|the\s+name)\b)"
+                            # (a thing's or someone's, not "code name": "the operation", "sadr's militia")
+                            r"(?P<of>(?:the\s+[\w\-]+|[\w\-]+['\u2019]s\s+[\w\-]+)(?:\s+[\w\-]+){0,2}?)\s+name\s*[?.!]*\s*$")
 
 
 def _who_named(question: str) -> str | None:
@@ -171,6 +176,10 @@ def _plain(question: str) -> str:
         who = re.sub(r"['\u2019]s$", "", reacted.group("who"))
         who = _SUBJECT_OF.get(who.lower(), who)  # "their reaction": how they reacted
         return f"how did {who} react" + (f" to {reacted.group('on')}" if reacted.group("on") else "")
+    # ("sadr's militia name": as "what's the name of sadr's militia", below)
+    keywords = _NAME_KEYWORDS.match(question)
+    if keywords:
+        question = f"what's the name of {keywords.group('of')}"
     # ("what is the mahdi army's leader called": who the leader is, then who leads it)
     named = _who_named(question)
     lead = _LEADER_OF.match(named or question)

@@ -198,6 +198,11 @@ def test_a_name_and_quote_is_answered_by_their_words(sample_home):
     # ... and a thing's own name, asked with a possessive, as the name of it (were the sentences on the owner)
     ("what's the operation's name", "what is the name of the operation"),
     ("what's sadr's militia's name", "what is the name of sadr's militia"),
+    # ... and as keywords (were answered by a sentence on the owner without the name)
+    ("sadr's militia name", "what's the name of sadr's militia"),
+    ("the operation name", "what's the name of the operation"),
+    ("the spokesman name?", "who is the spokesman"),
+    ("code name", "code name"), ("full name", "full name"),  # nothing named: as typed
 ])
 def test_a_persons_name_is_asked_as_who_they_are(typed, put):
     assert direct(typed) == put
