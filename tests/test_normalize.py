@@ -19,7 +19,7 @@ import pytest
 from bot.answer import common_words, known_word, same_sense
 from bot.answer.rewordings import country_names
 from bot.corrections import CAPITALISED, MIN_TYPO_LEN
-from bot.idioms import plain_count, plain_name
+from bot.idioms import SAME_NOUNS, SAME_PHRASES, plain_count, plain_name
 from bot.normalize import ABBREVIATIONS, CONTRACTIONS, HOW_WORDS, QUESTION_WORDS, QUESTION_WORD_TYPOS, normalize
 from bot.tense import simple_tense
 from index.terms import edit_distance, stopwords
@@ -123,6 +123,10 @@ def corpus() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((PROJECT / "corpus").glob("*.txt"))]
 
 
+# the last words of each group of phrases (and the nouns) of one meaning
+ONE_MEANING = [{p.split()[-1] for p in group} for group in SAME_PHRASES + SAME_NOUNS]
+
+
 def test_as_the_whole_corpus_read_at_once(corpus) -> None:
     ref, lib = Reference(corpus), Corpus(corpus)
     rng = random.Random(13)
@@ -167,6 +171,10 @@ def test_as_the_whole_corpus_read_at_once(corpus) -> None:
                        # ("Abu fris" -> "Abu Faris")
                        or (i > 0 and pairs[i - 1][1][:1].isupper() and b[:1].isupper()
                            and edit_distance(a.lower(), b.lower()) == 1)
+                       # ... and since 2026-12-06 a word of one meaning the articles never use is the one they do
+                       # ("in return" -> "in exchange", "the deal" -> "the truce": bot/idioms.plain_phrase)
+                       or any({re.sub(r"\W", "", a).lower(), re.sub(r"\W", "", b).lower()} <= group
+                              for group in ONE_MEANING)
                        for i, (a, b) in enumerate(pairs)), q
             countries += any(a.lower() != b.lower() for a, b in pairs)
             joined += all(a.lower() == b.lower() for a, b in pairs)
@@ -338,7 +346,7 @@ def test_a_possessive_of_a_name_takes_the_name_s_capitals(corpus) -> None:
 
 def test_the_us_is_the_country(corpus) -> None:
     lib = Corpus(corpus)
-    assert normalize("what did the us give in return", lib) == "what did the US give in return"
+    assert normalize("what did the us give in return", lib) == "what did the US give in exchange"  # (plain_phrase)
     assert normalize("tell us about it", lib) == "tell us about it"  # the pronoun stays
     # ... and before people or a body of them ("us" was the question's verb: "what do us officials want" not found)
     assert normalize("what do us officials want", lib) == "what do US officials want"
@@ -371,7 +379,7 @@ def test_a_plural_or_a_possessive_of_a_name_keeps_its_s(corpus) -> None:
     assert normalize("what did sadrs aide demand", lib) == "what did Sadr's aide demand"
     # after an auxiliary, before a bare verb: the subject, a plural ("feel" is a noun too)
     assert normalize("how did sadrists feel about the offensive", lib) == "how did Sadrists feel about the offensive"
-    assert normalize("will sadrists support the deal", lib) == "will Sadrists support the deal"
+    assert normalize("will sadrists support the deal", lib) == "will Sadrists support the truce"  # (plain_phrase)
     # ... one the articles write with an apostrophe, typed without (was left as typed: "shiites" matched nothing)
     assert normalize("which city is holy to shiites", lib) == "which city is holy to Shi'ites"
 
@@ -465,7 +473,7 @@ def test_a_progressive_question_is_asked_in_the_simple_tense(sample_home) -> Non
         assert simple_tense(kept) == kept
     # was refused: "what's Sadr asking" read no verb, and the article lacks "return"
     a = ask("what's sadr asking for in return", settings=sample_home)
-    assert a.standalone_question == "what does Sadr ask for in return"
+    assert a.standalone_question == "what does Sadr ask for in exchange"  # ("in return": plain_phrase)
     assert a.status == "answered" and a.citations[0].quote.startswith("In exchange, he asked the government")
 
 
