@@ -122,8 +122,9 @@ _QUOTE_AFTER = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how
 
 # "maliki reaction", "government response to the offensive", "sadr's reaction": how someone reacted, asked as
 # keywords (not "the reaction": someone is named)
-_REACTION_AFTER = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|any)\b)"
-                             r"(?:(?:and|so|but|also|then)\s+)?(?P<who>(?:the\s+)?(?!(?:the|a|an|your|my|our|and|so|but|also|then|reaction|response)\b)"
+_REACTION_AFTER = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|"
+                             r"any)\b)(?:(?:and|so|but|also|then)\s+)?"
+                             r"(?P<who>(?:the\s+)?(?!(?:the|a|an|your|my|our|and|so|but|also|then|reaction|response)\b)"
                              r"[\w'\-]+(?:\s+[\w'\-]+){0,3}?)(?:'s|\u2019s)?\s+(?:reaction|response)"
                              r"(?:\s+(?:to|on)\s+(?P<on>\S.*?))?\s*[?.!]*\s*$")
 _SUBJECT_OF = {"their": "they", "his": "he", "her": "she", "its": "it"}
@@ -138,7 +139,8 @@ MAX_PERSON = 4  # words of the person asked about ("the Iraqi prime minister")
 _NAME_KEYWORDS = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|"
                             r"any|my|your|full|first|last|real|the\s+name)\b)"
                             # (a thing's or someone's, not "code name": "the operation", "sadr's militia")
-                            r"(?P<of>(?:the\s+[\w\-]+|[\w\-]+['\u2019]s\s+[\w\-]+)(?:\s+[\w\-]+){0,2}?)\s+name\s*[?.!]*\s*$")
+                            r"(?P<of>(?:the\s+[\w\-]+|[\w\-]+['\u2019]s\s+[\w\-]+)(?:\s+[\w\-]+){0,2}?)"
+                            r"\s+name\s*[?.!]*\s*$")
 
 
 def _who_named(question: str) -> str | None:
@@ -159,8 +161,9 @@ def _checked(question: str) -> str:
 
 def _plain(question: str) -> str:
     """The question put plainly: a statement to check as the statement, "who's the guy who X" as "who X", a quote
-    asked as keywords ("maliki quote") as what they said, a reaction so asked ("maliki reaction") as how they reacted, X's leader as "the leader of X", a person's name as who
-    they are, a view asked as a noun as what was said (or how they reacted)."""
+    asked as keywords ("maliki quote") as what they said, a reaction so asked ("maliki reaction") as how they
+    reacted, X's leader as "the leader of X", a person's name as who they are, a view asked as a noun as what
+    was said (or how they reacted)."""
     question = _WHO_THE_ONE.sub("who ", _checked(question))
     # "what do you think of Sadr", "what's your opinion on the truce": newsbot holds no views; what the articles say
     # of the thing is what it can tell (was answered as what the asker, "you", did)

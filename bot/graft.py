@@ -128,8 +128,9 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
         return f"{parts[0]} {parts[1]} {rest}{verb.group(2).rstrip(' ?')}"
     # "did anyone die in Baghdad" + "what about Kut?": a name for no one in particular is no subject to swap; the
     # place is (was "did Kut die in Baghdad?")
-    at = re.search(r"\b(?:in|at)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?:\s+(?:city|province|district))?)(?=\W*$)", prev) if parts and \
-        parts[1].lower() in _NO_ONE and re.fullmatch(r"[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*", rest) else None
+    at = re.search(r"\b(?:in|at)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?:\s+(?:city|province|district))?)(?=\W*$)",
+                   prev) if parts and parts[1].lower() in _NO_ONE and re.fullmatch(
+                       r"[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*", rest) else None
     if at:
         return prev[:at.start(1)] + rest + prev[at.end(1):]
     if parts and _NOUN_PHRASE.fullmatch(rest):

@@ -190,7 +190,8 @@ def plain_phrase(question: str, corpus) -> str:
 
 # "how many militiamen are left in najaf", "who is still left there": "left" after "be" is what remains, a state, not
 # the act of leaving someone undergoes ("how many were killed"), nor "left of" / "left behind" / "left in charge"
-_LEFT = re.compile(r"(?i)\b(is|are|was|were)\s+(still\s+)?left\b(?![\w\-]|\s+(?:of|to|behind|out|over|with|for|in\s+charge)\b)")
+_LEFT = re.compile(r"(?i)\b(is|are|was|were)\s+(still\s+)?left\b"
+                   r"(?![\w\-]|\s+(?:of|to|behind|out|over|with|for|in\s+charge)\b)")
 _REMAIN = {"is": "remains", "are": "remain", "was": "remained", "were": "remained"}
 
 

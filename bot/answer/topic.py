@@ -58,7 +58,8 @@ _BROAD = re.compile(
     r"|^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|any|the|give|tell|show)\b)"
     r"(?P<before>[\w'\- ]+?)\s+(?:news|updates?|latest)[\s?.!]*$"
     # "give me the najaf story in short", "tell me the basra story": the topic before the story
-    r"|^\s*(?:give|tell)\s+(?:me|us)\s+(?:the\s+)?(?!the\b)(?P<story>[\w'\- ]+?)\s+(?:story|news|lowdown|rundown|summary)"
+    r"|^\s*(?:give|tell)\s+(?:me|us)\s+(?:the\s+)?(?!the\b)(?P<story>[\w'\- ]+?)"
+    r"\s+(?:story|news|lowdown|rundown|summary)"
     r"(?:\s+{_SHORT})?[\s?.!]*$".replace("{_SHORT}", _SHORT), re.I)
 # "What is the capital of ...?" / "Who was the leader of ...?" ask for one fact, not an overview.
 _FACT_HEAD = re.compile(r"^(?:the\s+)?(?:name|number|capital|leader|head|cause|reason|role|purpose|date|"
