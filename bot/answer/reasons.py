@@ -96,6 +96,13 @@ def gives_reason(lib: Library, q: Question, c: Candidate) -> bool:
 _CLAUSE_BREAK = frozenset("but while whereas although though which who".split())
 
 
+# Verbs whose object takes an infinitive that completes them, no purpose: "he was ordering his militia ... to stop
+# fighting" tells what he ordered, not why (a purpose may still follow it: "... to stop fighting to spare lives").
+_TO_COMPLEMENT = frozenset("order tell ask urge want allow force instruct direct encourage persuade expect warn invite "
+                           "permit require advise command compel oblige beg request remind authorize convince "
+                           "enable call".split())
+
+
 def _purpose_of(verb: str, sentence: str) -> bool:
     """A purpose infinitive after the act and its object: "... launched a pre-dawn offensive to crack down on armed
     groups", "went to Basra on Monday to personally supervise ..." (the verb's form, up to six words, "to" and a
@@ -104,6 +111,7 @@ def _purpose_of(verb: str, sentence: str) -> bool:
     for i, w in enumerate(ws):
         if verb not in lexicon.base_forms(w.lower(), "v") and w.lower() != verb:
             continue
+        complement = verb in _TO_COMPLEMENT  # its first infinitive is what was ordered, asked, ...
         for j in range(i + 2, min(i + 8, len(ws) - 1)):
             # ... in the act's own clause: "would suspend offensive operations but will continue to provide security"
             # gives no purpose of suspending
@@ -112,7 +120,9 @@ def _purpose_of(verb: str, sentence: str) -> bool:
             nxt = ws[j + 1].lower()
             if ws[j].lower() == "to" and (lexicon.base_forms(nxt, "v") == (nxt,) or (
                     nxt.endswith("ly") and j + 2 < len(ws) and ws[j + 2].lower() in lexicon.base_forms(ws[j + 2].lower(), "v"))):
-                return True
+                if not complement:
+                    return True
+                complement = False
     return False
 
 

@@ -89,6 +89,16 @@ def test_a_purpose_infinitive_after_the_act_is_its_reason(sample_home):
     assert a.status == "answered" and "to crack down on armed groups" in a.citations[0].quote, a.answer
 
 
+def test_what_was_ordered_is_no_purpose_of_ordering(sample_home):
+    from bot.answer.reasons import _purpose_of
+    # "ordering his militia ... to stop fighting" tells what he ordered, not why: "... ordering an end to the
+    # fighting in order to stop Iraqi bloodshed" answers (was the order sentence itself)
+    assert not _purpose_of("order", "Sadr said he was ordering his militia, the Mahdi Army, to stop fighting.")
+    assert _purpose_of("order", "He ordered his men to leave the city to spare its people.")  # a purpose after it
+    a = ask("why did sadr order his militia to stop fighting", settings=sample_home)
+    assert a.status == "answered" and "in order to stop Iraqi bloodshed" in a.citations[0].quote, a.answer
+
+
 def test_a_purpose_is_in_the_acts_own_clause():
     from bot.answer.reasons import _purpose_of
     assert _purpose_of("launch", "Iraqi troops launched a pre-dawn offensive to crack down on armed groups")
