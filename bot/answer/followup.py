@@ -27,8 +27,11 @@ _OPENERS = frozenset("the a an his her their its our my your he she they it we i
 _MORE = re.compile(r"\b(?:more|else)\b", re.I)
 # "Who said that?": asks for the speaker of the previous answer, which that answer's sentence names.
 # ("who wrote this?" asks for the article's writer: its credit line, bot/answer/provenance.py)
-_WHO_SAID = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?who\s+(?:said|says|told|announced|stated|claimed|"
-                       r"reported|demanded|asked\s+for)\s+(?:that|this|it|so)\s*(?:[?.!(]|$)", re.I)  # "who says so?"
+_WHO_SAID = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?who\s+(?:(?:said|says|told|announced|stated|claimed|"
+                       r"reported|demanded|asked\s+for)"
+                       # "who called them that" after "who are the outlaws": who wrote the word the answer quoted
+                       r"|(?:called|calls|named|labell?ed|dubbed|branded)\s+(?:them|him|her|it))"
+                       r"\s+(?:that|this|it|so)\s*(?:[?.!(]|$)", re.I)  # "who says so?"
 _OPENS_WITH_PRONOUN = re.compile(r"^\W*(?:he|she|they)\b", re.I)
 # "when did it happen", "why did it start", "did it work": "it" is the event the previous answer told of, not a thing named.
 _EVENT_IT = re.compile(r"\bit\s+(?:happen(?:s|ed)?|occur(?:s|red)?|(?:take|takes|took)\s+place|start(?:s|ed)?|"

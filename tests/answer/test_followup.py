@@ -168,6 +168,17 @@ def test_who_said_that_is_answered_by_the_sentence_naming_the_speaker_of_the_pre
     assert "Hazem Al-Aaraji" in a.citations[0].quote
 
 
+def test_who_called_them_that_asks_who_wrote_the_word_the_previous_answer_quoted(sample_home):
+    # "who are the outlaws" is answered by the prime minister's statement ("... targeting 'outlaws' in Basra"):
+    # "who called them that" asks who wrote the word, that statement (was "who called the outlaws that", answered
+    # by the Sadrist lawmakers' sentence)
+    first = ask("who are the outlaws", settings=sample_home)
+    assert '"outlaws"' in first.citations[0].quote, first.answer
+    history = [{"role": "user", "content": "who are the outlaws"}, {"role": "assistant", "content": first.answer}]
+    a = ask("who called them that", history=history, settings=sample_home)
+    assert a.status == "answered" and "The prime minister issued a statement" in a.citations[0].quote, a.answer
+
+
 @pytest.mark.parametrize("q1, article, told", [
     ("what did the us agree to", TRUCE, "said on Thursday"),
     ("how many people were killed in basra", "002_66587a816fcca4e1", "pre-dawn offensive"),
