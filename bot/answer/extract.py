@@ -51,7 +51,7 @@ from bot.answer.overrides import YES_NO, override_status
 from bot.answer.scoring import Candidate, candidates, choose_best, covered, linear, load_weights, sigmoid
 from bot.library import Library, SentenceRow
 from bot.types import Citation, Passage
-from index.terms import terms
+from index.terms import stopwords, terms, words
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,13 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         cands = [near, *(c for c in cands if c is not near)] if near else cands
     related = _related(cands)
     # "Who said that?": the previous answer's own sentence names the speaker (or the one before it does)
+    # ... and when none of them reports speech, nor has a verb that may say something ("threatening", "dubbed"):
+    # "The ceasefire is seen as having a significant role ..." is said by no one, the sentence is the closest they come
     if shown and asks_who_said(q.text):
-        return _quoting(said_by(lib, shown), related)
+        rows = said_by(lib, shown)
+        spoken = any(reports_speech(lib, s.article_id, s.start) or any(
+            wordkinds.may_say(w) for w in set(words(lib.articles[s.article_id].text[s.start:s.end])) if w.isalpha() and w not in stopwords()) for s in rows)
+        return _quoting(rows, related, ANSWERED if spoken else UNCERTAIN)
     # "what came next?": the sentence after the previous answer's, in its article
     after = next_sentence(lib, shown) if shown and asks_next(q.text) else None
     if after:
@@ -282,11 +287,11 @@ def speaks_about(lib: Library, speaker: frozenset[str], about: frozenset[str], n
     return bool(about & held) and about & names <= held
 
 
-def _quoting(rows: list[SentenceRow], related: tuple) -> Extraction:
+def _quoting(rows: list[SentenceRow], related: tuple, status: str = ANSWERED) -> Extraction:
     """An answer that is these sentences, by the shape of the question alone (who said it, what came next, the
     credit line), not scored."""
     chosen = tuple(Candidate(s.id, s.article_id, s.start, s.end, 0, {}, 1.0, 1.0 / len(rows)) for s in rows)
-    return Extraction(False, chosen, related, 1.0, {}, ANSWERED)
+    return Extraction(status != ANSWERED, chosen, related, 1.0, {}, status)
 
 
 def _beside(best: Candidate, row: SentenceRow | None) -> Candidate | None:

@@ -179,6 +179,17 @@ def test_who_called_them_that_asks_who_wrote_the_word_the_previous_answer_quoted
     assert a.status == "answered" and "The prime minister issued a statement" in a.citations[0].quote, a.answer
 
 
+def test_who_said_that_of_a_sentence_reporting_no_speech_is_uncertain(sample_home):
+    # "The ceasefire is seen as having a significant role ...": no one is said to say it (was answered by it)
+    first = ask("what role did the ceasefire play", settings=sample_home)
+    assert "is seen as having a significant role" in first.citations[0].quote, first.answer
+    history = [{"role": "user", "content": "what role did the ceasefire play"},
+               {"role": "assistant", "content": first.answer}]
+    a = ask("who said that", history=history, settings=sample_home)
+    assert a.status == "uncertain" and a.abstained, a.answer
+    assert "is seen as having a significant role" in a.citations[0].quote, a.answer
+
+
 @pytest.mark.parametrize("q1, article, told", [
     ("what did the us agree to", TRUCE, "said on Thursday"),
     ("how many people were killed in basra", "002_66587a816fcca4e1", "pre-dawn offensive"),
