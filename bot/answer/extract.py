@@ -42,7 +42,8 @@ from bot.answer.actor import actor_terms, asks_reaction, asks_view, source_terms
 from bot.answer.speaker import does_as_subject, names_speaker, reports_speech, says_as_subject, speaks_first
 from bot.answer.order import by_kind
 from bot.answer.promote import SPEAKER_WINDOW, definition_first, naming_first, prefer_actor, promote_first, reacts
-from bot.answer.gather import acting_sentences, naming_sentences, role_sentences, speaking_sentences
+from bot.answer.gather import (acting_sentences, consequence_sentences, naming_sentences, role_sentences,
+                               speaking_sentences)
 from bot.answer.reasons import states_consequence
 from bot.answer.locate import placing_sentences, sentences_of_shape
 from bot.answer.spelling import name_variants
@@ -93,6 +94,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         actor and verb and verb not in ("do", "done") and not asks_reaction(verb) and not lexicon.related("say", verb)) \
         else ()
     extra += acting
+    # "what happens to people who keep fighting": the sentences stating a consequence of that condition
+    extra += consequence_sentences(lib, q, passages)
     # "What did the US say about Sadr?": the sentences of the passages' articles where it speaks, wherever they are
     # ... about all else the question names ("Sadr"; "what strike did Sadr call for": a strike)
     if actor and verb and wordkinds.is_speech_verb(verb):

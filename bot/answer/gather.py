@@ -9,6 +9,7 @@ from bot.answer import lexicon
 from bot.answer.define import named_thing, names_it
 from bot.answer.question import Question
 from bot.answer.promote import POLYSEMOUS, _stand_ins, sentence_before
+from bot.answer.reasons import asks_consequence, consequence_in
 from bot.answer.role import led_by, names_role
 from bot.answer.spelling import respell
 from bot.answer.speaker import acts_as_subject, speaks_as_subject
@@ -40,6 +41,15 @@ def naming_sentences(lib: Library, q: Question, passages: list[Passage]) -> tupl
         return ()
     return _article_sentences(lib, passages, lambda s, text: any(
         names_it(text[s.start:s.end], h) for h in (head, *_stand_ins(head))), body_only=False)
+
+
+def consequence_sentences(lib: Library, q: Question, passages: list[Passage]) -> tuple:
+    """For "what happens to people who keep fighting": (SentenceRow, passage rank) of the sentences of the passages'
+    articles stating a consequence of the condition asked about ("anyone who continues carrying weapons ... will
+    not be part of the Sadrist movement", which may share no word with the question to be retrieved)."""
+    if not asks_consequence(q.text):
+        return ()
+    return _article_sentences(lib, passages, lambda s, text: consequence_in(q, text[s.start:s.end]))
 
 
 def _article_sentences(lib: Library, passages: list[Passage], keep, body_only: bool = True) -> tuple:

@@ -21,11 +21,9 @@ if TYPE_CHECKING:  # scoring.py defines Candidate
 
 
 REASON_WINDOW = 4  # how far down the scored candidates a sentence giving a reason is looked for
+EFFECT_WINDOW = 10  # ... and one telling what followed the act asked about ("did it work?")
 
 
-# ... one stating a consequence: its shape is narrow (a condition, then "will" / "would"), words of the question
-# it may not share ("people who keep fighting" / "anyone who continues carrying weapons")
-CONSEQUENCE_WINDOW = 10
 
 
 # What opens a reason ("... ordering an end to the fighting in order to stop Iraqi bloodshed").
@@ -168,10 +166,14 @@ def states_consequence(lib: Library, q: Question, c: Candidate, every: bool = Fa
     a condition it shares a word with ("anyone who continues carrying weapons ... will not be part of the
     Sadrist movement")? False for any other question, and for what happens to a thing, no condition ("what will
     happen to the arrest warrant" is not "if his order ... would in turn stop the raids and arrests ...")."""
+    return consequence_in(q, lib.articles[c.article_id].text[c.start:c.end], every)
+
+
+def consequence_in(q: Question, sentence: str, every: bool = False) -> bool:
+    """states_consequence of a sentence's text."""
     m = _conditional(q.text)
     if not m:
         return False
-    sentence = lib.articles[c.article_id].text[c.start:c.end]
     # what the condition is about, not "anyone"; a word of its as its most frequent senses' synonyms ("people
     # who keep fighting" / "anyone who continues carrying weapons")
     by_word = [set(terms(w)) | {t for x in rewordings.synonyms(w) for t in terms(x)}
@@ -200,8 +202,16 @@ def consequence_first(lib: Library, q: Question, cands: list[Candidate]) -> list
     goes before one only telling of the weapons."""
     if not _conditional(q.text):
         return cands
+    # (any of them: the shape is narrow, a condition then "will" / "would", and the words of the question it may not
+    # share, "people who keep fighting" / "anyone who continues carrying weapons", rank it low; gather.py adds every
+    # such sentence of the passages' articles)
     return promote_first(cands, [lambda c: states_consequence(lib, q, c, every=True),
-                                 lambda c: states_consequence(lib, q, c)], window=CONSEQUENCE_WINDOW)
+                                 lambda c: states_consequence(lib, q, c)], window=len(cands))
+
+
+def asks_consequence(question: str) -> bool:
+    """Does the question ask what follows a condition ("what happens to people who keep fighting")?"""
+    return bool(_conditional(question))
 
 
 def _conditional(question: str) -> re.Match | None:
@@ -296,4 +306,4 @@ def effect_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Cand
     (tells_effect) goes first."""
     if not _asks_effect(q.text):
         return cands
-    return promote_first(cands, [lambda c: tells_effect(lib, q, c)], window=CONSEQUENCE_WINDOW)
+    return promote_first(cands, [lambda c: tells_effect(lib, q, c)], window=EFFECT_WINDOW)

@@ -51,6 +51,14 @@ def test_what_someone_said_would_happen_to_people_who_go_on_doing_something(samp
         "Sadrist movement."]
 
 
+def test_a_consequence_retrieval_ranks_low_is_still_found(sample_home):
+    # "what happens to people who keep fighting" names no one and nothing the sentence does ("anyone who continues
+    # carrying weapons"): it ranked below the ten candidates looked at, and the casualty count answered
+    answer = ask("what happens to people who keep fighting", settings=sample_home)
+    assert answer.status == "answered", answer.answer
+    assert "anyone who continues carrying weapons" in answer.citations[0].quote, answer.answer
+
+
 def test_did_it_work_is_answered_by_what_followed_it(sample_home):
     # was answered by the order itself ("Sadr spokesman Hazem al-Aaraji read a statement ...")
     first = ask("what did sadr order", settings=sample_home)
