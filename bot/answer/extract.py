@@ -220,8 +220,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         def about_the_place(c: Candidate) -> bool:
             text, context = answer_context(lib, c, variants)
             return not place_elsewhere(q, context, text, text[c.start:c.end])
-        elsewhere = [c for c in cands[:SPEAKER_WINDOW]
-                     if c is not best and c.article_id == best.article_id and about_the_place(c)]
+        # (one still holding a word of the question: "is there a curfew in najaf" is not answered by "Sadr's
+        # spokesman said the fighters would not be turning in their guns", after a sentence naming Najaf)
+        elsewhere = [c for c in cands[:SPEAKER_WINDOW] if c is not best and c.article_id == best.article_id
+                     and c.features.get("cov", 0.0) > 0 and about_the_place(c)]
         if elsewhere:
             cands = [elsewhere[0], *(c for c in cands if c is not elsewhere[0])]
             best, runner_up = choose_best(q, cands, weights)
