@@ -186,7 +186,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         return Extraction(summary_status != ANSWERED, chosen, related, 1.0, {}, summary_status)
     if not cands or not q.terms:
         return Extraction(True, (), related, 0.0, {}, NOT_FOUND)
-    speaker = actor if verb and wordkinds.is_speech_verb(verb) else frozenset()
+    # (not "who will the Mahdi Army talk to": whom they speak to is asked, not what they said)
+    speaker = actor if verb and wordkinds.is_speech_verb(verb) and not _ADDRESSEE.match(q.text) else frozenset()
     others = frozenset(q.terms) - actor - set(terms(verb))  # what else the question names
     names = frozenset(t for w in q.names for t in terms(w))
     carried = frozenset(t for m in CARRIED.findall(q.text) for t in terms(m))
@@ -304,6 +305,10 @@ def _beside(best: Candidate, row: SentenceRow | None) -> Candidate | None:
     if row is None:
         return None
     return Candidate(row.id, row.article_id, row.start, row.end, best.passage_rank, {}, best.score, best.prob)
+
+
+# "who will they talk to", "who did Sadr speak with": the one spoken to, asked for
+_ADDRESSEE = re.compile(r"(?i)^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\b.*\b(?:to|with)\s*(?:\(.*\))?\s*[?.!]*\s*$")
 
 
 # "who said ...", "who repeated ...": who, then the act (no auxiliary: "who did Edward make ...", "who was ...")

@@ -184,3 +184,10 @@ def test_what_people_in_a_place_said_may_be_told_in_the_sentence_going_on_about_
     # "... throughout the neighborhood, with some residents saying ..." goes on about Sadr City, named just before
     a = ask("what did people in sadr city say", settings=sample_home)
     assert a.citations and "some residents saying they were too afraid" in a.citations[0].quote, a.answer
+
+
+def test_who_someone_will_talk_to_is_the_one_spoken_to_not_their_words(sample_home):
+    # "talk" is a verb of speech, but "who will X talk to" asks whom: "... the opening of talks with Shia leaders on
+    # disbanding the Mahdi Army" answers (was a sentence naming the Mahdi Army, as for what it said: uncertain)
+    a = ask("who will the mahdi army talk to", settings=sample_home)
+    assert a.status == "answered" and "talks with Shia leaders" in a.citations[0].quote, a.answer
