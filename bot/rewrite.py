@@ -19,7 +19,7 @@ from bot.bare import rewrite_bare
 from bot.graft import dated, graft
 from bot.names import answered_names, entities, people_word, split_run
 from bot.pronouns import resolve_pronoun
-from bot.referents import named_subject, person_like
+from bot.referents import a_thing, named_subject, person_like, thing_asked
 
 _ELLIPSIS = re.compile(r"^\s*(and what about|and how about|what about|how about|what of|and)\b[\s,]*", re.I)
 # After "and": a question of its own ("and what did the government say?"), not an ellipsis ("and in Najaf?").
@@ -131,6 +131,25 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return carry_topic(f"what about {rest}", prev_q, asked or names) if asked or names else f"{prev_q.rstrip(' ?')} {rest}?"
     # "what did the guy say": a word for someone, with no more said of him, is "he" (or "him": "who hired the guy")
     q = _PLACEHOLDER.sub(lambda m: "he" if _SUBJECT_SLOT.search(q[:m.start()]) else "him", q)
+    q = _one_of_thing(q, prev_q)
     # A pronoun or "there" put as what it stands for, else the topic carried over (bot/pronouns.py)
     return resolve_pronoun(q, prev_q, answer, topic, asked, names)
+
+
+# "why was there one", "is there one in Kut": "one" after "there" and a form of "be" is one of a thing
+_THERE_ONE = re.compile(r"(?i)\b(?:(?:is|was|are|were)\s+there|there\s+(?:is|was|will\s+be))\s+(one)\b(?!\s+of\b)")
+
+
+def _one_of_thing(q: str, prev_q: str) -> str:
+    """"what's happening to the warrant" + "why was there one?" -> "why was there a warrant?": "one" of the thing the
+    previous question asked about (bot/referents.thing_asked); q unchanged otherwise."""
+    one = _THERE_ONE.search(q)
+    thing = thing_asked(prev_q) if one else None
+    if not thing or not a_thing(thing):
+        return q
+    noun = re.sub(r"(?i)^(?:the|a|an)\s+", "", thing)
+    if not re.fullmatch(r"[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}", noun):  # (no possessive, no name)
+        return q
+    article = "an" if noun[0] in "aeiou" else "a"
+    return f"{q[:one.start(1)]}{article} {noun}{q[one.end(1):]}"
 

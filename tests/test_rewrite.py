@@ -1590,3 +1590,22 @@ def test_a_later_it_or_them_after_he_is_the_body_the_question_asked_about():
         "did Moqtada Al-Sadr tell the Mahdi Army to stop fighting"
     # "it" the subject of a clause of its own is no object of his: left
     assert rewrite("did he say it was over", leads) == "did Moqtada Al-Sadr say it was over"
+
+
+@pytest.mark.parametrize("prev, q, expected", [
+    ("what's happening to the warrant", "why was there one", "why was there a warrant"),
+    ("what's the curfew", "is there one in kut", "is there a curfew in kut"),
+    ("what's the curfew", "is there one of them in kut", "is there one of them in kut"),  # no "one of"
+])
+def test_one_after_there_is_one_of_the_thing_asked_about(prev, q, expected):
+    history = [{"role": "user", "content": prev}, {"role": "assistant", "content": "Some answer. [1]"}]
+    assert rewrite(q, history) == expected
+
+
+def test_why_was_there_one_after_the_warrant_is_answered_by_why_there_was(sample_home):
+    from bot import ask
+    first = ask("what's happening to the warrant", settings=sample_home)
+    history = [{"role": "user", "content": "what's happening to the warrant"},
+               {"role": "assistant", "content": first.answer}]
+    a = ask("why was there one", history=history, settings=sample_home)  # was "why was there one (US)?": not found
+    assert a.status == "answered" and "another cleric's murder" in a.citations[0].quote, a.answer
