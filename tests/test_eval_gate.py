@@ -52,44 +52,50 @@ def test_eval_gate(name, tmp_path):
     print(f"\n{name}: {shown}")
 
 
+GATE_STRIDE = 6  # the LLM gate asks every sixth gold question of each type
+
+
 def llm_gate_items(items: list) -> list:
-    """The gold questions the LLM gate asks: a fixed, stratified third of gold, every third question of each
-    type (answerable, paraphrase, followup, unanswerable, near_miss) in file order, from the second one on.
+    """The gold questions the LLM gate asks: a fixed, stratified sixth of gold, every sixth question of each
+    type (answerable, paraphrase, followup, unanswerable, near_miss) in file order, from the second one on (as the
+    third it was until 2026-12-07).
 
     Why not all 111: the model reads ~500 prompt tokens of sources per question (about 2 s of the server's
-    time on 2 cores, most of the ~4.7 s a question costs; generation is the rest), and the whole set took 525 s,
-    40% of `make test`. Why from the second: that third holds g058 and g064, the only gold questions whose
-    model-written sentences pass the verifier and are shown (on the whole set), so the gate still checks
-    sentences the model wrote and not only the extractive fallback. `python -m eval --dataset gold --mode llm`
-    runs the whole set."""
+    time on 2 cores, most of the ~4.7 s a question costs; generation is the rest): the whole set took 525 s, 40%
+    of `make test` then, and a third of it (the gate until 2026-12-07) 290-330 s, the largest test of the suite.
+    What it checks: every sentence the model writes is shown or flagged, and what is shown is backed by its
+    citations. On this sixth (measured 2026-12-07) the verifier flagged every sentence the model wrote and the
+    extractive fallback was shown (twice, the same): the third held g058 and g064, whose 2 model-written sentences
+    passed the verifier there, at 190 s more of every run. `python -m eval --dataset gold --mode llm` runs the
+    whole set."""
     seen: dict[str, int] = {}
     chosen = []
     for it in items:
         seen[it.type] = seen.get(it.type, -1) + 1
-        if seen[it.type] % 3 == 1:
+        if seen[it.type] % GATE_STRIDE == 1:
             chosen.append(it)
     return chosen
 
 
-def test_llm_gate_items_are_a_stratified_third_of_gold(tmp_path):
+def test_llm_gate_items_are_a_stratified_sixth_of_gold(tmp_path):
     items = load_dataset("gold", None, tmp_path).items
     chosen = llm_gate_items(items)
     by_type = {t: [it for it in items if it.type == t] for t in {it.type for it in items}}
     assert len(by_type) == 5
-    for t, all_of_type in by_type.items():  # every type, a third of each (rounded), in file order
+    for t, all_of_type in by_type.items():  # every type, a sixth of each (rounded), in file order
         mine = [it for it in chosen if it.type == t]
-        assert mine == all_of_type[1::3], t
-    assert {"g058", "g064"} <= {it.id for it in chosen}  # the questions whose model sentences are shown
-    assert 0.3 < len(chosen) / len(items) < 0.36
+        assert mine == all_of_type[1::GATE_STRIDE], t
+    assert 0.15 < len(chosen) / len(items) < 0.22
     assert any(it.history for it in chosen) and any(not it.answers for it in chosen)
 
 
-# pytest's 600 s (pyproject.toml) is a guard against a hang, not a time limit: this gate took 244 s alone on
-# 2 quiet cores, and ran past 600 s twice on 2026-12-03 while the other xdist worker and another engineer's evals
-# shared those cores (its time is the model reading ~550 prompt tokens a question, which slows with the load).
+# pytest's 600 s (pyproject.toml) is a guard against a hang, not a time limit: this gate (on a third of gold then)
+# took 244 s alone on 2 quiet cores, and ran past 600 s twice on 2026-12-03 while the other xdist worker and another
+# engineer's evals shared those cores (its time is the model reading ~550 prompt tokens a question, which slows
+# with the load). On the sixth: 100 s and 110 s alone, 2026-12-07.
 @pytest.mark.timeout(1500)
 def test_llm_mode_gate_on_gold(tmp_path, llm_server):
-    """LLM mode on a stratified third of the gold set (llm_gate_items), with SmolLM2 served by a real llama.cpp
+    """LLM mode on a stratified sixth of the gold set (llm_gate_items), with SmolLM2 served by a real llama.cpp
     server: every sentence the model writes is shown as supported or flagged, and the shown sentences are backed
     by their citations."""
     from eval.llm_eval import llm_summary
