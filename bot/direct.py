@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import base_forms, is_person_first, is_smalltalk
+from index.terms import stopwords
 
 # Greetings and fillers before the question ("hi!", "ok so", "um,"), then a request to be told
 _OPENER = re.compile(
@@ -143,6 +144,39 @@ _NAME_KEYWORDS = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|h
                             r"\s+name\s*[?.!]*\s*$")
 
 
+# "basra offensive who started it", "sadr what did he want": the topic typed first, then a question pointing back at
+# it by a pronoun (the topic: a few words, no question word, no verb of its own before the question)
+_TOPIC_FIRST = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|can|"
+                          r"will|and|so|but|tell|give|show|any|since|until|till|after|before|during)\b)(?P<topic>[\w'\-]+(?:\s+[\w'\-]+){0,3}?)[\s,:;-]+"
+                          r"(?P<question>(?:what|who|whom|when|where|why|how|which|did|does|do|is|was|are|were)\b.*)$")
+_POINTER = re.compile(r"(?i)\b(it|its|he|him|his|she|her|they|them|their)\b")
+_OWNING = {"its", "his", "her", "their"}
+
+
+def _topic_first(question: str) -> str | None:
+    """"basra offensive who started it" -> "who started the basra offensive"; None for any other question."""
+    m = _TOPIC_FIRST.match(question)
+    pointer = _POINTER.search(m.group("question")) if m else None
+    # (no verb in the topic: "sadr ordered what did he say" is no topic and a question; nor a preposition opening or
+    # ending it: "until when did ...", "in what machine is it ...")
+    words = m.group("topic").lower().split() if pointer else []
+    if pointer and ((words[0] in stopwords() and words[0] not in ("the", "a", "an")) or words[-1] in stopwords()):
+        return None
+    if not pointer or any(base_forms(w.lower(), "v") and w.lower() not in base_forms(w.lower(), "v")
+                          and not base_forms(w.lower(), "n") for w in m.group("topic").split()):
+        return None
+    topic = m.group("topic")
+    # (a thing typed without its article takes "the": "basra offensive" -> "the basra offensive"; a name or someone's
+    # thing does not: "sadr", "sadr's militia")
+    if pointer.group(1).lower() in ("it", "its") and not re.search(r"['\u2019]s\b|^(?:the|a|an)\b", topic, re.I) \
+            and len(topic.split()) > 1:
+        topic = f"the {topic}"
+    owning = pointer.group(1).lower() in _OWNING
+    put = (f"{topic}'" if topic.endswith("s") else f"{topic}'s") if owning else topic
+    q = m.group("question")
+    return q[:pointer.start()] + put + q[pointer.end():]
+
+
 def _who_named(question: str) -> str | None:
     """"who is X" for a question asking the name of X, a kind of person; None for any other question."""
     m = _WHO_NAMED.match(question)
@@ -165,6 +199,7 @@ def _plain(question: str) -> str:
     reacted, X's leader as "the leader of X", a person's name as who they are, a view asked as a noun as what
     was said (or how they reacted)."""
     question = _WHO_THE_ONE.sub("who ", _checked(question))
+    question = _topic_first(question) or question
     # "what do you think of Sadr", "what's your opinion on the truce": newsbot holds no views; what the articles say
     # of the thing is what it can tell (was answered as what the asker, "you", did)
     yours = _YOUR_VIEW.match(question)
