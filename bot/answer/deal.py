@@ -21,8 +21,10 @@ _TERMS = re.compile(
     r"(?:(?:what|which)(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\s+|(?:tell\s+me|give\s+me|list)\s+)?"
     r"(?:the\s+)?(?:terms|conditions|provisions|details)\s+(?:of|in|for)\s+(?P<topic>[^?()]+?)"
     r"(?:\s*\((?:in\s+)?(?P<carried>[^()]+)\))?[\s?.!]*$"
-    # "truce terms", "the deal's terms"; "what were the terms" (of what the articles agree on: the topic "")
-    r"|^\W*(?:what\s+(?:are|were)\s+)?(?:the\s+)?(?P<before>(?!the\b)[\w\-]+?)(?:['\u2019]s)?\s+(?:terms|conditions)"
+    # "truce terms", "the deal's terms", "najaf truce terms"; "what were the terms" (of what the articles agree on:
+    # the topic "")
+    r"|^\W*(?:what\s+(?:are|were)\s+)?(?:the\s+)?(?P<before>(?!(?:the|what|which|are|were)\b)[\w\-]+(?:\s+(?!(?:the|are|were)\b)[\w\-]+){0,2}?)(?:['\u2019]s)?"
+    r"\s+(?:terms|conditions)"
     r"[\s?.!]*$"
     r"|^\W*what\s+(?:are|were)\s+the\s+(?:terms|conditions)(?:\s*\((?:in\s+)?(?P<then>[^()]+)\))?[\s?.!]*$", re.I)
 # A side committing itself: a verb of agreeing, promising or accepting, then what it commits to.

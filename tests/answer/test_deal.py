@@ -27,6 +27,8 @@ def docks_home(tmp_path_factory):
 def test_the_deal_a_question_asks_the_terms_of():
     assert asks_terms("what are the terms of the truce") == "the truce"
     assert asks_terms("truce terms") == "truce"
+    assert asks_terms("najaf truce terms") == "najaf truce"  # a deal of more words, typed as keywords
+    assert asks_terms("the sadr truce's terms") == "sadr truce"
     assert asks_terms("what were the conditions of the deal?") == "the deal"
     assert asks_terms("what were the terms (Najaf)?") == "Najaf"  # a follow-up's carried topic
     assert asks_terms("what were the terms") == ""
@@ -37,7 +39,7 @@ def test_the_deal_a_question_asks_the_terms_of():
     assert asks_terms("details of the offensive") is None
 
 
-@pytest.mark.parametrize("question", ["what are the terms of the truce", "truce terms",
+@pytest.mark.parametrize("question", ["what are the terms of the truce", "truce terms", "najaf truce terms",
                                       "what were the conditions of the deal",
                                       "details of the deal"])  # (was not found)
 def test_the_terms_of_the_truce_are_what_each_side_agreed_to(sample_home, question):
