@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot import ask
-from bot.direct import direct
+from bot.direct import direct, topic_first
 
 
 @pytest.mark.parametrize("typed, put", [
@@ -228,7 +228,7 @@ def test_the_name_of_a_title_holder_is_answered_by_the_sentence_naming_them(samp
     ("since when has it been in place", "since when has it been in place"),
 ])
 def test_a_topic_typed_before_a_question_pointing_back_at_it_is_put_in_it(typed, put):
-    assert direct(typed) == put
+    assert direct(topic_first(typed) or typed) == put
 
 
 def test_a_topic_typed_first_is_answered_as_the_question_about_it(sample_home):
