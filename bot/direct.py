@@ -147,7 +147,8 @@ _NAME_KEYWORDS = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|h
 # "basra offensive who started it", "sadr what did he want": the topic typed first, then a question pointing back at
 # it by a pronoun (the topic: a few words, no question word, no verb of its own before the question)
 _TOPIC_FIRST = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|can|"
-                          r"will|and|so|but|tell|give|show|any|since|until|till|after|before|during)\b)(?P<topic>[\w'\-]+(?:\s+[\w'\-]+){0,3}?)[\s,:;-]+"
+                          r"will|and|so|but|tell|give|show|any|since|until|till|after|before|during)\b)"
+                          r"(?P<topic>[\w'\-]+(?:\s+[\w'\-]+){0,3}?)[\s,:;-]+"
                           r"(?P<question>(?:what|who|whom|when|where|why|how|which|did|does|do|is|was|are|were)\b.*)$")
 _POINTER = re.compile(r"(?i)\b(it|its|he|him|his|she|her|they|them|their)\b")
 _OWNING = {"its", "his", "her", "their"}
@@ -159,16 +160,17 @@ def topic_first(question: str, used=None) -> str | None:
     do the articles use all these words (a typo they do not mend, "ho did the government react", is no topic)."""
     m = _TOPIC_FIRST.match(question)
     pointer = _POINTER.search(m.group("question")) if m else None
-    bare = [re.sub(r"['\u2019]s$", "", w) for w in m.group("topic").lower().split() if w not in ("the", "a", "an")] \
-        if pointer else []
+    if not pointer:
+        return None
+    words = m.group("topic").lower().split()
+    # (no preposition opening or ending it: "until when did ...", "in what machine is it ..."; no verb in it: "sadr
+    # ordered what did he say", "whet did they do it" is no topic and a question)
+    if (words[0] in stopwords() and words[0] not in ("the", "a", "an")) or words[-1] in stopwords():
+        return None
+    if any(base_forms(w, "v") and not base_forms(w, "n") for w in words):
+        return None
+    bare = [re.sub(r"['\u2019]s$", "", w) for w in words if w not in ("the", "a", "an")]
     if used is not None and bare and not used(bare):
-        return None
-    # (no verb in the topic: "sadr ordered what did he say", "whet did they do it" is no topic and a question; nor a
-    # preposition opening or ending it: "until when did ...", "in what machine is it ...")
-    words = m.group("topic").lower().split() if pointer else []
-    if pointer and ((words[0] in stopwords() and words[0] not in ("the", "a", "an")) or words[-1] in stopwords()):
-        return None
-    if not pointer or any(base_forms(w.lower(), "v") and not base_forms(w.lower(), "n") for w in m.group("topic").split()):
         return None
     topic = m.group("topic")
     # (a thing typed without its article takes "the": "basra offensive" -> "the basra offensive"; a name or someone's

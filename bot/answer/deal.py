@@ -23,8 +23,9 @@ _TERMS = re.compile(
     r"(?:\s*\((?:in\s+)?(?P<carried>[^()]+)\))?[\s?.!]*$"
     # "truce terms", "the deal's terms", "najaf truce terms"; "what were the terms" (of what the articles agree on:
     # the topic "")
-    r"|^\W*(?:what\s+(?:are|were)\s+)?(?:the\s+)?(?P<before>(?!(?:the|what|which|are|were)\b)[\w\-]+(?:\s+(?!(?:the|are|were)\b)[\w\-]+){0,2}?)(?:['\u2019]s)?"
-    r"\s+(?:terms|conditions)"
+    r"|^\W*(?:what\s+(?:are|were)\s+)?(?:the\s+)?"
+    r"(?P<before>(?!(?:the|what|which|are|were)\b)[\w\-]+(?:\s+(?!(?:the|are|were)\b)[\w\-]+){0,2}?)"
+    r"(?:['\u2019]s)?\s+(?:terms|conditions)"
     r"[\s?.!]*$"
     r"|^\W*what\s+(?:are|were)\s+the\s+(?:terms|conditions)(?:\s*\((?:in\s+)?(?P<then>[^()]+)\))?[\s?.!]*$", re.I)
 # A side committing itself: a verb of agreeing, promising or accepting, then what it commits to.

@@ -115,8 +115,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "The ceasefire is seen as having a significant role ..." is said by no one, the sentence is the closest they come
     if shown and asks_who_said(q.text):
         rows = said_by(lib, shown)
-        spoken = any(reports_speech(lib, s.article_id, s.start) or any(
-            wordkinds.may_say(w) for w in set(words(lib.articles[s.article_id].text[s.start:s.end])) if w.isalpha() and w not in stopwords()) for s in rows)
+        spoken = any(reports_speech(lib, s.article_id, s.start)
+                     or _may_say_it(lib.articles[s.article_id].text[s.start:s.end]) for s in rows)
         return _quoting(rows, related, ANSWERED if spoken else UNCERTAIN)
     # "what came next?": the sentence after the previous answer's, in its article
     after = next_sentence(lib, shown) if shown and asks_next(q.text) else None
@@ -291,6 +291,11 @@ def speaks_about(lib: Library, speaker: frozenset[str], about: frozenset[str], n
         return False
     held = set(terms(answer_context(lib, c, variants)[1]))
     return bool(about & held) and about & names <= held
+
+
+def _may_say_it(sentence: str) -> bool:
+    """Does the sentence hold a verb that may say something ("threatening", "dubbed"; no stop word: "having")?"""
+    return any(wordkinds.may_say(w) for w in set(words(sentence)) if w.isalpha() and w not in stopwords())
 
 
 def _quoting(rows: list[SentenceRow], related: tuple, status: str = ANSWERED) -> Extraction:
