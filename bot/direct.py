@@ -113,18 +113,21 @@ _WHO_THE_ONE = re.compile(r"(?i)^\s*who(?:'s|\u2019s|\s+is|\s+was|\s+are|\s+were
                           r"(?:who|that)\s+(?=\S)")
 
 
+# The words a question opens with: keywords typed as a question ("maliki reaction") open with none of them
+_OPENS_QUESTION = r"what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does"
+
+
 # "maliki quote", "quotes from sadr's spokesman", "the prime minister's statement": what someone said, asked as
 # keywords
 _SAYING = r"(?:quotes?|statements?|comments?|remarks?)"
 _QUOTE_OF = re.compile(rf"(?i)^\s*(?:(?:any|the)\s+)?{_SAYING}\s+(?:from|by|of)\s+(?P<who>[\w'\-]+(?:\s+[\w'\-]+){{0,4}}?)"
                        r"\s*[?.!]*\s*$")
-_QUOTE_AFTER = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|any)\b)"
+_QUOTE_AFTER = re.compile(rf"(?i)^\s*(?!(?:{_OPENS_QUESTION}|any)\b)"
                           rf"(?P<who>[\w'\-]+(?:\s+[\w'\-]+){{0,3}}?)(?:'s|\u2019s)?\s+{_SAYING}\s*[?.!]*\s*$")
 
 # "maliki reaction", "government response to the offensive", "sadr's reaction": how someone reacted, asked as
 # keywords (not "the reaction": someone is named)
-_REACTION_AFTER = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|"
-                             r"any)\b)(?:(?:and|so|but|also|then)\s+)?"
+_REACTION_AFTER = re.compile(rf"(?i)^\s*(?!(?:{_OPENS_QUESTION}|any)\b)(?:(?:and|so|but|also|then)\s+)?"
                              r"(?P<who>(?:the\s+)?(?!(?:the|a|an|your|my|our|and|so|but|also|then|reaction|response)\b)"
                              r"[\w'\-]+(?:\s+[\w'\-]+){0,3}?)(?:'s|\u2019s)?\s+(?:reaction|response)"
                              r"(?:\s+(?:to|on)\s+(?P<on>\S.*?))?\s*[?.!]*\s*$")
@@ -137,8 +140,7 @@ _WHO_NAMED = re.compile(r"(?i)^\s*what(?:'s|\u2019s|s|\s+is|\s+was)\s+(?:(?:the\
                         r"|(?P<owner>.+?)['\u2019]s\s+name|(?P<called>.+?)\s+(?:called|named))\s*[?.!]*\s*$")
 MAX_PERSON = 4  # words of the person asked about ("the Iraqi prime minister")
 # "sadr's militia name", "the operation name": a name asked for as keywords
-_NAME_KEYWORDS = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|"
-                            r"any|my|your|full|first|last|real|the\s+name)\b)"
+_NAME_KEYWORDS = re.compile(rf"(?i)^\s*(?!(?:{_OPENS_QUESTION}|any|my|your|full|first|last|real|the\s+name)\b)"
                             # (a thing's or someone's, not "code name": "the operation", "sadr's militia")
                             r"(?P<of>(?:the\s+[\w\-]+|[\w\-]+['\u2019]s\s+[\w\-]+)(?:\s+[\w\-]+){0,2}?)"
                             r"\s+name\s*[?.!]*\s*$")
@@ -146,8 +148,8 @@ _NAME_KEYWORDS = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|h
 
 # "basra offensive who started it", "sadr what did he want": the topic typed first, then a question pointing back at
 # it by a pronoun (the topic: a few words, no question word, no verb of its own before the question)
-_TOPIC_FIRST = re.compile(r"(?i)^\s*(?!(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|did|do|does|can|"
-                          r"will|and|so|but|tell|give|show|any|since|until|till|after|before|during)\b)"
+_TOPIC_FIRST = re.compile(rf"(?i)^\s*(?!(?:{_OPENS_QUESTION}|can|will|and|so|but|tell|give|show|any|since|until|till|"
+                          r"after|before|during)\b)"
                           r"(?P<topic>[\w'\-]+(?:\s+[\w'\-]+){0,3}?)[\s,:;-]+"
                           r"(?P<question>(?:what|who|whom|when|where|why|how|which|did|does|do|is|was|are|were)\b.*)$")
 _POINTER = re.compile(r"(?i)\b(it|its|he|him|his|she|her|they|them|their)\b")
