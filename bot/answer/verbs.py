@@ -294,7 +294,10 @@ def main_verb(question: str) -> str | None:
 # "why is the economy bad", "is the truce fragile": a copula, its subject, and an adjective closing the question
 _COPULAR = re.compile(r"^\W*(?:(?:why|how\s+come)\s+)?(?:is|are|was|were|isn't|aren't|wasn't|weren't)\s+"
                       r"(?:the\s+|this\s+|that\s+|its\s+|their\s+|his\s+|her\s+)?\w[\w'\-]*(?:\s+\w[\w'\-]*){0,3}?"
-                      r"\s+(?:so\s+|very\s+|still\s+|really\s+)?(?P<adj>[a-z]+)[\s?.!]*$", re.I)
+                      r"\s+(?:so\s+|very\s+|still\s+|really\s+)?(?P<adj>[a-z]+)"
+                      # (a closing word of time: "is sadr city calm now")
+                      r"(?:\s+(?:(?:right\s+)?now|today|tonight|yet|anymore|any\s+more|again|still|these\s+days|"
+                      r"at\s+the\s+moment))?[\s?.!]*$", re.I)
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "that", "this", "its", "their", "his", "her"})

@@ -451,6 +451,17 @@ def test_the_adjective_a_copular_question_asks_is_not_its_topic(sample_home):
     assert a.status != "not_found" and a.citations[0].quote.startswith("The al-Sadr crisis has crippled the economy")
 
 
+def test_a_copular_question_closing_on_a_word_of_time_asks_its_adjective(sample_home):
+    # "is sadr city calm now": "calm" is what is asked of Sadr City, "now" only when; was refused as off the topic
+    # ("calm", a word no article holds, counted as what the question is about)
+    from bot.answer.verbs import predicate_adjective
+    assert predicate_adjective("is sadr city calm now") == "calm"
+    assert predicate_adjective("are the streets safe right now?") == "safe"
+    assert predicate_adjective("is sadr city now") is None  # no adjective: "city" is none
+    a = ask("is sadr city calm now", settings=sample_home)
+    assert a.status == "uncertain" and "Sadr City" in a.citations[0].quote, a.answer
+
+
 def test_a_yes_no_question_about_someone_the_sentence_does_not_name_is_no_answer(sample_home):
     # was answered by "He said the Iraqi government must guarantee that if his order ... it would in turn stop the
     # raids and arrests of militia members." (Sadr only as "his"; the arrests are the militia's)
