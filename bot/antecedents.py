@@ -214,6 +214,9 @@ def carry_topic(q: str, prev_q: str, names: list[str]) -> str:
     # do not write, or normalize would have capitalised it), is its topic (was "anything about iran (Najaf)?")
     if any(is_proper_noun(w) for w in re.findall(r"\b[a-z]{3,}\b", q)):
         return q
+    # "why the name "Charge of the Knights"?": a quoted phrase is a topic of its own
+    if re.search(r'["\u201c][^"\u201d]{2,}["\u201d]', q):
+        return q
     topic_name = names[0]
     # "why did the us agree to?" already says it ("US" typed in lower case)
     if re.search(rf"(?i)\b{re.escape(topic_name)}\b", q):

@@ -132,6 +132,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     # "what did the guy say": a word for someone, with no more said of him, is "he" (or "him": "who hired the guy")
     q = _PLACEHOLDER.sub(lambda m: "he" if _SUBJECT_SLOT.search(q[:m.start()]) else "him", q)
     q = _one_of_thing(q, prev_q)
+    q = _the_name(q, prev_q, answer)
     # A pronoun or "there" put as what it stands for, else the topic carried over (bot/pronouns.py)
     return resolve_pronoun(q, prev_q, answer, topic, asked, names)
 
@@ -153,3 +154,22 @@ def _one_of_thing(q: str, prev_q: str) -> str:
     article = "an" if noun[0] in "aeiou" else "a"
     return f"{q[:one.start(1)]}{article} {noun}{q[one.end(1):]}"
 
+
+# A question asking for a name: "what's the operation called", "what was it dubbed", "what is the name of the shrine"
+_ASKS_NAME = re.compile(r"(?i)\b(?:called|named|dubbed|nicknamed|known\s+as|the\s+name\s+of|(?:its|his|her|their)\s+name)\b")
+# ... and the name an answer gives: quoted after a word of naming ("dubbed "Charge of the Knights."")
+_NAME_GIVEN = re.compile(r"\b(?:called|named|dubbed|nicknamed|known\s+as)\s+[\"“]([^\"”]{2,60}?)[,.;:]?[\"”]")
+# The name, in a follow-up: "why that name", "what does the name mean", "why is it called that"
+_THAT_NAME = re.compile(r"(?i)\b(?:(?:that|this|the)\s+name|(?<=called|dubbed)\s+that|(?<=named)\s+that)\b(?!\s+of\b)")
+
+
+def _the_name(q: str, prev_q: str, answer: str) -> str:
+    """"what's the operation called" + "why that name?" -> "why the name "Charge of the Knights"?": the name the
+    answer gave for what was asked to be named; q unchanged otherwise."""
+    given = _NAME_GIVEN.search(answer) if _ASKS_NAME.search(prev_q) else None
+    m = _THAT_NAME.search(q) if given else None
+    if not m:
+        return q
+    name = given.group(1).strip()
+    put = f' "{name}"' if m.group().startswith(" ") else f'the name "{name}"'
+    return f"{q[:m.start()]}{put}{q[m.end():]}"

@@ -21,7 +21,7 @@ from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN
 from bot.answer.promote import SPEAKER_WINDOW, gives_role, only_undergoes
 from bot.answer.question import Question, known_word
 from bot.answer.reaction import reaction_topic, reacts_to_topic
-from bot.answer.reasons import gives_reason, states_consequence, tells_effect
+from bot.answer.reasons import gives_reason, leaves_name_unexplained, states_consequence, tells_effect
 from bot.answer.role import led_by
 from bot.answer.scoring import Candidate
 from bot.answer.actor import asks_reaction
@@ -221,6 +221,9 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     # "why does the unrest matter" is answered by what it "threatened to undermine", in no word for mattering)
     if (status == ANSWERED and _WHY_PASSIVE.match(q.text) and q.verb_word and is_participle(q.verb_word.lower())
             and not af.get("verb_ok", 1.0)):
+        status = UNCERTAIN
+    # "why is it called "Charge of the Knights"?" against the sentence giving the name and no reason for it
+    if status == ANSWERED and leaves_name_unexplained(q.text, lib.articles[best.article_id].text[best.start:best.end]):
         status = UNCERTAIN
     return status
 

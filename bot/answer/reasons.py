@@ -91,6 +91,22 @@ def gives_reason(lib: Library, q: Question, c: Candidate) -> bool:
             and c.features.get("cov_ctx_nv", 1.0) > 0)
 
 
+# "why is it called "Charge of the Knights"", "why the name ...", "what does the name ... mean": why a name was given
+_ASKS_NAMING = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:why|how\s+come)\b.*\b(?:called|named|dubbed|"
+                          r"nicknamed|known\s+as|name)\b|what\s+does\s+the\s+name\b.*\bmean\b|"
+                          r"what\s+does\s+[\"\u201c][^\"\u201d]+[\"\u201d]\s+(?:mean|stand\s+for)\b)")
+# ... and what tells it: "named after", "in honour of", "refers to", "means", or any reason
+_EXPLAINS_NAME = re.compile(r"(?i)\b(?:(?:named|called)\s+(?:after|for)|in\s+(?:honou?r|memory)\s+of|refers?\s+to|"
+                            r"referring\s+to|means|meaning|stands\s+for|comes?\s+from|derived?\s+from|derives\s+from|"
+                            r"because|since)\b")
+
+
+def leaves_name_unexplained(question: str, sentence: str) -> bool:
+    """Does the question ask why a name was given (or what it means) and the sentence give no reason for it?
+    ("... the operation, dubbed "Charge of the Knights."" only gives the name.) False for any other question."""
+    return bool(_ASKS_NAMING.match(question)) and not (_REASON.search(sentence) or _EXPLAINS_NAME.search(sentence))
+
+
 _CLAUSE_BREAK = frozenset("but while whereas although though which who".split())
 
 
