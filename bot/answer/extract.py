@@ -42,6 +42,7 @@ from bot.answer.actor import actor_terms, asks_reaction, asks_view, source_terms
 from bot.answer.speaker import does_as_subject, names_speaker, reports_speech, says_as_subject, speaks_first
 from bot.answer.order import by_kind
 from bot.answer.promote import SPEAKER_WINDOW, definition_first, naming_first, prefer_actor, promote_first, reacts
+from bot.answer.hearsay import others_words_last
 from bot.answer.gather import (acting_sentences, consequence_sentences, naming_sentences, role_sentences,
                                speaking_sentences)
 from bot.answer.reasons import states_consequence
@@ -192,6 +193,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     names = frozenset(t for w in q.names for t in terms(w))
     carried = frozenset(t for m in CARRIED.findall(q.text) for t in terms(m))
     cands = prefer_actor(lib, actor, verb, speaker, cands, others, names, frozenset(s.id for s, _ in acting), carried)
+    # ... not someone else's words naming X ("did the government say ...?" is still shown the closest of them; a
+    # topic carried over is weighed by answering the question alone as well, bot/answer/carry.py)
+    if not YES_NO.match(q.text) and not carried:
+        cands = others_words_last(lib, speaker, names, verb, others, cands)
     # "according to Senor, what will US forces do?": a sentence where the source speaks goes first
     source = source_terms(q.text) if not speaker else frozenset()
     if source:

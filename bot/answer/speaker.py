@@ -306,13 +306,15 @@ def reports_speech(lib: Library, article_id: str, start: int) -> bool:
 PRONOUN_RUN = 4  # sentences opening on a pronoun followed back to the one naming whom it stands for
 
 
-def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start: int) -> bool:
+def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start: int, as_subject: bool = False) -> bool:
     """Does the sentence at `start` of the article name the speaker (itself, by title, or by a pronoun
-    opening it right after a sentence that does)?"""
+    opening it right after a sentence that does)? `as_subject`: only as the subject of each sentence read
+    ("He said anyone ... targeting the government" names the government in someone else's words)."""
     text = lib.articles[article_id].text
     sents = lib.sentences[article_id]
+    named_in = _subject_of if as_subject else _named_in
     i = sentence_at(lib, article_id, start).ordinal
-    said = _named_in(text, sents[i])
+    said = named_in(text, sents[i])
     # "In exchange, he asked ...": the one the sentence before names; but not in "Shi'ite cleric Moqtada
     # al-Sadr said he ...", where a name of its own comes first (a capital past the first word, not a day's).
     # A run of such sentences ("He said ... He said ...") goes back to the one naming him.
@@ -321,7 +323,7 @@ def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start:
         before = text[sents[j].start:pronoun.start()].split(None, 1)[1:] if pronoun else []
         if not pronoun or (before and _OWN_NAME.search(before[0])):
             break
-        said |= _named_in(text, sents[j - 1])
+        said |= named_in(text, sents[j - 1])
         if covers(speaker, said):
             break
     return covers(speaker, said)

@@ -191,3 +191,33 @@ def test_who_someone_will_talk_to_is_the_one_spoken_to_not_their_words(sample_ho
     # disbanding the Mahdi Army" answers (was a sentence naming the Mahdi Army, as for what it said: uncertain)
     a = ask("who will the mahdi army talk to", settings=sample_home)
     assert a.status == "answered" and "talks with Shia leaders" in a.citations[0].quote, a.answer
+
+
+def test_a_body_named_only_in_someone_elses_words_is_not_the_one_speaking(sample_home):
+    # was "He said anyone who continues carrying weapons or targeting the government will not be part of the Sadrist
+    # movement." (He: Sadr's spokesman, the government only in his words); the prime minister's declaration answers
+    a = ask("what did the government say about the sadrist movement", settings=sample_home)
+    assert a.citations[0].quote.startswith("He repeated his declaration that the operation did not target the "
+                                           "mainstream Sadrist movement"), a.answer
+    # the words of a name, or a quote opening its sentence, or an act other than saying are not read so
+    a = ask("what did the militia commander say", settings=sample_home)
+    assert a.status == "answered" and "Abu Faris" in a.citations[0].quote, a.answer
+    a = ask("how did residents greet the truce", settings=sample_home)
+    assert a.status == "answered" and "cautious relief" in a.citations[0].quote, a.answer
+
+
+def test_in_words_only_reads_where_the_speaker_is_named(sample_home):
+    from bot.answer.hearsay import asks_words, in_words_only
+    from bot.answer.scoring import Candidate
+    from bot.library import open_library
+    lib = open_library(sample_home)
+    text = lib.articles[[a for a in lib.articles if a.startswith("000")][0]].text
+
+    def cand(opening):
+        start = text.index(opening)
+        return Candidate("x", [a for a in lib.articles if a.startswith("000")][0], start, text.index(".", start) + 1,
+                         0, {}, 0.0, 0.0)
+    government = frozenset({"govern"})
+    assert in_words_only(lib, government, cand("He said anyone who continues"))
+    assert not in_words_only(lib, government, cand("The Iraqi government has welcomed"))
+    assert asks_words("said") and asks_words("tell") and not asks_words("promise") and not asks_words(None)
