@@ -150,8 +150,16 @@ def _stands_in(verb: str, w: str) -> bool:
     # (a phrasal verb's own verb without its particle is another act: "calling (for)" is no "call_off")
     if "_" in verb and verb.split("_")[0].lower() in lexicon.base_forms(w, "v"):
         return False
+    # (a commitment made: "what did the US promise" / "the US agreed to suspend the warrant", which WordNet does not
+    # relate)
+    if set(lexicon.base_forms(verb, "v")) & _COMMIT and set(lexicon.base_forms(w, "v")) & _COMMIT:
+        return True
     return (lexicon.related(verb, w, senses=lexicon.FREQUENT_SENSES)
             or lexicon.related(w, verb, b_senses=lexicon.FREQUENT_SENSES))
+
+
+# The verbs of binding oneself to do something
+_COMMIT = frozenset({"promise", "pledge", "vow", "agree", "guarantee", "undertake"})  # (not "commit": a crime too)
 
 
 def asks_reaction(verb: str) -> bool:

@@ -58,3 +58,16 @@ def test_a_yes_no_question_in_a_phrasal_verb_is_answered_by_a_sentence_saying_it
     # was uncertain: "gone down" (WordNet's go_down) reached no word of "the reduction of violence"
     a = ask("has the violence gone down in iraq", settings=sample_home)
     assert a.status == "answered" and "reduction of violence" in a.citations[0].quote, a.answer
+
+
+def test_a_promise_is_a_commitment_an_agreement_makes():
+    # WordNet relates neither "promise" nor "pledge" to "agree"
+    assert same_act("promise", "agreed") and same_act("pledge", "agreed") and same_act("agree", "promised")
+    assert not same_act("promise", "committed")  # "those who committed crime": no commitment
+
+
+def test_what_someone_promised_is_what_they_agreed_to(sample_home):
+    # was uncertain on "U.S. and Iraqi officials say they are not interested in fighting the overall Sadr
+    # organization ..." (any words of the US, "promise" a verb of speech)
+    a = ask("what did the us promise", settings=sample_home)
+    assert a.status == "answered" and "the US agreed to suspend the warrant" in a.citations[0].quote, a.answer
