@@ -11,6 +11,7 @@ import re
 
 from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.abstain import answer_context
+from bot.answer.aliases import named_by_title
 from bot.answer.act import holds_act, lacks_act, says_how_long
 from bot.answer.define import named_thing
 from bot.answer.example import gives_example
@@ -19,7 +20,7 @@ from bot.answer.followup import wants_more
 from bot.answer.guards import event_only_requested, lacks_kind, only_requested
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN
 from bot.answer.promote import SPEAKER_WINDOW, gives_role, only_undergoes
-from bot.answer.question import Question, known_word
+from bot.answer.question import Question, known_word, with_aliases
 from bot.answer.reaction import reaction_topic, reacts_to_topic
 from bot.answer.reasons import gives_reason, leaves_name_unexplained, states_consequence, tells_effect
 from bot.answer.role import led_by
@@ -222,6 +223,12 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     if (status == ANSWERED and _WHY_PASSIVE.match(q.text) and q.verb_word and is_participle(q.verb_word.lower())
             and not af.get("verb_ok", 1.0)):
         status = UNCERTAIN
+    # "where is Sadr based?" against "... prompted those loyal to Najaf-based senior religious leader ... al-Sistani to
+    # ask the militia to leave": a sentence not naming the one a where-question places (nor by a title), nor pointing
+    # back to anyone, says nothing of where they are (the name only in the sentence before: "The al-Sadr crisis")
+    if status == ANSWERED and (placed_name := _WHERE_IS_NAME.match(q.text)) and _names_none(
+            lib, frozenset(terms(placed_name.group(1))), q, best, variants):
+        status = UNCERTAIN
     # "why is it called "Charge of the Knights"?" against the sentence giving the name and no reason for it
     if status == ANSWERED and leaves_name_unexplained(q.text, lib.articles[best.article_id].text[best.start:best.end]):
         status = UNCERTAIN
@@ -241,6 +248,19 @@ def does_to_named(lib: Library, q: Question, c: Candidate, variants: dict) -> bo
     names = {t for w in q.names for t in terms(w)}
     return (bool(names) and holds_act(lib, q, c)
             and names <= set(terms(respell(lib.articles[c.article_id].text[c.start:c.end], variants))))
+
+
+_POINTS_BACK = re.compile(r"(?i)\b(?:he|she|his|her|him|they|their|them|it|its)\b")
+# "where is Sadr based", "where was Abu Faris": a where-question whose subject is a name
+_WHERE_IS_NAME = re.compile(r"^\W*where\s+(?:is|was|are|were|does|did|do)\s+((?:[A-Z][\w'\-]*\s*)+)")
+
+
+def _names_none(lib: Library, name: frozenset[str], q: Question, c: Candidate, variants: dict) -> bool:
+    """Does the candidate hold none of the name's terms (itself, or by a title standing for it) and no pronoun?"""
+    text = respell(lib.articles[c.article_id].text, variants)
+    sentence = text[c.start:c.end]
+    held = with_aliases(q, set(terms(f"{sentence} {named_by_title(text, sentence)}")))
+    return bool(name) and not name & held and not _POINTS_BACK.search(sentence)
 
 
 def _opens_with_name(sentence: str, q: Question) -> bool:

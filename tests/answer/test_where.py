@@ -57,3 +57,12 @@ def test_a_sentence_saying_where_must_hold_the_act_when_the_first_does(sample_ho
     # was "Clashes were also reported in the city of Kut." (a place, no handing over) before the British sentence
     a = ask("where did the british hand control to", settings=sample_home)
     assert a.citations and "handed control of Basra province" in a.citations[0].quote, a.answer
+
+
+def test_a_sentence_not_naming_the_one_a_where_question_places_does_not_place_them(sample_home):
+    # was answered by "... prompted those loyal to Najaf-based senior religious leader ... al-Sistani to ask the militia
+    # to leave" ("based" matched, Sadr only in the sentence before: "The al-Sadr crisis has crippled ...")
+    a = ask("where is sadr based", settings=sample_home)
+    assert a.status == "uncertain", a.answer
+    a = ask("where is sistani based", settings=sample_home)  # named there: still answered
+    assert a.status == "answered" and "Najaf-based" in a.citations[0].quote, a.answer
