@@ -88,11 +88,15 @@ def thing_asked(prev_q: str) -> str | None:
     """"What does the truce say?" -> "the truce", "what is a reduction" -> "a reduction": the previous
     question's subject (or the thing it asks to define) when it is a thing "it" can stand for (a common noun
     after "the" / "a" / "an", one, not a kind of person: not "the cleric", "the troops"); None otherwise."""
-    # "Basra offensive" typed alone: the thing it names
-    bare = _BARE_THING.fullmatch(prev_q.strip(" ?"))
-    if bare and base_forms(bare.group(2), "n"):
-        thing = prev_q.strip(" ?")
-        thing = thing if bare.group(1) else f"the {thing}"
+    # "Basra offensive", "Basra death toll", "Sadr ceasefire august" typed alone: the thing it names (a closing
+    # month or day only dates it)
+    typed = _CLOSING_DATE.sub("", prev_q.strip(" ?"))
+    bare = _BARE_THING.fullmatch(typed)
+    # (its words no stop words, the last a noun, or a word WordNet does not know: "ceasefire")
+    said = bare.group(2).split() if bare else []
+    if said and not set(said) & stopwords() and (base_forms(said[-1], "n") or not (
+            base_forms(said[-1], "v") or base_forms(said[-1], "a"))):
+        thing = typed if bare.group(1) else f"the {typed}"
         return thing if a_thing(thing) else None
     parts = split_subject(prev_q.rstrip(" ?") + "?")
     # (a passive first: "how long was the deadline extended" asks of the deadline, not "the deadline extended")
@@ -158,7 +162,9 @@ _WH_PASSIVE = re.compile(r"(?i)^\s*(?:when|where|why|how(?:\s+(?:long|much|many|
 # "what deadline did he give them": the thing of the kind asked for ("was it extended?": the deadline)
 _WHAT_NOUN = re.compile(r"(?i)^\s*(?:what|which)\s+([a-z][a-z\-]*)\s+(?:did|does|do|will|would|has|have|had)\s")
 # a noun phrase typed alone: "Basra offensive", "the truce"
-_BARE_THING = re.compile(r"((?i:the)\s+)?(?:[A-Z][\w\-]*\s+)*([a-z][a-z\-]*)")
+_BARE_THING = re.compile(r"((?i:the)\s+)?(?:[A-Z][\w\-]*\s+)*([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})")
+_CLOSING_DATE = re.compile(r"(?i)\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})$")
 # "what happened to the economy", "what's going on with the curfew": the thing it happened to
 _HAPPENED_TO = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has)?\s+(?:happened|happening|going\s+on)\s+(?:to|with)\s+"
                           r"((?:a|an|the)\s+[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})\s*\??\s*$")

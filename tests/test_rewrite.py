@@ -1643,3 +1643,14 @@ def test_why_the_name_is_asked_of_the_name_and_not_answered_by_the_sentence_givi
     assert a.status == "uncertain" and "dubbed" in a.citations[0].quote, a.answer
     a = ask("why is the operation called Charge of the Knights", settings=sample_home)  # was answered
     assert a.status == "uncertain", a.answer
+
+
+@pytest.mark.parametrize("typed, q, expected", [
+    # a name and a thing typed alone, dated by a closing month: "it" is the thing (was "is Sadr still on")
+    ("Sadr ceasefire august", "is it still on", "is the Sadr ceasefire still on"),
+    ("Sadr ceasefire", "is it still on", "is the Sadr ceasefire still on"),  # "ceasefire": no word WordNet knows
+    ("Basra death toll", "could it be higher", "could the Basra death toll be higher"),  # two words of the thing
+])
+def test_it_after_a_thing_typed_alone_is_the_thing(typed, q, expected):
+    answer = _turn(typed, "He repeated his declaration ... Sadr's ceasefire, which has been in place since August. [1]")
+    assert rewrite(q, answer) == expected
