@@ -85,8 +85,14 @@ def _spelt_ordinals(question: str, corpus: WordStats) -> str:
 _THE_INITIALS = re.compile(r"\b((?i:the)\s+)(un|eu|uk|usa|nato|cia|fbi|imf|opec|iaea)\b")
 
 
+# "why'd he go", "how'd it start", "whatd he say": a question word's "'d" is "did" (but "would" before "have" / "be":
+# "what'd have happened")
+_QUESTION_D = re.compile(r"(?i)^(\s*(?:why|how|what|where|when))['\u2019]?d\s+(?!(?:have|be)\b)(?=[a-z])")
+
+
 def normalize(question: str, lib) -> str:
     """`question` with unknown words corrected and the corpus's names capitalised (lib: a Snapshot)."""
+    question = _QUESTION_D.sub(lambda m: f"{m.group(1)} did ", question)
     # "please tell me what maliki said lol" -> "what did maliki say"
     question = direct(_ASIDES.sub("", question).strip() or question)
     corpus = lib.words

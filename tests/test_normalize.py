@@ -310,6 +310,10 @@ def test_chat_short_forms_and_whats_x_want(corpus) -> None:
     assert normalize("whats happening in basra", lib) == "what's happening in Basra"
     # ... and after a possessive (was "what does Sadr's demand")
     assert normalize("what's sadr's demand", lib) == "what's Sadr's demand"
+    # a question word's "'d" is "did" ("why'd he go" was uncertain: "'d" read as a word), "would" before "have"
+    assert normalize("why'd maliki go", lib) == "why did Maliki go"
+    assert normalize("howd the fighting start", lib) == "how did the fighting start"
+    assert normalize("what'd have happened", lib) == "what'd have happened"
     # chat shorthand: "y" opening a question, "bout"
     assert normalize("y did sadr stop fighting", lib) == "why did Sadr stop fighting"
     assert normalize("wat did maliki say bout sadr", lib) == "what did Maliki say about Sadr"
