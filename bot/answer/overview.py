@@ -56,10 +56,15 @@ _OVERVIEW = re.compile(
     # "what's the background here", "give me some context", "timeline of events": the story as a whole
     r"|(?:give\s+(?:me|us)\s+(?:some\s+)?|what(?:'s|\s+is)\s+)?(?:the\s+)?(?:background|context|backstory|"
     r"timeline(?:\s+of\s+(?:the\s+)?events)?)(?:\s+here)?"
+    # "what's the most important thing here", "what should I know", "explain the conflict": the story as a whole
+    r"|what(?:'s|\s+is|\s+are)\s+(?:the\s+)?most\s+important\s+(?:thing|things|news|story|stories|points?|part|bit)"
+    r"|what\s+(?:matters\s+most|should\s+i\s+know)"
+    r"|explain\s+(?:(?:the|this|that)\s+(?:whole\s+)?(?:conflict|war|crisis|dispute|unrest|situation|story|news)|"
+    r"it\s+all|everything)"
     # "what happened this week", "what's the latest today": when is no topic; nor is "here" ("what's the big
-    # picture here") or "overall"
+    # picture here") or "overall"; nor how to put it ("like I'm five", "in simple terms")
     r")(?:,?\s+(?:this\s+(?:week|month|year|morning)|today|lately|recently|so\s+far|right\s+now|these\s+days|"
-    r"here|overall|in\s+general))?"
+    r"here|overall|in\s+general|like\s+i['\u2019]?m\s+(?:five|5)|in\s+simple\s+terms|simply|briefly|in\s+short))?"
     r"[\s?.!]*$", re.I)
 
 

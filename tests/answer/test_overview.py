@@ -20,7 +20,10 @@ TRUCE = "001_7168465226cfb30f"
                                       "what articles do you have", "what's in the archive",  # (these two were refused)
                                       "what happened this week", "any news today",  # (when is no topic: were refused)
                                       "what's the story", "what's the situation",  # (were refused: 2026-12-06)
-                                      "what's the big picture here", "what happened overall"])  # (were refused)
+                                      "what's the big picture here", "what happened overall",  # (were refused)
+                                      # (were refused: 2026-12-07)
+                                      "what's the most important thing here", "explain the conflict like i'm five",
+                                      "what should i know"])
 def test_a_question_about_the_whole_archive_gets_the_lead_of_each_article(sample_home, question):
     a = ask(question, settings=sample_home)
     assert a.status == "answered", a.answer  # was "not found": no topic word to look for
