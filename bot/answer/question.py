@@ -21,7 +21,10 @@ from index.terms import query_terms, stopwords, terms, words
 # Question word -> expected answer type.
 _TYPES = [
     ("date", re.compile(r"\b(when|what (year|date|day|month|time|century|decade)|which (year|day|month|century)|"
-                        r"how long ago|since when)\b", re.I)),
+                        r"how long ago|since when)\b"
+                        # "what's the date of the fighting", "date of the truce?"
+                        r"|\bwhat(?:'s|\s+is|\s+was|\s+were)\s+the\s+(?:date|day|year)\s+(?:of|for)\b"
+                        r"|^\W*(?:the\s+)?(?:date|day|year)\s+of\b", re.I)),
     # "How long has the ceasefire been in place?": a length of time ("for 10 days") or its start ("since August")
     ("duration", re.compile(r"\bhow long\b", re.I)),
     # "how old is Maliki": an age ("Maliki, 57,", "a 17-year-old", "aged 30"), not any number ("for 10 days")
@@ -128,6 +131,10 @@ _WHAT_LIKE = re.compile(r"(?i)^(\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+.+?)
                         r"(?=\s*(?:(?:in|at|there|now|today|these\s+days)\b|[?.!]*\s*$))")
 
 
+# "what's the date of the Basra fighting", "date of the truce": when it was
+_DATE_OF = re.compile(r"(?i)^\W*(?:what(?:'s|\s+is|\s+was|\s+were)\s+)?(?:the\s+)?(?:date|day|year)\s+(?:of|for)\s+")
+
+
 def analyse_question(text: str, idf, seen=None) -> Question:
     """The question's terms, weights, type and shape; `seen(term)`: does any article hold the term (unset:
     every term counts as seen)."""
@@ -138,6 +145,7 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     asked = _GET_PASSIVE.sub("", asked)
     asked = _GOING_TO.sub(_as_will, asked)
     asked = _SO_FAR.sub("", asked)
+    asked = _DATE_OF.sub("when was ", asked)  # "what's the date of the fighting": "date" is the frame's
     # "who is in charge of the offensive" asks who leads it: "charge" is no word of its topic ("Charge of the Knights")
     asked = _IN_CHARGE.sub("leading", asked)
     # "what was the reaction to the offensive": what was received is the topic, "reaction" the frame's

@@ -47,3 +47,13 @@ def test_a_past_date_is_no_answer_to_when_something_will_be(sample_home, questio
 def test_a_sentence_looking_ahead_answers_when_something_will_be(sample_home):
     a = ask("when will the curfew in baghdad be lifted", settings=sample_home)
     assert a.status == "answered" and "is to be lifted early Monday" in a.citations[0].quote, a.answer
+
+
+def test_the_date_of_something_asks_when_it_was(sample_home):
+    # "date" is the frame's, as "day" of "what day": was uncertain ("date", a word no sentence holds, counted as topic)
+    from bot.answer.question import answer_type
+    assert answer_type("what's the date of the Basra fighting") == "date"
+    assert answer_type("date of the najaf truce") == "date"
+    assert answer_type("what is the date") == "other"  # no "of": no date of anything asked
+    a = ask("what was the date of the press conference", settings=sample_home)
+    assert a.status == "answered" and "on Thursday" in a.citations[0].quote, a.answer
