@@ -156,7 +156,8 @@ def _one_of_thing(q: str, prev_q: str) -> str:
 
 
 # A question asking for a name: "what's the operation called", "what was it dubbed", "what is the name of the shrine"
-_ASKS_NAME = re.compile(r"(?i)\b(?:called|named|dubbed|nicknamed|known\s+as|the\s+name\s+of|(?:its|his|her|their)\s+name)\b")
+_ASKS_NAME = re.compile(r"(?i)\b(?:called|named|dubbed|nicknamed|known\s+as|the\s+name\s+of|"
+                        r"(?:its|his|her|their)\s+name)\b")
 # ... and the name an answer gives: quoted after a word of naming ("dubbed "Charge of the Knights."")
 _NAME_GIVEN = re.compile(r"\b(?:called|named|dubbed|nicknamed|known\s+as)\s+[\"“]([^\"”]{2,60}?)[,.;:]?[\"”]")
 # The name, in a follow-up: "why that name", "what does the name mean", "why is it called that"
