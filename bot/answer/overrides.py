@@ -220,8 +220,10 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     # ... nor, for "why was Sadr wanted?", a reason given for an act done to someone that the sentence and its
     # context do not tell of ("... said they felt the government is targeting the Sadr organization"; a passive only:
     # "why does the unrest matter" is answered by what it "threatened to undermine", in no word for mattering)
-    if (status == ANSWERED and _WHY_PASSIVE.match(q.text) and q.verb_word and is_participle(q.verb_word.lower())
-            and not af.get("verb_ok", 1.0)):
+    # ... nor, for "when was Maliki elected?", the date of another act ("On Saturday, Mr. Maliki acknowledged ..."; a
+    # passive only: "when did the fighting break out" is answered by "... fought fierce gun battles ... after ...")
+    if (status == ANSWERED and (_WHY_PASSIVE.match(q.text) or _WHEN_PASSIVE.match(q.text)) and q.verb_word
+            and is_participle(q.verb_word.lower()) and not af.get("verb_ok", 1.0)):
         status = UNCERTAIN
     # "where is Sadr based?" against "... prompted those loyal to Najaf-based senior religious leader ... al-Sistani to
     # ask the militia to leave": a sentence not naming the one a where-question places (nor by a title), nor pointing
@@ -235,6 +237,8 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     return status
 
 
+_WHEN_PASSIVE = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:when|what\s+(?:day|date|year|month|time))\s+"
+                           r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s")
 _WHY_PASSIVE = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?why\s+(?:is|are|was|were|has\s+been|have\s+been|"
                           r"had\s+been)\s")
 

@@ -57,3 +57,15 @@ def test_the_date_of_something_asks_when_it_was(sample_home):
     assert answer_type("what is the date") == "other"  # no "of": no date of anything asked
     a = ask("what was the date of the press conference", settings=sample_home)
     assert a.status == "answered" and "on Thursday" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["when was the port director appointed", "when was the port director hired"])
+def test_a_date_of_another_act_is_no_answer_to_when_someone_was_acted_on(dock_home, question):
+    # was answered by "On Saturday, the port director admitted he was surprised ...": dated, names him, no appointing
+    assert ask(question, settings=dock_home).status != "answered"
+
+
+def test_when_something_was_done_is_answered_by_the_act_in_other_words(sample_home):
+    assert ask("when was maliki elected", settings=sample_home).status != "answered"
+    a = ask("when was control of basra handed over", settings=sample_home)
+    assert a.status == "answered" and "in December" in a.citations[0].quote, a.answer
