@@ -12,7 +12,8 @@ among its own most frequent senses too (rewordings.synonyms): "died" is not sear
 
 from __future__ import annotations
 
-from bot.answer import broad_topic, causers, leader_named, name_variants, root_nouns, state_nouns, synonyms
+from bot.answer import (act_verbs, broad_topic, causers, is_person_first, leader_named, name_variants, root_nouns,
+                        state_nouns, synonyms)
 from index.bm25 import BM25Index
 from index.terms import stopwords, terms, words
 from index.words import WordStats
@@ -31,8 +32,10 @@ def keyword_query(bm25: BM25Index, question: str, corpus: WordStats | None = Non
             continue
         found: dict[str, str] = {}
         # ... and, for a verb, the verbs causing it, as an article may say it ("die" -> "kill": "12 people have
-        # been killed")
-        for syn in synonyms(word) + causers(word):
+        # been killed"); for a noun naming an act, its verb, as the answerer reads it (bot/answer/question._aliases:
+        # "how long is the extension" -> "extend": "... then extended the deadline for 10 days ...")
+        acts = () if is_person_first(word) else tuple(sorted(act_verbs(word)))
+        for syn in synonyms(word) + acts + causers(word):
             ts = terms(syn)
             if len(found) < MAX_SYNONYMS and ts and all(bm25.doc_freq(t) for t in ts):
                 found.setdefault(ts[0], syn)
