@@ -101,6 +101,7 @@ def name_swap(q: Question, sentence: str, preceding: str = "") -> float:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+_OPENS = re.compile(r"(?:^|[.!?\n])[\s\"'\u201c]*$")  # the text up to a sentence's or a line's first word
 _INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\b\.?)")  # "U.S." -> "US.": initials as one word
 
 
@@ -129,8 +130,11 @@ def modifier_swap(q: Question, sentence: str, preceding: str = "") -> bool:
     back: dict[str, str] = {}
     for noun in pointed if preceding else ():
         # (the name and the noun in one sentence: "... direction. Prime Minister ..." names no one "direction")
-        last = [m for m in re.finditer(rf"\b([A-Z][\w'\-]*)\s+(?i:{re.escape(noun)})\b", _INITIALS.sub(r"\1", preceding))
-                if m.group(1).lower() not in sw]
+        # (a heading's or sentence's capitalised first word only if it is a name: "Tense truce" names no one)
+        text = _INITIALS.sub(r"\1", preceding)
+        last = [m for m in re.finditer(rf"\b([A-Z][\w'\-]*)\s+(?i:{re.escape(noun)})\b", text)
+                if m.group(1).lower() not in sw and not (_OPENS.search(text[:m.start()]) and not (
+                    rewordings.country_names(m.group(1)) or wordkinds.is_proper_noun(m.group(1))))]
         if last:
             back[noun] = _fold(_POSSESSIVE.sub("", last[-1].group(1)))
     for i in range(1, len(qt) - 1):

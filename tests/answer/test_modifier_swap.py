@@ -90,3 +90,14 @@ def test_the_noun_pointing_back_at_a_mention_with_another_name_is_a_swap(sample_
     assert ask("what did the british prime minister say", settings=sample_home).status == "not_found"
     a = ask("what did the iraqi prime minister say", settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote.startswith("The prime minister issued"), a.answer
+
+
+def test_a_heading_s_capitalised_first_word_is_no_name_the_noun_points_back_at():
+    q = analyse_question("are people happy about the Najaf truce", lambda t: 1.0)
+    said = "The truce struck between al-Sadr and occupation forces was greeted with cautious relief."
+    # ("Tense truce", a heading, was read as a truce named "Tense", another than Najaf's: the sentence was vetoed)
+    assert not modifier_swap(q, said, "The talks went on.\n\n    Tense truce\n\n    ")
+    assert not modifier_swap(q, said, "The talks went on. Tense truce talks followed. ")
+    # a name opening a line is still one ("Basra" before "truce": another truce)
+    assert modifier_swap(q, said, "The talks went on.\n\n    Basra truce\n\n    ")
+    assert modifier_swap(q, said, "The talks ended in the Basra truce. ")
