@@ -237,3 +237,32 @@ def test_any_ask_arguments_give_an_answer_with_exact_citations_or_a_newsbot_erro
         assert articles[c.article_id].text[c.start:c.end] == c.quote, c
     for p in a.passages:
         assert articles[p.article_id].text[p.start:p.end] == p.text, p
+
+
+# Questions as people frame them, about a topic holding punctuation of any kind: each frame is read by its own rules
+# (bot/answer/topic.py, bot/pronouns.py, ...), which a topic of quotes, brackets or dots must not break ('what happened
+# to "x"' raised AttributeError in topic.broad_topic)
+FRAMES = ["what happened to", "tell me about", "who is", "what is", "what did Sadr say about", "why did", "when was",
+          "how many", "where is", "what about", "summarize", "and", "is it true that", "what's going on with",
+          "what do people think of", "who said", "did the government", "what's the latest on", "explain"]
+TOPIC_WORD = st.sampled_from(["the", "warrant", "Sadr", "Basra", "that", "it", "truce", "of", "in", "12", "x", "Maliki's",
+                              "al-Sadr", "U.S.", "Charge", "Knights"])
+TOPIC_MARK = st.sampled_from(['"', "'", "(", ")", "[", "]", "...", ".", ",", ";", ":", "?", "!", "-", "/", "&",
+                              "\u201c", "\u201d", "\u2019", "*", "#", " ", "\t"])
+FRAMED = st.tuples(st.sampled_from(FRAMES), st.lists(TOPIC_WORD | TOPIC_MARK, min_size=1, max_size=6)).map(
+    lambda t: f"{t[0]} {''.join(w if len(w) < 2 and not w.isalnum() else f' {w}' for w in t[1])}")
+
+
+@settings(FUZZ, max_examples=200)
+@given(question=FRAMED, follow_up=st.booleans())
+def test_a_framed_question_about_a_punctuated_topic_is_answered_or_refused(sample_home, question, follow_up) -> None:
+    from bot import Answer, ask
+
+    history = [{"role": "user", "content": "tell me about the warrant"},
+               {"role": "assistant", "content": "For their part, the US agreed to suspend the warrant [1]."}]
+    try:
+        a = ask(question, history=history if follow_up else None, settings=sample_home)
+    except NewsbotError as exc:  # (an empty question: a usage error)
+        event(f"refused: {type(exc).__name__}")
+        return
+    assert isinstance(a, Answer) and a.status in ("answered", "uncertain", "not_found"), a

@@ -201,7 +201,8 @@ def broad_topic(question: str) -> str | None:
         return None
     # "What happened to the economy of Najaf?" asks what became of one thing, a fact ("crippled"); "what
     # happened to the Mahdi Army" / "in Basra" stays an overview.
-    if _HAPPENED_TO.match(m.group(0)) and _HEAD.match(topic).group("head")[:1].islower():
+    # (its head read past quotes, brackets and dots, which _HEAD's words do not hold: 'what happened to "x"' crashed)
+    if _HAPPENED_TO.match(m.group(0)) and _HEAD.match(re.sub(r"[^\w'\- ]+", " ", topic).strip()).group("head")[:1].islower():
         return None
     # "summarize the Najaf article", "tell me about the story on the truce": the topic, not the article
     # ... "what is the Najaf story about": the story's topic
