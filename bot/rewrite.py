@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 from bot.answer import about_answer, asks_next, broad_topic, is_smalltalk
 from bot.antecedents import WHO, carry_topic
 from bot.bare import rewrite_bare
+from bot.demonstratives import demonstrative_as_it
 from bot.graft import dated, graft
 from bot.names import answered_names, entities, people_word, split_run
 from bot.pronouns import resolve_pronoun
@@ -133,6 +134,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     q = _PLACEHOLDER.sub(lambda m: "he" if _SUBJECT_SLOT.search(q[:m.start()]) else "him", q)
     q = _one_of_thing(q, prev_q)
     q = _the_name(q, prev_q, answer)
+    q = demonstrative_as_it(q)  # "when did that start": "that" alone is "it"
     # A pronoun or "there" put as what it stands for, else the topic carried over (bot/pronouns.py)
     return resolve_pronoun(q, prev_q, answer, topic, asked, names)
 
