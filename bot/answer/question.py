@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.reaction import reaction_topic
-from bot.answer.speaker import GENERIC_PEOPLE, SOME_PEOPLE
 from bot.answer.verbs import main_verb, main_verb_word
 from index.embed import tokenizer_file
 from index.terms import query_terms, stopwords, terms, words
@@ -191,10 +190,6 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
             if own[0] in unseen and w not in named:
                 instead = (rewordings.narrower_nouns(w) if wordkinds.is_person_first(w) else rewordings.act_verbs(w))
                 other |= frozenset(t for n in instead for t in terms(n)) - {own[0]}
-            # (people in general: the words for the people of a place, "are people happy about the truce" / "... greeted
-            # with cautious relief by the embattled residents")
-            if own[0] in GENERIC_PEOPLE:
-                other |= SOME_PEOPLE - {own[0]}
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
                 other |= frozenset(t for v in _SIDE for t in terms(v)) - {own[0]}

@@ -31,8 +31,8 @@ _OWN_NAME = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 
 # "people" asked about as doers ("what are people in Basra saying"): the ones a story names by where they live or what
 # they are to it ("Residents of Basra said ...")
-GENERIC_PEOPLE = frozenset(terms("people folks everyone everybody public"))
-SOME_PEOPLE = frozenset(terms("residents locals inhabitants citizens civilians villagers townspeople witnesses people "
+_GENERIC_PEOPLE = frozenset(terms("people folks everyone everybody public"))
+_SOME_PEOPLE = frozenset(terms("residents locals inhabitants citizens civilians villagers townspeople witnesses people "
                                "population"))
 
 
@@ -41,8 +41,8 @@ def covers(actor: frozenset[str], found: set[str] | frozenset[str]) -> bool:
     general standing for any word for the people living there ("people" / "residents")?"""
     if actor <= found:
         return True
-    generic = actor & GENERIC_PEOPLE
-    return bool(generic) and (actor - generic) <= found and bool(found & SOME_PEOPLE)
+    generic = actor & _GENERIC_PEOPLE
+    return bool(generic) and (actor - generic) <= found and bool(found & _SOME_PEOPLE)
 
 def does_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: str, start: int) -> bool:
     """does_verb with the actor as the doer: the sentence names them (itself, by title, or by a pronoun
