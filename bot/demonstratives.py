@@ -42,7 +42,10 @@ def demonstrative_as_it(q: str) -> str:
         return q[:m.start("pronoun")] + "it" + q[m.end("pronoun"):]
     m = _CLOSING.search(q)
     before = m.group("before").lower() if m else ""
-    if m and before not in _SAYING and before not in _NOT_THING and before not in _OBJECTS:
+    # (not in a question of what someone said: "what did the commander say about that" reads "that" on its own,
+    # bot/answer/carry.py)
+    said = any(w in _SAYING for w in re.findall(r"[a-z]+", q.lower()))
+    if m and not said and before not in _NOT_THING and before not in _OBJECTS:
         return q[:m.start("pronoun")] + "it" + q[m.end("pronoun"):]
     return q
 

@@ -27,6 +27,7 @@ from bot.rewrite import rewrite
     ("what came before that", "what came before that"),  # a time
     ("and after that?", "and after that?"),
     ("who calls them that", "who calls them that"),  # a name given
+    ("what did the commander say about that", "what did the commander say about that"),  # what was said about it
 ])
 def test_that_alone_is_it(q, expected):
     assert demonstrative_as_it(q) == expected
