@@ -193,6 +193,9 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
                 other |= frozenset(t for v in _SIDE for t in terms(v)) - {own[0]}
+            # (one of news's words for a drawn-out confrontation: each of the others)
+            if w in _STANDOFF:
+                other |= frozenset(t for v in _STANDOFF for t in terms(v)) - {own[0]}
             if other:
                 out[own[0]] = other
     return tuple(sorted(out.items()))
@@ -201,6 +204,9 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
 # Words for the people on someone's side: one stands in for another ("the Sistani camp" / "those loyal to ...
 # al-Sistani", "Sadr's supporters" / "his followers")
 _SIDE = ("camp", "supporters", "followers", "loyalists", "loyal", "backers", "allies", "faction")
+# News's words for a drawn-out confrontation, one standing in for another ("the Najaf standoff" / "Najaf siege ends in
+# truce", "the al-Sadr crisis"), which WordNet does not relate ("standoff" is a deadlock, "siege" a blockade)
+_STANDOFF = ("standoff", "stand-off", "siege", "crisis", "confrontation", "stalemate", "showdown")
 
 
 def leader_named(word: str) -> str | None:
