@@ -160,10 +160,12 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
                     tuple(words(text)), names, main_verb(asked), main_verb_word(asked), specific,
                     {t: w for w in reversed(words(text)) for t in terms(w)},
-                    unseen := frozenset(t for t in ts if seen is not None and not seen(t)), _aliases(text, ts, unseen))
+                    unseen := frozenset(t for t in ts if seen is not None and not seen(t)),
+                    _aliases(text, ts, unseen, main_verb(asked)))
 
 
-def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()) -> tuple[tuple[str, frozenset[str]], ...]:
+def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset(),
+             verb: str | None = None) -> tuple[tuple[str, frozenset[str]], ...]:
     """Question.aliases: for each adjective of the question (one of its terms), the terms of the nouns
     WordNet derives from it that share its root ("angry" -> "anger"), and, for one no article uses (`unseen`),
     of the nouns it pertains to ("economic" -> "economy": the stems differ); for a kind of person no article
@@ -190,6 +192,11 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
             if own[0] in unseen and w not in named:
                 instead = (rewordings.narrower_nouns(w) if wordkinds.is_person_first(w) else rewordings.act_verbs(w))
                 other |= frozenset(t for n in instead for t in terms(n)) - {own[0]}
+                # ... and its synonyms in their frequent senses, as keyword search reads it (bot/expand.py; "linked"
+                # -> "connected": "... in connection with another cleric's murder"), but for the main verb, which
+                # its own stand-ins answer (verbs.verb_support: "tell" is no "say")
+                if own[0] != verb:
+                    other |= frozenset(t for n in rewordings.synonyms(w) for t in terms(n)) - {own[0]}
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
                 other |= frozenset(t for v in _SIDE for t in terms(v)) - {own[0]}
