@@ -194,8 +194,9 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
                 other |= frozenset(t for n in instead for t in terms(n)) - {own[0]}
                 # ... and its synonyms in their frequent senses, as keyword search reads it (bot/expand.py; "linked"
                 # -> "connected": "... in connection with another cleric's murder"), but for the main verb, which
-                # its own stand-ins answer (verbs.verb_support: "tell" is no "say")
-                if own[0] != verb:
+                # its own stand-ins answer (verbs.verb_support: "tell" is no "say"), and a verb of speech, which may
+                # be the request's ("tell me more about Basra": any sentence saying "say" would be about it)
+                if own[0] != verb and not wordkinds.is_speech_verb(w):
                     other |= frozenset(t for n in rewordings.synonyms(w) for t in terms(n)) - {own[0]}
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
