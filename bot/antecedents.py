@@ -63,6 +63,11 @@ def act_noun(prev_q: str) -> str | None:
     return f"{subject}'s {base}"
 
 
+# Nouns that measure or sort what follows "of" ("a number of", "a kind of"): what they are of is the thing
+_MEASURE_NOUNS = frozenset("number lot lots series kind sort type part couple group piece bit total handful range variety "
+                           "set pair host string list".split())
+
+
 def object_answered(prev_q: str, answer: str) -> str | None:
     """"What did he read?" answered "... read a statement on behalf of Sadr ...": "the statement", the thing the
     answer newly names (after "a" / "an") as the object of the verb asked about; None otherwise."""
@@ -70,8 +75,11 @@ def object_answered(prev_q: str, answer: str) -> str | None:
     base = next(iter(base_forms(m.group(2).lower(), "v")), None) if m else None
     if not base:
         return None
-    # (not one whose meaning is in its complement: "ordering an end to the fighting")
-    for v in re.finditer(r"\b([a-z]+)\s+(?:an?)\s+([a-z]+)\b(?!\s+(?:to|of|for)\b)", answer):
+    # (not one whose meaning is in its complement: "ordering an end to the fighting", "a number of ..."; "threatening a
+    # campaign of "civil disobedience"" is a campaign)
+    for v in re.finditer(r"\b([a-z]+)\s+(?:an?)\s+([a-z]+)\b(?!\s+(?:to|for)\b)(?P<of>\s+of\b)?", answer):
+        if v.group("of") and v.group(2).lower() in _MEASURE_NOUNS:
+            continue
         if base in base_forms(v.group(1), "v") and base_forms(v.group(2), "n"):
             # ... the one the question's subject did ("what did Sadr's spokesman read": "Sadr's spokesman's
             # statement", not any statement: "The prime minister issued a statement ...")

@@ -1655,3 +1655,15 @@ def test_why_the_name_is_asked_of_the_name_and_not_answered_by_the_sentence_givi
 def test_it_after_a_thing_typed_alone_is_the_thing(typed, q, expected):
     answer = _turn(typed, "He repeated his declaration ... Sadr's ceasefire, which has been in place since August. [1]")
     assert rewrite(q, answer) == expected
+
+
+def test_it_after_what_someone_threatens_is_the_thing_threatened():
+    # was "when would it start (Sadr)?": "a campaign of ..." was passed over as a noun whose meaning is its complement
+    threat = _turn("what does Sadr threaten", "Shi'ite cleric Moqtada al-Sadr is threatening a campaign of \"civil "
+                   "disobedience\" if the crackdown on his militias continues. [1]")
+    assert rewrite("when would it start", threat) == "when would Sadr's campaign start"
+    # ... still not "an end to the fighting", nor what "a number of" counts
+    order = _turn("what did sadr order", "Sadr said he was ordering an end to the fighting. [1]")
+    assert "end" not in rewrite("did it work", order)
+    found = _turn("what did the police find", "The police found a number of rifles in the house. [1]")
+    assert "number" not in rewrite("where was it", found)
