@@ -30,7 +30,7 @@ from bot.answer.speaker import (acts_in, does_as_agent, does_as_subject, names_s
                                speaks_as_subject, undergoes_as_subject)
 from bot.answer.spelling import respell
 from bot.answer.target import misses_object
-from bot.answer.verbs import BE_FORMS, asks_whether_any, is_participle, verb_stated
+from bot.answer.verbs import BE_FORMS, asks_whether_any, is_participle, says_adjective, verb_stated
 from bot.library import Library, SentenceRow
 from index.terms import terms, words
 
@@ -216,6 +216,11 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     # act the sentence and its context do not tell of (nor a word standing in for it) is no yes or no (a question
     # with no verb found, "is the truce holding", is not read here)
     if status == ANSWERED and YES_NO.match(q.text) and q.verb_word and not af.get("verb_ok", 1.0):
+        status = UNCERTAIN
+    # ... nor is "is the truce fragile?" by a sentence and context saying nothing of the kind ("The truce ... was
+    # greeted with cautious relief"), though it names the truce
+    if (status == ANSWERED and YES_NO.match(q.text)
+            and not says_adjective(q.text, words(answer_context(lib, best, variants)[1]))):
         status = UNCERTAIN
     # ... nor, for "why was Sadr wanted?", a reason given for an act done to someone that the sentence and its
     # context do not tell of ("... said they felt the government is targeting the Sadr organization"; a passive only:

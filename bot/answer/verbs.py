@@ -326,6 +326,18 @@ def predicate_adjective(question: str) -> str | None:
     return t[0] if t else None
 
 
+def says_adjective(question: str, context_words: list[str]) -> bool:
+    """For a copular question asking an adjective of its subject ("is the truce *fragile*"), does the context hold
+    the adjective, a word WordNet lets stand in for it, its opposite (a no: "are shops open" / "closed") or the noun
+    of its state ("fragility")? True for any other question."""
+    adj = predicate_adjective(question)
+    if adj is None:
+        return True
+    word = _COPULAR.match(question).group("adj").lower()
+    kin = {word, *lexicon.antonyms(word, "a"), *rewordings.state_nouns(word)}
+    return any(adj in terms(w) or w in kin or lexicon.related(word, w, "a") for w in context_words if w.isalpha())
+
+
 def main_verb_word(question: str) -> str | None:
     """The main verb as WordNet knows it, for verb_support: among the first three words after the
     subject, the first that is a verb (skipping adverbs: "can also be described" -> "described"), joined

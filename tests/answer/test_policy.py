@@ -485,3 +485,20 @@ def test_a_national_title_heads_the_government_not_every_body_of_the_country():
     assert names_role(analyse_question("who runs the iraqi government", lambda t: 1.0), maliki)
     # was True: "Iraqi" before the title was all it took
     assert not names_role(analyse_question("who is the head of the iraqi police", lambda t: 1.0), maliki)
+
+
+@pytest.mark.parametrize("question, status, quoted", [
+    # the sentence names the subject and says nothing of the kind: at best close (both were answered)
+    ("is the truce fragile", "uncertain", "was greeted with cautious relief"),
+    ("was sadr's move sincere", "uncertain", "has welcomed Sadr's move"),
+    # the adjective, or its opposite (a no), said of it: answered
+    ("is the progress fragile", "answered", "the fragile progress toward stability"),
+    ("are shops open in sadr city", "answered", "reported to be closed"),
+])
+def test_a_yes_or_no_asking_an_adjective_is_answered_only_by_a_sentence_saying_it(sample_home, question, status, quoted):
+    from bot.answer.verbs import says_adjective
+    assert says_adjective("is the truce fragile", ["the", "fragility", "of", "it"])  # the noun of its state
+    assert not says_adjective("is the truce fragile", ["the", "truce", "held"])
+    assert says_adjective("who leads the truce", [])  # no adjective asked: nothing to hold
+    a = ask(question, settings=sample_home)
+    assert a.status == status and quoted in a.citations[0].quote, a.answer
