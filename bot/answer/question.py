@@ -197,7 +197,10 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
                 # its own stand-ins answer (verbs.verb_support: "tell" is no "say"), and a verb of speech, which may
                 # be the request's ("tell me more about Basra": any sentence saying "say" would be about it)
                 if own[0] != verb and not wordkinds.is_speech_verb(w):
-                    other |= frozenset(t for n in rewordings.synonyms(w) for t in terms(n)) - {own[0]}
+                    # (in the part of speech of most of its senses: "the game" is no "crippled" economy)
+                    kind = rewordings.main_pos(w)
+                    other |= frozenset(t for n in (rewordings.synonyms(w, pos=kind) if kind else ())
+                                       for t in terms(n)) - {own[0]}
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
                 other |= frozenset(t for v in _SIDE for t in terms(v)) - {own[0]}

@@ -147,20 +147,28 @@ def causers(word: str, senses: int = 1) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def synonyms(word: str, senses: int = 2) -> tuple[str, ...]:
+def synonyms(word: str, senses: int = 2, pos: str | None = None) -> tuple[str, ...]:
     """The one-word lemmas sharing one of the word's most frequent `senses` synsets as a verb, noun or
     adjective, where that synset is one of the lemma's own most frequent senses too ("start" -> "begin",
     "commence"); not the word itself. Rare senses either way are left out: "die" is also "go" and "pass",
-    whose first senses are other meanings."""
+    whose first senses are other meanings. `pos`: of that part of speech only ("game" the noun: not "lame", its
+    adjective's)."""
     if not available():
         return ()
     out: list[str] = []
-    own = {word.lower(), *(b for pos in POS for b in base_forms(word, pos))}
-    for pos in POS:
-        for o in synsets(word, pos)[:senses]:
-            out += sorted(l for l in _synset(pos, o)[0]
-                          if "_" not in l and l not in own and o in _index(pos).get(l, ())[:senses])
+    own = {word.lower(), *(b for p in POS for b in base_forms(word, p))}
+    for p in (pos,) if pos else POS:
+        for o in synsets(word, p)[:senses]:
+            out += sorted(l for l in _synset(p, o)[0]
+                          if "_" not in l and l not in own and o in _index(p).get(l, ())[:senses])
     return tuple(dict.fromkeys(out))
+
+
+def main_pos(word: str) -> str | None:
+    """The part of speech of most of the word's WordNet senses ("game": a noun), None when it has none."""
+    counts = {p: len(synsets(word, p)) for p in POS} if available() else {}
+    best = max(counts, key=counts.get, default=None)
+    return best if best and counts[best] else None
 
 
 @lru_cache(maxsize=4096)

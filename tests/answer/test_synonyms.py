@@ -23,3 +23,14 @@ def test_the_main_verb_takes_no_synonym_as_held():
     unseen = {terms("tell")[0]}
     q = analyse_question("what does the ceasefire tell the militia", lambda t: 1.0, seen=lambda t: t not in unseen)
     assert terms("tell")[0] not in dict(q.aliases)  # "say" would make any report of speech hold it
+
+
+def test_a_word_takes_the_synonyms_of_its_main_part_of_speech_only():
+    from bot.answer import rewordings
+    # "game" is mostly a noun: not "crippled" / "lame", its adjective's ("a game leg"), which held "the name of the game"
+    # in "The al-Sadr crisis has crippled the economy ..."
+    assert rewordings.main_pos("game") == "n"
+    assert "crippled" in rewordings.synonyms("game") and "crippled" not in rewordings.synonyms("game", pos="n")
+    unseen = {terms("game")[0]}
+    q = analyse_question("what's the name of the game", lambda t: 1.0, seen=lambda t: t not in unseen)
+    assert terms("crippled")[0] not in dict(q.aliases).get(terms("game")[0], frozenset())
