@@ -94,7 +94,9 @@ def names_it(sentence: str, head: str) -> bool:
     "Charge of the Knights"", "the Mahdi Army militia"?"""
     h = re.escape(head)
     name = r"[\"\u201c']?(?:the\s+)?[A-Z][\w'\-]+"
-    return bool(re.search(rf"\b{h}s?,\s+{name}", sentence)
+    # (an appositive, closed by a comma or the sentence's end: not "For their part, the US agreed ...", a clause's
+    # subject after a comma)
+    return bool(re.search(rf"\b{h}s?,\s+{name}(?:\s+[A-Z][\w'\-]+)*\s*(?:[,.;:)]|$)", sentence)
                 or re.search(rf"\b{h}s?\b[^.]{{0,40}}?\b(?:called|named|dubbed|known\s+as)\s+{name}", sentence)
                 # ... or "the name of their castle: Afranji"
                 or re.search(rf"\bnames?\s+of\s+(?:\w+\s+){{0,2}}{h}s?\s*[:,]\s*{name}", sentence)

@@ -295,13 +295,14 @@ def compound(word: str, following: str) -> str | None:
 
 
 @lru_cache(maxsize=20000)
-def stand_ins(word: str, pos: str) -> frozenset[str]:
+def stand_ins(word: str, pos: str, senses: int | None = None) -> frozenset[str]:
     """Every lemma that can stand in for the word as part of speech pos (its synsets and their near
-    pointers, as in related()), minus its antonyms: to test many words at once against one."""
+    pointers, as in related()), minus its antonyms: to test many words at once against one. `senses`: of the
+    word's most frequent senses only."""
     if not available():
         return frozenset()
     out = set()
-    for p, off in neighbourhood(word, pos):
+    for p, off in neighbourhood(word, pos, senses=senses):
         out |= _synset(p, off)[0]
     return frozenset(out - antonyms(word, pos))
 

@@ -228,9 +228,13 @@ def naming_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Cand
     return None
 
 
+NAMING_SENSES = 3  # a noun's most frequent senses whose stand-ins may name it ("offensive": "operation"; not "game": "part")
+
+
 def _stand_ins(noun: str) -> tuple[str, ...]:
-    """The one-word nouns that may stand in for `noun` (lexicon.stand_ins), but itself."""
-    return tuple(sorted(w for w in lexicon.stand_ins(noun, "n") if w.isalpha() and w != noun))
+    """The one-word nouns that may stand in for `noun` in its NAMING_SENSES most frequent senses (lexicon.stand_ins),
+    but itself ("what's the name of the game" is not answered by "... not taking part in the operation, dubbed ...")."""
+    return tuple(sorted(w for w in lexicon.stand_ins(noun, "n", senses=NAMING_SENSES) if w.isalpha() and w != noun))
 
 
 INSTANCE_WINDOW = 3  # how far down the scored candidates a sentence naming the thing asked about is looked for

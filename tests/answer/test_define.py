@@ -160,3 +160,15 @@ def test_a_name_asked_for_outright_is_not_answered_by_a_sentence_giving_none(sam
 def test_the_name_of_a_thing_after_a_colon_names_it():
     from bot.answer.define import names_it
     assert names_it('They even lent their ethnicity to the name of their castle: Afranji, meaning "Franks."', "castle")
+
+
+def test_a_clause_after_a_comma_is_no_name_and_a_rare_sense_no_stand_in(sample_home):
+    # an appositive is closed by a comma or the sentence's end; "For their part, the US agreed ..." names no part
+    assert names_it("Sadr was ordering his militia, the Mahdi Army, to stop fighting.", "militia")
+    assert names_it("It was run by his deputy, Abu Faris.", "deputy")
+    assert not names_it("For their part, the US agreed to suspend the warrant.", "part")
+    # "part" stands in for "game" only in a rare sense of it: was answered by "... not taking part in the operation,
+    # dubbed "Charge of the Knights."", and, before that, by "For their part, the US agreed ..."
+    from bot.answer.promote import _stand_ins
+    assert "part" not in _stand_ins("game") and "operation" in _stand_ins("offensive")
+    assert ask("what's the name of the game", settings=sample_home).status != "answered"
