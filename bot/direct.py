@@ -142,8 +142,13 @@ MAX_PERSON = 4  # words of the person asked about ("the Iraqi prime minister")
 # "sadr's militia name", "the operation name": a name asked for as keywords
 _NAME_KEYWORDS = re.compile(rf"(?i)^\s*(?!(?:{_OPENS_QUESTION}|any|my|your|full|first|last|real|the\s+name)\b)"
                             # (a thing's or someone's, not "code name": "the operation", "sadr's militia")
-                            r"(?P<of>(?:the\s+[\w\-]+|[\w\-]+['\u2019]s\s+[\w\-]+)(?:\s+[\w\-]+){0,2}?)"
-                            r"\s+name\s*[?.!]*\s*$")
+                            r"(?P<of>(?:the\s+[\w\-]+|[\w\-]+['\u2019]s\s+[\w\-]+|[\w\-]+\s+[\w\-]+)(?:\s+[\w\-]+){0,2}?)"
+                            # (not a kind of name: "maliki full name", "sadr first name")
+                            r"(?<!\bfull)(?<!\bfirst)(?<!\blast)(?<!\breal)(?<!\bcode)(?<!\bmiddle)(?<!\bgiven)"
+                            r"(?<!\bfamily)(?<!\bmaiden)(?<!\bnick)"
+                            r"\s+name\s*[?.!]*\s*$"
+                            # ... or "name of sadr's militia", "the name of the operation?"
+                            r"|^\s*(?:the\s+)?name\s+of\s+(?P<named>\S.*?)\s*[?.!]*\s*$")
 
 
 # "basra offensive who started it", "sadr what did he want": the topic typed first, then a question pointing back at
@@ -225,7 +230,7 @@ def _plain(question: str) -> str:
     # ("sadr's militia name": as "what's the name of sadr's militia", below)
     keywords = _NAME_KEYWORDS.match(question)
     if keywords:
-        question = f"what's the name of {keywords.group('of')}"
+        question = f"what's the name of {keywords.group('of') or keywords.group('named')}"
     # ("what is the mahdi army's leader called": who the leader is, then who leads it)
     named = _who_named(question)
     lead = _LEADER_OF.match(named or question)

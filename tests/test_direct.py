@@ -203,6 +203,12 @@ def test_a_name_and_quote_is_answered_by_their_words(sample_home):
     ("the operation name", "what's the name of the operation"),
     ("the spokesman name?", "who is the spokesman"),
     ("code name", "code name"), ("full name", "full name"),  # nothing named: as typed
+    # ... without a possessive (two words at least), or as "name of ..." (were answered by the lead on Sadr)
+    ("sadr militia name?", "what's the name of sadr militia"),
+    ("name of sadr's militia", "what's the name of sadr's militia"),
+    ("the name of the operation?", "what's the name of the operation"),
+    ("sadr name", "sadr name"),  # one word: whose name, not what is named
+    ("maliki full name", "maliki full name"),  # a kind of name: as typed
 ])
 def test_a_persons_name_is_asked_as_who_they_are(typed, put):
     assert direct(typed) == put
