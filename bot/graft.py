@@ -45,7 +45,10 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
             return prev[:old.start()] + rest + prev[old.end():]
         # ... or the place modifying a thing: "when is the Baghdad curfew lifted" + "and in Kut?" -> "when is the Kut
         # curfew lifted" (a place the previous answer puts after a preposition of place: "... curfew in Baghdad")
-        places = [n for n in entities(prev) if is_place(n, answer)] if pm.group(1).lower() in ("in", "at") else []
+        # (or its people: "what did residents of Basra hear" + "and in Sadr city?" -> "... residents of Sadr city ...")
+        places = [n for n in entities(prev) if is_place(n, answer) or re.search(
+            rf"(?i)\b(?:residents|people|citizens|inhabitants|streets|city|province)\s+of\s+{re.escape(n)}\b",
+            f"{prev} {answer}")] if pm.group(1).lower() in ("in", "at") else []
         if len(places) == 1 and not pm.group(2).isdigit():
             at = prev.find(places[0])
             return prev[:at] + pm.group(2) + prev[at + len(places[0]):]

@@ -1667,3 +1667,12 @@ def test_it_after_what_someone_threatens_is_the_thing_threatened():
     assert "end" not in rewrite("did it work", order)
     found = _turn("what did the police find", "The police found a number of rifles in the house. [1]")
     assert "number" not in rewrite("where was it", found)
+
+
+def test_another_place_for_the_people_of_a_place():
+    # was "what did residents of Basra hear in Sadr city?", answered by the shops of Sadr City being closed
+    heard = _turn("what did residents of Basra hear", "Residents of Basra said they could hear explosions and "
+                  "automatic weapons fire throughout the day. [1]")
+    assert rewrite("and in Sadr city?", heard) == "what did residents of Sadr city hear?"
+    wanted = _turn("what do the people of Najaf want", "Residents want the militia to leave. [1]")
+    assert rewrite("and in Basra?", wanted) == "what do the people of Basra want?"
