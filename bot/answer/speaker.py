@@ -66,7 +66,7 @@ def acts_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: 
     text = lib.articles[article_id].text
     s = sentence_at(lib, article_id, start)
     sentence = text[s.start:s.end]
-    m = _first_verb(sentence)
+    m = first_verb(sentence)
     first = m.group().lower() if m else ""
     if not first or not same_act(verb, first):
         return False
@@ -92,7 +92,7 @@ def says_as_subject(lib: Library, speaker: frozenset[str], article_id: str, star
     """speaks_as_subject with a verb of speech in the wider sense (wordkinds.may_say): "Sadr is threatening a
     campaign ...", "The government has welcomed the move"."""
     sentence = lib.articles[article_id].text[start:sentence_at(lib, article_id, start).end]
-    verb = _first_verb(sentence)  # the sentence's own verb, its subject the speaker
+    verb = first_verb(sentence)  # the sentence's own verb, its subject the speaker
     return verb is not None and wordkinds.may_say(verb.group().lower()) and acts_first(lib, speaker, article_id, start)
 
 
@@ -232,7 +232,7 @@ def does_as_agent(lib: Library, actor: frozenset[str], verb: str, article_id: st
 def _subject_terms(text: str, sentence: str) -> set[str] | None:
     """The terms the sentence names before its first verb (its subject, titles standing for their names), None
     when no verb is found."""
-    m = _first_verb(sentence)
+    m = first_verb(sentence)
     if m is None:
         return None
     # a possessor is no subject: "The cleric's aide Hazem Al-Aaraji read ..." is the aide acting, not the cleric
@@ -243,7 +243,7 @@ def _subject_terms(text: str, sentence: str) -> set[str] | None:
 _POSSESSOR = re.compile(r"(?:\b(?:the|a|an)\s+)?[\w\-]+['\u2019]s\b(?!-)")
 
 
-def _first_verb(sentence: str) -> re.Match | None:
+def first_verb(sentence: str) -> re.Match | None:
     """The sentence's first verb form that is no name ("Prime" opens a title), no auxiliary ("has" welcomed)
     and no noun ("the cleric's order went out")."""
     for m in re.finditer(r"[\w'\-]+", sentence):
@@ -275,7 +275,7 @@ def speaks_first(lib: Library, speaker: frozenset[str], article_id: str, start: 
     text = lib.articles[article_id].text
     s = sentence_at(lib, article_id, start)
     sentence = text[s.start:s.end]
-    m = _first_verb(sentence)
+    m = first_verb(sentence)
     if m is None or _OPENING_PHRASE.match(sentence):
         return False
     before = sentence[:m.start()]

@@ -221,3 +221,14 @@ def test_in_words_only_reads_where_the_speaker_is_named(sample_home):
     assert in_words_only(lib, government, cand("He said anyone who continues"))
     assert not in_words_only(lib, government, cand("The Iraqi government has welcomed"))
     assert asks_words("said") and asks_words("tell") and not asks_words("promise") and not asks_words(None)
+
+
+def test_what_someone_said_is_not_answered_by_a_sentence_reporting_no_words(sample_home):
+    from bot import ask
+    # was answered by "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday ...": no one says anything there
+    # (its "led by" is no saying: a rare sense of "lead")
+    a = ask("what did maliki say on monday", settings=sample_home)
+    assert a.status == "uncertain", a.answer
+    # a sentence whose own verb is a way of saying something still answers
+    a = ask("what did the government say", settings=sample_home)
+    assert a.status == "answered" and "has welcomed Sadr's move" in a.citations[0].quote, a.answer
