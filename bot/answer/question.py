@@ -196,11 +196,12 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
                 # -> "connected": "... in connection with another cleric's murder"), but for the main verb, which
                 # its own stand-ins answer (verbs.verb_support: "tell" is no "say"), and a verb of speech, which may
                 # be the request's ("tell me more about Basra": any sentence saying "say" would be about it)
-                if own[0] != verb and not wordkinds.is_speech_verb(w):
+                # (nor a letter or a Roman numeral, nor a synonym holding a digit: "what happened to x" is not "10 days")
+                if own[0] != verb and not wordkinds.is_speech_verb(w) and not _NUMERAL_LIKE.fullmatch(w):
                     # (in the part of speech of most of its senses: "the game" is no "crippled" economy)
                     kind = rewordings.main_pos(w)
                     other |= frozenset(t for n in (rewordings.synonyms(w, pos=kind) if kind else ())
-                                       for t in terms(n)) - {own[0]}
+                                       if not any(ch.isdigit() for ch in n) for t in terms(n)) - {own[0]}
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
                 other |= frozenset(t for v in _SIDE for t in terms(v)) - {own[0]}
@@ -211,6 +212,9 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
                 out[own[0]] = other
     return tuple(sorted(out.items()))
 
+
+# a word too short to have synonyms worth reading, or a Roman numeral ("x": "ten", "10")
+_NUMERAL_LIKE = re.compile(r"(?i)[a-z]{1,2}|m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 
 # Words for the people on someone's side: one stands in for another ("the Sistani camp" / "those loyal to ...
 # al-Sistani", "Sadr's supporters" / "his followers")
