@@ -197,11 +197,16 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
                 # its own stand-ins answer (verbs.verb_support: "tell" is no "say"), and a verb of speech, which may
                 # be the request's ("tell me more about Basra": any sentence saying "say" would be about it)
                 # (nor a letter or a Roman numeral, nor a synonym holding a digit: "what happened to x" is not "10 days")
-                if own[0] != verb and not wordkinds.is_speech_verb(w) and not _NUMERAL_LIKE.fullmatch(w):
+                # (nor a place's or a person's name: "Chicago" is no card game's "stops"; nor a synonym of many senses,
+                # which says little: "brand" / "make")
+                if (own[0] != verb and not wordkinds.is_speech_verb(w) and not _NUMERAL_LIKE.fullmatch(w)
+                        and not wordkinds.is_proper_noun(w)):
                     # (in the part of speech of most of its senses: "the game" is no "crippled" economy)
                     kind = rewordings.main_pos(w)
                     other |= frozenset(t for n in (rewordings.synonyms(w, pos=kind) if kind else ())
-                                       if not any(ch.isdigit() for ch in n) for t in terms(n)) - {own[0]}
+                                       if not any(ch.isdigit() for ch in n)
+                                       and sum(len(lexicon.synsets(n, p)) for p in lexicon.POS) < lexicon.MANY_SENSES
+                                       for t in terms(n)) - {own[0]}
             # (one of the words for the people on someone's side: each of the others)
             if w in _SIDE:
                 other |= frozenset(t for v in _SIDE for t in terms(v)) - {own[0]}

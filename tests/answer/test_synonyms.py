@@ -43,3 +43,11 @@ def test_a_letter_or_a_numeral_takes_no_synonym(sample_home):
         q = analyse_question(f"what happened to {word}", lambda t: 1.0, seen=lambda t: t not in unseen)
         assert not dict(q.aliases).get(terms(word)[0]), q.aliases
     assert ask('what happened to "x"', settings=sample_home).status != "answered"
+
+
+def test_a_synonym_of_many_senses_is_not_read():
+    # "brand" / "make" (49 senses of the verb): a sentence "making" anything would hold it; "Chicago" / "stops"
+    for word, other in (("brand", "make"), ("chicago", "stop")):
+        unseen = {terms(word)[0]}
+        q = analyse_question(f"where is the {word}", lambda t: 1.0, seen=lambda t: t not in unseen)
+        assert terms(other)[0] not in dict(q.aliases).get(terms(word)[0], frozenset()), q.aliases
