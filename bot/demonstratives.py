@@ -19,7 +19,7 @@ from index.terms import stopwords
 # an auxiliary opening the question (after a question word), then "that" / "this" and the word after it
 _SUBJECT = re.compile(r"(?i)^(\W*(?:(?:and|so|but|ok|okay)\W+)?(?:(?:when|why|how|where|what|who)\s+)?"
                       r"(?P<aux>is|was|are|were|did|does|do|will|would|could|can|has|had|should|might)\s+)"
-                      r"(?P<pronoun>that|this)\b(?P<rest>\s+(?P<next>[a-z][\w'\-]*)?(?P<after>\s+[a-z][\w'\-]*)?|\s*[?.!]*\s*$)")
+                      r"(?P<pronoun>that|this)\b(?:\s+(?P<next>[a-z][\w'\-]*)?(?P<after>\s+[a-z][\w'\-]*)?|\s*[?.!]*\s*$)")
 # "that" / "this" closing the question, the word before it
 _CLOSING = re.compile(r"(?i)\b(?P<before>[a-z][\w'\-]*)\s+(?P<pronoun>that|this)(?=\s*[?.!]*\s*$)")
 # words after "is that" that make it the subject: adverbs, and what a subject is said to be

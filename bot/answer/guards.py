@@ -101,6 +101,12 @@ def name_swap(q: Question, sentence: str, preceding: str = "") -> float:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+def _a_name(word: str) -> bool:
+    """Is a capitalised first word a name: one WordNet knows as a particular, or a people's word ("British"; not
+    "Angry", "Tense")?"""
+    return bool(rewordings.country_names(word)) or wordkinds.is_proper_noun(word)
+
+
 _OPENS = re.compile(r"(?:^|[.!?\n])[\s\"'\u201c]*$")  # the text up to a sentence's or a line's first word
 _INITIALS = re.compile(r"\b([A-Z])\.(?=[A-Z]\b\.?)")  # "U.S." -> "US.": initials as one word
 
@@ -123,7 +129,7 @@ def modifier_swap(q: Question, sentence: str, preceding: str = "") -> bool:
     before: dict[str, set[str]] = {}
     for j in range(1, len(st)):
         other = st[j - 1]
-        if other[0].isupper() and (j > 1 or rewordings.country_names(other) or wordkinds.is_proper_noun(other)):
+        if other[0].isupper() and (j > 1 or _a_name(other)):
             before.setdefault(_fold(st[j]), set()).add(_fold(other))
     # noun -> the name before its last mention in the preceding text, for a noun after "the" in the sentence
     pointed = {_fold(st[j]) for j in range(1, len(st)) if st[j - 1].lower() == "the"}
@@ -133,8 +139,7 @@ def modifier_swap(q: Question, sentence: str, preceding: str = "") -> bool:
         # (a heading's or sentence's capitalised first word only if it is a name: "Tense truce" names no one)
         text = _INITIALS.sub(r"\1", preceding)
         last = [m for m in re.finditer(rf"\b([A-Z][\w'\-]*)\s+(?i:{re.escape(noun)})\b", text)
-                if m.group(1).lower() not in sw and not (_OPENS.search(text[:m.start()]) and not (
-                    rewordings.country_names(m.group(1)) or wordkinds.is_proper_noun(m.group(1))))]
+                if m.group(1).lower() not in sw and not (_OPENS.search(text[:m.start()]) and not _a_name(m.group(1)))]
         if last:
             back[noun] = _fold(_POSSESSIVE.sub("", last[-1].group(1)))
     for i in range(1, len(qt) - 1):

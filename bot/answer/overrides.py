@@ -26,7 +26,7 @@ from bot.answer.reasons import gives_reason, leaves_name_unexplained, states_con
 from bot.answer.role import led_by
 from bot.answer.scoring import Candidate
 from bot.answer.actor import asks_reaction
-from bot.answer.speaker import (acts_in, does_as_agent, does_as_subject, first_verb, names_speaker, says_as_subject,
+from bot.answer.speaker import (acts_in, does_as_agent, does_as_subject, names_speaker, reports_words, says_as_subject,
                                speaks_as_subject, undergoes_as_subject)
 from bot.answer.spelling import respell
 from bot.answer.target import misses_object
@@ -185,8 +185,8 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
         status = UNCERTAIN
     # ... and "what did Maliki say on Monday?" is not answered by "... Al-Maliki went to Basra on Monday ...": a sentence
     # reporting no words at all (no verb of saying, in the wider sense either: "has welcomed", "is threatening")
-    if status == ANSWERED and speaker and not YES_NO.match(q.text) and not _reports_words(
-            lib.articles[best.article_id].text[best.start:best.end]):
+    if (status == ANSWERED and speaker and not YES_NO.match(q.text)
+            and not reports_words(lib, best.article_id, best.start)):
         status = UNCERTAIN
     # "where else is there a curfew?" once the curfews elsewhere were shown: a sentence holding nothing of the
     # question itself (only the sentence before it does) is nothing more on it ("Angry protesters took to ...")
@@ -245,14 +245,6 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     if status == ANSWERED and leaves_name_unexplained(q.text, lib.articles[best.article_id].text[best.start:best.end]):
         status = UNCERTAIN
     return status
-
-
-def _reports_words(sentence: str) -> bool:
-    """Does the sentence hold a verb of saying, or is its own verb one whose senses include saying ("The Iraqi
-    government has welcomed Sadr's move"; not "... militia led by ...", a rare sense of "lead")?"""
-    first = first_verb(sentence)
-    return (any(wordkinds.is_speech_verb(w) for w in set(words(sentence)) if w.isalpha())
-            or bool(first and wordkinds.may_say(first.group().lower())))
 
 
 _WHEN_PASSIVE = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:when|what\s+(?:day|date|year|month|time))\s+"

@@ -157,11 +157,11 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     specific = frozenset(t for w in words(text)
                          if w not in sw and (w in names or not w.isalpha() or w not in common_words())
                          for t in terms(w))
+    verb = main_verb(asked)
     return Question(text, ts, weights, sum(weights.values()) or 1.0, answer_type(text), frozenset(words(text)),
-                    tuple(words(text)), names, main_verb(asked), main_verb_word(asked), specific,
+                    tuple(words(text)), names, verb, main_verb_word(asked), specific,
                     {t: w for w in reversed(words(text)) for t in terms(w)},
-                    unseen := frozenset(t for t in ts if seen is not None and not seen(t)),
-                    _aliases(text, ts, unseen, main_verb(asked)))
+                    unseen := frozenset(t for t in ts if seen is not None and not seen(t)), _aliases(text, ts, unseen, verb))
 
 
 def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset(),
@@ -192,34 +192,20 @@ def _aliases(text: str, ts: frozenset[str], unseen: frozenset[str] = frozenset()
             if own[0] in unseen and w not in named:
                 instead = (rewordings.narrower_nouns(w) if wordkinds.is_person_first(w) else rewordings.act_verbs(w))
                 other |= frozenset(t for n in instead for t in terms(n)) - {own[0]}
-                # ... and its synonyms in their frequent senses, as keyword search reads it (bot/expand.py; "linked"
+                # ... and its synonyms (rewordings.plain_synonyms), as keyword search reads it (bot/expand.py; "linked"
                 # -> "connected": "... in connection with another cleric's murder"), but for the main verb, which
                 # its own stand-ins answer (verbs.verb_support: "tell" is no "say"), and a verb of speech, which may
                 # be the request's ("tell me more about Basra": any sentence saying "say" would be about it)
-                # (nor a letter or a Roman numeral, nor a synonym holding a digit: "what happened to x" is not "10 days")
-                # (nor a place's or a person's name: "Chicago" is no card game's "stops"; nor a synonym of many senses,
-                # which says little: "brand" / "make")
-                if (own[0] != verb and not wordkinds.is_speech_verb(w) and not _NUMERAL_LIKE.fullmatch(w)
-                        and not wordkinds.is_proper_noun(w)):
-                    # (in the part of speech of most of its senses: "the game" is no "crippled" economy)
-                    kind = rewordings.main_pos(w)
-                    other |= frozenset(t for n in (rewordings.synonyms(w, pos=kind) if kind else ())
-                                       if not any(ch.isdigit() for ch in n)
-                                       and sum(len(lexicon.synsets(n, p)) for p in lexicon.POS) < lexicon.MANY_SENSES
-                                       for t in terms(n)) - {own[0]}
-            # (one of the words for the people on someone's side: each of the others)
-            if w in _SIDE:
-                other |= frozenset(t for v in _SIDE for t in terms(v)) - {own[0]}
-            # (one of news's words for a drawn-out confrontation: each of the others)
-            if w in _STANDOFF:
-                other |= frozenset(t for v in _STANDOFF for t in terms(v)) - {own[0]}
+                if own[0] != verb and not wordkinds.is_speech_verb(w):
+                    other |= frozenset(t for n in rewordings.plain_synonyms(w) for t in terms(n)) - {own[0]}
+            # (one of a group of words standing in for each other: each of the others)
+            for group in _KIN:
+                if w in group:
+                    other |= frozenset(t for v in group for t in terms(v)) - {own[0]}
             if other:
                 out[own[0]] = other
     return tuple(sorted(out.items()))
 
-
-# a word too short to have synonyms worth reading, or a Roman numeral ("x": "ten", "10")
-_NUMERAL_LIKE = re.compile(r"(?i)[a-z]{1,2}|m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 
 # Words for the people on someone's side: one stands in for another ("the Sistani camp" / "those loyal to ...
 # al-Sistani", "Sadr's supporters" / "his followers")
@@ -227,6 +213,7 @@ _SIDE = ("camp", "supporters", "followers", "loyalists", "loyal", "backers", "al
 # News's words for a drawn-out confrontation, one standing in for another ("the Najaf standoff" / "Najaf siege ends in
 # truce", "the al-Sadr crisis"), which WordNet does not relate ("standoff" is a deadlock, "siege" a blockade)
 _STANDOFF = ("standoff", "stand-off", "siege", "crisis", "confrontation", "stalemate", "showdown")
+_KIN = (_SIDE, _STANDOFF)
 
 
 def leader_named(word: str) -> str | None:

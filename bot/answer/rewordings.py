@@ -6,9 +6,11 @@ lexicon.py."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from bot.answer.lexicon import POS, _data, _index, _lexfile, _synset, available, base_forms, synsets
+from bot.answer.lexicon import MANY_SENSES, POS, _data, _index, _lexfile, _synset, available, base_forms, synsets
+from bot.answer.wordkinds import is_proper_noun
 
 
 @lru_cache(maxsize=4096)
@@ -162,6 +164,20 @@ def synonyms(word: str, senses: int = 2, pos: str | None = None) -> tuple[str, .
             out += sorted(l for l in _synset(p, o)[0]
                           if "_" not in l and l not in own and o in _index(p).get(l, ())[:senses])
     return tuple(dict.fromkeys(out))
+
+
+# a word too short to have synonyms worth reading, or a Roman numeral ("x": "ten", "10")
+_NUMERAL_LIKE = re.compile(r"(?i)[a-z]{1,2}|m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+
+
+def plain_synonyms(word: str) -> tuple[str, ...]:
+    """synonyms() of the word's main part of speech ("the game" is no "crippled" economy), without a synonym of
+    many senses, which says little ("brand" / "make"), or one holding a digit; none for a letter, a Roman numeral
+    ("what happened to x" is not "10 days") or a place's or a person's name ("Chicago" is no card game's "stops")."""
+    if _NUMERAL_LIKE.fullmatch(word) or is_proper_noun(word) or not (kind := main_pos(word)):
+        return ()
+    return tuple(n for n in synonyms(word, pos=kind) if not any(ch.isdigit() for ch in n)
+                 and sum(len(synsets(n, p)) for p in POS) < MANY_SENSES)
 
 
 def main_pos(word: str) -> str | None:

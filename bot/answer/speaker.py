@@ -66,7 +66,7 @@ def acts_as_subject(lib: Library, actor: frozenset[str], verb: str, article_id: 
     text = lib.articles[article_id].text
     s = sentence_at(lib, article_id, start)
     sentence = text[s.start:s.end]
-    m = first_verb(sentence)
+    m = _first_verb(sentence)
     first = m.group().lower() if m else ""
     if not first or not same_act(verb, first):
         return False
@@ -92,7 +92,7 @@ def says_as_subject(lib: Library, speaker: frozenset[str], article_id: str, star
     """speaks_as_subject with a verb of speech in the wider sense (wordkinds.may_say): "Sadr is threatening a
     campaign ...", "The government has welcomed the move"."""
     sentence = lib.articles[article_id].text[start:sentence_at(lib, article_id, start).end]
-    verb = first_verb(sentence)  # the sentence's own verb, its subject the speaker
+    verb = _first_verb(sentence)  # the sentence's own verb, its subject the speaker
     return verb is not None and wordkinds.may_say(verb.group().lower()) and acts_first(lib, speaker, article_id, start)
 
 
@@ -232,7 +232,7 @@ def does_as_agent(lib: Library, actor: frozenset[str], verb: str, article_id: st
 def _subject_terms(text: str, sentence: str) -> set[str] | None:
     """The terms the sentence names before its first verb (its subject, titles standing for their names), None
     when no verb is found."""
-    m = first_verb(sentence)
+    m = _first_verb(sentence)
     if m is None:
         return None
     # a possessor is no subject: "The cleric's aide Hazem Al-Aaraji read ..." is the aide acting, not the cleric
@@ -243,7 +243,7 @@ def _subject_terms(text: str, sentence: str) -> set[str] | None:
 _POSSESSOR = re.compile(r"(?:\b(?:the|a|an)\s+)?[\w\-]+['\u2019]s\b(?!-)")
 
 
-def first_verb(sentence: str) -> re.Match | None:
+def _first_verb(sentence: str) -> re.Match | None:
     """The sentence's first verb form that is no name ("Prime" opens a title), no auxiliary ("has" welcomed)
     and no noun ("the cleric's order went out")."""
     for m in re.finditer(r"[\w'\-]+", sentence):
@@ -275,7 +275,7 @@ def speaks_first(lib: Library, speaker: frozenset[str], article_id: str, start: 
     text = lib.articles[article_id].text
     s = sentence_at(lib, article_id, start)
     sentence = text[s.start:s.end]
-    m = first_verb(sentence)
+    m = _first_verb(sentence)
     if m is None or _OPENING_PHRASE.match(sentence):
         return False
     before = sentence[:m.start()]
@@ -301,6 +301,13 @@ def reports_speech(lib: Library, article_id: str, start: int) -> bool:
     text = lib.articles[article_id].text
     end = sentence_at(lib, article_id, start).end
     return any(wordkinds.is_speech_verb(w) for w in set(words(text[start:end])) if w.isalpha())
+
+
+def reports_words(lib: Library, article_id: str, start: int) -> bool:
+    """reports_speech, or is the sentence's own verb one whose senses include saying ("The Iraqi government has
+    welcomed Sadr's move"; not "... militia led by ...", a rare sense of "lead")?"""
+    first = _first_verb(lib.articles[article_id].text[start:sentence_at(lib, article_id, start).end])
+    return reports_speech(lib, article_id, start) or bool(first and wordkinds.may_say(first.group().lower()))
 
 
 PRONOUN_RUN = 4  # sentences opening on a pronoun followed back to the one naming whom it stands for
