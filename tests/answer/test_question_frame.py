@@ -191,3 +191,16 @@ def test_a_yes_no_question_with_an_adverb_before_its_verb_is_answered(sample_hom
     # was uncertain: "still" read as the verb, and US troops were not found "stilling"
     a = ask("will the us troops still patrol", settings=sample_home)
     assert a.status == "answered" and "presence patrols" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question, word", [
+    ("which places were the government raids mostly going after", "mostly"),  # "mostly" stems to "most"
+    ("what did the others say", "others"),  # "others" to "other"
+])
+def test_a_question_word_whose_stem_is_a_stop_word_is_no_term(question, word):
+    # The articles' "Most of the raids ..." keeps no term "most" (a stop word): a question term "most" would only
+    # ever count as missing from every sentence.
+    q = analyse_question(question, _idf)
+    stem = terms(word)
+    assert stem and stem[0] not in q.terms, q.terms
+    assert q.terms  # the topic words are still there
