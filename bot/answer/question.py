@@ -32,8 +32,9 @@ _TYPES = [
     ("number", re.compile(r"\b(how (many|much|old|far|large|big|often|tall|high)|what (number|percentage|"
                           r"proportion|amount|size)|at least how)\b", re.I)),
     ("person", re.compile(r"\b(who|whom|whose|which (person|man|woman|leader|official|cleric|president))\b", re.I)),
-    ("place", re.compile(r"\b(where|what (city|country|place|region|province|town|state|district)|"
-                         r"which (city|country|place|region|province|town|state|district))\b", re.I)),
+    # (in the plural too: "which places were the raids going after", "what towns did they take")
+    ("place", re.compile(r"\b(where|(?:what|which) (city|cities|country|countries|places?|locations?|regions?|"
+                         r"provinces?|towns?|states?|districts?))\b", re.I)),
 ]
 TYPED = ("number", "date", "duration", "age")  # answer types a sentence must hold to answer (the require_type guard)
 # A proper name: a capitalised word that does not open a sentence (shared with bot/llm/verify.py).
@@ -92,8 +93,9 @@ _HOW_MEASURE = re.compile(r"\b(how)\s+(?:long|old|far|often|large|big|tall|high|
 
 
 # "What *day* did Senor speak?": the unit of the date asked for is part of the question word ("on Thursday")
+# ... so is a place's ("which *places* were the raids going after": "... focused on Mahdi Army strongholds")
 _WHAT_MEASURE = re.compile(r"\b(what|which)\s+(?:time\s+of\s+(?:the\s+)?(?:day|year)|day|year|month|date|time|century|"
-                           r"decade|week)\b", re.I)
+                           r"decade|week|places?|locations?)\b", re.I)
 
 
 # "people who *keep* carrying weapons": a verb of going on before an -ing verb says how long, not what; the

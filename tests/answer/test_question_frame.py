@@ -204,3 +204,23 @@ def test_a_question_word_whose_stem_is_a_stop_word_is_no_term(question, word):
     stem = terms(word)
     assert stem and stem[0] not in q.terms, q.terms
     assert q.terms  # the topic words are still there
+
+
+@pytest.mark.parametrize("question", ["which places were the raids going after", "what towns did they take",
+                                      "which cities were shelled", "what locations did the army search"])
+def test_the_place_asked_for_in_the_plural_is_a_place(question):
+    assert answer_type(question) == "place"
+
+
+@pytest.mark.parametrize("question, frame", [("which places were the raids going after", "places"),
+                                             ("what location was the truce signed at", "location")])
+def test_place_and_location_after_which_are_the_question_word_s(question, frame):
+    # the answer names the place ("... focused on Mahdi Army strongholds"), never the word "place"
+    q = analyse_question(question, _idf)
+    assert not set(terms(frame)) & q.terms, q.terms
+    assert q.terms
+
+
+def test_which_places_is_answered_by_the_sentence_naming_them(sample_home):
+    a = ask("what locations were the raids going after", settings=sample_home)
+    assert a.status == "answered" and "strongholds" in a.citations[0].quote, a.answer
