@@ -20,6 +20,7 @@ from bot.answer.reasons import cause_of_state_first, consequence_first, effect_f
 from bot.answer.role import led_by
 from bot.answer.actor import asks_reaction, says_verb
 from bot.answer.spelling import respell
+from bot.answer.subset import subset_first
 from bot.answer.verbs import asks_whether_any, verb_stated, verb_support
 from bot.library import Library, sentence_at
 from index.terms import terms, words
@@ -51,6 +52,7 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
     if not leader:  # "who governs Iraq" is the titles' question (above)
         cands = doer_first(lib, q, cands)  # "who pressured Sadr": one holding the act
     cands = instance_first(lib, q, cands)  # "which treaty ...": one naming a treaty
+    cands = subset_first(lib, q, cands)  # "which of the fighters must leave": one holding fighters leaving
     cands = reason_first(lib, q, cands)  # "why ...": one giving a reason
     cands = reaction_first(lib, q, cands)  # "what was the reaction to X": one taking a stand on X
     cands = example_first(lib, q, cands)  # "give an example of X": one giving examples of X

@@ -29,6 +29,7 @@ from bot.answer.actor import asks_reaction
 from bot.answer.speaker import (acts_in, does_as_agent, does_as_subject, names_speaker, reports_words, says_as_subject,
                                speaks_as_subject, undergoes_as_subject)
 from bot.answer.spelling import respell
+from bot.answer.subset import holds_group_act
 from bot.answer.target import misses_object
 from bot.answer.verbs import BE_FORMS, asks_whether_any, is_participle, says_adjective, verb_stated
 from bot.library import Library, SentenceRow
@@ -91,7 +92,7 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
                  or tells_effect(lib, q, best)
                  or does_to_named(lib, q, best, variants) or reacts_to_topic(lib, q, best)
                  or says_how_long(lib, q, best, whole_topic=True) or gives_example(lib, q, best)
-                 or best.sentence_id in placed)
+                 or best.sentence_id in placed or holds_group_act(lib, q, best))
             and missing_names(q, set(terms(respell(lib.articles[best.article_id].text, variants)))) == 0):
         status = ANSWERED
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article
