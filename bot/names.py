@@ -74,9 +74,16 @@ def people_word(name: str) -> bool:
     return " " not in name and bool(base_forms(w, "a")) and bool(country_names(w))
 
 
+# ... or after a kind of place and "of" ("the Shi'ite holy city of Najaf", "the province of Basra")
+_KIND_OF = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_KINDS | {'village', 'country', 'capital', 'port'}))})\s+of\s+"
+                      r"([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)")
+
+
 def is_place(name: str, text: str) -> bool:
-    """Is the name one the text puts after a preposition of place ("in Basra", "went to Basra")?"""
-    return any(m.group(1) == name for m in AT_PLACE.finditer(text))
+    """Is the name one the text puts after a preposition of place ("in Basra", "went to Basra") or after a kind of
+    place ("the holy city of Najaf")?"""
+    return any(m.group(1) == name for m in AT_PLACE.finditer(text)) or any(
+        m.group(1) == name for m in _KIND_OF.finditer(text))
 
 
 def split_run(names: list[str], text: str) -> list[str]:

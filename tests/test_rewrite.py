@@ -1676,3 +1676,15 @@ def test_another_place_for_the_people_of_a_place():
     assert rewrite("and in Sadr city?", heard) == "what did residents of Sadr city hear?"
     wanted = _turn("what do the people of Najaf want", "Residents want the militia to leave. [1]")
     assert rewrite("and in Basra?", wanted) == "what do the people of Basra want?"
+
+
+_DEADLINE = ("He originally gave the militants until Friday to turn in their weapons, but then extended the deadline "
+             "for 10 days while the two sides negotiated in the Shi'ite holy city of Najaf. [2]")
+
+
+def test_a_name_after_a_kind_of_place_is_no_he():
+    # "the holy city of Najaf" is a place, as "in Najaf" is: "he" is the person the answer names
+    history = _turn("who gave the militants a deadline",
+                    "On Saturday, Mr. Maliki acknowledged that he was caught off guard by the strength of the "
+                    f"resistance to the military offensive. [1] {_DEADLINE}")
+    assert rewrite("did he extend it", history) == "did Maliki extend it"
