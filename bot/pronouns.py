@@ -264,6 +264,11 @@ def put_name(q: str, pm: re.Match | None, own: list[str], names: list[str], aske
         if singular and is_place(name, f"{prev_q} {answer}"):
             # "what happened in Basra" + "what did he do there": a person the answer names, not the place
             name = next((n for n in entities(answer) if person_like(n, f"{prev_q} {answer}")), name)
+        # ... and with no person named at all ("was there a deadline" + "did he extend it", its answer "He originally
+        # gave the militants until Friday ... in the Shi'ite holy city of Najaf"), "he" is left as it is: never a
+        # place or a people's word
+        if singular and (is_place(name, f"{prev_q} {answer}") or people_word(name)):
+            return q
         # "who leads the Mahdi Army" + "where are its strongholds": "the Mahdi Army's", as the question wrote it (not
         # "the Sadr organization": there "the" is the organization's; a plural name modifies nothing: "the Sadrists
         # demand")

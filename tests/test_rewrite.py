@@ -1688,3 +1688,11 @@ def test_a_name_after_a_kind_of_place_is_no_he():
                     "On Saturday, Mr. Maliki acknowledged that he was caught off guard by the strength of the "
                     f"resistance to the military offensive. [1] {_DEADLINE}")
     assert rewrite("did he extend it", history) == "did Maliki extend it"
+
+
+@pytest.mark.parametrize("q", ["did he extend it", "did he extend the deadline", "why did she do that"])
+def test_he_is_never_a_place_or_a_people_s_word(q):
+    # no person named in the turn before: "he" stays "he" (the answer's own "He"), not "Najaf" nor "Shi'ite"
+    rewritten = rewrite(q, _turn("was there a deadline for the militants", _DEADLINE))
+    assert "Najaf" not in rewritten and "Shi'ite" not in rewritten, rewritten
+    assert rewritten.split()[:3] == q.split()[:3], rewritten
