@@ -57,7 +57,8 @@ def names_role(q: Question, sentence: str, context: str = "") -> bool:
     welcomed ... Prime Minister Nouri Al-Maliki issued ...")."""
     if context:
         held = _over(words(f"{context} {sentence}"))
-        if not all(t in held for t in q.terms if t != q.verb and t not in _verb_terms(q)):
+        if not all(t in held for t in q.terms if t != q.verb and t not in _verb_terms(q)) or not _holds_places(
+                q, f"{context} {sentence}"):
             return False
     for m in _TITLED.finditer(sentence):
         if context and sentence[:m.start()].strip():
@@ -77,6 +78,17 @@ def names_role(q: Question, sentence: str, context: str = "") -> bool:
 
 _GOVERNING = frozenset(t for w in "government country state nation administration cabinet regime leadership".split()
                        for t in terms(w))
+
+
+# A name and the kind of place it names ("Sadr City", "Basra province"): one place, not a name and a city
+_NAMED_PLACE = re.compile(r"\b[A-Z][\w'\-]*\s+(?i:city|town|district|province|region|zone|county|square)\b")
+
+
+def _holds_places(q: Question, text: str) -> bool:
+    """Does the text write each place the question names with its kind ("who runs Sadr City") as the question
+    does, not its words apart ("the Mehdi Army militia led by ... Al-Sadr" in a sentence about "the city")?"""
+    return all(re.search(rf"(?i)\b{re.escape(' '.join(m.group().split()))}\b", " ".join(text.split()))
+               for m in _NAMED_PLACE.finditer(q.text))
 
 
 def _over(words: list[str]) -> set[str]:
