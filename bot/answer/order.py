@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.answer import lexicon, rewordings
-from bot.answer.question import Question
+from bot.answer.question import Question, with_aliases
 from bot.answer.guards import modifier_swap
 from bot.answer.act import count_of_act_first, doer_first, duration_first, elsewhere_first, place_first
 from bot.answer.promote import gives_role, instance_first, promote_first, sentence_before
@@ -91,10 +91,28 @@ def by_kind(lib: Library, q: Question, cands: list[Candidate], leader: bool, pla
 _IS_THING = re.compile(r"^\s*(?i:is|are|was|were)\s+(?i:the|this|that|these|those)\s+(?:[a-z][a-z\-]*\s+)?"
                        r"([a-z][a-z\-]*(?<!ing))\s+(?:(?:still|now|really|already)\s+)?[a-z]+")
 _IS_NAME = re.compile(r"^\s*(?i:is|was)\s+([A-Z][\w\-]*)\s+(?!(?i:and|or)\b)[a-z]")
+# "is there a ceasefire in Basra?": whether the thing is, the noun after "there"
+_IS_THERE = re.compile(r"^\s*(?i:is|are|was|were)\s+(?i:there)\s+(?:(?i:still|now|really|already)\s+)?"
+                       r"(?:(?i:a|an|any|some|no)\s+)?([a-z][a-z\-]*)\b(?!\s+(?i:of)\b)")
 _WHY_STATE = re.compile(r"^\s*(?i:(?:and|so)\s+)?(?i:why)\s+(?i:is|are|was|were)\s+(?:(?i:the)\s+)?([A-Za-z][\w\-]*)\s+"
                         r"(?:(?i:so|still|very|really|now)\s+)?[a-z]+[\s?.!]*$")
 _ANYONE = frozenset("people folks everyone everybody anyone anybody they".split())
 SUBJECT_WINDOW = 2  # how far down the scored candidates one naming the subject is looked for
+
+
+def thing_there(q: Question) -> list[str]:
+    """The term of the thing "is there a ceasefire in Basra?" asks whether it is ("ceasefir"), else []."""
+    there = _IS_THERE.match(q.text)
+    # (a noun, or a word WordNet does not know: "ceasefire", which it writes "cease-fire")
+    noun = there and there.group(1).lower()
+    return terms(noun) if noun and (lexicon.base_forms(noun, "n") or not lexicon.is_verb(noun)) else []
+
+
+def lacks_thing_there(q: Question, sentence: str) -> bool:
+    """Does the sentence not name the thing whose being there the question asks ("is there a ceasefire in Basra"
+    against "The unrest in Basra threatened ...", after a sentence about a ceasefire elsewhere)?"""
+    head = thing_there(q)
+    return bool(head) and head[0] not in with_aliases(q, set(terms(sentence)))
 
 
 def subject_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
@@ -107,6 +125,9 @@ def subject_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Can
     # is seen as having a significant role in the reduction of violence in Iraq")
     named = _IS_NAME.match(q.text)
     head = head or (terms(named.group(1)) if named else [])
+    # ... or the thing whose being there is asked ("is there a ceasefire in Basra": "The ceasefire is seen as ...",
+    # not "The unrest in Basra threatened ...", after a sentence naming the ceasefire)
+    head = head or thing_there(q)
     # ... or those a why-question asks the state of ("why are Sadrists angry": "But Sadrist lawmakers and officials
     # denounced the offensive ...", not "Angry protesters took to the streets ...", which names no Sadrist)
     state = _WHY_STATE.match(q.text)

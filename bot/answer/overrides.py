@@ -21,6 +21,7 @@ from bot.answer.guards import event_only_requested, lacks_kind, only_requested
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN
 from bot.answer.promote import SPEAKER_WINDOW, gives_role, only_undergoes
 from bot.answer.question import Question, known_word, with_aliases
+from bot.answer.order import lacks_thing_there
 from bot.answer.reaction import reaction_topic, reacts_to_topic
 from bot.answer.reasons import gives_reason, leaves_name_unexplained, states_consequence, tells_effect
 from bot.answer.role import led_by
@@ -95,6 +96,9 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
                  or best.sentence_id in placed or holds_group_act(lib, q, best))
             and missing_names(q, set(terms(respell(lib.articles[best.article_id].text, variants)))) == 0):
         status = ANSWERED
+    # "is there a ceasefire in Basra?" against a sentence naming no ceasefire: at best close
+    if status == ANSWERED and lacks_thing_there(q, lib.articles[best.article_id].text[best.start:best.end]):
+        status = UNCERTAIN
     # "How many were killed in the clashes in Kut?" against a sentence about Basra's clashes, the article
     # naming Kut elsewhere: the sentence is about another place, at best close to the question.
     if status == ANSWERED and af.get("place_elsewhere", 0.0) > 0:

@@ -510,3 +510,21 @@ def test_a_place_named_with_its_kind_is_one_place_for_who_runs_it(sample_home, q
     # the city, strongholds of the Mehdi Army militia led by Shi'ite cleric Moqtada Al-Sadr" titles no one over it
     a = ask(question, settings=sample_home)
     assert not (a.citations and "Maliki went to Basra" in " ".join(a.citations[0].quote.split())), a.answer
+
+
+@pytest.mark.parametrize("question, thing", [("is there a ceasefire in basra", "ceasefire"),
+                                             ("are there any talks", "talks"), ("was there still a curfew", "curfew"),
+                                             ("is there fighting", "fighting"), ("is the truce holding", None),
+                                             ("is there enough of it", None)])
+def test_the_thing_whose_being_there_is_asked(question, thing):
+    from bot.answer import analyse_question
+    from bot.answer.order import thing_there
+    from index.terms import terms
+    assert thing_there(analyse_question(question, lambda t: 1.0)) == (terms(thing) if thing else [])
+
+
+def test_is_there_a_thing_is_not_answered_by_a_sentence_naming_none(sample_home):
+    # was answered by "The unrest in Basra threatened to undermine the fragile progress toward stability ...", the
+    # sentence before it naming a ceasefire elsewhere; the closest the articles come is a ceasefire in Iraq
+    a = ask("was there a ceasefire in basra", settings=sample_home)
+    assert a.status == "uncertain" and re.search(r"(?i)cease-?fire", a.citations[0].quote), a.answer
