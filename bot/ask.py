@@ -152,6 +152,10 @@ def _smalltalk(lib, q: str, settings: Settings, mode: str, t0: float) -> Answer:
                   mode=mode, status="not_found", smalltalk=True, timings_ms={"total": round((time.perf_counter() - t0) * 1000, 2)})
 
 
+# "where else", "who else": a question asking for more of one kind
+_WH_ELSE = re.compile(r"(?i)\b(?:where|who|whom|when)\s+else\b")
+
+
 def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: Settings, mode: str,
             on_token: Callable[[str], None] | None, t0: float) -> Answer:
     check_known_articles(filters.article_ids, lib.articles)
@@ -187,6 +191,22 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
     if parts:
         standalone, nodes, ex, parts_spent = _search_parts(lib, engine, parts, norm)
         spent = [a + b for a, b in zip(spent, parts_spent)]
+    # "where else are there curfews" when the answer was shown turns ago ("... including Kut and Nasiriya", under
+    # "what's the curfew about"), not just before: shown again, rather than "nothing beyond what I showed above"
+    # ("tell me more", "what else" still say when all is shown)
+    if (more and not parts and ex.status == "not_found" and _WH_ELSE.search(standalone)
+            and shown_answers(hist, MAX_TURNS) != shown_answers(hist, 1)):
+        last_only = query_engine(lib, k, filters, previous=shown_answers(hist, 1))
+        nodes_again, ex_again, again_spent = _search(lib, last_only, standalone)
+        spent = [a + b for a, b in zip(spent, again_spent)]
+        # (and the topic carried over weighed again, as above, against these answers)
+        if carried and standalone != own:
+            *alone, alone_spent = _search(lib, last_only, own)
+            spent = [a + b for a, b in zip(spent, alone_spent)]
+            if not keeps_topic(lib, own, ex_again, alone[1]):
+                standalone, (nodes_again, ex_again) = own, alone
+        if ex_again.status != "not_found":
+            nodes, ex = nodes_again, ex_again
 
     def extractive() -> Answer:
         citations = cite(lib, ex.chosen)

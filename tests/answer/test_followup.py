@@ -328,3 +328,15 @@ def test_his_full_name_after_who_is_asks_who_he_is(sample_home):
                                              {"role": "assistant", "content": first.answer}], settings=sample_home)
     assert a.standalone_question == "who is Maliki"
     assert a.status == "answered" and "Nouri Al-Maliki" in a.citations[0].quote, a.answer
+
+
+def test_where_else_shows_again_what_an_earlier_turn_showed_rather_than_nothing(sample_home):
+    # "... including Kut and Nasiriya" was shown two turns ago, not just before: "nothing beyond what I showed above"
+    # is no answer to a question asking where else
+    history = []
+    for q in ("what's the curfew about", "when will it be lifted"):
+        a = ask(q, history=history, settings=sample_home)
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.answer}]
+    assert "Nasiriya" in history[1]["content"] and "Nasiriya" not in history[3]["content"]
+    a = ask("where else are there curfews", history=history, settings=sample_home)
+    assert a.status == "answered" and "Nasiriya" in a.citations[0].quote, a.answer
