@@ -1,4 +1,5 @@
-"""The terms of a deal: "what are the terms of the truce?", "what were the conditions of the deal", "truce terms".
+"""The terms of a deal: "what are the terms of the truce?", "what were the conditions of the deal", "truce terms",
+"what did each side get?".
 
 News tells a deal's terms as what each side agreed to ("The cleric agreed to end all armed demonstrations ...",
 "For their part, the US agreed to suspend the warrant ..."), rarely in a sentence naming the deal, which tells
@@ -27,7 +28,11 @@ _TERMS = re.compile(
     r"(?P<before>(?!(?:the|what|which|are|were)\b)[\w\-]+(?:\s+(?!(?:the|are|were)\b)[\w\-]+){0,2}?)"
     r"(?:['\u2019]s)?\s+(?:terms|conditions)"
     r"[\s?.!]*$"
-    r"|^\W*what\s+(?:are|were)\s+the\s+(?:terms|conditions)(?:\s*\((?:in\s+)?(?P<then>[^()]+)\))?[\s?.!]*$", re.I)
+    r"|^\W*what\s+(?:are|were)\s+the\s+(?:terms|conditions)(?:\s*\((?:in\s+)?(?P<then>[^()]+)\))?[\s?.!]*$"
+    # "what did each side get", "what did both sides agree to in the truce": what each side agreed to
+    r"|^\W*(?:(?:and|so)\W+)?what\s+did\s+(?:each|both|either|the\s+two)\s+sides?\s+(?:get|gain|win|agree\s+to|"
+    r"agree\s+on|promise|give\s+up|concede)(?:\s+(?:in|under|from)\s+(?P<under>[^?()]+?))?"
+    r"(?:\s*\((?:in\s+)?(?P<sides>[^()]+)\))?[\s?.!]*$", re.I)
 # A side committing itself: a verb of agreeing, promising or accepting, then what it commits to.
 _AGREES = re.compile(r"(?i)\b(?:agree[sd]?|agreeing|promise[sd]?|promising|pledge[sd]?|pledging|commit(?:s|ted)?|"
                      r"consent(?:s|ed)?|undert(?:ake|akes|ook))\s+(?:to|that)\b")
@@ -40,7 +45,8 @@ def asks_terms(question: str) -> str | None:
     m = _TERMS.match(question)
     if not m:
         return None
-    topic = (m.group("topic") or m.group("before") or m.group("then") or "").strip()
+    topic = (m.group("topic") or m.group("before") or m.group("then") or m.group("under") or m.group("sides")
+             or "").strip()
     # (the details of anything else are its story: "details of the offensive"; of a deal, its terms)
     if re.search(r"(?i)\bdetails\b", question) and not (topic.split() and topic.split()[-1].lower() in _DEALS):
         return None

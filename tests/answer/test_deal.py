@@ -37,11 +37,18 @@ def test_the_deal_a_question_asks_the_terms_of():
     # the details of a deal are its terms; of anything else, its story (topic.py)
     assert asks_terms("what are the details of the truce") == "the truce"
     assert asks_terms("details of the offensive") is None
+    # what each side got, gave or agreed to: the terms
+    assert asks_terms("what did each side get") == ""
+    assert asks_terms("what did both sides agree to in the truce") == "the truce"
+    assert asks_terms("and what did the two sides give up (in Najaf)?") == "Najaf"
+    assert asks_terms("what did sadr get") is None  # one side: the usual answer
 
 
 @pytest.mark.parametrize("question", ["what are the terms of the truce", "truce terms", "najaf truce terms",
                                       "what were the conditions of the deal",
-                                      "details of the deal"])  # (was not found)
+                                      "details of the deal",  # (was not found)
+                                      "what did each side get (in Najaf)?",  # (was not found)
+                                      "what did both sides agree to"])
 def test_the_terms_of_the_truce_are_what_each_side_agreed_to(sample_home, question):
     a = ask(question, settings=sample_home)
     assert a.status == "answered", a.answer
