@@ -14,6 +14,7 @@ import re
 
 from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.question import Question
+from bot.answer.verbs import PLACE_KINDS
 from index.terms import terms, words
 
 # Verbs of leading something (base forms): the question's verb after "Who".
@@ -81,7 +82,7 @@ _GOVERNING = frozenset(t for w in "government country state nation administratio
 
 
 # A name and the kind of place it names ("Sadr City", "Basra province"): one place, not a name and a city
-_NAMED_PLACE = re.compile(r"\b[A-Z][\w'\-]*\s+(?i:city|town|district|province|region|zone|county|square)\b")
+_NAMED_PLACE = re.compile(rf"\b[A-Z][\w'\-]*\s+(?i:{'|'.join(sorted(PLACE_KINDS))})\b")
 
 
 def _holds_places(q: Question, text: str) -> bool:
