@@ -17,11 +17,15 @@ from bot.library import Library
 from bot.types import Passage
 from index.terms import terms, words
 
-# "what's the mood in Najaf", "how is the atmosphere like at the shrine", "what was the feeling among residents"
+# "what's the mood in Najaf", "how is the atmosphere like at the shrine", "what was the feeling among residents",
+# "najaf mood"
 _MOOD = re.compile(r"^\W*(?:(?:and|so|ok|okay|well)\W+)?(?:what|how)(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\s+"
                    r"(?:the\s+)?(?:general\s+|overall\s+)?(?:mood|atmosphere|feeling|sentiment|morale|spirits|vibe)"
-                   r"(?:\s+like)?\s+(?:in|at|among|around)\s+(?P<place>[^?()]+?)(?:\s+(?:like|now|today))?[\s?.!]*$",
-                   re.I)
+                   r"(?:\s+like)?\s+(?:in|at|among|around)\s+(?P<place>[^?()]+?)(?:\s+(?:like|now|today))?[\s?.!]*$"
+                   # ... typed as keywords: "najaf mood", "sadr city's mood", "mood in basra"
+                   r"|^\W*(?:the\s+)?(?:mood|atmosphere|morale|vibe)\s+(?:in|at|among|around)\s+(?P<after>[^?()]+?)[\s?.!]*$"
+                   r"|^\W*(?!(?:what|how|the)\b)(?P<before>[\w\-]+(?:\s+[\w\-]+){0,2}?)(?:['\u2019]s?)?\s+"
+                   r"(?:mood|atmosphere|morale|vibe)[\s?.!]*$", re.I)
 FEELING_NOUNS, EMOTION_VERBS = 12, 37  # WordNet's lexicographer files noun.feeling and verb.emotion
 MOOD_MAX = 3  # sentences at most
 _NOT = frozenset({"not", "no", "never", "n't", "nor"})
@@ -31,7 +35,10 @@ _TELLING_LOOKUP = 3  # retrieved articles read for the one telling most of the p
 def asks_mood(question: str) -> str | None:
     """The place (or people) whose mood the question asks ("what's the mood in Najaf" -> "Najaf"), else None."""
     m = _MOOD.match(question)
-    return m.group("place").strip() if m else None
+    # (before "mood", a name: "Najaf mood", as the question's names are written by then; not "good mood")
+    if m and m.group("before") and not re.search(r"\b[A-Z]", m.group("before")):
+        return None
+    return (m.group("place") or m.group("after") or m.group("before")).strip() if m else None
 
 
 def feels(word: str) -> bool:
@@ -57,9 +64,16 @@ def mood_sentences(lib: Library, passages: list[Passage], place: str) -> list[tu
         return []
     articles = list(dict.fromkeys(p.article_id for p in passages))[:_TELLING_LOOKUP]
 
+    # (a place of several words named as one: "Sadr City", not "Sadr" and "the southern city" apart)
+    seq = terms(place)
+
+    def names_place(sentence: str) -> bool:
+        held = terms(sentence)
+        return want <= set(held) and (len(seq) < 2 or any(held[i:i + len(seq)] == seq for i in range(len(held))))
+
     def naming(aid: str) -> int:  # sentences naming the place (its headline too)
         text = lib.articles[aid].text
-        return sum(want <= set(terms(text[s.start:s.end])) for s in lib.sentences.get(aid, []))
+        return sum(names_place(text[s.start:s.end]) for s in lib.sentences.get(aid, []))
     telling = max(articles, key=naming, default=None)  # (the first of equals: retrieval order)
     if telling is None or not naming(telling):
         return []
@@ -74,8 +88,10 @@ def mood_sentences(lib: Library, passages: list[Passage], place: str) -> list[tu
         # (a sentence naming another place tells the mood there: "Angry protesters took to the streets in the Sadr
         # City district of Baghdad")
         # (a capitalised word not opening the sentence)
-        if any(wordkinds.is_place_noun(w.lower()) or wordkinds.is_land(w.lower())
-               for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", sentence) if not set(terms(w)) & want):
+        # (unless it names the place asked about too: "... in the Sadr City district of Baghdad" for Sadr City)
+        if not names_place(sentence) and any(
+                wordkinds.is_place_noun(w.lower()) or wordkinds.is_land(w.lower())
+                for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", sentence) if not set(terms(w)) & want):
             continue
         out.append((telling, s.start, s.end, 1.0))
     return out[:MOOD_MAX]
