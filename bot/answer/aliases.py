@@ -103,5 +103,16 @@ def named_by_title(text: str, sentence: str) -> str:
     return " ".join(dict.fromkeys(found))
 
 
+# "The prime minister issued ...": a sentence opening with "the" and a title (or a title of two words)
+_THE_TITLE = re.compile(r"\W*[Tt]he\s+[a-z]+(?:\s+[a-z]+)?")
+
+
+def opens_with_title(text: str, start: int, end: int, names: frozenset[str]) -> bool:
+    """Does the sentence text[start:end] open with a title the article gives the one `names` holds the terms of
+    ("The prime minister ..." for Maliki)?"""
+    m = _THE_TITLE.match(text, start, end)
+    return bool(m) and bool(names) and names <= set(terms(named_by_title(text, m.group())))
+
+
 def alias_terms(text: str, sentence: str) -> set[str]:
     return set(terms(named_by_title(text, sentence)))

@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.answer import lexicon
+from bot.answer.aliases import opens_with_title
+from bot.answer.features import CALENDAR
 from bot.answer.define import asked_thing, defines, named_thing, names_instance, names_it
 from bot.answer.question import Question
 from bot.answer.verbs import verb_stated
@@ -27,6 +29,9 @@ from index.terms import terms, words
 
 if TYPE_CHECKING:  # scoring.py defines Candidate; extract.py imports this module
     from bot.answer.scoring import Candidate
+
+
+_CALENDAR_TERMS = frozenset(t for w in CALENDAR for t in terms(w))
 
 
 def sentence_before(lib: Library, s) -> str:
@@ -118,6 +123,13 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
             text = lib.articles[c.article_id].text[c.start:c.end]
             if _POINTS_BACK.search(text):
                 text = f"{sentence_before(lib, sentence_at(lib, c.article_id, c.start))} {text}"
+            # (or opening with the speaker's title, which goes on from the sentence before as "he" would: "The prime
+            # minister issued a statement saying ... "outlaws"" after "... Al-Maliki went to Basra ... the Mehdi
+            # Army militia ...", for "what did Maliki say about the militias"; not a day the sentence before gives:
+            # "what did Maliki say on Monday" is not told by "... went to Basra on Monday")
+            elif opens_with_title(lib.articles[c.article_id].text, c.start, c.end, actor):
+                before = set(terms(sentence_before(lib, sentence_at(lib, c.article_id, c.start)))) - _CALENDAR_TERMS
+                return not topic or bool(topic & (set(terms(text)) | before))
             return not topic or bool(topic & set(terms(text)))
         tests += [lambda c: topic and speaking(c) and holds_topic(c),
                   lambda c: topic and holds_topic(c) and says_as_subject(lib, actor, c.article_id, c.start),

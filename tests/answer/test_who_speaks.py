@@ -232,3 +232,12 @@ def test_what_someone_said_is_not_answered_by_a_sentence_reporting_no_words(samp
     # a sentence whose own verb is a way of saying something still answers
     a = ask("what did the government say", settings=sample_home)
     assert a.status == "answered" and "has welcomed Sadr's move" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question", ["what did maliki say about the militias",
+                                      "what did al-maliki say about the shi'ite militias?"])
+def test_a_speaker_named_by_title_speaks_of_what_the_sentence_before_names(sample_home, question):
+    # "The prime minister issued a statement saying the offensive was targeting "outlaws" ..." goes on from "Iraqi
+    # Prime Minister Nouri Al-Maliki went to Basra ... the Mehdi Army militia ..." (which was shown, uncertain)
+    a = ask(question, settings=sample_home)
+    assert a.status == "answered" and "outlaws" in a.citations[0].quote, a.answer
