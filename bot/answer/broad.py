@@ -14,6 +14,7 @@ from bot.answer.aliases import introduces
 from bot.answer.features import coverage, held_terms
 from bot.answer.question import Question, analyse_question, known_word
 from bot.answer.provenance import credit_lines
+from bot.answer.role import role_words, writes_role
 from bot.library import Library
 from bot.types import Passage
 from index.terms import stopwords, terms, words
@@ -53,9 +54,13 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
     # Articles whose text holds most of the topic, in retrieval order.
     # Every name of the topic must be in the article: "who is Sadr's father" is no summary of an article
     # about someone else's father.
+    # ... and a role its words together: "who is the iraqi defence minister" is no summary of an article holding
+    # "self-defence" and "Prime Minister" (role.role_words)
+    role = role_words(topic)
     articles = [a for a in dict.fromkeys(p.article_id for p in passages)
                 if coverage(t, ts := _body_terms(lib, a, t.unseen)) >= TOPIC_MIN
-                and all(n in ts or known_word(t.term_words.get(n, n)) for n in t.specific)]
+                and all(n in ts or known_word(t.term_words.get(n, n)) for n in t.specific)
+                and writes_role(lib.articles[a].text, role)]
     # A first article that names the topic in passing gives way to one of the next that tells of it: "what's
     # going on in Najaf these days" is summed up from the story set in Najaf, not from the one naming Najaf
     # once and ranked first for "10 days"

@@ -24,7 +24,8 @@ from bot.answer.question import Question, known_word, with_aliases
 from bot.answer.order import lacks_thing_there
 from bot.answer.reaction import reaction_topic, reacts_to_topic
 from bot.answer.reasons import gives_reason, leaves_name_unexplained, states_consequence, tells_effect
-from bot.answer.role import led_by
+from bot.answer.role import led_by, role_words, writes_role
+from bot.answer.topic import broad_topic
 from bot.answer.scoring import Candidate
 from bot.answer.actor import asks_reaction
 from bot.answer.speaker import (acts_in, does_as_agent, does_as_subject, names_speaker, reports_words, says_as_subject,
@@ -96,6 +97,10 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
                  or best.sentence_id in placed or holds_group_act(lib, q, best))
             and missing_names(q, set(terms(respell(lib.articles[best.article_id].text, variants)))) == 0):
         status = ANSWERED
+    # "who is the iraqi defence minister?" against "Iraqi Prime Minister Nouri Al-Maliki ...": not that role
+    if status == ANSWERED and q.atype == "person" and not writes_role(
+            lib.articles[best.article_id].text[best.start:best.end], role_words(broad_topic(q.text) or "")):
+        status = UNCERTAIN
     # "is there a ceasefire in Basra?" against a sentence naming no ceasefire: at best close
     if status == ANSWERED and lacks_thing_there(q, lib.articles[best.article_id].text[best.start:best.end]):
         status = UNCERTAIN

@@ -15,7 +15,7 @@ import re
 from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.question import Question
 from bot.answer.verbs import PLACE_KINDS
-from index.terms import terms, words
+from index.terms import stopwords, terms, words
 
 # Verbs of leading something (base forms): the question's verb after "Who".
 LEAD_VERBS = frozenset("run lead head govern rule command chair".split())
@@ -103,3 +103,24 @@ def _verb_terms(q: Question) -> set[str]:
     answer need hold."""
     m = _WHO_NOUN.match(q.text) or _WHO.match(q.text)
     return set(terms(next(g for g in m.groups() if g))) if m else set()
+
+
+def role_words(topic: str) -> list[str]:
+    """The terms of the role a "who is the <role>?" topic names, its head a kind of person and the common word
+    right before it that says which ("the iraqi defence minister" -> ["defenc", "minist"]); [] when the topic is no
+    role, or its word before the head is a name or a people's word ("the US spokesman", "the Iraqi minister")."""
+    ws = re.findall(r"[A-Za-z][\w'\-]*", topic)
+    if len(ws) < 2 or ws[-1].lower() in stopwords() or not wordkinds.is_person_first(ws[-1].lower()):
+        return []
+    before = ws[-2]
+    if (before[:1].isupper() or before.lower() in stopwords() or rewordings.country_names(before.lower())
+            or not lexicon.base_forms(before.lower(), "n")):
+        return []
+    return terms(f"{before} {ws[-1]}")
+
+
+def writes_role(text: str, role: list[str]) -> bool:
+    """Does the text write the role's words together ("Defence Minister ...", "defence minister"), not apart
+    ("self-defence" in one sentence, "Prime Minister" in another)?"""
+    held = terms(text)
+    return not role or any(held[i:i + len(role)] == role for i in range(len(held)))

@@ -528,3 +528,24 @@ def test_is_there_a_thing_is_not_answered_by_a_sentence_naming_none(sample_home)
     # sentence before it naming a ceasefire elsewhere; the closest the articles come is a ceasefire in Iraq
     a = ask("was there a ceasefire in basra", settings=sample_home)
     assert a.status == "uncertain" and re.search(r"(?i)cease-?fire", a.citations[0].quote), a.answer
+
+
+@pytest.mark.parametrize("topic, role", [("the iraqi defence minister", ["defenc", "minist"]),
+                                         ("the militia commander", ["militia", "command"]),
+                                         ("the US spokesman", []),  # a name says whose: any US spokesman
+                                         ("the Iraqi minister", []), ("Rollo", []), ("the truce", []),
+                                         ("civil disobedience mean here", [])])  # "here": a person only rarely
+def test_the_role_a_who_is_question_names(topic, role):
+    from bot.answer.role import role_words
+    assert role_words(topic) == role
+
+
+@pytest.mark.parametrize("question", ["who is the iraqi defense minister", "who's the defence minister"])
+def test_who_is_a_role_no_article_names_is_not_answered_by_its_words_apart(sample_home, question):
+    # "self-defence" in Senor's words and "Prime Minister" in another story name no defence minister (both were
+    # answered)
+    a = ask(question, settings=sample_home)
+    assert a.status != "answered", a.answer
+    # ... while a role an article names is answered
+    a = ask("who is the militia commander", settings=sample_home)
+    assert a.status == "answered" and "Abu Faris" in a.citations[0].quote, a.answer
