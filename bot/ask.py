@@ -183,10 +183,7 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
     if not parts:
         nodes, ex, spent = _search(lib, engine, standalone, last or standalone)
         if carried:
-            *alone, more_spent = _search(lib, engine, own)
-            spent = [a + b for a, b in zip(spent, more_spent)]
-            if not keeps_topic(lib, own, ex, alone[1]):
-                standalone, (nodes, ex) = own, alone
+            standalone, (nodes, ex), spent = _weigh_topic(lib, engine, standalone, own, (nodes, ex), spent)
             parts = split_compound(standalone) if not (more or about) else None
     if parts:
         standalone, nodes, ex, parts_spent = _search_parts(lib, engine, parts, norm)
@@ -201,10 +198,8 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
         spent = [a + b for a, b in zip(spent, again_spent)]
         # (and the topic carried over weighed again, as above, against these answers)
         if carried and standalone != own:
-            *alone, alone_spent = _search(lib, last_only, own)
-            spent = [a + b for a, b in zip(spent, alone_spent)]
-            if not keeps_topic(lib, own, ex_again, alone[1]):
-                standalone, (nodes_again, ex_again) = own, alone
+            standalone, (nodes_again, ex_again), spent = _weigh_topic(lib, last_only, standalone, own,
+                                                                      (nodes_again, ex_again), spent)
         if ex_again.status != "not_found":
             nodes, ex = nodes_again, ex_again
 
@@ -245,6 +240,18 @@ def _search_parts(lib, engine, parts: tuple[str, str],
     second_nodes, second, second_spent = _search(lib, engine, second_q)
     return (f"{parts[0].rstrip(' ?')} and {second_q}", [*first_nodes, *second_nodes], merge(first, second),
             [a + b for a, b in zip(first_spent, second_spent)])
+
+
+def _weigh_topic(lib, engine, standalone: str, own: str, found: tuple,
+                 spent: list[float]) -> tuple[str, tuple, list[float]]:
+    """The question with the topic carried over (`standalone`, answered as `found`: nodes, extraction) or, when it
+    alone answers better (bot/answer/carry.py), the question as asked (`own`) and its answer; and `spent` with
+    the search's seconds added."""
+    *alone, alone_spent = _search(lib, engine, own)
+    spent = [a + b for a, b in zip(spent, alone_spent)]
+    if not keeps_topic(lib, own, found[1], alone[1]):
+        return own, tuple(alone), spent
+    return standalone, found, spent
 
 
 def _search(lib, engine, standalone: str, query: str | None = None) -> tuple[list, object, list[float]]:

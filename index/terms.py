@@ -88,6 +88,13 @@ def terms(text: str) -> list[str]:
     return out
 
 
+def holds_run(text: str, run: list[str]) -> bool:
+    """Does the text hold the terms `run` one right after another ("Sadr City", "defence minister"), not only apart?
+    True for an empty run."""
+    held = terms(text)
+    return any(held[i:i + len(run)] == run for i in range(len(held) - len(run) + 1))
+
+
 def query_terms(text: str) -> list[str]:
     """terms() of a question: a hyphenated compound by its closed spelling only. "cease-fire" asks about one
     thing, which a "ceasefire" sentence holds whole; its parts would count as missing there."""

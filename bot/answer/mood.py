@@ -15,7 +15,7 @@ from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.overview import topic_terms
 from bot.library import Library
 from bot.types import Passage
-from index.terms import terms, words
+from index.terms import holds_run, terms, words
 
 # "what's the mood in Najaf", "how is the atmosphere like at the shrine", "what was the feeling among residents",
 # "najaf mood"
@@ -23,7 +23,8 @@ _MOOD = re.compile(r"^\W*(?:(?:and|so|ok|okay|well)\W+)?(?:what|how)(?:['\u2019]
                    r"(?:the\s+)?(?:general\s+|overall\s+)?(?:mood|atmosphere|feeling|sentiment|morale|spirits|vibe)"
                    r"(?:\s+like)?\s+(?:in|at|among|around)\s+(?P<place>[^?()]+?)(?:\s+(?:like|now|today))?[\s?.!]*$"
                    # ... typed as keywords: "najaf mood", "sadr city's mood", "mood in basra"
-                   r"|^\W*(?:the\s+)?(?:mood|atmosphere|morale|vibe)\s+(?:in|at|among|around)\s+(?P<after>[^?()]+?)[\s?.!]*$"
+                   r"|^\W*(?:the\s+)?(?:mood|atmosphere|morale|vibe)\s+(?:in|at|among|around)\s+"
+                   r"(?P<after>[^?()]+?)[\s?.!]*$"
                    r"|^\W*(?!(?:what|how|the)\b)(?P<before>[\w\-]+(?:\s+[\w\-]+){0,2}?)(?:['\u2019]s?)?\s+"
                    r"(?:mood|atmosphere|morale|vibe)[\s?.!]*$", re.I)
 FEELING_NOUNS, EMOTION_VERBS = 12, 37  # WordNet's lexicographer files noun.feeling and verb.emotion
@@ -68,8 +69,7 @@ def mood_sentences(lib: Library, passages: list[Passage], place: str) -> list[tu
     seq = terms(place)
 
     def names_place(sentence: str) -> bool:
-        held = terms(sentence)
-        return want <= set(held) and (len(seq) < 2 or any(held[i:i + len(seq)] == seq for i in range(len(held))))
+        return want <= set(terms(sentence)) and (len(seq) < 2 or holds_run(sentence, seq))
 
     def naming(aid: str) -> int:  # sentences naming the place (its headline too)
         text = lib.articles[aid].text

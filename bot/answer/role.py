@@ -15,7 +15,7 @@ import re
 from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.question import Question
 from bot.answer.verbs import PLACE_KINDS
-from index.terms import stopwords, terms, words
+from index.terms import holds_run, stopwords, terms, words
 
 # Verbs of leading something (base forms): the question's verb after "Who".
 LEAD_VERBS = frozenset("run lead head govern rule command chair".split())
@@ -88,8 +88,7 @@ _NAMED_PLACE = re.compile(rf"\b[A-Z][\w'\-]*\s+(?i:{'|'.join(sorted(PLACE_KINDS)
 def _holds_places(q: Question, text: str) -> bool:
     """Does the text write each place the question names with its kind ("who runs Sadr City") as the question
     does, not its words apart ("the Mehdi Army militia led by ... Al-Sadr" in a sentence about "the city")?"""
-    return all(re.search(rf"(?i)\b{re.escape(' '.join(m.group().split()))}\b", " ".join(text.split()))
-               for m in _NAMED_PLACE.finditer(q.text))
+    return all(holds_run(text, terms(m.group())) for m in _NAMED_PLACE.finditer(q.text))
 
 
 def _over(words: list[str]) -> set[str]:
@@ -122,5 +121,4 @@ def role_words(topic: str) -> list[str]:
 def writes_role(text: str, role: list[str]) -> bool:
     """Does the text write the role's words together ("Defence Minister ...", "defence minister"), not apart
     ("self-defence" in one sentence, "Prime Minister" in another)?"""
-    held = terms(text)
-    return not role or any(held[i:i + len(role)] == role for i in range(len(held)))
+    return holds_run(text, role)
