@@ -204,12 +204,18 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # "What did Sadr agree to?" against "The cleric agreed to ...": X named doing the very act asked about;
     # "How did the government respond to Sadr?": X doing anything about it ("has welcomed Sadr's move").
     acts = bool(actor) and (
-        (not lexicon.related("say", verb) and does_as_subject(lib, actor, verb, cands[0].article_id, cands[0].start))
+        # (an act standing in for reacting, in an article never naming what the question names, is no reaction to
+        # it: "how did Maliki react to the truce" is not answered by "Mr. Maliki acknowledged that he was caught off
+        # guard ...")
+        (not lexicon.related("say", verb)
+         and not (asks_reaction(verb) and not others <= set(terms(lib.articles[cands[0].article_id].text)))
+         and does_as_subject(lib, actor, verb, cands[0].article_id, cands[0].start))
         # ("respond" is "reply" too; "what does X think of Y": a stand taken, or words, asks_view)
         or (asks_reaction(verb) and reacts(lib, actor, others, cands[0], after=True, view=asks_view(verb)))
-        # ... to the names asked about, in other words ("... respond to Sadr's demands": "has welcomed Sadr's move")
+        # ... to the names asked about, in other words, by the sentence before too ("... respond to Sadr's demands":
+        # "has welcomed Sadr's move"; "how did Maliki react to Sadr's order": "... calling it a step ..." after it)
         or (asks_reaction(verb) and bool(others & names)
-            and reacts(lib, actor, others & names, cands[0], view=asks_view(verb)))
+            and reacts(lib, actor, others & names, cands[0], after=True, view=asks_view(verb)))
         # "What did Maliki say about Sadr's order?": X the subject of a sentence reporting speech, which (with
         # the sentence before: "calling it a step ..." after "... Sadr's order") names what it is about
         or (bool(speaker) and bool(others) and speaks_about(lib, speaker, others, names, cands[0], variants))

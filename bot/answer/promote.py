@@ -95,7 +95,14 @@ def prefer_actor(lib: Library, actor: frozenset[str], verb: str, speaker: frozen
         # ... or about the names it gives, in other words ("how did the government respond to Sadr's demands":
         # "The Iraqi government has welcomed Sadr's move")
         if topic & names:
-            tests[2:2] = [lambda c: reacts(lib, actor, topic & names, c, view=view)]
+            tests[2:2] = [lambda c: reacts(lib, actor, topic & names, c, view=view),
+                          lambda c: reacts(lib, actor, topic & names, c, after=True, view=view)]
+        # ... before any other act of X's standing in for reacting ("how did Maliki react to Sadr's order": "...
+        # calling it a step in the right direction" after "... welcomed Sadr's move", not "Mr. Maliki acknowledged
+        # that he was caught off guard by the strength of the resistance")
+        reacting = first_passing(cands, tests) if acting and topic else None
+        if reacting is not None:
+            return reacting
     if speaker:
         # X as the one speaking ("The government said ...", "He repeated his declaration" after a sentence
         # about X), then X as the subject of any act about what else the question names ("what did the

@@ -163,3 +163,37 @@ def test_a_passive_agent_is_after_a_participle_or_a_noun_not_a_verb_taking_by():
         "the embattled residents"]
     assert _passive_agents("Twelve people were killed by the troops.") == ["the troops"]
     assert _passive_agents("They refuse to abide by Sadr's ceasefire.") == []
+
+
+FERRY = """Ferry stoppage ends
+
+Union boss Tom Reed ordered the ferry crews back to the boats on Friday after talks with the city.
+The city council has welcomed Reed's move.
+Council leader Ann Marsh issued a statement calling it a sensible step.
+On Sunday, Ms. Marsh acknowledged that she was surprised by the length of the stoppage.
+Commuters said the crossings were crowded again on Monday morning.
+"""
+BRIDGE = """Bridge to close for repairs
+
+The old harbour bridge will close for six weeks of repairs in the spring, engineers said.
+Shop owners on the east bank said the bridge closure would cost them customers.
+"""
+
+
+@pytest.fixture(scope="module")
+def ferry_home(tmp_path_factory):
+    return home_of(tmp_path_factory.mktemp("ferry"), {"ferry.txt": FERRY, "bridge.txt": BRIDGE})
+
+
+def test_a_reaction_pointing_back_at_the_name_goes_before_another_act_of_the_one_asked_about(ferry_home):
+    # "... calling it a sensible step" after "... welcomed Reed's move": was "Ms. Marsh acknowledged that she was
+    # surprised ..." ("acknowledge" stands in for "react" in WordNet: any such act of hers went first)
+    a = ask("how did marsh react to reed's order", settings=ferry_home)
+    assert a.status == "answered", a.answer
+    assert a.citations[0].quote == "Council leader Ann Marsh issued a statement calling it a sensible step.", a.answer
+
+
+def test_an_act_standing_in_for_reacting_is_no_reaction_to_what_its_article_never_names(ferry_home):
+    # was answered by "On Sunday, Ms. Marsh acknowledged that she was surprised by the length of the stoppage."
+    a = ask("how did marsh react to the bridge closure", settings=ferry_home)
+    assert a.status != "answered", a.answer
