@@ -99,6 +99,8 @@ def says_as_subject(lib: Library, speaker: frozenset[str], article_id: str, star
 _TITLE_OWNER = re.compile(r"\bthe\s+(?:[a-z\-]+\s+)?[a-z\-]+['\u2019]s\b", re.I)  # "the cleric's", "the prime minister's"
 _GOVERNED = re.compile(r"\b(?:of|by|to|with|for|from|between|against|about)\s+(?:the\s+)?"
                        r"(?:[\w'\-]*[A-Z][\w'\-]*\s*)+")  # "on behalf of Sadr", "between al-Sadr"
+# "Spokesman for the US-led occupation administration, Dan Senor, said ...": one speaking for a body speaks as it
+_SPEAKS_FOR = re.compile(r"(?i)\b(spokes(?:man|woman|person|men|women|people)|representatives?|envoys?)\s+for\s+")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that"})
 
 
@@ -140,7 +142,7 @@ def _subject_of_verb(lib: Library, actor: frozenset[str], article_id: str, start
         # aide reading)
         # (nor is one named after a preposition: "... read a statement on behalf of Sadr, demanding ..." is the
         # reader demanding)
-        doers = _GOVERNED.sub(" ", before)
+        doers = _GOVERNED.sub(" ", _SPEAKS_FOR.sub(r"\1 ", before))
         if covers(actor, set(terms(f"{doers} {named_by_title(text, _TITLE_OWNER.sub(' ', doers))}"))):
             return True
         # "he" / "she" / "they" before the verb: the actor when the sentence before has them as its subject

@@ -241,3 +241,26 @@ def test_a_speaker_named_by_title_speaks_of_what_the_sentence_before_names(sampl
     # Prime Minister Nouri Al-Maliki went to Basra ... the Mehdi Army militia ..." (which was shown, uncertain)
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and "outlaws" in a.citations[0].quote, a.answer
+
+
+PORT = """Port strike talks
+
+Dock workers at the northern port walked out on Monday over pay.
+The Port Authority agreed to reopen talks with the union on Wednesday.
+Spokesman for the Port Authority, Jim Lowe, said on Tuesday that the cargo backlog would be cleared within a week.
+Shipping firms said the strike had already cost them millions.
+"""
+
+
+@pytest.fixture(scope="module")
+def port_home(tmp_path_factory):
+    return home_of(tmp_path_factory.mktemp("port"), {"port.txt": PORT})
+
+
+@pytest.mark.parametrize("question", ["what did the port authority say", "what did the port authority say about the backlog"])
+def test_one_speaking_for_a_body_speaks_as_it(port_home, question):
+    # "Spokesman for the Port Authority, Jim Lowe, said ...": the body's words (was "The Port Authority agreed to
+    # reopen talks ...", the body acting; "for the Port Authority" read as a name governed by a preposition)
+    a = ask(question, settings=port_home)
+    assert a.status == "answered", a.answer
+    assert a.citations[0].quote.startswith("Spokesman for the Port Authority, Jim Lowe, said"), a.answer
