@@ -32,31 +32,39 @@ def keeps_topic(lib: Library, own: str, with_topic: Extraction, alone: Extractio
     if alone.status != "answered" or not alone.chosen or alone.p_answer < SURE:
         return True
     same = bool(with_topic.chosen) and alone.chosen[0].sentence_id == with_topic.chosen[0].sentence_id
-    # ... a question pointing back keeps it, but for the very sentence the question alone answers, its answer stands
-    # ("what did the commander say about that (Sadr)?": his words do not name Sadr, the topic made them uncertain)
-    if _POINTER.search(own):
-        return not (same and with_topic.status != "answered")
     q = analyse_question(own, lib.bm25.idf, lambda t: lib.bm25.doc_freq(t) > 0)
+    # ... a question pointing back keeps it, but for the very sentence the question alone answers, its answer stands
+    # ("what did the commander say about that (Sadr)?": his words do not name Sadr, the topic made them uncertain),
+    # and so does the answer alone when the one with the topic holds none of the question's own words
+    if _POINTER.search(own):
+        return not (same and with_topic.status != "answered") and not _topic_only(lib, q, with_topic, alone)
     # "was anyone hurt?", "how many died?": a question saying nothing but its act is about the turn before's topic
     # (after "what happened to the Green Zone", not Basra's "12 people have been killed and 18 wounded"), found or not
     if q.verb and set(q.weights) <= {q.verb}:
         return True
     if not with_topic.chosen:
         return False
-
-    def held(ex: Extraction) -> float:
-        # the first sentence is the answer; a second one is only its companion
-        c = ex.chosen[0]
-        return coverage(q, held_terms(lib.articles[c.article_id].text[c.start:c.end], q.unseen))
-
     # "what did the government say (Sadr)?": the question's actor the subject of the answer alone ("The Iraqi
     # government has welcomed Sadr's move"), not of the one with the topic ("... Sadr has ordered ... to press
     # the government ...")
     actor, _ = actor_terms(own)
     if actor and _leads(lib, actor, alone) and not _leads(lib, actor, with_topic):
         return False
-    return not (held(alone) > held(with_topic) + 1e-9 or (same and with_topic.status != "answered"))
+    return not (_held(lib, q, alone) > _held(lib, q, with_topic) + 1e-9 or (same and with_topic.status != "answered"))
 
 
 def _leads(lib: Library, actor: frozenset[str], ex: Extraction) -> bool:
     return acts_first(lib, actor, ex.chosen[0].article_id, ex.chosen[0].start)
+
+
+def _topic_only(lib: Library, q, with_topic: Extraction, alone: Extraction) -> bool:
+    """Does the answer with the topic hold none of the question's own words where the one without holds some
+    ("what would come after that (Sadr)?": "Moqtada al-Sadr recently renewed a cease-fire ..." answers the topic,
+    "He said after that would come a "third step" ..." the question)?"""
+    return bool(with_topic.chosen) and _held(lib, q, with_topic) == 0 and _held(lib, q, alone) > 0
+
+
+def _held(lib: Library, q, ex: Extraction) -> float:
+    """How much of the question's own words the answer's first sentence holds (a second is only its companion)."""
+    c = ex.chosen[0]
+    return coverage(q, held_terms(lib.articles[c.article_id].text[c.start:c.end], q.unseen))

@@ -90,3 +90,25 @@ def test_a_question_saying_nothing_but_its_act_keeps_the_topic(sample_home):
     # ... and after Basra, Basra's count answers
     a = _follow(sample_home, "what happened in basra", "how many died")
     assert a.status == "answered" and "12 people have been killed" in a.citations[0].quote, a.answer
+
+
+STRIKE = """Union threatens walkout
+
+Union leader Maria Costa is threatening a general strike if the pay talks collapse.
+Costa said the first step would be an overtime ban at the three factories.
+She said after that would come a "full stoppage," but did not give a date.
+Maria Costa last year led the union through a long dispute over pensions, which ended in a deal in March.
+"""
+
+
+@pytest.fixture(scope="module")
+def strike_home(tmp_path_factory):
+    from conftest import home_of
+    return home_of(tmp_path_factory.mktemp("strike"), {"strike.txt": STRIKE})
+
+
+def test_a_question_pointing_back_drops_a_topic_whose_answer_holds_none_of_its_own_words(strike_home):
+    # "what would come after that (Maria Costa)?" quoted her pensions dispute, which holds neither "come" nor
+    # "after": the topic answered, not the question
+    a = _follow(strike_home, "who threatened a general strike", "what would come after that")
+    assert a.status == "answered" and "after that would come" in a.citations[0].quote, a.answer
