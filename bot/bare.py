@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import base_forms, is_group_noun, is_participle, is_person_noun, past, present, split_subject
+from bot.act_told import act_told
 from bot.graft import object_filled, of_doer
 from bot.referents import a_thing, undergoing
 
@@ -211,6 +212,12 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
         if (asked.group().strip().lower() == "what" and said
                 and re.fullmatch(r"(?i)(?:\s+(?:about|on|of|regarding|to)\b.*)?\s*\??\s*", said.group(4))):
             return f"{bare.group(1)} {said.group(1)} {said.group(2)} {said.group(3)} that{said.group(4).rstrip(' ?')}?"
+        # "what did the Sadrists do" + "why?": why they did the act the answer told of ("why did the Sadrists denounce
+        # the offensive?"), when it has a noun for its object
+        parts = split_subject(f"{prev_q.rstrip(' ?')}?") if asked.group().strip().lower() == "what" else None
+        done = re.fullmatch(r"(?i)do\b(.*?)\??", parts[2]) if parts and parts[0].lower().endswith("did") else None
+        if done and (act := act_told(parts[1], answer)):
+            return f"{bare.group(1)} did {parts[1]} {act}{done.group(1)}?"
         # "what did the British do" + "where?": where they did that, the act the previous answer told of
         # ("what did the US do in Najaf" + "why?": "why did the US do that in Najaf", was "... do in Najaf")
         rest = re.sub(r"(?i)\bdo(?=$|\s+(?:in|at|on|to|with|about|after|before|during|there|then)\b)", "do that", rest)

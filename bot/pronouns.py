@@ -180,6 +180,12 @@ def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: 
         # people its answer tells of ("Angry protesters took to the streets ..."), never a single name
         # ... and after "how many were killed", those its answer says were ("12 people have been killed")
         plural = plural_noun(prev_q) or undergoing(answer, prev_q) or plural_noun(QUOTED.sub(" ", answer), people=True)
+        # ... as the answer names them when the question asked of them ("when did the british hand control of Basra
+        # province" + "are they involved": "British troops", not any troops)
+        named = next((n for n in entities(answer) if plural and n.lower().endswith(f" {plural}")
+                      and set(terms(n.rsplit(" ", 1)[0])) <= set(terms(prev_q))), None)
+        if named:
+            return q[:pm.start()] + named + q[pm.end():]
         if plural:
             return q[:pm.start()] + f"the {plural}" + q[pm.end():]
     # "who negotiated (in Najaf)?" + "what did they agree": those its answer says did it ("... while the two sides

@@ -1039,11 +1039,45 @@ def test_a_possessive_whose_antecedent_is_the_question_s_own_subject_stays():
 
 
 def test_a_bare_question_word_after_do_in_a_place_asks_of_that_act():
-    # was "why did the US do in Najaf?"
+    # was "why did the US do in Najaf?", then "why did the US do that in Najaf?" (any sentence naming the US answered)
     did = _turn("what did the US do in Najaf", "US occupation forces have suspended their offensive against Iraqi "
                 "militiamen in the city of Najaf. [1]")
-    assert rewrite("why", did) == "why did the US do that in Najaf?"
-    assert rewrite("when?", did) == "when did the US do that in Najaf?"
+    assert rewrite("why", did) == "why did the US suspend the offensive in Najaf?"
+    assert rewrite("when?", did) == "when did the US suspend the offensive in Najaf?"
+    # an act with no noun for its object is still "that"
+    did = _turn("what did the harbour master do", "On Monday, the harbour master admitted that he was caught out by "
+                "the storm. [1]")
+    assert rewrite("why", did) == "why did the harbour master do that?"
+
+
+@pytest.mark.parametrize("asked, answer, then", [
+    ("what did the dockers do", "But dockers and crane drivers rejected the offer and said the pay rise was too "
+     "small. [1]", "why did the dockers reject the offer?"),
+    ("what did the council do", "The town council has closed the old bridge to all traffic until May. [1]",
+     "why did the council close the old bridge to all traffic?"),
+])
+def test_a_bare_question_word_after_what_did_x_do_asks_of_the_act_the_answer_told(asked, answer, then):
+    assert rewrite("why?", _turn(asked, answer)) == then
+
+
+@pytest.mark.parametrize("asked, answer", [
+    # a passive: its subject did nothing
+    ("what did the engineers do", "The engineers are believed to have found a crack in the main span. [1]"),
+    # a clause after the verb is no object
+    ("what did the mayor do", "Mayor Ellen Hartigan said she was ordering full cooperation. [1]"),
+    # someone else did it
+    ("what did the council do", "Shop owners on the east bank said the bridge closure would cost them customers. [1]"),
+])
+def test_no_act_the_answer_told_of_the_one_asked_about_leaves_do_that(asked, answer):
+    assert rewrite("why", _turn(asked, answer)).endswith("do that?")
+
+
+def test_they_after_the_act_told_is_the_people_asked_about_as_the_answer_names_them():
+    # was "are the troops involved ..." (any troops: the Iraqi ones answered), once "when?" was "when did the british
+    # hand control of Basra province?" and named a place of its own
+    handed = _turn("when did the british hand control of Basra province?", "British troops handed control of Basra "
+                   "province over to Iraqi security forces in December. [1]")
+    assert rewrite("are they involved in the fighting", handed) == "are British troops involved in the fighting"
 
 
 def test_it_after_what_is_a_thing_of_something_is_that_thing():

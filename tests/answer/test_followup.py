@@ -340,3 +340,13 @@ def test_where_else_shows_again_what_an_earlier_turn_showed_rather_than_nothing(
     assert "Nasiriya" in history[1]["content"] and "Nasiriya" not in history[3]["content"]
     a = ask("where else are there curfews", history=history, settings=sample_home)
     assert a.status == "answered" and "Nasiriya" in a.citations[0].quote, a.answer
+
+
+def test_why_after_what_did_x_do_is_answered_by_the_reason_for_the_act_told(sample_home):
+    # "what did the sadrists do" + "why": was "why did the Sadrists do that?", answered by "He said Sadr's group was
+    # calling for a nationwide strike ..." (a sentence naming Sadr); the act told was denouncing the offensive
+    first = ask("what did the sadrists do", settings=sample_home)
+    a = ask("why", history=[{"role": "user", "content": "what did the sadrists do"},
+                            {"role": "assistant", "content": first.answer}], settings=sample_home)
+    assert a.standalone_question == "why did the Sadrists denounce the offensive?", a.standalone_question
+    assert a.status == "answered" and "said they felt the government is targeting" in a.citations[0].quote, a.answer
