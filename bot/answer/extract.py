@@ -25,7 +25,7 @@ from bot.answer.topic import asks_what_it_is, broad_topic
 from bot.answer.cast import CARRIED, asks_cast, cast
 from bot.answer.common import asks_common, common
 from bot.answer.compare import asks_comparison, compare
-from bot.answer.neighbours import dated_before, named_before, pointed_ahead, pointed_at
+from bot.answer.neighbours import dated_before, named_before, pointed_ahead, pointed_at, spelled_out
 from bot.answer.mood import asks_mood, mood_sentences
 from bot.answer.deal import asks_terms, deal_terms
 from bot.answer.define import defined_term
@@ -279,7 +279,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     before = _beside(best, pointed_at(lib, best.article_id, best.start, best.end) or dated or named)
     opening = (before, best) if before else (best,)
     # "An example of a decision problem is the following.": what it announces is the sentence after it
-    after = _beside(best, pointed_ahead(lib, best.article_id, best.start, best.end))
+    # ... and "what terms did Sadr offer", answered by "... to offer terms for withdrawal ...", what they are after it
+    after = _beside(best, pointed_ahead(lib, best.article_id, best.start, best.end)
+                    or spelled_out(lib, q.text, best.article_id, best.start, best.end))
     opening += (after,) if after else ()
     if status != ANSWERED:
         # "uncertain" still shows the closest sentence, cited; the related list holds the others.

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import lexicon
+from bot.answer import lexicon, wordkinds
 from bot.answer.features import has_exact_type
 from bot.answer.question import NAME
 from bot.library import Library, SentenceRow, sentence_at
@@ -50,6 +50,36 @@ def pointed_ahead(lib: Library, article_id: str, start: int, end: int) -> Senten
     if not _AHEAD.search(lib.articles[article_id].text[start:end]):
         return None
     return _body(lib, article_id, sentence_at(lib, article_id, start).ordinal + 1)
+
+
+# "what terms did Sadr offer", "which demands did they make": the things asked for, in the plural, and the act
+_WHAT_THINGS = re.compile(r"(?i)^\W*(?:(?:and|so|but)\s+)?(?:what|which)\s+([a-z]+s)\s+(?:did|does|do|has|have|had|will|"
+                          r"would)\s+.+?\s([a-z]+)\W*$")
+
+
+def spelled_out(lib: Library, question: str, article_id: str, start: int, end: int) -> SentenceRow | None:
+    """For "what terms did Sadr offer": the sentence after when the one at start:end only names the things asked for
+    as the act's object ("... pushing cleric Muqtada al-Sadr to *offer terms* for withdrawal ...") and the next one
+    goes on with the same article's story without naming them again ("The cleric agreed to end all armed
+    demonstrations ..."): it says what they are."""
+    m = _WHAT_THINGS.match(question)
+    # (a plural: a noun with a singular of its own, "terms" / "term")
+    if not m or not lexicon.available() or all(b == m.group(1).lower() for b in lexicon.base_forms(m.group(1).lower(), "n")):
+        return None
+    things, acts = m.group(1).lower(), set(lexicon.base_forms(m.group(2).lower(), "v"))
+    # (places, people, bodies of people are named where they are told of: "... targeted districts in central and
+    # northern parts of the city" says which districts)
+    if any(wordkinds.is_place_noun(b) or wordkinds.is_person_noun(b) or wordkinds.is_group_noun(b)
+           for b in lexicon.base_forms(things, "n")):
+        return None
+    words = re.findall(r"[A-Za-z'\-]+", lib.articles[article_id].text[start:end])
+    # the act's verb right before them, or one word before ("offer terms", "made tough demands")
+    echoed = any(w.lower() == things and any(set(lexicon.base_forms(v.lower(), "v")) & acts for v in words[max(i - 2, 0):i])
+                 for i, w in enumerate(words))
+    after = _body(lib, article_id, sentence_at(lib, article_id, start).ordinal + 1) if echoed and acts else None
+    if after is None or re.search(rf"(?i)\b{things}\b", lib.articles[article_id].text[after.start:after.end]):
+        return None
+    return after
 
 
 # A sentence opening with a personal pronoun for one person: "He said Sadr's group was calling for ..." ("They"

@@ -3,6 +3,8 @@ is dated by it, and the answer cites both, the dated one first (bot/answer/neigh
 
 from __future__ import annotations
 
+import pytest
+
 from bot import ask
 from bot.answer.neighbours import _CONTINUES
 
@@ -46,3 +48,31 @@ def test_a_pull_quote_and_its_attribution_are_no_context_of_the_sentence_after_t
     # was answered by "The Mahdi Army's grip ...", its context holding the caption's "Abu Faris ... in Najaf"
     a = ask("is abu faris in najaf", settings=sample_home)
     assert "said Abu Faris" in a.citations[0].quote, a.answer
+
+
+RAIL = """Rail strike talks
+
+Union leaders met the rail company in London on Tuesday.
+Mediators are believed to have pushed union leader Sam Cole to offer concessions for an end to the strike.
+The union agreed to drop its call for a four-day week, accept a two-year pay deal and suspend all walkouts until June.
+The company closed ticket offices in the north of the city during the strike.
+The company said it would study the offer.
+"""
+
+
+@pytest.fixture(scope="module")
+def rail_home(tmp_path_factory):
+    from conftest import home_of
+    return home_of(tmp_path_factory.mktemp("rail"), {"rail.txt": RAIL})
+
+
+def test_things_asked_for_only_named_as_the_acts_object_are_spelled_out_by_the_sentence_after(rail_home):
+    # was "... pushed union leader Sam Cole to offer concessions for an end to the strike." alone
+    a = ask("what concessions did cole offer", settings=rail_home)
+    assert a.status == "answered", a.answer
+    assert [c.quote[:30] for c in a.citations] == ["Mediators are believed to have", "The union agreed to drop its c"], a.answer
+
+
+def test_places_asked_for_are_named_where_they_are_told_of(rail_home):
+    a = ask("which offices did the company close", settings=rail_home)
+    assert a.status == "answered" and len(a.citations) == 1 and "in the north of the city" in a.citations[0].quote, a.answer
