@@ -18,7 +18,7 @@ import numpy as np
 
 from bot.answer.abstain import abstain_features, answer_context
 from bot.answer.question import TYPED, Question
-from bot.answer.guards import place_elsewhere
+from bot.answer.guards import asked_places, place_elsewhere
 from bot.answer import lexicon, wordkinds
 from bot.answer.broad import describes, held_topic, is_name, summarize
 from bot.answer.topic import asks_what_it_is, broad_topic
@@ -234,8 +234,11 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
             return not place_elsewhere(q, context, text, text[c.start:c.end])
         # (one still holding a word of the question: "is there a curfew in najaf" is not answered by "Sadr's
         # spokesman said the fighters would not be turning in their guns", after a sentence naming Najaf)
+        # (a word other than the place: "which compound in Baghdad was hit by mortar and rocket fire" is not answered
+        # by "Iraqi authorities say a citywide curfew in Baghdad is to be lifted early Monday")
+        others = set(q.terms) - asked_places(q.text)
         elsewhere = [c for c in cands[:SPEAKER_WINDOW] if c is not best and c.article_id == best.article_id
-                     and c.features.get("cov", 0.0) > 0 and about_the_place(c)]
+                     and set(terms(lib.articles[c.article_id].text[c.start:c.end])) & others and about_the_place(c)]
         if elsewhere:
             cands = [elsewhere[0], *(c for c in cands if c is not elsewhere[0])]
             best, runner_up = choose_best(q, cands, weights)

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from bot.answer import lexicon, rewordings, wordkinds
-from index.terms import stopwords, words
+from index.terms import stopwords, terms, words
 
 if TYPE_CHECKING:
     from bot.answer.question import Question
@@ -161,6 +161,14 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside"})
 _ELSEWHERE = re.compile(r"(?i)\belsewhere\b")
 # "In southern Italy, the Normans ...": a sentence opening with the place it tells of
 _SCENE = re.compile(r"^\W*(?:In|At|Near|Outside|Inside)\s+(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w'\-]+)")
+
+
+def asked_places(question: str) -> frozenset[str]:
+    """The terms of the places a question puts itself in ("which compound in Baghdad ..." -> {"baghdad"}): the
+    capitalised words after a preposition of place."""
+    qt = _TOKEN.findall(question)
+    return frozenset(t for prep, name in zip(qt, qt[1:]) if prep.lower() in _LOCATIVE and name[0].isupper()
+                     for t in terms(name))
 
 
 def place_elsewhere(q: Question, context: str, article: str, sentence: str = "") -> float:
