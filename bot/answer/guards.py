@@ -148,6 +148,10 @@ def modifier_swap(q: Question, sentence: str, preceding: str = "") -> bool:
         is_name = name[0].isupper() or (name.isalpha() and bool(rewordings.country_names(name)))
         if not is_name or not qt[i + 1].islower() or noun in sw or _fold(name) in s_low:
             continue
+        # (the noun a which-question asks for: "which Iraqi district saw protesters ..." is answered by a name before
+        # it, "the Sadr City district of Baghdad")
+        if qt[i - 1].lower() in ("which", "what"):
+            continue
         if before.get(noun, set()) - q_low:
             return True
         if noun not in before and back.get(noun, _fold(name)) not in q_low:

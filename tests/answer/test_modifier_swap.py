@@ -101,3 +101,20 @@ def test_a_heading_s_capitalised_first_word_is_no_name_the_noun_points_back_at()
     # a name opening a line is still one ("Basra" before "truce": another truce)
     assert modifier_swap(q, said, "The talks went on.\n\n    Basra truce\n\n    ")
     assert modifier_swap(q, said, "The talks ended in the Basra truce. ")
+
+
+@pytest.mark.parametrize("question, swapped", [
+    ("Which Iraqi district saw protesters take to the streets?", False),  # the noun asked for: a name answers it
+    ("What British district saw protesters take to the streets?", False),
+    ("Did the Iraqi district see protesters?", True),  # the district named: another one is a swap
+])
+def test_a_name_before_the_noun_a_which_question_asks_for_answers_it(question, swapped):
+    # was a swap: "Angry protesters took to the streets in the Sadr City district of Baghdad" went behind "Shops and
+    # businesses were reported to be closed throughout the neighborhood ..."
+    sentence = "Angry protesters took to the streets in the Sadr City district of Baghdad."
+    assert modifier_swap(analyse_question(question, lambda t: 1.0), sentence) is swapped
+
+
+def test_which_district_is_answered_by_the_sentence_naming_it(sample_home):
+    a = ask("Which Iraqi district saw angry protesters take to the streets?", settings=sample_home)
+    assert a.status == "answered" and "Sadr City district of Baghdad" in a.citations[0].quote, a.answer
