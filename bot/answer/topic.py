@@ -110,8 +110,10 @@ _DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was)\s+(?:life|it|the\s+(?:si
                        r"getting\s+(?:on|by)))?"
                        r"|what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?P<like>.+?)\s+(?:like|(?:best\s+)?(?:known|"
                        r"famous|noted|renowned)\s+for)"  # "what's najaf known for"
-                       # "what kind of place is Sadr City", "what sort of man is Sadr"
-                       r"|what\s+(?:kind|sort|type)s?\s+of\s+[a-z]+\s+(?:is|was|are|were)\s+(?P<kind>.+?)"
+                       # "what kind of place is Sadr City", "what sort of man is Sadr" (a thing: not "what kind of
+                       # strike was Sadr's group calling for", a verb's object asked for)
+                       r"|what\s+(?:kind|sort|type)s?\s+of\s+[a-z]+\s+(?:is|was|are|were)\s+"
+                       r"(?P<kind>(?![^?]*\b[a-z]+(?:ing|ed)\b)(?![^?]*\b(?:for|to|with|about|from|on|at|by|in)\W*$).+?)"
                        r"|how\s+(?:is|are|was|were)\s+(?P<described>.+?)\s+described"
                        # "what does the truce involve": what it holds
                        r"|what\s+(?:does|did|do)\s+(?P<involves>.+?)\s+(?:involve|include|entail|cover|consist\s+of)"

@@ -474,3 +474,20 @@ def test_give_me_the_news_is_an_overview(sample_home):
     a = ask("give me the najaf story in short", settings=sample_home)
     assert a.status == "answered" and len(a.citations) >= 2, a.answer
     assert {c.article_id[:3] for c in a.citations} == {"001"}, a.answer
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("what kind of place is najaf", "najaf"),
+    ("what sort of man is Sadr?", "Sadr"),
+    # a verb's object asked for: no topic to sum up (was "Sadr's group calling for", summed up from "Iraqi security
+    # forces and Shi'ite militias fought ..." on)
+    ("What kind of strike was Sadr's group calling for?", None),
+    ("what kind of deal was agreed", None),
+])
+def test_what_kind_of_thing_a_name_is_is_broad_what_kind_was_done_is_not(question, topic):
+    assert broad_topic(question) == topic
+
+
+def test_what_kind_of_thing_was_asked_for_is_the_sentence_naming_it(sample_home):
+    a = ask("What kind of strike was Sadr's group calling for?", settings=sample_home)
+    assert a.status == "answered" and "calling for a nationwide strike" in a.citations[0].quote, a.answer
