@@ -29,6 +29,11 @@ _OPENER = re.compile(
     r"|i(?:'d|\s+would)\s+(?:like|love)\s+to\s+know\s+|i\s+(?:want|wanted|need)\s+to\s+know\s+"
     r"|i(?:'m|\s+am)\s+(?:curious|wondering)\s+(?:about\s+)?|i\s+wonder(?:ed)?\s+"
     r"|(?:any\s+idea|no\s+idea)\s+))?", re.I)
+# "according to the article, what is Sadr City?", "which two cities had curfews, according to the report?": the
+# articles themselves as the source, which every answer is from (a person stays: "according to Senor, ...")
+_DOCUMENTS = r"(?:the|this|these|that|those|your)\s+(?:articles?|reports?|stor(?:y|ies)|texts?|pieces?|news|passages?|sources?|documents?)"
+_PER_DOCUMENT = re.compile(rf"(?i)^\W*(?:according\s+to|in|from)\s+{_DOCUMENTS}\s*[,:]\s*|^\W*according\s+to\s+{_DOCUMENTS}\s+"
+                           rf"|(?:[\s,]+according\s+to|\s*,\s*(?:in|from))\s+{_DOCUMENTS}\s*(?=[?.!]*\s*$)")
 _FILLER = re.compile(r"(?i)^\W*(?:(?:ok|okay|um+|uh+|well)\b[\s,!.:;-]*)+(?=\S)")
 _PLEASE_AFTER = re.compile(r"[\s,]+(?:please|pls|plz|thanks|thank\s+you)\s*(?=[?.!]*\s*$)", re.I)
 # The question words an embedded question opens with; "how many people died" asks about its subject, as
@@ -54,7 +59,7 @@ def direct(question: str) -> str:
     """The question without its opener, an embedded question put directly; unchanged without an opener."""
     if is_smalltalk(question):
         return question  # "hello there"
-    question = _PLEASE_AFTER.sub("", question)
+    question = _PER_DOCUMENT.sub("", _PLEASE_AFTER.sub("", question)) or question
     # "how come the fighting slowed down": a why-question in statement order
     come = _HOW_COME.match(question)
     if come and (why := _inverted(f"why {question[come.end():].strip()}")):
@@ -65,6 +70,7 @@ def direct(question: str) -> str:
     # "ok" / "well" / "um" before more ("ok and what did the government say": the follow-up is seen as one)
     if not rest or not (m.group("greeting") or m.group("request")):
         return _plain(_FILLER.sub("", question) or question)
+    rest = _PER_DOCUMENT.sub("", rest) or rest  # ("hi, according to the articles, who is Sadr")
     return _plain((_inverted(rest) if m.group("request") else None) or rest)
 
 

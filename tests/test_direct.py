@@ -242,3 +242,24 @@ def test_a_topic_typed_first_is_answered_as_the_question_about_it(sample_home):
     a = ask("basra offensive who started it", settings=sample_home)
     assert a.standalone_question == "who started the Basra offensive", a.standalone_question
     assert a.status == "answered" and "Iraqi troops launched a pre-dawn offensive" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("typed, put", [
+    ("According to the article, what is Sadr City?", "what is Sadr City?"),
+    ("according to the report what happened in kut", "what happened in kut"),
+    ("Which two cities had overnight curfews imposed, according to the report?", "Which two cities had overnight curfews imposed?"),
+    ("In the article, who is Abu Faris?", "who is Abu Faris?"),
+    ("hi, according to the articles, who is sadr", "who is sadr"),
+    # a person as the source stays (bot/answer/speaker.source_terms); "in the news" as the question's own words too
+    ("according to Senor, what will US forces do?", "according to Senor, what will US forces do?"),
+    ("what is in the news", "what is in the news"),
+    ("who is in the article", "who is in the article"),
+])
+def test_the_articles_named_as_the_source_go(typed, put):
+    assert direct(typed) == put
+
+
+def test_a_question_per_the_article_is_answered_as_the_question_itself(sample_home):
+    # was not found: "according to the article" searched for as words of the question
+    a = ask("According to the article, what is Sadr City?", settings=sample_home)
+    assert a.status == "answered" and "Sadr City district of Baghdad" in a.citations[0].quote, a.answer
