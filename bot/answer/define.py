@@ -84,7 +84,8 @@ def named_thing(question: str) -> str | None:
     if not m:
         return None
     thing = _POSSESSOR.sub("", m.group("thing").strip())
-    thing = re.split(r"\s+(?:in|of|at|for|that|which|who)\s+", thing, maxsplit=1)[0]
+    # (up to what qualifies it: "the Shi'ite holy city where the two sides negotiated" -> "city")
+    thing = re.split(r"\s+(?:in|of|at|for|that|which|who|where|when|whose|whom)\s+", thing, maxsplit=1)[0]
     words = thing.split()
     return words[-1].lower() if words and words[-1].isalpha() else None
 

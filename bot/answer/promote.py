@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.answer import lexicon
+from bot.answer import lexicon, wordkinds
 from bot.answer.aliases import opens_with_title
 from bot.answer.features import CALENDAR
 from bot.answer.define import asked_thing, defines, named_thing, names_instance, names_it
@@ -242,9 +242,30 @@ def naming_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Cand
     for heads in ((head,), _stand_ins(head)):
         for i, c in enumerate(cands):
             text = lib.articles[c.article_id].text
-            if any(names_it(text[c.start:c.end], h) for h in heads) and q.names <= words_of(text):
+            # (or, for a thing, one "of" a name holding another word of the question: "... negotiated in the Shi'ite
+            # holy city of Najaf"; not a person, "the prime minister of Iraq")
+            # ... or, for a place, one going to or being in a place the question does not name ("the city where
+            # Maliki went": "... Al-Maliki went to Basra ...")
+            if any(names_it(text[c.start:c.end], h) or (not wordkinds.is_person_noun(h) and (names_instance(
+                    text[c.start:c.end], h, set(q.words)) or _places_one(q, text[c.start:c.end], h))
+                    and _holds_more(q, text[c.start:c.end], h))
+                   for h in heads) and q.names <= words_of(text):
                 return [c, *cands[:i], *cands[i + 1:]]
     return None
+
+
+def _places_one(q: Question, sentence: str, head: str) -> bool:
+    """For "the name of the <place> where ...", does the sentence put something at or to a place the question does not
+    name?"""
+    # (a name, not the first part of a hyphened word: "loyal to Najaf-based ...")
+    placed = re.finditer(r"\b(?:to|in|at|into|near)\s+(?:the\s+)?([A-Z][\w']+)\b(?!-)", sentence)
+    return bool(re.search(r"(?i)\bwhere\b", q.text)) and wordkinds.is_place_noun(head) and any(
+        m.group(1).lower() not in q.words for m in placed)
+
+
+def _holds_more(q: Question, sentence: str, head: str) -> bool:
+    """Does the sentence hold a term of the question other than the head of the thing named?"""
+    return bool((set(q.terms) - set(terms(head))) & set(terms(sentence)))
 
 
 NAMING_SENSES = 3  # a noun's most frequent senses whose stand-ins may name it ("offensive": "operation"; not "game": "part")

@@ -172,3 +172,39 @@ def test_a_clause_after_a_comma_is_no_name_and_a_rare_sense_no_stand_in(sample_h
     from bot.answer.promote import _stand_ins
     assert "part" not in _stand_ins("game") and "operation" in _stand_ins("offensive")
     assert ask("what's the name of the game", settings=sample_home).status != "answered"
+
+
+TALKS = """Peace talks
+
+The rebel commander and the army chief met on Friday.
+The two sides negotiated for a week in the northern market town of Velden.
+Officials said the talks would resume in May.
+President Alva Morn flew to Castra on Monday to meet the mediators.
+"""
+
+
+@pytest.fixture(scope="module")
+def talks_home(tmp_path_factory):
+    return home_of(tmp_path_factory.mktemp("talks"), {"talks.txt": TALKS})
+
+
+@pytest.mark.parametrize("question, quoted", [
+    # was uncertain: the head read was "negotiated" (the clause after "where" kept), and "the ... town of Velden"
+    # was no naming of a town
+    ("what is the name of the market town where the two sides negotiated", "market town of Velden"),
+    # ... and a place the act went to, for "the <place> where ..."
+    ("what is the name of the city where the president flew", "flew to Castra"),
+])
+def test_the_name_of_a_place_where_something_was_done(talks_home, question, quoted):
+    a = ask(question, settings=talks_home)
+    assert a.status == "answered" and quoted in a.citations[0].quote, a.answer
+
+
+def test_a_place_named_in_passing_is_no_name_of_the_thing_asked(talks_home):
+    a = ask("what is the name of the hotel in velden", settings=talks_home)
+    assert a.status != "answered", a.answer
+
+
+def test_the_thing_named_is_read_up_to_what_qualifies_it():
+    assert named_thing("What is the name of the Shi'ite holy city where the two sides negotiated?") == "city"
+    assert named_thing("what is the name of the town when the truce began") == "town"
