@@ -28,6 +28,9 @@ def asks_words(verb: str | None) -> bool:
     return bool(verb) and any(b in _SAYING for b in (lexicon.base_forms(verb, "v") or (verb,)))
 
 
+_SAID = frozenset("said says told tells added adds".split())
+
+
 def in_words_only(lib: Library, speaker: frozenset[str], c: Candidate) -> bool:
     """Is the speaker named in the candidate only after its first verb of speech (inside what is said: "He said ...
     the government ...", "... lawmakers ... said they felt the government is ..."), its subject someone else (a pronoun
@@ -40,7 +43,13 @@ def in_words_only(lib: Library, speaker: frozenset[str], c: Candidate) -> bool:
     if spoke is None:
         return False
     before, after = set(terms(sentence[:spoke.start()])), set(terms(sentence[spoke.end():]))
-    return (bool(speaker & after) and not speaker & before
+    # (nor when they speak later on, named right before a verb of speech of their own: "Shops ... were reported to be
+    # closed ..., with some residents saying they were too afraid ...")
+    tokens = re.findall(r"[A-Za-z][\w'\-]*", sentence)
+    # (a participle or a past tense: "will" is no one speaking)
+    speaks_later = any(w[:1].islower() and (w.endswith("ing") or w in _SAID) and wordkinds.is_speech_verb(w)
+                       and speaker & set(terms(" ".join(tokens[max(i - 2, 0):i]))) for i, w in enumerate(tokens))
+    return (bool(speaker & after) and not speaker & before and not speaks_later
             and not names_speaker(lib, speaker, c.article_id, c.start, as_subject=True))
 
 

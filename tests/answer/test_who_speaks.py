@@ -264,3 +264,24 @@ def test_one_speaking_for_a_body_speaks_as_it(port_home, question):
     a = ask(question, settings=port_home)
     assert a.status == "answered", a.answer
     assert a.citations[0].quote.startswith("Spokesman for the Port Authority, Jim Lowe, said"), a.answer
+
+
+MARKET = """Market closed
+
+The mayor said the traders must pay the new stall fees before the market reopens.
+Stalls were reported to be shut across the old town, with some traders saying they were too afraid of looting to
+open their shops.
+Police patrolled the old town on Sunday.
+"""
+
+
+@pytest.fixture(scope="module")
+def market_home(tmp_path_factory):
+    return home_of(tmp_path_factory.mktemp("market"), {"market.txt": MARKET})
+
+
+def test_those_named_right_before_a_verb_of_speech_of_their_own_speak(market_home):
+    # "... were reported to be shut ..., with some traders saying ...": the traders speak; it went behind the mayor's
+    # words naming them ("the traders must pay ..."), as if they were only named in someone else's words
+    a = ask("what did the traders in the old town say kept them from opening their shops", settings=market_home)
+    assert a.citations and "with some traders saying" in a.citations[0].quote, a.answer
