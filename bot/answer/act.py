@@ -242,7 +242,8 @@ _AT_NAMED = re.compile(r"\b(?i:in|at|on|near|inside|outside|across|around|throug
                        r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
                        r"May|June|July|August|September|October|November|December)\b)([A-Z][\w'\-]+)")
 # ("to", "into", "from" only before a determiner: "to leave" is no place, "to its sacred sites" is)
-_AT_NOUN = re.compile(r"\b(?:(?:in|at|near|inside|outside|on)\s+(?:the\s+|a\s+|an\s+)?"
+_AT_NOUN = re.compile(r"\b(?:(?:in|at|near|inside|outside|on|above|below|beneath|behind|beside|across|along|around|"
+                      r"throughout|over|under)\s+(?:the\s+|a\s+|an\s+)?"
                       r"|(?:to|into|from)\s+(?:the|a|an|its|their|his|her)\s+)([a-z]+)(?:\s+([a-z]+))?\b")
 PLACE_WINDOW = 2  # how far down the scored candidates a sentence saying where is looked for
 

@@ -66,3 +66,18 @@ def test_a_sentence_not_naming_the_one_a_where_question_places_does_not_place_th
     assert a.status == "uncertain", a.answer
     a = ask("where is sistani based", settings=sample_home)  # named there: still answered
     assert a.status == "answered" and "Najaf-based" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("phrase, noun", [
+    ("columns of black smoke were seen rising above the city", "city"),
+    ("the flags hung over the square", "square"),
+    ("fighters hid behind the shrine", "shrine"),
+])
+def test_a_preposition_of_place_above_or_behind_a_place_noun_says_where(phrase, noun):
+    assert any(noun in m.groups() for m in _AT_NOUN.finditer(phrase))
+
+
+def test_where_something_was_seen_is_the_sentence_saying_it_rose_above_the_city(sample_home):
+    # was "Iraqi Prime Minister Nouri Al-Maliki went to Basra ...": "rising above the city" said no place
+    a = ask("Where were the columns of black smoke seen?", settings=sample_home)
+    assert a.status == "answered" and "columns of black smoke were seen" in a.citations[0].quote, a.answer
