@@ -10,7 +10,7 @@ import re
 
 from bot.answer import (about_answer, asks_overview, base_forms, is_group_noun, is_proper_noun, named_thing,
                         split_subject)
-from bot.names import AT_PLACE, QUOTED, entities, people_word
+from bot.names import AT_PLACE, QUOTED, entities, is_place, people_word
 from bot.referents import NAME_ASKED, a_thing, thing_asked
 
 _PRONOUNS_ALL = {"he", "she", "they", "it", "we", "you", "i"}
@@ -177,10 +177,19 @@ def addressee(q: str, answer: str) -> tuple[re.Match, str] | None:
     return responds, asked.group("asked")
 
 
+_WHERE_IS = re.compile(r"(?i)^\W*where(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(.+?)[\s?.!]*$")
+
+
 def place_for_there(prev_q: str, answer: str, topic: str | None) -> str | None:
     """The place "there" stands for: one the previous question names after a preposition of place ("what
     happened in Basra"), else one its answer does ("Maliki went to Basra"), else the topic it asked about
     ("what is Sadr City"); None when there is none."""
+    # "where is Kut" + "what happened there": the place asked where it is (the answer writing it as a place: "where is
+    # Sadr" asks where a man is, which the answer's place is)
+    where = _WHERE_IS.match(prev_q)
+    if where and (name := next(iter(entities(where.group(1))), None)) and not people_word(name) and is_place(
+            name, QUOTED.sub(" ", answer)):
+        return name
     for text in (prev_q, QUOTED.sub(" ", answer)):
         for m in AT_PLACE.finditer(text):
             name = next(iter(entities(m.group(1))), None)

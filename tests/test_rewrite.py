@@ -1730,3 +1730,15 @@ def test_he_is_never_a_place_or_a_people_s_word(q):
     rewritten = rewrite(q, _turn("was there a deadline for the militants", _DEADLINE))
     assert "Najaf" not in rewritten and "Shi'ite" not in rewritten, rewritten
     assert rewritten.split()[:3] == q.split()[:3], rewritten
+
+
+def test_there_after_where_is_a_place_is_that_place():
+    # was "what happened there (Kut)?", and then "and nasiriya" -> "what happened there (Nasiriya)?", answered by
+    # another place's sentence
+    where = _turn("where is Kut", "Clashes were also reported in the city of Kut. [1]")
+    assert rewrite("what happened there", where) == "what happened in Kut"
+    assert rewrite("and Nasiriya", _turn("what happened in Kut", "Clashes were also reported ... [1]")) == \
+        "what happened in Nasiriya?"
+    # a person asked where he is: there is the place the answer gives
+    assert rewrite("what happened there", _turn("where is Sadr", "Sadr is in Najaf. [1]")) == "what happened in Najaf"
+
