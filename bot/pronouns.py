@@ -34,6 +34,8 @@ _WHAT_KIND = re.compile(r"(?i)^\s*(?:what|which)\s+([a-z][a-z\-]*)\s+(?!(?:is|wa
 _THE_THING = re.compile(r"(?i)\bthe\s+[a-z][a-z\-]*")  # "the statement"
 _FOR_NAME = re.compile(r"\s+(?:for|of|by|from|on\s+behalf\s+of)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")  # "... for Sadr"
 # "what is a reduction": the thing a what-is question asks to define
+_HELD_IT = re.compile(r"(?i)\b(?:controls?|controlled|runs?|ran|rules?|ruled|governs?|governed|holds?|held|occup(?:y|ies|ied)|"
+                      r"seiz(?:e|es|ed)|captur(?:e|es|ed)|take\s+over|took\s+over)\s+it\b")
 _HAPPENED_IN = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has|\s+was)?\s+(?:happened|happening|going\s+on)\s+(?:in|at|on)\b"
                           # ... "what's the news from Najaf", "what's the latest in Basra": the events there too
                           r"|^\s*what(?:'s|\s+is)\s+(?:the\s+)?(?:news|latest|story|situation)\s+(?:in|at|from|on)\b")
@@ -136,12 +138,14 @@ def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: 
     if pm and points_at_event(q):
         pm = None  # "when did it happen?": the event the previous answer told of, no name (below: its topic)
     # "what happened in Basra on Tuesday" + "who started it?": the events its answer told of, not the place
-    if pm and not own and pm.group(1).lower() == "it" and _HAPPENED_IN.match(prev_q):
+    # ... but "who controls it?": a place is held, run, controlled, not an event
+    events = bool(_HAPPENED_IN.match(prev_q)) and not _HELD_IT.search(q)
+    if pm and not own and pm.group(1).lower() == "it" and events:
         pm = None
     # "Tell me about the Najaf truce" + "Who agreed to it?": "it" is the topic asked about, not a name in it.
     # ... a thing, not a place or a time the broad question asked about ("what happened in Basra on Tuesday" +
     # "who started it?": the events, not "Basra on Tuesday")
-    if pm and not own and pm.group(1).lower() == "it" and topic and not _HAPPENED_IN.match(prev_q):
+    if pm and not own and pm.group(1).lower() == "it" and topic and not events:
         return q[:pm.start()] + topic + q[pm.end():]
     if pm and not own and pm.group(1).lower() in {"it", "its"} and WHO.match(prev_q) and asked:
         # "Who leads the Mahdi Army?" + "Where are its strongholds?": "its" is the thing asked about, not the

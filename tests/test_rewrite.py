@@ -1742,3 +1742,13 @@ def test_there_after_where_is_a_place_is_that_place():
     # a person asked where he is: there is the place the answer gives
     assert rewrite("what happened there", _turn("where is Sadr", "Sadr is in Najaf. [1]")) == "what happened in Najaf"
 
+
+@pytest.mark.parametrize("q, put", [
+    ("who controls it", "who controls Najaf"),  # a place is controlled (was "who controls it")
+    ("who runs it now", "who runs Najaf now"),
+    ("who started it", "who started it"),  # the events the answer told of, not the place
+])
+def test_it_after_what_happened_in_a_place_is_the_place_when_held(q, put):
+    happened = _turn("what happened in Najaf", "US occupation forces have suspended their offensive against Iraqi "
+                     "militiamen in the city of Najaf. [1]")
+    assert rewrite(q, happened).split(" (")[0] == put
