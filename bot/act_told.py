@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import base_forms
-from bot.graft import _OWNERS, _PAST_OBJECT, MAX_OBJECT_WORDS
+from bot.graft import MAX_OBJECT_WORDS, OBJECT_ENDS, OWNERS
 from index.terms import stopwords, terms
 
 # auxiliaries before the act ("have suspended", "was caught"): no act of their own
@@ -43,10 +43,10 @@ def act_told(subject: str, answer: str) -> str | None:
         phrase = []
         for t in toks[i + 1:i + 1 + MAX_OBJECT_WORDS]:
             low = t.group().lower()
-            if not re.fullmatch(r"[\w'\-]+", low) or low in _PAST_OBJECT:
+            if not re.fullmatch(r"[\w'\-]+", low) or low in OBJECT_ENDS:
                 break
             # (owned by the doer, "their offensive": the one the answer told of)
-            phrase.append("the" if low in _OWNERS else t.group())
+            phrase.append("the" if low in OWNERS else t.group())
         while phrase and phrase[-1].lower() in stopwords():  # ("control of" -> "control")
             phrase.pop()
         if not phrase or phrase == ["the"]:

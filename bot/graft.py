@@ -305,7 +305,7 @@ def _doer(answer: str, verb: str) -> str | None:
     if toks and toks[-1].lower() in BE_FORMS and not m.group().endswith("ing"):  # (not the progressive's "is")
         by = re.match(r"[^.;:]*?\bby\s+([\w'\- ]+)", answer[m.end():])
         doer = by.group(1).split()[:MAX_DOER_WORDS] if by else []
-        cut = next((i for i, w in enumerate(doer) if i and w.lower() in _PAST_OBJECT), len(doer))
+        cut = next((i for i, w in enumerate(doer) if i and w.lower() in OBJECT_ENDS), len(doer))
         return " ".join(doer[:cut]) or None
     while toks and (toks[-1].lower() in _BETWEEN or toks[-1].endswith("ly")):
         toks.pop()
@@ -339,9 +339,9 @@ def _doer(answer: str, verb: str) -> str | None:
 _ASKERS = frozenset({"we", "i", "you", "u"})  # the subject of "what do we know about ...", "what can you tell me"
 # Words that end the noun phrase an answer gives as a verb's object ("suspended their offensive *against* Iraqi
 # militiamen", "issued a statement *saying* ..."); "of" / "to" go on into what the head is of ("an end to the fighting")
-_PAST_OBJECT = frozenset("against in on at for from with by after before over and but that which who while because as "
+OBJECT_ENDS = frozenset("against in on at for from with by after before over and but that which who while because as "
                          "than into onto during until since".split())
-_OWNERS = frozenset("the a an their his her its".split())
+OWNERS = frozenset("the a an their his her its".split())
 MAX_OBJECT_WORDS = 6
 
 
@@ -356,13 +356,13 @@ def object_filled(rest: str, answer: str) -> str | None:
         return None
     toks = re.findall(r"[\w'\-]+|[^\w\s]", answer)
     for i, t in enumerate(toks[:-2]):
-        if not (bases & set(base_forms(t.lower(), "v"))) or toks[i + 1].lower() not in _OWNERS:
+        if not (bases & set(base_forms(t.lower(), "v"))) or toks[i + 1].lower() not in OWNERS:
             continue
         # (owned by the doer, "their offensive", or newly named, "a statement": the one the answer told of)
         phrase = ["the"]
         for w in toks[i + 2:i + 2 + MAX_OBJECT_WORDS]:
             low = w.lower()
-            if not re.fullmatch(r"[\w'\-]+", w) or low in _PAST_OBJECT or (low.endswith("ing") and phrase[-1].lower() not in _OWNERS):
+            if not re.fullmatch(r"[\w'\-]+", w) or low in OBJECT_ENDS or (low.endswith("ing") and phrase[-1].lower() not in OWNERS):
                 break
             phrase.append(w)
         if len(phrase) > 1 and phrase[-1].lower() not in stopwords():
