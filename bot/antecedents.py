@@ -12,6 +12,7 @@ from bot.answer import (about_answer, asks_overview, base_forms, is_group_noun, 
                         split_subject)
 from bot.names import AT_PLACE, QUOTED, entities, is_place, people_word
 from bot.referents import NAME_ASKED, a_thing, thing_asked
+from index.terms import terms
 
 _PRONOUNS_ALL = {"he", "she", "they", "it", "we", "you", "i"}
 WHO = re.compile(r"^\s*(who|whom)\b", re.I)
@@ -243,3 +244,23 @@ def carry_topic(q: str, prev_q: str, names: list[str]) -> str:
     at = next((m.group(0).split()[0].lower() for m in AT_PLACE.finditer(prev_q) if m.group(1) == topic_name), None)
     at = at if at in ("in", "at", "near", "inside", "outside", "around") else None  # not "(to Mahdi Army)"
     return f"{q.rstrip(' ?')} ({f'{at} ' if at else ''}{topic_name})?"
+
+
+# "did it obey?", "has it complied?": "it" doing what it was told
+_OBEYS = re.compile(r"(?i)\bit\s+(?:(?:ever|actually|really|finally|not|never)\s+)?(?:obey(?:ed)?|compl(?:y|ied)|listen(?:ed)?|"
+                    r"heed(?:ed)?|refuse[sd]?|disobey(?:ed)?|go\s+along|went\s+along)\b")
+
+
+def obeying_body(q: str, prev_q: str, answer: str) -> str | None:
+    """For "did it obey?" after "what did Sadr order the Mahdi Army to do": the body of people the question names
+    ("the Mahdi Army"), or, naming none, the one its answer does ("... ordering his militia, the Mahdi Army, to stop
+    ..."); never the one giving the order ("what did the government tell ..."). None for any other question."""
+    if not _OBEYS.search(q):
+        return None
+    parts = split_subject(f"{prev_q.rstrip(' ?')}?")
+    giver = set(terms(parts[1])) if parts else set()
+    body = next((n for n in [*entities(prev_q), *entities(QUOTED.sub(" ", answer))]
+                 if is_group_noun(n.split()[-1].lower()) and not set(terms(n)) & giver), None)
+    if body is None:
+        return None
+    return f"the {body}" if re.search(rf"(?i)\bthe\s+{re.escape(body)}\b", f"{prev_q} {answer}") else body

@@ -11,7 +11,7 @@ import re
 
 from bot.answer import asks_who_said, base_forms, is_group_noun, is_person_noun, is_place_noun, points_at_event, split_subject
 from bot.antecedents import (WHO, act_noun, addressee, body_named, carry_topic, object_answered, object_of_same_act,
-                             phrase_ended_on, place_for_there, plural_name, plural_of, possessive, put_place,
+                             obeying_body, phrase_ended_on, place_for_there, plural_name, plural_of, possessive, put_place,
                              what_was_said)
 from bot.graft import doer_asked
 from bot.names import QUOTED, answered_names, entities, is_place, people_word
@@ -120,6 +120,10 @@ def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: 
         place = place_for_there(prev_q, answer, topic)
         if place:
             return put_place(q, there, place)
+    # "what did Sadr order the Mahdi Army to do" + "did it obey?": the body of people obeying, not the order
+    body = obeying_body(q, prev_q, answer) if pm and not own and pm.group(1).lower() == "it" else None
+    if body:
+        return q[:pm.start()] + body + q[pm.end():]
     # "What did Sadr order?" + "Did it work?": "it" is what he ordered, "Sadr's order", not Sadr.
     # ... but "What did he read?" + "what did it demand?": the thing its answer says he read ("... read a
     # statement ..."), not "Hazem Al-Aaraji's read"

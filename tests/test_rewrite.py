@@ -1752,3 +1752,17 @@ def test_it_after_what_happened_in_a_place_is_the_place_when_held(q, put):
     happened = _turn("what happened in Najaf", "US occupation forces have suspended their offensive against Iraqi "
                      "militiamen in the city of Najaf. [1]")
     assert rewrite(q, happened).split(" (")[0] == put
+
+
+@pytest.mark.parametrize("prev, q, put", [
+    # was "did Moqtada Al-Sadr's order obey": one obeying is the body told, not the order
+    ("what did Moqtada Al-Sadr order the Mahdi Army to do", "did it obey", "did the Mahdi Army obey"),
+    # ... the one the answer names when the question names none
+    ("what did Sadr order", "has it complied", "has the Mahdi Army complied"),
+    # "did it work" is still the order
+    ("what did Sadr order", "did it work", "did Sadr's order work"),
+])
+def test_it_obeying_is_the_body_of_people_told(prev, q, put):
+    told = _turn(prev, "Shi'ite cleric Moqtada al-Sadr said he was ordering his militia, the Mahdi Army, to stop "
+                       "fighting. [1]")
+    assert rewrite(q, told) == put
