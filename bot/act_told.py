@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import base_forms
+from bot.answer import BE_FORMS, base_forms
 from bot.graft import MAX_OBJECT_WORDS, OBJECT_ENDS, OWNERS
 from index.terms import stopwords, terms
 
-# auxiliaries before the act ("have suspended", "was caught"): no act of their own
-_AUXILIARIES = frozenset("is are was were be been being has have had will would can could may might shall should "
-                         "do does did".split())
-_BE = frozenset("is are was were be been being".split())
+# auxiliaries before the act ("would suspend"; "have", "was", "did" are stop words): no act of their own
+_MODALS = frozenset("would could may might shall".split())
 _PRONOUNS = frozenset("he she they it we i you".split())
 
 
@@ -29,10 +27,10 @@ def act_told(subject: str, answer: str) -> str | None:
     for i, m in enumerate(toks):
         w = m.group()
         # the sentence's own verb: a lower-case verb form that is no noun's (the first, past the auxiliaries)
-        if not w[:1].islower() or w in _AUXILIARIES or w in stopwords() or not base_forms(w, "v") or base_forms(w, "n"):
+        if not w[:1].islower() or w in _MODALS or w in stopwords() or not base_forms(w, "v") or base_forms(w, "n"):
             continue
         # (a passive's subject does nothing: "Shia clerics ... are believed to have played ...")
-        if i and toks[i - 1].group().lower() in _BE:
+        if i and toks[i - 1].group().lower() in BE_FORMS:
             return None
         # ... done by the one asked about, named before it ("Sadrist lawmakers" for "the Sadrists")
         if not set(terms(subject)) & set(terms(sentence[:m.start()])):

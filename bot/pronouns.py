@@ -33,9 +33,10 @@ _THERE = re.compile(r"(?i)(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )\bthere\b"
 _WHAT_KIND = re.compile(r"(?i)^\s*(?:what|which)\s+([a-z][a-z\-]*)\s+(?!(?:is|was|are|were|did|does|do)\b)")
 _THE_THING = re.compile(r"(?i)\bthe\s+[a-z][a-z\-]*")  # "the statement"
 _FOR_NAME = re.compile(r"\s+(?:for|of|by|from|on\s+behalf\s+of)\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")  # "... for Sadr"
-# "what is a reduction": the thing a what-is question asks to define
+# "who controls it", "who runs it": a place held, not an event
 _HELD_IT = re.compile(r"(?i)\b(?:controls?|controlled|runs?|ran|rules?|ruled|governs?|governed|holds?|held|occup(?:y|ies|ied)|"
                       r"seiz(?:e|es|ed)|captur(?:e|es|ed)|take\s+over|took\s+over)\s+it\b")
+# "what happened in Basra", "what's going on at the shrine": the events of a place
 _HAPPENED_IN = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has|\s+was)?\s+(?:happened|happening|going\s+on)\s+(?:in|at|on)\b"
                           # ... "what's the news from Najaf", "what's the latest in Basra": the events there too
                           r"|^\s*what(?:'s|\s+is)\s+(?:the\s+)?(?:news|latest|story|situation)\s+(?:in|at|from|on)\b")
