@@ -182,6 +182,9 @@ def broad_topic(question: str) -> str | None:
     # "who is leading the Basra offensive": the one doing an act is asked for, no thing to sum up
     if who_what and re.match(r"[a-z]+ing\b", topic) and lexicon.is_verb(topic.split()[0]):
         return None
+    # ... nor "who was not taking part", "what is not known": what is not so is no name to sum up
+    if who_what and re.match(r"(?i)(?:not|never|no longer)\b", topic):
+        return None
     # ... nor "who is the Mahdi Army's leader" (the leader of the Mahdi Army, one fact)
     owned = re.search(r"['\u2019]s\s+(.+)$", topic)
     if who_what and owned and _FACT_HEAD.match(owned.group(1)):

@@ -200,6 +200,8 @@ def test_a_topic_whose_missing_word_is_a_name_is_still_not_found(sample_home):
     ("which articles mention sadr", True),  # the articles' sentences on it, each cited with its article
     ("which stories cover najaf", True),
     ("what is basra famous for", True),
+    ("who was not taking part", False),  # what is not so is no name to sum up (was the Maliki sentence)
+    ("who is not a sadrist", False),
 ])
 def test_what_someone_is_doing_asks_for_an_act_what_kind_of_place_for_a_description(question, is_broad):
     assert bool(broad_topic(question)) is is_broad
@@ -209,6 +211,7 @@ def test_what_someone_is_doing_asks_for_an_act_what_kind_of_place_for_a_descript
     ("what are the black-clad fighters doing", "stationed on rooftops"),
     ("what kind of place is sadr city", "a sprawling slum"),
     ("what is sadr city known for", "a sprawling slum"),  # was not found
+    ("who was not taking part in the operation", "were not taking part"),
 ])
 def test_doing_and_kind_of_place_are_answered(sample_home, question, quote):
     a = ask(question, settings=sample_home)
