@@ -79,11 +79,14 @@ _KIND_OF = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_KINDS | {'village', 'countr
                       r"([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)")
 
 
+# "Najaf-based senior religious leader": where someone is based is a place
+_BASED_IN = re.compile(r"\b([A-Z][\w']*(?:\s+[A-Z][\w']*)*)-based\b")
+
+
 def is_place(name: str, text: str) -> bool:
-    """Is the name one the text puts after a preposition of place ("in Basra", "went to Basra") or after a kind of
-    place ("the holy city of Najaf")?"""
-    return any(m.group(1) == name for m in AT_PLACE.finditer(text)) or any(
-        m.group(1) == name for m in _KIND_OF.finditer(text))
+    """Is the name one the text puts after a preposition of place ("in Basra", "went to Basra"), after a kind of
+    place ("the holy city of Najaf") or before "-based" ("Najaf-based")?"""
+    return any(m.group(1) == name for pattern in (AT_PLACE, _KIND_OF, _BASED_IN) for m in pattern.finditer(text))
 
 
 def split_run(names: list[str], text: str) -> list[str]:

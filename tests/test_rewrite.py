@@ -1766,3 +1766,16 @@ def test_it_obeying_is_the_body_of_people_told(prev, q, put):
     told = _turn(prev, "Shi'ite cleric Moqtada al-Sadr said he was ordering his militia, the Mahdi Army, to stop "
                        "fighting. [1]")
     assert rewrite(q, told) == put
+
+
+@pytest.mark.parametrize("q, put", [
+    ("who controls it", "who controls Najaf"),  # was "who controls Mahdi Army"
+    ("what hurt its economy", "what hurt Najaf's economy"),
+])
+def test_a_name_its_answer_writes_before_based_is_a_place_it_can_stand_for(q, put):
+    # the answer never writes "in Najaf", but "Najaf-based": a place, not a person "it" could not be
+    depends = _turn("what does Najaf depend on", "The al-Sadr crisis has crippled the economy of this ancient city "
+                    "which depends on the flow of foreign pilgrims to its sacred sites. [1] The Mahdi Army's grip on "
+                    "the city centre has prompted those loyal to Najaf-based senior religious leader Grand Ayat "
+                    "Allah Ali al-Sistani to ask the militia to leave. [2]")
+    assert rewrite(q, depends) == put
