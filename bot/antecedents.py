@@ -78,7 +78,8 @@ def object_answered(prev_q: str, answer: str) -> str | None:
         return None
     # (not one whose meaning is in its complement: "ordering an end to the fighting", "a number of ..."; "threatening a
     # campaign of "civil disobedience"" is a campaign)
-    for v in re.finditer(r"\b([a-z]+)\s+(?:an?)\s+([a-z]+)\b(?!\s+(?:to|for)\b)(?P<of>\s+of\b)?", answer):
+    # (a noun may be hyphenated: "renewed a cease-fire")
+    for v in re.finditer(r"\b([a-z]+)\s+(?:an?)\s+([a-z]+(?:-[a-z]+)*)\b(?!\s+(?:to|for)\b)(?P<of>\s+of\b)?", answer):
         if v.group("of") and v.group(2).lower() in _MEASURE_NOUNS:
             continue
         if base in base_forms(v.group(1), "v") and base_forms(v.group(2), "n"):

@@ -301,6 +301,11 @@ def put_name(q: str, pm: re.Match | None, own: list[str], names: list[str], aske
         if pm.group(1).lower() in _PEOPLE_PRONOUNS and later and topic and a_thing(topic):
             at = pm.start() + len(repl) + later.start()
             q = q[:at] + topic + q[at + 2:]
+        # "what did Sadr renew" + "when did he first order it": a later "it" is the thing its answer says he did it to
+        # ("... renewed a cease-fire ...")
+        elif pm.group(1).lower() in _PEOPLE_PRONOUNS and later and (done := object_answered(prev_q, answer)):
+            at = pm.start() + len(repl) + later.start()
+            q = q[:at] + re.sub(rf"^{re.escape(possessive(name))}\s", "the ", done) + q[at + 2:]
         # "who leads the Mahdi Army" + "what did he order it to do" / "what did he tell them": a later "it" / "them"
         # is the body of people the question asked about, whose leader "he" was put as
         elif pm.group(1).lower() in {"he", "she"} and (body := next(

@@ -1779,3 +1779,22 @@ def test_a_name_its_answer_writes_before_based_is_a_place_it_can_stand_for(q, pu
                     "the city centre has prompted those loyal to Najaf-based senior religious leader Grand Ayat "
                     "Allah Ali al-Sistani to ask the militia to leave. [2]")
     assert rewrite(q, depends) == put
+
+
+@pytest.mark.parametrize("q, put", [
+    ("when did he first order it", "when did Sadr first order the cease-fire"),  # "it" was left as it was
+    ("did he end it", "did Sadr end the cease-fire"),
+])
+def test_it_after_a_person_pronoun_is_the_thing_the_answer_says_was_done(q, put):
+    renewed = _turn("what did Sadr renew", "Moqtada al-Sadr recently renewed a cease-fire that he originally ordered "
+                    "in August, instructing his powerful militia not to attack U.S. or Iraqi security forces. [1]")
+    assert rewrite(q, renewed) == put
+
+
+def test_it_then_is_that_thing_in_the_next_question():
+    chain = (_turn("what did Sadr renew", "Moqtada al-Sadr recently renewed a cease-fire that he originally ordered in "
+                   "August, instructing his powerful militia not to attack U.S. or Iraqi security forces. [1]")
+             + _turn("when did he first order it", "Moqtada al-Sadr recently renewed a cease-fire that he originally "
+                     "ordered in August. [1]"))
+    # was "what did Sadr tell the militia", answered by another sentence
+    assert rewrite("what did it tell the militia", chain) == "what did the cease-fire tell the militia"
