@@ -12,6 +12,7 @@ from bot.answer import base_forms, is_group_noun, is_participle, is_person_noun,
 from bot.act_told import act_told
 from bot.graft import object_filled, of_doer
 from bot.referents import a_thing, undergoing
+from bot.which import which_of_object
 
 # A question going on from the previous one: "to do what?", "in exchange for what?", "if what?", "against whom?" ("for what?"
 # alone asks why: _HOW_COME_BARE)
@@ -149,6 +150,9 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
         if other.group(1).lower() == "where":  # (not the place asked of: "who was fighting in Basra" + "where else")
             rest = re.sub(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*$", "", rest)
         return f"{other.group(1).lower()} else {rest}?"
+    # "who pushed Sadr to offer terms" + "what terms?": what the one told offered (bot/which.py)
+    if (which := which_of_object(q, prev_q)) is not None:
+        return which
     # "what role did the clerics play" + "which clerics?" / "which ones?": which of them did it
     if (which := _which_of_subject(q, prev_q)) is not None:
         return which

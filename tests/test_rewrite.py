@@ -1798,3 +1798,27 @@ def test_it_then_is_that_thing_in_the_next_question():
                      "ordered in August. [1]"))
     # was "what did Sadr tell the militia", answered by another sentence
     assert rewrite("what did it tell the militia", chain) == "what did the cease-fire tell the militia"
+
+
+@pytest.mark.parametrize("prev, q, put", [
+    # was "what terms pushed Sadr to offer terms?"
+    ("who pushed Sadr to offer terms", "what terms", "what terms did Sadr offer?"),
+    ("did Sadr make demands", "which demands?", "which demands did Sadr make?"),
+    ("did the government make any demands", "what demands", "what demands did the government make?"),
+    # not the noun of the act: left to the rules before
+    ("what role did the clerics play", "which clerics", "which clerics played a role?"),
+])
+def test_which_of_an_acts_object_asks_what_the_doer_did(prev, q, put):
+    assert rewrite(q, _turn(prev, "Shia clerics in Najaf are believed to have played a major role in trying to end "
+                               "the fighting, pushing cleric Muqtada al-Sadr to offer terms for withdrawal. [1]")) == put
+
+
+def test_which_of_an_acts_object_answers_with_the_terms(sample_home):
+    from bot import ask
+
+    hist = _turn("who pushed sadr to offer terms", "Shia clerics in Najaf are believed to have played a major role in "
+                 "trying to end the fighting, pushing cleric Muqtada al-Sadr to offer terms for withdrawal of his Mahdi "
+                 "Army militia. [1]")
+    a = ask("what terms", history=hist, settings=sample_home)
+    assert a.status == "answered" and any("The cleric agreed to end all armed demonstrations" in c.quote
+                                          for c in a.citations), a.answer
