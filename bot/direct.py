@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import base_forms, is_person_first, is_smalltalk
+from bot.answer import PLACE_KINDS, base_forms, is_person_first, is_smalltalk
 from index.terms import stopwords
 
 # Greetings and fillers before the question ("hi!", "ok so", "um,"), then a request to be told
@@ -163,6 +163,8 @@ _TOPIC_FIRST = re.compile(rf"(?i)^\s*(?!(?:{_OPENS_QUESTION}|can|will|and|so|but
                           r"after|before|during)\b)"
                           r"(?P<topic>[\w'\-]+(?:\s+[\w'\-]+){0,3}?)[\s,:;-]+"
                           r"(?P<question>(?:what|who|whom|when|where|why|how|which|did|does|do|is|was|are|were)\b.*)$")
+# "how many dead", "how much damage": a count of one or two words
+_COUNT_ALONE = re.compile(r"(?i)(how\s+(?:many|much)(?:\s+[a-z]+){1,2})\s*\??\s*")
 _POINTER = re.compile(r"(?i)\b(it|its|he|him|his|she|her|they|them|their)\b")
 _OWNING = {"its", "his", "her", "their"}
 
@@ -173,7 +175,9 @@ def topic_first(question: str, used=None) -> str | None:
     do the articles use all these words (a typo they do not mend, "ho did the government react", is no topic)."""
     m = _TOPIC_FIRST.match(question)
     pointer = _POINTER.search(m.group("question")) if m else None
-    if not pointer:
+    # "basra fighting how many dead": a count of the topic, asked with no pointer back at it
+    count = _COUNT_ALONE.fullmatch(m.group("question")) if m and not pointer else None
+    if not pointer and not count:
         return None
     words = m.group("topic").lower().split()
     # (no preposition opening or ending it: "until when did ...", "in what machine is it ..."; no verb in it: "sadr
@@ -186,6 +190,11 @@ def topic_first(question: str, used=None) -> str | None:
     if used is not None and bare and not used(bare):
         return None
     topic = m.group("topic")
+    if count:  # ("how many dead in the basra fighting"; a name takes no "the": "in basra", "in Sadr city")
+        last = topic.split()[-1]
+        name = topic[:1].isupper() and (last[:1].isupper() or last.lower() in PLACE_KINDS)
+        the = "the " if len(topic.split()) > 1 and not name and not re.match(r"(?i)(?:the|a|an)\b", topic) else ""
+        return f"{count.group(1)} in {the}{topic}"
     # (a thing typed without its article takes "the": "basra offensive" -> "the basra offensive"; a name or someone's
     # thing does not: "sadr", "sadr's militia")
     if pointer.group(1).lower() in ("it", "its") and not re.search(r"['\u2019]s\b|^(?:the|a|an)\b", topic, re.I) \

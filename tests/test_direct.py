@@ -237,6 +237,22 @@ def test_a_topic_typed_before_a_question_pointing_back_at_it_is_put_in_it(typed,
     assert direct(topic_first(typed) or typed) == put
 
 
+@pytest.mark.parametrize("typed, put", [
+    ("basra fighting how many dead", "how many dead in the basra fighting"),  # was left as typed
+    ("Basra how many wounded", "how many wounded in Basra"),  # a name takes no "the"
+    ("Sadr city how many protesters", "how many protesters in Sadr city"),
+    ("najaf how many were there", "how many were there in najaf"),
+    ("najaf how many militiamen were there in the centre", None),  # a question of its own
+])
+def test_a_topic_typed_before_a_count_is_where_it_is_counted(typed, put):
+    assert topic_first(typed) == put
+
+
+def test_a_count_typed_after_its_topic_is_answered(sample_home):
+    a = ask("basra fighting how many dead", settings=sample_home)  # was uncertain, "Heavy fighting has been raging ..."
+    assert a.status == "answered" and "at least 12 people have been killed" in a.citations[0].quote, a.answer
+
+
 def test_a_topic_typed_first_is_answered_as_the_question_about_it(sample_home):
     # was "Basra offensive who started it": not found
     a = ask("basra offensive who started it", settings=sample_home)
