@@ -124,7 +124,7 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if m and re.fullmatch(r"(?i)(?:him|her|them|it|that|this|he|she|they)\s*\??\s*", q[m.end():]) and (topic or names):
         return f"tell me more about {topic or names[0]}"
     if m and len(q[m.end():].split()) <= 6:
-        rest = q[m.end():].rstrip(" ?")
+        rest = _one_of_thing(q[m.end():].rstrip(" ?"), prev_q)  # ("and the first one": the first step)
         grafted = graft(prev_q.rstrip(" ?"), rest, answer) if rest else prev_q.rstrip(" ?")
         # ... else the thing asked about, in the previous turn's topic: "what about the economy (in Najaf)?"
         if grafted:
@@ -143,9 +143,19 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
 _THERE_ONE = re.compile(r"(?i)\b(?:(?:is|was|are|were)\s+there|there\s+(?:is|was|will\s+be))\s+(one)\b(?!\s+of\b)")
 
 
+# "the second one", "the other one", "the last one": another of the same kind of thing
+_ORDINAL_ONE = re.compile(r"(?i)\bthe\s+(?:first|second|third|fourth|fifth|last|next|previous|final|other|same|"
+                          r"earlier|later|new|old)\s+(one)\b(?!\s+of\b)")
+
+
 def _one_of_thing(q: str, prev_q: str) -> str:
     """"what's happening to the warrant" + "why was there one?" -> "why was there a warrant?": "one" of the thing the
-    previous question asked about (bot/referents.thing_asked); q unchanged otherwise."""
+    previous question asked about (bot/referents.thing_asked); q unchanged otherwise.
+    ... "what is the third step" + "what is the second one?" -> "what is the second step?": its head noun."""
+    ordinal = _ORDINAL_ONE.search(q)
+    head = thing_asked(prev_q) if ordinal else None
+    if head and a_thing(head) and re.fullmatch(r"[a-z][a-z\-]*", head.split()[-1]):
+        return f"{q[:ordinal.start(1)]}{head.split()[-1]}{q[ordinal.end(1):]}"
     one = _THERE_ONE.search(q)
     thing = thing_asked(prev_q) if one else None
     if not thing or not a_thing(thing):

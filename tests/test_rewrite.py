@@ -1822,3 +1822,15 @@ def test_which_of_an_acts_object_answers_with_the_terms(sample_home):
     a = ask("what terms", history=hist, settings=sample_home)
     assert a.status == "answered" and any("The cleric agreed to end all armed demonstrations" in c.quote
                                           for c in a.citations), a.answer
+
+
+@pytest.mark.parametrize("q, put", [
+    ("what is the second one", "what is the second step"),  # was "what is the second one (Sadr)?"
+    ("and the first one?", "what is the first step?"),  # was "what about the first one (Sadr)?"
+    ("is the other one known", "is the other step known"),
+    ("what is one of them", "what is one of them"),  # no ordinal: left to the rules after
+])
+def test_an_ordinal_one_is_another_of_the_thing_asked_about(q, put):
+    third = _turn("what is the third step", "He said after that would come a \"third step,\" but did not say what it "
+                  "would be. [1]")
+    assert rewrite(q, third) == put
