@@ -10,6 +10,7 @@ import re
 
 from bot.answer import base_forms, is_group_noun, is_participle, is_person_noun, past, present, split_subject
 from bot.act_told import act_told
+from bot.antecedents import place_for_there
 from bot.graft import object_filled, of_doer
 from bot.referents import a_thing, undergoing
 from bot.which import which_of_object
@@ -167,6 +168,10 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
             return f"{q.rstrip(' ?')} {prev_q}"
         # "what's happening in Sadr City" + "why?": the contracted verb stays ("why is happening ...")
         rest = re.sub(r"^['\u2019]s\b", "is", prev_q[asked.end():].strip()).rstrip(" ?")
+        # "where did Maliki go (then)" + "why?": why he went where the answer says ("why did Maliki go to Basra?", was
+        # "why did Maliki go then?")
+        if asked.group().strip().lower() == "where" and bare.group(1).lower() in ("why", "when", "how"):
+            rest = _to_place(rest, prev_q, answer, topic)
         # "who handed control of Basra ..." + "when?": when the one the answer names did it
         if asked.group().strip().lower() in ("who", "what") and (redone := of_doer(bare.group(1), rest, answer)):
             return redone
@@ -235,6 +240,17 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
             return f"{bare.group(1)} {counted.group(2)} {counted.group(1)} {counted.group(3)}?"
         return f"{bare.group(1)} {rest}?"
     return None
+
+
+def _to_place(rest: str, prev_q: str, answer: str, topic: str | None) -> str:
+    """The rest of a where-question ("did Maliki go then") with the place its answer gives, after the preposition the
+    answer puts before it ("did Maliki go to Basra"); unchanged when the answer names no place."""
+    place = place_for_there(prev_q, answer, topic)
+    at = re.search(rf"\b(in|at|to|into|from|near|inside|outside)\s+(?:the\s+)?{re.escape(place)}\b", answer) if place else None
+    if not at:
+        return rest
+    went = re.sub(r"(?i)\s+(?:then|there|now)$", "", rest)
+    return f"{went} {at.group(1)} {place}"
 
 
 # "which clerics?", "which ones?", "what militia?": which of those a question named

@@ -1834,3 +1834,19 @@ def test_an_ordinal_one_is_another_of_the_thing_asked_about(q, put):
     third = _turn("what is the third step", "He said after that would come a \"third step,\" but did not say what it "
                   "would be. [1]")
     assert rewrite(q, third) == put
+
+
+@pytest.mark.parametrize("prev, q, answer, put", [
+    # was "why did Maliki go then?"
+    ("where did Maliki go then", "why", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday to personally "
+     "supervise the security operation. [1]", "why did Maliki go to Basra?"),
+    ("where did Maliki go", "and when?", "Iraqi Prime Minister Nouri Al-Maliki went to Basra on Monday. [1]",
+     "when did Maliki go to Basra?"),
+    ("where is the curfew", "when", "Iraqi authorities say a citywide curfew in Baghdad is to be lifted early Monday. [1]",
+     "when is the curfew in Baghdad?"),
+    # no place in the answer: as before
+    ("where are the fighters", "why", "Black-clad fighters could still be seen stationed on rooftops. [1]",
+     "why are the fighters?"),
+])
+def test_why_after_where_asks_of_the_place_the_answer_gave(prev, q, answer, put):
+    assert rewrite(q, _turn(prev, answer)) == put
