@@ -159,7 +159,10 @@ def body_named(prev_q: str, answer: str) -> str | None:
 # request
 _RESPONDS = re.compile(r"(?i)\b(?P<pronoun>he|she|they)\s+(?:(?:ever|already|actually|really|finally|not|never)\s+)?"
                        r"(?:agree|agreed|accept|accepted|refuse|refused|comply|complied|respond|responded|reply|replied|"
-                       r"give\s+in|gave\s+in|go\s+along|went\s+along|do\s+it|did\s+it|do\s+that|did\s+that)\b")
+                       r"give\s+in|gave\s+in|go\s+along|went\s+along|do\s+it|did\s+it|do\s+that|did\s+that|"
+                       # ... or of granting it: "did they give it to him", "will they grant it"
+                       r"give\s+(?:it|that|them|him|her)|gave\s+(?:it|that|them|him|her)|grant|granted|"
+                       r"meet|met|fulfil|fulfill|fulfilled)\b")
 # "... he asked the government to release ...": a verb of requesting, the one asked (a determiner, capitalised
 # words, a noun), then "to" and a verb
 _ASKED_TO = re.compile(r"\b(?i:ask(?:s|ed|ing)?|urg(?:es|ed|ing|e)|press(?:es|ed|ing)?|push(?:es|ed|ing)?|"

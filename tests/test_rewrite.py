@@ -1850,3 +1850,14 @@ def test_an_ordinal_one_is_another_of_the_thing_asked_about(q, put):
 ])
 def test_why_after_where_asks_of_the_place_the_answer_gave(prev, q, answer, put):
     assert rewrite(q, _turn(prev, answer)) == put
+
+
+@pytest.mark.parametrize("q, put", [
+    ("did they give it to him", "did the government give it to him"),  # was "did the prisoners give it to him"
+    ("will they grant it", "will the government grant it"),
+    ("did they agree", "did the government agree"),  # (as before)
+])
+def test_they_granting_a_request_is_the_one_asked(q, put):
+    wants = _turn("what does Sadr want from the government", "In exchange, he asked the government to release Mahdi "
+                  "Army prisoners and declare an amnesty. [1]")
+    assert rewrite(q, wants) == put
