@@ -14,7 +14,7 @@ import re
 from typing import Callable, Sequence
 
 from bot.answer import about_answer, asks_next, broad_topic, is_smalltalk
-from bot.antecedents import WHO, carry_topic
+from bot.antecedents import WHO, carry_topic, possessive
 from bot.bare import rewrite_bare
 from bot.demonstratives import demonstrative_as_it
 from bot.graft import dated, graft
@@ -126,6 +126,12 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     if m and len(q[m.end():].split()) <= 6:
         rest = _one_of_thing(q[m.end():].rstrip(" ?"), prev_q)  # ("and the first one": the first step)
         grafted = graft(prev_q.rstrip(" ?"), rest, answer) if rest else prev_q.rstrip(" ?")
+        # "what did Sadr order" + "and his spokesman?": the spokesman of the person the question asked about ("what
+        # did Sadr's spokesman order?", was "what did his spokesman order?")
+        owner = _HIS.match(rest) and next((n for n in names if person_like(n, f"{prev_q} {answer}")), None)
+        if grafted and owner and rest in grafted:
+            at = grafted.index(rest)
+            grafted = f"{grafted[:at]}{possessive(owner)} {rest[_HIS.match(rest).end():]}{grafted[at + len(rest):]}"
         # ... else the thing asked about, in the previous turn's topic: "what about the economy (in Najaf)?"
         if grafted:
             return f"{grafted}?"
@@ -139,6 +145,8 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
     return resolve_pronoun(q, prev_q, answer, topic, asked, names)
 
 
+# "his spokesman", "her aide": someone's, in a fragment
+_HIS = re.compile(r"(?i)(?:his|her)\s+(?=[a-z])")
 # "why was there one", "is there one in Kut": "one" after "there" and a form of "be" is one of a thing
 _THERE_ONE = re.compile(r"(?i)\b(?:(?:is|was|are|were)\s+there|there\s+(?:is|was|will\s+be))\s+(one)\b(?!\s+of\b)")
 

@@ -1861,3 +1861,14 @@ def test_they_granting_a_request_is_the_one_asked(q, put):
     wants = _turn("what does Sadr want from the government", "In exchange, he asked the government to release Mahdi "
                   "Army prisoners and declare an amnesty. [1]")
     assert rewrite(q, wants) == put
+
+
+@pytest.mark.parametrize("prev, answer, q, put", [
+    # was "so what did his spokesman order?", and "what did he read" next was Sadr reading
+    ("so what did Sadr actually order", "Sadr spokesman Hazem al-Aaraji read a statement on behalf of the cleric, "
+     "saying he was ordering an end to the fighting. [1]", "and his spokesman", "so what did Sadr's spokesman order?"),
+    ("what did Maliki say", "On Saturday, Mr. Maliki acknowledged that he was caught off guard. [1]",
+     "and his government?", "what did Maliki's government say?"),
+])
+def test_his_in_a_fragment_is_the_person_asked_about(prev, answer, q, put):
+    assert rewrite(q, _turn(prev, answer)) == put
