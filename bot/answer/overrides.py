@@ -17,6 +17,7 @@ from bot.answer.define import named_thing
 from bot.answer.example import gives_example
 from bot.answer.features import missing_names
 from bot.answer.followup import wants_more
+from bot.answer.nobody import names_no_one
 from bot.answer.guards import event_only_requested, lacks_kind, only_requested
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN
 from bot.answer.promote import SPEAKER_WINDOW, gives_role, only_undergoes
@@ -145,6 +146,11 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     # "who runs the green zone?" against "... fire have also slammed into the heavily fortified Green Zone
     # government ...": a who-question's sentence naming no one new and holding nothing standing in for its verb
     if (status == ANSWERED and q.atype == "person" and not best.features["atype"] and not af.get("verb_ok", 1.0)):
+        status = UNCERTAIN
+    # ... nor "who fired rockets at the green zone?" against "Repeated barrages of mortar and rocket fire have also
+    # slammed into the heavily fortified Green Zone ...": a sentence naming no one at all
+    if status == ANSWERED and q.atype == "person" and not best.features["atype"] and names_no_one(
+            lib.articles[best.article_id].text[best.start:best.end], frozenset(words(q.text.lower()))):
         status = UNCERTAIN
     # "who married Cnut the Great?" against "... Emma, who stayed in Normandy after Cnut the Great's conquest", while
     # another sentence read says "married" of others: the act told of elsewhere, not here (in any words: a verb, a
