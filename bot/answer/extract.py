@@ -25,7 +25,8 @@ from bot.answer.topic import asks_what_it_is, broad_topic
 from bot.answer.cast import CARRIED, asks_cast, cast
 from bot.answer.common import asks_common, common
 from bot.answer.compare import asks_comparison, compare
-from bot.answer.neighbours import dated_before, named_before, pointed_ahead, pointed_at, spelled_out
+from bot.answer.neighbours import (counted_before, dated_before, named_before, pointed_ahead, pointed_at,
+                                   spelled_out)
 from bot.answer.mood import asks_mood, mood_sentences
 from bot.answer.deal import asks_terms, deal_terms
 from bot.answer.define import defined_term
@@ -279,7 +280,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # ... so does the one naming who "He" is, for a who-question asking who did something ("who said ...": "He said
     # Sadr's group was calling ..."; not "who did Edward make archbishop": "He" is Edward)
     named = named_before(lib, best.article_id, best.start, best.end) if _WHO_DID.match(q.text) else None
-    before = _beside(best, pointed_at(lib, best.article_id, best.start, best.end) or dated or named)
+    # ... and "what are the three steps", answered by the third, the one before telling of the second
+    before = _beside(best, pointed_at(lib, best.article_id, best.start, best.end) or dated or named
+                     or counted_before(lib, q.text, best.article_id, best.start, best.end))
     opening = (before, best) if before else (best,)
     # "An example of a decision problem is the following.": what it announces is the sentence after it
     # ... and "what terms did Sadr offer", answered by "... to offer terms for withdrawal ...", what they are after it

@@ -125,3 +125,23 @@ def dated_before(lib: Library, question_words: frozenset[str], article_id: str, 
                                             for b in lexicon.base_forms(m.group("ing").lower(), "v"))):
         return None
     return prev
+
+
+# "what are the three steps", "what were the steps": things asked for in the plural, maybe counted
+_WHAT_ARE = re.compile(r"(?i)^\W*(?:(?:and|so)\s+)?what\s+(?:are|were)\s+(?:the\s+|all\s+the\s+)?(?:[a-z]+\s+)?([a-z]+s)\W*$")
+_ORDINALS = r"(?:first|second|third|fourth|fifth|next|final|last)"
+
+
+def counted_before(lib: Library, question: str, article_id: str, start: int, end: int) -> SentenceRow | None:
+    """For "what are the three steps": the sentence before when the one at start:end tells of one of them by its
+    place in a run ("... would come a "third step," ...") and the one before tells of another ("... "the second
+    step will be civil disobedience ...""): the run is told across both."""
+    m = _WHAT_ARE.match(question)
+    singular = next((b for b in lexicon.base_forms(m.group(1).lower(), "n") if b != m.group(1).lower()), None) if m else None
+    if not singular:
+        return None
+    one = re.compile(rf"(?i)\b({_ORDINALS})\W+{re.escape(singular)}\b")
+    here = one.search(lib.articles[article_id].text[start:end])
+    row = _body(lib, article_id, sentence_at(lib, article_id, start).ordinal - 1) if here else None
+    other = one.search(lib.articles[article_id].text[row.start:row.end]) if row else None
+    return row if other and other.group(1).lower() != here.group(1).lower() else None
