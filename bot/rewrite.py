@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from bot.answer import about_answer, asks_next, broad_topic, is_smalltalk
+from bot.answer import about_answer, asks_next, base_forms, broad_topic, is_smalltalk
 from bot.antecedents import WHO, carry_topic, possessive
 from bot.bare import rewrite_bare
 from bot.demonstratives import demonstrative_as_it
@@ -125,6 +125,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         return f"tell me more about {topic or names[0]}"
     if m and len(q[m.end():].split()) <= 6:
         rest = _one_of_thing(q[m.end():].rstrip(" ?"), prev_q)  # ("and the first one": the first step)
+        # ("what are the three steps" + "and the second?": what that one of them is)
+        if rest != q[m.end():].rstrip(" ?") and _WHAT_ARE.match(prev_q):
+            return f"what is {rest}?"
         grafted = graft(prev_q.rstrip(" ?"), rest, answer) if rest else prev_q.rstrip(" ?")
         # "what did Sadr order" + "and his spokesman?": the spokesman of the person the question asked about ("what
         # did Sadr's spokesman order?", was "what did his spokesman order?")
@@ -156,6 +159,12 @@ _ORDINAL_ONE = re.compile(r"(?i)\bthe\s+(?:first|second|third|fourth|fifth|last|
                           r"earlier|later|new|old)\s+(one)\b(?!\s+of\b)")
 
 
+# "what is the first?", "and the second": an ordinal ending the question, its noun left out
+_ORDINAL_END = re.compile(r"(?i)\bthe\s+(?:first|second|third|fourth|fifth)(?=\s*[?.!]*\s*$)")
+# "what are the three steps": things asked for in the plural
+_WHAT_ARE = re.compile(r"(?i)^\W*(?:(?:and|so)\s+)?what\s+(?:are|were)\s+(?:the\s+)?(?:[a-z]+\s+)?([a-z]+s)\W*$")
+
+
 def _one_of_thing(q: str, prev_q: str) -> str:
     """"what's happening to the warrant" + "why was there one?" -> "why was there a warrant?": "one" of the thing the
     previous question asked about (bot/referents.thing_asked); q unchanged otherwise.
@@ -164,6 +173,12 @@ def _one_of_thing(q: str, prev_q: str) -> str:
     head = thing_asked(prev_q) if ordinal else None
     if head and a_thing(head) and re.fullmatch(r"[a-z][a-z\-]*", head.split()[-1]):
         return f"{q[:ordinal.start(1)]}{head.split()[-1]}{q[ordinal.end(1):]}"
+    # ... "what are the three steps" + "what is the first?" -> "what is the first step?": the things' noun, after it
+    bare = _ORDINAL_END.search(q)
+    things = _WHAT_ARE.match(prev_q) if bare else None
+    one = next((b for b in base_forms(things.group(1).lower(), "n") if b != things.group(1).lower()), None) if things else None
+    if one:
+        return f"{q[:bare.end()]} {one}{q[bare.end():]}"
     one = _THERE_ONE.search(q)
     thing = thing_asked(prev_q) if one else None
     if not thing or not a_thing(thing):

@@ -1872,3 +1872,14 @@ def test_they_granting_a_request_is_the_one_asked(q, put):
 ])
 def test_his_in_a_fragment_is_the_person_asked_about(prev, answer, q, put):
     assert rewrite(q, _turn(prev, answer)) == put
+
+
+@pytest.mark.parametrize("q, put", [
+    ("what is the first", "what is the first step"),  # was "what is the first (Sadr)?"
+    ("and the second?", "what is the second step?"),
+    ("what is the last", "what is the last"),  # "last" is as often "the last year": left
+])
+def test_an_ordinal_alone_is_one_of_the_things_asked_for(q, put):
+    steps = _turn("what are the three steps", "He said after that would come a \"third step,\" but did not say what it "
+                  "would be. [1]")
+    assert rewrite(q, steps) == put
