@@ -148,7 +148,8 @@ def plain_stronghold(question: str) -> str:
 
 # Phrases of one meaning: "what does the government have to do in return" is answered by "In exchange, he asked
 # the government to ...". (WordNet links neither to the other.)
-SAME_PHRASES = (("in return", "in exchange"), ("in reply", "in response"))
+# ... and "fewer" / "less", which news writes either of ("There were significantly less militiamen ...")
+SAME_PHRASES = (("in return", "in exchange"), ("in reply", "in response"), ("fewer", "less"))
 # ... and the nouns news uses for one settlement between sides: "is there a deal" is asked of "the truce"
 SAME_NOUNS = (("deal", "agreement", "accord", "pact", "truce"),)
 # (after a determiner: a noun, not "how did they deal with it")

@@ -660,3 +660,14 @@ def test_a_word_for_a_settlement_the_articles_never_use_is_the_one_they_do(corpu
     from bot import ask
     a = ask("is there a deal", settings=sample_home)
     assert a.status == "answered" and a.citations[0].quote.startswith("The truce struck between"), a.answer
+
+
+def test_fewer_is_the_less_the_articles_write(corpus, sample_home) -> None:
+    from bot import ask
+
+    lib = Corpus(corpus)
+    assert normalize("were there fewer militiamen in najaf", lib) == "were there less militiamen in Najaf"
+    assert normalize("were there less militiamen in najaf", lib) == "were there less militiamen in Najaf"
+    # was uncertain, with "US occupation forces have suspended their offensive against Iraqi militiamen ..."
+    a = ask("were there fewer militiamen in najaf", settings=sample_home)
+    assert a.status == "answered" and "significantly less militiamen" in a.citations[0].quote, a.answer
