@@ -58,7 +58,10 @@ _OVERVIEW = re.compile(
     r"timeline(?:\s+of\s+(?:the\s+)?events)?)(?:\s+here)?"
     # "what's the most important thing here", "what should I know", "explain the conflict": the story as a whole
     r"|what(?:'s|\s+is|\s+are)\s+(?:the\s+)?most\s+important\s+(?:thing|things|news|story|stories|points?|part|bit)"
-    r"|what\s+(?:matters\s+most|should\s+i\s+know)"
+    r"|what\s+(?:matters\s+most|should\s+i\s+know|(?:do|would)\s+i\s+need\s+to\s+know|(?:do|should)\s+i\s+know|"
+    r"did\s+i\s+miss)"
+    # "catch me up", "fill me in", "bring me up to speed", "get me up to date"
+    r"|(?:catch|fill)\s+(?:me|us)\s+(?:up|in)|(?:bring|get)\s+(?:me|us)\s+up\s+to\s+(?:speed|date)"
     r"|explain\s+(?:(?:the|this|that)\s+(?:whole\s+)?(?:conflict|war|crisis|dispute|unrest|situation|story|news)|"
     r"it\s+all|everything)"
     # "what happened this week", "what's the latest today": when is no topic; nor is "here" ("what's the big

@@ -23,7 +23,10 @@ TRUCE = "001_7168465226cfb30f"
                                       "what's the big picture here", "what happened overall",  # (were refused)
                                       # (were refused: 2026-12-07)
                                       "what's the most important thing here", "explain the conflict like i'm five",
-                                      "what should i know"])
+                                      "what should i know",
+                                      # ("catch me up" was one sentence on Maliki; "what do i need to know" refused)
+                                      "catch me up", "what do i need to know", "fill me in", "what did i miss",
+                                      "bring me up to speed"])
 def test_a_question_about_the_whole_archive_gets_the_lead_of_each_article(sample_home, question):
     a = ask(question, settings=sample_home)
     assert a.status == "answered", a.answer  # was "not found": no topic word to look for
