@@ -12,11 +12,13 @@ import re
 
 from bot.answer.common import asks_common
 from bot.answer.compare import asks_comparison
+from bot.answer.provenance import credit_lines
 from bot.library import Library
 from bot.types import Passage
 from index.terms import terms
 
 ARTICLES_MAX = 4  # leads shown at most: an overview, not a listing
+ONE_ARTICLE = 3  # sentences summing up an article asked for alone
 # The engine retrieves this many times its usual passages for such a question, so that more articles are seen.
 WIDEN = 4
 
@@ -80,7 +82,13 @@ def overview(lib: Library, passages: list[Passage]) -> list[tuple[str, int, int,
     """(article_id, start, end, score) of the lead sentence of each of the first articles of `passages`,
     in retrieval order; score falls with the rank."""
     out: list[tuple[str, int, int, float]] = []
-    for rank, aid in enumerate(dict.fromkeys(p.article_id for p in passages)):
+    ids = list(dict.fromkeys(p.article_id for p in passages))
+    # one article only ("summarize article 3", or an archive of one): its first sentences, as a summary of it
+    if len(ids) == 1:
+        credits = {s.id for s in credit_lines(lib, ids[0])}  # ("VOA Correspondent ... has more ...": no news)
+        body = [s for s in lib.sentences.get(ids[0], []) if s.kind == "body" and s.id not in credits]
+        return [(ids[0], s.start, s.end, 1.0 / (i + 1)) for i, s in enumerate(body[:ONE_ARTICLE])]
+    for rank, aid in enumerate(ids):
         # the lead is the first sentence of the body: a headline, byline or caption is no sentence of it
         lead = next((s for s in lib.sentences.get(aid, []) if s.kind == "body"), None)
         if lead is not None:
