@@ -17,6 +17,7 @@ from bot.library import open_library
 from bot.llm import answer_with_llm, make_llm
 from bot.prompts import load_prompt
 from bot.normalize import normalize
+from bot.numbered import numbered_article
 from bot.retrieve import DATE, Filters
 from bot.rewrite import MAX_TURNS, rewrite, shown_answers
 from bot.types import Answer
@@ -163,6 +164,11 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
         return _smalltalk(lib, q, settings, mode, t0)
 
     norm = lambda text: normalize(text, lib)  # noqa: E731
+    # "summarise article 3", "what does the second story say about Sadr": that article alone, in the order the
+    # archive lists them (bot/numbered.py), as if picked; not when articles were picked already
+    numbered = numbered_article(q, sorted(lib.articles)) if not filters.article_ids else None
+    if numbered:
+        filters, q = replace(filters, article_ids=(numbered[0],)), numbered[1]
     standalone = rewrite(q, hist, norm)
     # "tell me more": nothing the whole chain of turns showed (MAX_TURNS) is shown again; a pointer ("where did
     # he say that") looks at the last few answers only

@@ -85,7 +85,8 @@ def test_bot_top_level_is_the_query_path_and_three_stages() -> None:
     assert {p.stem for p in bot.glob("*.py")} <= {"__init__", "ask", "cli", "engine", "expand", "library", "normalize", "direct", "prompts", "terminal",
                                                   "retrieve", "rewrite", "referents", "graft", "search", "tense", "types", "compound",
                                                   "corrections", "idioms", "names", "bare", "pronouns", "antecedents",
-                                                  "commands", "status", "demonstratives", "act_told", "which"}
+                                                  "commands", "status", "demonstratives", "act_told", "which",
+                                                  "numbered"}
 
 
 def test_the_checks_see_a_violation(tmp_path) -> None:
