@@ -61,9 +61,11 @@ def _correct(word: str, corpus: WordStats) -> str | None:
     if not found:
         return None
     counts = corpus.counts(found)
-    # Typos keep their first letter ("arest" -> "arrest", not "rest"); then the corpus's own words (most
-    # frequent first), then common English, then function words.
-    return max(found, key=lambda w: (w[0] == word[0], counts.get(w, 0), w in common_words(), w in stopwords(), w))
+    # Typos keep their first letter ("arest" -> "arrest", not "rest"); a word typed whole but its last letter is
+    # that word ("agre" -> "agree", not the more frequent "are"); then the corpus's own words (most frequent first),
+    # then common English, then function words.
+    return max(found, key=lambda w: (w[0] == word[0], len(word) >= MIN_TYPO_LEN and w.startswith(word),
+                                     counts.get(w, 0), w in common_words(), w in stopwords(), w))
 
 
 def _variant(word: str, corpus: WordStats) -> str | None:

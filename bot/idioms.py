@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import is_participle
+from bot.answer import base_forms, is_participle
 from bot.antecedents import possessive
 
 # "who got hurt", "how many people got killed": "got" + a participle is a passive, said plainly with "was"/"were"
@@ -199,3 +199,18 @@ _REMAIN = {"is": "remains", "are": "remain", "was": "remained", "were": "remaine
 def plain_left(question: str) -> str:
     """"are left" as "remain" (and so on for the other forms of "be"); any other question unchanged."""
     return _LEFT.sub(lambda m: (m.group(2) or "") + _REMAIN[m.group(1).lower()], question)
+
+
+# "did the fighters give up there weapons": "there" typed for "their", before a plural noun after a verb or a particle
+# (not "is there", "were there": a form of "be" before it asks whether there are any)
+_THERE_THEIR = re.compile(r"(?i)\b(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)there(?=\s+([a-z]+s)\b)")
+
+
+def plain_their(question: str) -> str:
+    """The question with "there" before a plural noun (whose singular WordNet knows: "weapons", "homes") put as
+    "their", after any word but a form of "be"; else unchanged."""
+    def their(m: re.Match) -> str:
+        noun = m.group(1).lower()
+        plural = any(b != noun for b in base_forms(noun, "n"))
+        return ("Their" if m.group()[0].isupper() else "their") if plural and m.start() > 0 else m.group()
+    return _THERE_THEIR.sub(their, question)

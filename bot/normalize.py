@@ -17,7 +17,8 @@ from bot.answer import base_forms, is_group_noun, is_person_noun, known_word
 from bot.corrections import (_capital, _correct, _country, _known, _other_spelling, _singular, _split_name, _variant,
                              _written_capitalised)
 from bot.direct import direct, topic_first
-from bot.idioms import _passive, _positive, plain_count, plain_left, plain_name, plain_phrase, plain_stronghold
+from bot.idioms import (_passive, _positive, plain_count, plain_left, plain_name, plain_phrase, plain_stronghold,
+                        plain_their)
 from bot.tense import simple_tense
 from index.terms import edit_distance, stopwords
 from index.words import WORD as _TOKEN
@@ -205,8 +206,8 @@ def normalize(question: str, lib) -> str:
     # "basra offensive who started it": the topic typed first put in the question, then as any question (direct)
     topic = topic_first(joined, lambda ws: set(ws) <= set(corpus.counts(set(ws))))
     joined = direct(topic) if topic else joined
-    return plain_left(plain_phrase(plain_stronghold(plain_name(_positive(plain_count(simple_tense(
-        _DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined)))))), corpus))
+    return plain_left(plain_phrase(plain_stronghold(plain_name(_positive(plain_count(simple_tense(plain_their(
+        _DOES.sub(lambda m: f"{m.group(1)} does {m.group(2)}", joined))))))), corpus))
 
 
 # What fix() looks for right before or after a word. Each is searched from the word's own position (never

@@ -19,7 +19,7 @@ import pytest
 from bot.answer import common_words, known_word, same_sense
 from bot.answer.rewordings import country_names
 from bot.corrections import CAPITALISED, MIN_TYPO_LEN
-from bot.idioms import SAME_NOUNS, SAME_PHRASES, plain_count, plain_name
+from bot.idioms import SAME_NOUNS, SAME_PHRASES, plain_count, plain_name, plain_their
 from bot.normalize import ABBREVIATIONS, CONTRACTIONS, HOW_WORDS, QUESTION_WORDS, QUESTION_WORD_TYPOS, normalize
 from bot.tense import simple_tense
 from index.terms import edit_distance, stopwords
@@ -63,8 +63,9 @@ class Reference:
         found = {w for w in found if edit_distance(word, w) == 1 and abs(len(w) - len(word)) <= 1}
         if not found:
             return None
-        return max(found, key=lambda w: (w[0] == word[0], self.counts.get(w, 0), w in common_words(),
-                                         w in stopwords(), w))
+        # (since 2026-12-07 a word typed whole but its last letter is that word: "agre" -> "agree", not "are")
+        return max(found, key=lambda w: (w[0] == word[0], len(word) >= MIN_TYPO_LEN and w.startswith(word),
+                                         self.counts.get(w, 0), w in common_words(), w in stopwords(), w))
 
     def normalize(self, question: str) -> str:
         known = common_words() | stopwords()
@@ -136,7 +137,8 @@ def test_as_the_whole_corpus_read_at_once(corpus) -> None:
     countries = joined = 0
     for q in asked:
         # (since 2026-12-05 a progressive question is asked in the simple tense: bot/tense.py)
-        got, want = normalize(q, lib), simple_tense(ref.normalize(q))
+        # (and since 2026-12-07 "there" before a plural noun is "their": bot/idioms.plain_their)
+        got, want = normalize(q, lib), simple_tense(plain_their(ref.normalize(q)))
         if got != want:
             # since 2026-12-03 a people's word the articles never use takes their name for its country
             # ("and the americans?" -> "and the US?"), and a common word beside a name takes the articles'
@@ -671,3 +673,21 @@ def test_fewer_is_the_less_the_articles_write(corpus, sample_home) -> None:
     # was uncertain, with "US occupation forces have suspended their offensive against Iraqi militiamen ..."
     a = ask("were there fewer militiamen in najaf", settings=sample_home)
     assert a.status == "answered" and "significantly less militiamen" in a.citations[0].quote, a.answer
+
+
+def test_a_word_typed_whole_but_its_last_letter_is_that_word(corpus) -> None:
+    lib = Corpus(corpus)
+    # was "what did the US are to": "are" one edit away too, and more frequent
+    assert normalize("wat did the us agre to", lib) == "what did the US agree to"
+    assert normalize("who made the arest", lib) == "who made the arrest"  # (first letter kept, as before)
+
+
+@pytest.mark.parametrize("typed, put", [
+    ("did the fighters give up there weapons", "did the fighters give up their weapons"),  # was left as typed
+    ("will they hand in there guns", "will they hand in their guns"),
+    ("were there protests", "were there protests"),  # a form of "be" before it: whether there are any
+    ("is there anyone in najaf", "is there anyone in Najaf"),
+    ("who went there yesterday", "who went there yesterday"),  # no plural noun after it
+])
+def test_there_before_a_plural_noun_is_their(corpus, typed, put) -> None:
+    assert normalize(typed, Corpus(corpus)) == put
