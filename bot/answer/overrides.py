@@ -17,6 +17,7 @@ from bot.answer.define import named_thing
 from bot.answer.example import gives_example
 from bot.answer.features import missing_names
 from bot.answer.followup import wants_more
+from bot.answer.membership import lacks_membership
 from bot.answer.nobody import names_no_one
 from bot.answer.guards import event_only_requested, lacks_kind, only_requested
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN
@@ -227,6 +228,9 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     # "what weapons did the Mahdi Army use?" against "... the Mahdi Army remained in firm control": a sentence
     # naming nothing of the kind asked for is at best close to the question
     if status == ANSWERED and lacks_kind(q.text, lib.articles[best.article_id].text[best.start:best.end]):
+        status = UNCERTAIN
+    # "is the Mahdi Army part of the government?" against a sentence saying nothing of belonging
+    if status == ANSWERED and lacks_membership(q.text, lib.articles[best.article_id].text[best.start:best.end]):
         status = UNCERTAIN
     # "did anyone die in Najaf?": whoever it was, the sentence itself must tell of the act (or a stand-in:
     # "killed"; not "Najaf siege ends in truce" before it)
