@@ -42,6 +42,8 @@ _HAPPENED_IN = re.compile(r"(?i)^\s*what(?:'s|\s+is|\s+has|\s+was)?\s+(?:happene
                           r"|^\s*what(?:'s|\s+is)\s+(?:the\s+)?(?:news|latest|story|situation)\s+(?:in|at|from|on)\b")
 _HAPPENING = re.compile(r"(?i)\bit\s+(?:happen|occur|(?:take|takes|took)\s+place|come\s+about|came\s+about)")
 _OWNED_PLURAL = re.compile(r"(?:(?i:the)\s+)?(?:[A-Z][\w\-]*\s+)*[\w\-]+['\u2019]s\s+(?P<things>[a-z]+s)\b")
+# "the Mahdi Army prisoners", "the Basra residents": a plural noun a name modifies
+_NAMED_PLURAL = re.compile(r"(?:(?i:the)\s+)?(?:[A-Z][\w\-]*\s+)+(?P<things>[a-z]+s)\b")
 # "it" standing for nothing before it: "is it true that ...", "was it Sadr who ...", "it is said that ..."
 _EXPLETIVE = re.compile(r"(?i)\b(?:is|was|isn't|wasn't)\s+it\b|\bit\s+(?:is|was|'s)?\s*(?:true|possible|likely|clear|"
                         r"known|said|reported|that|time|over)\b")
@@ -94,10 +96,16 @@ def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: 
     # "where are the Mahdi Army's strongholds" + "what happened in one of them": the things owned, a plural noun
     # after a possessive (not the owner, a body of people: below)
     # ("they" only as the subject of "be": "what do they want" asks for people, not strongholds)
-    owned = _OWNED_PLURAL.search(prev_q) if pm and not own and (pm.group(1).lower() == "them" or (
-        pm.group(1).lower() == "they" and (_BE.search(q[:pm.start()]) or _BE.search(q[pm.end():])))) else None
+    them = pm and not own and (pm.group(1).lower() == "them" or (
+        pm.group(1).lower() == "they" and (_BE.search(q[:pm.start()]) or _BE.search(q[pm.end():]))))
+    owned = _OWNED_PLURAL.search(prev_q) if them else None
     if owned and plural_noun(owned.group("things")) and not is_person_noun(owned.group("things")):
         return q[:pm.start()] + owned.group(0) + q[pm.end():]
+    # ... and people a name modifies ("what happened to the Mahdi Army prisoners" + "who wants them freed": the
+    # prisoners, not the Mahdi Army)
+    named = _NAMED_PLURAL.search(prev_q) if them else None
+    if named and plural_noun(named.group("things"), people=True):
+        return q[:pm.start()] + named.group(0) + q[pm.end():]
     # "what's Sadr's militia called" + "where are they based": the body of people its answer names ("... his
     # militia, the Mahdi Army, ..."), not the owner the question names
     body = body_named(prev_q, answer) if pm and not own and pm.group(1).lower() in _BODY_PRONOUNS else None
@@ -188,7 +196,12 @@ def resolve_pronoun(q: str, prev_q: str, answer: str, topic: str | None, asked: 
         # ... or, when the question names no people ("what happened in Sadr City" + "why were they angry"), the
         # people its answer tells of ("Angry protesters took to the streets ..."), never a single name
         # ... and after "how many were killed", those its answer says were ("12 people have been killed")
-        plural = plural_noun(prev_q) or undergoing(answer, prev_q) or plural_noun(QUOTED.sub(" ", answer), people=True)
+        # ... of those the question names, the one its answer says undergoes the act asked about ("which cities had
+        # curfews" + "when were they imposed": "Overnight curfews were being imposed ...", not the cities)
+        done_to = undergoing(answer, q)
+        done_to = done_to if done_to and re.search(rf"(?i)\b{re.escape(done_to)}\b", prev_q) else None
+        plural = (done_to or plural_noun(prev_q) or undergoing(answer, prev_q)
+                  or plural_noun(QUOTED.sub(" ", answer), people=True))
         # ... as the answer names them when the question asked of them ("when did the british hand control of Basra
         # province" + "are they involved": "British troops", not any troops)
         named = next((n for n in entities(answer) if plural and n.lower().endswith(f" {plural}")

@@ -29,7 +29,8 @@ def undergoing(answer: str, prev_q: str) -> str | None:
     acts = [w for w in re.findall(r"\b[a-z]+\b", prev_q) if is_participle(w)]
     if not acts:
         return None
-    m = re.search(rf"\b([a-z][a-z'\-]+)\s+(?:(?:have|has|had)\s+been|were|are|been)\s+(?:[a-z]+ly\s+)?"
+    # (as it goes on too: "Overnight curfews were being imposed ...")
+    m = re.search(rf"\b([a-z][a-z'\-]+)\s+(?:(?:have|has|had)\s+been|(?:were|are|was|is)(?:\s+being)?|been)\s+(?:[a-z]+ly\s+)?"
                   rf"{re.escape(acts[-1])}\b", QUOTED.sub(" ", answer))
     # a noun in the plural, or one that is a plural of its own ("people")
     return m.group(1) if m and m.group(1) not in stopwords() and base_forms(m.group(1), "n") else None

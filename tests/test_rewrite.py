@@ -1883,3 +1883,24 @@ def test_an_ordinal_alone_is_one_of_the_things_asked_for(q, put):
     steps = _turn("what are the three steps", "He said after that would come a \"third step,\" but did not say what it "
                   "would be. [1]")
     assert rewrite(q, steps) == put
+
+
+@pytest.mark.parametrize("q, put", [
+    ("when were they imposed", "when were the curfews imposed"),  # was "when were the cities imposed"
+    ("who imposed them", "who imposed the curfews"),
+    ("where are they", "where are the cities"),  # no act: the first the question names, as before
+])
+def test_they_are_those_the_answer_says_undergo_the_act(q, put):
+    curfews = _turn("which cities had curfews", "Overnight curfews were being imposed elsewhere in central and southern "
+                    "Iraq, including Kut and Nasiriya. [1]")
+    assert rewrite(q, curfews) == put
+
+
+@pytest.mark.parametrize("q, put", [
+    ("who wants them freed", "who wants the Mahdi Army prisoners freed"),  # was "who wants the Mahdi Army freed"
+    ("are they still held", "are the Mahdi Army prisoners still held"),
+])
+def test_them_are_the_people_a_name_modifies(q, put):
+    prisoners = _turn("what happened to the Mahdi Army prisoners", "In exchange, he asked the government to release "
+                      "Mahdi Army prisoners and declare an amnesty. [1]")
+    assert rewrite(q, prisoners) == put
