@@ -86,7 +86,7 @@ def test_bot_top_level_is_the_query_path_and_three_stages() -> None:
                                                   "retrieve", "rewrite", "referents", "graft", "search", "tense", "types", "compound",
                                                   "corrections", "idioms", "names", "bare", "pronouns", "antecedents",
                                                   "commands", "status", "demonstratives", "act_told", "which",
-                                                  "numbered"}
+                                                  "numbered", "put_name"}
 
 
 def test_the_checks_see_a_violation(tmp_path) -> None:
