@@ -51,6 +51,7 @@ from bot.answer.locate import placing_sentences, sentences_of_shape
 from bot.answer.spelling import name_variants
 from bot.answer.unknown import unknown_names
 from bot.answer.overrides import YES_NO, override_status
+from bot.answer.said_about import said_about_first, says_of_topic
 from bot.answer.scoring import Candidate, candidates, choose_best, covered, linear, load_weights, sigmoid
 from bot.library import Library, SentenceRow
 from bot.types import Citation, Passage
@@ -198,6 +199,8 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     # topic carried over is weighed by answering the question alone as well, bot/answer/carry.py)
     if not YES_NO.match(q.text) and not carried:
         cands = others_words_last(lib, speaker, names, verb, others, cands)
+    # "what did Hazem al-Aaraji say about weapons": his words holding weapons, not his first words (said_about.py)
+    cands = said_about_first(lib, q.text, speaker, cands)
     # "according to Senor, what will US forces do?": a sentence where the source speaks goes first
     source = source_terms(q.text) if not speaker else frozenset()
     if source:
@@ -220,6 +223,9 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         # "What did Maliki say about Sadr's order?": X the subject of a sentence reporting speech, which (with
         # the sentence before: "calling it a step ..." after "... Sadr's order") names what it is about
         or (bool(speaker) and bool(others) and speaks_about(lib, speaker, others, names, cands[0], variants))
+        # ... or of the topic asked about, as "He said ..." after a sentence naming X ("He said anyone who continues
+        # carrying weapons ..." for "what did Hazem al-Aaraji say about weapons")
+        or (bool(speaker) and says_of_topic(lib, q.text, speaker, cands[0]))
         # "what else did Sadr's spokesman say?" once some of it was shown: a sentence reporting speech that names
         # him, by a pronoun too, down a run of them ("He said ... He said anyone who ...")
         or (bool(speaker) and bool(shown) and wants_more(q.text) and reports_speech(lib, cands[0].article_id, cands[0].start)
