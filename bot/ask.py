@@ -165,8 +165,8 @@ def _answer(lib, q: str, hist: list[dict], k: int, filters: Filters, settings: S
 
     norm = lambda text: normalize(text, lib)  # noqa: E731
     # "summarise article 3", "what does the second story say about Sadr": that article alone, in the order the
-    # archive lists them (bot/numbered.py), as if picked; not when articles were picked already
-    numbered = numbered_article(q, sorted(lib.articles)) if not filters.article_ids else None
+    # archive lists them (bot/numbered.py), as if picked; of the articles picked, when some were
+    numbered = numbered_article(q, sorted(filters.article_ids or lib.articles))
     if numbered:
         filters, q = replace(filters, article_ids=(numbered[0],)), numbered[1]
     standalone = rewrite(q, hist, norm)

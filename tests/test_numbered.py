@@ -37,6 +37,11 @@ def test_a_question_about_the_second_story_is_answered_from_it_alone(sample_home
     assert a.status == "answered" and {c.article_id for c in a.citations} == {"001_7168465226cfb30f"}, a.answer
 
 
-def test_articles_picked_already_are_not_overridden(sample_home):
-    a = ask("summarize the first article", settings=sample_home, article_ids=["001_7168465226cfb30f"])
-    assert {c.article_id for c in a.citations} <= {"001_7168465226cfb30f"}
+def test_articles_picked_already_are_numbered_among_themselves(sample_home):
+    picked = ["002_66587a816fcca4e1", "001_7168465226cfb30f"]
+    # the first of those picked, in the archive's order (was "not found": the number was not read with a pick)
+    a = ask("summarize the first article", settings=sample_home, article_ids=picked)
+    assert a.status == "answered" and {c.article_id for c in a.citations} == {"001_7168465226cfb30f"}, a.answer
+    # one past the picked: no article, nothing from outside the pick
+    b = ask("summarize article 3", settings=sample_home, article_ids=picked)
+    assert {c.article_id for c in b.citations} <= set(picked)
