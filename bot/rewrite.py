@@ -138,7 +138,9 @@ def _rewrite_one(q: str, prev_q: str, prev_a: str) -> str:
         # ... else the thing asked about, in the previous turn's topic: "what about the economy (in Najaf)?"
         if grafted:
             return f"{grafted}?"
-        return carry_topic(f"what about {rest}", prev_q, asked or names) if asked or names else f"{prev_q.rstrip(' ?')} {rest}?"
+        # (after "tell me about the truce", a thing named in no name: the truce, not the first name its answer gave)
+        held = asked or ([topic] if topic and a_thing(topic) and not entities(topic) else names)
+        return carry_topic(f"what about {rest}", prev_q, held) if held else f"{prev_q.rstrip(' ?')} {rest}?"
     # "what did the guy say": a word for someone, with no more said of him, is "he" (or "him": "who hired the guy")
     q = _PLACEHOLDER.sub(lambda m: "he" if _SUBJECT_SLOT.search(q[:m.start()]) else "him", q)
     q = _one_of_thing(q, prev_q)

@@ -1904,3 +1904,14 @@ def test_them_are_the_people_a_name_modifies(q, put):
     prisoners = _turn("what happened to the Mahdi Army prisoners", "In exchange, he asked the government to release "
                       "Mahdi Army prisoners and declare an amnesty. [1]")
     assert rewrite(q, prisoners) == put
+
+
+def test_what_about_after_a_thing_asked_about_carries_the_thing():
+    truce = _turn("tell me about the truce", "US occupation forces have suspended their offensive against Iraqi "
+                  "militiamen in the city of Najaf. [1] The truce struck between al-Sadr and occupation forces was "
+                  "greeted with cautious relief by the embattled residents. [2]")
+    # was "what about the economy (US)?": the first name its answer gave
+    assert rewrite("what about the economy", truce) == "what about the economy (the truce)?"
+    # a name asked about is still carried as before
+    assert rewrite("what about the economy", _turn("tell me about Najaf", "US occupation forces have suspended their "
+                   "offensive against Iraqi militiamen in the city of Najaf. [1]")) == "what about the economy (Najaf)?"
