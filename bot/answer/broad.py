@@ -106,8 +106,11 @@ def summarize(lib: Library, topic: str, passages: list[Passage], qv: np.ndarray,
         return _credit(lib, t, articles[0], shown) if kind else _lead(lib, articles[0], shown)
     picked: list[tuple[str, int, int, float]] = []
     taken: list[list[str]] = []
-    for aid in articles[:2]:
-        need = SENTENCES_MAX - 1 if not picked else SENTENCES_MIN - len(picked)
+    # a topic every article names in passing ("what happened in Baghdad": a curfew in one, protests in another, a
+    # press conference in the third): the best sentence of each, not two articles' worth
+    scattered = len(articles) > 2 and all(_telling(lib, t, a) <= PASSING + 1 for a in articles[:SENTENCES_MAX - 1])
+    for aid in articles[:SENTENCES_MAX - 1] if scattered else articles[:2]:
+        need = 1 if scattered else SENTENCES_MAX - 1 if not picked else SENTENCES_MIN - len(picked)
         if need <= 0:
             break
         picked += _best_of_article(lib, t, aid, qv, need, taken, person, shown, names, place)
@@ -180,6 +183,8 @@ def held_topic(lib: Library, topic: str) -> str | None:
 
 TOPIC_LOOKUP = 3  # how many of the retrieved articles holding the topic are compared for how much they tell of it
 PASSING = 1  # an article with this many sentences holding the topic names it in passing
+QUOTED_ONLY = 0.5  # taken off a sentence holding the topic only inside a quotation
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 
 
 def _telling(lib: Library, t: Question, aid: str) -> int:
@@ -277,7 +282,11 @@ def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit:
         dense = float(vec @ qv) if vec is not None else 0.0
         titled = INTRODUCES if person and introduces(text[s.start:s.end], set(t.terms)) else 0.0
         titled += INTRODUCES if place and describes(text[s.start:s.end], place) else 0.0
-        scored.append((cov + dense + (0.15 if s.ordinal <= 1 else 0.0) + titled, s))
+        # (a topic held only inside someone's quoted words is said, not told: "... \"the second step will be civil
+        # disobedience in Baghdad ...\"" tells nothing that happened in Baghdad)
+        quoted = QUOTED_ONLY if coverage(t, held_terms(_QUOTED.sub(" ", text[s.start:s.end]), t.unseen)) < SENTENCE_MIN \
+            else 0.0
+        scored.append((cov + dense + (0.15 if s.ordinal <= 1 else 0.0) + titled - quoted, s))
     scored.sort(key=lambda x: -x[0])
     out: list[tuple[str, int, int, float]] = []
     for score, s in scored:

@@ -504,3 +504,12 @@ def test_what_kind_of_thing_a_name_is_is_broad_what_kind_was_done_is_not(questio
 def test_what_kind_of_thing_was_asked_for_is_the_sentence_naming_it(sample_home):
     a = ask("What kind of strike was Sadr's group calling for?", settings=sample_home)
     assert a.status == "answered" and "calling for a nationwide strike" in a.citations[0].quote, a.answer
+
+
+def test_a_place_every_article_names_in_passing_is_told_from_each_not_from_a_quote(sample_home):
+    # was Senor's press conference and the quoted threat of "civil disobedience in Baghdad" (said, not happened)
+    a = ask("what happened in baghdad", settings=sample_home)
+    quotes = [c.quote for c in a.citations]
+    assert a.status == "answered" and len({c.article_id for c in a.citations}) == 3, a.answer
+    assert not any("civil disobedience in Baghdad" in q for q in quotes), a.answer
+    assert any("Angry protesters took to the streets" in q for q in quotes), a.answer
