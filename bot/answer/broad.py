@@ -12,6 +12,7 @@ import numpy as np
 from bot.answer import lexicon, wordkinds
 from bot.answer.aliases import introduces
 from bot.answer.features import coverage, held_terms
+from bot.answer.narrow import lesser
 from bot.answer.question import Question, analyse_question, known_word
 from bot.answer.provenance import credit_lines
 from bot.answer.role import role_words, writes_role
@@ -286,10 +287,13 @@ def _best_of_article(lib: Library, t: Question, aid: str, qv: np.ndarray, limit:
         # disobedience in Baghdad ...\"" tells nothing that happened in Baghdad)
         quoted = QUOTED_ONLY if coverage(t, held_terms(_QUOTED.sub(" ", text[s.start:s.end]), t.unseen)) < SENTENCE_MIN \
             else 0.0
-        scored.append((cov + dense + (0.15 if s.ordinal <= 1 else 0.0) + titled - quoted, s))
+        scored.append((cov + dense + (0.15 if s.ordinal <= 1 else 0.0) + titled - quoted, held, s))
+    # ("the economy in Najaf": not the sentences naming Najaf alone, when one tells of its economy)
+    off = lesser(t.text, [held & set(t.terms) for _, held, _ in scored], [text[s.start:s.end] for _, _, s in scored])
+    scored = [row for row, o in zip(scored, off) if not o]
     scored.sort(key=lambda x: -x[0])
     out: list[tuple[str, int, int, float]] = []
-    for score, s in scored:
+    for score, _, s in scored:
         ts = set(terms(text[s.start:s.end]))
         # Skip a sentence that repeats one already picked (the lead often restates the next paragraph).
         if any(len(ts & set(o)) / max(min(len(ts), len(set(o))), 1) > SAME for o in taken):
