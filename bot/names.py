@@ -19,7 +19,8 @@ _NOT_NAMES = {"What", "Who", "When", "Where", "Why", "How", "Which", "Did", "Doe
               "We", "You", "Our", "My", "His", "Her", "Their", "Its", "This", "That", "These", "Those", "There",
               "Him", "Them", "Us", "Me", "Your"}
 # The lower-case word right after a name ("the Mahdi *army*", "Sadr *city*").
-_BODY_AFTER = re.compile(r"\s+([a-z]+)\b")
+# ("in Basra following a major offensive": a word in -ing after a name goes on with the sentence, no body's name)
+_BODY_AFTER = re.compile(r"\s+([a-z]+(?<!ing))\b")
 # A quotation's words belong to the quoted speaker's sentence, not to who it is about: "We have received no
 # orders ..." names no one called "We".
 QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
@@ -57,7 +58,7 @@ def entities(text: str) -> list[str]:
 
 
 _PREFIXED = re.compile(r"(?i)\b(?:non|anti|pro|post|pre)-$")  # a name made a modifier: "non-Najaf residents"
-_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")  # a sentence starts here
+_OPENS = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")  # a sentence starts here (or a quote of one: "... they come is: Heavy")
 
 
 def _common_opener(word: str) -> bool:

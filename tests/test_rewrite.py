@@ -1915,3 +1915,14 @@ def test_what_about_after_a_thing_asked_about_carries_the_thing():
     # a name asked about is still carried as before
     assert rewrite("what about the economy", _turn("tell me about Najaf", "US occupation forces have suspended their "
                    "offensive against Iraqi militiamen in the city of Najaf. [1]")) == "what about the economy (Najaf)?"
+
+
+def test_the_sentence_an_uncertain_answer_quotes_opens_with_no_name():
+    closest = _turn("how many troops took part in the offensive", "The articles do not say this directly; the closest "
+                    "they come is: Heavy fighting has been raging in Basra following a major pre-dawn offensive by "
+                    "thousands of Iraqi troops against Shi'ite militias in the southern city. [1]")
+    # was "did anyone die (Heavy)?", then "(Basra following)": the word opening the quoted sentence, and "following"
+    # read as the name of a body, as "army" in "the Mahdi army"
+    assert rewrite("did anyone die", closest) == "did anyone die (Basra)?"
+    assert entities("Heavy fighting has been raging in Basra following a major offensive") == ["Basra"]
+    assert entities("fighters of the Mahdi army were seen") == ["Mahdi army"]
