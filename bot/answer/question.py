@@ -118,6 +118,11 @@ _GOING_TO = re.compile(r"(?i)(\b(?:is|are|am|was|were)\b|['\u2019](?:s|re)\b)(\s
                        r"(?:going\s+to|gonna)\s+([a-z]+)")
 
 
+# "how many troops took part in the offensive": in a count, taking part is being involved, a frame ("thousands of
+# Iraqi troops"); not "who took part", whose answer must say they did ("were not taking part" says they did not)
+_TAKE_PART = re.compile(r"(?i)^(\W*how\s+many\b.*?)\b(?:take|takes|took|taken|taking)\s+part\b(?=\s+in\b|\s*[?.!]*\s*$)")
+
+
 _IN_CHARGE = re.compile(r"(?i)\bin\s+charge(?=\s+(?:of|at|in)\b|\s*\??\s*$)")
 
 
@@ -150,6 +155,7 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     asked = _DATE_OF.sub("when was ", asked)  # "what's the date of the fighting": "date" is the frame's
     # "who is in charge of the offensive" asks who leads it: "charge" is no word of its topic ("Charge of the Knights")
     asked = _IN_CHARGE.sub("leading", asked)
+    asked = _TAKE_PART.sub(r"\1involved", asked)
     # "what was the reaction to the offensive": what was received is the topic, "reaction" the frame's
     asked = reaction_topic(asked) or asked
     ts = frozenset(query_terms(_ASPECT.sub("", _WHAT_MEASURE.sub(r"\1", _HOW_MEASURE.sub(r"\1", asked))))) - QUESTION_FRAME
