@@ -19,6 +19,7 @@ from bot.answer.features import missing_names
 from bot.answer.followup import wants_more
 from bot.answer.membership import lacks_membership
 from bot.answer.nobody import names_no_one
+from bot.answer.undone import denies_act
 from bot.answer.guards import event_only_requested, lacks_kind, only_requested
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN
 from bot.answer.promote import SPEAKER_WINDOW, gives_role, only_undergoes
@@ -152,6 +153,9 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
     # slammed into the heavily fortified Green Zone ...": a sentence naming no one at all
     if status == ANSWERED and q.atype == "person" and not best.features["atype"] and names_no_one(
             lib.articles[best.article_id].text[best.start:best.end], frozenset(words(q.text.lower()))):
+        status = UNCERTAIN
+    # ... nor "who took part in the offensive?" against "British troops ... were not taking part in the operation"
+    if status == ANSWERED and q.atype == "person" and denies_act(q.verb_word, q.text, lib.articles[best.article_id].text[best.start:best.end]):
         status = UNCERTAIN
     # "who married Cnut the Great?" against "... Emma, who stayed in Normandy after Cnut the Great's conquest", while
     # another sentence read says "married" of others: the act told of elsewhere, not here (in any words: a verb, a
