@@ -33,10 +33,15 @@ _NOT_THING = frozenset("before after since until till than like besides".split()
 # "who calls them that": after an object, "that" is what it is called, no thing
 _OBJECTS = frozenset("them him her it us me you these those".split())
 _BE = frozenset("is was are were".split())
+# "where was this", "when was that": where or when what the answer told of happened (not "where is that": where a
+# place is)
+_WHERE_WAS = re.compile(r"(?i)^(\W*(?:(?:and|so|but|ok|okay)\W+)?(?:where|when))\s+was\s+(?:this|that)(\s*[?.!]*\s*)$")
 
 
 def demonstrative_as_it(q: str) -> str:
     """q with a "that" / "this" that stands alone for a thing put as "it"; q unchanged otherwise."""
+    if _WHERE_WAS.match(q):
+        return _WHERE_WAS.sub(r"\1 did it happen\2", q)
     m = _SUBJECT.match(q)
     if m and _subject_pronoun(m):
         return q[:m.start("pronoun")] + "it" + q[m.end("pronoun"):]

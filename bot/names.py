@@ -39,8 +39,9 @@ def entities(text: str) -> list[str]:
         parts = [p for p in m.group(1).split() if not re.search(r"-(led|based|backed|born|run)$", p)]
         # a function word opening a sentence ("For their part, the US ...") names no one; "US" does; nor does
         # a common word opening one ("Heavy fighting has been ..."), but a people's ("British troops ...")
+        # ("Residents of Basra said ...": the "of" left after the opener is no part of the name either)
         while parts and (parts[0] in _NOT_NAMES or (parts[0].istitle() and parts[0].lower() in stopwords())
-                         or (_OPENS.search(text[:m.start()]) and _common_opener(parts[0]))):
+                         or (_OPENS.search(text[:m.start()]) and _common_opener(parts[0])) or parts[0].islower()):
             parts = parts[1:]
         name = re.sub(r"['\u2019]s$", "", " ".join(parts))  # "Sadr's spokesman" names Sadr
         # "the Mahdi army" typed in lower case: the body of people is part of the name ("they" are the army)

@@ -48,3 +48,19 @@ def test_that_after_a_question_is_answered_as_its_thing(sample_home):
     history = _turn("what is the ceasefire", ask("what is the ceasefire", settings=sample_home).answer)
     a = ask("when did that start", history=history, settings=sample_home)
     assert a.status == "answered" and "since August" in a.citations[0].quote, a.answer  # was not found
+
+
+@pytest.mark.parametrize("q, expected", [("where was this", "where did it happen"), ("when was that?", "when did it happen?"),
+                                         ("and where was that", "and where did it happen"),
+                                         ("where is that", "where is it")])  # (where a place is: left to "it")
+def test_where_or_when_was_this_asks_of_what_the_answer_told(q, expected):
+    assert demonstrative_as_it(q) == expected
+
+
+def test_where_was_this_after_an_act_is_where_it_happened(sample_home):
+    history = _turn("what did residents hear", "Residents of Basra said they could hear explosions and automatic weapons "
+                    "fire throughout the day, and columns of black smoke were seen rising above the city. [1]")
+    # was "where was of Basra" ("of Basra" read as a name, "this" as it)
+    assert rewrite("where was this", history) == "where did it happen (Basra)?"
+    a = ask("where was this", history=history, settings=sample_home)
+    assert a.status == "answered" and "Basra" in a.citations[0].quote, a.answer

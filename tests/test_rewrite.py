@@ -1926,3 +1926,9 @@ def test_the_sentence_an_uncertain_answer_quotes_opens_with_no_name():
     assert rewrite("did anyone die", closest) == "did anyone die (Basra)?"
     assert entities("Heavy fighting has been raging in Basra following a major offensive") == ["Basra"]
     assert entities("fighters of the Mahdi army were seen") == ["Mahdi army"]
+
+
+def test_a_name_left_after_the_opener_loses_its_of():
+    # "Residents" opens the sentence and is no name; "of" after it is no part of Basra's (was "of Basra")
+    assert entities("Residents of Basra said they could hear explosions") == ["Basra"]
+    assert entities("Duke Richard II of Normandy was") == ["Richard II of Normandy"]
