@@ -255,7 +255,7 @@ def _weigh_topic(lib, engine, standalone: str, own: str, found: tuple,
     the search's seconds added."""
     *alone, alone_spent = _search(lib, engine, own)
     spent = [a + b for a, b in zip(spent, alone_spent)]
-    if not keeps_topic(lib, own, found[1], alone[1]):
+    if not keeps_topic(lib, own, found[1], alone[1], standalone[len(own.rstrip(" ?")) + 2:-2]):
         return own, tuple(alone), spent
     return standalone, found, spent
 

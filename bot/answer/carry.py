@@ -20,6 +20,7 @@ from bot.answer.question import analyse_question
 from bot.answer.actor import actor_terms
 from bot.answer.speaker import acts_first
 from bot.library import Library
+from index.terms import terms
 
 
 # A word pointing back ("when will it end?", "who's in charge there?"): the question leans on the turn before
@@ -27,8 +28,8 @@ _POINTER = re.compile(r"(?i)\b(?:it|its|they|them|their|he|him|his|she|her|there
 SURE = 0.5  # how sure the answer to the question alone must be to drop the topic (P(answer), the policy's)
 
 
-def keeps_topic(lib: Library, own: str, with_topic: Extraction, alone: Extraction) -> bool:
-    """False when `alone` (the question `own` answered without the carried-over topic) answers it better."""
+def keeps_topic(lib: Library, own: str, with_topic: Extraction, alone: Extraction, topic: str = "") -> bool:
+    """False when `alone` (the question `own` answered without the carried-over topic, `topic`) answers it better."""
     if alone.status != "answered" or not alone.chosen or alone.p_answer < SURE:
         return True
     same = bool(with_topic.chosen) and alone.chosen[0].sentence_id == with_topic.chosen[0].sentence_id
@@ -40,8 +41,10 @@ def keeps_topic(lib: Library, own: str, with_topic: Extraction, alone: Extractio
         return not (same and with_topic.status != "answered") and not _topic_only(lib, q, with_topic, alone)
     # "was anyone hurt?", "how many died?": a question saying nothing but its act is about the turn before's topic
     # (after "what happened to the Green Zone", not Basra's "12 people have been killed and 18 wounded"), found or not
+    # ... unless the topic only made uncertain the very sentence the question alone answers: "any deaths" after "sadr
+    # demands" ("how many were killed (Sadr)?": "... at least 12 people have been killed ..." names no Sadr)
     if q.verb and set(q.weights) <= {q.verb}:
-        return True
+        return not (same and with_topic.status == "uncertain" and _in_article(lib, topic, with_topic))
     if not with_topic.chosen:
         return False
     # "what did the government say (Sadr)?": the question's actor the subject of the answer alone ("The Iraqi
@@ -51,6 +54,13 @@ def keeps_topic(lib: Library, own: str, with_topic: Extraction, alone: Extractio
     if actor and _leads(lib, actor, alone) and not _leads(lib, actor, with_topic):
         return False
     return not (_held(lib, q, alone) > _held(lib, q, with_topic) + 1e-9 or (same and with_topic.status != "answered"))
+
+
+def _in_article(lib: Library, topic: str, ex: Extraction) -> bool:
+    """Does the article of the answer's first sentence hold every word of the topic (the story it is about: Sadr's,
+    not the Green Zone's)?"""
+    want = set(terms(re.sub(r"(?i)^(?:in|at|near|inside|outside|around)\s+", "", topic)))
+    return bool(want) and want <= set(terms(lib.articles[ex.chosen[0].article_id].text))
 
 
 def _leads(lib: Library, actor: frozenset[str], ex: Extraction) -> bool:

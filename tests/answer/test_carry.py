@@ -112,3 +112,12 @@ def test_a_question_pointing_back_drops_a_topic_whose_answer_holds_none_of_its_o
     # "after": the topic answered, not the question
     a = _follow(strike_home, "who threatened a general strike", "what would come after that")
     assert a.status == "answered" and "after that would come" in a.citations[0].quote, a.answer
+
+
+def test_a_question_saying_nothing_but_its_act_drops_a_topic_its_answer_s_story_holds(sample_home):
+    # "any deaths" after "sadr demands": was "how many were killed (Sadr)?", uncertain, the very sentence the question
+    # alone answers (its article, about Sadr's militias, names him; the sentence does not)
+    for first in ("sadr demands", "what did sadr demand"):
+        a = _follow(sample_home, first, "any deaths")
+        assert a.status == "answered" and "12 people have been killed" in a.citations[0].quote, a.answer
+        assert "(" not in a.standalone_question, a.standalone_question
