@@ -123,6 +123,11 @@ _GOING_TO = re.compile(r"(?i)(\b(?:is|are|am|was|were)\b|['\u2019](?:s|re)\b)(\s
 _TAKE_PART = re.compile(r"(?i)^(\W*how\s+many\b.*?)\b(?:take|takes|took|taken|taking)\s+part\b(?=\s+in\b|\s*[?.!]*\s*$)")
 
 
+# "what kind of weapons were used": which things, "used" closing it is the frame's (what was used for something, "what
+# was the money used for", keeps it)
+_USED = re.compile(r"(?i)^(\W*(?:what|which)\b.*?)\s+(?:were|was|are|is|have\s+been|has\s+been|being)\s+used(?=\s*[?.!]*\s*$)")
+
+
 _IN_CHARGE = re.compile(r"(?i)\bin\s+charge(?=\s+(?:of|at|in)\b|\s*\??\s*$)")
 
 
@@ -156,6 +161,7 @@ def analyse_question(text: str, idf, seen=None) -> Question:
     # "who is in charge of the offensive" asks who leads it: "charge" is no word of its topic ("Charge of the Knights")
     asked = _IN_CHARGE.sub("leading", asked)
     asked = _TAKE_PART.sub(r"\1involved", asked)
+    asked = _USED.sub(r"\1", asked)
     # "what was the reaction to the offensive": what was received is the topic, "reaction" the frame's
     asked = reaction_topic(asked) or asked
     ts = frozenset(query_terms(_ASPECT.sub("", _WHAT_MEASURE.sub(r"\1", _HOW_MEASURE.sub(r"\1", asked))))) - QUESTION_FRAME

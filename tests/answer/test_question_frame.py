@@ -234,3 +234,13 @@ def test_taking_part_in_a_count_is_being_involved(sample_home):
     assert a.status == "answered" and "thousands of Iraqi troops" in a.citations[0].quote, a.answer
     # ... but who took part must be said to have: the words stay ("were not taking part" says the British did not)
     assert "part" in analyse_question("who took part in the offensive", _idf).terms
+
+
+def test_used_closing_a_which_question_is_the_frame_s(sample_home):
+    # "what kind of weapons were used" was not found ("used" a word the answer must hold)
+    q = analyse_question("what kind of weapons were used", _idf)
+    assert not set(terms("used")) & q.terms and q.terms, q.terms
+    a = ask("what kind of weapons were used", settings=sample_home)
+    assert a.status == "answered" and "automatic weapons fire" in a.citations[0].quote, a.answer
+    # ... what something was used for keeps it
+    assert set(terms("used")) & analyse_question("what was the money used for", _idf).terms
