@@ -173,7 +173,10 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
         if asked.group().strip().lower() == "where" and bare.group(1).lower() in ("why", "when", "how"):
             rest = _to_place(rest, prev_q, answer, topic)
         # "who handed control of Basra ..." + "when?": when the one the answer names did it
-        if asked.group().strip().lower() in ("who", "what") and (redone := of_doer(bare.group(1), rest, answer)):
+        # (a topic carried into the question before stays out of the act: "what hit the green zone (Basra)" + "how often?"
+        # is "how often was the green zone hit?", was "how often hit the green zone (Basra)?")
+        if asked.group().strip().lower() in ("who", "what") and (
+                redone := of_doer(bare.group(1), _CARRIED.sub("", rest), answer)):
             return redone
         # "who was killed" + "where?": where those the answer says underwent it were ("where were people killed?",
         # was "where was killed?")

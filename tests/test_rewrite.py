@@ -1932,3 +1932,10 @@ def test_a_name_left_after_the_opener_loses_its_of():
     # "Residents" opens the sentence and is no name; "of" after it is no part of Basra's (was "of Basra")
     assert entities("Residents of Basra said they could hear explosions") == ["Basra"]
     assert entities("Duke Richard II of Normandy was") == ["Richard II of Normandy"]
+
+
+def test_a_bare_question_word_leaves_the_topic_carried_before_out_of_the_act():
+    hit = _turn("what hit the green zone (Basra)?", "Repeated barrages of mortar and rocket fire have also slammed into "
+                "the heavily fortified Green Zone government and diplomatic compound. [1]")
+    # was "how often hit the green zone (Basra)?"
+    assert rewrite("how often", hit) == "how often was the green zone hit?"
