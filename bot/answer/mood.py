@@ -26,7 +26,13 @@ _MOOD = re.compile(r"^\W*(?:(?:and|so|ok|okay|well)\W+)?(?:what|how)(?:['\u2019]
                    r"|^\W*(?:the\s+)?(?:mood|atmosphere|morale|vibe)\s+(?:in|at|among|around)\s+"
                    r"(?P<after>[^?()]+?)[\s?.!]*$"
                    r"|^\W*(?!(?:what|how|the)\b)(?P<before>[\w\-]+(?:\s+[\w\-]+){0,2}?)(?:['\u2019]s?)?\s+"
-                   r"(?:mood|atmosphere|morale|vibe)[\s?.!]*$", re.I)
+                   r"(?:mood|atmosphere|morale|vibe)[\s?.!]*$"
+                   # ... or asked of the people there, reacting to nothing named: "how did people in Baghdad react",
+                   # "how do people in Baghdad feel", "how are people in Najaf coping"
+                   r"|^\W*(?:(?:and|so|ok|okay|well)\W+)?how\s+(?:do|did|does|are|were|have|has)\s+(?:the\s+)?"
+                   r"(?:people|residents|locals|folks|everyone|everybody|civilians|inhabitants)\s+(?:in|of|at|around)\s+"
+                   r"(?P<among>[A-Z][^?()]*?)\s+(?:(?:been\s+)?feel(?:ing)?|felt|react(?:ed|ing)?|respond(?:ed|ing)?|"
+                   r"(?:been\s+)?cop(?:e|ed|ing)|tak(?:e|en|ing)\s+it|took\s+it)[\s?.!]*$", re.I)
 FEELING_NOUNS, EMOTION_VERBS = 12, 37  # WordNet's lexicographer files noun.feeling and verb.emotion
 MOOD_MAX = 3  # sentences at most
 _NOT = frozenset({"not", "no", "never", "n't", "nor"})
@@ -39,7 +45,7 @@ def asks_mood(question: str) -> str | None:
     # (before "mood", a name: "Najaf mood", as the question's names are written by then; not "good mood")
     if m and m.group("before") and not re.search(r"\b[A-Z]", m.group("before")):
         return None
-    return (m.group("place") or m.group("after") or m.group("before")).strip() if m else None
+    return (m.group("place") or m.group("after") or m.group("before") or m.group("among")).strip() if m else None
 
 
 def feels(word: str) -> bool:

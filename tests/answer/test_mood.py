@@ -54,3 +54,20 @@ def test_the_mood_in_a_place_of_two_words_is_told_where_they_are_one_name(sample
     # of Baghdad", which is no other place (was not found)
     a = ask(question, settings=sample_home)
     assert a.status == "answered" and "Angry protesters" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("question, place", [("how did people in Baghdad react", "Baghdad"),
+                                             ("how do people in Najaf feel", "Najaf"),
+                                             ("how are the residents of Sadr City coping", "Sadr City")])
+def test_how_people_in_a_place_react_asks_the_mood_there(question, place):
+    assert asks_mood(question) == place
+    assert asks_mood("how did people react to the truce") is None  # (a thing reacted to: bot/answer/reaction.py)
+
+
+def test_how_people_in_a_place_reacted_is_answered_by_a_feeling_told_there(sample_home):
+    # was uncertain, with "Iraqi officials say at least 12 people have been killed ..." ("people")
+    a = ask("how did people in baghdad react", settings=sample_home)
+    assert a.status == "answered" and a.citations[0].quote.startswith("Angry protesters took to the streets"), a.answer
+    # (was not found)
+    a = ask("how did people in najaf react", settings=sample_home)
+    assert a.status == "answered" and any("residents" in c.quote for c in a.citations), a.answer
