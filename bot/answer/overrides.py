@@ -20,6 +20,7 @@ from bot.answer.followup import wants_more
 from bot.answer.membership import lacks_membership
 from bot.answer.nobody import names_no_one
 from bot.answer.undone import denies_act
+from bot.answer.carried_only import holds_only_carried
 from bot.answer.guards import event_only_requested, lacks_kind, only_requested
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN
 from bot.answer.promote import SPEAKER_WINDOW, gives_role, only_undergoes
@@ -156,6 +157,10 @@ def override_status(status: str, lib: Library, q: Question, best: Candidate, can
         status = UNCERTAIN
     # ... nor "who took part in the offensive?" against "British troops ... were not taking part in the operation"
     if status == ANSWERED and q.atype == "person" and denies_act(q.verb_word, q.text, lib.articles[best.article_id].text[best.start:best.end]):
+        status = UNCERTAIN
+    # ... nor "who suffered most (in Najaf)?" against a sentence holding Najaf alone, the topic the rewrite carried
+    if status == ANSWERED and holds_only_carried(q, lib.articles[best.article_id].text[best.start:best.end],
+                                                 af.get("verb_ok", 1.0)):
         status = UNCERTAIN
     # "who married Cnut the Great?" against "... Emma, who stayed in Normandy after Cnut the Great's conquest", while
     # another sentence read says "married" of others: the act told of elsewhere, not here (in any words: a verb, a
