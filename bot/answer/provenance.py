@@ -30,7 +30,7 @@ _OF_THIS = re.compile(r"(?i)\b(?:who\s+(?:wrote|writes|reported|reports|filed|au
 # ... and "how do you know?", "where does it say that?", "what's your evidence?": the answer's own evidence
 _WHICH = re.compile(r"(?i)^\W*(?:(?:and|so|ok|okay|but)\W+)?(?:(?:which|what)\s+(?:article|story|report|piece|one)s?\b"
                     r"[^?(]*\b(?:that|this|it)\s*(?:from|in|come\s+from)?"
-                    r"|how\s+do\s+you\s+know(?:\s+(?:that|this|it|so))?"
+                    r"|how\s+do\s+(?:you|we|i)\s+know(?:\s+(?:that|this|it|so))?"
                     r"|where\s+does\s+it\s+say\s+(?:that|this|so)"
                     r"|(?:what(?:'s|\s+is)\s+(?:the|your)\s+)?(?:evidence|proof))\W*(?:\(|$)")
 # A credit line: "By Jane Doe", "SOURCE: Agencies", "... Correspondent Challiss McDonough ..."

@@ -39,6 +39,7 @@ def test_the_article_s_credit_line_answers(sample_home, question, credit):
     # asked for the answer's evidence
     ("how do you know?", True), ("how do you know that", True), ("where does it say that", True), ("proof?", True),
     ("what's your evidence", True),
+    ("how do we know", True), ("how do i know that?", True),  # (were a new question: "how do we know (Mahdi Army)?")
     ("how do you know Sadr", False), ("what is the evidence against Sadr", False),  # of something else
 ])
 def test_a_question_about_the_article_of_the_answer_just_given(question, asks):
@@ -58,7 +59,7 @@ def test_which_article_says_that_quotes_the_answer_just_given_again(sample_home)
     assert "(" not in a.standalone_question  # no topic carried over: the answer's own words find its article
 
 
-@pytest.mark.parametrize("doubt", ["how do you know", "where does it say that?", "proof?"])
+@pytest.mark.parametrize("doubt", ["how do you know", "where does it say that?", "proof?", "how do we know"])
 def test_asked_for_evidence_the_answer_just_given_is_quoted_again(sample_home, doubt):
     # were: another sentence about the Mahdi Army ("how do you know (Mahdi Army)?"), "where does Sadr's
     # demand say that", and a sentence it was not found in
