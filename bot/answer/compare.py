@@ -19,7 +19,10 @@ _COMPARE = re.compile(
     r"(?:compare\s+(?P<a1>.+?)\s+(?:and|with|to|against)\s+(?P<b1>.+?)"
     r"|what(?:'s|\s+is|\s+are|\s+was)\s+the\s+differences?\s+between\s+(?P<a2>.+?)\s+and\s+(?P<b2>.+?)"
     r"|how\s+(?:is|are|was|were)\s+(?P<a3>.+?)\s+different\s+(?:from|than|to)\s+(?P<b3>.+?)"
-    r"|how\s+(?:does|do|did)\s+(?P<a4>.+?)\s+differ\s+from\s+(?P<b4>.+?))[\s?.!]*$", re.I)
+    r"|how\s+(?:does|do|did)\s+(?P<a4>.+?)\s+differ\s+from\s+(?P<b4>.+?)"
+    # "maliki vs sadr", "najaf versus basra": two sides typed as keywords
+    r"|(?!(?:what|who|whom|which|when|where|why|how|is|are|was|were|did|does|do)\b)(?P<a5>[^?]+?)\s+(?:versus|vs\.?)"
+    r"\s+(?P<b5>.+?))[\s?.!]*$", re.I)
 # "the Basra and Najaf stories": the sides, not the stories
 _ARTICLE_WORDS = re.compile(r"(?i)^(?:the|this|that)\s+|\s+(?:articles?|stor(?:y|ies)|reports?|pieces?|coverage)$")
 SIDE_MAX = 2  # sentences a side
@@ -33,7 +36,8 @@ def asks_comparison(question: str) -> tuple[str, str] | None:
         return None
     a, b = (g for g in m.groups() if g)
     sides = tuple(_ARTICLE_WORDS.sub("", s.strip()).strip() for s in (a, b))
-    if not all(sides) or any(len(s.split()) > SIDE_WORDS for s in sides):
+    # (a side of no word of three letters is no thing to sum up: "P versus NP" is one problem's name)
+    if not all(sides) or any(len(s.split()) > SIDE_WORDS or not re.search(r"\w{3}", s) for s in sides):
         return None
     return sides[0], sides[1]
 

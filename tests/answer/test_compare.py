@@ -34,3 +34,17 @@ def test_a_comparison_cites_what_the_articles_say_of_each_side(sample_home, ques
 def test_a_side_the_articles_do_not_sum_up_is_no_comparison(sample_home):
     a = ask("compare najaf and mosul", settings=sample_home)
     assert a.status != "answered" and "No article I have mentions mosul" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question, sides", [("Maliki versus Sadr", ("Maliki", "Sadr")),
+                                             ("najaf vs basra", ("najaf", "basra")),
+                                             ("what is the P versus NP problem", None),  # a question of its own
+                                             ("P versus NP", None)])  # (one problem's name: no side to sum up)
+def test_two_sides_typed_as_versus_are_compared(question, sides):
+    assert asks_comparison(question) == sides
+
+
+def test_maliki_vs_sadr_tells_each_side(sample_home):
+    a = ask("maliki vs sadr", settings=sample_home)  # was not found
+    assert a.status == "answered", a.answer
+    assert any("Maliki" in c.quote for c in a.citations) and any("Sadr" in c.quote for c in a.citations), a.answer
