@@ -165,6 +165,10 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
         if not asked and topic and bare.group(1).lower().split()[-1] in ("where", "when"):
             return f"{bare.group(1)} is {topic}?"
         if not asked:
+            # "did Sadr threaten anything" + "what exactly?": what he threatened, the "anything" asked of now the "what"
+            # (was "what exactly did Sadr threaten anything")
+            if re.match(r"(?i)(?:what|which)\b", bare.group(1)):
+                prev_q = re.sub(r"(?i)\s+(?:anything|something)\b(?=\s*\??\s*$)", "", prev_q)
             return f"{q.rstrip(' ?')} {prev_q}"
         # "what's happening in Sadr City" + "why?": the contracted verb stays ("why is happening ...")
         rest = re.sub(r"^['\u2019]s\b", "is", prev_q[asked.end():].strip()).rstrip(" ?")

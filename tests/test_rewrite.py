@@ -1939,3 +1939,11 @@ def test_a_bare_question_word_leaves_the_topic_carried_before_out_of_the_act():
                 "the heavily fortified Green Zone government and diplomatic compound. [1]")
     # was "how often hit the green zone (Basra)?"
     assert rewrite("how often", hit) == "how often was the green zone hit?"
+
+
+def test_what_after_a_question_of_anything_asks_for_the_thing():
+    threat = _turn("did Sadr threaten anything", "Shi'ite cleric Moqtada al-Sadr is threatening a campaign of \"civil "
+                   "disobedience\" if the crackdown on his militias continues. [1]")
+    # was "what exactly did Sadr threaten anything"
+    assert rewrite("what exactly", threat) == "what exactly did Sadr threaten"
+    assert rewrite("why", threat) == "why did Sadr threaten anything"  # (why he did: the question as it was)
