@@ -27,12 +27,13 @@ _MOOD = re.compile(r"^\W*(?:(?:and|so|ok|okay|well)\W+)?(?:what|how)(?:['\u2019]
                    r"(?P<after>[^?()]+?)[\s?.!]*$"
                    r"|^\W*(?!(?:what|how|the)\b)(?P<before>[\w\-]+(?:\s+[\w\-]+){0,2}?)(?:['\u2019]s?)?\s+"
                    r"(?:mood|atmosphere|morale|vibe)[\s?.!]*$"
-                   # ... or asked of the people there, reacting to nothing named: "how did people in Baghdad react",
-                   # "how do people in Baghdad feel", "how are people in Najaf coping"
+                   # ... or asked of the people there, reacting to nothing named: "how did people in Baghdad react"
+                   # (how they feel is a stand taken among them, bot/answer/reaction.py; how they are coping, life
+                   # there, bot/answer/topic.py)
                    r"|^\W*(?:(?:and|so|ok|okay|well)\W+)?how\s+(?:do|did|does|are|were|have|has)\s+(?:the\s+)?"
                    r"(?:people|residents|locals|folks|everyone|everybody|civilians|inhabitants)\s+(?:in|of|at|around)\s+"
-                   r"(?P<among>[A-Z][^?()]*?)\s+(?:(?:been\s+)?feel(?:ing)?|felt|react(?:ed|ing)?|respond(?:ed|ing)?|"
-                   r"(?:been\s+)?cop(?:e|ed|ing)|tak(?:e|en|ing)\s+it|took\s+it)[\s?.!]*$", re.I)
+                   r"(?P<among>[A-Z][^?()]*?)\s+(?:react(?:ed|ing)?|respond(?:ed|ing)?|tak(?:e|en|ing)\s+it|took\s+it)"
+                   r"[\s?.!]*$", re.I)
 FEELING_NOUNS, EMOTION_VERBS = 12, 37  # WordNet's lexicographer files noun.feeling and verb.emotion
 MOOD_MAX = 3  # sentences at most
 _NOT = frozenset({"not", "no", "never", "n't", "nor"})

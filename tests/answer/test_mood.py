@@ -57,11 +57,12 @@ def test_the_mood_in_a_place_of_two_words_is_told_where_they_are_one_name(sample
 
 
 @pytest.mark.parametrize("question, place", [("how did people in Baghdad react", "Baghdad"),
-                                             ("how do people in Najaf feel", "Najaf"),
-                                             ("how are the residents of Sadr City coping", "Sadr City")])
+                                             ("how have the residents of Sadr City responded", "Sadr City")])
 def test_how_people_in_a_place_react_asks_the_mood_there(question, place):
     assert asks_mood(question) == place
     assert asks_mood("how did people react to the truce") is None  # (a thing reacted to: bot/answer/reaction.py)
+    # (how they feel is a stand taken among them, how they are coping life there: as before)
+    assert asks_mood("how do people in Najaf feel") is None and asks_mood("how are the residents of Sadr City coping") is None
 
 
 def test_how_people_in_a_place_reacted_is_answered_by_a_feeling_told_there(sample_home):
