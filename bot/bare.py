@@ -164,6 +164,10 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
         # "tell me about the curfew" + "where?" / "until when?": where / when the thing asked about is
         if not asked and topic and bare.group(1).lower().split()[-1] in ("where", "when"):
             return f"{bare.group(1)} is {topic}?"
+        # "is it true Sadr ordered a ceasefire" + "when?": when he did what the question asked was true ("when did Sadr
+        # order a ceasefire?", was "when is it true Sadr ordered a ceasefire")
+        if not asked and (told := _as_did(prev_q)):
+            return f"{bare.group(1)} {told}?"
         if not asked:
             # "did Sadr threaten anything" + "what exactly?": what he threatened, the "anything" asked of now the "what"
             # (was "what exactly did Sadr threaten anything")
@@ -246,6 +250,22 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
         if counted:
             return f"{bare.group(1)} {counted.group(2)} {counted.group(1)} {counted.group(3)}?"
         return f"{bare.group(1)} {rest}?"
+    return None
+
+
+# a statement asked to be confirmed: "is it true (that) Sadr ordered a ceasefire"
+_IS_IT_TRUE = re.compile(r"(?i)^\W*(?:is\s+it\s+true|is\s+it\s+right|is\s+it\s+correct)\s+(?:that\s+)?(?P<said>.+?)\s*\??\s*$")
+
+
+def _as_did(prev_q: str) -> str | None:
+    """The statement of "is it true (that) X VERBed ..." put as "did X VERB ..." ("Sadr ordered a ceasefire" -> "did
+    Sadr order a ceasefire"), else None (no such question, or no verb in the past after its subject)."""
+    m = _IS_IT_TRUE.match(prev_q)
+    ws = m.group("said").split() if m else []
+    for i, w in enumerate(ws[1:5], start=1):
+        base = next((b for b in base_forms(w.lower(), "v") if b != w.lower()), None)
+        if base and (w.lower().endswith("ed") or past(base) == w.lower()):
+            return " ".join(["did", *ws[:i], base, *ws[i + 1:]])
     return None
 
 

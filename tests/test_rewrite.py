@@ -1947,3 +1947,13 @@ def test_what_after_a_question_of_anything_asks_for_the_thing():
     # was "what exactly did Sadr threaten anything"
     assert rewrite("what exactly", threat) == "what exactly did Sadr threaten"
     assert rewrite("why", threat) == "why did Sadr threaten anything"  # (why he did: the question as it was)
+
+
+def test_a_bare_question_word_after_is_it_true_asks_of_the_statement():
+    claim = _turn("is it true Sadr ordered a ceasefire", "Moqtada al-Sadr recently renewed a cease-fire that he "
+                  "originally ordered in August, instructing his powerful militia not to attack U.S. or Iraqi security "
+                  "forces. [1]")
+    # was "when is it true Sadr ordered a ceasefire"
+    assert rewrite("when", claim) == "when did Sadr order a ceasefire?"
+    assert rewrite("why?", _turn("is it true that the US suspended the warrant", "For their part, the US agreed to "
+                                 "suspend the warrant ... [1]")) == "why did the US suspend the warrant?"
