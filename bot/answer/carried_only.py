@@ -5,20 +5,16 @@ context, no evidence: such a sentence is at best close (bot/answer/overrides.py)
 
 from __future__ import annotations
 
-import re
-
+from bot.answer.cast import CARRIED
 from bot.answer.features import held_terms
 from bot.answer.question import Question, with_aliases
 from index.terms import terms
-
-# the topic a rewrite carried, in parentheses closing the question: "(in Najaf)", "(Sadr)"
-_CARRIED = re.compile(r"\(([^()]+)\)\s*\??\s*$")
 
 
 def holds_only_carried(q: Question, sentence: str, verb_ok: float) -> bool:
     """Does the sentence hold no term of the question's own words (the carried topic aside), nor a word standing in
     for its verb (verb_ok, the abstention's feature)?"""
-    m = _CARRIED.search(q.text)
+    m = CARRIED.search(q.text)  # the topic a rewrite carried, in parentheses closing the question: "(in Najaf)"
     if not m or verb_ok:
         return False
     own = set(q.weights) - set(terms(m.group(1)))
