@@ -35,7 +35,7 @@ from bot.answer.outlook import asks_outlook, outlook
 from bot.answer.overview import asks_mentions, asks_overview, mentions, overview
 from bot.answer.second import second_sentence
 from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed, next_sentence, points_at_event,
-                                 previous_sentences, refers_back, said_by, wants_more)
+                                 previous_sentences, refers_back, said_by, setting_near, wants_more)
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_all_sources, asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader
@@ -104,12 +104,14 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if actor and verb and wordkinds.is_speech_verb(verb):
         extra += speaking_sentences(lib, actor, passages, frozenset(q.terms) - actor - set(terms(verb)))
     cands = candidates(lib, q, passages, qv, weights, extra, variants) if passages else []
-    near = None
+    near = setting = None
     if shown:
         repeated = {s.id for s in shown}
         # "when did it happen?", "when did they do that?": the date nearest to what the previous answer quoted,
         # in its article; the quoted sentence itself when it holds one ("handed control ... in December")
         near = nearest_typed(lib, shown, [c for c in cands if c.features["atype"] > 0]) if pointed else None
+        # ... a place or date named, when the question has no word of its own ("where was that?", below)
+        setting = setting_near(lib, shown, cands, q.atype) if pointed and not q.terms else None
         cands = [c for c in cands if c.sentence_id not in repeated] or cands
         cands = [near, *(c for c in cands if c is not near)] if near else cands
     related = _related(cands)
@@ -187,6 +189,10 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
     if summary:
         chosen = tuple(Candidate(f"{a}:{s}", a, s, e, 0, {}, sc, 1.0 / len(summary)) for a, s, e, sc in summary)
         return Extraction(summary_status != ANSWERED, chosen, related, 1.0, {}, summary_status)
+    # "how many were wounded" + "where was that?" ("where did it happen"): no word of its own to weigh a sentence
+    # by, the place (date) nearest to what the previous answer quoted, in its article, answers (was "not found")
+    if setting:
+        return Extraction(False, (setting,), related, 1.0, {}, ANSWERED)
     if not cands or not q.terms:
         return Extraction(True, (), related, 0.0, {}, NOT_FOUND)
     # (not "who will the Mahdi Army talk to": whom they speak to is asked, not what they said)

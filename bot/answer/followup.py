@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answer.features import has_exact_type
 from bot.answer.lexicon import base_forms
 from bot.answer.provenance import asks_article, is_credit
 from bot.answer.speaker import reports_speech
@@ -168,3 +169,33 @@ def said_by(lib: Library, rows: list[SentenceRow]) -> list[SentenceRow]:
         if s not in out:
             out.append(s)
     return out
+
+
+# A place named (a capitalised name after a preposition of place: "in Basra", "in the city of Kut"), not a month or
+# a day ("in December")
+_NAMES_PLACE = re.compile(r"\b(?:in|at|near|inside|outside|around)\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?"
+                          r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]")
+
+
+def setting_near(lib: Library, rows: list[SentenceRow], cands: list, atype: str):
+    """For "where did it happen?" / "when was that?" with no word of its own to weigh a sentence by: of the
+    candidates within WINDOW sentences of the previous answer's (themselves too), in their article, the nearest
+    naming a place (`atype` "place") or a day, month or year ("date"), the one before
+    on a tie (a story sets the scene before it tells what happened there); None when none does."""
+    where = {}
+    for s in rows:
+        where.setdefault(s.article_id, []).append(s.ordinal)
+    best, key = None, None
+    for c in cands:
+        text = lib.articles[c.article_id].text
+        sentence = text[c.start:c.end]
+        if c.article_id not in where or is_credit(sentence) or not (
+                _NAMES_PLACE.search(sentence) if atype == "place" else atype == "date" and has_exact_type(sentence, "date", set()) > 0):
+            continue
+        ordinal = sentence_at(lib, c.article_id, c.start).ordinal
+        d = min(where[c.article_id], key=lambda o: abs(ordinal - o))
+        k = (abs(ordinal - d), ordinal > d)
+        if k[0] <= WINDOW and (key is None or k < key):
+            best, key = c, k
+    return best

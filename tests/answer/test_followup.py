@@ -45,6 +45,24 @@ def test_where_did_he_say_that_answers_with_the_sentence_after_the_previous_answ
     assert a.citations[0].article_id == TRUCE
 
 
+def _after(settings, first_q: str, q: str):
+    first = ask(first_q, settings=settings)
+    return first, ask(q, history=[{"role": "user", "content": first_q},
+                                  {"role": "assistant", "content": first.answer}], settings=settings)
+
+
+def test_where_was_that_with_no_word_of_its_own_is_the_place_set_before_the_previous_answer(sample_home):
+    # "... 18 wounded in the clashes ..." names no place; the sentence before it sets the scene: Basra (was not found:
+    # "where did it happen" holds no word to weigh a sentence by)
+    first, a = _after(sample_home, "how many were wounded", "where was that")
+    assert "18 wounded" in first.answer
+    assert a.status == "answered"
+    assert "raging in Basra" in a.citations[0].quote
+    # no date within two sentences of it: still not found, not a date from far off ("... went to Basra on Monday")
+    _, when = _after(sample_home, "how many were wounded", "when did it happen")
+    assert when.status == "not_found"
+
+
 @pytest.mark.parametrize("question, verb", [
     ("how many people died in basra", "died"),
     ("Who attacked the shrine?", "attacked"),
