@@ -13,7 +13,7 @@ from bot.act_told import act_told
 from bot.antecedents import place_for_there
 from bot.graft import object_filled, of_doer
 from bot.referents import a_thing, undergoing
-from bot.which import which_of_object
+from bot.which import which_named, which_of_object
 
 # A question going on from the previous one: "to do what?", "in exchange for what?", "if what?", "against whom?" ("for what?"
 # alone asks why: _HOW_COME_BARE)
@@ -154,6 +154,9 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
     # "who pushed Sadr to offer terms" + "what terms?": what the one told offered (bot/which.py)
     if (which := which_of_object(q, prev_q)) is not None:
         return which
+    # "did the US arrest Sadr" + "what warrant?", its answer telling of "the warrant for his arrest": what that is
+    if (named := which_named(q, prev_q, answer)) is not None:
+        return named
     # "what role did the clerics play" + "which clerics?" / "which ones?": which of them did it
     if (which := _which_of_subject(q, prev_q)) is not None:
         return which

@@ -39,3 +39,32 @@ def which_of_object(q: str, prev_q: str) -> str | None:
                 return None
             return f"{m.group('wh').lower()} {noun} did {f.group('doer')} {verb}?"
     return None
+
+
+# "what year?", "which city?", "what kind?": a question word of its own (when, where, how), not a thing told of
+_ASKS_A_KIND = frozenset("year years day days month months date time times week weeks hour hours place places city cities "
+                         "town towns country countries kind kinds sort type types way ways reason reasons number amount "
+                         "part parts side sides one ones else".split())
+
+
+def which_named(q: str, prev_q: str, answer: str) -> str | None:
+    """"what warrant?" after an answer telling of "the warrant for his arrest", a thing the question before did not
+    name: what that thing is ("what is the warrant?"; was the question before asked again with it, "what warrant did
+    the US not arrest Sadr?"); None for any other question, or a noun the answer names only as "a ..." or not at all."""
+    m = _WHICH_NOUN.fullmatch(q)
+    if not m or m.group("noun").lower() in _ASKS_A_KIND or (
+            base_forms(m.group("noun"), "v") and not base_forms(m.group("noun"), "n")):
+        return None
+    kinds = set(base_forms(m.group("noun"), "n")) or {m.group("noun").lower()}
+    if any(set(base_forms(w, "n")) & kinds for w in re.findall(r"[a-z]+", prev_q.lower())):
+        return None
+    # the noun after "the" in the answer (its citation markers aside), in the number the answer puts it
+    # (with up to two words before it: "the offensive operations")
+    ws = re.findall(r"[\w'\-]+|[^\w\s]", re.sub(r"\s*\[\d+\]", "", answer))
+    named = next((ws[j + 1:i + 1] for i, w in enumerate(ws) if set(base_forms(w, "n")) & kinds
+                  for j in range(max(i - 3, 0), i) if ws[j] == "the" and all(re.fullmatch(r"[a-z\-]+", v)
+                                                                          for v in ws[j + 1:i])), None)
+    if not named:
+        return None
+    plural = named[-1].endswith("s") and not named[-1].endswith("ss")
+    return f"what {'are' if plural else 'is'} the {' '.join(named)}?"

@@ -1813,6 +1813,36 @@ def test_which_of_an_acts_object_asks_what_the_doer_did(prev, q, put):
                                "the fighting, pushing cleric Muqtada al-Sadr to offer terms for withdrawal. [1]")) == put
 
 
+_WARRANT = ("For their part, the US agreed to suspend the warrant for his arrest in connection with another cleric's "
+            "murder holding out the possibility of its eventual dissolution. [1]")
+
+
+@pytest.mark.parametrize("prev, answer, q, put", [
+    # a thing the answer told of, the question before did not name: what it is (was "what warrant did the US agree to",
+    # "what warrant did the US not arrest Sadr?")
+    ("what did the us agree to", _WARRANT, "what warrant", "what is the warrant?"),
+    ("did the us arrest sadr", _WARRANT, "which warrant?", "what is the warrant?"),
+    # (its words before it too)
+    ("what did Senor say", "Senor confirmed US forces would suspend the offensive operations. [1]", "what operations",
+     "what are the offensive operations?"),
+    # not for a noun the question before named (the rules before)
+    ("what is the warrant", _WARRANT, "what warrant", "what warrant is the warrant?"),
+    # nor a question word of its own ("what year?" is "when": "... over the last year" is no thing asked about)
+    ("what did Sadr renew", "The cease-fire is seen as a major contributor to the reduction in violence in Iraq over "
+     "the last year. [1]", "what year", "what year did Sadr renew?"),
+])
+def test_which_of_a_thing_the_answer_told_of_asks_what_it_is(prev, answer, q, put):
+    assert rewrite(q, _turn(prev, answer)) == put
+
+
+def test_which_of_a_thing_the_answer_told_of_is_answered(sample_home):
+    from bot import ask
+
+    # was "what warrant did the US not arrest Sadr?", not found
+    a = ask("what warrant", history=_turn("did the us arrest sadr", _WARRANT), settings=sample_home)
+    assert a.status == "answered" and "warrant for his arrest" in a.citations[0].quote, a.answer
+
+
 def test_which_of_an_acts_object_answers_with_the_terms(sample_home):
     from bot import ask
 
