@@ -13,9 +13,10 @@ from index.terms import terms
 
 def holds_only_carried(q: Question, sentence: str, verb_ok: float) -> bool:
     """Does the sentence hold no term of the question's own words (the carried topic aside), nor a word standing in
-    for its verb (verb_ok, the abstention's feature)?"""
+    for its main verb (verb_ok, the abstention's feature)?"""
     m = CARRIED.search(q.text)  # the topic a rewrite carried, in parentheses closing the question: "(in Najaf)"
-    if not m or verb_ok:
+    # (a verb's stand-in holds something typed; with no main verb read, "anyone hurt", verb_ok says nothing)
+    if not m or (verb_ok and q.verb_word is not None):
         return False
     own = set(q.weights) - set(terms(m.group(1)))
     return bool(own) and not own & with_aliases(q, held_terms(sentence, q.unseen))

@@ -28,3 +28,17 @@ def test_holds_only_carried_reads_the_question_s_own_words():
     assert not holds_only_carried(q, CLERICS, verb_ok=0.0)  # "Sadr", typed, is held
     q = analyse_question("who suffered most in Najaf", lambda t: 1.0)
     assert not holds_only_carried(q, CLERICS, verb_ok=0.0)  # nothing carried: Najaf was typed
+
+
+def test_no_main_verb_read_is_no_stand_in_held(sample_home):
+    # "anyone hurt": no main verb read, so verb_ok (1.0 by default) holds nothing typed; "hurt" is not in "Repeated
+    # barrages of mortar and rocket fire have also slammed into ... the Green Zone ..." (was answered by it)
+    q = analyse_question("anyone hurt (Green Zone government)?", lambda t: 1.0)
+    assert q.verb_word is None
+    mortar = "Repeated barrages of mortar and rocket fire have also slammed into the heavily fortified Green Zone."
+    assert holds_only_carried(q, mortar, verb_ok=1.0)
+    first = "mortar attacks"
+    a = ask(first, settings=sample_home)
+    b = ask("anyone hurt", history=[{"role": "user", "content": first}, {"role": "assistant", "content": a.answer}],
+            settings=sample_home)
+    assert "Green Zone" in b.standalone_question and b.status != "answered", b.answer
