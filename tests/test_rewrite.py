@@ -219,6 +219,20 @@ def test_it_after_a_thing_typed_without_an_article_is_that_thing():
     assert thing_asked("what did british troops do") is None and thing_asked("where did fighting spread") == "fighting"
 
 
+@pytest.mark.parametrize("typed, thing", [
+    # a thing typed before the name it is of: the thing, not the name (was "who brokered Najaf")
+    ("truce Najaf", "the Najaf truce"), ("truce in Najaf", "the truce in Najaf"),
+    ("fighting in Basra", "the fighting in Basra"), ("ceasefire Sadr", "the Sadr ceasefire"),
+    ("killed in Basra", None),  # an act, no thing
+])
+def test_it_after_a_thing_typed_before_a_name_is_that_thing(typed, thing):
+    assert thing_asked(typed) == thing
+    truce = _turn(typed, "US occupation forces have suspended their offensive against Iraqi militiamen in the city of "
+                  "Najaf. [1]")
+    if thing:
+        assert rewrite("who brokered it", truce) == f"who brokered {thing}"
+
+
 def test_a_bare_question_word_after_who_did_it_to_a_name_or_plural_is_asked_in_the_passive_when_no_doer_is_named():
     # was "why brought Normans?" (the particle dropped, the subject gone) and "when killed Sadr?"
     brought = _turn("who brought Normans in", "He brought with him a Norman-educated mind. [1]")
