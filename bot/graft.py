@@ -118,6 +118,15 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
     spoken_of = (is_person_noun(head) and not is_group_noun(head) and re.search(r"[^s]s$", head) and verb_at
                  and re.search(rf"(?i)\b{re.escape(head)}\b", answer[verb_at:])
                  and not re.search(rf"(?i)\b{re.escape(head)}\b", prev))
+    # "what did he call the move" + "and the operation?": a thing for the thing the act was done to ("what did he call
+    # the operation", was "... call the move about the operation?"), neither a kind of person nor a body of people
+    done_to = re.fullmatch(r"(?i)\s*((?:the|a|an|his|her|their|its)\s+(?:[a-z][\w'\-]*\s+){0,3}([a-z][\w'\-]*))(.*)$",
+                           said.group(2)) if said else None
+    # (the whole of it: what follows it, if anything, a phrase of its own, "... call the move in Basra")
+    if done_to and not any(is_person_noun(h) or is_group_noun(h) for h in (head, done_to.group(2).lower())) and (
+            not done_to.group(3).strip(" ?") or re.match(rf"(?i)\s+(?:{_PREPOSITIONS})\b", done_to.group(3))):
+        at = prev.find(done_to.group(1), len(parts[0]) + len(parts[1]))
+        return prev[:at] + rest + prev[at + len(done_to.group(1)):]
     if said and (is_speech_verb(said.group(1)) or may_say(said.group(1))) and (spoken_of or not (
             is_person_noun(head) or is_group_noun(head))):
         head = re.sub(r"(?i)\s+else\b", "", parts[0])

@@ -656,6 +656,20 @@ def test_a_new_subject_takes_the_auxiliary_of_its_number():
     assert rewrite("and Abu Faris?", one) == "what does Abu Faris think of the offensive?"
 
 
+def test_a_thing_after_a_question_of_an_act_on_a_thing_takes_its_place():
+    called = _turn("what did Maliki call the move", "Prime Minister Nouri Al-Maliki issued a statement calling it a step "
+                   "in the right direction. [1]")
+    # was "what did Maliki call the move about the operation?"
+    assert rewrite("and the operation?", called) == "what did Maliki call the operation?"
+    assert rewrite("what about the offensive", called) == "what did Maliki call the offensive?"
+    # someone else is a new subject, as before
+    assert rewrite("and the prime minister?", called) == "what did the prime minister call the move?"
+    # the thing a speech was about, after no thing done to, as before
+    said = _turn("what did Sadr's spokesman say", "Sadr's spokesman said the fighters would not be turning in their "
+                 "guns. [1]")
+    assert rewrite("what about the weapons", said) == "what did Sadr's spokesman say about the weapons?"
+
+
 def test_them_after_someone_s_things_is_those_things():
     # was "what happened in one of the Mahdi Army" (the owner)
     holds = _turn("where are the Mahdi Army's strongholds", "Angry protesters took to the streets in the Sadr City "
