@@ -25,6 +25,10 @@ _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 # A follow-up that brings a subject of its own for the previous question's frame: "And the prime minister?"
 _NOUN_PHRASE = re.compile(r"(?i:the|a|an|his|her|their|its)\s+[\w'\- ]+|[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")
 _PREPOSITIONS = r"in|at|on|for|from|to|with|against|during|after|before|inside|outside|near"
+_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DATE_WORD = (rf"{_DAYS}|january|february|march|april|may|june|july|august|september|october|november|december|"
+              r"(?:1\d|20)\d\d")
+_DATE_PREPS = r"in|on|since|until|till|by|before|after|during"
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|final|previous"
 
 
@@ -37,6 +41,15 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
     both = re.fullmatch(r"([a-z]+)\s+((?:in|at|on|for|from|to|during|after|before)\s+\S.*)", rest)
     if both and is_participle(both.group(1)):
         return graft(graft(prev, both.group(1)), both.group(2))
+    # A day, month or year for the one the question dated itself by: "what happened on saturday" + "and friday?" ->
+    # "what happened on friday" (was "... on saturday friday?"); "and in august?" -> "what happened in august"
+    dm = re.fullmatch(rf"(?i)(?:({_DATE_PREPS})\s+)?({_DATE_WORD})", rest)
+    old = re.search(rf"(?i)\b({_DATE_PREPS})\s+(?:the\s+)?({_DATE_WORD})\b", prev) if dm else None
+    if old:
+        # (a day is "on" it, a month or a year "in" it; "since", "until", "before", ... stay)
+        prep = dm.group(1) or (old.group(1) if old.group(1).lower() not in ("on", "in") else
+                               "on" if re.fullmatch(_DAYS, dm.group(2), re.I) else "in")
+        return f"{prev[:old.start()]}{prep} {dm.group(2)}{prev[old.end():]}"
     # (a year for a year: "what happened in 1066" + "and the year before?" -> "... in 1065")
     pm = re.match(r"(?i)(in|at|on|for|from|to|during|after|before)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*|\d{4})$", rest)
     if pm:

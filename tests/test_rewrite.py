@@ -522,6 +522,20 @@ def test_a_year_counted_from_the_previous_turn_is_that_year():
     assert "1067" not in rewrite("what happened a year later", both)
 
 
+def test_a_day_month_or_year_alone_takes_the_place_of_the_one_the_question_was_dated_by():
+    saturday = _turn("what happened on saturday", "On Saturday, Mr. Maliki acknowledged that he was caught off guard by "
+                     "the strength of the resistance to the military offensive. [1]")
+    # was "what happened on saturday friday?"
+    assert rewrite("and friday", saturday) == "what happened on friday?"
+    assert rewrite("what about Friday?", saturday) == "what happened on Friday?"
+    # a month is "in" it, or as typed
+    assert rewrite("and august", saturday) == "what happened in august?"
+    assert rewrite("and since august?", saturday) == "what happened since august?"
+    # (a year too; "since" stays)
+    since = _turn("what has happened since 2003", "Revolts were put down. [1]")
+    assert rewrite("and 2004?", since) == "what has happened since 2004?"
+
+
 def test_it_is_the_thing_the_previous_question_was_about_never_a_person_in_its_answer():
     truce = _turn("what does the truce say", "The truce struck between al-Sadr and occupation forces was greeted "
                                              "with cautious relief. [1]")
