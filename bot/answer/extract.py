@@ -35,7 +35,8 @@ from bot.answer.outlook import asks_outlook, outlook
 from bot.answer.overview import asks_mentions, asks_overview, mentions, overview
 from bot.answer.second import second_sentence
 from bot.answer.followup import (around, asks_next, asks_who_said, nearest_typed, next_sentence, points_at_event,
-                                 previous_sentences, refers_back, said_by, setting_near, wants_more)
+                                 previous_sentences, refers_back, said_by, setting_near, spoken_where,
+                                 wants_more)
 from bot.answer.policy import ANSWERED, NOT_FOUND, UNCERTAIN, decide
 from bot.answer.provenance import asks_all_sources, asks_article, asks_source, credit_lines
 from bot.answer.role import asks_for_leader
@@ -115,6 +116,12 @@ def extract(lib: Library, q: Question, passages: list[Passage], qv: np.ndarray,
         cands = [c for c in cands if c.sentence_id not in repeated] or cands
         cands = [near, *(c for c in cands if c is not near)] if near else cands
     related = _related(cands)
+    # "where did he say that?" after "Speaking at a press conference in Baghdad, Senor confirmed ...": the previous
+    # answer's own sentence tells where it was said (was the sentence before it, "... Dan Senor, said on Thursday ...")
+    spoken_at = [s for s in shown if spoken_where(lib.articles[s.article_id].text[s.start:s.end])] \
+        if shown and q.atype == "place" and q.verb_word and wordkinds.is_speech_verb(q.verb_word) else []
+    if spoken_at:
+        return _quoting(spoken_at[:1], related)
     # "Who said that?": the previous answer's own sentence names the speaker (or the one before it does)
     # ... and when none of them reports speech, nor has a verb that may say something ("threatening", "dubbed"):
     # "The ceasefire is seen as having a significant role ..." is said by no one, the sentence is the closest they come

@@ -199,3 +199,16 @@ def setting_near(lib: Library, rows: list[SentenceRow], cands: list, atype: str)
         if k[0] <= WINDOW and (key is None or k < key):
             best, key = c, k
     return best
+
+
+# Where words were spoken: "Speaking at a press conference in Baghdad, ...", "told reporters in Najaf", "at a news
+# conference"
+_SPOKEN_AT = re.compile(r"(?i)\b(?:speaking|addressing\s+[\w\s]{1,30}?|told\s+(?:reporters|journalists|a\s+[a-z]+))\s+"
+                        r"(?:at|in|from|outside|inside)\b|\b(?:at|during)\s+an?\s+(?:press|news)\s+(?:conference|briefing)\b|"
+                        # ... or where the speaker is: '"...," said Abu Faris, a militia commander near the shrine'
+                        r"\bsaid\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*,\s+an?\s+[a-z][^,.;]*?\s(?:in|near|at|inside|outside)\s")
+
+
+def spoken_where(sentence: str) -> bool:
+    """Does the sentence tell where its words were spoken ("Speaking at a press conference in Baghdad, ...")?"""
+    return bool(_SPOKEN_AT.search(sentence))

@@ -368,3 +368,16 @@ def test_why_after_what_did_x_do_is_answered_by_the_reason_for_the_act_told(samp
                             {"role": "assistant", "content": first.answer}], settings=sample_home)
     assert a.standalone_question == "why did the Sadrists denounce the offensive?", a.standalone_question
     assert a.status == "answered" and "said they felt the government is targeting" in a.citations[0].quote, a.answer
+
+
+@pytest.mark.parametrize("first_q, quote", [
+    # the previous answer's own sentence tells where it was said (was the sentence before it: "... Dan Senor, said on
+    # Thursday that ...", which tells when)
+    ("what did senor confirm", "Speaking at a press conference in Baghdad"),
+    # ... or where the speaker is (was uncertain on "The Mahdi Army's grip on the city centre ...")
+    ("what did abu faris say", "a militia commander near the shrine"),
+])
+def test_where_did_he_say_that_is_the_previous_answer_when_it_tells_where(sample_home, first_q, quote):
+    first, a = _after(sample_home, first_q, "where did he say that")
+    assert quote in first.answer
+    assert a.status == "answered" and quote in a.citations[0].quote, a.answer
