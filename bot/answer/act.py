@@ -222,6 +222,12 @@ def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> lis
             nouns = rewordings.act_nouns(verb)
             if _begins(verb) and _since_date(sentence, set(q.words)):
                 return True
+            # "when did Senor announce it": words said are announced, confirmed, stated ("Dan Senor, said on
+            # Thursday ...", which the act's own words do not reach), by the one named
+            named = {t for n in q.names for t in terms(n)}
+            if named and named <= set(terms(sentence)) and wordkinds.is_speech_verb(verb) and any(
+                    w.isalpha() and wordkinds.is_speech_verb(w) and lexicon.base_forms(w, "v") for w in words(sentence)):
+                return True
             return says_verb(verb, sentence) or any(
                 w in nouns or nouns & set(lexicon.base_forms(w, "n")) for w in words(sentence) if w.isalpha())
         return bool(q.verb) and q.verb in terms(sentence) if exact else verb_support(q, words(sentence)) > 0

@@ -69,3 +69,11 @@ def test_when_something_was_done_is_answered_by_the_act_in_other_words(sample_ho
     assert ask("when was maliki elected", settings=sample_home).status != "answered"
     a = ask("when was control of basra handed over", settings=sample_home)
     assert a.status == "answered" and "in December" in a.citations[0].quote, a.answer
+
+
+def test_when_someone_announced_it_is_the_date_of_their_words_in_other_verbs(sample_home):
+    # "Dan Senor, said on Thursday ...": "said" is no form of "announce", but words said by the one named are what
+    # was announced (was not found: "He repeated his declaration ... since August", a declaration by someone else,
+    # went first)
+    a = ask("when did Senor announce it", settings=sample_home)
+    assert a.status == "answered" and "said on Thursday" in a.citations[0].quote, a.answer
