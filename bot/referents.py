@@ -106,7 +106,8 @@ def thing_asked(prev_q: str) -> str | None:
     if said and not set(said) & stopwords() and (base_forms(said[-1], "n") or not (
             base_forms(said[-1], "v") or base_forms(said[-1], "a"))):
         of = named.group("of")
-        thing = f"the {' '.join(said)} {of} {named.group('name')}" if of else f"the {named.group('name')} {' '.join(said)}"
+        thing = (f"the {' '.join(said)} {of} {named.group('name')}" if of
+                 else f"the {named.group('name')} {' '.join(said)}")
         return thing if a_thing(thing) else None
     parts = split_subject(prev_q.rstrip(" ?") + "?")
     # (a passive first: "how long was the deadline extended" asks of the deadline, not "the deadline extended")
@@ -173,8 +174,9 @@ _WH_PASSIVE = re.compile(r"(?i)^\s*(?:when|where|why|how(?:\s+(?:long|much|many|
 _WHAT_NOUN = re.compile(r"(?i)^\s*(?:what|which)\s+([a-z][a-z\-]*)\s+(?:did|does|do|will|would|has|have|had)\s")
 # a noun phrase typed alone: "Basra offensive", "the truce"
 _BARE_THING = re.compile(r"((?i:the)\s+)?(?:[A-Z][\w\-]*\s+)*([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})")
-_THING_NAMED = re.compile(r"(?:(?i:the)\s+)?(?P<thing>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)(?:\s+(?P<of>in|at|of|on|near))?"
-                          r"\s+(?P<name>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})")
+# ... and a thing typed before the name it is of: "truce Najaf", "fighting in Basra"
+_THING_NAMED = re.compile(r"(?:(?i:the)\s+)?(?P<thing>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2}?)"
+                          r"(?:\s+(?P<of>in|at|of|on|near))?\s+(?P<name>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2})")
 _CLOSING_DATE = re.compile(r"(?i)\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
                            r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})$")
 # "what happened to the economy", "what's going on with the curfew": the thing it happened to

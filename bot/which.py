@@ -42,9 +42,9 @@ def which_of_object(q: str, prev_q: str) -> str | None:
 
 
 # "what year?", "which city?", "what kind?": a question word of its own (when, where, how), not a thing told of
-_ASKS_A_KIND = frozenset("year years day days month months date time times week weeks hour hours place places city cities "
-                         "town towns country countries kind kinds sort type types way ways reason reasons number amount "
-                         "part parts side sides one ones else".split())
+_ASKS_A_KIND = frozenset("year years day days month months date time times week weeks hour hours place places city "
+                         "cities town towns country countries kind kinds sort type types way ways reason reasons number "
+                         "amount part parts side sides one ones else".split())
 
 
 def which_named(q: str, prev_q: str, answer: str) -> str | None:

@@ -226,7 +226,8 @@ def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> lis
             # Thursday ...", which the act's own words do not reach), by the one named
             named = {t for n in q.names for t in terms(n)}
             if named and named <= set(terms(sentence)) and wordkinds.is_speech_verb(verb) and any(
-                    w.isalpha() and wordkinds.is_speech_verb(w) and lexicon.base_forms(w, "v") for w in words(sentence)):
+                    w.isalpha() and wordkinds.is_speech_verb(w) and lexicon.base_forms(w, "v")
+                    for w in words(sentence)):
                 return True
             return says_verb(verb, sentence) or any(
                 w in nouns or nouns & set(lexicon.base_forms(w, "n")) for w in words(sentence) if w.isalpha())

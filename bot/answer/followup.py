@@ -178,11 +178,11 @@ _NAMES_PLACE = re.compile(r"\b(?:in|at|near|inside|outside|around)\s+(?:the\s+)?
                           r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]")
 
 
-def setting_near(lib: Library, rows: list[SentenceRow], cands: list, atype: str):
+def setting_near(lib: Library, rows: list[SentenceRow], cands: list, atype: str):  # -> Candidate | None
     """For "where did it happen?" / "when was that?" with no word of its own to weigh a sentence by: of the
     candidates within WINDOW sentences of the previous answer's (themselves too), in their article, the nearest
-    naming a place (`atype` "place") or a day, month or year ("date"), the one before
-    on a tie (a story sets the scene before it tells what happened there); None when none does."""
+    naming a place (`atype` "place") or a day, month or year ("date"), the one before on a tie (a story sets the
+    scene before it tells what happened there); None when none does."""
     where = {}
     for s in rows:
         where.setdefault(s.article_id, []).append(s.ordinal)
@@ -190,8 +190,9 @@ def setting_near(lib: Library, rows: list[SentenceRow], cands: list, atype: str)
     for c in cands:
         text = lib.articles[c.article_id].text
         sentence = text[c.start:c.end]
-        if c.article_id not in where or is_credit(sentence) or not (
-                _NAMES_PLACE.search(sentence) if atype == "place" else atype == "date" and has_exact_type(sentence, "date", set()) > 0):
+        named = _NAMES_PLACE.search(sentence) if atype == "place" else (
+            atype == "date" and has_exact_type(sentence, "date", set()) > 0)
+        if c.article_id not in where or is_credit(sentence) or not named:
             continue
         ordinal = sentence_at(lib, c.article_id, c.start).ordinal
         d = min(where[c.article_id], key=lambda o: abs(ordinal - o))
@@ -204,9 +205,11 @@ def setting_near(lib: Library, rows: list[SentenceRow], cands: list, atype: str)
 # Where words were spoken: "Speaking at a press conference in Baghdad, ...", "told reporters in Najaf", "at a news
 # conference"
 _SPOKEN_AT = re.compile(r"(?i)\b(?:speaking|addressing\s+[\w\s]{1,30}?|told\s+(?:reporters|journalists|a\s+[a-z]+))\s+"
-                        r"(?:at|in|from|outside|inside)\b|\b(?:at|during)\s+an?\s+(?:press|news)\s+(?:conference|briefing)\b|"
+                        r"(?:at|in|from|outside|inside)\b|"
+                        r"\b(?:at|during)\s+an?\s+(?:press|news)\s+(?:conference|briefing)\b|"
                         # ... or where the speaker is: '"...," said Abu Faris, a militia commander near the shrine'
-                        r"\bsaid\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*,\s+an?\s+[a-z][^,.;]*?\s(?:in|near|at|inside|outside)\s")
+                        r"\bsaid\s+[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*,\s+an?\s+[a-z][^,.;]*?"
+                        r"\s(?:in|near|at|inside|outside)\s")
 
 
 def spoken_where(sentence: str) -> bool:
