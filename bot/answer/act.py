@@ -14,6 +14,7 @@ from bot.answer.question import Question
 from bot.answer.verbs import verb_stated, verb_support
 from bot.answer.promote import POLYSEMOUS, SPEAKER_WINDOW, promote_first
 from bot.answer.actor import says_verb
+from bot.answer.speaker import reports_speech
 from bot.library import Library
 from index.terms import stopwords, terms, words
 
@@ -225,9 +226,8 @@ def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> lis
             # "when did Senor announce it": words said are announced, confirmed, stated ("Dan Senor, said on
             # Thursday ...", which the act's own words do not reach), by the one named
             named = {t for n in q.names for t in terms(n)}
-            if named and named <= set(terms(sentence)) and wordkinds.is_speech_verb(verb) and any(
-                    w.isalpha() and wordkinds.is_speech_verb(w) and lexicon.base_forms(w, "v")
-                    for w in words(sentence)):
+            if (named and named <= set(terms(sentence)) and wordkinds.is_speech_verb(verb)
+                    and reports_speech(lib, c.article_id, c.start)):
                 return True
             return says_verb(verb, sentence) or any(
                 w in nouns or nouns & set(lexicon.base_forms(w, "n")) for w in words(sentence) if w.isalpha())

@@ -133,12 +133,18 @@ def around(lib: Library, rows: list[SentenceRow], rank: int = 0, whole: bool = F
     return tuple(out)
 
 
+def _ordinals(rows: list[SentenceRow]) -> dict[str, list[int]]:
+    """The rows' places in their articles: article id -> the rows' ordinals."""
+    where: dict[str, list[int]] = {}
+    for s in rows:
+        where.setdefault(s.article_id, []).append(s.ordinal)
+    return where
+
+
 def nearest_typed(lib: Library, rows: list[SentenceRow], cands: list):
     """Of the candidates (holding what the question asks for: a date), the one nearest in its article to a
     row, the sentences the previous answer quoted; None when no candidate is in their articles."""
-    where = {}
-    for s in rows:
-        where.setdefault(s.article_id, []).append(s.ordinal)
+    where = _ordinals(rows)
     best, distance = None, None
     for c in cands:
         if c.article_id in where:
@@ -183,9 +189,7 @@ def setting_near(lib: Library, rows: list[SentenceRow], cands: list, atype: str)
     candidates within WINDOW sentences of the previous answer's (themselves too), in their article, the nearest
     naming a place (`atype` "place") or a day, month or year ("date"), the one before on a tie (a story sets the
     scene before it tells what happened there); None when none does."""
-    where = {}
-    for s in rows:
-        where.setdefault(s.article_id, []).append(s.ordinal)
+    where = _ordinals(rows)
     best, key = None, None
     for c in cands:
         text = lib.articles[c.article_id].text
