@@ -43,7 +43,9 @@ def misses_object(question: str, sentence: str) -> bool:
         return False
 
     def is_head(w: str) -> bool:
-        return w in heads or bool(set(lexicon.base_forms(w, "n")) & heads)
+        # (or a noun standing in for it in any sense: "launched a pre-dawn offensive" for "the operation")
+        return w in heads or bool(set(lexicon.base_forms(w, "n")) & heads) or (
+            len(w) > 3 and lexicon.related(head, w, "n"))
     def done_to(i: int) -> bool:
         before = ws[max(i - OBJECT_SPAN, 0):i]
         return (any(is_head(w) for w in ws[i + 1:i + 1 + OBJECT_SPAN])

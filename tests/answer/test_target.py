@@ -23,6 +23,8 @@ ORDER = ("In Iraq, Shi'ite cleric Moqtada al-Sadr has ordered his militia off th
     # not read: a verb in the present ("control" may be a noun: "remained in firm control"), a form of "be"
     ("who controls the shrine", "the Mahdi Army remained in firm control of the shrine area", False),
     ("who were the two abbots", "under two Italian abbots, William of Volpiano and John of Ravenna", False),
+    # a noun standing in for the object's head in another sense ("operation" / "offensive")
+    ("who launched the operation", "Iraqi troops launched a pre-dawn offensive to crack down", False),
     # a sentence without the verb is left to the other checks
     ("who ordered the offensive", "Maliki went to Basra to supervise the security operation", False)])
 def test_a_who_question_s_act_must_be_done_to_what_it_names(question, sentence, misses):
@@ -34,4 +36,10 @@ def test_who_did_it_to_something_else_is_at_best_close(sample_home):
     a = ask("who ordered the offensive", settings=sample_home)
     assert a.status == "uncertain", a.answer
     a = ask("who launched the offensive in basra", settings=sample_home)
+    assert a.status == "answered" and "Iraqi troops launched" in a.citations[0].quote, a.answer
+
+
+def test_the_act_done_to_a_word_for_the_same_thing_answers(sample_home):
+    # was uncertain: "launched a pre-dawn offensive" taken for launching something other than the operation
+    a = ask("who launched the operation in basra", settings=sample_home)
     assert a.status == "answered" and "Iraqi troops launched" in a.citations[0].quote, a.answer
