@@ -32,14 +32,24 @@ _OWN_NAME = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 # "people" asked about as doers ("what are people in Basra saying"): the ones a story names by where they live or what
 # they are to it ("Residents of Basra said ...")
 _GENERIC_PEOPLE = frozenset(terms("people folks everyone everybody public"))
+_ARMED = frozenset(terms("forces troops military soldiers"))
+_BODIES = frozenset(terms("officials authorities government police spokesman spokesmen lawmakers officers commanders "
+                          "leaders administration ministers militia militias fighters"))
 _SOME_PEOPLE = frozenset(terms("residents locals inhabitants citizens civilians villagers townspeople witnesses people "
                                "population"))
 
 
-def covers(actor: frozenset[str], found: set[str] | frozenset[str]) -> bool:
+def covers(actor: frozenset[str], found: set[str] | frozenset[str], armed: bool = False) -> bool:
     """Does `found` (the terms naming a sentence's doer) name the actor: all its terms, a word for people in
-    general standing for any word for the people living there ("people" / "residents")?"""
+    general standing for any word for the people living there ("people" / "residents")? `armed`: a people's
+    armed forces named as the people (only for whose words a sentence reports: names_speaker)."""
     if actor <= found:
+        return True
+    # "US troops" for "US forces would ...", and for "the US agreed ...": one word for a people's armed forces stands
+    # for another, and for the people named alone when no other body of theirs is named ("Iraqi officials say ..."
+    # are not Iraqi troops)
+    forces = actor & _ARMED if armed else None
+    if forces and actor - forces and (actor - forces) <= found and (found & _ARMED or not found & _BODIES):
         return True
     generic = actor & _GENERIC_PEOPLE
     return bool(generic) and (actor - generic) <= found and bool(found & _SOME_PEOPLE)
@@ -333,6 +343,6 @@ def names_speaker(lib: Library, speaker: frozenset[str], article_id: str, start:
         if not pronoun or (before and _OWN_NAME.search(before[0])):
             break
         said |= named_in(text, sents[j - 1])
-        if covers(speaker, said):
+        if covers(speaker, said, armed=True):
             break
-    return covers(speaker, said)
+    return covers(speaker, said, armed=True)
