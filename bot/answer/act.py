@@ -262,6 +262,10 @@ def says_where(lib: Library, q: Question, c: Candidate) -> bool:
     """Does the candidate place something: a preposition of place before a name the question does not
     hold ("at a press conference in Baghdad") or before a place noun ("stationed on rooftops")?"""
     sentence = lib.articles[c.article_id].text[c.start:c.end]
+    # (where words were spoken is no place of another act: "where did the US suspend its offensive" is not "Speaking at
+    # a press conference in Baghdad, Senor confirmed US forces would "suspend offensive operations ...")
+    if not (q.verb_word and wordkinds.is_speech_verb(q.verb_word)):
+        sentence = _SPEAKING_AT.sub(" ", sentence)
     if re.search(r"(?i)\belsewhere\b", sentence):
         return True
     # "which province did the British hand over": a sentence naming one ("... control of Basra province ...")
@@ -279,14 +283,21 @@ def says_where(lib: Library, q: Question, c: Candidate) -> bool:
 def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:
     """For "where did Senor speak?", the next candidate saying where goes before a first one that says no
     place ("... Dan Senor, said on Thursday that ..."): a capitalised word is no place by itself."""
-    if (q.atype != "place" or not cands or says_where(lib, q, cands[0]) or not lexicon.available()
-            or _NATIONALITY.search(q.text)):
+    if q.atype != "place" or not cands or not lexicon.available() or _NATIONALITY.search(q.text):
         return cands
     # ... one holding the act as the first does ("where did the british hand control to": not "Clashes were also
     # reported in the city of Kut" before "British troops handed control of Basra province over to ...")
     def act(c: Candidate) -> bool:  # (or a word standing in for it: "where did Senor say it": "Speaking at ...")
         return bool(q.verb_word) and bool(verb_support(q, words(lib.articles[c.article_id].text[c.start:c.end])))
     acting = act(cands[0])
+    # ... and a first saying where is kept unless it holds no act and another saying where holds it ("where did
+    # fighting slow down": "... fighting appeared to have slacked off in some areas, including the Baghdad district of
+    # Sadr City", not "... fought fierce gun battles on the streets of Basra ...")
+    # (not for where words were said: others' words name places, "... said they felt ... in southern Iraq")
+    if says_where(lib, q, cands[0]) and (acting or not q.verb_word or _BE_VERB.match(q.verb_word)
+                                         or wordkinds.is_speech_verb(q.verb_word)):
+        return cands
+    acting = acting or says_where(lib, q, cands[0])
     # ... and one about what is asked: holding a word of the question or its act itself, not only the sentence
     # before it ("where is the green zone": not "Iraqi authorities say a citywide curfew in Baghdad ...", after
     # the Green Zone sentence)
@@ -294,6 +305,10 @@ def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candi
         return c.features.get("cov", 1.0) > 0 or act(c)
     return promote_first(cands, [lambda c: says_where(lib, q, c) and (not acting or act(c)) and about(c)],
                          window=PLACE_WINDOW)
+
+
+_SPEAKING_AT = re.compile(r"(?i)\b(?:speaking|told\s+(?:reporters|journalists))\s+(?:at|in|from|outside|inside)\b[^,.;]*")
+_BE_VERB = re.compile(r"(?i)(?:is|are|was|were|be|been|being|am)$")
 
 
 def elsewhere_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:

@@ -81,3 +81,25 @@ def test_where_something_was_seen_is_the_sentence_saying_it_rose_above_the_city(
     # was "Iraqi Prime Minister Nouri Al-Maliki went to Basra ...": "rising above the city" said no place
     a = ask("Where were the columns of black smoke seen?", settings=sample_home)
     assert a.status == "answered" and "columns of black smoke were seen" in a.citations[0].quote, a.answer
+
+
+def test_a_first_sentence_saying_where_but_not_the_act_gives_way_to_one_saying_both(sample_home):
+    # was "... fought fierce gun battles on the streets of Basra ...": a place, but no slowing down
+    a = ask("where did fighting slow down", settings=sample_home)
+    assert a.status == "answered" and "slacked off in some areas" in a.citations[0].quote, a.answer
+    # ... and after "why did fighting slow down", "where" is the same act
+    first = ask("why did fighting slow down", settings=sample_home)
+    a = ask("where", history=[{"role": "user", "content": "why did fighting slow down"},
+                              {"role": "assistant", "content": first.answer}], settings=sample_home)
+    assert "Sadr City" in a.citations[0].quote, a.answer
+    # (where words were said stays with the speaking: not others' words naming "southern Iraq")
+    a = ask("where did the prime minister say the offensive was targeting outlaws", settings=sample_home)
+    assert "Sadrist lawmakers" not in a.citations[0].quote, a.answer
+
+
+def test_where_words_were_spoken_is_no_place_of_the_act_they_tell_of(sample_home):
+    # was "Speaking at a press conference in Baghdad, Senor confirmed US forces would "suspend offensive operations ..."
+    a = ask("where did the us suspend its offensive", settings=sample_home)
+    assert a.status == "answered" and "in the city of Najaf" in a.citations[0].quote, a.answer
+    a = ask("where did senor speak", settings=sample_home)
+    assert "press conference in Baghdad" in a.citations[0].quote, a.answer
