@@ -264,7 +264,8 @@ def says_where(lib: Library, q: Question, c: Candidate) -> bool:
     sentence = lib.articles[c.article_id].text[c.start:c.end]
     # (where words were spoken is no place of another act: "where did the US suspend its offensive" is not "Speaking at
     # a press conference in Baghdad, Senor confirmed US forces would "suspend offensive operations ...")
-    if not (q.verb_word and wordkinds.is_speech_verb(q.verb_word)):
+    # (unless the question asks of the speaking itself: "where did Senor hold his press conference")
+    if not (q.verb_word and wordkinds.is_speech_verb(q.verb_word)) and not _OF_SPEAKING & set(q.words):
         sentence = _SPEAKING_AT.sub(" ", sentence)
     if re.search(r"(?i)\belsewhere\b", sentence):
         return True
@@ -308,6 +309,7 @@ def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candi
 
 
 _SPEAKING_AT = re.compile(r"(?i)\b(?:speaking|told\s+(?:reporters|journalists))\s+(?:at|in|from|outside|inside)\b[^,.;]*")
+_OF_SPEAKING = frozenset({"conference", "briefing", "reporters", "journalists", "speech", "speaking", "spoke"})
 _BE_VERB = re.compile(r"(?i)(?:is|are|was|were|be|been|being|am)$")
 
 

@@ -103,3 +103,6 @@ def test_where_words_were_spoken_is_no_place_of_the_act_they_tell_of(sample_home
     assert a.status == "answered" and "in the city of Najaf" in a.citations[0].quote, a.answer
     a = ask("where did senor speak", settings=sample_home)
     assert "press conference in Baghdad" in a.citations[0].quote, a.answer
+    # ... but it is where a question asking of the speaking itself was
+    a = ask("where did senor hold his press conference", settings=sample_home)
+    assert a.status == "answered" and "press conference in Baghdad" in a.citations[0].quote, a.answer
