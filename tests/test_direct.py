@@ -279,3 +279,13 @@ def test_a_question_per_the_article_is_answered_as_the_question_itself(sample_ho
     # was not found: "according to the article" searched for as words of the question
     a = ask("According to the article, what is Sadr City?", settings=sample_home)
     assert a.status == "answered" and "Sadr City district of Baghdad" in a.citations[0].quote, a.answer
+
+
+def test_a_story_or_role_asked_of_its_owner_after_a_leading_word_is_broad(sample_home):
+    from bot.answer import broad_topic
+    assert broad_topic("so what's Sadr's deal") == "Sadr" and broad_topic("and what's the Mahdi Army's story") == \
+        "the Mahdi Army"
+    assert broad_topic("ok what's Maliki's role") == "Maliki"
+    # was uncertain: "so" kept it from being read as the whole story of Sadr
+    a = ask("so whats sadr's deal", settings=sample_home)
+    assert a.status == "answered" and len(a.citations) >= 2, a.answer
