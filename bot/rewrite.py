@@ -26,7 +26,9 @@ _ELLIPSIS = re.compile(r"^\s*(and what about|and how about|what about|how about|
 # After "and": a question of its own ("and what did the government say?"), not an ellipsis ("and in Najaf?").
 _OWN_QUESTION = re.compile(r"(?i)(?:then|so|now)\s+(?:what|who|where|when|why|how)\s+\S+"  # "and then what happened"
                            r"|(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|"
-                           r"has|have|had|can|could|will|would)\s+\S+\s+\S+")
+                           r"has|have|had|can|could|will|would)\s+\S+\s+\S+"
+                           # ... "and what's the Mahdi Army's story" (was "what did Maliki do about what's ...")
+                           r"|(?:what|who|when|where|why|how)['\u2019]s\s+\S+\s+\S+")
 _WHO_OF_HIM = re.compile(r"(?i)^\W*(?:and\s+)?who(?:m)?\s+(?:\w+\s+){0,2}?(?:him|her|them)\b")
 # "the guy", "this man", "that person": someone the turn before named (not "the man who read it": said who)
 _PLACEHOLDER = re.compile(r"(?i)\b(?:the|this|that)\s+(?:guy|man|dude|fella|fellow|chap|bloke|gentleman|person)\b"

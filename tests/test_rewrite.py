@@ -2029,3 +2029,10 @@ def test_a_bare_question_word_after_is_it_true_asks_of_the_statement():
     assert rewrite("when", claim) == "when did Sadr order a ceasefire?"
     assert rewrite("why?", _turn("is it true that the US suspended the warrant", "For their part, the US agreed to "
                                  "suspend the warrant ... [1]")) == "why did the US suspend the warrant?"
+
+
+def test_and_before_a_contracted_question_of_its_own_is_no_ellipsis():
+    did = _turn("what did Maliki do", "On Saturday, Mr. Maliki acknowledged that he was caught off guard ... [1]")
+    # was "what did Maliki do about what's the Mahdi Army's story?"
+    assert rewrite("and what's the Mahdi Army's story", did) == "what's the Mahdi Army's story"
+    assert rewrite("and where's Sadr now", did) == "where's Sadr now"
