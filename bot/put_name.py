@@ -89,6 +89,12 @@ def put_name(q: str, pm: re.Match | None, own: list[str], names: list[str], aske
         # place or a people's word
         if singular and (is_place(name, f"{prev_q} {answer}") or people_word(name)):
             return q
+        # ... and "they" is never one person ("who's in charge in Najaf" + "what do they want", its answer naming Dan
+        # Senor alone, was "what do Dan Senor want"): a body or a people it names, else left as it is
+        if pm.group(1).lower() in {"they", "them", "their", "theirs"} and _one_person(name, f"{prev_q} {answer}"):
+            name = next((n for n in names if not _one_person(n, f"{prev_q} {answer}")), None)
+            if name is None:
+                return q
         # "who leads the Mahdi Army" + "where are its strongholds": "the Mahdi Army's", as the question wrote it (not
         # "the Sadr organization": there "the" is the organization's; a plural name modifies nothing: "the Sadrists
         # demand")
@@ -137,3 +143,9 @@ def put_name(q: str, pm: re.Match | None, own: list[str], names: list[str], aske
             return q
         return carry_topic(q, prev_q, asked or names)
     return q
+
+
+def _one_person(name: str, text: str) -> bool:
+    """A name of one person ("Dan Senor"), not a body or a people ("the Mahdi Army", "British troops", "Sadrists")?"""
+    return (person_like(name, text) and not people_word(name) and not is_group_noun(name.split()[-1].lower())
+            and not name.endswith("s"))

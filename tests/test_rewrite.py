@@ -2036,3 +2036,14 @@ def test_and_before_a_contracted_question_of_its_own_is_no_ellipsis():
     # was "what did Maliki do about what's the Mahdi Army's story?"
     assert rewrite("and what's the Mahdi Army's story", did) == "what's the Mahdi Army's story"
     assert rewrite("and where's Sadr now", did) == "where's Sadr now"
+
+
+def test_they_is_never_one_person_its_answer_named():
+    charge = _turn("who's in charge in Najaf", "Spokesman for the US-led occupation administration, Dan Senor, said on "
+                   "Thursday that the military would gradually hand over responsibility for security to the Iraqi "
+                   "police. [1]")
+    # was "what do Dan Senor want"
+    out = rewrite("what do they want", charge)
+    assert "Senor" not in out and out.startswith("what do "), out
+    # ... but a body its answer names is ("... the Iraqi police")
+    assert out == "what do Iraqi police want", out
