@@ -122,7 +122,16 @@ def _passive(question: str) -> str:
     be = "were" if re.match(r"(?i)\s*how\s+many\b", question) else "was"
     question = _DID_GET.sub(lambda m: f"{'were' if m.group(2).lower() in ('they', 'you', 'we') else 'was'} {m.group(2)} "
                             if is_participle(m.group(3)) else m.group(), question)
-    return _GOT_PASSIVE.sub(lambda m: f"{be} " if is_participle(m.group(1)) else m.group(), question)
+    # ... and "were" after a plural ("which ones got hit", "the strongholds got raided"; was "which ones was hit")
+    def plural_before(at: int) -> bool:
+        before = re.search(r"([A-Za-z]+)\s+$", question[:at])
+        word = before.group(1) if before and before.group(1).islower() else ""  # (not a name: "Abbas")
+        return word in _PLURALS or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    return _GOT_PASSIVE.sub(lambda m: (f"{'were' if plural_before(m.start()) else be} " if is_participle(m.group(1))
+                                       else m.group()), question)
+
+
+_PLURALS = frozenset({"people", "they", "we", "you", "men", "women", "children", "police"})
 
 
 # "did anyone get hurt": "get" + a participle after "did" and a pronoun is a passive too

@@ -340,6 +340,10 @@ def test_got_and_a_participle_is_a_passive(corpus) -> None:
     assert normalize("did he get angry", lib) == "did he get angry"  # no participle
     # "got" + no participle stays
     assert normalize("what got him home", lib) == "what got him home"
+    # after a plural, "were" (was "which ones was hit"); a name ending in "s" is no plural
+    assert normalize("which ones got hit", lib) == "which ones were hit"
+    assert normalize("the strongholds got raided", lib) == "the strongholds were raided"
+    assert normalize("what got hit", lib) == "what was hit"
 
 
 def test_a_possessive_of_a_name_takes_the_name_s_capitals(corpus) -> None:
