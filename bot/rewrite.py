@@ -20,7 +20,7 @@ from bot.demonstratives import demonstrative_as_it
 from bot.graft import dated, graft
 from bot.names import answered_names, entities, people_word, split_run
 from bot.pronouns import resolve_pronoun
-from bot.referents import a_thing, named_subject, person_like, thing_asked
+from bot.referents import a_thing, named_subject, person_like, plural_noun, thing_asked
 
 _ELLIPSIS = re.compile(r"^\s*(and what about|and how about|what about|how about|what of|and)\b[\s,]*", re.I)
 # After "and": a question of its own ("and what did the government say?"), not an ellipsis ("and in Najaf?").
@@ -158,6 +158,8 @@ _HIS = re.compile(r"(?i)(?:his|her)\s+(?=[a-z])")
 _THERE_ONE = re.compile(r"(?i)\b(?:(?:is|was|are|were)\s+there|there\s+(?:is|was|will\s+be))\s+(one)\b(?!\s+of\b)")
 
 
+# "which ones", "what ones": of things asked about before
+_WHICH_ONES = re.compile(r"(?i)\b(?:which|what)\s+(ones)\b(?!\s+of\b)")
 # "the second one", "the other one", "the last one": another of the same kind of thing
 _ORDINAL_ONE = re.compile(r"(?i)\bthe\s+(?:first|second|third|fourth|fifth|last|next|previous|final|other|same|"
                           r"earlier|later|new|old)\s+(one)\b(?!\s+of\b)")
@@ -173,6 +175,12 @@ def _one_of_thing(q: str, prev_q: str) -> str:
     """"what's happening to the warrant" + "why was there one?" -> "why was there a warrant?": "one" of the thing the
     previous question asked about (bot/referents.thing_asked); q unchanged otherwise.
     ... "what is the third step" + "what is the second one?" -> "what is the second step?": its head noun."""
+    # "mahdi army strongholds" + "which ones were hit?" -> "which strongholds were hit?": the things the previous
+    # question named in the plural
+    ones = _WHICH_ONES.search(q)
+    things = plural_noun(prev_q) if ones else None
+    if things:
+        return f"{q[:ones.start(1)]}{things}{q[ones.end(1):]}"
     ordinal = _ORDINAL_ONE.search(q)
     head = thing_asked(prev_q) if ordinal else None
     if head and a_thing(head) and re.fullmatch(r"[a-z][a-z\-]*", head.split()[-1]):

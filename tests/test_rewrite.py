@@ -2047,3 +2047,13 @@ def test_they_is_never_one_person_its_answer_named():
     assert "Senor" not in out and out.startswith("what do "), out
     # ... but a body its answer names is ("... the Iraqi police")
     assert out == "what do Iraqi police want", out
+
+
+def test_which_ones_are_of_the_things_the_turn_before_named_in_the_plural():
+    held = _turn("Mahdi Army strongholds", "Most of the raids have focused on Mahdi Army strongholds. [1]")
+    # was "which ones were hit (Mahdi Army)?", not found
+    assert rewrite("which ones were hit", held).startswith("which strongholds were hit")
+    cities = _turn("which cities had curfews", "Overnight curfews were being imposed elsewhere in central and "
+                   "southern Iraq, including Kut and Nasiriya. [1]")
+    assert rewrite("which ones had clashes", cities).startswith("which cities had clashes")
+    assert rewrite("which ones of them had clashes", cities).startswith("which ones")  # ("ones of": left)
