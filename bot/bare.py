@@ -183,6 +183,14 @@ def rewrite_bare(q: str, prev_q: str, answer: str, topic: str | None, names: lis
         # "why did Maliki go then?")
         if asked.group().strip().lower() == "where" and bare.group(1).lower() in ("why", "when", "how"):
             rest = _to_place(rest, prev_q, answer, topic)
+        # "which strongholds were hit" + "by who?": by whom the things it asked about underwent it ("by who were the
+        # strongholds hit?", was "by who were hit?")
+        kind = re.fullmatch(r"(?i)\s*(?:which|what)\s+([a-z]+)\s*", asked.group())
+        undergone = re.fullmatch(r"(?i)(was|were|is|are)\s+([a-z]+)\b(.*)", rest) if kind else None
+        if (undergone and is_participle(undergone.group(2).lower())
+                and not re.match(r"(?i)(?:what|which)\b", bare.group(1))):
+            return (f"{bare.group(1)} {undergone.group(1)} the {kind.group(1).lower()} {undergone.group(2)}"
+                    f"{undergone.group(3)}?")
         # "who handed control of Basra ..." + "when?": when the one the answer names did it
         # (a topic carried into the question before stays out of the act: "what hit the green zone (Basra)" + "how often?"
         # is "how often was the green zone hit?", was "how often hit the green zone (Basra)?")

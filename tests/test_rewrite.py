@@ -2057,3 +2057,14 @@ def test_which_ones_are_of_the_things_the_turn_before_named_in_the_plural():
                    "southern Iraq, including Kut and Nasiriya. [1]")
     assert rewrite("which ones had clashes", cities).startswith("which cities had clashes")
     assert rewrite("which ones of them had clashes", cities).startswith("which ones")  # ("ones of": left)
+
+
+def test_a_bare_question_word_after_which_things_underwent_it_asks_of_those_things():
+    hit = _turn("which strongholds were hit", "Most of the raids have focused on Mahdi Army strongholds. [1]")
+    # was "by who were hit?", "why were hit?"
+    assert rewrite("by who", hit) == "by who were the strongholds hit?"
+    assert rewrite("why", hit) == "why were the strongholds hit?"
+    # (a noun the "what" asks for, before its own subject, is no such thing: "what day was the curfew lifted")
+    day = _turn("what day was the curfew lifted", "Iraqi authorities say a citywide curfew in Baghdad is to be lifted "
+                "early Monday. [1]")
+    assert rewrite("why", day) == "why was the curfew lifted?"
