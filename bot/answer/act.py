@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from bot.answer import lexicon, rewordings, wordkinds
 from bot.answer.features import has_type
 from bot.answer.question import Question
-from bot.answer.verbs import verb_stated, verb_support
+from bot.answer.verbs import BE_FORMS, verb_stated, verb_support
 from bot.answer.promote import POLYSEMOUS, SPEAKER_WINDOW, promote_first
 from bot.answer.actor import says_verb
 from bot.answer.speaker import reports_speech
@@ -295,7 +295,7 @@ def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candi
     # fighting slow down": "... fighting appeared to have slacked off in some areas, including the Baghdad district of
     # Sadr City", not "... fought fierce gun battles on the streets of Basra ...")
     # (not for where words were said: others' words name places, "... said they felt ... in southern Iraq")
-    if says_where(lib, q, cands[0]) and (acting or not q.verb_word or _BE_VERB.match(q.verb_word)
+    if says_where(lib, q, cands[0]) and (acting or not q.verb_word or q.verb_word.lower() in BE_FORMS | {"am"}
                                          or wordkinds.is_speech_verb(q.verb_word)):
         return cands
     acting = acting or says_where(lib, q, cands[0])
@@ -308,9 +308,9 @@ def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candi
                          window=PLACE_WINDOW)
 
 
-_SPEAKING_AT = re.compile(r"(?i)\b(?:speaking|told\s+(?:reporters|journalists))\s+(?:at|in|from|outside|inside)\b[^,.;]*")
+_SPEAKING_AT = re.compile(r"(?i)\b(?:speaking|told\s+(?:reporters|journalists))\s+"
+                          r"(?:at|in|from|outside|inside)\b[^,.;]*")
 _OF_SPEAKING = frozenset({"conference", "briefing", "reporters", "journalists", "speech", "speaking", "spoke"})
-_BE_VERB = re.compile(r"(?i)(?:is|are|was|were|be|been|being|am)$")
 
 
 def elsewhere_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candidate]:

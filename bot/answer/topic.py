@@ -131,12 +131,13 @@ _DESCRIBE = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was)\s+(?:life|it|the\s+(?:si
 # (a word leading a follow-up on: "so what's Sadr's deal", "and what's Abu Faris's job")
 _LEAD = r"\W*(?:(?:and|so|but|ok|okay|well)\W+)?"
 # "what's Abu Faris's job?" asks who he is
-_ROLE_OF = re.compile(rf"^{_LEAD}what(?:'s|\s+is|\s+was)\s+(?P<name>.+?)['\u2019]s\s+(?:job|role|title|position|occupation|"
-                      r"profession)[\s?.!]*$", re.I)
+_ROLE_OF = re.compile(rf"^{_LEAD}what(?:'s|\s+is|\s+was)\s+(?P<name>.+?)['\u2019]s\s+"
+                      r"(?:job|role|title|position|occupation|profession)[\s?.!]*$", re.I)
 
 
 # "what's Sadr's deal", "what's the Mahdi Army's story": the whole story of its owner, as "what's the deal with X"
-_OWN_STORY = re.compile(rf"^{_LEAD}what(?:'s|\s+is)\s+(?P<name>.+?)['\u2019]s\s+(?:deal|story|background)[\s?.!]*$", re.I)
+_OWN_STORY = re.compile(rf"^{_LEAD}what(?:'s|\s+is)\s+(?P<name>.+?)['\u2019]s\s+(?:deal|story|background)[\s?.!]*$",
+                        re.I)
 _DETERMINER = re.compile(r"(?i)(?:the|a|an|his|her|their|its)\b")  # "the government's role" is no person's
 _OWNED_THING = re.compile(r"(?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*['\u2019]s\s+[a-z][a-z\-]*"  # "Najaf's economy"
                           # "the economy of Najaf" (not the place itself, its life: "the city of Najaf", "the mood
