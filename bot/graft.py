@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import (BE_FORMS, base_forms, is_group_noun, is_participle, is_person_noun, is_place_noun,
+from bot.answer import (BE_FORMS, CALENDAR, base_forms, is_group_noun, is_participle, is_person_noun, is_place_noun,
                         is_speech_verb, may_say, split_subject)
 from bot.names import entities, is_place
 from bot.referents import plural_noun
@@ -25,9 +25,9 @@ _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 # A follow-up that brings a subject of its own for the previous question's frame: "And the prime minister?"
 _NOUN_PHRASE = re.compile(r"(?i:the|a|an|his|her|their|its)\s+[\w'\- ]+|[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*")
 _PREPOSITIONS = r"in|at|on|for|from|to|with|against|during|after|before|inside|outside|near"
-_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_DATE_WORD = (rf"{_DAYS}|january|february|march|april|may|june|july|august|september|october|november|december|"
-              r"(?:1\d|20)\d\d")
+# a day, month or year typed alone: the calendar's words (the days those ending in "day") or a year
+_DAYS = frozenset(w for w in CALENDAR if w.endswith("day"))
+_DATE_WORD = "|".join(sorted(CALENDAR)) + r"|(?:1\d|20)\d\d"
 _DATE_PREPS = r"in|on|since|until|till|by|before|after|during"
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|final|previous"
 
@@ -48,7 +48,7 @@ def graft(prev: str, rest: str, answer: str = "") -> str | None:
     if old:
         # (a day is "on" it, a month or a year "in" it; "since", "until", "before", ... stay)
         prep = dm.group(1) or (old.group(1) if old.group(1).lower() not in ("on", "in") else
-                               "on" if re.fullmatch(_DAYS, dm.group(2), re.I) else "in")
+                               "on" if dm.group(2).lower() in _DAYS else "in")
         return f"{prev[:old.start()]}{prep} {dm.group(2)}{prev[old.end():]}"
     # (a year for a year: "what happened in 1066" + "and the year before?" -> "... in 1065")
     pm = re.match(r"(?i)(in|at|on|for|from|to|during|after|before)\s+([A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*|\d{4})$", rest)

@@ -211,6 +211,7 @@ def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> lis
     if q.atype not in ("number", "date") or not q.verb_word or not lexicon.available():
         return cands
     exact = len(lexicon.synsets(q.verb_word.split("_")[0], "v")) >= POLYSEMOUS
+    named = {t for n in q.names for t in terms(n)}
 
     def counts_act(c: Candidate) -> bool:
         sentence = lib.articles[c.article_id].text[c.start:c.end]
@@ -225,7 +226,6 @@ def count_of_act_first(lib: Library, q: Question, cands: list[Candidate]) -> lis
                 return True
             # "when did Senor announce it": words said are announced, confirmed, stated ("Dan Senor, said on
             # Thursday ...", which the act's own words do not reach), by the one named
-            named = {t for n in q.names for t in terms(n)}
             if (named and named <= set(terms(sentence)) and wordkinds.is_speech_verb(verb)
                     and reports_speech(lib, c.article_id, c.start)):
                 return True
@@ -291,14 +291,15 @@ def place_first(lib: Library, q: Question, cands: list[Candidate]) -> list[Candi
     def act(c: Candidate) -> bool:  # (or a word standing in for it: "where did Senor say it": "Speaking at ...")
         return bool(q.verb_word) and bool(verb_support(q, words(lib.articles[c.article_id].text[c.start:c.end])))
     acting = act(cands[0])
+    placing = says_where(lib, q, cands[0])
     # ... and a first saying where is kept unless it holds no act and another saying where holds it ("where did
     # fighting slow down": "... fighting appeared to have slacked off in some areas, including the Baghdad district of
     # Sadr City", not "... fought fierce gun battles on the streets of Basra ...")
     # (not for where words were said: others' words name places, "... said they felt ... in southern Iraq")
-    if says_where(lib, q, cands[0]) and (acting or not q.verb_word or q.verb_word.lower() in BE_FORMS | {"am"}
+    if placing and (acting or not q.verb_word or q.verb_word.lower() in BE_FORMS | {"am"}
                                          or wordkinds.is_speech_verb(q.verb_word)):
         return cands
-    acting = acting or says_where(lib, q, cands[0])
+    acting = acting or placing
     # ... and one about what is asked: holding a word of the question or its act itself, not only the sentence
     # before it ("where is the green zone": not "Iraqi authorities say a citywide curfew in Baghdad ...", after
     # the Green Zone sentence)
